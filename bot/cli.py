@@ -1,0 +1,225 @@
+"""The ``newsbot`` command line: ingest and manage corpora, ask questions, run the Discord bot."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ingest.errors import UserFacingError
+from ingest.index import NewsIndex, ReindexSummary, demo_articles_dir
+from ingest.settings import Settings
+
+app = typer.Typer(
+    help="Answer questions about current events from news articles, with cited excerpts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+sources_app = typer.Typer(help="List or remove a corpus's registered sources.", no_args_is_help=True)
+app.add_typer(sources_app, name="sources")
+
+console = Console(stderr=True)
+out = Console()
+
+CorpusOpt = Annotated[str, typer.Option("--corpus", "-c", help="Corpus name.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object for scripts.")]
+
+
+def _settings() -> Settings:
+    s = Settings()
+    logging.basicConfig(
+        level=s.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "transformers", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    return s
+
+
+def _index() -> NewsIndex:
+    return NewsIndex(_settings())
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    try:
+        yield
+    except UserFacingError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    except ConnectionError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(3) from None
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Any]:
+    if not enabled:
+        yield lambda *_: None
+        return
+    with Progress(
+        TextColumn("{task.description:<8}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, Any] = {}
+
+        def update(phase: str, done: int, total: int) -> None:
+            if phase not in tasks:
+                tasks[phase] = bar.add_task(phase, total=total or 1)
+            bar.update(tasks[phase], completed=done, total=total or 1)
+
+        yield update
+
+
+def _print_summary(s: ReindexSummary, as_json: bool) -> None:
+    if as_json:
+        out.print_json(json.dumps(s.as_dict()))
+        return
+    out.print(
+        f"corpus [bold]{s.corpus}[/bold]{' (full rebuild)' if s.full else ''}: "
+        f"{s.added} added, {s.updated} updated, {s.removed} removed, {s.unchanged} unchanged, "
+        f"{s.skipped} skipped, {len(s.errors)} errors; {s.articles} articles, {s.chunks} chunks "
+        f"({s.embedded_chunks} embedded) in {s.seconds:.1f}s"
+    )
+    for e in s.errors:
+        where = e["origin"] if e["origin"] != e["source"] else e["source"]
+        out.print(f"  [yellow]skipped[/yellow] {where}: {e['reason']}")
+
+
+def _run_reindex(index: NewsIndex, corpus: str, full: bool, as_json: bool) -> ReindexSummary:
+    c = index.corpus(corpus)
+    with _progress(not as_json and sys.stderr.isatty()) as progress:
+        s = c.reindex(full=full, progress=progress)
+    _print_summary(s, as_json)
+    return s
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, folders, globs, page or feed URLs.")],
+    corpus: CorpusOpt = "default",
+    ai_generated: Annotated[
+        bool | None,
+        typer.Option(
+            "--ai-generated/--not-ai-generated",
+            help="Mark these sources' articles as AI-generated or not (default: the setting).",
+        ),
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for articles that lack one.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Register sources with a corpus and index them (only what changed is embedded)."""
+    with _user_errors():
+        index = _index()
+        c = index.corpus(corpus)
+        c.add_sources(sources, ai_generated=ai_generated, outlet=outlet)
+        s = _run_reindex(index, corpus, False, as_json)
+    if not s.read_anything:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reindex(
+    corpus: CorpusOpt = "default",
+    full: Annotated[
+        bool, typer.Option("--full", help="Rebuild into a new collection, then switch over.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Sync a corpus with its sources: embed new and changed articles, drop removed ones."""
+    with _user_errors():
+        s = _run_reindex(_index(), corpus, full, as_json)
+    if not s.read_anything:
+        raise typer.Exit(1)
+
+
+@sources_app.command("list")
+def sources_list(corpus: CorpusOpt = "default", as_json: JsonOpt = False) -> None:
+    """List the sources registered with a corpus."""
+    with _user_errors():
+        rows = _index().corpus(corpus).sources()
+    if as_json:
+        out.print_json(json.dumps([r.__dict__ for r in rows]))
+        return
+    if not rows:
+        out.print(f"corpus {corpus} has no sources; add some with: newsbot ingest PATH_OR_URL")
+        return
+    t = Table("source", "kind", "ai_generated", "outlet", "added")
+    for r in rows:
+        ai = "default" if r.ai_generated is None else str(r.ai_generated).lower()
+        t.add_row(r.spec, r.kind, ai, r.outlet or "", r.added_at)
+    out.print(t)
+
+
+@sources_app.command("remove")
+def sources_remove(
+    source: Annotated[str, typer.Argument(help="The source as listed by 'sources list'.")],
+    corpus: CorpusOpt = "default",
+    no_reindex: Annotated[
+        bool, typer.Option("--no-reindex", help="Only unregister; drop its articles later.")
+    ] = False,
+) -> None:
+    """Unregister a source and drop its articles from the index."""
+    with _user_errors():
+        index = _index()
+        if not index.corpus(corpus).remove_source(source):
+            raise UserFacingError(f"{source} is not a source of corpus {corpus}")
+        out.print(f"removed source {source}")
+        if not no_reindex:
+            _run_reindex(index, corpus, False, False)
+
+
+@app.command()
+def status(corpus: CorpusOpt = "default", as_json: JsonOpt = False) -> None:
+    """Show what a corpus holds: articles, chunks, sources, freshness, last reindex, model, store."""
+    with _user_errors():
+        st = _index().corpus(corpus).status()
+    if as_json:
+        out.print_json(json.dumps(st))
+        return
+    t = Table(show_header=False)
+    for key in ("corpus", "articles", "chunks", "sources", "newest_article", "model", "store"):
+        t.add_row(key, str(st[key] if st[key] is not None else "unknown"))
+    last = st["last_reindex"]
+    if last:
+        t.add_row(
+            "last reindex",
+            f"{last['finished_at']}: {last['added']} added, {last['updated']} updated, "
+            f"{last['removed']} removed, {last['unchanged']} unchanged, {len(last['errors'])} errors",
+        )
+    else:
+        t.add_row("last reindex", "never")
+    out.print(t)
+
+
+@app.command()
+def demo(corpus: CorpusOpt = "demo") -> None:
+    """Index the bundled demo articles and show the corpus status."""
+    with _user_errors():
+        index = _index()
+        c = index.corpus(corpus)
+        c.add_sources([str(demo_articles_dir())])
+        _run_reindex(index, corpus, False, False)
+    status(corpus=corpus, as_json=False)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

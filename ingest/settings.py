@@ -1,0 +1,85 @@
+"""All configuration, read once from the environment (prefix ``NEWSBOT_``) or a ``.env`` file.
+
+Build one :class:`Settings` at start-up and pass it down; nothing else reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="NEWSBOT_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    # --- storage -------------------------------------------------------------------------------
+    data_dir: Path = Path("./data")
+    chroma_mode: Literal["embedded", "server"] = "embedded"
+    chroma_host: str = "localhost"
+    chroma_port: int = 8000
+    chroma_ssl: bool = False
+    chroma_token: SecretStr | None = None
+    chroma_tenant: str = "default_tenant"
+    chroma_database: str = "default_database"
+
+    # --- embedding -----------------------------------------------------------------------------
+    embedding_model: str = DEFAULT_MODEL
+    embedding_device: str | None = None  # None: CUDA when available, else CPU
+    embedding_batch_size: int = 64
+
+    # --- chunking ------------------------------------------------------------------------------
+    chunk_max_tokens: int = 0  # 0: the model's own max sequence length
+    chunk_overlap_tokens: int = 32
+
+    # --- ingest --------------------------------------------------------------------------------
+    default_ai_generated: bool = True
+    max_file_bytes: int = 5_000_000
+    fetch_timeout_s: float = 15.0
+    fetch_max_bytes: int = 5_000_000
+    user_agent: str = "newsbot/0.1 (+https://github.com/newsbot)"
+
+    # --- answering -----------------------------------------------------------------------------
+    max_question_chars: int = 500
+    llm: str | None = None  # e.g. "ollama:llama3.1", "openai:gpt-4o-mini", "anthropic:claude-..."
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 60.0
+
+    # --- discord -------------------------------------------------------------------------------
+    discord_token: SecretStr | None = None
+    discord_api_base: str = "https://discord.com/api/v10"
+    dev_guild_id: int | None = None
+    message_content_intent: bool = False
+    admin_role: str | None = None
+    shared_corpus: str | None = None
+    ask_cooldown_s: float = 10.0
+    guild_max_concurrent_asks: int = 4
+    max_attachment_bytes: int = 2_000_000
+    feed_refresh_minutes: int = 0  # 0: never refresh feeds on a schedule
+
+    # --- operations ----------------------------------------------------------------------------
+    health_port: int = 0  # 0: no health endpoint
+    log_level: str = "INFO"
+
+    @field_validator("data_dir")
+    @classmethod
+    def _expand(cls, v: Path) -> Path:
+        return v.expanduser()
+
+    @property
+    def corpora_dir(self) -> Path:
+        return self.data_dir / "corpora"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
