@@ -208,13 +208,78 @@ def status(corpus: CorpusOpt = "default", as_json: JsonOpt = False) -> None:
 
 @app.command()
 def demo(corpus: CorpusOpt = "demo") -> None:
-    """Index the bundled demo articles and show the corpus status."""
+    """Index the bundled demo articles, show the corpus status and answer a sample question."""
     with _user_errors():
         index = _index()
         c = index.corpus(corpus)
         c.add_sources([str(demo_articles_dir())])
         _run_reindex(index, corpus, False, False)
     status(corpus=corpus, as_json=False)
+    out.print(f"\n[bold]Q:[/bold] {DEMO_QUESTION}")
+    from bot.qa.service import QAService
+
+    with _user_errors():
+        ans = QAService(index, index.settings).answer(DEMO_QUESTION, [corpus])
+    _print_answer(ans)
+    out.print(f'\nAsk your own: newsbot ask --corpus {corpus} "Who is mediating the talks?"')
+
+DEMO_QUESTION = "What's the latest on the water dispute between Veldoria and Karsenia?"
+
+
+def _print_answer(ans: Any) -> None:
+    from bot.qa.types import cite_line
+
+    out.print(f"[bold]{ans.lead}[/bold]")
+    for c in ans.citations:
+        out.print(f'[cyan][{c.n}][/cyan] "{c.quote}"', highlight=False)
+        out.print(f"    - {cite_line(c)}", highlight=False, style="dim")
+    if ans.notice:
+        out.print(ans.notice, style="italic")
+    if ans.caveat:
+        out.print(ans.caveat, style="yellow")
+
+
+def _parse_now(now: str | None) -> Any:
+    from datetime import UTC, datetime
+
+    if not now:
+        return datetime.now(UTC)
+    try:
+        dt = datetime.fromisoformat(now.replace("Z", "+00:00"))
+    except ValueError:
+        raise UserFacingError(f"--now must be an ISO date or datetime, got {now!r}") from None
+    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in quotes.")],
+    corpus: CorpusOpt = "default",
+    as_json: JsonOpt = False,
+    llm: Annotated[
+        str | None,
+        typer.Option(help="Answer with an LLM, e.g. ollama:llama3.1 (default: the setting)."),
+    ] = None,
+    now: Annotated[
+        str | None, typer.Option(help="Reference time for 'yesterday', 'last week'... (ISO).")
+    ] = None,
+) -> None:
+    """Answer a question from a corpus with cited, verbatim excerpts."""
+    from bot.qa.llm import make_chat_model
+    from bot.qa.service import QAService
+
+    with _user_errors():
+        settings = _settings()
+        index = NewsIndex(settings)
+        spec = llm or settings.llm
+        chat = make_chat_model(spec, settings) if spec else None
+        ans = QAService(index, settings, chat_model=chat).answer(
+            question, [corpus], now=_parse_now(now)
+        )
+    if as_json:
+        out.print_json(json.dumps(ans.to_dict()))
+    else:
+        _print_answer(ans)
 
 
 def main() -> None:  # pragma: no cover - console entry point

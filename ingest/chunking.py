@@ -40,7 +40,7 @@ class _Span:
     para_start: bool  # first span of a paragraph
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int, bool]]:
+def sentence_spans(text: str) -> list[tuple[int, int, bool]]:
     spans: list[tuple[int, int, bool]] = []
     pos = 0
     for para in text.split("\n"):
@@ -104,7 +104,7 @@ def chunk_article(
         budget = max(32, max_tokens - SPECIAL_TOKENS - header_tokens)
     overlap_tokens = min(overlap_tokens, budget // 4)
 
-    raw = _sentence_spans(text)
+    raw = sentence_spans(text)
     if not raw:
         return []
     counts = count_tokens([text[s:e] for s, e, _ in raw])

@@ -57,13 +57,17 @@ class KeywordIndex:
             retriever.index([tokenize(c.indexed_text) for c in chunks], show_progress=False)
         return cls(retriever, [c.id for c in chunks], version)
 
+    def scores(self, query: str) -> np.ndarray:
+        """BM25 score of every chunk (aligned with ``ids``) for the query."""
+        toks = [t for t in tokenize(query) if t in self.retriever.vocab_dict] if self.ids else []
+        if not toks:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return np.asarray(self.retriever.get_scores(toks), dtype=np.float32)
+
     def search(self, query: str, k: int) -> KeywordHits:
         if not self.ids:
             return KeywordHits([], [])
-        toks = [t for t in tokenize(query) if t in self.retriever.vocab_dict]
-        if not toks:
-            return KeywordHits([], [])
-        scores = self.retriever.get_scores(toks)
+        scores = self.scores(query)
         k = min(k, len(self.ids))
         top = np.argpartition(-scores, k - 1)[:k]
         top = top[np.argsort(-scores[top])]

@@ -43,7 +43,7 @@ class Settings(BaseSettings):
 
     # --- ingest --------------------------------------------------------------------------------
     default_ai_generated: bool = True
-    max_file_bytes: int = 5_000_000
+    max_file_bytes: int = 50_000_000  # exports of many articles are large
     fetch_timeout_s: float = 15.0
     fetch_max_bytes: int = 5_000_000
     user_agent: str = "newsbot/0.1 (+https://github.com/newsbot)"

@@ -12,7 +12,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from ..errors import ParseError
@@ -32,7 +31,9 @@ _BLOCK_TAGS = frozenset(
     "address article aside blockquote dd div dl dt figcaption footer h1 h2 h3 h4 h5 h6 header "
     "hr li main nav ol p pre section table td th tr ul".split()
 )
-_DROP_TAGS = ("script", "style", "noscript", "img", "picture", "video", "audio", "iframe", "svg")
+_DROP_TAGS = (
+    "script", "style", "noscript", "img", "picture", "figure", "video", "audio", "iframe", "svg"
+)
 
 
 def _norm(s: str) -> str:
@@ -108,6 +109,8 @@ def _host(url: str | None) -> str | None:
 
 
 def parse_html(data: bytes, ctx: ParseContext) -> Article:
+    import trafilatura  # imported here: feeds use html_to_paragraphs without needing it
+
     if not data.strip():
         raise ParseError("the file is empty")
     tree = trafilatura.load_html(data)  # decodes by BOM, declared charset, then detection
@@ -152,4 +155,3 @@ def parse_html(data: bytes, ctx: ParseContext) -> Article:
         related=related,
         ai_generated=True if ai else None,
     )
-

@@ -16,7 +16,7 @@ import yaml
 from ..errors import ParseError
 from ..models import Article
 from .base import ParseContext, parse_datetime
-from .plaintext import split_published_text
+from .plaintext import _DISCLAIMER, _RELATED, split_published_text
 
 _FM_OPEN = re.compile(r"\A---[ \t]*\n")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
@@ -82,6 +82,7 @@ def demark(text: str) -> list[tuple[str, int]]:
     blocks: list[tuple[str, int]] = []
     para: list[str] = []
     fence: str | None = None
+    in_related = False  # teasers follow, one a line even without blank lines between them
 
     def flush(level: int = 0) -> None:
         if para:
@@ -116,9 +117,20 @@ def demark(text: str) -> list[tuple[str, int]]:
         if m:
             flush()
             para.append(m.group(2) or "")
+            in_related = in_related or bool(_RELATED.match(_inline(m.group(2) or "")))
             flush(len(m.group(1)))
             continue
         line = _QUOTE.sub("", raw)
+        # The published format's marker lines stand alone even when hard-wrapped into a paragraph.
+        plain = _inline(_BULLET.sub("", line)).strip(" *_#")
+        if in_related or _RELATED.match(plain):
+            flush()
+            in_related = True
+            para.append(_BULLET.sub("", line))
+            flush()
+            continue
+        if _DISCLAIMER.match(plain):
+            flush()  # the disclaimer (with any wrapped rest of it) is its own paragraph
         if _BULLET.match(line) or _ORDERED.match(line):
             flush()
             line = _BULLET.sub("", line)
@@ -128,9 +140,10 @@ def demark(text: str) -> list[tuple[str, int]]:
 
 
 def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
-    if not _FM_OPEN.match(text):
+    opening = _FM_OPEN.match(text)
+    if opening is None:
         return {}, text
-    rest = text[_FM_OPEN.match(text).end() :]  # type: ignore[union-attr]
+    rest = text[opening.end() :]
     close = _FM_CLOSE.search(rest)
     if close is None:
         raise ParseError("malformed YAML front matter: no closing '---' line")

@@ -1,0 +1,166 @@
+"""``QAService.answer``: the one function the CLI, the eval harness and the Discord layer call."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from ingest.index import Corpus, NewsIndex
+from ingest.settings import Settings
+
+from .abstain import AbstainPolicy
+from .extractive import Excerpt, select_excerpts
+from .question import clean_question
+from .retrieve import Retrieval, retrieve
+from .types import CAVEAT, NOT_COVERED, Answer, Citation, NothingIndexed, format_date
+
+log = logging.getLogger(__name__)
+
+N_PASSAGES = 10  # retrieved and considered
+N_COMPOSE = 6  # handed to the composer
+
+
+def freshness_notice(newest: datetime | None, now: datetime) -> str | None:
+    if newest is None:
+        return None
+    days = (now - newest).total_seconds() / 86400
+    if days < 1:
+        age = "less than a day old"
+    elif days < 2:
+        age = "1 day old"
+    else:
+        age = f"{int(days)} days old"
+    return f"Newest indexed article: {format_date(newest)} ({age})."
+
+
+def citations_from(excerpts: Sequence[Excerpt]) -> list[Citation]:
+    return [
+        Citation(
+            n=i,
+            article_id=e.passage.article_id,
+            corpus=e.passage.corpus,
+            headline=e.passage.headline,
+            outlet=e.passage.outlet,
+            published_at=e.passage.published_at,
+            url=e.passage.url,
+            quote=e.quote,
+            start=e.start,
+            end=e.end,
+            ai_generated=e.passage.ai_generated,
+        )
+        for i, e in enumerate(excerpts, 1)
+    ]
+
+
+def with_caveat(ans: Answer) -> Answer:
+    ans.caveat = CAVEAT if any(c.ai_generated for c in ans.citations) else None
+    return ans
+
+
+class QAService:
+    def __init__(
+        self,
+        index: NewsIndex,
+        settings: Settings,
+        chat_model: Any = None,
+        policy: AbstainPolicy | None = None,
+    ) -> None:
+        self.index = index
+        self.settings = settings
+        self.chat_model = chat_model
+        self.policy = policy or AbstainPolicy()
+
+    def _corpora(self, names: Sequence[str]) -> list[Corpus]:
+        seen: list[Corpus] = []
+        for n in names:
+            if n and n not in [c.name for c in seen]:
+                seen.append(self.index.corpus(n))
+        return seen
+
+    def retrieve(
+        self,
+        question: str,
+        corpora: Sequence[str],
+        *,
+        now: datetime | None = None,
+        outlet: str | None = None,
+        since: datetime | None = None,
+        k: int = N_PASSAGES,
+    ) -> Retrieval:
+        now = now or datetime.now(UTC)
+        cs = [c for c in self._corpora(corpora) if c.db.counts()[1] > 0]
+        if not cs:
+            raise NothingIndexed(
+                "Nothing is indexed yet. Add articles first: `newsbot ingest PATH_OR_URL` on the "
+                "host, or `/sources add` and `/reindex` in Discord."
+            )
+        qvec = self.index.embedder.embed([question])[0]
+        return retrieve(question, cs, qvec, now=now, k=k, outlet=outlet, since=since)
+
+    def answer(
+        self,
+        question: str,
+        corpora: Sequence[str],
+        *,
+        now: datetime | None = None,
+        history: Sequence[tuple[str, str]] = (),
+        outlet: str | None = None,
+        since: datetime | None = None,
+    ) -> Answer:
+        now = now or datetime.now(UTC)
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=UTC)
+        q = clean_question(question, max_chars=self.settings.max_question_chars)
+        # A follow-up ("what about Cambodia's side?") is searched together with the turn before.
+        search_q = f"{history[-1][0]} {q}" if history else q
+        t0 = time.perf_counter()
+        r = self.retrieve(search_q, corpora, now=now, outlet=outlet, since=since)
+        t1 = time.perf_counter()
+        notice = None
+        if r.query.time.wants_latest or r.query.time.active:
+            notice = freshness_notice(r.newest, now)
+        decision = self.policy.decide(search_q, r)
+        if decision.abstain:
+            ans = Answer(question=q, lead=decision.message or NOT_COVERED, abstained=True,
+                         notice=notice)
+        else:
+            ans = self._compose(q, search_q, r, history)
+            ans.notice = notice
+        ans.timings_ms = {
+            "retrieve": round((t1 - t0) * 1000, 2),
+            "compose": round((time.perf_counter() - t1) * 1000, 2),
+        }
+        return with_caveat(ans)
+
+    def _compose(
+        self, q: str, search_q: str, r: Retrieval, history: Sequence[tuple[str, str]]
+    ) -> Answer:
+        passages = r.passages[:N_COMPOSE]
+        if self.chat_model is not None:
+            from .llm import compose_with_llm
+
+            try:
+                ans = compose_with_llm(self.chat_model, q, passages, history=history)
+            except Exception:
+                log.exception("LLM answer failed; falling back to the extractive answer")
+                ans = None
+            if ans is not None:
+                return ans
+        excerpts = select_excerpts(search_q, passages)
+        if not excerpts:
+            return Answer(question=q, lead=NOT_COVERED, abstained=True)
+        return Answer(question=q, lead=extractive_lead(excerpts), citations=citations_from(excerpts))
+
+
+def extractive_lead(excerpts: Sequence[Excerpt]) -> str:
+    outlets: list[str] = []
+    for e in excerpts:
+        o = e.passage.outlet or "an unknown outlet"
+        if o not in outlets:
+            outlets.append(o)
+    names = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+    n = len({e.passage.article_id for e in excerpts})
+    return f"Here is what {n} article{'s' if n > 1 else ''} from {names} say{'s' if n == 1 else ''}:"

@@ -1,0 +1,161 @@
+"""Dates and ranges in a question, read relative to a reference time ``now``.
+
+Handles what members actually type: "on October 7, 2023", "in November", "last week",
+"since Monday", "yesterday", "this month", "between September 28, 2023 and December 18, 2023",
+"published after October 5", plus "latest"/"recent"/"now" for freshness.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+_MONTH_RE = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# "October 7, 2023", "Oct 7 2023", "7 October 2023", "October 7", "2023-10-07"
+_DATE_RE = (
+    rf"(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{{4}}))?"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{_MONTH_RE})(?:,?\s+(?P<y2>\d{{4}}))?"
+    rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
+)
+_DATE = re.compile(r"\b" + _DATE_RE + r"\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH_RE})(?:\s+(?P<y>\d{{4}}))?\b", re.I)
+_LATEST = re.compile(
+    r"\b(latest|newest|most recent|recent(?:ly)?|currently|current|right now|now|today|"
+    r"so far|update|updates|still)\b",
+    re.I,
+)
+
+
+@dataclass
+class TimeFilter:
+    start: datetime | None = None  # inclusive
+    end: datetime | None = None  # exclusive
+    wants_latest: bool = False
+    dates: tuple[date, ...] = ()  # specific days named ("on October 7, 2023")
+    phrase: str = ""  # what was understood, for the reply
+
+    @property
+    def active(self) -> bool:
+        return self.start is not None or self.end is not None or bool(self.dates)
+
+
+def _day_start(d: date, tz=UTC) -> datetime:
+    return datetime.combine(d, time.min, tzinfo=tz)
+
+
+def _year_for(month: int, day: int, now: datetime) -> int:
+    """A date without a year is the most recent such date not in the future."""
+    y = now.year
+    try:
+        if date(y, month, day) > now.date():
+            y -= 1
+    except ValueError:
+        pass
+    return y
+
+
+def _parse_match(m: re.Match[str], now: datetime) -> date | None:
+    try:
+        if m.group("iso"):
+            return date.fromisoformat(m.group("iso"))
+        mon = m.group("m1") or m.group("m2")
+        day = int(m.group("d1") or m.group("d2"))
+        month = MONTHS[mon.lower().rstrip(".")]
+        year_s = m.group("y1") or m.group("y2")
+        year = int(year_s) if year_s else _year_for(month, day, now)
+        return date(year, month, day)
+    except (ValueError, KeyError):
+        return None
+
+
+def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
+    start = _day_start(date(year, month, 1))
+    end = _day_start(date(year + (month == 12), month % 12 + 1, 1))
+    return start, end
+
+
+def parse_time(question: str, now: datetime) -> TimeFilter:
+    q = question.lower()
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    today = now.date()
+    tf = TimeFilter(wants_latest=bool(_LATEST.search(q)))
+
+    # Explicit dates: keep them all; a range when the question says between/from..to.
+    found = [(m, d) for m in _DATE.finditer(question) if (d := _parse_match(m, now))]
+    dates = [d for _, d in found]
+    if dates:
+        tf.dates = tuple(dates)
+        before = question[: found[0][0].start()].lower()
+        if len(dates) >= 2 and re.search(r"\b(between|from)\s*$|\b(between|from)\b", before[-40:]):
+            lo, hi = min(dates), max(dates)
+            tf.start, tf.end = _day_start(lo), _day_start(hi + timedelta(days=1))
+            tf.phrase = f"between {lo.isoformat()} and {hi.isoformat()}"
+        elif re.search(r"\b(since|after)\s*$", before):
+            tf.start = _day_start(dates[0])
+            tf.phrase = f"since {dates[0].isoformat()}"
+        elif re.search(r"\b(before|until|prior to)\s*$", before):
+            tf.end = _day_start(dates[0])
+            tf.phrase = f"before {dates[0].isoformat()}"
+        else:
+            tf.phrase = ", ".join(d.isoformat() for d in dates)
+        return tf
+
+    if re.search(r"\byesterday\b", q):
+        d = today - timedelta(days=1)
+        tf.start, tf.end, tf.phrase = _day_start(d), _day_start(today), "yesterday"
+    elif re.search(r"\btoday\b", q):
+        tf.start, tf.end, tf.phrase = _day_start(today), None, "today"
+    elif m := re.search(r"\b(last|past|previous)\s+(\d+\s+)?(day|week|month|year)s?\b", q):
+        n = int(m.group(2)) if m.group(2) else 1
+        unit = m.group(3)
+        if unit == "week" and not m.group(2) and m.group(1) == "last":
+            # "last week": the previous calendar week, Monday to Monday.
+            this_monday = today - timedelta(days=today.weekday())
+            tf.start = _day_start(this_monday - timedelta(days=7))
+            tf.end = _day_start(this_monday)
+        else:
+            days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+            tf.start = now - timedelta(days=days)
+        tf.phrase = m.group(0)
+    elif m := re.search(r"\bthis\s+(week|month|year)\b", q):
+        unit = m.group(1)
+        if unit == "week":
+            tf.start = _day_start(today - timedelta(days=today.weekday()))
+        elif unit == "month":
+            tf.start = _day_start(today.replace(day=1))
+        else:
+            tf.start = _day_start(date(today.year, 1, 1))
+        tf.phrase = m.group(0)
+    elif m := re.search(r"\b(since|after)\s+(last\s+)?(" + "|".join(WEEKDAYS) + r")\b", q):
+        wd = WEEKDAYS.index(m.group(3))
+        back = (today.weekday() - wd) % 7 or 7
+        tf.start = _day_start(today - timedelta(days=back))
+        tf.phrase = m.group(0)
+    elif m := re.search(r"\bon\s+(" + "|".join(WEEKDAYS) + r")\b", q):
+        wd = WEEKDAYS.index(m.group(1))
+        back = (today.weekday() - wd) % 7 or 7
+        d = today - timedelta(days=back)
+        tf.start, tf.end, tf.phrase = _day_start(d), _day_start(d + timedelta(days=1)), m.group(0)
+    elif m := _MONTH_YEAR.search(question):
+        month = MONTHS[m.group("m").lower().rstrip(".")]
+        year = int(m.group("y")) if m.group("y") else _year_for(month, 1, now)
+        tf.start, tf.end = _month_range(year, month)
+        tf.phrase = f"{m.group('m')} {year}"
+    return tf
