@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from bot.bench import bench_app
 from ingest.errors import UserFacingError
 from ingest.index import NewsIndex, ReindexSummary, demo_articles_dir
 from ingest.settings import Settings
@@ -26,6 +27,7 @@ app = typer.Typer(
 )
 sources_app = typer.Typer(help="List or remove a corpus's registered sources.", no_args_is_help=True)
 app.add_typer(sources_app, name="sources")
+app.add_typer(bench_app, name="bench")
 
 console = Console(stderr=True)
 out = Console()
@@ -280,6 +282,57 @@ def ask(
         out.print_json(json.dumps(ans.to_dict()))
     else:
         _print_answer(ans)
+
+
+eval_app = typer.Typer(help="Measure retrieval and answers on a public benchmark.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("multihop")
+def eval_multihop(
+    path: Annotated[str, typer.Argument(help="Folder holding corpus.json and MultiHopRAG.json.")],
+    split: Annotated[str, typer.Option(help="dev, test or all.")] = "test",
+    limit: Annotated[int | None, typer.Option(help="Only the first N questions.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run MultiHop-RAG through the bot's retrieval and answers; print the paper's metrics."""
+    from pathlib import Path
+
+    from bot.qa.evaluate import run_eval
+    from bot.qa.service import QAService
+
+    if split not in ("dev", "test", "all"):
+        raise typer.BadParameter("--split must be dev, test or all")
+    root = Path(path)
+    if not (root / "corpus.json").is_file() or not (root / "MultiHopRAG.json").is_file():
+        console.print(f"[red]error:[/red] {root} must hold corpus.json and MultiHopRAG.json")
+        raise typer.Exit(2)
+    with _user_errors():
+        settings = _settings()
+        qa = QAService(NewsIndex(settings), settings)
+        with _progress(not as_json and sys.stderr.isatty()) as progress:
+            res = run_eval(qa, root, split=split, limit=limit, progress=progress)
+    if as_json:
+        out.print_json(json.dumps(res))
+        return
+    t = Table("type", "n", "Hits@4", "Hits@10", "MRR@10", "FactRecall@10", "abstained",
+              title=f"MultiHop-RAG, {split} split")
+    for name, d in res["table"].items():
+        f = lambda k: f"{d[k]:.3f}" if k in d else "-"  # noqa: E731
+        t.add_row(name, str(int(d["n"])), f("hits4"), f("hits10"), f("mrr10"),
+                  f("fact_recall10"), f"{d['abstain_rate']:.3f}")
+    out.print(t)
+    lat = res["latency_ms"]
+    out.print(
+        f"abstained on null queries: {res['abstain_null']}, answered others: "
+        f"{res['answer_others']}, inference gold answer in reply: "
+        f"{res['inference_gold_in_reply']}"
+    )
+    out.print(
+        f"latency ms: retrieve p50 {lat['retrieve_p50']:.1f} p95 {lat['retrieve_p95']:.1f}; "
+        f"compose p50 {lat['compose_p50']:.1f} p95 {lat['compose_p95']:.1f}; "
+        f"total p50 {lat['total_p50']:.1f} p95 {lat['total_p95']:.1f}"
+    )
 
 
 def main() -> None:  # pragma: no cover - console entry point

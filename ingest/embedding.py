@@ -58,6 +58,12 @@ class SentenceTransformerEmbedder:
             # The bundled copy must never reach for the hub, even to check for updates.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        # We count tokens of whole texts on purpose (to size chunks), which makes transformers
+        # warn about sequences over the model's length; and its load progress bar is noise.
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
 
         if device is None:
             import torch

@@ -20,6 +20,7 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        env_ignore_empty=True,  # "NEWSBOT_DEV_GUILD_ID=" in .env means unset, not ""
     )
 
     # --- storage -------------------------------------------------------------------------------

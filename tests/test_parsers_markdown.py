@@ -82,7 +82,9 @@ def test_without_front_matter_first_h1_is_headline_and_disclaimer_and_teasers_ap
 
 
 def test_without_heading_the_first_line_is_the_headline():
-    a = parse_markdown("Ferry fares to rise in May\n\nFares on all *island* routes rise 4%.\n", ctx())
+    a = parse_markdown(
+        "Ferry fares to rise in May\n\nFares on all *island* routes rise 4%.\n", ctx()
+    )
     assert a.headline == "Ferry fares to rise in May"
     assert a.body == "Fares on all island routes rise 4%."
 
@@ -128,7 +130,7 @@ def test_string_date_in_front_matter_is_parsed():
 
 
 def test_malformed_yaml_is_a_parse_error():
-    with pytest.raises(ParseError, match="^malformed YAML front matter: "):
+    with pytest.raises(ParseError, match=r"^malformed YAML front matter: "):
         parse_markdown(read("malformed_front_matter.md"), ctx())
 
 

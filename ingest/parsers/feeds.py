@@ -121,7 +121,7 @@ def _entry_article(entry: Any, ctx: ParseContext, feed_title: str, notes: list[s
             reason = str(exc) or exc.__class__.__name__
             notes.append(f"{label}: page fetch failed ({reason}); indexed the feed summary only")
         else:
-            if sum(map(len, page.body)) >= sum(map(len, own)):
+            if len(page.body) >= len("\n".join(own)):
                 return ctx.make_article(
                     headline=headline,
                     summary=page.summary or dek,

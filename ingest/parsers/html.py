@@ -32,7 +32,16 @@ _BLOCK_TAGS = frozenset(
     "hr li main nav ol p pre section table td th tr ul".split()
 )
 _DROP_TAGS = (
-    "script", "style", "noscript", "img", "picture", "figure", "video", "audio", "iframe", "svg"
+    "script",
+    "style",
+    "noscript",
+    "img",
+    "picture",
+    "figure",
+    "video",
+    "audio",
+    "iframe",
+    "svg",
 )
 
 
@@ -50,7 +59,7 @@ def html_to_paragraphs(fragment: str) -> list[str]:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return [" ".join(fragment.split())]
-    for el in root.iter(*_DROP_TAGS):
+    for el in list(root.iter(*_DROP_TAGS)):
         el.drop_tree()
     for el in root.iter():
         if not isinstance(el.tag, str):  # comments, processing instructions
@@ -108,17 +117,22 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def parse_html(data: bytes, ctx: ParseContext) -> Article:
-    import trafilatura  # imported here: feeds use html_to_paragraphs without needing it
+def _str(doc: dict[str, Any], key: str) -> str:
+    value = doc.get(key)
+    return value.strip() if isinstance(value, str) else ""
 
+
+def parse_html(data: bytes, ctx: ParseContext) -> Article:
     if not data.strip():
         raise ParseError("the file is empty")
+    import trafilatura  # imported here: feeds use html_to_paragraphs without needing it
+
     tree = trafilatura.load_html(data)  # decodes by BOM, declared charset, then detection
     if tree is None:
         raise ParseError("not an HTML page (could not parse the markup)")
     # No url argument on purpose: trafilatura would then report the URL's host as the site name,
     # hiding a better outlet name the context carries (a feed's title).
-    doc = trafilatura.bare_extraction(
+    found = trafilatura.bare_extraction(
         tree,
         with_metadata=True,
         include_comments=False,
@@ -126,12 +140,16 @@ def parse_html(data: bytes, ctx: ParseContext) -> Article:
         include_images=False,
         include_links=False,
     )
-    if doc is None or not (doc.text or "").strip():
+    doc: dict[str, Any] = {}
+    if found is not None:
+        doc = found if isinstance(found, dict) else found.as_dict()
+    text = _str(doc, "text")
+    if not text:
         raise ParseError("no article text found in the page")
 
-    headline = " ".join((doc.title or "").split())
-    summary = " ".join((doc.description or "").split())
-    lines = [ln.strip() for ln in doc.text.split("\n") if ln.strip()]
+    headline = " ".join(_str(doc, "title").split())
+    summary = " ".join(_str(doc, "description").split())
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     # trafilatura keeps the page's own H1 and dek at the top; the article carries them apart.
     drop = {_norm(headline), _norm(summary)} - {""}
     while lines and _norm(lines[0]) in drop:
@@ -142,15 +160,15 @@ def parse_html(data: bytes, ctx: ParseContext) -> Article:
     if not own or sum(len(ln.split()) for ln in own) < _MIN_BODY_WORDS:
         raise ParseError("no article text found in the page")
 
-    url = doc.url or ctx.url
-    published = _precise_published(tree) or parse_datetime(doc.date)
+    url = _str(doc, "url") or ctx.url
+    published = _precise_published(tree) or parse_datetime(_str(doc, "date"))
     return ctx.make_article(
         headline=headline,
         summary=summary,
         body="\n".join(own),
-        outlet=(doc.sitename or "").strip() or ctx.outlet or _host(url),
+        outlet=_str(doc, "sitename") or ctx.outlet or _host(url),
         url=url,
-        author=(doc.author or "").strip() or None,
+        author=_str(doc, "author") or None,
         published_at=published,
         related=related,
         ai_generated=True if ai else None,

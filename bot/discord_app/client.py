@@ -1,0 +1,152 @@
+"""``NewsBot``: the discord.py client, built from Settings, the index and the QA service.
+
+Gateway URL: discord.py 2.7's plain ``Client`` never asks ``GET /gateway/bot``; it connects to
+``DiscordWebSocket.DEFAULT_GATEWAY`` (``wss://gateway.discord.gg``), so moving ``Route.BASE``
+alone moves only REST. We keep the plain (unsharded) client and, in ``setup_hook`` (after login,
+before ``connect``), ask the configured server's ``/gateway/bot`` and set ``DEFAULT_GATEWAY`` from
+it. That class attribute is the one hook every connect path reads: the first IDENTIFY, and the
+fall-back after an INVALID_SESSION, where discord.py resets the URL to ``DEFAULT_GATEWAY`` (the
+sharded client asks ``/gateway/bot`` itself but still falls back to ``DEFAULT_GATEWAY`` there,
+and brings shard bookkeeping a single-process bot does not need). Like ``Route.BASE`` it is
+process-wide, which is fine: one process runs one bot.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import discord
+import yarl
+from discord.ext import commands
+from discord.gateway import DiscordWebSocket
+
+from bot.qa.types import Answer
+from ingest.errors import UserFacingError
+from ingest.index import NewsIndex
+from ingest.settings import Settings
+
+from .conversation import ThreadMemory
+from .errors import NewsCommandTree
+from .limits import AskLimiter
+
+log = logging.getLogger(__name__)
+
+COGS = ("bot.discord_app.cogs.ask", "bot.discord_app.cogs.admin")
+
+
+def guild_corpus(guild_id: int) -> str:
+    """Each guild is its own tenant: its corpus is named after its id."""
+    return f"g{guild_id}"
+
+
+def use_api_base(api_base: str) -> None:
+    """Point discord.py's REST routes (bot and webhook/interaction ones alike) at ``api_base``."""
+    discord.http.Route.BASE = api_base.rstrip("/")
+
+
+class NewsBot(commands.Bot):
+    def __init__(
+        self,
+        settings: Settings,
+        index: NewsIndex,
+        qa: Any,
+        *,
+        allow_private_urls: bool = False,
+        **options: Any,
+    ) -> None:
+        intents = discord.Intents.default()
+        # Privileged: must also be switched on in the developer portal (Bot > Message Content
+        # Intent), or Discord closes the gateway with 4014. Without it messages that mention
+        # the bot still carry their text.
+        intents.message_content = settings.message_content_intent
+        intents.typing = False
+        intents.dm_typing = False
+        options.setdefault("allowed_mentions", discord.AllowedMentions.none())
+        super().__init__(
+            # Prefix commands are not used (on_message below never processes them); commands.Bot
+            # still wants a prefix.
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            help_command=None,
+            tree_cls=NewsCommandTree,
+            **options,
+        )
+        self.settings = settings
+        self.index = index
+        self.qa = qa
+        # Tests point /sources add at a local server; in production only public addresses.
+        self.allow_private_urls = allow_private_urls
+        self.limiter = AskLimiter(settings.ask_cooldown_s, settings.guild_max_concurrent_asks)
+        self.threads = ThreadMemory()
+        # Set on close; long work in threads (a reindex) checks it and stops early.
+        self.stopping = threading.Event()
+        use_api_base(settings.discord_api_base)
+
+    # --- tenancy -------------------------------------------------------------------------------
+    def corpora_for(self, guild_id: int | None) -> list[str]:
+        shared = self.settings.shared_corpus
+        if guild_id is None:
+            if not shared:
+                raise UserFacingError("Ask me in a server: each server has its own articles.")
+            return [shared]
+        names = [guild_corpus(guild_id)]
+        if shared and shared not in names:
+            names.append(shared)
+        return names
+
+    async def ask(
+        self,
+        question: str,
+        guild_id: int | None,
+        *,
+        history: Sequence[tuple[str, str]] = (),
+        outlet: str | None = None,
+        since: datetime | None = None,
+    ) -> Answer:
+        """Answer from the guild's corpus (and the shared one) off the event loop."""
+        corpora = self.corpora_for(guild_id)
+        return await asyncio.to_thread(
+            self.qa.answer,
+            question,
+            corpora,
+            history=list(history),
+            outlet=outlet or None,
+            since=since,
+        )
+
+    # --- lifecycle -----------------------------------------------------------------------------
+    async def setup_hook(self) -> None:
+        await self._use_configured_gateway()
+        for ext in COGS:
+            await self.load_extension(ext)
+        gid = self.settings.dev_guild_id
+        if gid:
+            # Guild commands update at once; global ones only via `newsbot sync-commands`.
+            guild = discord.Object(id=gid)
+            self.tree.copy_global_to(guild=guild)
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands to dev guild %s", len(synced), gid)
+
+    async def _use_configured_gateway(self) -> None:
+        _, url, _ = await self.http.get_bot_gateway()
+        DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(url)
+        log.info("gateway %s (from %s/gateway/bot)", url, discord.http.Route.BASE)
+
+    async def on_message(self, message: discord.Message) -> None:
+        # No prefix commands: the ask cog's listener handles mentions and thread follow-ups.
+        return
+
+    async def on_ready(self) -> None:
+        log.info(
+            "connected as %s (id %s) to %d guilds", self.user, getattr(self.user, "id", "?"),
+            len(self.guilds),
+        )
+
+    async def close(self) -> None:
+        self.stopping.set()
+        await super().close()

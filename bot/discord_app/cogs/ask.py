@@ -1,0 +1,168 @@
+"""Members' questions: ``/ask``, mentions (answered in a thread) and follow-ups in that thread."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from ingest.errors import UserFacingError
+
+from ..errors import APOLOGY, NO_MENTIONS, PUBLIC_DEFER
+from ..render import render_answer, thread_name
+from ..since import parse_since
+
+if TYPE_CHECKING:
+    from ..client import NewsBot
+
+log = logging.getLogger(__name__)
+
+_MENTION_OF = "<@{id}>|<@!{id}>"
+NEED_MENTION_HINT = (
+    "I can only read messages here that mention me or reply to me (the server hasn't given me "
+    "the Message Content intent). Mention me with your follow-up question."
+)
+
+
+def strip_mention(content: str, user_id: int) -> str:
+    return " ".join(re.sub(_MENTION_OF.format(id=user_id), " ", content).split())
+
+
+class Ask(commands.Cog):
+    def __init__(self, bot: NewsBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="ask")
+    @app_commands.describe(
+        question="What do you want to know?",
+        since="Only articles from this date or period on, e.g. 2026-11-01 or 'last week'",
+        outlet="Only articles from this outlet",
+    )
+    async def ask(
+        self,
+        interaction: discord.Interaction,
+        question: str,
+        since: str | None = None,
+        outlet: str | None = None,
+    ) -> None:
+        """Ask about current events; the answer quotes the news articles it rests on."""
+        # Only cheap, in-memory checks come before the deferral; a refusal here is private.
+        since_dt = parse_since(since) if since and since.strip() else None
+        slot = self.bot.limiter.acquire(interaction.user.id, interaction.guild_id)
+        with slot:
+            await interaction.response.defer(thinking=True)
+            interaction.extras[PUBLIC_DEFER] = True
+            answer = await self.bot.ask(
+                question, interaction.guild_id, outlet=outlet, since=since_dt
+            )
+            msgs = render_answer(answer)
+            await interaction.edit_original_response(content=msgs[0], allowed_mentions=NO_MENTIONS)
+            interaction.extras.pop(PUBLIC_DEFER, None)
+            for text in msgs[1:]:
+                await interaction.followup.send(text, allowed_mentions=NO_MENTIONS, wait=True)
+
+    # --- mentions and threads -------------------------------------------------------------------
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        me = self.bot.user
+        if me is None or message.author.bot or message.webhook_id is not None:
+            return
+        channel = message.channel
+        mentioned = any(u.id == me.id for u in message.mentions)
+        ref = message.reference.resolved if message.reference else None
+        replied_to_me = isinstance(ref, discord.Message) and ref.author.id == me.id
+        in_our_thread = isinstance(channel, discord.Thread) and (
+            channel.owner_id == me.id or self.bot.threads.knows(channel.id)
+        )
+        if not (mentioned or replied_to_me or in_our_thread):
+            return
+        question = strip_mention(message.content, me.id)
+        if not question:
+            if not (mentioned or replied_to_me) and not self.bot.settings.message_content_intent:
+                # Discord blanks the text of messages that don't address the bot.
+                if self.bot.threads.hint_once(channel.id):
+                    await self._send(channel, NEED_MENTION_HINT)
+                return
+            if mentioned or replied_to_me:
+                await self._reply(message, "Ask me a question after the mention.")
+            return
+        try:
+            await self._answer_message(message, question)
+        except Exception:
+            log.exception(
+                "answering a message failed (guild %s, channel %s)", message.guild and message.guild.id,
+                channel.id,
+            )
+            await self._reply(message, APOLOGY)
+
+    async def _answer_message(self, message: discord.Message, question: str) -> None:
+        bot = self.bot
+        try:
+            slot = bot.limiter.acquire(message.author.id, message.guild.id if message.guild else None)
+        except UserFacingError as exc:
+            # A channel has no private replies: keep the refusal short-lived.
+            await self._reply(message, str(exc), delete_after=15)
+            return
+        with slot:
+            channel = message.channel
+            target: discord.abc.Messageable | None = None
+            if isinstance(channel, discord.Thread):
+                target = channel
+            elif message.guild is not None and isinstance(channel, discord.TextChannel):
+                try:
+                    thread = await message.create_thread(
+                        name=thread_name(question), auto_archive_duration=1440
+                    )
+                except discord.HTTPException as exc:
+                    log.info("cannot start a thread in channel %s (%s); replying", channel.id, exc)
+                else:
+                    bot.threads.start(thread.id)
+                    target = thread
+            history = bot.threads.history(target.id) if isinstance(target, discord.Thread) else []
+            where = target or channel
+            try:
+                async with where.typing():
+                    answer = await bot.ask(
+                        question, message.guild.id if message.guild else None, history=history
+                    )
+            except UserFacingError as exc:
+                slot.refund()
+                await self._deliver(message, target, [str(exc)])
+                return
+            await self._deliver(message, target, render_answer(answer))
+            if isinstance(target, discord.Thread):
+                bot.threads.add(target.id, question, answer.text)
+
+    async def _deliver(
+        self, message: discord.Message, target: discord.abc.Messageable | None, msgs: list[str]
+    ) -> None:
+        """Into the thread started for the question; else as a reply to it (in a thread the
+        bot was already in, or where no thread could be started)."""
+        if target is not None and target is not message.channel:
+            for text in msgs:
+                await self._send(target, text)
+            return
+        await self._reply(message, msgs[0])
+        for text in msgs[1:]:
+            await self._send(message.channel, text)
+
+    @staticmethod
+    async def _send(channel: discord.abc.Messageable, text: str) -> None:
+        await channel.send(text, allowed_mentions=NO_MENTIONS)
+
+    @staticmethod
+    async def _reply(message: discord.Message, text: str, delete_after: float | None = None) -> None:
+        try:
+            await message.reply(
+                text, allowed_mentions=NO_MENTIONS, mention_author=False, delete_after=delete_after
+            )
+        except discord.HTTPException:
+            log.exception("could not reply to message %s", message.id)
+
+
+async def setup(bot: NewsBot) -> None:
+    await bot.add_cog(Ask(bot))
