@@ -104,6 +104,11 @@ def _print_summary(s: ReindexSummary, as_json: bool) -> None:
 
 def _run_reindex(index: NewsIndex, corpus: str, full: bool, as_json: bool) -> ReindexSummary:
     c = index.corpus(corpus)
+    if not c.sources() and c.db.counts()[0] == 0:
+        raise UserFacingError(
+            f"corpus {corpus!r} has no sources yet; add some with: "
+            f"newsbot ingest PATH_OR_URL --corpus {corpus}"
+        )
     with _progress(not as_json and sys.stderr.isatty()) as progress:
         s = c.reindex(full=full, progress=progress)
     _print_summary(s, as_json)

@@ -143,7 +143,9 @@ class NewsBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info(
-            "connected as %s (id %s) to %d guilds", self.user, getattr(self.user, "id", "?"),
+            "connected as %s (id %s) to %d guilds",
+            self.user,
+            getattr(self.user, "id", "?"),
             len(self.guilds),
         )
 

@@ -52,15 +52,15 @@ async def send_private(interaction: discord.Interaction, text: str) -> None:
             try:
                 await interaction.delete_original_response()
             except discord.HTTPException:
-                log.warning("could not remove the deferred response of interaction %s", interaction.id)
+                log.warning(
+                    "could not remove the deferred response of interaction %s", interaction.id
+                )
         await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
     except discord.HTTPException:
         log.exception("could not report an error to interaction %s", interaction.id)
 
 
-async def report_interaction_error(
-    interaction: discord.Interaction, error: BaseException
-) -> None:
+async def report_interaction_error(interaction: discord.Interaction, error: BaseException) -> None:
     text = user_message(error)
     if text is None:
         original = getattr(error, "original", None) or error

@@ -8,7 +8,9 @@ from datetime import UTC, datetime, time, timedelta
 from bot.qa.timeparse import parse_time
 from ingest.errors import UserFacingError
 
-_SPAN = re.compile(r"^(?:the\s+)?(?:last|past)?\s*(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)(?:\s+ago)?$")
+_SPAN = re.compile(
+    r"^(?:the\s+)?(?:last|past)?\s*(\d+)\s*(d|days?|w|weeks?|m|months?|y|years?)(?:\s+ago)?$"
+)
 _DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
 
 

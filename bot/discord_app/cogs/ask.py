@@ -94,7 +94,8 @@ class Ask(commands.Cog):
             await self._answer_message(message, question)
         except Exception:
             log.exception(
-                "answering a message failed (guild %s, channel %s)", message.guild and message.guild.id,
+                "answering a message failed (guild %s, channel %s)",
+                message.guild and message.guild.id,
                 channel.id,
             )
             await self._reply(message, APOLOGY)
@@ -102,7 +103,9 @@ class Ask(commands.Cog):
     async def _answer_message(self, message: discord.Message, question: str) -> None:
         bot = self.bot
         try:
-            slot = bot.limiter.acquire(message.author.id, message.guild.id if message.guild else None)
+            slot = bot.limiter.acquire(
+                message.author.id, message.guild.id if message.guild else None
+            )
         except UserFacingError as exc:
             # A channel has no private replies: keep the refusal short-lived.
             await self._reply(message, str(exc), delete_after=15)
@@ -155,7 +158,9 @@ class Ask(commands.Cog):
         await channel.send(text, allowed_mentions=NO_MENTIONS)
 
     @staticmethod
-    async def _reply(message: discord.Message, text: str, delete_after: float | None = None) -> None:
+    async def _reply(
+        message: discord.Message, text: str, delete_after: float | None = None
+    ) -> None:
         try:
             await message.reply(
                 text, allowed_mentions=NO_MENTIONS, mention_author=False, delete_after=delete_after

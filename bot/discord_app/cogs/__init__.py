@@ -1,0 +1,1 @@
+"""One cog per feature area: ``ask`` for members, ``admin`` for server admins."""
