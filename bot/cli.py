@@ -340,6 +340,26 @@ def eval_multihop(
     )
 
 
+@app.command()
+def run() -> None:
+    """Run the Discord bot (needs NEWSBOT_DISCORD_TOKEN)."""
+    from bot.discord_app.runner import run_bot
+
+    raise typer.Exit(run_bot(_settings()))
+
+
+@app.command("sync-commands")
+def sync_commands(
+    guild: Annotated[
+        int | None, typer.Option(help="Only this guild (instant); default: global.")
+    ] = None,
+) -> None:
+    """Register the slash commands with Discord, globally or in one guild."""
+    from bot.discord_app.runner import sync_commands as sync
+
+    raise typer.Exit(sync(_settings(), guild_id=guild))
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()
 

@@ -124,11 +124,17 @@ def chunk_article(
         sp = spans[i]
         if cur and cur_tok + sp.tokens > budget:
             groups.append(cur)
-            # Overlap: carry the trailing sentences (within the overlap budget) into the next chunk.
+            # Overlap: carry the trailing sentences (within the overlap budget) into the next chunk,
+            # but only as much as still leaves room for the next span: otherwise the carry alone
+            # would become a chunk that repeats the previous one's tail and adds nothing new.
             carry: list[_Span] = []
             carry_tok = 0
             for prev in reversed(cur):
-                if carry_tok + prev.tokens > overlap_tokens or len(carry) + 1 >= len(cur):
+                if (
+                    carry_tok + prev.tokens > overlap_tokens
+                    or carry_tok + prev.tokens + sp.tokens > budget
+                    or len(carry) + 1 >= len(cur)
+                ):
                     break
                 carry.insert(0, prev)
                 carry_tok += prev.tokens

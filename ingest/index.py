@@ -101,6 +101,17 @@ class Corpus:
             self.index.client, self.collection_name, self.index.settings.embedding_model
         )
 
+    def check_model(self) -> None:
+        """Vectors from two models must never share a collection: refuse until a full rebuild."""
+        built_with = self.db.get_state("embedding_model")
+        wanted = self.index.settings.embedding_model
+        if built_with and built_with != wanted and self.db.counts()[1] > 0:
+            raise UserFacingError(
+                f"corpus '{self.name}' was indexed with the embedding model {built_with!r} but "
+                f"the configured model is {wanted!r}; rebuild it with: "
+                f"newsbot reindex --full --corpus {self.name}"
+            )
+
     def keyword_index(self) -> KeywordIndex:
         return self.keyword.get(self.db)
 
@@ -179,7 +190,11 @@ class Corpus:
     ) -> ReindexSummary:
         """Sync the index with the sources. ``fail_after_chunks`` injects a failure (tests)."""
         with self._lock():
-            return _Reindex(self, full, progress or (lambda *_: None), fail_after_chunks).run()
+            if not full:
+                self.check_model()
+            s = _Reindex(self, full, progress or (lambda *_: None), fail_after_chunks).run()
+            self.db.set_state("embedding_model", self.index.settings.embedding_model)
+            return s
 
 
 class _Reindex:

@@ -35,30 +35,55 @@ def normalise(s: str) -> str:
     return _SPACE.sub(" ", s.translate(_QUOTES)).strip().lower()
 
 
-def find_verbatim(quote: str, text: str) -> tuple[int, int] | None:
-    """Offsets of ``quote`` in ``text`` under whitespace/quote normalisation, or None."""
-    nq = normalise(quote).strip(" .\"'")
-    if len(nq) < 8:
-        return None
-    # Map normalised positions back to the original text.
-    norm_chars: list[str] = []
+def _normalised_with_index(text: str) -> tuple[str, list[int]]:
+    """``normalise(text)`` plus, for each of its characters, the offset it came from."""
+    chars: list[str] = []
     index: list[int] = []
     prev_space = True
     for i, ch in enumerate(text.translate(_QUOTES)):
         if ch.isspace():
-            if prev_space:
-                continue
-            norm_chars.append(" ")
-            index.append(i)
+            if not prev_space:
+                chars.append(" ")
+                index.append(i)
             prev_space = True
-        else:
-            norm_chars.append(ch.lower())
-            index.append(i)
-            prev_space = False
-    pos = "".join(norm_chars).find(nq)
-    if pos < 0:
-        return None
-    return index[pos], index[pos + len(nq) - 1] + 1
+            continue
+        low = ch.lower()  # may be longer than one character ("İ" -> "i̇")
+        chars.extend(low)
+        index.extend([i] * len(low))
+        prev_space = False
+    return "".join(chars), index
+
+
+def find_verbatim(quote: str, text: str) -> tuple[int, int] | None:
+    """Offsets of ``quote`` in ``text`` under whitespace/quote normalisation, or None.
+
+    Models often wrap a quote in quotation marks or end it with a period of their own: when the
+    quote is not found as given, it is tried once more without those.
+    """
+    hay, index = _normalised_with_index(text)
+    nq = normalise(quote)
+    candidates = [nq, nq.strip(" \"'"), nq.strip(" \"'").rstrip(".,;:").strip(" \"'")]
+    for cand in dict.fromkeys(candidates):
+        if len(cand) < 8:
+            continue
+        pos = hay.find(cand)
+        if pos >= 0:
+            return index[pos], index[pos + len(cand) - 1] + 1
+    return None
+
+
+_INJECTION = re.compile(
+    r"\b(ignore|disregard|forget)\b.{0,40}\b(instructions?|prompts?|rules)\b"
+    r"|\bsystem prompt\b|\byou are now\b",
+    re.I | re.S,
+)
+_MARKER = re.compile(r"\s*\[(\d+)\]")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _escape(text: str) -> str:
+    # An article must not be able to close its own excerpt block and speak outside it.
+    return re.sub(r"<(/?)(excerpt)", r"‹\1\2", text, flags=re.I)
 
 
 def build_messages(
@@ -66,7 +91,9 @@ def build_messages(
 ) -> list[tuple[str, str]]:
     blocks = []
     for i, p in enumerate(passages, 1):
-        blocks.append(f"<excerpt n={i} source={json.dumps(p.header)}>\n{p.text}\n</excerpt>")
+        blocks.append(
+            f"<excerpt n={i} source={json.dumps(_escape(p.header))}>\n{_escape(p.text)}\n</excerpt>"
+        )
     prior = "".join(f"Earlier question: {hq}\nEarlier answer: {ha}\n" for hq, ha in history[-3:])
     user = f"{prior}Question: {question}\n\nExcerpts:\n" + "\n".join(blocks)
     return [("system", SYSTEM), ("human", user)]
@@ -103,36 +130,61 @@ def compose_with_llm(
     if not text or text.upper().startswith("NOT_COVERED"):
         return None
     citations: list[Citation] = []
+    renumber: dict[int, int] = {}  # the model's excerpt number -> our citation number
     for claim in data.get("claims") or []:
         if not isinstance(claim, dict):
             continue
         try:
-            n = int(claim.get("n"))
+            n = int(claim.get("n"))  # type: ignore[arg-type]
         except (TypeError, ValueError):
             continue
         if not 1 <= n <= len(passages):
             continue  # cites an excerpt that does not exist
         p = passages[n - 1]
-        span = find_verbatim(str(claim.get("quote", "")), p.text)
+        quote = str(claim.get("quote", ""))
+        if _INJECTION.search(quote):
+            continue  # an instruction inside an article is never evidence for an answer
+        span = find_verbatim(quote, p.text)
         if span is None:
             continue  # fabricated or altered quote
         a, b = span
         if any(c.article_id == p.article_id and c.start == p.start + a for c in citations):
+            renumber.setdefault(n, next(c.n for c in citations if c.start == p.start + a))
+            continue
+        if len(citations) >= 4:
             continue
         citations.append(
             Citation(
-                n=len(citations) + 1, article_id=p.article_id, corpus=p.corpus,
-                headline=p.headline, outlet=p.outlet, published_at=p.published_at, url=p.url,
-                quote=p.text[a:b], start=p.start + a, end=p.start + b,
+                n=len(citations) + 1,
+                article_id=p.article_id,
+                corpus=p.corpus,
+                headline=p.headline,
+                outlet=p.outlet,
+                published_at=p.published_at,
+                url=p.url,
+                quote=p.text[a:b],
+                start=p.start + a,
+                end=p.start + b,
                 ai_generated=p.ai_generated,
             )
         )
+        renumber.setdefault(n, len(citations))
     if not citations:
         return None
-    # The model's own sentence is only shown when its support survived; [n] markers are
-    # renumbered to the surviving citations.
-    lead = re.sub(r"\s*\[\d+\]", "", text)
-    return Answer(question=question, lead=lead, citations=citations[:4], mode="llm")
+    return Answer(
+        question=question, lead=_supported_lead(text, renumber), citations=citations, mode="llm"
+    )
+
+
+def _supported_lead(text: str, renumber: dict[int, int]) -> str:
+    """Keep only the model's sentences whose every [n] cites a verified claim, renumbered."""
+    kept = []
+    for sent in _SENTENCE.split(text):
+        marks = [int(m) for m in _MARKER.findall(sent)]
+        if not marks or any(m not in renumber for m in marks) or _INJECTION.search(sent):
+            continue
+        kept.append(_MARKER.sub(lambda m: f" [{renumber[int(m.group(1))]}]", sent).strip())
+    return " ".join(kept) if kept else "Here is what the articles say:"
 
 
 def make_chat_model(spec: str, settings: Settings) -> Any:

@@ -92,6 +92,8 @@ class QAService:
     ) -> Retrieval:
         now = now or datetime.now(UTC)
         cs = [c for c in self._corpora(corpora) if c.db.counts()[1] > 0]
+        for c in cs:
+            c.check_model()
         if not cs:
             raise NothingIndexed(
                 "Nothing is indexed yet. Add articles first: `newsbot ingest PATH_OR_URL` on the "

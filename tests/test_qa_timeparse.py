@@ -1,0 +1,158 @@
+"""Dates and ranges in a question, read relative to a fixed reference time.
+
+NOW is Friday, November 27, 2026, 12:00 UTC: "this Monday" is November 23, "last week" is the
+calendar week November 16-22, "yesterday" is November 26.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.qa.timeparse import parse_time
+
+NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
+
+
+def utc(y: int, m: int, d: int, h: int = 0) -> datetime:
+    return datetime(y, m, d, h, tzinfo=UTC)
+
+
+def test_the_reference_day_is_a_friday() -> None:
+    # The expectations below are worked out by hand from this.
+    assert NOW.strftime("%A") == "Friday"
+
+
+def test_on_a_specific_date_names_that_day_without_a_range() -> None:
+    tf = parse_time("What happened at the Orvel crossing on October 7, 2023?", NOW)
+    assert tf.dates == (date(2023, 10, 7),)
+    assert tf.active
+    assert not tf.wants_latest
+    # One day named: a boost for that day, not a hard window.
+    assert tf.start is None and tf.end is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the ministry say on 7 October 2023?",
+        "What did the ministry say on Oct. 7, 2023?",
+        "What did the ministry say on 2023-10-07?",
+    ],
+)
+def test_other_spellings_of_the_same_date(question: str) -> None:
+    assert parse_time(question, NOW).dates == (date(2023, 10, 7),)
+
+
+def test_a_date_without_a_year_is_the_most_recent_one_not_in_the_future() -> None:
+    assert parse_time("What happened on October 7?", NOW).dates == (date(2026, 10, 7),)
+    # December 3 has not come yet in 2026: the December 3 meant is last year's.
+    assert parse_time("What happened on December 3?", NOW).dates == (date(2025, 12, 3),)
+
+
+def test_in_november_is_this_years_november() -> None:
+    tf = parse_time("How did the markets move in November?", NOW)
+    assert (tf.start, tf.end) == (utc(2026, 11, 1), utc(2026, 12, 1))
+    assert tf.active
+
+
+def test_in_a_month_still_to_come_is_last_years() -> None:
+    tf = parse_time("What did the central bank decide in December?", NOW)
+    assert (tf.start, tf.end) == (utc(2025, 12, 1), utc(2026, 1, 1))
+
+
+def test_in_a_month_with_a_year() -> None:
+    tf = parse_time("How did the committee vote in May 2025?", NOW)
+    assert (tf.start, tf.end) == (utc(2025, 5, 1), utc(2025, 6, 1))
+
+
+def test_last_week_is_the_previous_calendar_week() -> None:
+    tf = parse_time("What happened in the strike last week?", NOW)
+    assert (tf.start, tf.end) == (utc(2026, 11, 16), utc(2026, 11, 23))
+
+
+def test_since_monday_starts_this_monday() -> None:
+    tf = parse_time("What has happened since Monday?", NOW)
+    assert tf.start == utc(2026, 11, 23)
+    assert tf.end is None
+
+
+def test_on_monday_is_that_day_only() -> None:
+    tf = parse_time("What did the envoy say on Monday?", NOW)
+    assert (tf.start, tf.end) == (utc(2026, 11, 23), utc(2026, 11, 24))
+
+
+def test_yesterday_is_the_whole_previous_day() -> None:
+    tf = parse_time("What did Quillon announce yesterday?", NOW)
+    assert (tf.start, tf.end) == (utc(2026, 11, 26), utc(2026, 11, 27))
+
+
+def test_this_month_starts_on_the_first() -> None:
+    tf = parse_time("What has the transit authority said this month?", NOW)
+    assert tf.start == utc(2026, 11, 1)
+    assert tf.end is None
+
+
+def test_the_last_three_days_count_back_from_now() -> None:
+    tf = parse_time("Any news in the last 3 days?", NOW)
+    assert tf.start == utc(2026, 11, 24, 12)
+
+
+def test_between_two_full_dates_is_an_inclusive_range() -> None:
+    tf = parse_time("What happened between September 28, 2023 and December 18, 2023?", NOW)
+    assert tf.start == utc(2023, 9, 28)
+    assert tf.end == utc(2023, 12, 19)  # exclusive end: December 18 itself is inside
+    assert set(tf.dates) == {date(2023, 9, 28), date(2023, 12, 18)}
+
+
+@pytest.mark.xfail(
+    reason="timeparse.parse_time gives a yearless first date of a range the current year "
+    "(2026-09-28) instead of the year of the range's other end (2023)",
+    strict=True,
+)
+def test_a_range_whose_first_date_has_no_year_takes_the_year_of_the_second() -> None:
+    tf = parse_time("What happened between September 28 and December 18, 2023?", NOW)
+    assert (tf.start, tf.end) == (utc(2023, 9, 28), utc(2023, 12, 19))
+
+
+def test_after_and_before_a_date_are_open_ranges() -> None:
+    after = parse_time("Which articles were published after October 5?", NOW)
+    assert after.start == utc(2026, 10, 5) and after.end is None
+    before = parse_time("What did analysts expect before November 4?", NOW)
+    assert before.start is None and before.end == utc(2026, 11, 4)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the latest on the Orvel crossing?",
+        "Any recent news on the Quillon appeal?",
+        "Is the Halverton strike still going on now?",
+        "What is the current status of the Q7 licence?",
+    ],
+)
+def test_freshness_words_ask_for_the_newest_articles(question: str) -> None:
+    tf = parse_time(question, NOW)
+    assert tf.wants_latest
+    assert not tf.active  # newest first, but nothing is filtered out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is leading the mediation between Veldoria and Karsenia?",  # "between", no dates
+        "How many transit workers walked out?",
+        "Why did Aldmere suspend Quillon's export licence for the Q7 chip?",
+    ],
+)
+def test_a_question_without_a_time_phrase_sets_nothing(question: str) -> None:
+    tf = parse_time(question, NOW)
+    assert not tf.active
+    assert not tf.wants_latest
+    assert tf.start is None and tf.end is None and tf.dates == ()
+
+
+def test_a_naive_now_is_taken_as_utc() -> None:
+    tf = parse_time("What happened yesterday?", datetime(2026, 11, 27, 12))
+    assert (tf.start, tf.end) == (utc(2026, 11, 26), utc(2026, 11, 27))
