@@ -67,6 +67,9 @@ class NewsBot(commands.Bot):
         intents.typing = False
         intents.dm_typing = False
         options.setdefault("allowed_mentions", discord.AllowedMentions.none())
+        # A news bot never joins voice: skip discord.py's start-up warnings about voice libraries.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         super().__init__(
             # Prefix commands are not used (on_message below never processes them); commands.Bot
             # still wants a prefix.

@@ -33,7 +33,7 @@ def dlen(text: str) -> int:
 
 # --- escaping ----------------------------------------------------------------------------------
 
-_BARE_URL = re.compile(r"(?<![<(\w])https?://[^\s<>]+", re.I)
+_BARE_URL = re.compile(r"(?<![<\w])https?://[^\s<>]+", re.I)
 _URL_TRAILING = ".,;:!?)]}'\"”’"
 
 
@@ -47,6 +47,8 @@ def _wrap_urls(text: str) -> str:
         url = m.group(0)
         tail = ""
         while url and url[-1] in _URL_TRAILING:
+            if url[-1] == ")" and url.count("(") >= url.count(")"):
+                break  # a balanced parenthesis belongs to the URL (wiki-style links)
             tail = url[-1] + tail
             url = url[:-1]
         return f"<{url}>{tail}" if url else m.group(0)
@@ -66,6 +68,12 @@ def escape_inline(text: str) -> str:
     # Brackets would end a masked link's text early; parentheses read the same.
     one_line = one_line.replace("[", "(").replace("]", ")")
     return neutralise(escape_markdown(one_line, ignore_links=False))
+
+
+def code(text: str) -> str:
+    """Inline code: shown verbatim (paths, URLs), never a link, a mention or markdown."""
+    one_line = " ".join(text.split()).replace("`", "'")
+    return f"`{one_line}`" if one_line else "``"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -106,7 +114,9 @@ def _segments(text: str, pattern: re.Pattern[str]) -> list[str]:
 
 
 def _hard_cut(text: str, limit: int) -> list[str]:
-    out, cur, n = [], [], 0
+    out: list[str] = []
+    cur: list[str] = []
+    n = 0
     for ch in text:
         w = dlen(ch)
         if n + w > limit:
@@ -269,7 +279,7 @@ def render_summary(
             src = e.get("origin") or e.get("source") or "unknown source"
             if e.get("source") and e.get("origin") and e["origin"] != e["source"]:
                 src = e["origin"]
-            lines.append(f"- {escape_inline(label(src))}: {escape_inline(e.get('reason', ''))}")
+            lines.append(f"- {code(label(src))}: {escape_inline(e.get('reason', ''))}")
         if len(errors) > max_errors:
             lines.append(f"...and {len(errors) - max_errors} more.")
         blocks.append("\n".join(lines))
@@ -288,7 +298,7 @@ def render_sources(
     for r in rows:
         added = (r.added_at or "")[:10]
         extra = f", outlet {escape_inline(r.outlet)}" if r.outlet else ""
-        lines.append(f"- {escape_inline(label(r.spec))} ({r.kind}{extra}, added {added or '?'})")
+        lines.append(f"- {code(label(r.spec))} ({r.kind}{extra}, added {added or '?'})")
     return pack(["\n".join(lines)], limit)
 
 

@@ -123,6 +123,7 @@ class Admin(commands.Cog):
         self.bot = bot
         self.running: dict[int, str] = {}  # guild id -> what is running
         self.progress_every_s = 2.0  # Discord rate-limits edits; about one every 2 s reads well
+        self.token_lifetime = TOKEN_LIFETIME
         self._refresh: tasks.Loop[Any] | None = None
         minutes = bot.settings.feed_refresh_minutes
         if minutes > 0:
@@ -201,7 +202,7 @@ class Admin(commands.Cog):
         assert gid is not None
         self._check_idle(gid)
         self.running[gid] = "reindex"
-        deadline = interaction.created_at + TOKEN_LIFETIME
+        deadline = interaction.created_at + self.token_lifetime
         latest: list[tuple[str, int, int]] = []
 
         def progress(phase: str, done: int, total: int) -> None:  # runs in the worker thread

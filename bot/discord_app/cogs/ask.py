@@ -10,6 +10,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.qa.question import clean_question
+from bot.qa.types import QuestionError
 from ingest.errors import UserFacingError
 
 from ..errors import APOLOGY, NO_MENTIONS, PUBLIC_DEFER
@@ -51,6 +53,7 @@ class Ask(commands.Cog):
     ) -> None:
         """Ask about current events; the answer quotes the news articles it rests on."""
         # Only cheap, in-memory checks come before the deferral; a refusal here is private.
+        clean_question(question, max_chars=self.bot.settings.max_question_chars)
         since_dt = parse_since(since) if since and since.strip() else None
         slot = self.bot.limiter.acquire(interaction.user.id, interaction.guild_id)
         with slot:
@@ -82,13 +85,19 @@ class Ask(commands.Cog):
             return
         question = strip_mention(message.content, me.id)
         if not question:
-            if not (mentioned or replied_to_me) and not self.bot.settings.message_content_intent:
-                # Discord blanks the text of messages that don't address the bot.
+            if not mentioned and not self.bot.settings.message_content_intent:
+                # Discord blanks the text of messages that don't mention the bot.
                 if self.bot.threads.hint_once(channel.id):
                     await self._send(channel, NEED_MENTION_HINT)
                 return
-            if mentioned or replied_to_me:
+            if mentioned:
                 await self._reply(message, "Ask me a question after the mention.")
+            return
+        try:
+            # Checked before a thread is started for it; the core checks again, harmlessly.
+            clean_question(question, max_chars=self.bot.settings.max_question_chars)
+        except QuestionError as exc:
+            await self._reply(message, str(exc))
             return
         try:
             await self._answer_message(message, question)
@@ -136,9 +145,10 @@ class Ask(commands.Cog):
                 slot.refund()
                 await self._deliver(message, target, [str(exc)])
                 return
-            await self._deliver(message, target, render_answer(answer))
             if isinstance(target, discord.Thread):
+                # Before delivery: a quick follow-up must already see this turn.
                 bot.threads.add(target.id, question, answer.text)
+            await self._deliver(message, target, render_answer(answer))
 
     async def _deliver(
         self, message: discord.Message, target: discord.abc.Messageable | None, msgs: list[str]
@@ -162,9 +172,15 @@ class Ask(commands.Cog):
         message: discord.Message, text: str, delete_after: float | None = None
     ) -> None:
         try:
-            await message.reply(
-                text, allowed_mentions=NO_MENTIONS, mention_author=False, delete_after=delete_after
-            )
+            if delete_after:
+                await message.reply(
+                    text,
+                    allowed_mentions=NO_MENTIONS,
+                    mention_author=False,
+                    delete_after=delete_after,
+                )
+            else:
+                await message.reply(text, allowed_mentions=NO_MENTIONS, mention_author=False)
         except discord.HTTPException:
             log.exception("could not reply to message %s", message.id)
 
