@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
 import httpx
 
 from .errors import FetchError
+
+
+def ensure_public(url: str) -> None:
+    """FetchError unless every address the URL's host resolves to is a public one."""
+    parts = urlsplit(url)
+    host = parts.hostname
+    if not host:
+        raise FetchError(f"no host in {url}")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        infos = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise FetchError(f"cannot resolve the host {host}") from None
+    for info in infos:
+        if not ipaddress.ip_address(info[4][0]).is_global:
+            raise FetchError(f"{host} resolves to a private or local address; not fetched")
 
 
 class Fetcher:
@@ -15,13 +35,19 @@ class Fetcher:
         max_bytes: int = 5_000_000,
         user_agent: str = "newsbot",
         transport: httpx.BaseTransport | None = None,
+        public_only: bool = False,
     ) -> None:
+        """``public_only``: refuse hosts on loopback/private/link-local addresses, redirects
+        included (the Discord bot sets it, so a guild admin cannot make it read the host's
+        network)."""
         self.max_bytes = max_bytes
+        hooks = {"request": [lambda req: ensure_public(str(req.url))]} if public_only else {}
         self._client = httpx.Client(
             timeout=httpx.Timeout(timeout_s),
             follow_redirects=True,
             headers={"User-Agent": user_agent, "Accept": "*/*"},
             transport=transport,
+            event_hooks=hooks,
         )
 
     def close(self) -> None:

@@ -475,8 +475,10 @@ class NewsIndex:
         embedder: Embedder | None = None,
         client: Any = None,
         fetcher: Fetcher | None = None,
+        public_only_fetch: bool = False,
     ) -> None:
         self.settings = settings
+        self.public_only_fetch = public_only_fetch
         self._embedder = embedder
         self._client = client
         self._fetcher = fetcher
@@ -511,7 +513,10 @@ class NewsIndex:
         s = self.settings
         if self._fetcher is None:
             self._fetcher = Fetcher(
-                timeout_s=s.fetch_timeout_s, max_bytes=s.fetch_max_bytes, user_agent=s.user_agent
+                timeout_s=s.fetch_timeout_s,
+                max_bytes=s.fetch_max_bytes,
+                user_agent=s.user_agent,
+                public_only=self.public_only_fetch,
             )
         return SourceReader(
             default_ai_generated=s.default_ai_generated,

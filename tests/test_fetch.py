@@ -118,3 +118,22 @@ def test_connection_refused_is_a_fetch_error(fetcher):
 def test_non_http_url_is_refused_without_a_request(fetcher, url):
     with pytest.raises(FetchError, match=r"not an http\(s\) URL"):
         fetcher.get(url)
+
+
+def test_public_only_refuses_loopback_before_any_request(server):
+    with Fetcher(timeout_s=2, public_only=True) as f:
+        with pytest.raises(FetchError, match="private or local address"):
+            f.get(server.url("/page"))
+    assert "/page" not in server.requests
+
+
+def test_ensure_public_rejects_loopback_v6_and_link_local_metadata():
+    from ingest.fetch import ensure_public
+
+    with pytest.raises(FetchError, match="private or local"):
+        ensure_public("http://127.0.0.1:9/x")
+    with pytest.raises(FetchError, match="private or local"):
+        ensure_public("http://[::1]/x")
+    with pytest.raises(FetchError, match="private or local"):
+        ensure_public("http://169.254.169.254/latest/meta-data")
+    ensure_public("http://93.184.216.34/")  # a public literal address resolves without DNS

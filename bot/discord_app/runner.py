@@ -148,7 +148,8 @@ def run_bot(settings: Settings) -> int:
     from bot.qa.llm import make_chat_model
     from bot.qa.service import QAService
 
-    index = NewsIndex(settings)
+    # Guild admins add URLs from Discord: the bot never fetches from the host's own network.
+    index = NewsIndex(settings, public_only_fetch=True)
     try:
         chat = make_chat_model(settings.llm, settings) if settings.llm else None
         _warm_up(index)
