@@ -292,8 +292,23 @@ class CorpusDB:
         ).fetchall()
         out = {}
         for r in rows:
-            out[r[0]] = ArticleRow(
-                *r[:11], bool(r[11]), json.loads(r[12]), json.loads(r[13]), r[14]
+            (aid, chash, source, origin, headline, summary, text, outlet, url, author, ts) = r[:11]
+            out[aid] = ArticleRow(
+                aid,
+                chash,
+                source,
+                origin,
+                headline,
+                summary,
+                text,
+                outlet,
+                url,
+                author,
+                ts,
+                bool(r[11]),
+                json.loads(r[12]),
+                json.loads(r[13]),
+                r[14],
             )
         return out
 

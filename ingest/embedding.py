@@ -73,7 +73,7 @@ class SentenceTransformerEmbedder:
         self.device = device
         self.batch_size = batch_size
         self._model = SentenceTransformer(path, device=device)
-        self.max_tokens = int(self._model.max_seq_length)
+        self.max_tokens = int(self._model.max_seq_length or 512)
         dim = (
             self._model.get_embedding_dimension()
             if hasattr(self._model, "get_embedding_dimension")
