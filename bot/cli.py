@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,11 +27,14 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-sources_app = typer.Typer(help="List or remove a corpus's registered sources.", no_args_is_help=True)
+sources_app = typer.Typer(
+    help="List or remove a corpus's registered sources.", no_args_is_help=True
+)
 app.add_typer(sources_app, name="sources")
 app.add_typer(bench_app, name="bench")
 
-console = Console(stderr=True)
+# soft_wrap: one error stays one line in `docker logs`, where there is no terminal width.
+console = Console(stderr=True, soft_wrap=True)
 out = Console()
 
 CorpusOpt = Annotated[str, typer.Option("--corpus", "-c", help="Corpus name.")]
@@ -62,6 +67,16 @@ def _user_errors() -> Iterator[None]:
     except ConnectionError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(3) from None
+    except sqlite3.OperationalError as exc:
+        if "disk is full" not in str(exc):
+            raise
+        console.print(f"[red]error:[/red] disk full: {exc}; nothing was half-written")
+        raise typer.Exit(4) from None
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            raise
+        console.print(f"[red]error:[/red] disk full: {exc}; nothing was half-written")
+        raise typer.Exit(4) from None
 
 
 @contextmanager
@@ -126,7 +141,9 @@ def ingest(
             help="Mark these sources' articles as AI-generated or not (default: the setting).",
         ),
     ] = None,
-    outlet: Annotated[str | None, typer.Option(help="Outlet name for articles that lack one.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet name for articles that lack one.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Register sources with a corpus and index them (only what changed is embedded)."""
@@ -230,6 +247,7 @@ def demo(corpus: CorpusOpt = "demo") -> None:
     _print_answer(ans)
     out.print(f'\nAsk your own: newsbot ask --corpus {corpus} "Who is mediating the talks?"')
 
+
 DEMO_QUESTION = "What's the latest on the water dispute between Veldoria and Karsenia?"
 
 
@@ -289,7 +307,9 @@ def ask(
         _print_answer(ans)
 
 
-eval_app = typer.Typer(help="Measure retrieval and answers on a public benchmark.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Measure retrieval and answers on a public benchmark.", no_args_is_help=True
+)
 app.add_typer(eval_app, name="eval")
 
 
@@ -320,12 +340,21 @@ def eval_multihop(
     if as_json:
         out.print_json(json.dumps(res))
         return
-    t = Table("type", "n", "Hits@4", "Hits@10", "MRR@10", "FactRecall@10", "abstained",
-              title=f"MultiHop-RAG, {split} split")
+    t = Table(
+        "type",
+        "n",
+        "Hits@4",
+        "Hits@10",
+        "MRR@10",
+        "FactRecall@10",
+        "abstained",
+        title=f"MultiHop-RAG, {split} split",
+    )
     for name, d in res["table"].items():
-        f = lambda k: f"{d[k]:.3f}" if k in d else "-"  # noqa: E731
-        t.add_row(name, str(int(d["n"])), f("hits4"), f("hits10"), f("mrr10"),
-                  f("fact_recall10"), f"{d['abstain_rate']:.3f}")
+        cells = [
+            f"{d[k]:.3f}" if k in d else "-" for k in ("hits4", "hits10", "mrr10", "fact_recall10")
+        ]
+        t.add_row(name, str(int(d["n"])), *cells, f"{d['abstain_rate']:.3f}")
     out.print(t)
     lat = res["latency_ms"]
     out.print(

@@ -9,7 +9,7 @@ from typing import Any
 import chromadb
 from chromadb.config import Settings as ChromaSettings
 
-from .errors import InvalidCorpusName
+from .errors import InvalidCorpusName, UserFacingError
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,14 @@ def make_client(settings: Settings) -> Any:
                 f"{settings.chroma_port}: {exc}"
             ) from exc
         return client
+    import importlib.util
+
+    if importlib.util.find_spec("chromadb.is_thin_client") is not None:
+        raise UserFacingError(
+            "this install has only the Chroma HTTP client (chromadb-client): set "
+            "NEWSBOT_CHROMA_MODE=server, or install the full chromadb package (Docker: build with "
+            "--build-arg CHROMA_PACKAGE=chromadb --build-arg CHROMA_MODE=embedded)"
+        )
     settings.chroma_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
 

@@ -17,6 +17,7 @@ from typing import Any
 import aiohttp
 import discord
 
+from bot.health import HealthServer
 from ingest.errors import UserFacingError
 from ingest.index import NewsIndex
 from ingest.settings import Settings
@@ -97,6 +98,15 @@ async def serve(
 ) -> int:
     """Run the bot until it is closed, ``stop`` is set, or SIGTERM/SIGINT; the exit code."""
     bot = NewsBot(settings, index, qa, **bot_options)
+    health = HealthServer.from_settings(settings)
+    if health is not None:
+        health.add_check("gateway", lambda: bot.is_ready() and not bot.is_closed())
+        health.add_check("index", lambda: asyncio.to_thread(index.client.heartbeat))
+        try:
+            await health.start()
+        except OSError as exc:
+            _say(f"error: cannot open the health endpoint on port {settings.health_port}: {exc}")
+            return EXIT_CONFIG
     loop = asyncio.get_running_loop()
     stop = stop or asyncio.Event()
     signals: list[signal.Signals] = []
@@ -128,6 +138,8 @@ async def serve(
     finally:
         for sig in signals:
             loop.remove_signal_handler(sig)
+        if health is not None:
+            await health.stop()
     return EXIT_OK
 
 
