@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,6 +13,7 @@ import numpy as np
 import pytest
 
 from ingest.chunking import SPECIAL_TOKENS, chunk_article, chunk_header
+from ingest.embedding import SentenceTransformerEmbedder
 from ingest.errors import ParseError
 from ingest.models import Article, Chunk
 from ingest.parsers.base import ParseContext
@@ -42,8 +46,8 @@ def _check_fits(art: Article, chunks: list[Chunk], emb: HashEmbedder, max_tokens
     assert [ch.n for ch in chunks] == list(range(len(chunks)))
     assert len({ch.id for ch in chunks}) == len(chunks)
     assert all(ch.article_id == art.id for ch in chunks)
-    starts = [ch.start for ch in chunks]
-    assert starts == sorted(starts) and len(set(starts)) == len(starts), "chunks must advance"
+    for a, b in itertools.pairwise(chunks):
+        assert b.start > a.start and b.end > a.end, f"chunk {b.n} adds nothing to chunk {a.n}"
 
 
 def _covered(chunks: list[Chunk], text: str) -> None:
@@ -122,7 +126,7 @@ def test_consecutive_chunks_overlap_by_whole_sentences() -> None:
     chunks = chunk_article(art, emb.count_tokens, max_tokens=128, overlap_tokens=32)
     _check_fits(art, chunks, emb, 128)
     assert len(chunks) >= 3
-    for a, b in zip(chunks, chunks[1:], strict=False):
+    for a, b in itertools.pairwise(chunks):
         assert b.start < a.end, f"chunks {a.n} and {b.n} do not overlap"
         assert b.end > a.end, f"chunk {b.n} adds nothing new"
         shared = art.text[b.start : a.end]
@@ -136,7 +140,7 @@ def test_zero_overlap_gives_disjoint_chunks() -> None:
     art = Article(headline="Port", body=_sentences("port", 40), origin="x")
     chunks = chunk_article(art, emb.count_tokens, max_tokens=128, overlap_tokens=0)
     assert len(chunks) >= 3
-    for a, b in zip(chunks, chunks[1:], strict=False):
+    for a, b in itertools.pairwise(chunks):
         assert b.start > a.end
     _covered(chunks, art.text)
 
@@ -154,6 +158,20 @@ def test_giant_sentence_without_punctuation_is_split_at_words() -> None:
         assert ch.start == 0 or text[ch.start - 1].isspace()
         assert ch.end == len(text) or text[ch.end].isspace()
     _covered(chunks, text)
+
+
+def test_overlap_never_makes_a_chunk_of_its_own() -> None:
+    emb = HashEmbedder()
+    # Short sentences, then one that nearly fills a chunk: the overlap carried from the previous
+    # chunk cannot fit beside it, and must not be emitted alone (a repeat of the previous tail).
+    short = "The port reopened today."
+    long = " ".join(["cargo"] * 53) + "."
+    art = Article(headline="H", body=" ".join([short] * 6 + [long] + [short] * 6), origin="x")
+    chunks = chunk_article(art, emb.count_tokens, max_tokens=64, overlap_tokens=32)
+    _check_fits(art, chunks, emb, 64)
+    _covered(chunks, art.text)
+    assert sum(long in ch.text for ch in chunks) == 1
+    assert len(chunks) == 3
 
 
 def test_single_absurd_word_does_not_loop() -> None:
@@ -214,6 +232,91 @@ def test_chunk_ids_depend_on_content() -> None:
     assert [c.id for c in ca] == [c.id for c in chunk_article(a, emb.count_tokens, max_tokens=64)]
 
 
+# --- the embedder's batching (a stub model: no weights needed) ---------------------------------
+
+
+class _StubTokenizer:
+    """Stands in for the fast tokenizer, which fails when two threads use it at once."""
+
+    def __init__(self) -> None:
+        self.busy = threading.Lock()
+
+    def __call__(self, texts: list[str], **_kw: object) -> dict[str, list[int]]:
+        if not self.busy.acquire(blocking=False):
+            raise RuntimeError("Already borrowed")
+        try:
+            time.sleep(0.0005)
+            return {"length": [len(t.split()) for t in texts]}
+        finally:
+            self.busy.release()
+
+
+class _StubModel:
+    def __init__(self, tokenizer: _StubTokenizer) -> None:
+        self.tokenizer = tokenizer
+        self.batches: list[list[str]] = []
+
+    def encode(self, texts: list[str], **_kw: object) -> np.ndarray:
+        self.tokenizer(texts)  # encode() tokenizes with the same shared tokenizer
+        self.batches.append(list(texts))
+        vecs = np.array([[len(t.split()), sum(map(ord, t)) % 97 + 1, 1.0] for t in texts])
+        return (vecs / np.linalg.norm(vecs, axis=1, keepdims=True)).astype(np.float32)
+
+
+def _stub_embedder(batch_size: int) -> SentenceTransformerEmbedder:
+    emb = SentenceTransformerEmbedder.__new__(SentenceTransformerEmbedder)
+    tok = _StubTokenizer()
+    emb._model = _StubModel(tok)  # type: ignore[assignment]
+    emb._tokenizer = tok
+    emb._lock = threading.Lock()
+    emb.name, emb.dim, emb.max_tokens, emb.batch_size, emb.device = (
+        "stub",
+        3,
+        256,
+        batch_size,
+        "cpu",
+    )
+    return emb
+
+
+def test_embed_batches_by_length_and_keeps_input_order() -> None:
+    emb = _stub_embedder(batch_size=4)
+    texts = [
+        " ".join(["w"] * n) + f" t{i}" for i, n in enumerate([5, 40, 1, 33, 7, 2, 25, 18, 9, 30])
+    ]
+    done: list[int] = []
+    vecs = emb.embed(texts, progress=done.append)
+    model: _StubModel = emb._model  # type: ignore[assignment]
+    # Row i is text i's vector, whatever order the batches ran in.
+    assert np.allclose(vecs, model.encode(texts))
+    assert sum(done) == len(texts)
+    batches = model.batches[:-1]  # the last entry is the check above
+    assert [len(b) for b in batches] == [4, 4, 2]
+    sizes = [len(t.split()) for b in batches for t in b]
+    assert sizes == sorted(sizes, reverse=True), "batches hold texts of similar length"
+    assert emb.embed([]).shape == (0, 3)
+
+
+def test_count_tokens_and_embed_share_the_tokenizer_safely() -> None:
+    emb = _stub_embedder(batch_size=2)
+    texts = [f"text number {i} " * (i % 5 + 1) for i in range(200)]
+    errors: list[BaseException] = []
+
+    def embedding() -> None:
+        try:
+            emb.embed(texts)
+        except BaseException as exc:
+            errors.append(exc)
+
+    t = threading.Thread(target=embedding)
+    t.start()
+    counted = 0
+    while t.is_alive():
+        counted += len(emb.count_tokens(["a question from the channel"]))
+    t.join()
+    assert errors == [] and counted > 0
+
+
 # --- the real model ---------------------------------------------------------------------------
 
 
@@ -241,6 +344,11 @@ def test_real_model_on_the_sample_article() -> None:
 
     vecs = emb.embed([ch.indexed_text for ch in chunks])
     assert vecs.shape == (len(chunks), 384) and vecs.dtype == np.float32
+    # Batching by length changes nothing but speed: the same vectors as a plain encode().
+    bare = emb._model.encode(  # type: ignore[attr-defined]
+        [ch.indexed_text for ch in chunks], normalize_embeddings=True, convert_to_numpy=True
+    )
+    assert np.allclose(vecs, bare, atol=1e-5)
     assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-4)
 
     q = emb.embed(

@@ -121,9 +121,11 @@ def test_non_http_url_is_refused_without_a_request(fetcher, url):
 
 
 def test_public_only_refuses_loopback_before_any_request(server):
-    with Fetcher(timeout_s=2, public_only=True) as f:
-        with pytest.raises(FetchError, match="private or local address"):
-            f.get(server.url("/page"))
+    with (
+        Fetcher(timeout_s=2, public_only=True) as f,
+        pytest.raises(FetchError, match="private or local address"),
+    ):
+        f.get(server.url("/page"))
     assert "/page" not in server.requests
 
 

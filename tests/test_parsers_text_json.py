@@ -68,8 +68,14 @@ def test_plaintext_sample_structure() -> None:
 def test_plaintext_without_disclaimer_follows_the_default() -> None:
     lines = _sample_lines()
     text = "\n".join(ln for ln in lines if not ln.startswith(DISCLAIMER_START))
-    assert parse_plaintext(text, ParseContext(origin="x", default_ai_generated=False)).ai_generated is False
-    assert parse_plaintext(text, ParseContext(origin="x", default_ai_generated=True)).ai_generated is True
+    assert (
+        parse_plaintext(text, ParseContext(origin="x", default_ai_generated=False)).ai_generated
+        is False
+    )
+    assert (
+        parse_plaintext(text, ParseContext(origin="x", default_ai_generated=True)).ai_generated
+        is True
+    )
     # A per-source override beats the default for articles without the disclaimer.
     ctx = ParseContext(origin="x", default_ai_generated=True, ai_generated=False)
     assert parse_plaintext(text, ctx).ai_generated is False
@@ -78,7 +84,11 @@ def test_plaintext_without_disclaimer_follows_the_default() -> None:
 def test_plaintext_tolerates_crlf_and_blank_lines() -> None:
     raw = "Headline here\r\n\r\nThe dek.\r\n\r\nPara one.\r\nPara two.\r\n"
     (art,) = parse_bytes(raw.encode(), ParseContext(origin="a.txt"), name="a.txt")
-    assert (art.headline, art.summary, art.body) == ("Headline here", "The dek.", "Para one.\nPara two.")
+    assert (art.headline, art.summary, art.body) == (
+        "Headline here",
+        "The dek.",
+        "Para one.\nPara two.",
+    )
 
 
 def test_plaintext_refuses_a_wall_of_text() -> None:
@@ -179,9 +189,15 @@ def test_json_object_wrapping_a_list_with_alternate_field_names() -> None:
 
 
 def test_json_single_object_is_one_article() -> None:
-    raw = json.dumps({"title": "Solo", "content": "Just the one story.", "link": "https://e.example/s"})
+    raw = json.dumps(
+        {"title": "Solo", "content": "Just the one story.", "link": "https://e.example/s"}
+    )
     (art,) = parse_json(raw, ParseContext(origin="solo.json"))
-    assert (art.headline, art.body, art.url) == ("Solo", "Just the one story.", "https://e.example/s")
+    assert (art.headline, art.body, art.url) == (
+        "Solo",
+        "Just the one story.",
+        "https://e.example/s",
+    )
 
 
 def test_jsonl_bad_line_reported_rest_kept() -> None:
@@ -198,7 +214,9 @@ def test_jsonl_bad_line_reported_rest_kept() -> None:
         "Pay offer details published",
     ]
     assert len(errors) == 1 and errors[0].startswith("line 3:") and "malformed JSON" in errors[0]
-    assert arts[1].outlet == "Coastline Courier" and arts[1].url.endswith("commuters-relieved")
+    assert arts[1].outlet == "Coastline Courier" and (arts[1].url or "").endswith(
+        "commuters-relieved"
+    )
     assert arts[1].published_at == datetime(2026, 11, 7, tzinfo=UTC)
 
 
@@ -228,7 +246,7 @@ def test_json_missing_body_is_an_error() -> None:
     with pytest.raises(ParseError, match="item 0: no body"):
         parse_json(raw, ParseContext(origin="x.json"))
     # Nothing usable at all: an error that carries the first reason.
-    with pytest.raises(ParseError, match="no usable article.*no body"):
+    with pytest.raises(ParseError, match=r"no usable article.*no body"):
         parse_json(json.dumps([{"title": "x"}]), ParseContext(origin="x.json"), errors=[])
     with pytest.raises(ParseError, match="no title/headline"):
         parse_json(json.dumps([{"body": "x"}]), ParseContext(origin="x.json"))
@@ -239,7 +257,7 @@ def test_json_of_the_wrong_shape() -> None:
         parse_json("42", ParseContext(origin="x.json"))
     with pytest.raises(ParseError, match="expected an object"):
         parse_json('["just a string"]', ParseContext(origin="x.json"))
-    with pytest.raises(ParseError, match="malformed JSON.*line 1"):
+    with pytest.raises(ParseError, match=r"malformed JSON.*line 1"):
         parse_json('[{"title": "x", ', ParseContext(origin="x.json"))
 
 
@@ -259,9 +277,13 @@ def _bad_inputs(folder: Path, cap: int) -> dict[str, str]:
     (folder / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
     shutil.copy(FIX / "export_array.json", folder / "good.json")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    (folder / "latin1.txt").write_bytes("Caf\u00e9 owners protest\nThe dek.\nBody.\n".encode("latin-1"))
+    (folder / "latin1.txt").write_bytes(
+        "Caf\u00e9 owners protest\nThe dek.\nBody.\n".encode("latin-1")
+    )
     (folder / "empty.txt").write_bytes(b"  \n\n")
-    (folder / "huge.txt").write_text("Huge\nDek.\n" + "A sentence. " * (cap // 10), encoding="utf-8")
+    (folder / "huge.txt").write_text(
+        "Huge\nDek.\n" + "A sentence. " * (cap // 10), encoding="utf-8"
+    )
     (folder / "broken.json").write_text('[{"headline": "Cut", "body": "off', encoding="utf-8")
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
     return {
@@ -332,3 +354,24 @@ def test_missing_source_path_is_an_error(tmp_path: Path) -> None:
     result = ReadResult()
     SourceReader().read(str(tmp_path / "*.nothing"), "glob", result)
     assert result.errors[0].reason == "no files match"
+
+
+def test_jsonl_bad_line_reported_by_reindex_rest_indexed(tmp_path: Path, chroma_client) -> None:
+    settings = Settings(_env_file=None, data_dir=tmp_path / "data")  # type: ignore[call-arg]
+    index = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    shutil.copy(FIX / "export.jsonl", folder / "wire.jsonl")
+    shutil.copy(FIX / "export_wrapped.json", folder / "ledger.json")
+    c = index.corpus("jsonl")
+    c.add_sources([str(folder)])
+    s = c.reindex()
+    assert (s.added, s.articles) == (5, 5) and s.read_anything is True
+    (err,) = s.errors
+    assert err["origin"] == str(folder / "wire.jsonl")
+    assert err["reason"].startswith("line 3: malformed JSON")
+    outlets = {r.outlet for r in c.db.articles().values()}
+    assert outlets == {"Coastline Courier", "Valley Ledger"}
+    # The next run reports the bad line again but changes nothing.
+    s = c.reindex()
+    assert s.unchanged == 5 and s.embedded_chunks == 0 and len(s.errors) == 1

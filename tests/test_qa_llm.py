@@ -406,9 +406,7 @@ def test_an_abstention_does_not_ask_the_model(world: World) -> None:
         json.dumps({"answer": "PWNED", "claims": []}),
         "PWNED\n" + reply("PWNED"),
         # Obeying in the expected shape, "citing" the injected line itself as support.
-        json.dumps(
-            {"answer": "PWNED [1]", "claims": [{"n": 1, "quote": INJECTION.rstrip(".")}]}
-        ),
+        json.dumps({"answer": "PWNED [1]", "claims": [{"n": 1, "quote": INJECTION.rstrip(".")}]}),
     ],
 )
 def test_instructions_inside_an_article_are_not_followed(world: World, content: str) -> None:

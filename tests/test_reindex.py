@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -31,9 +32,10 @@ from ingest.store import (
     make_client,
 )
 
+from .conftest import REPO
 from .fakes import HashEmbedder
 
-N_DEMO = 14
+N_DEMO = len(list((REPO / "ingest" / "demo_articles").glob("*.txt")))
 
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -404,7 +406,7 @@ def test_ai_generated_per_source_and_chunk_metadata(
     assert s.errors == [] and s.articles == N_DEMO + 4
     got = c.collection().get(include=["metadatas", "documents"])
     rows = c.db.articles()
-    by_origin_dir = {}
+    by_origin_dir: dict[Path, set[bool]] = {}
     for md, doc in zip(got["metadatas"], got["documents"], strict=True):
         row = rows[md["article_id"]]
         by_origin_dir.setdefault(Path(row.origin).parent, set()).add(md["ai_generated"])
@@ -501,7 +503,16 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
     log = tmp_path / "chroma-server.log"
     with log.open("wb") as fh:
         proc = subprocess.Popen(
-            [cli, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+            [
+                cli,
+                "run",
+                "--path",
+                str(tmp_path / "server"),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
             stdout=fh,
             stderr=subprocess.STDOUT,
             env={**os.environ, "ANONYMIZED_TELEMETRY": "False"},
@@ -529,7 +540,9 @@ def chroma_server(tmp_path: Path) -> Iterator[int]:
             proc.wait(10)
 
 
-def test_server_mode_against_real_chroma(chroma_server: int, tmp_path: Path, demo_copy: Path) -> None:
+def test_server_mode_against_real_chroma(
+    chroma_server: int, tmp_path: Path, demo_copy: Path
+) -> None:
     port = chroma_server
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None,
@@ -568,7 +581,10 @@ def test_unreachable_server_is_a_clear_connection_error(tmp_path: Path) -> None:
         chroma_port=port,
     )
     t0 = time.monotonic()
-    with pytest.raises(ConnectionError, match=f"cannot reach the Chroma server at http://127.0.0.1:{port}"):
+    with pytest.raises(
+        ConnectionError,
+        match=re.escape(f"cannot reach the Chroma server at http://127.0.0.1:{port}"),
+    ):
         make_client(settings)
     with pytest.raises(ConnectionError, match="cannot reach the Chroma server"):
         NewsIndex(settings, embedder=HashEmbedder()).corpus("x").reindex()

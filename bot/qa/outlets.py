@@ -46,5 +46,3 @@ def match_outlets(question: str, outlets: Iterable[str]) -> list[str]:
     # Drop an outlet whose name is inside another found one ("Times" inside "New York Times").
     names = [o for _, o in found]
     return [o for o in names if not any(o != p and norm(o) in norm(p) for p in names)]
-
-

@@ -112,9 +112,7 @@ def retrieve(
         named = [o for o in match_outlets(outlet, all_outlets) if o not in named] + named
     query = Query(text=question, outlets=named, time=tf)
     newest_ts = [c.db.newest_published_ts() for c in corpora]
-    newest = max(
-        (datetime.fromtimestamp(t, UTC) for t in newest_ts if t is not None), default=None
-    )
+    newest = max((datetime.fromtimestamp(t, UTC) for t in newest_ts if t is not None), default=None)
 
     cands: dict[tuple[str, str], _Cand] = {}
 

@@ -15,9 +15,17 @@ MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -34,7 +42,9 @@ _DATE_RE = (
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
 )
 _DATE = re.compile(r"\b" + _DATE_RE + r"\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH_RE})(?:\s+(?P<y>\d{{4}}))?\b", re.I)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH_RE})(?:\s+(?P<y>\d{{4}}))?\b", re.I
+)
 _LATEST = re.compile(
     r"\b(latest|newest|most recent|recent(?:ly)?|currently|current|right now|now|today|"
     r"so far|update|updates|still)\b",
