@@ -253,7 +253,7 @@ class _Reindex:
             self._incremental(incoming, new + changed, set(changed), removed, old, live_gen)
 
         self.progress("keyword", 0, 1)
-        c.keyword.rebuild(db)
+        c.keyword.get(db)  # rebuilt only when the manifest changed
         self.progress("keyword", 1, 1)
         s.articles, s.chunks = db.counts()
         s.seconds = round(time.perf_counter() - t0, 3)

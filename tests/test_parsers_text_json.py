@@ -188,6 +188,18 @@ def test_json_object_wrapping_a_list_with_alternate_field_names() -> None:
     assert cider.published_at == datetime(2026, 11, 10, 8, tzinfo=timezone(timedelta(hours=1)))
 
 
+def test_json_stringified_missing_author_is_unknown() -> None:
+    raw = json.dumps(
+        [
+            {"title": "A", "body": "Text one.", "author": "None"},
+            {"title": "B", "body": "Text two.", "author": ["Ana Ruiz", None, "null"]},
+        ]
+    )
+    a, b = parse_json(raw, ParseContext(origin="x.json"))
+    assert a.author is None
+    assert b.author == "Ana Ruiz"
+
+
 def test_json_single_object_is_one_article() -> None:
     raw = json.dumps(
         {"title": "Solo", "content": "Just the one story.", "link": "https://e.example/s"}

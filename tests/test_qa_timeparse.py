@@ -106,11 +106,6 @@ def test_between_two_full_dates_is_an_inclusive_range() -> None:
     assert set(tf.dates) == {date(2023, 9, 28), date(2023, 12, 18)}
 
 
-@pytest.mark.xfail(
-    reason="timeparse.parse_time gives a yearless first date of a range the current year "
-    "(2026-09-28) instead of the year of the range's other end (2023)",
-    strict=True,
-)
 def test_a_range_whose_first_date_has_no_year_takes_the_year_of_the_second() -> None:
     tf = parse_time("What happened between September 28 and December 18, 2023?", NOW)
     assert (tf.start, tf.end) == (utc(2023, 9, 28), utc(2023, 12, 19))

@@ -94,6 +94,13 @@ def _parse_match(m: re.Match[str], now: datetime) -> date | None:
         return None
 
 
+def _with_year(d: date, year: int) -> date:
+    try:
+        return d.replace(year=year)
+    except ValueError:  # February 29 in a year without one
+        return d
+
+
 def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
     start = _day_start(date(year, month, 1))
     end = _day_start(date(year + (month == 12), month % 12 + 1, 1))
@@ -114,6 +121,17 @@ def parse_time(question: str, now: datetime) -> TimeFilter:
         tf.dates = tuple(dates)
         before = question[: found[0][0].start()].lower()
         if len(dates) >= 2 and re.search(r"\b(between|from)\s*$|\b(between|from)\b", before[-40:]):
+            # "between September 28 and December 18, 2023": a yearless end takes the year the
+            # other end names, not the current one.
+            years = [int(y) for m, _ in found if (y := m.group("y1") or m.group("y2"))]
+            if years:
+                dates = [
+                    d
+                    if (m.group("y1") or m.group("y2") or m.group("iso"))
+                    else _with_year(d, years[-1])
+                    for m, d in found
+                ]
+                tf.dates = tuple(dates)
             lo, hi = min(dates), max(dates)
             tf.start, tf.end = _day_start(lo), _day_start(hi + timedelta(days=1))
             tf.phrase = f"between {lo.isoformat()} and {hi.isoformat()}"

@@ -46,8 +46,10 @@ def _as_text(v: Any) -> str | None:
     if isinstance(v, dict):  # {"name": "Reuters"} style
         v = v.get("name") or v.get("title") or v.get("id")
     if isinstance(v, list):
-        v = ", ".join(str(_as_text(x)) for x in v if x)
-    return str(v).strip() or None
+        v = ", ".join(t for x in v if (t := _as_text(x)))
+    text = str(v).strip()
+    # Exporters that stringify a missing value write "None" or "null": that is no author.
+    return text if text and text.lower() not in ("none", "null", "nan") else None
 
 
 def article_from_record(obj: Any, ctx: ParseContext) -> Article:
