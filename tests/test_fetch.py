@@ -16,20 +16,6 @@ PAGE = b"<html><body><p>The ferry timetable changes on Monday.</p></body></html>
 CAP = 1_000
 
 
-@pytest.fixture(autouse=True)
-def _no_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
-    # httpx honours proxy variables; loopback requests must not be sent anywhere else.
-    for name in (
-        "HTTP_PROXY",
-        "HTTPS_PROXY",
-        "ALL_PROXY",
-        "http_proxy",
-        "https_proxy",
-        "all_proxy",
-    ):
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture
 def server() -> Iterator[LocalHTTPServer]:
     routes = {
