@@ -164,7 +164,7 @@ def retrieve(
                 {i: 1.0 - d for i, d in zip(ids_o, res_o["distances"][0], strict=True)}
             )
             add(corpus, ids_o, DENSE_WEIGHT)
-            mask = np.array([_outlet_of(corpus, i) == o for i in kw.ids])
+            mask = _outlet_array(corpus, kw.ids, kw.version) == o
             masked = np.where(mask, scores, 0.0)
             top_o = np.argsort(-masked)[:N_PER_OUTLET]
             add(corpus, [kw.ids[i] for i in top_o if masked[i] > 0], KEYWORD_WEIGHT)
@@ -187,6 +187,21 @@ def retrieve(
     passages = diversify(ranked, k, named)
     timings["retrieve_total"] = (time.perf_counter() - t0) * 1000
     return Retrieval(query=query, passages=passages, newest=newest, timings_ms=timings)
+
+
+_OUTLETS: dict[tuple[str, int], np.ndarray] = {}
+
+
+def _outlet_array(corpus: Corpus, ids: Sequence[str], version: int) -> np.ndarray:
+    """Outlet of each keyword-index chunk, built once per manifest version (not per query)."""
+    key = (corpus.name, version)
+    arr = _OUTLETS.get(key)
+    if arr is None or len(arr) != len(ids):
+        arr = np.array([_outlet_of(corpus, i) or "" for i in ids], dtype=object)
+        for k in [k for k in _OUTLETS if k[0] == corpus.name]:
+            del _OUTLETS[k]
+        _OUTLETS[key] = arr
+    return arr
 
 
 def _outlet_of(corpus: Corpus, chunk_id: str) -> str | None:
