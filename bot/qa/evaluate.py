@@ -89,8 +89,12 @@ def run_eval(
         t1 = time.perf_counter()
         ans = qa.answer_from(q["query"], r, now=EVAL_NOW)
         t2 = time.perf_counter()
-        row = Row(q["question_type"], abstained=ans.abstained,
-                  retrieve_ms=(t1 - t0) * 1000, compose_ms=(t2 - t1) * 1000)
+        row = Row(
+            q["question_type"],
+            abstained=ans.abstained,
+            retrieve_ms=(t1 - t0) * 1000,
+            compose_ms=(t2 - t1) * 1000,
+        )
         if q["question_type"] != "null_query":
             facts = [e["fact"] for e in q["evidence_list"]]
             row.metrics = retrieval_metrics(facts, [p.text for p in r.passages])
@@ -105,7 +109,7 @@ def _pct(xs: list[float], p: float) -> float:
     if not xs:
         return 0.0
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def summarise(rows: list[Row], split: str) -> dict[str, Any]:
@@ -134,10 +138,14 @@ def summarise(rows: list[Row], split: str) -> dict[str, Any]:
         "abstain_null": statistics.fmean(r.abstained for r in nulls) if nulls else None,
         "answer_others": 1 - statistics.fmean(r.abstained for r in others) if others else None,
         "inference_gold_in_reply": statistics.fmean(bool(r.gold_in_reply) for r in inf)
-        if inf else None,
+        if inf
+        else None,
         "latency_ms": {
-            "retrieve_p50": _pct(ret, 50), "retrieve_p95": _pct(ret, 95),
-            "compose_p50": _pct(comp, 50), "compose_p95": _pct(comp, 95),
-            "total_p50": _pct(tot, 50), "total_p95": _pct(tot, 95),
+            "retrieve_p50": _pct(ret, 50),
+            "retrieve_p95": _pct(ret, 95),
+            "compose_p50": _pct(comp, 50),
+            "compose_p95": _pct(comp, 95),
+            "total_p50": _pct(tot, 50),
+            "total_p95": _pct(tot, 95),
         },
     }

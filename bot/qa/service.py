@@ -168,7 +168,9 @@ class QAService:
         excerpts = select_excerpts(search_q, passages)
         if not excerpts:
             return Answer(question=q, lead=NOT_COVERED, abstained=True)
-        return Answer(question=q, lead=extractive_lead(excerpts), citations=citations_from(excerpts))
+        return Answer(
+            question=q, lead=extractive_lead(excerpts), citations=citations_from(excerpts)
+        )
 
 
 def extractive_lead(excerpts: Sequence[Excerpt]) -> str:
@@ -179,4 +181,6 @@ def extractive_lead(excerpts: Sequence[Excerpt]) -> str:
             outlets.append(o)
     names = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
     n = len({e.passage.article_id for e in excerpts})
-    return f"Here is what {n} article{'s' if n > 1 else ''} from {names} say{'s' if n == 1 else ''}:"
+    return (
+        f"Here is what {n} article{'s' if n > 1 else ''} from {names} say{'s' if n == 1 else ''}:"
+    )

@@ -15,9 +15,17 @@ MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
@@ -34,7 +42,9 @@ _DATE_RE = (
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
 )
 _DATE = re.compile(r"\b" + _DATE_RE + r"\b", re.I)
-_MONTH_YEAR = re.compile(rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH_RE})(?:\s+(?P<y>\d{{4}}))?\b", re.I)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH_RE})(?:\s+(?P<y>\d{{4}}))?\b", re.I
+)
 _LATEST = re.compile(
     r"\b(latest|newest|most recent|recent(?:ly)?|currently|current|right now|now|today|"
     r"so far|update|updates|still)\b",
@@ -88,6 +98,15 @@ def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
     start = _day_start(date(year, month, 1))
     end = _day_start(date(year + (month == 12), month % 12 + 1, 1))
     return start, end
+
+
+def date_spans(question: str, now: datetime) -> list[tuple[int, int, date]]:
+    """Each explicit date the question names, with where it is: (start, end, date)."""
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    return [
+        (m.start(), m.end(), d) for m in _DATE.finditer(question) if (d := _parse_match(m, now))
+    ]
 
 
 def parse_time(question: str, now: datetime) -> TimeFilter:
