@@ -16,6 +16,7 @@ from .types import Passage
 
 MAX_QUOTE_CHARS = 320
 MAX_EXCERPTS = 4
+ENTITY_BOOST = 2.0  # a sentence naming the likely answer to a "who/which" question
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -58,12 +59,55 @@ def _trim(text: str, start: int, end: int, terms: set[str]) -> tuple[int, int]:
     return a, words[j][1]
 
 
+_ASKS_NAME = re.compile(r"^\s*(?:who|whom|whose|which|what)\b", re.I)
+_ENTITY = re.compile(r"\b[A-Z][\w&.'’-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w&.'’-]*)*")
+_NOT_NAMES = frozenset(
+    """the a an in on at for but and or as if it its this that these those he she they we i his
+    her their there here when while after before since during according however meanwhile also
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr""".split()
+)
+
+
+def answer_entities(question: str, passages: Sequence[Passage]) -> list[str]:
+    """For a "who/which/what ..." question, the names the top passages keep mentioning that the
+    question does not: the likely answer ("OpenAI" for "Which company ... GPT-4 Turbo?"), best
+    first. A short form counts for the long one it is part of ("Altman" for "Sam Altman")."""
+    if not _ASKS_NAME.search(question):
+        return []
+    q_words = {w.lower() for w in _WORD.findall(question)}
+    weight: Counter[str] = Counter()
+    for rank, p in enumerate(passages):
+        seen: Counter[str] = Counter()
+        for m in _ENTITY.finditer(p.text):
+            words = m.group().rstrip(".'’").split()
+            while words and words[0].lower() in _NOT_NAMES:
+                words = words[1:]
+            name = re.sub(r"['’]s$", "", " ".join(words))
+            toks = {w.lower() for w in _WORD.findall(name)}
+            if len(name) < 2 or not toks or toks <= q_words or toks <= _NOT_NAMES:
+                continue
+            if seen[name] < 2:
+                seen[name] += 1
+                weight[name] += 1.0 / (1.0 + 0.3 * rank)
+    # Fold short forms into the longest name that ends with them.
+    names = sorted(weight, key=len, reverse=True)
+    for short in sorted(weight, key=len):
+        for long in names:
+            if long != short and (long.endswith(" " + short) or long.startswith(short + " ")):
+                weight[long] += weight.pop(short, 0.0)
+                break
+    return [n for n, w in weight.most_common(3) if w >= 1.0]
+
+
 def select_excerpts(
     question: str, passages: Sequence[Passage], *, max_excerpts: int = MAX_EXCERPTS
 ) -> list[Excerpt]:
-    """Best-answering sentences, at most one per passage and two per article, best first."""
+    """Best-answering sentences, at most one per passage and two per article, best first. For a
+    question asking for a name, sentences with the likely answer's full name rank higher."""
     if not passages:
         return []
+    entities = answer_entities(question, passages)
     q_terms = set(tokenize(question))
     idf = _idf(passages)
     q_weight = sum(idf.get(t, 1.0) for t in q_terms) or 1.0
@@ -80,6 +124,8 @@ def select_excerpts(
             novelty = len(toks - q_terms) / (len(toks) + 1)
             length_ok = 1.0 if 40 <= len(sent) <= 400 else 0.7
             score = (overlap + 0.15 * novelty) * prior * length_ok
+            if entities and entities[0] in sent:
+                score *= ENTITY_BOOST
             a, b = _trim(p.text, s, e, q_terms)
             cands.append(Excerpt(p, p.text[a:b], p.start + a, p.start + b, score))
     cands.sort(key=lambda x: -x.score)
