@@ -7,6 +7,7 @@ built from. A reader that finds it stale (say, after a crash between the two wri
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -32,8 +33,23 @@ STOPWORDS = frozenset(
 )
 
 
+try:  # Snowball stemming ("prosecutors" finds "prosecution"); plain words without PyStemmer.
+    import Stemmer
+
+    _stem = Stemmer.Stemmer("english").stemWord
+    TOKENIZER = "snowball-en-1"
+except ImportError:  # pragma: no cover - PyStemmer is a declared dependency
+    _stem = None
+    TOKENIZER = "plain-1"
+
+
+@functools.lru_cache(maxsize=200_000)
+def _norm_token(t: str) -> str:
+    return _stem(t) if _stem is not None else t
+
+
 def tokenize(text: str) -> list[str]:
-    toks = [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+    toks = [_norm_token(t) for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
     # bm25s cannot index an empty document; a lone placeholder keeps ids aligned.
     return toks or ["\u2205"]
 
@@ -82,7 +98,8 @@ class KeywordIndex:
         tmp.mkdir(parents=True)
         if self.ids:
             self.retriever.save(str(tmp), show_progress=False)
-        (tmp / "meta.json").write_text(json.dumps({"version": self.version, "ids": self.ids}))
+        meta = {"version": self.version, "tokenizer": TOKENIZER, "ids": self.ids}
+        (tmp / "meta.json").write_text(json.dumps(meta))
         old = root.with_name(root.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if root.exists():
@@ -94,6 +111,9 @@ class KeywordIndex:
     def load(cls, root: Path) -> KeywordIndex | None:
         try:
             meta = json.loads((root / "meta.json").read_text())
+            if meta.get("tokenizer") != TOKENIZER:
+                log.info("keyword index at %s was built by another tokenizer; rebuilding", root)
+                return None
             ids = meta["ids"]
             retriever = bm25s.BM25.load(str(root), show_progress=False) if ids else bm25s.BM25()
             return cls(retriever, ids, int(meta["version"]))

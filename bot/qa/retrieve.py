@@ -1,12 +1,12 @@
-"""Hybrid retrieval: dense (Chroma) + keyword (BM25) candidates, fused by weighted reciprocal
-rank, steered by the outlets and dates the question names, then diversified."""
+"""Hybrid retrieval: keyword (BM25) and dense scores for every chunk, steered by the outlets and
+dates the question names, per part of a multi-part question, then merged so that each part has
+its evidence in the top k, without near-duplicates crowding it out."""
 
 from __future__ import annotations
 
-import math
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -14,16 +14,17 @@ import numpy as np
 
 from ingest.index import Corpus
 
-from .outlets import match_outlets
-from .timeparse import TimeFilter, parse_time
+from .arrays import CorpusArrays, corpus_arrays
+from .query import Part, QueryPlan, plan_query, unseen_names
+from .rank import Params, Scored, Unit, features, ltr_score, score_unit, time_boost
+from .timeparse import TimeFilter
 from .types import Passage
 
-RRF_K = 60
-DENSE_WEIGHT = 1.0
-KEYWORD_WEIGHT = 1.0
-N_CANDIDATES = 100
-N_PER_OUTLET = 20
 _WORDS = re.compile(r"\w+")
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+
+PARAMS = Params()
 
 
 @dataclass
@@ -31,6 +32,9 @@ class Query:
     text: str
     outlets: list[str] = field(default_factory=list)
     time: TimeFilter = field(default_factory=TimeFilter)
+    unknown_outlets: list[str] = field(default_factory=list)  # named as sources, not indexed
+    unseen: list[str] = field(default_factory=list)  # capitalised words no chunk contains
+    plan: QueryPlan | None = None
 
 
 @dataclass
@@ -39,17 +43,6 @@ class Retrieval:
     passages: list[Passage]
     newest: datetime | None = None  # newest article across the searched corpora
     timings_ms: dict[str, float] = field(default_factory=dict)
-
-
-@dataclass
-class _Cand:
-    passage: Passage
-    score: float = 0.0
-
-
-def _corpus_outlets(corpus: Corpus) -> set[str]:
-    _, arts = corpus.rows()
-    return {a.outlet for a in arts.values() if a.outlet}
 
 
 def _passage(corpus: Corpus, chunk_id: str) -> Passage | None:
@@ -73,23 +66,25 @@ def _passage(corpus: Corpus, chunk_id: str) -> Passage | None:
     )
 
 
-def _date_factor(p: Passage, tf: TimeFilter, now: datetime, newest: datetime | None) -> float:
-    if not tf.active and not tf.wants_latest:
-        return 1.0
-    if p.published_at is None:
-        return 0.85  # never dropped, only ranked lower
-    f = 1.0
-    if tf.dates:
-        gap = min(abs((p.published_at.date() - d).days) for d in tf.dates)
-        f *= 1.5 if gap == 0 else (1.2 if gap <= 1 else 1.0)
-    if tf.start and p.published_at < tf.start:
-        f *= 0.5
-    if tf.end and p.published_at >= tf.end:
-        f *= 0.5
-    if tf.wants_latest and newest is not None:
-        age_days = max(0.0, (newest - p.published_at).total_seconds() / 86400)
-        f *= 1.0 + 0.5 * math.exp(-age_days / 7)
-    return f
+def _dense_fallback(corpus: Corpus, arr: CorpusArrays, vec: np.ndarray, n: int) -> np.ndarray:
+    """Cosine similarities from Chroma's own search when the matrix is not held in memory."""
+    sims = np.zeros(len(arr.ids), dtype=np.float32)
+    res = corpus.collection().query(
+        query_embeddings=[vec.tolist()], n_results=min(n, len(arr.ids)), include=["distances"]
+    )
+    for cid, d in zip(res["ids"][0], res["distances"][0], strict=True):
+        if cid in arr.pos:
+            sims[arr.pos[cid]] = 1.0 - d
+    return sims
+
+
+def _shingles(text: str) -> set[str]:
+    words = _WORDS.findall(text.lower())
+    return {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
+
+
+def _near_dup(a: set[str], b: set[str]) -> bool:
+    return len(a & b) / max(1, min(len(a), len(b))) > 0.8
 
 
 def retrieve(
@@ -101,140 +96,160 @@ def retrieve(
     k: int = 10,
     outlet: str | None = None,
     since: datetime | None = None,
+    embed: Embed | None = None,
+    params: Params | None = None,
 ) -> Retrieval:
+    p = params or PARAMS
     t0 = time.perf_counter()
-    tf = parse_time(question, now)
-    if since is not None:
-        tf.start = since
-    all_outlets = set().union(*(_corpus_outlets(c) for c in corpora)) if corpora else set()
-    named = match_outlets(question, all_outlets)
+    timings: dict[str, float] = {}
+    arrs = [(c, corpus_arrays(c)) for c in corpora]
+    all_outlets = sorted({o for _, a in arrs for o in a.outlets})
+    plan = plan_query(question, all_outlets, now)
     if outlet:
-        named = [o for o in match_outlets(outlet, all_outlets) if o not in named] + named
-    query = Query(text=question, outlets=named, time=tf)
+        extra = plan_query(outlet, all_outlets, now).outlets or [outlet]
+        plan.outlets = [o for o in extra if o not in plan.outlets] + plan.outlets
+    if since is not None:
+        plan.time.start = since
     newest_ts = [c.db.newest_published_ts() for c in corpora]
     newest = max((datetime.fromtimestamp(t, UTC) for t in newest_ts if t is not None), default=None)
-
-    cands: dict[tuple[str, str], _Cand] = {}
-
-    def add(corpus: Corpus, ids: Sequence[str], weight: float) -> None:
-        for rank, cid in enumerate(ids):
-            key = (corpus.name, cid)
-            cand = cands.get(key)
-            if cand is None:
-                p = _passage(corpus, cid)
-                if p is None:
-                    continue
-                cand = cands[key] = _Cand(p)
-            cand.score += weight / (RRF_K + rank + 1)
-
-    timings: dict[str, float] = {}
-    for corpus in corpora:
-        chunks, _ = corpus.rows()
-        if not chunks:
+    qv = np.asarray(query_vec, dtype=np.float32)
+    units = _units(plan, qv, corpora, arrs, embed, p, timings)
+    if outlet:
+        for u in units:
+            u.outlets = plan.outlets[:1] + [o for o in u.outlets if o != plan.outlets[0]]
+    tr = time.perf_counter()
+    cands: list[tuple[float, int, int]] = []
+    for ci, (corpus, arr) in enumerate(arrs):
+        if arr.ids:
+            cands.extend((s, ci, i) for s, i in _rank_corpus(corpus, arr, units, plan, newest, p))
+    cands.sort(key=lambda x: -x[0])
+    timings["rank"] = (time.perf_counter() - tr) * 1000
+    picked = _select(cands, arrs, k, p)
+    passages: list[Passage] = []
+    for score, ci, i in picked:
+        corpus, arr = arrs[ci]
+        pa = _passage(corpus, arr.ids[i])
+        if pa is None:
             continue
-        col = corpus.collection()
-        n = min(N_CANDIDATES, len(chunks))
-        td = time.perf_counter()
-        res = col.query(query_embeddings=[query_vec.tolist()], n_results=n, include=["distances"])
-        dense_ids = res["ids"][0]
-        dense_sims = {i: 1.0 - d for i, d in zip(dense_ids, res["distances"][0], strict=True)}
-        add(corpus, dense_ids, DENSE_WEIGHT)
-        timings["dense"] = timings.get("dense", 0.0) + (time.perf_counter() - td) * 1000
-
-        tk = time.perf_counter()
-        kw = corpus.keyword_index()
-        scores = kw.scores(question)
-        top = np.argsort(-scores)[:n]
-        kw_ids = [kw.ids[i] for i in top if scores[i] > 0]
-        kw_scores = {kw.ids[i]: float(scores[i]) for i in top}
-        add(corpus, kw_ids, KEYWORD_WEIGHT)
-        timings["keyword"] = timings.get("keyword", 0.0) + (time.perf_counter() - tk) * 1000
-
-        # Each named outlet gets its own candidates, so one outlet's evidence cannot crowd out
-        # another's.
-        for o in named:
-            res_o = col.query(
-                query_embeddings=[query_vec.tolist()],
-                n_results=min(N_PER_OUTLET, n),
-                where={"outlet": o},
-                include=["distances"],
-            )
-            ids_o = res_o["ids"][0]
-            dense_sims.update(
-                {i: 1.0 - d for i, d in zip(ids_o, res_o["distances"][0], strict=True)}
-            )
-            add(corpus, ids_o, DENSE_WEIGHT)
-            mask = _outlet_array(corpus, kw.ids, kw.version) == o
-            masked = np.where(mask, scores, 0.0)
-            top_o = np.argsort(-masked)[:N_PER_OUTLET]
-            add(corpus, [kw.ids[i] for i in top_o if masked[i] > 0], KEYWORD_WEIGHT)
-            kw_scores.update({kw.ids[i]: float(scores[i]) for i in top_o})
-
-        for (cname, cid), cand in cands.items():
-            if cname == corpus.name:
-                cand.passage.dense = dense_sims.get(cid, cand.passage.dense)
-                cand.passage.keyword = kw_scores.get(cid, cand.passage.keyword)
-
-    ranked = []
-    for cand in cands.values():
-        p = cand.passage
-        f = _date_factor(p, tf, now, newest)
-        if named and p.outlet in named:
-            f *= 1.5
-        p.score = cand.score * f
-        ranked.append(p)
-    ranked.sort(key=lambda p: -p.score)
-    passages = diversify(ranked, k, named)
+        pa.score = score
+        if arr.emb is not None:
+            pa.dense = float(arr.emb[i] @ qv)
+        passages.append(pa)
     timings["retrieve_total"] = (time.perf_counter() - t0) * 1000
+    vocabs = [getattr(a.kw.retriever, "vocab_dict", {}) for _, a in arrs]
+    unseen = unseen_names(question, all_outlets, lambda t: any(t in v for v in vocabs))
+    query = Query(question, plan.outlets, plan.time, plan.unknown, unseen, plan)
     return Retrieval(query=query, passages=passages, newest=newest, timings_ms=timings)
 
 
-_OUTLETS: dict[tuple[str, int], np.ndarray] = {}
+def _units(
+    plan: QueryPlan,
+    qv: np.ndarray,
+    corpora: Sequence[Corpus],
+    arrs: list[tuple[Corpus, CorpusArrays]],
+    embed: Embed | None,
+    p: Params,
+    timings: dict[str, float],
+) -> list[Unit]:
+    """The first-stage rankings: the whole question, each of its parts (with the outlets and
+    dates named in it), and each outlet it names when it names several."""
+    units = [Unit(plan.keywords, qv, [], plan.time.dates)]
+    parts: list[Part] = plan.parts if len(plan.parts) > 1 else []
+    one_outlet = plan.outlets if len(plan.outlets) == 1 else []
+    if parts:
+        vecs = [qv] * len(parts)
+        if p.dense_parts and any(a.emb is not None for _, a in arrs):
+            te = time.perf_counter()
+            emb_fn = embed or corpora[0].index.embedder.embed
+            vecs = list(np.asarray(emb_fn([pt.text for pt in parts]), dtype=np.float32))
+            timings["embed_parts"] = (time.perf_counter() - te) * 1000
+        for pt, v in zip(parts, vecs, strict=True):
+            units.append(Unit(pt.keywords, v, pt.outlets or one_outlet, pt.dates, "part"))
+    if p.outlet_units and len(plan.outlets) > 1:
+        for o in plan.outlets:
+            units.append(Unit(plan.keywords, qv, [o], plan.time.dates, "outlet"))
+    if p.filter_units:
+        # "the TechCrunch report published on October 7": an outlet and a date pin the article
+        # down; a ranking restricted to them finds it even when its words match others better.
+        seen: set[tuple[tuple[str, ...], object]] = set()
+        for pt, u in zip(parts or plan.parts, units[1:] if parts else units, strict=False):
+            outs = pt.outlets or one_outlet
+            for d in pt.dates or (None,):
+                key = (tuple(outs), d)
+                if (outs or d) and key not in seen and (d or not p.outlet_units or len(plan.outlets) < 2):
+                    seen.add(key)
+                    within = (d,) if d else ()
+                    units.append(Unit(pt.keywords, u.vec, list(outs), within, "filter", within))
+    return units
 
 
-def _outlet_array(corpus: Corpus, ids: Sequence[str], version: int) -> np.ndarray:
-    """Outlet of each keyword-index chunk, built once per manifest version (not per query)."""
-    key = (corpus.name, version)
-    arr = _OUTLETS.get(key)
-    if arr is None or len(arr) != len(ids):
-        arr = np.array([_outlet_of(corpus, i) or "" for i in ids], dtype=object)
-        for k in [k for k in _OUTLETS if k[0] == corpus.name]:
-            del _OUTLETS[k]
-        _OUTLETS[key] = arr
-    return arr
+FeatureHook = Callable[[CorpusArrays, np.ndarray, np.ndarray], None]
+_feature_hook: FeatureHook | None = None  # the offline fitting of LTR_WEIGHTS listens here
 
 
-def _outlet_of(corpus: Corpus, chunk_id: str) -> str | None:
-    chunks, arts = corpus.rows()
-    ch = chunks.get(chunk_id)
-    return arts[ch.article_id].outlet if ch else None
+def _rank_corpus(
+    corpus: Corpus,
+    arr: CorpusArrays,
+    units: list[Unit],
+    plan: QueryPlan,
+    newest: datetime | None,
+    p: Params,
+) -> list[tuple[float, int]]:
+    """(score, chunk index) for the pooled candidates of one corpus."""
+    base = time_boost(arr, plan.time, newest, p)
+    scored: list[Scored] = []
+    for u in units:
+        if arr.emb is not None:
+            dense = arr.emb @ u.vec
+        else:  # very large corpus: Chroma's nearest neighbours supply the dense side
+            dense = _dense_fallback(corpus, arr, u.vec, p.n_pool * 2)
+        sc = score_unit(arr, u, plan, base, dense, p)
+        if u.kind != "full" and p.part_full_mix:
+            sc.score = sc.score + p.part_full_mix * scored[0].score
+        scored.append(sc)
+    n = min(p.n_pool, len(arr.ids))
+    tops = [np.argpartition(-s.score, n - 1)[:n] for s in scored]
+    pool = np.unique(np.concatenate(tops))
+    ranks = np.full((len(units), len(pool)), float(n), dtype=np.float32)
+    for ui, s in enumerate(scored):
+        order = tops[ui][np.argsort(-s.score[tops[ui]])]
+        where = np.searchsorted(pool, order)
+        ranks[ui, where] = np.arange(len(order), dtype=np.float32)
+    if p.ltr or _feature_hook is not None:
+        f = features(arr, units, scored, plan, base, pool, ranks)
+        if _feature_hook is not None:
+            _feature_hook(arr, pool, f)
+    if p.ltr:
+        final = ltr_score(f, p.ltr)
+    else:  # each chunk's best standing in the rankings it made, relative to their tops
+        rel = [s.score[pool] / (float(s.score[tops[ui]].max()) or 1.0) for ui, s in enumerate(scored)]
+        final = np.max(np.where(ranks < n, np.asarray(rel), -np.inf), axis=0)
+        final = final + 0.01 * rel[0]  # every ranking's top scores 1: the whole question's first
+    return [(float(x), int(i)) for x, i in zip(final, pool, strict=True)]
 
 
-def _shingles(text: str) -> set[str]:
-    words = _WORDS.findall(text.lower())
-    return {" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2))}
-
-
-def diversify(ranked: list[Passage], k: int, named: Sequence[str]) -> list[Passage]:
-    """Top k without near-duplicates (wire copies), each named outlet represented early."""
-    picked: list[Passage] = []
-    sh: list[set[str]] = []
-    pool = list(ranked)
-    # First, the best passage of each named outlet (in the question's order).
-    for o in named:
-        for p in pool:
-            if p.outlet == o:
-                picked.append(p)
-                sh.append(_shingles(p.text))
-                pool.remove(p)
-                break
-    picked.sort(key=lambda p: -p.score)
-    for p in pool:
+def _select(
+    cands: list[tuple[float, int, int]],
+    arrs: list[tuple[Corpus, CorpusArrays]],
+    k: int,
+    p: Params,
+) -> list[tuple[float, int, int]]:
+    """The best k, at most ``per_article`` chunks of one article and no near-duplicate text
+    (the same wire copy under two outlets)."""
+    picked: list[tuple[float, int, int]] = []
+    per_article: dict[tuple[int, int], int] = {}
+    shingles: list[set[str]] = []
+    for s, ci, i in cands:
         if len(picked) >= k:
             break
-        s = _shingles(p.text)
-        if any(len(s & t) / max(1, min(len(s), len(t))) > 0.8 for t in sh):
+        corpus, arr = arrs[ci]
+        art = (ci, int(arr.article_of[i]))
+        if per_article.get(art, 0) >= p.per_article:
             continue
-        picked.append(p)
-        sh.append(s)
-    return picked[:k]
+        sh = _shingles(corpus.rows()[0][arr.ids[i]].text)
+        if any(_near_dup(sh, t) for t in shingles):
+            continue
+        per_article[art] = per_article.get(art, 0) + 1
+        shingles.append(sh)
+        picked.append((s, ci, i))
+    return picked

@@ -107,6 +107,15 @@ def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
     return start, end
 
 
+def date_spans(question: str, now: datetime) -> list[tuple[int, int, date]]:
+    """Each explicit date the question names, with where it is: (start, end, date)."""
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    return [
+        (m.start(), m.end(), d) for m in _DATE.finditer(question) if (d := _parse_match(m, now))
+    ]
+
+
 def parse_time(question: str, now: datetime) -> TimeFilter:
     q = question.lower()
     if now.tzinfo is None:

@@ -1,0 +1,206 @@
+"""Read a question into what retrieval needs: the outlets and dates it names, its words for
+keyword search without the scaffolding, and its parts ("the Fortune article says X, while the
+TechCrunch report says Y" has two), each with the outlets and dates that belong to it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ingest.keyword import tokenize
+
+from .outlets import KNOWN_OUTLETS, outlet_spans, unknown_outlets
+from .timeparse import TimeFilter, date_spans, parse_time
+
+# Words that frame a question about the news rather than say what it is about. Dropped from the
+# keyword query only (the dense query keeps the question whole).
+SCAFFOLD = frozenset(
+    """article articles report reports reported reporting reporter according published publish
+    publication piece pieces story stories coverage covered source sources outlet outlets news
+    suggest suggests suggested suggesting indicate indicates indicated indicating mention
+    mentions mentioned mentioning discuss discusses discussed discussing portrayal portray
+    portrayed portrays regarding concerning considering information both also which whose does
+    did do was were is are has have had between change changed changes consistent consistency
+    inconsistent inconsistency narrative same different individual person entity organization
+    subsequent subsequently later earlier first second another other one two separate while
+    whereas compared comparison contrast says said state states stated statement highlight
+    highlights highlighted highlighting focus focused focuses focusing describe described
+    describes detailing details detail attribute attributed attributes reflect reflected
+    reflects shows show showed noted notes note provide provided name named based according
+    article's report's remain remained agree agreement disagree differ alter altered same
+    respectively""".split()
+)
+_SPLIT = re.compile(
+    r",?\s+(?:while|whereas|but|although|though|compared\s+(?:to|with)|in\s+contrast\s+to|"
+    r"as\s+opposed\s+to|and\s+(?:also\s+)?(?=the\s|an?\s|then\s|later\s|that\s|"
+    r"subsequently\s|after\s|before\s))\s*|;\s+|\s+and\s+(?:is|was|has|had|also)\s+|"
+    # A comma ends a clause unless a relative clause or a list goes on after it.
+    r",\s+(?:and\s+)?(?!which\b|who\b|that\b|where\b|whose\b|when\b|including\b|such\b|"
+    r"as\b|or\b|[\w-]+,)",
+    re.I,
+)
+DROP_DATES = True
+_QWORDS = frozenset("what who name company which how many much".split())
+_WORD = re.compile(r"[^\W_]+(?:['’][a-z]+)?", re.UNICODE)
+
+
+@dataclass
+class Part:
+    text: str
+    start: int
+    outlets: list[str] = field(default_factory=list)
+    dates: tuple[date, ...] = ()
+    keywords: str = ""
+
+
+@dataclass
+class QueryPlan:
+    question: str
+    outlets: list[str]  # indexed outlets the question names, in its order
+    unknown: list[str]  # well-known outlets it names as sources that are not indexed
+    time: TimeFilter
+    keywords: str  # the question for keyword search
+    parts: list[Part]
+
+
+def _drop(text: str, spans: list[tuple[int, int]], offset: int = 0) -> str:
+    out, pos = [], 0
+    for s, e in sorted(spans):
+        if not offset <= s < offset + len(text):
+            continue
+        s, e = s - offset, e - offset
+        if s >= pos:
+            out.append(text[pos:s])
+            pos = e
+    out.append(text[pos:])
+    return " ".join(out)
+
+
+def _widen(q: str, s: int, e: int) -> tuple[int, int]:
+    """An outlet's span with its "the" before and "'s" after, quotes included."""
+    if m := re.search(r"\b[Tt]he\s+['\"‘“]?$", q[max(0, s - 6) : s]):
+        s -= len(m.group())
+    if m := re.match(r"['’]s\b|['\"’”]", q[e : e + 2]):
+        e += len(m.group())
+    return s, e
+
+
+def keyword_text(text: str) -> str:
+    """The words that carry the question's topic: no scaffolding, no possessive 's."""
+    words = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(text)]
+    return " ".join(w for w in words if w.lower() not in SCAFFOLD)
+
+
+def split_parts(question: str) -> list[tuple[int, str]]:
+    """Clauses of a multi-part question, as (offset, text); tiny fragments join their neighbour."""
+    parts: list[tuple[int, str]] = []
+    pos = 0
+    for m in _SPLIT.finditer(question):
+        parts.append((pos, question[pos : m.start()]))
+        pos = m.end()
+    parts.append((pos, question[pos:]))
+    merged: list[tuple[int, str]] = []
+    for off, t in parts:
+        if merged and len(_WORD.findall(t)) < 4:
+            o0 = merged[-1][0]
+            merged[-1] = (o0, question[o0 : off + len(t)])
+        else:
+            merged.append((off, t))
+    if len(merged) > 1 and len(_WORD.findall(merged[0][1])) < 4:
+        (o0, _), (o1, t1) = merged[0], merged[1]
+        merged[0:2] = [(o0, question[o0 : o1 + len(t1)])]
+    return merged
+
+
+def _content(p: Part) -> int:
+    return len([t for t in tokenize(p.keywords) if t not in _QWORDS])
+
+
+def _merge_thin(question: str, parts: list[Part], drop: list[tuple[int, int]]) -> list[Part]:
+    """A part with too little to search for on its own ("the TechCrunch article published on
+    October 7") joins the part after it (or before it, when last)."""
+    out = list(parts)
+    i = 0
+    while len(out) > 1 and i < len(out):
+        if _content(out[i]) >= 3:
+            i += 1
+            continue
+        j = i + 1 if i + 1 < len(out) else i - 1
+        a, b = sorted((i, j))
+        pa, pb = out[a], out[b]
+        text = question[pa.start : pb.start + len(pb.text)]
+        m = Part(text=text, start=pa.start, dates=pa.dates + pb.dates)
+        m.outlets = pa.outlets + [o for o in pb.outlets if o not in pa.outlets]
+        m.keywords = keyword_text(_drop(text, drop, pa.start))
+        out[a : b + 1] = [m]
+        i = a
+    return out
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*")
+_QUESTION_WORDS = frozenset(
+    """does did do is was were has have had which what who whom whose where when why how between
+    considering based after before according in on of the a an and or following given since while
+    both from are can could would should will if that this these those as at by for to with
+    within among per""".split()
+)
+
+
+_MARKED_NAME = re.compile(r"[A-Z0-9]")  # "FIFA", "iPhone", "GPT-4": a name wherever it stands
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \"'‘“(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def unseen_names(question: str, outlets: list[str], known: Callable[[str], bool]) -> list[str]:
+    """Capitalised words of the question (names, mostly) that no indexed chunk contains at all:
+    with "Sygic" nowhere in the corpus, no article can say anything about Sygic. Outlet names and
+    question words are left out; ``known`` says whether a token occurs in the corpus."""
+    spans = outlet_spans(question, outlets) + outlet_spans(question, KNOWN_OUTLETS, strict=True)
+    out: list[str] = []
+    for m in _CAPITALISED.finditer(question):
+        w = m.group().rstrip(".'’")
+        if any(s <= m.start() < e for s, e, _ in spans) or w.lower() in _QUESTION_WORDS:
+            continue
+        if _sentence_start(question, m.start()) and not _MARKED_NAME.search(w[1:]):
+            continue  # "Tell me ...": capitalised only because a sentence starts there
+        toks = [t for t in tokenize(w) if len(t) >= 3 and not t.isdigit()]
+        if any(not known(t) for t in toks) and w not in out:
+            out.append(re.sub(r"['’]s$", "", w))
+    return out
+
+
+def plan_query(question: str, corpus_outlets: list[str], now: datetime) -> QueryPlan:
+    spans = outlet_spans(question, corpus_outlets)
+    named: list[str] = []
+    for _, _, o in spans:
+        if o not in named:
+            named.append(o)
+    tf = parse_time(question, now)
+    dspans = date_spans(question, now)
+    drop = [_widen(question, s, e) for s, e, _ in spans]
+    if DROP_DATES:
+        drop += [(s, e) for s, e, _ in dspans]
+    parts: list[Part] = []
+    for off, text in split_parts(question):
+        end = off + len(text)
+        p = Part(text=text, start=off)
+        for s, _e, o in spans:
+            if off <= s < end and o not in p.outlets:
+                p.outlets.append(o)
+        p.dates = tuple(d for s, _e, d in dspans if off <= s < end)
+        p.keywords = keyword_text(_drop(text, drop, off))
+        parts.append(p)
+    parts = _merge_thin(question, parts, drop)
+    return QueryPlan(
+        question=question,
+        outlets=named,
+        unknown=unknown_outlets(question, corpus_outlets),
+        time=tf,
+        keywords=keyword_text(_drop(question, drop)),
+        parts=parts,
+    )

@@ -1,0 +1,189 @@
+"""Scoring chunks for a question: first-stage rankings (the whole question, each of its parts,
+each outlet it names) from BM25, sentence BM25 and dense similarity plus outlet/date boosts; then
+a second stage that scores the pooled candidates with a linear model over features that say how
+well each chunk answers the question, any one part of it, and from which outlet and date."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import numpy as np
+
+from .arrays import CorpusArrays
+from .query import QueryPlan
+from .timeparse import TimeFilter
+
+FEATURES = (
+    "kw_full", "sent_full", "dense_full", "kw_part", "sent_part", "dense_part",
+    "rr_full", "rr_best", "outlet_named", "outlet_other", "date_same", "date_near", "time",
+    "article_full", "article_part", "top_in_article", "units_top10",
+)  # fmt: skip
+# Second-stage weights (bias last): logistic regression fitted on the MultiHop-RAG dev split
+# (questions whose index is not a multiple of 5), label = chunk holds an evidence fact.
+# See benchmarks/eval_notes.md.
+LTR_WEIGHTS: tuple[float, ...] = ()
+
+
+@dataclass
+class Params:
+    """First-stage weights, tuned on the MultiHop-RAG dev split (benchmarks/eval_notes.md)."""
+
+    w_kw: float = 1.0  # BM25, scaled to the best chunk's score
+    w_sent: float = 0.5  # BM25 of the chunk's best sentence, scaled to the best one
+    w_dense: float = 1.0  # cosine similarity
+    outlet_part: float = 0.5  # chunk from an outlet the part names
+    outlet_any: float = 0.25  # chunk from an outlet the question names
+    date_same: float = 0.3  # published on a date the part names
+    date_near: float = 0.1  # a day off
+    out_of_range: float = 0.3  # published outside the asked range
+    latest: float = 0.15  # "latest"/"recent": newest first, fading over a week
+    undated: float = 0.05  # undated chunk when dates matter
+    dense_parts: bool = True  # embed each part (one more encode per part)
+    part_full_mix: float = 0.3  # a part's ranking also leans on the whole question's
+    outlet_units: bool = True  # a ranking per named outlet
+    filter_units: bool = True  # a ranking restricted to each part's outlets and dates
+    n_pool: int = 50  # candidates per ranking
+    per_article: int = 4  # chunks of one article in the top k
+    ltr: tuple[float, ...] | None = field(default_factory=lambda: LTR_WEIGHTS or None)
+
+
+@dataclass
+class Unit:
+    """One first-stage ranking: the whole question, one part of it, or one named outlet."""
+
+    keywords: str
+    vec: np.ndarray
+    outlets: list[str]
+    dates: tuple[date, ...]
+    kind: str = "full"  # "full", "part", "outlet" or "filter"
+    within: tuple[date, ...] = ()  # "filter": only chunks published within a day of these
+
+
+def _day_ts(d: date) -> float:
+    return datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp()
+
+
+def date_gap(arr: CorpusArrays, dates: Sequence[date]) -> np.ndarray:
+    """Days between each chunk's publication and the nearest named date (inf: undated)."""
+    gap = np.full(len(arr.ids), np.inf)
+    day = np.floor(arr.ts / 86400.0)
+    for d in dates:
+        gap = np.fmin(gap, np.abs(day - np.floor(_day_ts(d) / 86400.0)))
+    return gap
+
+
+def time_boost(arr: CorpusArrays, tf: TimeFilter, newest: datetime | None, p: Params) -> np.ndarray:
+    """Ranges ("in November", "since Monday") and freshness ("latest"); undated chunks are never
+    dropped, only ranked a little lower."""
+    out = np.zeros(len(arr.ids), dtype=np.float32)
+    ts = arr.ts
+    undated = np.isnan(ts)
+    with np.errstate(invalid="ignore"):
+        if tf.start is not None:
+            out -= np.where(undated, 0.5, ts < tf.start.timestamp()) * p.out_of_range
+        if tf.end is not None:
+            out -= np.where(undated, 0.5, ts >= tf.end.timestamp()) * p.out_of_range
+    if tf.wants_latest and newest is not None and not tf.dates:
+        age = np.maximum(0.0, (newest.timestamp() - np.nan_to_num(ts, nan=0.0)) / 86400.0)
+        out += np.where(undated, 0.0, p.latest * np.exp(-age / 7.0)).astype(np.float32)
+    return out
+
+
+def _scaled(x: np.ndarray) -> np.ndarray:
+    top = float(x.max()) if len(x) else 0.0
+    return x / top if top > 0 else x
+
+
+@dataclass
+class Scored:
+    """A unit's component scores for every chunk, and its combined first-stage score."""
+
+    kw: np.ndarray
+    sent: np.ndarray
+    dense: np.ndarray
+    score: np.ndarray
+
+
+def score_unit(
+    arr: CorpusArrays, u: Unit, plan: QueryPlan, base: np.ndarray, dense: np.ndarray, p: Params
+) -> Scored:
+    kw = _scaled(arr.kw.scores(u.keywords))
+    sent = _scaled(arr.sentence_scores(u.keywords)) if p.w_sent else np.zeros_like(kw)
+    s = p.w_kw * kw + p.w_sent * sent + p.w_dense * dense + base
+    if u.outlets:
+        s = s + p.outlet_part * arr.outlet_mask(u.outlets)
+    if plan.outlets:
+        s = s + p.outlet_any * arr.outlet_mask(plan.outlets)
+    if u.dates:
+        gap = date_gap(arr, u.dates)
+        s = s + np.where(gap == 0, p.date_same, np.where(gap <= 1, p.date_near, 0.0))
+        s = s + np.where(np.isinf(gap), p.undated, 0.0)
+    if u.kind in ("outlet", "filter") and u.outlets:
+        s = np.where(arr.outlet_mask(u.outlets), s, s - 1e3)
+    if u.kind == "filter" and u.within:
+        s = np.where(date_gap(arr, u.within) <= 1, s, s - 1e3)
+    return Scored(kw, sent, dense, s.astype(np.float32))
+
+
+def _article_max(arr: CorpusArrays, x: np.ndarray) -> np.ndarray:
+    """Per chunk, the best value of ``x`` among the chunks of its article."""
+    best = np.full(len(arr.article_ids), -np.inf, dtype=np.float32)
+    np.maximum.at(best, arr.article_of, x)
+    return best[arr.article_of]
+
+
+def features(
+    arr: CorpusArrays,
+    units: Sequence[Unit],
+    scored: Sequence[Scored],
+    plan: QueryPlan,
+    base: np.ndarray,
+    pool: np.ndarray,
+    ranks: np.ndarray,
+) -> np.ndarray:
+    """The second stage's features for the chunks in ``pool`` (rows), in FEATURES order.
+
+    ``ranks[u, j]`` is pool chunk j's rank in unit u's ranking (n_pool when not in it)."""
+    full = scored[0]
+    parts = [s for u, s in zip(units, scored, strict=True) if u.kind == "part"] or [full]
+    n = len(pool)
+
+    def part_max(attr: str) -> np.ndarray:
+        return np.max([getattr(s, attr)[pool] for s in parts], axis=0)
+
+    named = arr.outlet_mask(plan.outlets)[pool] if plan.outlets else np.zeros(n, dtype=bool)
+    gap = date_gap(arr, plan.time.dates)[pool] if plan.time.dates else np.full(n, np.inf)
+    top_full = float(full.score.max()) or 1.0
+    art_full = _article_max(arr, full.score)[pool] / top_full
+    art_part = np.max(
+        [_article_max(arr, s.score)[pool] / (float(s.score.max()) or 1.0) for s in parts], axis=0
+    )
+    best_chunk = np.isclose(full.score[pool], _article_max(arr, full.score)[pool])
+    return np.column_stack(
+        [
+            full.kw[pool],
+            full.sent[pool],
+            full.dense[pool],
+            part_max("kw"),
+            part_max("sent"),
+            part_max("dense"),
+            1.0 / (1.0 + ranks[0]),
+            1.0 / (1.0 + ranks.min(axis=0)),
+            named,
+            (~named) & bool(plan.outlets),
+            gap == 0,
+            (gap > 0) & (gap <= 1),
+            base[pool],
+            art_full,
+            art_part,
+            best_chunk,
+            (ranks < 10).mean(axis=0),
+        ]
+    ).astype(np.float32)
+
+
+def ltr_score(f: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+    w = np.asarray(weights, dtype=np.float32)
+    return f @ w[:-1] + w[-1]
