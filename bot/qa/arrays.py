@@ -32,6 +32,7 @@ class CorpusArrays:
     ts: np.ndarray  # published time (s since epoch), NaN when unknown
     article_of: np.ndarray  # article number per chunk
     article_ids: list[str]
+    first_chunk: np.ndarray  # the chunk opens its article
     emb: np.ndarray | None  # unit vectors, one row a chunk; None for very large corpora
     kw: KeywordIndex
     sent: bm25s.BM25  # BM25 over single sentences: which chunk holds the matching sentence
@@ -99,8 +100,10 @@ def corpus_arrays(corpus: Corpus) -> CorpusArrays:
     outlet_of = np.full(len(ids), -1, dtype=np.int32)
     ts = np.full(len(ids), np.nan, dtype=np.float64)
     article_of = np.zeros(len(ids), dtype=np.int32)
+    first_chunk = np.zeros(len(ids), dtype=bool)
     for n, cid in enumerate(ids):
         a = arts[chunks[cid].article_id]
+        first_chunk[n] = chunks[cid].n == 0
         if a.outlet:
             outlet_of[n] = o_index[a.outlet]
         if a.published_ts:
@@ -125,6 +128,7 @@ def corpus_arrays(corpus: Corpus) -> CorpusArrays:
         ts=ts,
         article_of=article_of,
         article_ids=art_ids,
+        first_chunk=first_chunk,
         emb=_embeddings(corpus, ids),
         kw=kw,
         sent=sent,

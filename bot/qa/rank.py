@@ -5,9 +5,12 @@ well each chunk answers the question, any one part of it, and from which outlet 
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import numpy as np
 
@@ -15,15 +18,52 @@ from .arrays import CorpusArrays
 from .query import QueryPlan
 from .timeparse import TimeFilter
 
+log = logging.getLogger(__name__)
+
 FEATURES = (
     "kw_full", "sent_full", "dense_full", "kw_part", "sent_part", "dense_part",
     "rr_full", "rr_best", "outlet_named", "outlet_other", "date_same", "date_near", "time",
     "article_full", "article_part", "top_in_article", "units_top10",
+    "top_in_article_part", "article_rank", "first_chunk",
 )  # fmt: skip
-# Second-stage weights (bias last): logistic regression fitted on the MultiHop-RAG dev split
-# (questions whose index is not a multiple of 5), label = chunk holds an evidence fact.
-# See benchmarks/eval_notes.md.
-LTR_WEIGHTS: tuple[float, ...] = ()
+MODEL_PATH = Path(__file__).with_name("ltr_model.json")
+
+
+@dataclass(frozen=True)
+class RankModel:
+    """The second stage: a logistic regression over the features and their pairwise products,
+    fitted on the MultiHop-RAG dev split by ``benchmarks/fit_ltr.py`` (label: the chunk holds one
+    of the question's evidence facts). Scores only order the candidates of one question."""
+
+    weights: np.ndarray  # len(FEATURES) linear terms, then the upper-triangle products
+    bias: float
+
+    @staticmethod
+    def expand(f: np.ndarray) -> np.ndarray:
+        iu, ju = np.triu_indices(f.shape[1])
+        return np.hstack([f, f[:, iu] * f[:, ju]])
+
+    def score(self, f: np.ndarray) -> np.ndarray:
+        return self.expand(f) @ self.weights + self.bias
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> RankModel | None:
+        """The packaged model, or None (with a warning) when it is missing or was fitted on
+        other features: retrieval then merges the first-stage rankings by a fixed rule."""
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            log.warning("no second-stage ranker (%s); using the first-stage merge", e)
+            return None
+        n = len(FEATURES)
+        w = np.asarray(d.get("weights", []), dtype=np.float32)
+        if tuple(d.get("features", ())) != FEATURES or len(w) != n + n * (n + 1) // 2:
+            log.warning("%s was fitted on other features; using the first-stage merge", path)
+            return None
+        return cls(w, float(d["bias"]))
+
+
+_MODEL: RankModel | None = RankModel.load()
 
 
 @dataclass
@@ -45,8 +85,8 @@ class Params:
     outlet_units: bool = True  # a ranking per named outlet
     filter_units: bool = True  # a ranking restricted to each part's outlets and dates
     n_pool: int = 50  # candidates per ranking
-    per_article: int = 4  # chunks of one article in the top k
-    ltr: tuple[float, ...] | None = field(default_factory=lambda: LTR_WEIGHTS or None)
+    per_article: int = 8  # chunks of one article in the top k (a fact often sits in the next one)
+    ltr: RankModel | None = field(default_factory=lambda: _MODEL)
 
 
 @dataclass
@@ -161,6 +201,16 @@ def features(
         [_article_max(arr, s.score)[pool] / (float(s.score.max()) or 1.0) for s in parts], axis=0
     )
     best_chunk = np.isclose(full.score[pool], _article_max(arr, full.score)[pool])
+    part_best = np.max([s.score for s in parts], axis=0)
+    best_chunk_part = np.isclose(part_best[pool], _article_max(arr, part_best)[pool])
+    # Rank of the chunk's article among the pooled articles, by its best chunk for any part.
+    arts = arr.article_of[pool]
+    order = np.argsort(-art_part, kind="stable")
+    art_rank: dict[int, int] = {}
+    for j in order:
+        art_rank.setdefault(int(arts[j]), len(art_rank))
+    a_rank = np.array([art_rank[int(a)] for a in arts], dtype=np.float32)
+    first = arr.first_chunk[pool]
     return np.column_stack(
         [
             full.kw[pool],
@@ -180,10 +230,8 @@ def features(
             art_part,
             best_chunk,
             (ranks < 10).mean(axis=0),
+            best_chunk_part,
+            1.0 / (1.0 + a_rank),
+            first,
         ]
     ).astype(np.float32)
-
-
-def ltr_score(f: np.ndarray, weights: Sequence[float]) -> np.ndarray:
-    w = np.asarray(weights, dtype=np.float32)
-    return f @ w[:-1] + w[-1]

@@ -16,7 +16,7 @@ from ingest.index import Corpus
 
 from .arrays import CorpusArrays, corpus_arrays
 from .query import Part, QueryPlan, plan_query, unseen_names
-from .rank import Params, Scored, Unit, features, ltr_score, score_unit, time_boost
+from .rank import Params, Scored, Unit, features, score_unit, time_boost
 from .timeparse import TimeFilter
 from .types import Passage
 
@@ -176,7 +176,11 @@ def _units(
             outs = pt.outlets or one_outlet
             for d in pt.dates or (None,):
                 key = (tuple(outs), d)
-                if (outs or d) and key not in seen and (d or not p.outlet_units or len(plan.outlets) < 2):
+                if (
+                    (outs or d)
+                    and key not in seen
+                    and (d or not p.outlet_units or len(plan.outlets) < 2)
+                ):
                     seen.add(key)
                     within = (d,) if d else ()
                     units.append(Unit(pt.keywords, u.vec, list(outs), within, "filter", within))
@@ -220,9 +224,11 @@ def _rank_corpus(
         if _feature_hook is not None:
             _feature_hook(arr, pool, f)
     if p.ltr:
-        final = ltr_score(f, p.ltr)
+        final = p.ltr.score(f)
     else:  # each chunk's best standing in the rankings it made, relative to their tops
-        rel = [s.score[pool] / (float(s.score[tops[ui]].max()) or 1.0) for ui, s in enumerate(scored)]
+        rel = [
+            s.score[pool] / (float(s.score[tops[ui]].max()) or 1.0) for ui, s in enumerate(scored)
+        ]
         final = np.max(np.where(ranks < n, np.asarray(rel), -np.inf), axis=0)
         final = final + 0.01 * rel[0]  # every ranking's top scores 1: the whole question's first
     return [(float(x), int(i)) for x, i in zip(final, pool, strict=True)]

@@ -1,0 +1,172 @@
+"""Fit the second-stage ranker's weights (``bot.qa.rank.LTR_WEIGHTS``) on the MultiHop-RAG dev split.
+
+    python benchmarks/fit_ltr.py ../shared/eval/multihop-rag [--limit N] [--cache F] [--l2 X]
+
+It runs every dev question (index not a multiple of 5; the test split is never read) through the
+bot's own first stage, records the features of each pooled candidate chunk and whether the chunk
+holds one of the question's evidence facts, fits a logistic regression on half of the questions
+and reports the dev metrics of the other half (and the reverse), then fits on all of dev and prints
+the weights to paste into ``rank.py``. Candidates are re-ranked offline with the same selection the
+bot uses (per-article cap, near-duplicate removal), so a weight vector is scored in seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.qa import retrieve as R
+from bot.qa.evaluate import (
+    EVAL_CORPUS,
+    EVAL_NOW,
+    ensure_corpus,
+    retrieval_metrics,
+    split_of,
+    squash,
+)
+from bot.qa.rank import FEATURES, MODEL_PATH, Params, RankModel
+from bot.qa.service import QAService
+from ingest.index import NewsIndex
+from ingest.settings import Settings
+
+
+def collect(qa: QAService, root: Path, limit: int | None) -> list[dict]:
+    questions = json.loads((root / "MultiHopRAG.json").read_text(encoding="utf-8"))
+    dev = [q for i, q in enumerate(questions) if split_of(i) == "dev" and q["evidence_list"]]
+    if limit:
+        dev = dev[:limit]
+    rows: list[dict] = []
+    got: list[tuple] = []
+
+    def hook(arr, pool, f):  # type: ignore[no-untyped-def]
+        got.append((arr, pool.copy(), f.copy()))
+
+    R._feature_hook = hook
+    saved, R.PARAMS = R.PARAMS, Params(ltr=None)  # the baseline: the first-stage merge
+    t0 = time.time()
+    try:
+        for n, q in enumerate(dev):
+            got.clear()
+            res = qa.retrieve(q["query"], [EVAL_CORPUS], now=EVAL_NOW)
+            ((arr, pool, f),) = got
+            facts = [squash(e["fact"]) for e in q["evidence_list"]]
+            texts = [squash(qa.index.corpus(EVAL_CORPUS).rows()[0][arr.ids[i]].text) for i in pool]
+            y = np.array([any(fa in t for fa in facts) for t in texts], dtype=np.float32)
+            base = retrieval_metrics(
+                [e["fact"] for e in q["evidence_list"]], [p.text for p in res.passages]
+            )
+            rows.append({"q": q, "pool": pool, "f": f, "y": y, "base": base})
+            if n % 200 == 0:
+                print(f"  {n}/{len(dev)} questions ({time.time() - t0:.0f} s)", file=sys.stderr)
+    finally:
+        R._feature_hook = None
+        R.PARAMS = saved
+    return rows
+
+
+def fit(rows: list[dict], l2: float) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method; weights for raw features, bias last."""
+    X = RankModel.expand(np.vstack([r["f"] for r in rows]).astype(np.float64))
+    y = np.concatenate([r["y"] for r in rows]).astype(np.float64)
+    mu, sd = X.mean(0), X.std(0) + 1e-9
+    Z = np.hstack([(X - mu) / sd, np.ones((len(X), 1))])
+    w = np.zeros(Z.shape[1])
+    reg = np.full(Z.shape[1], l2)
+    reg[-1] = 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(Z @ w)))
+        g = Z.T @ (p - y) + reg * w
+        H = (Z * (p * (1 - p))[:, None]).T @ Z + np.diag(reg)
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    raw = w[:-1] / sd
+    bias = w[-1] - float((mu / sd) @ w[:-1])
+    return np.concatenate([raw, [bias]])
+
+
+def score(rows: list[dict], arrs: list, w: np.ndarray | None, per_article: int) -> dict[str, float]:
+    corpus, arr = arrs[0]
+    chunks = corpus.rows()[0]
+    p = Params(ltr=None, per_article=per_article)
+    model = RankModel(w[:-1], float(w[-1])) if w is not None else None
+    ms: dict[str, list[float]] = {"hits4": [], "hits10": [], "mrr10": [], "fact_recall10": []}
+    for r in rows:
+        if w is None:  # the heuristic merge, as ``retrieve`` does without weights
+            for k, v in r["base"].items():
+                ms[k].append(v)
+            continue
+        assert model is not None
+        s = model.score(r["f"])
+        cands = sorted(
+            ((float(x), 0, int(i)) for x, i in zip(s, r["pool"], strict=True)), key=lambda c: -c[0]
+        )
+        picked = R._select(cands, arrs, 10, p)
+        texts = [chunks[arr.ids[i]].text for _, _, i in picked]
+        m = retrieval_metrics([e["fact"] for e in r["q"]["evidence_list"]], texts)
+        for k, v in m.items():
+            ms[k].append(v)
+    return {k: float(np.mean(v)) for k, v in ms.items() if v}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("root")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--cache", default="/tmp/ltr_rows.pkl")
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--per-article", type=int, default=Params().per_article)
+    ap.add_argument("--write", action="store_true", help=f"write the weights to {MODEL_PATH}")
+    a = ap.parse_args()
+    settings = Settings()
+    qa = QAService(NewsIndex(settings), settings)
+    ensure_corpus(qa, Path(a.root), lambda *_: None)
+    cache = Path(a.cache)
+    if cache.exists():
+        rows = pickle.loads(cache.read_bytes())
+    else:
+        rows = collect(qa, Path(a.root), a.limit)
+        cache.write_bytes(pickle.dumps(rows))
+    corpus = qa.index.corpus(EVAL_CORPUS)
+    arrs = [(corpus, R.corpus_arrays(corpus))]
+    half = [rows[0::2], rows[1::2]]
+    for i in (0, 1):
+        print(
+            f"heuristic merge on half {i}:",
+            {k: round(v, 3) for k, v in score(half[i], arrs, None, a.per_article).items()},
+        )
+    for i in (0, 1):
+        w = fit(half[i], a.l2)
+        print(
+            f"fit on half {i} ({len(half[i])} q), scored on the other:",
+            {k: round(v, 3) for k, v in score(half[1 - i], arrs, w, a.per_article).items()},
+        )
+    w = fit(rows, a.l2)
+    print(
+        "fit on all dev, scored on all dev:",
+        {k: round(v, 3) for k, v in score(rows, arrs, w, a.per_article).items()},
+    )
+    if a.write:
+        model = {
+            "fitted_on": f"MultiHop-RAG dev split, {len(rows)} questions with evidence",
+            "label": "the chunk holds one of the question's evidence facts",
+            "l2": a.l2,
+            "features": list(FEATURES),
+            "weights": [round(float(x), 6) for x in w[:-1]],
+            "bias": round(float(w[-1]), 6),
+        }
+        MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH}")
+
+
+if __name__ == "__main__":
+    main()
