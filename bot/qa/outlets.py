@@ -51,6 +51,14 @@ _SOURCE_NOUN = (
     r"publication|reporting|writer|journalist|reporter|editor|podcast|interview)s?"
 )
 _ROLE_AFTER = re.compile(r"^(?:['’]s)?['\"’]?\s+(?:[\w-]+\s+){0,2}?" + _SOURCE_NOUN + r"\b", re.I)
+# "Reuters reported ...", "what did Bloomberg say ...": the name is the subject of a saying verb.
+_SAYS_AFTER = re.compile(
+    r"^['\"’”]?\s+(?:(?:has|had|have)\s+)?(?:says|said|reported|reports|wrote|writes|claimed|"
+    r"claims|stated|states)\b",
+    re.I,
+)
+_DID_BEFORE = re.compile(r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?['\"‘“]?$", re.I)
+_SAY_AFTER = re.compile(r"^['\"’”]?\s+(?:say|report|write|claim|state|cover)\b", re.I)
 _ROLE_BEFORE = re.compile(
     r"\b(?P<w>from|by|per|via|in|on|to|like|and|or|as)\s+(?:an?\s+|the\s+)?['\"‘“]?$", re.I
 )
@@ -177,9 +185,11 @@ def match_outlets(question: str, outlets: Iterable[str]) -> list[str]:
 
 def _in_source_role(question: str, s: int, e: int) -> bool:
     after = question[e : e + 60]
-    if _ROLE_AFTER.search(after):
-        return True
     before = question[max(0, s - 80) : s]
+    if _ROLE_AFTER.search(after) or _SAYS_AFTER.search(after):
+        return True
+    if _DID_BEFORE.search(before) and _SAY_AFTER.search(after):
+        return True
     if before[-1:] in _QUOTES and after[:1] in _QUOTES:
         return bool(_ROLE_CUE.search(before + " " + after[:30]))  # 'Name' in quotes
     m = _ROLE_BEFORE.search(before)

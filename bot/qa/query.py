@@ -169,8 +169,9 @@ def unseen_names(question: str, outlets: list[str], known: Callable[[str], bool]
         if _sentence_start(question, m.start()) and not _MARKED_NAME.search(w[1:]):
             continue  # "Tell me ...": capitalised only because a sentence starts there
         toks = [t for t in tokenize(w) if len(t) >= 3 and not t.isdigit()]
-        if any(not known(t) for t in toks) and w not in out:
-            out.append(re.sub(r"['’]s$", "", w))
+        name = re.sub(r"['’]s$", "", w)  # "Parrish's" is "Parrish", named once
+        if any(not known(t) for t in toks) and name not in out:
+            out.append(name)
     return out
 
 
@@ -185,6 +186,8 @@ def plan_query(question: str, corpus_outlets: list[str], now: datetime) -> Query
     drop = [_widen(question, s, e) for s, e, _ in spans]
     if DROP_DATES:
         drop += [(s, e) for s, e, _ in dspans]
+        if tf.span:  # "since Monday" must not match "on Monday" in an older article
+            drop.append(tf.span)
     parts: list[Part] = []
     for off, text in split_parts(question):
         end = off + len(text)

@@ -59,6 +59,7 @@ class TimeFilter:
     wants_latest: bool = False
     dates: tuple[date, ...] = ()  # specific days named ("on October 7, 2023")
     phrase: str = ""  # what was understood, for the reply
+    span: tuple[int, int] | None = None  # where a relative phrase ("last week") stands
 
     @property
     def active(self) -> bool:
@@ -154,10 +155,10 @@ def parse_time(question: str, now: datetime) -> TimeFilter:
             tf.phrase = ", ".join(d.isoformat() for d in dates)
         return tf
 
-    if re.search(r"\byesterday\b", q):
+    if m := re.search(r"\byesterday\b", q):
         d = today - timedelta(days=1)
         tf.start, tf.end, tf.phrase = _day_start(d), _day_start(today), "yesterday"
-    elif re.search(r"\btoday\b", q):
+    elif m := re.search(r"\btoday\b", q):
         tf.start, tf.end, tf.phrase = _day_start(today), None, "today"
     elif m := re.search(r"\b(last|past|previous)\s+(\d+\s+)?(day|week|month|year)s?\b", q):
         n = int(m.group(2)) if m.group(2) else 1
@@ -195,4 +196,6 @@ def parse_time(question: str, now: datetime) -> TimeFilter:
         year = int(m.group("y")) if m.group("y") else _year_for(month, 1, now)
         tf.start, tf.end = _month_range(year, month)
         tf.phrase = f"{m.group('m')} {year}"
+    if tf.active and m is not None and len(q) == len(question):
+        tf.span = m.span()  # offsets in ``q`` are offsets in the question
     return tf

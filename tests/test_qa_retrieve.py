@@ -1,0 +1,443 @@
+"""Retrieval behaviour the product promises, on a small invented corpus (tests/data/qa/retrieval):
+questions that name an outlet or a date are steered to it, relative dates ("last week", "since
+Monday") favour articles of that range without dropping undated ones, "latest" knows the newest
+article, the same wire copy under two outlets is quoted once, both halves of a two-part question
+find their story, and the abstention signals (an unindexed outlet named as the source, a name no
+article mentions) fire while a sentence-initial ordinary word does not.
+
+The corpus: three outlets (The Fenwick Lantern, Ostry Valley Post, Marrowgate Wire); six
+articles on the Quillon water rationing and the Dunmere reservoir published on November 10, 16,
+18, 24 and 26, 2026, plus one undated explainer; one Marrowgate Wire story about a shipyard fire
+that The Fenwick Lantern republished verbatim; two unrelated stories (a comet found at the Hollin
+Observatory, the Teasdale chess final) and a second Hollin Observatory story as a distractor.
+
+Deterministic: the hashing embedder at 1,024 dimensions (see test_qa_answer.py for why), a real
+ephemeral Chroma, a fixed ``now``: Friday, November 27, 2026, 12:00 UTC, so "yesterday" is
+November 26, "since Monday" is from November 23 and "last week" is November 16-22.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import chromadb
+import pytest
+import yaml
+from chromadb.config import Settings as ChromaSettings
+
+from bot.qa.retrieve import Retrieval
+from bot.qa.service import QAService
+from bot.qa.types import NOT_COVERED
+from ingest.index import NewsIndex
+from ingest.keyword import tokenize
+from ingest.settings import Settings
+
+from .fakes import HashEmbedder
+
+NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
+CORPUS = Path(__file__).parent / "data" / "qa" / "retrieval"
+
+LANTERN, OSTRY, MARROWGATE = "The Fenwick Lantern", "Ostry Valley Post", "Marrowgate Wire"
+
+# The fixture files by what they are about (file stems).
+BEGINS = "01-lantern-rationing-begins"  # Nov 10, Lantern
+TIGHTENED = "02-ostry-rationing-tightened"  # Nov 18, Ostry
+RAIN = "03-lantern-rain-eases-rationing"  # Nov 24, Lantern
+DESAL = "04-ostry-desalination-vote"  # Nov 26, Ostry: the newest article
+EXPLAINER = "05-dunmere-reservoir-explainer"  # undated, Lantern
+FIRE_WIRE = "06-marrowgate-shipyard-fire"  # Nov 20, Marrowgate
+FIRE_COPY = "07-lantern-shipyard-fire-wire-copy"  # Nov 20, Lantern: the same text
+COMET = "08-hollin-comet"
+CHESS = "09-teasdale-chess-final"
+FARMERS = "10-marrowgate-kelvey-farmers"  # Nov 16, Marrowgate
+TELESCOPE = "11-lantern-hollin-telescope"
+RESERVOIR = {BEGINS, TIGHTENED, RAIN, DESAL, EXPLAINER, FARMERS}
+
+RATIONING_Q = "What happened with the Quillon water rationing?"
+
+
+def _url_of(path: Path) -> str:
+    if path.suffix == ".md":
+        front = path.read_text(encoding="utf-8").split("---\n")[1]
+        return yaml.safe_load(front)["link"]
+    meta = path.with_name(path.stem + ".meta.json")
+    return json.loads(meta.read_text(encoding="utf-8"))["url"]
+
+
+class World:
+    def __init__(self, tmp: Path) -> None:
+        self.settings = Settings(_env_file=None, data_dir=tmp / "data")  # type: ignore[call-arg]
+        self.client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+        self.index = NewsIndex(self.settings, embedder=HashEmbedder(dim=1024), client=self.client)
+        corpus = self.index.corpus("news")
+        corpus.add_sources([str(CORPUS)], ai_generated=False)
+        summary = corpus.reindex()
+        assert summary.errors == [], summary.errors
+        self.articles = corpus.db.articles()
+        by_url = {a.url: a.id for a in self.articles.values()}
+        files = [p for p in sorted(CORPUS.iterdir()) if p.suffix in (".md", ".txt")]
+        self.stem_of = {by_url[_url_of(p)]: p.stem for p in files}
+        self.qa = QAService(self.index, self.settings)
+
+    def retrieve(self, question: str, **kw) -> Retrieval:
+        return self.qa.retrieve(question, ["news"], now=NOW, **kw)
+
+    def stems(self, r: Retrieval) -> list[str]:
+        """The passages' articles, by fixture file, in rank order (one entry per passage)."""
+        return [self.stem_of[p.article_id] for p in r.passages]
+
+    def rank(self, r: Retrieval, stem: str) -> int:
+        stems = self.stems(r)
+        assert stem in stems, (stem, stems)
+        return stems.index(stem)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    w = World(tmp_path_factory.mktemp("qa-retrieve"))
+    yield w
+    # EphemeralClient instances share one in-process system: clear what this module made.
+    for col in w.client.list_collections():
+        w.client.delete_collection(col if isinstance(col, str) else col.name)
+
+
+def test_the_fixture_corpus_is_what_the_tests_assume(world: World) -> None:
+    assert len(world.articles) == 11
+    assert set(world.stem_of.values()) == {p.stem for p in CORPUS.glob("*.md")} | {
+        p.stem for p in CORPUS.glob("*.txt")
+    }
+    by_stem = {world.stem_of[a.id]: a for a in world.articles.values()}
+    assert {a.outlet for a in by_stem.values()} == {LANTERN, OSTRY, MARROWGATE}
+    assert [s for s, a in by_stem.items() if a.published_at is None] == [EXPLAINER]
+    assert by_stem[FIRE_WIRE].text == by_stem[FIRE_COPY].text
+    assert (by_stem[FIRE_WIRE].outlet, by_stem[FIRE_COPY].outlet) == (MARROWGATE, LANTERN)
+    newest = max(a.published_at for a in by_stem.values() if a.published_at)
+    assert newest == by_stem[DESAL].published_at == datetime(2026, 11, 26, 16, 40, tzinfo=UTC)
+
+
+# --- outlets ----------------------------------------------------------------------------------------
+
+
+def test_naming_an_outlet_brings_its_article_up(world: World) -> None:
+    # Unnamed, the two best passages come from the other outlets ...
+    plain = world.retrieve(RATIONING_Q)
+    assert plain.query.outlets == []
+    assert OSTRY not in [p.outlet for p in plain.passages[:2]], world.stems(plain)
+    # ... named, the Ostry Valley Post's coverage is in the top two.
+    r = world.retrieve("What did the Ostry Valley Post report about the Quillon water rationing?")
+    assert r.query.outlets == [OSTRY]
+    assert OSTRY in [p.outlet for p in r.passages[:2]], world.stems(r)
+
+
+@pytest.mark.parametrize(
+    ("question", "outlet"),
+    [
+        ("What did the Ostry Valley Post report about the Quillon water rationing?", OSTRY),
+        ("What did the Fenwick Lantern report about the Quillon water rationing?", LANTERN),
+        ("What did The Fenwick Lantern's coverage say about Quillon's water rationing?", LANTERN),
+        ("What did Marrowgate Wire report about the Quillon water rationing?", MARROWGATE),
+        ("what did the ostry valley post say about the quillon water rationing?", OSTRY),
+    ],
+)
+def test_a_named_outlet_is_read_and_ranked_near_the_top(
+    world: World, question: str, outlet: str
+) -> None:
+    r = world.retrieve(question)
+    assert r.query.outlets == [outlet]
+    assert r.query.unknown_outlets == []
+    assert outlet in [p.outlet for p in r.passages[:2]], world.stems(r)
+    # Still about the question: the top passages are rationing coverage.
+    assert set(world.stems(r)[:2]) <= RESERVOIR
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did The Fenwick Lantern and Marrowgate Wire cover the Quillon water rationing?",
+        "How did Marrowgate Wire and the Ostry Valley Post cover the Quillon water rationing?",
+    ],
+)
+def test_two_named_outlets_each_have_a_passage_in_the_top_four(world: World, question: str) -> None:
+    r = world.retrieve(question)
+    named = [o for o in (LANTERN, OSTRY, MARROWGATE) if o.removeprefix("The ") in question]
+    assert sorted(r.query.outlets) == sorted(named)
+    # In the order the question names them.
+    assert r.query.outlets == sorted(named, key=lambda o: question.index(o.removeprefix("The ")))
+    top = [p.outlet for p in r.passages[:4]]
+    for o in named:
+        assert o in top, (o, world.stems(r))
+
+
+@pytest.mark.parametrize(
+    ("outlet_arg", "outlet"),
+    [
+        (OSTRY, OSTRY),
+        ("the ostry valley post", OSTRY),  # as a member may type it in /ask outlet:
+        (MARROWGATE, MARROWGATE),
+    ],
+)
+def test_the_outlet_argument_steers_like_a_named_outlet(
+    world: World, outlet_arg: str, outlet: str
+) -> None:
+    plain = world.retrieve(RATIONING_Q)
+    r = world.retrieve(RATIONING_Q, outlet=outlet_arg)
+    assert r.query.outlets == [outlet]
+    assert r.passages[0].outlet == outlet, world.stems(r)
+    assert world.stems(r)[0] in RESERVOIR
+    if outlet == OSTRY:
+        assert plain.passages[0].outlet != OSTRY  # the argument made the difference
+
+
+# --- dates ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "day", "stem"),
+    [
+        ("What was reported about the Dunmere reservoir on November 24, 2026?", 24, RAIN),
+        ("What was reported about the Dunmere reservoir on November 18?", 18, TIGHTENED),
+        ("What was reported about the Dunmere reservoir on 10 November?", 10, BEGINS),
+    ],
+)
+def test_on_a_date_prefers_the_article_of_that_day(
+    world: World, question: str, day: int, stem: str
+) -> None:
+    r = world.retrieve(question)
+    assert r.query.time.dates == (date(2026, 11, day),)
+    stems = world.stems(r)
+    # That day's article is ahead of every other dated article, and in the top two.
+    dated = [s for s, p in zip(stems, r.passages, strict=True) if p.published_at is not None]
+    assert dated[0] == stem, stems
+    assert stem in stems[:2], stems
+
+
+def test_on_a_date_changes_the_order(world: World) -> None:
+    # Without the date, the November 18 article is not among the top two; with it, it is.
+    plain = world.retrieve("What was reported about the Dunmere reservoir?")
+    dated = world.retrieve("What was reported about the Dunmere reservoir on November 18?")
+    assert world.rank(plain, TIGHTENED) >= 2, world.stems(plain)
+    assert world.rank(dated, TIGHTENED) < world.rank(plain, TIGHTENED)
+
+
+def test_last_week_puts_an_article_of_last_week_first(world: World) -> None:
+    r = world.retrieve("What happened with the Quillon water rationing last week?")
+    tf = r.query.time
+    assert (tf.start, tf.end) == (
+        datetime(2026, 11, 16, tzinfo=UTC),
+        datetime(2026, 11, 23, tzinfo=UTC),
+    )
+    first = r.passages[0]
+    assert first.published_at is not None
+    assert tf.start <= first.published_at < tf.end, world.stems(r)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "in_range"),
+    [
+        ("last week", datetime(2026, 11, 16, tzinfo=UTC), datetime(2026, 11, 23, tzinfo=UTC),
+         {TIGHTENED, FARMERS}),
+        ("yesterday", datetime(2026, 11, 26, tzinfo=UTC), datetime(2026, 11, 27, tzinfo=UTC),
+         {DESAL}),
+        ("since Monday", datetime(2026, 11, 23, tzinfo=UTC), None, {RAIN, DESAL}),
+    ],
+)  # fmt: skip
+def test_a_relative_range_moves_its_articles_up(
+    world: World, phrase: str, start: datetime, end: datetime | None, in_range: set[str]
+) -> None:
+    plain = world.retrieve(RATIONING_Q)
+    r = world.retrieve(f"{RATIONING_Q[:-1]} {phrase}?")
+    assert (r.query.time.start, r.query.time.end) == (start, end)
+    # The phrase is a filter, not words to match ("since Monday" vs "on Monday" in old news).
+    assert phrase.split()[-1].lower() not in r.query.plan.keywords.lower()
+    best = min(world.rank(r, s) for s in in_range)
+    best_plain = min(world.rank(plain, s) for s in in_range)
+    assert best < best_plain, (world.stems(plain), world.stems(r))
+    assert best <= 2, world.stems(r)
+
+
+@pytest.mark.parametrize(
+    ("question", "since"),
+    [
+        ("What has happened with the Quillon water rationing since Monday?", None),
+        ("What happened with the Quillon water rationing last week?", None),
+        ("What did the council do about the Quillon water rationing in November?", None),
+        (RATIONING_Q, datetime(2026, 11, 23, tzinfo=UTC)),
+    ],
+)
+def test_an_undated_article_is_kept_but_ranked_below_in_range_ones(
+    world: World, question: str, since: datetime | None
+) -> None:
+    r = world.retrieve(question, since=since)
+    tf = r.query.time
+    assert tf.start is not None
+    if since is not None:
+        assert tf.start == since
+    stems = world.stems(r)
+    assert EXPLAINER in stems  # never dropped for having no date
+    in_range = [
+        i
+        for i, p in enumerate(r.passages)
+        if p.published_at is not None
+        and tf.start <= p.published_at
+        and (tf.end is None or p.published_at < tf.end)
+    ]
+    assert in_range, stems
+    assert in_range[0] < stems.index(EXPLAINER), stems
+
+
+def test_newest_is_the_newest_article_whatever_the_question(world: World) -> None:
+    newest = datetime(2026, 11, 26, 16, 40, tzinfo=UTC)
+    for q in ("What is the latest on the Dunmere reservoir?", "Who won the Teasdale chess final?"):
+        assert world.retrieve(q).newest == newest
+
+
+def test_latest_question_prefers_recent_dated_coverage(world: World) -> None:
+    r = world.retrieve("What is the latest on the Dunmere reservoir?")
+    assert r.query.time.wants_latest
+    plain = world.retrieve("What is there on the Dunmere reservoir?")
+    # Without "latest" the undated explainer leads; with it, an article of the last week does.
+    assert world.stems(plain)[0] == EXPLAINER, world.stems(plain)
+    first = r.passages[0]
+    assert first.published_at is not None, world.stems(r)
+    assert (r.newest - first.published_at).days < 7, world.stems(r)
+    assert world.rank(r, DESAL) < world.rank(plain, DESAL)
+
+
+def test_a_latest_answer_says_how_fresh_the_corpus_is(world: World) -> None:
+    ans = world.qa.answer("What is the latest on the Dunmere reservoir?", ["news"], now=NOW)
+    assert not ans.abstained, ans.text
+    assert ans.notice == "Newest indexed article: Nov 26, 2026 (less than a day old)."
+
+
+# --- diversity --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("What happened in the fire at the Brannock shipyard?", None),
+        ("Was anyone hurt when the ferry hull burned at Brannock?", None),
+        ("What did Marrowgate Wire report about the Brannock shipyard fire?", FIRE_WIRE),
+        ("What did the Fenwick Lantern report about the Brannock shipyard fire?", FIRE_COPY),
+    ],
+)
+def test_the_same_wire_copy_is_never_in_the_passages_twice(
+    world: World, question: str, kept: str | None
+) -> None:
+    r = world.retrieve(question)
+    stems = world.stems(r)
+    copies = [s for s in stems if s in (FIRE_WIRE, FIRE_COPY)]
+    assert len(copies) == 1, stems
+    assert stems[0] == copies[0]  # the story asked about still leads
+    if kept:  # the copy of the outlet the question names is the one kept
+        assert copies == [kept]
+    texts = [p.text for p in r.passages]
+    assert len(texts) == len(set(texts))
+
+
+def test_near_duplicates_are_dropped_for_a_broad_question_too(world: World) -> None:
+    # A question near everything: the passages are many and still hold one copy of the fire.
+    r = world.retrieve("What news is there from Brannock, Quillon, Hollin and Teasdale?")
+    stems = world.stems(r)
+    assert len(r.passages) >= 8
+    assert len({FIRE_WIRE, FIRE_COPY} & set(stems)) == 1, stems
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the Hollin Observatory astronomers discover while the Teasdale chess "
+        "championship was being decided?",
+        "Who led the team that found the Hollin comet, and who won the Teasdale chess "
+        "championship?",
+        "Astronomers at the Hollin Observatory found a comet, but who won the Teasdale chess "
+        "championship?",
+    ],
+)
+def test_both_stories_of_a_two_part_question_are_in_the_top_four(
+    world: World, question: str
+) -> None:
+    r = world.retrieve(question)
+    assert len(r.query.plan.parts) == 2, r.query.plan.parts
+    top = world.stems(r)[:4]
+    assert COMET in top and CHESS in top, top
+
+
+# --- abstention signals -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("According to a Bloomberg article, how low did the Dunmere reservoir fall?", "Bloomberg"),
+        ("What did Reuters report about the Quillon water rationing?", "Reuters"),
+        ("What did the Financial Times say about the Dunmere reservoir?", "Financial Times"),
+    ],
+)
+def test_an_unindexed_outlet_named_as_the_source_abstains_naming_it(
+    world: World, question: str, name: str
+) -> None:
+    r = world.retrieve(question)
+    assert r.query.unknown_outlets == [name]
+    assert r.query.outlets == []
+    ans = world.qa.answer(question, ["news"], now=NOW)
+    assert ans.abstained
+    assert ans.citations == []
+    assert ans.lead.startswith(NOT_COVERED)
+    assert f"No articles from {name} are indexed" in ans.lead
+
+
+def test_an_indexed_outlet_is_never_unknown(world: World) -> None:
+    q = "According to a Marrowgate Wire article, why are Kelvey valley farmers unhappy?"
+    r = world.retrieve(q)
+    assert r.query.unknown_outlets == []
+    assert r.query.outlets == [MARROWGATE]
+    ans = world.qa.answer(q, ["news"], now=NOW)
+    assert not ans.abstained, ans.text
+    assert ans.citations[0].outlet == MARROWGATE
+
+
+def test_a_name_no_article_mentions_abstains_naming_it(world: World) -> None:
+    q = "What did Ysolde Parrish say about the Dunmere reservoir?"
+    r = world.retrieve(q)
+    assert r.query.unseen == ["Ysolde", "Parrish"]
+    assert r.passages  # there is coverage of the topic, just not of her
+    ans = world.qa.answer(q, ["news"], now=NOW)
+    assert ans.abstained
+    assert ans.citations == []
+    assert ans.lead.startswith(NOT_COVERED)
+    assert "“Ysolde” or “Parrish”" in ans.lead
+
+
+def test_a_name_the_corpus_has_is_not_unseen(world: World) -> None:
+    q = "What did Idris Marlowe say about the car washes?"
+    r = world.retrieve(q)
+    assert r.query.unseen == []
+    ans = world.qa.answer(q, ["news"], now=NOW)
+    assert not ans.abstained, ans.text
+    assert world.stem_of[ans.citations[0].article_id] == TIGHTENED
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tell me about the Quillon water rationing.",
+        "Summarise the coverage of the Dunmere reservoir.",
+        "I read about the drought. Outline why the Dunmere reservoir runs low.",
+        "Describe how the Quillon council plans to end the water rationing.",
+    ],
+)
+def test_a_sentence_initial_word_is_not_an_unseen_name(world: World, question: str) -> None:
+    # The leading verbs appear nowhere in the corpus: read as names they would abstain.
+    vocab = set(tokenize(" ".join(a.text + " " + a.headline for a in world.articles.values())))
+    for verb in ("Tell", "Summarise", "Outline", "Describe"):
+        assert not set(tokenize(verb)) & vocab, verb
+    r = world.retrieve(question)
+    assert r.query.unseen == []
+    ans = world.qa.answer(question, ["news"], now=NOW)
+    assert not ans.abstained, ans.text
+    assert ans.citations
+    assert world.stem_of[ans.citations[0].article_id] in RESERVOIR
