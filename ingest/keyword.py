@@ -73,12 +73,22 @@ class KeywordIndex:
             retriever.index([tokenize(c.indexed_text) for c in chunks], show_progress=False)
         return cls(retriever, [c.id for c in chunks], version)
 
-    def scores(self, query: str) -> np.ndarray:
-        """BM25 score of every chunk (aligned with ``ids``) for the query."""
-        toks = [t for t in tokenize(query) if t in self.retriever.vocab_dict] if self.ids else []
+    def scores(self, query: str, tokens: list[str] | None = None) -> np.ndarray:
+        """BM25 score of every chunk (aligned with ``ids``) for the query (or for ``tokens``,
+        already tokenized)."""
+        toks = tokenize(query) if tokens is None else tokens
+        toks = [t for t in toks if t in self.retriever.vocab_dict] if self.ids else []
         if not toks:
             return np.zeros(len(self.ids), dtype=np.float32)
         return np.asarray(self.retriever.get_scores(toks), dtype=np.float32)
+
+    def doc_freq(self, token: str) -> int:
+        """How many chunks hold ``token`` (0 when none does)."""
+        tid = self.retriever.vocab_dict.get(token) if self.ids else None
+        if tid is None:
+            return 0
+        indptr = self.retriever.scores["indptr"]
+        return int(indptr[tid + 1] - indptr[tid])
 
     def search(self, query: str, k: int) -> KeywordHits:
         if not self.ids:

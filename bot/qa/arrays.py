@@ -33,14 +33,17 @@ class CorpusArrays:
     article_of: np.ndarray  # article number per chunk
     article_ids: list[str]
     first_chunk: np.ndarray  # the chunk opens its article
+    texts: list[str]  # each chunk's own text (no header)
     emb: np.ndarray | None  # unit vectors, one row a chunk; None for very large corpora
     kw: KeywordIndex
     sent: bm25s.BM25  # BM25 over single sentences: which chunk holds the matching sentence
     sent_start: np.ndarray  # first sentence of each chunk (chunks' sentences are contiguous)
 
-    def sentence_scores(self, query: str) -> np.ndarray:
+    def sentence_scores(self, query: str, tokens: list[str] | None = None) -> np.ndarray:
         """Per chunk, the BM25 score of its best-matching sentence."""
-        toks = [t for t in tokenize(query) if t in self.sent.vocab_dict]
+        toks = [
+            t for t in (tokenize(query) if tokens is None else tokens) if t in self.sent.vocab_dict
+        ]
         if not toks or not len(self.ids):
             return np.zeros(len(self.ids), dtype=np.float32)
         s = np.asarray(self.sent.get_scores(toks), dtype=np.float32)
@@ -129,6 +132,7 @@ def corpus_arrays(corpus: Corpus) -> CorpusArrays:
         article_of=article_of,
         article_ids=art_ids,
         first_chunk=first_chunk,
+        texts=[chunks[c].text for c in ids],
         emb=_embeddings(corpus, ids),
         kw=kw,
         sent=sent,

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.keyword import tokenize
+
 from .arrays import CorpusArrays
 from .query import QueryPlan
 from .timeparse import TimeFilter
@@ -24,7 +26,7 @@ FEATURES = (
     "kw_full", "sent_full", "dense_full", "kw_part", "sent_part", "dense_part",
     "rr_full", "rr_best", "outlet_named", "outlet_other", "date_same", "date_near", "time",
     "article_full", "article_part", "top_in_article", "units_top10",
-    "top_in_article_part", "article_rank", "first_chunk",
+    "top_in_article_part", "article_rank", "first_chunk", "kw_prf", "dense_prf", "rr_prf",
 )  # fmt: skip
 MODEL_PATH = Path(__file__).with_name("ltr_model.json")
 
@@ -44,7 +46,9 @@ class RankModel:
         return np.hstack([f, f[:, iu] * f[:, ju]])
 
     def score(self, f: np.ndarray) -> np.ndarray:
-        return self.expand(f) @ self.weights + self.bias
+        """Probability that each candidate holds evidence for the question."""
+        z = self.expand(f) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> RankModel | None:
@@ -85,8 +89,17 @@ class Params:
     outlet_units: bool = True  # a ranking per named outlet
     filter_units: bool = True  # a ranking restricted to each part's outlets and dates
     n_pool: int = 50  # candidates per ranking
+    prf_docs: int = 5  # feedback: the whole question's best chunks ...
+    prf_terms: int = 12  # ... lend this many of their distinctive words to one more ranking
     per_article: int = 8  # chunks of one article in the top k (a fact often sits in the next one)
     ltr: RankModel | None = field(default_factory=lambda: _MODEL)
+    # What the user asked for, over what the benchmark taught the model: log-odds added to the
+    # model's log-probability, so they scale a candidate's odds (no evidence stays low).
+    post_range: float = 8.0  # published outside the range asked for ("since Monday")
+    post_undated: float = 2.0  # undated, when the question asks about dates or the latest
+    post_date: float = 3.0  # published on a date the question names
+    post_latest: float = 5.0  # "latest": the newest article, fading over a week
+    post_outlet: float = 2.0  # from an outlet the question names
 
 
 @dataclass
@@ -97,8 +110,9 @@ class Unit:
     vec: np.ndarray
     outlets: list[str]
     dates: tuple[date, ...]
-    kind: str = "full"  # "full", "part", "outlet" or "filter"
+    kind: str = "full"  # "full", "part", "outlet", "filter" or "prf"
     within: tuple[date, ...] = ()  # "filter": only chunks published within a day of these
+    tokens: list[str] | None = None  # keyword tokens, when not read from ``keywords``
 
 
 def _day_ts(d: date) -> float:
@@ -149,8 +163,8 @@ class Scored:
 def score_unit(
     arr: CorpusArrays, u: Unit, plan: QueryPlan, base: np.ndarray, dense: np.ndarray, p: Params
 ) -> Scored:
-    kw = _scaled(arr.kw.scores(u.keywords))
-    sent = _scaled(arr.sentence_scores(u.keywords)) if p.w_sent else np.zeros_like(kw)
+    kw = _scaled(arr.kw.scores(u.keywords, u.tokens))
+    sent = _scaled(arr.sentence_scores(u.keywords, u.tokens)) if p.w_sent else np.zeros_like(kw)
     s = p.w_kw * kw + p.w_sent * sent + p.w_dense * dense + base
     if u.outlets:
         s = s + p.outlet_part * arr.outlet_mask(u.outlets)
@@ -165,6 +179,73 @@ def score_unit(
     if u.kind == "filter" and u.within:
         s = np.where(date_gap(arr, u.within) <= 1, s, s - 1e3)
     return Scored(kw, sent, dense, s.astype(np.float32))
+
+
+def post_adjust(
+    arr: CorpusArrays, plan: QueryPlan, newest: datetime | None, p: Params
+) -> np.ndarray:
+    """Log-odds for each chunk from the dates, range, freshness and outlets the question asks
+    for. Undated chunks are never dropped, only ranked lower."""
+    out = np.zeros(len(arr.ids), dtype=np.float32)
+    tf, ts = plan.time, arr.ts
+    undated = np.isnan(ts)
+    with np.errstate(invalid="ignore"):
+        outside = np.zeros(len(arr.ids), dtype=bool)
+        if tf.start is not None:
+            outside |= ts < tf.start.timestamp()
+        if tf.end is not None:
+            outside |= ts >= tf.end.timestamp()
+    out -= p.post_range * outside
+    if tf.start is not None or tf.end is not None or tf.dates or tf.wants_latest:
+        out -= p.post_undated * undated
+    if tf.dates:
+        out += p.post_date * (date_gap(arr, tf.dates) == 0)
+    elif tf.wants_latest and newest is not None:
+        age = np.maximum(0.0, (newest.timestamp() - np.nan_to_num(ts, nan=0.0)) / 86400.0)
+        out += np.where(undated, 0.0, p.post_latest * np.exp(-age / 7.0)).astype(np.float32)
+    if plan.outlets:
+        out += p.post_outlet * arr.outlet_mask(plan.outlets)
+    return out
+
+
+def final_scores(model: RankModel, f: np.ndarray, post: np.ndarray) -> np.ndarray:
+    """The second stage's score of each candidate: the model's log-probability plus the
+    question's own preferences (``post_adjust``)."""
+    return np.log(np.maximum(model.score(f), 1e-12)) + post
+
+
+def feedback_unit(arr: CorpusArrays, full: Scored, u: Unit, p: Params) -> Unit | None:
+    """Pseudo-relevance feedback: one more ranking from the words that the whole question's best
+    chunks share and the question lacks (the answer's name, mostly: "Which company ..." has its
+    evidence in chunks that say "Valve"), and from their embeddings' centroid."""
+    if not len(arr.ids) or p.prf_docs <= 0:
+        return None
+    k = min(p.prf_docs, len(arr.ids))
+    top = np.argpartition(-full.score, k - 1)[:k]
+    top = top[np.argsort(-full.score[top])]
+    q_toks = set(tokenize(u.keywords))
+    n_docs = max(1, len(arr.ids))
+    weight: dict[str, float] = {}
+    chunks = arr.texts
+    for rank, i in enumerate(top):
+        for t in set(tokenize(chunks[int(i)])):
+            if t in q_toks or len(t) < 3 or t.isdigit():
+                continue
+            weight[t] = weight.get(t, 0.0) + 1.0 / (1.0 + 0.5 * rank)
+    scored = []
+    for t, w in weight.items():
+        df = arr.kw.doc_freq(t)
+        if df >= 2 and w >= 1.0:  # shared by at least two top chunks (or the first one twice)
+            scored.append((w * float(np.log(n_docs / df)), t))
+    terms = [t for _, t in sorted(scored, reverse=True)[: p.prf_terms]]
+    vec = u.vec
+    if arr.emb is not None:
+        c = arr.emb[top[: min(3, k)]].mean(axis=0)
+        vec = u.vec + c
+        vec = (vec / (np.linalg.norm(vec) or 1.0)).astype(np.float32)
+    if not terms:
+        return Unit(u.keywords, vec, [], u.dates, "prf")
+    return Unit(u.keywords, vec, [], u.dates, "prf", tokens=sorted(q_toks) + terms)
 
 
 def _article_max(arr: CorpusArrays, x: np.ndarray) -> np.ndarray:
@@ -211,6 +292,12 @@ def features(
         art_rank.setdefault(int(arts[j]), len(art_rank))
     a_rank = np.array([art_rank[int(a)] for a in arts], dtype=np.float32)
     first = arr.first_chunk[pool]
+    prf = [ui for ui, u in enumerate(units) if u.kind == "prf"]
+    if prf:
+        fb = scored[prf[0]]
+        kw_prf, dense_prf, rr_prf = fb.kw[pool], fb.dense[pool], 1.0 / (1.0 + ranks[prf[0]])
+    else:
+        kw_prf, dense_prf, rr_prf = full.kw[pool], full.dense[pool], 1.0 / (1.0 + ranks[0])
     return np.column_stack(
         [
             full.kw[pool],
@@ -233,5 +320,8 @@ def features(
             best_chunk_part,
             1.0 / (1.0 + a_rank),
             first,
+            kw_prf,
+            dense_prf,
+            rr_prf,
         ]
     ).astype(np.float32)

@@ -16,7 +16,17 @@ from ingest.index import Corpus
 
 from .arrays import CorpusArrays, corpus_arrays
 from .query import Part, QueryPlan, plan_query, unseen_names
-from .rank import Params, Scored, Unit, features, score_unit, time_boost
+from .rank import (
+    Params,
+    Scored,
+    Unit,
+    features,
+    feedback_unit,
+    final_scores,
+    post_adjust,
+    score_unit,
+    time_boost,
+)
 from .timeparse import TimeFilter
 from .types import Passage
 
@@ -202,7 +212,8 @@ def _rank_corpus(
     """(score, chunk index) for the pooled candidates of one corpus."""
     base = time_boost(arr, plan.time, newest, p)
     scored: list[Scored] = []
-    for u in units:
+
+    def run(u: Unit) -> None:
         if arr.emb is not None:
             dense = arr.emb @ u.vec
         else:  # very large corpus: Chroma's nearest neighbours supply the dense side
@@ -211,6 +222,12 @@ def _rank_corpus(
         if u.kind != "full" and p.part_full_mix:
             sc.score = sc.score + p.part_full_mix * scored[0].score
         scored.append(sc)
+
+    for u in units:
+        run(u)
+    if (fb := feedback_unit(arr, scored[0], units[0], p)) is not None:
+        units = [*units, fb]
+        run(fb)
     n = min(p.n_pool, len(arr.ids))
     tops = [np.argpartition(-s.score, n - 1)[:n] for s in scored]
     pool = np.unique(np.concatenate(tops))
@@ -224,7 +241,7 @@ def _rank_corpus(
         if _feature_hook is not None:
             _feature_hook(arr, pool, f)
     if p.ltr:
-        final = p.ltr.score(f)
+        final = final_scores(p.ltr, f, post_adjust(arr, plan, newest, p)[pool])
     else:  # each chunk's best standing in the rankings it made, relative to their tops
         rel = [
             s.score[pool] / (float(s.score[tops[ui]].max()) or 1.0) for ui, s in enumerate(scored)
