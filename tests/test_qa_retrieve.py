@@ -471,3 +471,13 @@ def test_a_sentence_initial_word_is_not_an_unseen_name(world: World, question: s
     assert not ans.abstained, ans.text
     assert ans.citations
     assert world.stem_of[ans.citations[0].article_id] in RESERVOIR
+
+
+def test_an_answer_quotes_only_passages_nearly_as_relevant_as_the_best(world: World) -> None:
+    # One article covers the chess final; the rest of the top 10 is other news, and none of it
+    # is quoted beside the final's result.
+    r = world.retrieve("Who won the Teasdale chess championship?")
+    assert r.log_odds and len({p.article_id for p in r.passages}) > 1
+    ans = world.qa.answer("Who won the Teasdale chess championship?", ["news"], now=NOW)
+    assert not ans.abstained, ans.text
+    assert {world.stem_of[c.article_id] for c in ans.citations} == {CHESS}, ans.text

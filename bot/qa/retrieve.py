@@ -52,6 +52,9 @@ class Retrieval:
     query: Query
     passages: list[Passage]
     newest: datetime | None = None  # newest article across the searched corpora
+    # Passage scores are log-probabilities of holding evidence (the second-stage model ran);
+    # otherwise they are first-stage merge scores, comparable only within one retrieval.
+    log_odds: bool = False
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -149,7 +152,9 @@ def retrieve(
     vocabs = [getattr(a.kw.retriever, "vocab_dict", {}) for _, a in arrs]
     unseen = unseen_names(question, all_outlets, lambda t: any(t in v for v in vocabs))
     query = Query(question, plan.outlets, plan.time, plan.unknown, unseen, plan)
-    return Retrieval(query=query, passages=passages, newest=newest, timings_ms=timings)
+    return Retrieval(
+        query=query, passages=passages, newest=newest, timings_ms=timings, log_odds=bool(p.ltr)
+    )
 
 
 def _units(

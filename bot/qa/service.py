@@ -20,6 +20,9 @@ from .types import CAVEAT, NOT_COVERED, Answer, Citation, NothingIndexed, format
 log = logging.getLogger(__name__)
 
 N_PASSAGES = 10  # retrieved and considered
+RELEVANCE_GAP = (
+    5.0  # log-odds: a passage 150x less likely than the best to hold evidence is not quoted
+)
 N_COMPOSE = 6  # handed to the composer
 
 
@@ -155,6 +158,10 @@ class QAService:
         self, q: str, search_q: str, r: Retrieval, history: Sequence[tuple[str, str]]
     ) -> Answer:
         passages = r.passages[:N_COMPOSE]
+        if r.log_odds and passages:
+            # Quote only what is nearly as likely to bear on the question as the best passage.
+            floor = passages[0].score - RELEVANCE_GAP
+            passages = [p for p in passages if p.score >= floor]
         if self.chat_model is not None:
             from .llm import compose_with_llm
 
