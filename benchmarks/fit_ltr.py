@@ -46,8 +46,8 @@ def collect(qa: QAService, root: Path, limit: int | None) -> list[dict]:
     rows: list[dict] = []
     got: list[tuple] = []
 
-    def hook(arr, pool, f):  # type: ignore[no-untyped-def]
-        got.append((arr, pool.copy(), f.copy()))
+    def hook(arr, pool, f, ranks, kinds):  # type: ignore[no-untyped-def]
+        got.append((arr, pool.copy(), f.copy(), ranks.copy(), kinds))
 
     R._feature_hook = hook
     saved, R.PARAMS = R.PARAMS, Params(ltr=None)  # the baseline: the first-stage merge
@@ -56,14 +56,16 @@ def collect(qa: QAService, root: Path, limit: int | None) -> list[dict]:
         for n, q in enumerate(dev):
             got.clear()
             res = qa.retrieve(q["query"], [EVAL_CORPUS], now=EVAL_NOW)
-            ((arr, pool, f),) = got
+            ((arr, pool, f, ranks, kinds),) = got
             facts = [squash(e["fact"]) for e in q["evidence_list"]]
             texts = [squash(qa.index.corpus(EVAL_CORPUS).rows()[0][arr.ids[i]].text) for i in pool]
             y = np.array([any(fa in t for fa in facts) for t in texts], dtype=np.float32)
             base = retrieval_metrics(
                 [e["fact"] for e in q["evidence_list"]], [p.text for p in res.passages]
             )
-            rows.append({"q": q, "pool": pool, "f": f, "y": y, "base": base})
+            rows.append(
+                {"q": q, "pool": pool, "f": f, "y": y, "base": base, "ranks": ranks, "kinds": kinds}
+            )
             if n % 200 == 0:
                 print(f"  {n}/{len(dev)} questions ({time.time() - t0:.0f} s)", file=sys.stderr)
     finally:

@@ -28,6 +28,7 @@ import pytest
 import yaml
 from chromadb.config import Settings as ChromaSettings
 
+from bot.qa.rank import Params
 from bot.qa.retrieve import Retrieval
 from bot.qa.service import QAService
 from bot.qa.types import NOT_COVERED
@@ -481,3 +482,17 @@ def test_an_answer_quotes_only_passages_nearly_as_relevant_as_the_best(world: Wo
     ans = world.qa.answer("Who won the Teasdale chess championship?", ["news"], now=NOW)
     assert not ans.abstained, ans.text
     assert {world.stem_of[c.article_id] for c in ans.citations} == {CHESS}, ans.text
+
+
+def test_without_the_model_the_first_stage_merge_still_answers(world: World) -> None:
+    from bot.qa import retrieve as R
+
+    r = R.retrieve(
+        "Who won the Teasdale chess championship?",
+        [world.index.corpus("news")],
+        world.index.embedder.embed(["Who won the Teasdale chess championship?"])[0],
+        now=NOW,
+        params=Params(ltr=None),
+    )
+    assert not r.log_odds
+    assert world.stems(r)[0] == CHESS, world.stems(r)

@@ -202,8 +202,8 @@ def _units(
     return units
 
 
-FeatureHook = Callable[[CorpusArrays, np.ndarray, np.ndarray], None]
-_feature_hook: FeatureHook | None = None  # the offline fitting of LTR_WEIGHTS listens here
+FeatureHook = Callable[[CorpusArrays, np.ndarray, np.ndarray, np.ndarray, list[str]], None]
+_feature_hook: FeatureHook | None = None  # benchmarks/fit_ltr.py records features here
 
 
 def _rank_corpus(
@@ -244,7 +244,7 @@ def _rank_corpus(
     if p.ltr or _feature_hook is not None:
         f = features(arr, units, scored, plan, base, pool, ranks)
         if _feature_hook is not None:
-            _feature_hook(arr, pool, f)
+            _feature_hook(arr, pool, f, ranks, [u.kind for u in units])
     if p.ltr:
         final = final_scores(p.ltr, f, post_adjust(arr, plan, newest, p)[pool])
     else:  # each chunk's best standing in the rankings it made, relative to their tops
