@@ -96,16 +96,14 @@ def fit(rows: list[dict], l2: float) -> np.ndarray:
     return np.concatenate([raw, [bias]])
 
 
-def approx_post(f: np.ndarray, p: Params) -> np.ndarray:
+def approx_post(f: np.ndarray, p: Params) -> tuple[np.ndarray, np.ndarray]:
     """``rank.post_adjust`` read back from the recorded features (ranges, named dates and named
     outlets; exact for this benchmark, whose articles are all dated)."""
     col = {name: i for i, name in enumerate(FEATURES)}
     outside = f[:, col["time"]] < -0.01
-    return (
-        -p.post_range * outside
-        + p.post_date * f[:, col["date_same"]]
-        + p.post_outlet * f[:, col["outlet_named"]]
-    )
+    pen = -p.post_range * outside
+    boost = p.post_date * f[:, col["date_same"]] + p.post_outlet * f[:, col["outlet_named"]]
+    return pen, boost
 
 
 def score(
@@ -122,7 +120,7 @@ def score(
                 ms[k].append(v)
             continue
         assert model is not None
-        s = final_scores(model, r["f"], approx_post(r["f"], p))
+        s = final_scores(model, r["f"], *approx_post(r["f"], p))
         cands = sorted(
             ((float(x), 0, int(i)) for x, i in zip(s, r["pool"], strict=True)), key=lambda c: -c[0]
         )

@@ -363,8 +363,9 @@ def test_all_demo_questions_with_the_real_model(tmp_path: Path) -> None:
         ]
         assert cited_ok >= 14, misses
         assert len(abstained) >= 3, abstained
-        # The key fact itself quoted: weaker, the extractive answerer picks the sentences.
-        assert quoted_ok >= 10, quoted_ok
+        # The key fact itself quoted: weaker, the extractive answerer picks the sentences (12 of
+        # 16 when two sentences of one passage may be quoted, 9 with one).
+        assert quoted_ok >= 12, quoted_ok
         for question in TEASER_ONLY:
             assert_teaser_subject_not_cited(w, w.qa.answer(question, ["demo"], now=NOW), ["steel"])
     finally:

@@ -61,7 +61,7 @@ def _trim(text: str, start: int, end: int, terms: set[str]) -> tuple[int, int]:
 def select_excerpts(
     question: str, passages: Sequence[Passage], *, max_excerpts: int = MAX_EXCERPTS
 ) -> list[Excerpt]:
-    """Best-answering sentences, at most one per passage and two per article, best first."""
+    """Best-answering sentences, at most two per passage and two per article, best first."""
     if not passages:
         return []
     q_terms = set(tokenize(question))
@@ -85,17 +85,17 @@ def select_excerpts(
     cands.sort(key=lambda x: -x.score)
     out: list[Excerpt] = []
     per_article: Counter[str] = Counter()
-    used_passages: set[str] = set()
+    per_passage: Counter[str] = Counter()
     for c in cands:
         if len(out) >= max_excerpts:
             break
-        if c.score <= 0 or c.passage.chunk_id in used_passages:
+        if c.score <= 0 or per_passage[c.passage.chunk_id] >= 2:
             continue
         if per_article[c.passage.article_id] >= 2:
             continue
         if any(c.quote in o.quote or o.quote in c.quote for o in out):
             continue  # the same sentence from an overlapping chunk
         out.append(c)
-        used_passages.add(c.passage.chunk_id)
+        per_passage[c.passage.chunk_id] += 1
         per_article[c.passage.article_id] += 1
     return out

@@ -63,6 +63,7 @@ class QueryPlan:
     time: TimeFilter
     keywords: str  # the question for keyword search
     parts: list[Part]
+    names: list[str] = field(default_factory=list)  # capitalised words: people, places, firms
 
 
 def _drop(text: str, spans: list[tuple[int, int]], offset: int = 0) -> str:
@@ -156,10 +157,9 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def unseen_names(question: str, outlets: list[str], known: Callable[[str], bool]) -> list[str]:
-    """Capitalised words of the question (names, mostly) that no indexed chunk contains at all:
-    with "Sygic" nowhere in the corpus, no article can say anything about Sygic. Outlet names and
-    question words are left out; ``known`` says whether a token occurs in the corpus."""
+def question_names(question: str, outlets: list[str]) -> list[str]:
+    """Capitalised words of the question (names, mostly), without outlet names, question words
+    and words capitalised only because a sentence starts there."""
     spans = outlet_spans(question, outlets) + outlet_spans(question, KNOWN_OUTLETS, strict=True)
     out: list[str] = []
     for m in _CAPITALISED.finditer(question):
@@ -168,9 +168,20 @@ def unseen_names(question: str, outlets: list[str], known: Callable[[str], bool]
             continue
         if _sentence_start(question, m.start()) and not _MARKED_NAME.search(w[1:]):
             continue  # "Tell me ...": capitalised only because a sentence starts there
-        toks = [t for t in tokenize(w) if len(t) >= 3 and not t.isdigit()]
         name = re.sub(r"['’]s$", "", w)  # "Parrish's" is "Parrish", named once
-        if any(not known(t) for t in toks) and name not in out:
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def unseen_names(question: str, outlets: list[str], known: Callable[[str], bool]) -> list[str]:
+    """The question's names that no indexed chunk contains at all: with "Sygic" nowhere in the
+    corpus, no article can say anything about Sygic. ``known`` says whether a token occurs in
+    the corpus."""
+    out: list[str] = []
+    for name in question_names(question, outlets):
+        toks = [t for t in tokenize(name) if len(t) >= 3 and not t.isdigit()]
+        if any(not known(t) for t in toks):
             out.append(name)
     return out
 
@@ -206,4 +217,5 @@ def plan_query(question: str, corpus_outlets: list[str], now: datetime) -> Query
         time=tf,
         keywords=keyword_text(_drop(question, drop)),
         parts=parts,
+        names=question_names(question, corpus_outlets),
     )

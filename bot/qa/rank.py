@@ -27,6 +27,7 @@ FEATURES = (
     "rr_full", "rr_best", "outlet_named", "outlet_other", "date_same", "date_near", "time",
     "article_full", "article_part", "top_in_article", "units_top10",
     "top_in_article_part", "article_rank", "first_chunk", "kw_prf", "dense_prf", "rr_prf",
+    "kw_names", "sent_names",
 )  # fmt: skip
 MODEL_PATH = Path(__file__).with_name("ltr_model.json")
 
@@ -183,10 +184,11 @@ def score_unit(
 
 def post_adjust(
     arr: CorpusArrays, plan: QueryPlan, newest: datetime | None, p: Params
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Log-odds for each chunk from the dates, range, freshness and outlets the question asks
-    for. Undated chunks are never dropped, only ranked lower."""
-    out = np.zeros(len(arr.ids), dtype=np.float32)
+    for, as (penalties, boosts). Undated chunks are never dropped, only ranked lower."""
+    pen = np.zeros(len(arr.ids), dtype=np.float32)
+    boost = np.zeros(len(arr.ids), dtype=np.float32)
     tf, ts = plan.time, arr.ts
     undated = np.isnan(ts)
     with np.errstate(invalid="ignore"):
@@ -195,23 +197,23 @@ def post_adjust(
             outside |= ts < tf.start.timestamp()
         if tf.end is not None:
             outside |= ts >= tf.end.timestamp()
-    out -= p.post_range * outside
+    pen -= p.post_range * outside
     if tf.start is not None or tf.end is not None or tf.dates or tf.wants_latest:
-        out -= p.post_undated * undated
+        pen -= p.post_undated * undated
     if tf.dates:
-        out += p.post_date * (date_gap(arr, tf.dates) == 0)
+        boost += p.post_date * (date_gap(arr, tf.dates) == 0)
     elif tf.wants_latest and newest is not None:
         age = np.maximum(0.0, (newest.timestamp() - np.nan_to_num(ts, nan=0.0)) / 86400.0)
-        out += np.where(undated, 0.0, p.post_latest * np.exp(-age / 7.0)).astype(np.float32)
+        boost += np.where(undated, 0.0, p.post_latest * np.exp(-age / 7.0)).astype(np.float32)
     if plan.outlets:
-        out += p.post_outlet * arr.outlet_mask(plan.outlets)
-    return out
+        boost += p.post_outlet * arr.outlet_mask(plan.outlets)
+    return pen, boost
 
 
-def final_scores(model: RankModel, f: np.ndarray, post: np.ndarray) -> np.ndarray:
+def final_scores(model: RankModel, f: np.ndarray, pen: np.ndarray, boost: np.ndarray) -> np.ndarray:
     """The second stage's score of each candidate: the model's log-probability plus the
-    question's own preferences (``post_adjust``)."""
-    return np.log(np.maximum(model.score(f), 1e-12)) + post
+    question's own preferences (``post_adjust``), which scale its odds."""
+    return np.log(np.maximum(model.score(f), 1e-12)) + pen + boost
 
 
 def feedback_unit(arr: CorpusArrays, full: Scored, u: Unit, p: Params) -> Unit | None:
@@ -292,6 +294,12 @@ def features(
         art_rank.setdefault(int(arts[j]), len(art_rank))
     a_rank = np.array([art_rank[int(a)] for a in arts], dtype=np.float32)
     first = arr.first_chunk[pool]
+    name_toks = tokenize(" ".join(plan.names)) if plan.names else []
+    if name_toks:  # how much of the question's names the chunk (or one sentence of it) holds
+        kw_names = _scaled(arr.kw.scores("", name_toks))[pool]
+        sent_names = _scaled(arr.sentence_scores("", name_toks))[pool]
+    else:
+        kw_names = sent_names = np.zeros(n, dtype=np.float32)
     prf = [ui for ui, u in enumerate(units) if u.kind == "prf"]
     if prf:
         fb = scored[prf[0]]
@@ -323,5 +331,7 @@ def features(
             kw_prf,
             dense_prf,
             rr_prf,
+            kw_names,
+            sent_names,
         ]
     ).astype(np.float32)

@@ -246,7 +246,8 @@ def _rank_corpus(
         if _feature_hook is not None:
             _feature_hook(arr, pool, f, ranks, [u.kind for u in units])
     if p.ltr:
-        final = final_scores(p.ltr, f, post_adjust(arr, plan, newest, p)[pool])
+        pen, boost = post_adjust(arr, plan, newest, p)
+        final = final_scores(p.ltr, f, pen[pool], boost[pool])
     else:  # each chunk's best standing in the rankings it made, relative to their tops
         rel = [
             s.score[pool] / (float(s.score[tops[ui]].max()) or 1.0) for ui, s in enumerate(scored)

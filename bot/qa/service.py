@@ -20,9 +20,8 @@ from .types import CAVEAT, NOT_COVERED, Answer, Citation, NothingIndexed, format
 log = logging.getLogger(__name__)
 
 N_PASSAGES = 10  # retrieved and considered
-RELEVANCE_GAP = (
-    5.0  # log-odds: a passage 150x less likely than the best to hold evidence is not quoted
-)
+# Log-odds: a passage about 400 times less likely than the best to hold evidence is not quoted.
+RELEVANCE_GAP = 6.0
 N_COMPOSE = 6  # handed to the composer
 
 
