@@ -41,7 +41,6 @@ _SPLIT = re.compile(
     r"as\b|or\b|[\w-]+,)",
     re.I,
 )
-DROP_DATES = True
 _QWORDS = frozenset("what who name company which how many much".split())
 _WORD = re.compile(r"[^\W_]+(?:['’][a-z]+)?", re.UNICODE)
 
@@ -194,11 +193,10 @@ def plan_query(question: str, corpus_outlets: list[str], now: datetime) -> Query
             named.append(o)
     tf = parse_time(question, now)
     dspans = date_spans(question, now)
-    drop = [_widen(question, s, e) for s, e, _ in spans]
-    if DROP_DATES:
-        drop += [(s, e) for s, e, _ in dspans]
-        if tf.span:  # "since Monday" must not match "on Monday" in an older article
-            drop.append(tf.span)
+    # Outlets and dates steer retrieval by metadata; as keywords they would match other text.
+    drop = [_widen(question, s, e) for s, e, _ in spans] + [(s, e) for s, e, _ in dspans]
+    if tf.span:  # "since Monday" must not match "on Monday" in an older article
+        drop.append(tf.span)
     parts: list[Part] = []
     for off, text in split_parts(question):
         end = off + len(text)
