@@ -177,6 +177,7 @@ def main() -> None:
             "features": list(FEATURES),
             "weights": [round(float(x), 6) for x in w[:-1]],
             "bias": round(float(w[-1]), 6),
+            "embedding_model": qa.index.settings.embedding_model,
         }
         MODEL_PATH.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}")

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from bot.qa.rank import FEATURES, MODEL_PATH, Params, RankModel
+from bot.qa.service import QAService
+from ingest.index import NewsIndex
+from ingest.settings import DEFAULT_MODEL, Settings
+
+from .fakes import HashEmbedder
 
 
 def test_the_packaged_model_matches_the_features_the_code_computes() -> None:
@@ -48,3 +54,30 @@ def test_a_missing_or_mismatched_model_is_refused_with_a_warning(
     assert RankModel.load(path) is None
     assert "first-stage merge" in caplog.text
     assert RankModel.load(tmp_path / "absent.json") is None
+
+
+def test_the_model_fits_only_the_embedding_model_it_was_fitted_on() -> None:
+    model = RankModel.load()
+    assert model is not None and model.embedding_model == DEFAULT_MODEL
+    assert model.fits({DEFAULT_MODEL})
+    assert not model.fits({"intfloat/multilingual-e5-small"})
+    assert not model.fits({DEFAULT_MODEL, "intfloat/multilingual-e5-small"})
+    assert RankModel(model.weights, model.bias, None).fits({"anything"})
+
+
+def test_corpora_embedded_with_another_model_use_the_first_stage_merge(
+    tmp_path: Path, chroma_client, demo_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, data_dir=tmp_path / "data", embedding_model="some-other-model"
+    )
+    index = NewsIndex(settings, embedder=HashEmbedder(dim=1024), client=chroma_client)
+    corpus = index.corpus("other")
+    corpus.add_sources([str(demo_copy)])
+    assert corpus.reindex().errors == []
+    qa = QAService(index, settings)
+    now = datetime(2026, 11, 27, 12, tzinfo=UTC)
+    r = qa.retrieve("Who is mediating the Halverton transit strike?", ["other"], now=now)
+    assert not r.log_odds
+    assert r.passages and "Halverton" in r.passages[0].headline
+    assert "fitted on all-MiniLM-L6-v2 features, not some-other-model" in caplog.text

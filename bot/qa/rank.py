@@ -40,6 +40,12 @@ class RankModel:
 
     weights: np.ndarray  # len(FEATURES) linear terms, then the upper-triangle products
     bias: float
+    embedding_model: str | None = None  # the dense features came from this model
+
+    def fits(self, embedding_models: set[str]) -> bool:
+        """Whether corpora embedded with these models give the features it was fitted on (its
+        dense features from another model are distributed differently)."""
+        return self.embedding_model is None or embedding_models <= {self.embedding_model}
 
     @staticmethod
     def expand(f: np.ndarray) -> np.ndarray:
@@ -65,7 +71,7 @@ class RankModel:
         if tuple(d.get("features", ())) != FEATURES or len(w) != n + n * (n + 1) // 2:
             log.warning("%s was fitted on other features; using the first-stage merge", path)
             return None
-        return cls(w, float(d["bias"]))
+        return cls(w, float(d["bias"]), d.get("embedding_model"))
 
 
 _MODEL: RankModel | None = RankModel.load()

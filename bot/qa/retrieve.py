@@ -4,6 +4,8 @@ its evidence in the top k, without near-duplicates crowding it out."""
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -30,11 +32,13 @@ from .rank import (
 from .timeparse import TimeFilter
 from .types import Passage
 
+log = logging.getLogger(__name__)
 _WORDS = re.compile(r"\w+")
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 
 PARAMS = Params()
+FALLBACK_POST_SCALE = 0.05  # the log-odds constraints, scaled for the first-stage merge
 
 
 @dataclass
@@ -113,6 +117,15 @@ def retrieve(
     params: Params | None = None,
 ) -> Retrieval:
     p = params or PARAMS
+    if p.ltr is not None:
+        models = {c.index.settings.embedding_model for c in corpora}
+        if not p.ltr.fits(models):
+            _warn_once(
+                f"the second-stage ranker was fitted on {p.ltr.embedding_model} features, not "
+                f"{', '.join(sorted(models))}; using the first-stage merge (refit it with "
+                "benchmarks/fit_ltr.py for this model)"
+            )
+            p = dataclasses.replace(p, ltr=None)
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
     arrs = [(c, corpus_arrays(c)) for c in corpora]
@@ -254,7 +267,19 @@ def _rank_corpus(
         ]
         final = np.max(np.where(ranks < n, np.asarray(rel), -np.inf), axis=0)
         final = final + 0.01 * rel[0]  # every ranking's top scores 1: the whole question's first
+        # The question's constraints, on this merge's scale (a ranking's best scores about 1).
+        pen, boost = post_adjust(arr, plan, newest, p)
+        final = final + FALLBACK_POST_SCALE * (pen + boost)[pool]
     return [(float(x), int(i)) for x, i in zip(final, pool, strict=True)]
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(msg: str) -> None:
+    if msg not in _warned:
+        _warned.add(msg)
+        log.warning(msg)
 
 
 def _select(
