@@ -1,5 +1,5 @@
 """The index facade: named corpora, each a Chroma collection plus its SQLite manifest and keyword
-index, and the reindex that keeps them in step with the corpus's sources."""
+index. The reindex that keeps a corpus in step with its sources is in ingest/reindex.py."""
 
 from __future__ import annotations
 
@@ -7,78 +7,28 @@ import fcntl
 import logging
 import os
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .chunking import chunk_article
-from .corpusdb import ArticleRow, ChunkRow, CorpusDB, SourceRow, now_iso
+from .corpusdb import ArticleRow, ChunkRow, CorpusDB, SourceRow
 from .embedding import Embedder, load_embedder
 from .errors import ReindexRunning, UserFacingError
 from .fetch import Fetcher
 from .keyword import KeywordIndex, KeywordStore
-from .models import Article, Chunk
+from .reindex import ProgressFn, ReindexSummary, Reindex
 from .settings import Settings
-from .sources import ReadResult, SourceReader, normalise_spec
+from .sources import SourceReader, normalise_spec
 from .store import (
     check_corpus_name,
     collection_name,
-    delete_collection,
     get_or_create_collection,
-    list_collection_names,
     make_client,
 )
 
 log = logging.getLogger(__name__)
-
-ProgressFn = Callable[[str, int, int], None]  # (phase, done, total)
-# Articles embedded and committed together: small enough that an interrupted reindex loses
-# little work, large enough that encode() batches well.
-COMMIT_CHUNKS = 512
-
-
-@dataclass
-class ReindexSummary:
-    corpus: str
-    full: bool = False
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    errors: list[dict[str, str]] = field(default_factory=list)
-    articles: int = 0
-    chunks: int = 0
-    embedded_chunks: int = 0
-    seconds: float = 0.0
-    finished_at: str = ""
-    read_anything: bool = True
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-def chunk_metadata(art: Article, ch: Chunk) -> dict[str, Any]:
-    # Chroma metadata values must be str/int/float/bool: unknowns are left out, never None.
-    md: dict[str, Any] = {
-        "article_id": art.id,
-        "headline": art.headline[:500],
-        "ai_generated": art.ai_generated,
-        "chunk": ch.n,
-        "start": ch.start,
-        "end": ch.end,
-    }
-    if art.outlet:
-        md["outlet"] = art.outlet
-    if art.url:
-        md["url"] = art.url
-    if art.published_ts is not None:
-        md["published_ts"] = art.published_ts
-    return md
 
 
 class Corpus:
@@ -192,277 +142,9 @@ class Corpus:
         with self._lock():
             if not full:
                 self.check_model()
-            s = _Reindex(self, full, progress or (lambda *_: None), fail_after_chunks).run()
+            s = Reindex(self, full, progress or (lambda *_: None), fail_after_chunks).run()
             self.db.set_state("embedding_model", self.index.settings.embedding_model)
             return s
-
-
-class _Reindex:
-    def __init__(
-        self, corpus: Corpus, full: bool, progress: ProgressFn, fail_after: int | None
-    ) -> None:
-        self.c = corpus
-        self.full = full
-        self.progress = progress
-        self.fail_after = fail_after
-        self.summary = ReindexSummary(corpus=corpus.name, full=full)
-
-    def run(self) -> ReindexSummary:
-        t0 = time.perf_counter()
-        c, db = self.c, self.c.db
-        live_gen = db.generation
-        self._tidy(live_gen)
-        read = self._read_sources()
-        s = self.summary
-        s.errors = [e.as_dict() for e in read.errors]
-        s.skipped = len(read.skipped)
-
-        # First copy of an article id wins; later copies (the same story in two sources) are skips.
-        incoming: dict[str, tuple[Article, str]] = {}
-        for art, src in read.articles:
-            if art.id in incoming:
-                s.skipped += 1
-                continue
-            incoming[art.id] = (art, src)
-        old = db.article_hashes(live_gen)
-        old_rows = db.articles(live_gen)
-        # Articles whose source or file failed to read this time are kept, not removed.
-        registered = {sr.spec for sr in db.sources()}
-        keep = {
-            aid
-            for aid, row in old_rows.items()
-            if aid not in incoming
-            and row.source in registered
-            and (row.source in read.failed_sources or row.origin in read.failed_origins)
-        }
-        removed = [aid for aid in old if aid not in incoming and aid not in keep]
-        changed = [
-            aid for aid in incoming if aid in old and old[aid][0] != incoming[aid][0].content_hash
-        ]
-        new = [aid for aid in incoming if aid not in old]
-        unchanged = [
-            aid for aid in incoming if aid in old and old[aid][0] == incoming[aid][0].content_hash
-        ]
-        s.added, s.updated, s.removed = len(new), len(changed), len(removed)
-        s.unchanged = len(unchanged) + len(keep)
-        s.read_anything = bool(read.articles) or not (read.errors or read.failed_sources)
-
-        if self.full:
-            self._full(incoming, keep, live_gen)
-        else:
-            self._incremental(incoming, new + changed, set(changed), removed, old, live_gen)
-
-        self.progress("keyword", 0, 1)
-        c.keyword.get(db)  # rebuilt only when the manifest changed
-        self.progress("keyword", 1, 1)
-        s.articles, s.chunks = db.counts()
-        s.seconds = round(time.perf_counter() - t0, 3)
-        s.finished_at = now_iso()
-        db.set_state("last_reindex", s.as_dict())
-        return s
-
-    # ------------------------------------------------------------------------------------------
-    def _tidy(self, live_gen: int) -> None:
-        """Drop what an interrupted run left behind: other generations and unlisted chunks."""
-        c, db = self.c, self.c.db
-        prefix = f"nb-{c.name}-g"
-        for name in list_collection_names(c.index.client):
-            if name.startswith(prefix) and name != collection_name(c.name, live_gen):
-                log.info("removing leftover collection %s", name)
-                delete_collection(c.index.client, name)
-        for g in db.other_generations(live_gen):
-            db.drop_generation(g)
-        col = c.collection()
-        listed = {ch.id for ch in db.chunks(live_gen)}
-        present = set(col.get(include=[])["ids"])
-        orphans = sorted(present - listed)
-        if orphans:
-            log.info("removing %d chunks left by an interrupted reindex", len(orphans))
-            _batched(col.delete, orphans, c.index.max_batch)
-
-    def _read_sources(self) -> ReadResult:
-        c = self.c
-        srcs = c.db.sources()
-        result = ReadResult()
-        reader = c.index.reader()
-        for i, src in enumerate(srcs):
-            self.progress("read", i, len(srcs))
-            reader.read(
-                src.spec, src.kind, result, ai_generated=src.ai_generated, outlet=src.outlet
-            )
-        self.progress("read", len(srcs), len(srcs))
-        return result
-
-    def _embed_and_write(
-        self,
-        gen: int,
-        col: Any,
-        todo: list[tuple[Article, str]],
-        replaced: set[str],
-        old: dict[str, tuple[str, list[str]]],
-    ) -> None:
-        """Chunk, embed and commit articles in groups; each group is one SQLite transaction."""
-        idx = self.c.index
-        emb = idx.embedder
-        max_tokens = idx.settings.chunk_max_tokens or emb.max_tokens
-        overlap = idx.settings.chunk_overlap_tokens
-        self.progress("chunk", 0, len(todo))
-        planned = [
-            (
-                art,
-                src,
-                chunk_article(art, emb.count_tokens, max_tokens=max_tokens, overlap_tokens=overlap),
-            )
-            for art, src in todo
-        ]
-        total = sum(len(ch) for _, _, ch in planned)
-        self.progress("chunk", len(todo), len(todo))
-        done = 0
-        self.progress("embed", 0, total)
-        group: list[tuple[Article, str, list[Chunk]]] = []
-        n_group = 0
-
-        def flush() -> None:
-            nonlocal done, group, n_group
-            if not group:
-                return
-            chunks = [ch for _, _, chs in group for ch in chs]
-            arts = {a.id: a for a, _, _ in group}
-            if self.fail_after is not None and done + len(chunks) > self.fail_after:
-                raise RuntimeError("injected failure (test)")
-            base = done
-
-            def on_progress(n: int) -> None:
-                nonlocal base
-                base += n
-                self.progress("embed", base, total)
-
-            vecs = emb.embed([ch.indexed_text for ch in chunks], progress=on_progress)
-            ids = [ch.id for ch in chunks]
-            metas = [chunk_metadata(arts[ch.article_id], ch) for ch in chunks]
-            docs = [ch.text for ch in chunks]
-            for i in range(0, len(ids), idx.max_batch):
-                sl = slice(i, i + idx.max_batch)
-                col.upsert(
-                    ids=ids[sl], embeddings=vecs[sl], metadatas=metas[sl], documents=docs[sl]
-                )
-            # The commit below is what makes the new chunks live; then the old ones go.
-            rep = [a.id for a, _, _ in group if a.id in replaced]
-            self.c.db.write_articles(gen, group, replace_ids=rep)
-            stale = [cid for aid in rep for cid in old[aid][1] if cid not in set(ids)]
-            if stale:
-                _batched(col.delete, stale, idx.max_batch)
-            done += len(chunks)
-            self.summary.embedded_chunks += len(chunks)
-            group, n_group = [], 0
-
-        for art, src, chs in planned:
-            group.append((art, src, chs))
-            n_group += len(chs)
-            if n_group >= COMMIT_CHUNKS:
-                flush()
-        flush()
-        self.progress("embed", total, total)
-
-    def _incremental(
-        self,
-        incoming: dict[str, tuple[Article, str]],
-        todo_ids: list[str],
-        changed: set[str],
-        removed: list[str],
-        old: dict[str, tuple[str, list[str]]],
-        gen: int,
-    ) -> None:
-        col = self.c.collection()
-        if removed:
-            self.progress("remove", 0, len(removed))
-            self.c.db.write_articles(gen, [], delete_ids=removed)
-            stale = [cid for aid in removed for cid in old[aid][1]]
-            _batched(col.delete, stale, self.c.index.max_batch)
-            self.progress("remove", len(removed), len(removed))
-        if todo_ids:
-            self._embed_and_write(gen, col, [incoming[a] for a in todo_ids], changed, old)
-
-    def _full(
-        self, incoming: dict[str, tuple[Article, str]], keep: set[str], live_gen: int
-    ) -> None:
-        c = self.c
-        new_gen = live_gen + 1
-        name = collection_name(c.name, new_gen)
-        delete_collection(c.index.client, name)
-        col = get_or_create_collection(c.index.client, name, c.index.settings.embedding_model)
-        try:
-            if keep:
-                self._copy_kept(keep, live_gen, new_gen, col)
-            self._embed_and_write(new_gen, col, list(incoming.values()), set(), {})
-        except BaseException:
-            # The live generation was never touched: drop the half-built one and re-raise.
-            delete_collection(c.index.client, name)
-            c.db.drop_generation(new_gen)
-            raise
-        c.db.switch_generation(new_gen)
-        delete_collection(c.index.client, collection_name(c.name, live_gen))
-        c.db.drop_generation(live_gen)
-
-    def _copy_kept(self, keep: set[str], old_gen: int, new_gen: int, col: Any) -> None:
-        """Carry articles whose source failed to read into the new generation, vectors and all."""
-        c = self.c
-        rows = c.db.articles(old_gen)
-        old_col = get_or_create_collection(
-            c.index.client, collection_name(c.name, old_gen), c.index.settings.embedding_model
-        )
-        chunk_rows = {ch.id: ch for ch in c.db.chunks(old_gen)}
-        for aid in keep:
-            row = rows[aid]
-            got = old_col.get(ids=row.chunk_ids, include=["embeddings", "metadatas", "documents"])
-            col.upsert(
-                ids=got["ids"],
-                embeddings=got["embeddings"],
-                metadatas=got["metadatas"],
-                documents=got["documents"],
-            )
-            art = _article_from_row(row)
-            chunks = [_chunk_from_row(chunk_rows[cid]) for cid in row.chunk_ids]
-            c.db.write_articles(new_gen, [(art, row.source, chunks)])
-
-
-def _article_from_row(row: ArticleRow) -> Article:
-    _, _, rest = row.text.partition("\n")
-    body = rest
-    if row.summary and rest.startswith(row.summary):
-        body = rest[len(row.summary) :].lstrip("\n")
-    art = Article(
-        headline=row.headline,
-        body=body,
-        origin=row.origin,
-        summary=row.summary,
-        outlet=row.outlet,
-        url=row.url,
-        author=row.author,
-        published_at=row.published_at,
-        ai_generated=row.ai_generated,
-        related=row.related,
-        id=row.id,
-        content_hash=row.content_hash,
-    )
-    return art
-
-
-def _chunk_from_row(r: ChunkRow) -> Chunk:
-    return Chunk(
-        id=r.id,
-        article_id=r.article_id,
-        n=r.n,
-        text=r.text,
-        start=r.start,
-        end=r.end,
-        header=r.header,
-    )
-
-
-def _batched(fn: Callable[..., Any], ids: list[str], size: int) -> None:
-    for i in range(0, len(ids), size):
-        fn(ids=ids[i : i + size])
 
 
 class NewsIndex:

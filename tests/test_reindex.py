@@ -20,7 +20,7 @@ from typing import Any
 import httpx
 import pytest
 
-import ingest.index as index_mod
+import ingest.reindex as reindex_mod
 from ingest.corpusdb import ArticleRow
 from ingest.errors import ReindexRunning
 from ingest.index import Corpus, NewsIndex
@@ -178,7 +178,7 @@ def test_failed_full_reindex_leaves_old_collection_answering(
     hit = _query_ids(index, c, "border guard killed at the Orvel crossing")
     assert hit and set(hit) <= _manifest_ids(c)
     # Small commit groups, so some of the new generation is written before the failure.
-    monkeypatch.setattr(index_mod, "COMMIT_CHUNKS", 4)
+    monkeypatch.setattr(reindex_mod, "COMMIT_CHUNKS", 4)
     before = embedder.embedded
     with pytest.raises(RuntimeError, match="injected failure"):
         c.reindex(full=True, fail_after_chunks=count // 2)
@@ -208,7 +208,7 @@ def test_killed_full_reindex_leftovers_are_tidied(index: NewsIndex, demo_copy: P
     g2 = get_or_create_collection(index.client, collection_name("killed", 2), "hash-embedder")
     g2.add(ids=["stray"], embeddings=[[1.0] + [0.0] * 63], documents=["stray"])
     row = next(iter(c.db.articles().values()))
-    art = index_mod._article_from_row(row)
+    art = reindex_mod._article_from_row(row)
     c.db.write_articles(2, [(art, row.source, [])])
     assert c.db.other_generations(1) == [2]
     assert c.collection().count() == count, "the leftovers are invisible to readers"
@@ -313,7 +313,7 @@ def test_crash_between_chroma_write_and_commit(
     _edit(Path(old_a.origin), "Buses ran a reduced timetable.")
     _edit(Path(old_b.origin), "The union's negotiators left the talks at 2 a.m.")
     # One article a commit group; the second group's commit "crashes" after Chroma was written.
-    monkeypatch.setattr(index_mod, "COMMIT_CHUNKS", 1)
+    monkeypatch.setattr(reindex_mod, "COMMIT_CHUNKS", 1)
     real_write = c.db.write_articles
     calls = {"n": 0}
 
