@@ -18,7 +18,7 @@ from .embedding import Embedder, load_embedder
 from .errors import ReindexRunning, UserFacingError
 from .fetch import Fetcher
 from .keyword import KeywordIndex, KeywordStore
-from .reindex import ProgressFn, ReindexSummary, Reindex
+from .reindex import ProgressFn, Reindex, ReindexSummary
 from .settings import Settings
 from .sources import SourceReader, normalise_spec
 from .store import (
