@@ -10,7 +10,7 @@ from chromadb.config import Settings as ChromaSettings
 from ingest.index import NewsIndex
 from ingest.settings import Settings
 
-from .fakes import HashEmbedder
+from .fakes import HashEmbedder, drop_collections
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -46,9 +46,7 @@ def embedder() -> HashEmbedder:
 def chroma_client():
     client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
     yield client
-    # EphemeralClient instances share one in-process system: clear what this test made.
-    for col in client.list_collections():
-        client.delete_collection(col if isinstance(col, str) else col.name)
+    drop_collections(client)
 
 
 @pytest.fixture

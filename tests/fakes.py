@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -51,3 +52,10 @@ class HashEmbedder:
         if progress:
             progress(len(texts))
         return out
+
+
+def drop_collections(client: Any) -> None:
+    """Delete every collection of an in-process Chroma client: EphemeralClient instances share
+    one system, so what a test or module made must be cleared when it is done."""
+    for col in client.list_collections():
+        client.delete_collection(col if isinstance(col, str) else col.name)

@@ -28,7 +28,7 @@ from ingest.corpusdb import ArticleRow
 from ingest.index import Corpus, NewsIndex, demo_articles_dir
 from ingest.settings import Settings
 
-from .fakes import HashEmbedder
+from .fakes import HashEmbedder, drop_collections
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
 DATA = Path(__file__).parent / "data"
@@ -57,12 +57,6 @@ def make_index(tmp: Path, embedder: Any) -> tuple[NewsIndex, Settings, Any]:
     settings = Settings(_env_file=None, data_dir=tmp / "data")  # type: ignore[call-arg]
     client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
     return NewsIndex(settings, embedder=embedder, client=client), settings, client
-
-
-def drop_collections(client: Any) -> None:
-    # EphemeralClient instances share one in-process system: clear what this module made.
-    for col in client.list_collections():
-        client.delete_collection(col if isinstance(col, str) else col.name)
 
 
 def ingest(index: NewsIndex, name: str, *specs: Path, **kw: Any) -> Corpus:

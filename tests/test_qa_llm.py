@@ -28,7 +28,7 @@ from bot.qa.types import CAVEAT, Answer, Passage
 from ingest.index import Corpus, NewsIndex, demo_articles_dir
 from ingest.settings import Settings
 
-from .fakes import HashEmbedder
+from .fakes import HashEmbedder, drop_collections
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
 QA_DATA = Path(__file__).parent / "data" / "qa"
@@ -115,8 +115,7 @@ class World:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     w = World(tmp_path_factory.mktemp("qa-llm"))
     yield w
-    for col in w.client.list_collections():
-        w.client.delete_collection(col if isinstance(col, str) else col.name)
+    drop_collections(w.client)
 
 
 @pytest.fixture

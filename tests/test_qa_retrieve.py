@@ -39,6 +39,8 @@ from ingest.index import NewsIndex
 from ingest.keyword import tokenize
 from ingest.settings import Settings
 
+from .fakes import drop_collections
+
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
 CORPUS = Path(__file__).parent / "data" / "qa" / "retrieval"
 
@@ -102,9 +104,7 @@ class World:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     w = World(tmp_path_factory.mktemp("qa-retrieve"))
     yield w
-    # EphemeralClient instances share one in-process system: clear what this module made.
-    for col in w.client.list_collections():
-        w.client.delete_collection(col if isinstance(col, str) else col.name)
+    drop_collections(w.client)
 
 
 def test_the_fixture_corpus_is_what_the_tests_assume(world: World) -> None:
