@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -367,6 +368,79 @@ def eval_multihop(
         f"compose p50 {lat['compose_p50']:.1f} p95 {lat['compose_p95']:.1f}; "
         f"total p50 {lat['total_p50']:.1f} p95 {lat['total_p95']:.1f}"
     )
+
+
+@eval_app.command("questions")
+def eval_questions(
+    path: Annotated[
+        str, typer.Argument(help="A question file (JSONL) or a folder of them.")
+    ] = "benchmarks/questions",
+    split: Annotated[str, typer.Option(help="dev, test or all.")] = "dev",
+    multihop: Annotated[
+        str, typer.Option(help="MultiHop-RAG folder, for the multihop questions.")
+    ] = "../shared/eval/multihop-rag",
+    samples: Annotated[
+        str, typer.Option(help="Folder of the sample article, for the sample questions.")
+    ] = "../shared/samples",
+    details: Annotated[
+        str | None, typer.Option(help="Write each question's reply and scores to this JSONL file.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Run member-style questions through the Discord question path; print how the replies do."""
+    from pathlib import Path
+
+    from bot.qa.evalq import Sources, load_records, result_row, run_questions
+    from bot.qa.service import QAService
+
+    if split not in ("dev", "test", "all"):
+        raise typer.BadParameter("--split must be dev, test or all")
+    with _user_errors():
+        records = [r for r in load_records(Path(path)) if split == "all" or r.split == split]
+        settings = _settings()
+        qa = QAService(NewsIndex(settings), settings)
+        src = Sources(Path(multihop), Path(samples))
+        with _progress(not as_json and sys.stderr.isatty()) as progress:
+            res, results = run_questions(qa, records, src, progress=progress)
+    res["split"] = split
+    if details:
+        with open(details, "w", encoding="utf-8") as f:
+            for r in results:
+                f.write(json.dumps(result_row(r)) + "\n")
+    if as_json:
+        out.print_json(json.dumps(res))
+        return
+    for c in res["skipped_corpora"]:
+        console.print(f"skipped the {c} questions: their corpus is not available here")
+    t = Table(
+        "kind",
+        "n",
+        "answer in reply",
+        "article cited",
+        "abstained (not covered)",
+        "wrongly abstained",
+        "lead answer",
+        "p95 ms",
+        title=f"Member-style questions, {split}",
+    )
+
+    def pct(x: float | None) -> str:
+        return "-" if x is None else f"{100 * x:.1f}%"
+
+    rows = [*res["by_kind"].items(), *res["by_corpus"].items(), ("overall", res)]
+    for name, d in rows:
+        t.add_row(
+            escape(name),
+            str(d["n"]),
+            pct(d["answer_in_reply"]),
+            pct(d["article_cited"]),
+            pct(d["abstain_recall"]),
+            pct(d["wrong_abstain"]),
+            pct(d["lead_answer"]),
+            f"{d['p95_ms']:.0f}",
+        )
+    out.print(t)
+    out.print(f"p50 {res['p50_ms']:.0f} ms, p95 {res['p95_ms']:.0f} ms over {res['n']} questions")
 
 
 @app.command()
