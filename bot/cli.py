@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from bot.bench import bench_app
 from ingest.errors import UserFacingError
@@ -58,25 +59,36 @@ def _index() -> NewsIndex:
     return NewsIndex(_settings())
 
 
+def _error(message: object) -> None:
+    """``error: MESSAGE`` on stderr; the message is shown as is, never read as markup (it may
+    quote an article, a feed entry or a path, and ``pip install 'newsbot[openai]'`` must survive)."""
+    console.print(Text.assemble(("error:", "red"), " ", str(message)))
+
+
+def _plain(text: object) -> Text:
+    """Untrusted text (articles, feeds, sources, errors) for a table cell: never markup."""
+    return Text(str(text))
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     try:
         yield
     except UserFacingError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        _error(exc)
         raise typer.Exit(2) from None
     except ConnectionError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        _error(exc)
         raise typer.Exit(3) from None
     except sqlite3.OperationalError as exc:
         if "disk is full" not in str(exc):
             raise
-        console.print(f"[red]error:[/red] disk full: {exc}; nothing was half-written")
+        _error(f"disk full: {exc}; nothing was half-written")
         raise typer.Exit(4) from None
     except OSError as exc:
         if exc.errno != errno.ENOSPC:
             raise
-        console.print(f"[red]error:[/red] disk full: {exc}; nothing was half-written")
+        _error(f"disk full: {exc}; nothing was half-written")
         raise typer.Exit(4) from None
 
 
@@ -108,14 +120,17 @@ def _print_summary(s: ReindexSummary, as_json: bool) -> None:
         out.print_json(json.dumps(s.as_dict()))
         return
     out.print(
-        f"corpus [bold]{s.corpus}[/bold]{' (full rebuild)' if s.full else ''}: "
+        Text.assemble("corpus ", (s.corpus, "bold")),
+        f"{' (full rebuild)' if s.full else ''}: "
         f"{s.added} added, {s.updated} updated, {s.removed} removed, {s.unchanged} unchanged, "
         f"{s.skipped} skipped, {len(s.errors)} errors; {s.articles} articles, {s.chunks} chunks "
-        f"({s.embedded_chunks} embedded) in {s.seconds:.1f}s"
+        f"({s.embedded_chunks} embedded) in {s.seconds:.1f}s",
+        sep="",
+        markup=False,
     )
     for e in s.errors:
         where = e["origin"] if e["origin"] != e["source"] else e["source"]
-        out.print(f"  [yellow]skipped[/yellow] {where}: {e['reason']}")
+        out.print(Text.assemble("  ", ("skipped", "yellow"), f" {where}: {e['reason']}"))
 
 
 def _run_reindex(index: NewsIndex, corpus: str, full: bool, as_json: bool) -> ReindexSummary:
@@ -181,12 +196,15 @@ def sources_list(corpus: CorpusOpt = "default", as_json: JsonOpt = False) -> Non
         out.print_json(json.dumps([r.__dict__ for r in rows]))
         return
     if not rows:
-        out.print(f"corpus {corpus} has no sources; add some with: newsbot ingest PATH_OR_URL")
+        out.print(
+            f"corpus {corpus} has no sources; add some with: newsbot ingest PATH_OR_URL",
+            markup=False,
+        )
         return
     t = Table("source", "kind", "ai_generated", "outlet", "added")
     for r in rows:
         ai = "default" if r.ai_generated is None else str(r.ai_generated).lower()
-        t.add_row(r.spec, r.kind, ai, r.outlet or "", r.added_at)
+        t.add_row(*map(_plain, (r.spec, r.kind, ai, r.outlet or "", r.added_at)))
     out.print(t)
 
 
@@ -203,7 +221,7 @@ def sources_remove(
         index = _index()
         if not index.corpus(corpus).remove_source(source):
             raise UserFacingError(f"{source} is not a source of corpus {corpus}")
-        out.print(f"removed source {source}")
+        out.print(f"removed source {source}", markup=False)
         if not no_reindex:
             _run_reindex(index, corpus, False, False)
 
@@ -218,13 +236,16 @@ def status(corpus: CorpusOpt = "default", as_json: JsonOpt = False) -> None:
         return
     t = Table(show_header=False)
     for key in ("corpus", "articles", "chunks", "sources", "newest_article", "model", "store"):
-        t.add_row(key, str(st[key] if st[key] is not None else "unknown"))
+        t.add_row(key, _plain(st[key] if st[key] is not None else "unknown"))
     last = st["last_reindex"]
     if last:
         t.add_row(
             "last reindex",
-            f"{last['finished_at']}: {last['added']} added, {last['updated']} updated, "
-            f"{last['removed']} removed, {last['unchanged']} unchanged, {len(last['errors'])} errors",
+            _plain(
+                f"{last['finished_at']}: {last['added']} added, {last['updated']} updated, "
+                f"{last['removed']} removed, {last['unchanged']} unchanged, "
+                f"{len(last['errors'])} errors"
+            ),
         )
     else:
         t.add_row("last reindex", "never")
@@ -255,14 +276,15 @@ DEMO_QUESTION = "What's the latest on the water dispute between Veldoria and Kar
 def _print_answer(ans: Any) -> None:
     from bot.qa.types import cite_line
 
-    out.print(f"[bold]{ans.lead}[/bold]")
+    # Everything here comes from articles or a model: printed as is, never as markup.
+    out.print(ans.lead, style="bold", markup=False, highlight=False)
     for c in ans.citations:
-        out.print(f'[cyan][{c.n}][/cyan] "{c.quote}"', highlight=False)
-        out.print(f"    - {cite_line(c)}", highlight=False, style="dim")
+        out.print(Text.assemble((f"[{c.n}]", "cyan"), f' "{c.quote}"'), highlight=False)
+        out.print(f"    - {cite_line(c)}", highlight=False, style="dim", markup=False)
     if ans.notice:
-        out.print(ans.notice, style="italic")
+        out.print(ans.notice, style="italic", markup=False)
     if ans.caveat:
-        out.print(ans.caveat, style="yellow")
+        out.print(ans.caveat, style="yellow", markup=False)
 
 
 def _parse_now(now: str | None) -> Any:
@@ -331,7 +353,7 @@ def eval_multihop(
         raise typer.BadParameter("--split must be dev, test or all")
     root = Path(path)
     if not (root / "corpus.json").is_file() or not (root / "MultiHopRAG.json").is_file():
-        console.print(f"[red]error:[/red] {root} must hold corpus.json and MultiHopRAG.json")
+        _error(f"{root} must hold corpus.json and MultiHopRAG.json")
         raise typer.Exit(2)
     with _user_errors():
         settings = _settings()
