@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     max_file_bytes: int = 50_000_000  # exports of many articles are large
     fetch_timeout_s: float = 15.0
     fetch_max_bytes: int = 5_000_000
+    fetch_deadline_s: float = 60.0  # the most one fetch may take in all
+    feed_max_pages: int = 50  # entry pages fetched per feed per reindex
+    allow_private_addresses: bool = False  # links inside feeds/pages may reach private hosts
     user_agent: str = "newsbot/0.1 (+https://github.com/newsbot)"
 
     # --- answering -----------------------------------------------------------------------------

@@ -12,12 +12,16 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import FetchError, ParseError, UserFacingError
 from .fetch import Fetcher
 from .models import Article
 from .parsers import ParseContext, parse_bytes, sniff_format
 from .parsers.base import SUPPORTED_EXTENSIONS, parse_datetime
+
+if TYPE_CHECKING:
+    from .settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -109,10 +113,21 @@ class SourceReader:
         default_ai_generated: bool = True,
         max_file_bytes: int = 5_000_000,
         fetcher: Fetcher | None = None,
+        max_feed_pages: int = 50,
     ) -> None:
         self.default_ai_generated = default_ai_generated
         self.max_file_bytes = max_file_bytes
         self.fetcher = fetcher
+        self.max_feed_pages = max_feed_pages
+
+    @classmethod
+    def from_settings(cls, settings: Settings, fetcher: Fetcher | None) -> SourceReader:
+        return cls(
+            default_ai_generated=settings.default_ai_generated,
+            max_file_bytes=settings.max_file_bytes,
+            fetcher=fetcher,
+            max_feed_pages=settings.feed_max_pages,
+        )
 
     def _ctx(
         self, origin: str, ai_generated: bool | None, outlet: str | None, meta: dict[str, object]
@@ -128,7 +143,9 @@ class SourceReader:
             ai_generated=ai_generated
             if ai_generated is not None
             else (ai_meta if isinstance(ai_meta, bool) else None),
-            fetch=self.fetcher.get if self.fetcher else None,
+            # Links inside content (a feed entry's page) were chosen by its author, not the host.
+            fetch=self.fetcher.get_link if self.fetcher else None,
+            max_pages=self.max_feed_pages,
         )
 
     def read(
@@ -180,6 +197,11 @@ class SourceReader:
             result.errors.append(SourceIssue(spec, origin, _reason(exc)))
             result.failed_origins.add(origin)
             return
+        except Exception as exc:  # one bad file never stops the others
+            log.warning("could not parse %s", origin, exc_info=True)
+            result.errors.append(SourceIssue(spec, origin, _unexpected(exc)))
+            result.failed_origins.add(origin)
+            return
         for w in warnings:
             result.errors.append(SourceIssue(spec, origin, w))
         result.articles.extend((a, spec) for a in arts)
@@ -201,6 +223,11 @@ class SourceReader:
             result.errors.append(SourceIssue(spec, spec, _reason(exc)))
             result.failed_sources.add(spec)
             return
+        except Exception as exc:  # one bad source never stops the others
+            log.warning("could not parse %s", spec, exc_info=True)
+            result.errors.append(SourceIssue(spec, spec, _unexpected(exc)))
+            result.failed_sources.add(spec)
+            return
         for w in warnings:
             result.errors.append(SourceIssue(spec, spec, w))
         result.articles.extend((a, spec) for a in arts)
@@ -208,6 +235,12 @@ class SourceReader:
 
 def _str(v: object) -> str | None:
     return str(v).strip() or None if v not in (None, "") else None
+
+
+def _unexpected(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "could not be read: nested too deeply"
+    return f"could not be read ({exc.__class__.__name__}: {str(exc)[:200]})"
 
 
 def _reason(exc: BaseException) -> str:

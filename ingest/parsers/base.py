@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..errors import ParseError
 from ..models import Article
@@ -26,18 +28,73 @@ class ParseContext:
     extra: dict[str, Any] = field(default_factory=dict)
     # Fetches a URL -> (final URL, bytes, content type); feeds use it for summary-only entries.
     fetch: Callable[[str], tuple[str, bytes, str | None]] | None = None
+    max_pages: int = 50  # the most entry pages one feed may have fetched (per read of it)
+    fetch_workers: int = 4  # pages fetched at once (at most 2 from any one host)
 
     def make_article(self, **kw: Any) -> Article:
-        """Build an article, filling what the input left unknown from this context."""
+        """Build an article, filling what the input left unknown from this context.
+
+        Every text field is capped here, whatever the parser (a YAML alias or a 10 MB
+        ``<title>`` must not become a headline), and a link that is not http(s) is dropped.
+        """
         for key in ("outlet", "url", "author", "published_at"):
             if kw.get(key) in (None, ""):
                 kw[key] = getattr(self, key)
+        for key in ("headline", "body"):
+            if not isinstance(kw.get(key), str):
+                raise ParseError(f"the {key} is not text")
+        kw["url"] = web_url(kw.get("url"))
+        for key, cap in FIELD_CAPS.items():
+            value = kw.get(key)
+            if isinstance(value, str) and len(value) > cap:
+                kw[key] = cap_text(value, cap)
+        if kw.get("related"):
+            kw["related"] = [cap_text(t, FIELD_CAPS["summary"]) for t in kw["related"][:50]]
         if kw.get("ai_generated") is None:
             kw["ai_generated"] = (
                 self.ai_generated if self.ai_generated is not None else self.default_ai_generated
             )
         kw.setdefault("origin", self.origin)
         return Article(**kw)
+
+
+# Longest kept value of each metadata field, in characters (the body is bounded by the file cap).
+FIELD_CAPS: dict[str, int] = {
+    "headline": 500,
+    "summary": 2_000,
+    "outlet": 200,
+    "author": 300,
+}
+MAX_URL_CHARS = 2_048
+
+
+def cap_text(text: str, cap: int) -> str:
+    """``text`` cut to at most ``cap`` characters, at a word where one is near, marked with "…"."""
+    if len(text) <= cap:
+        return text
+    cut = text[: cap - 1]
+    space = cut.rfind(" ")
+    if space > cap // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
+
+
+def web_url(url: Any) -> str | None:
+    """``url`` when it is an http(s) link with a host, else None (``javascript:``, ``data:``,
+    ``file:`` links from a feed or export are never stored, so never shown)."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if not url or len(url) > MAX_URL_CHARS or any(c.isspace() or ord(c) < 32 for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
 
 
 def decode_text(data: bytes, origin: str) -> str:
@@ -61,11 +118,22 @@ def parse_datetime(value: Any) -> datetime | None:
         return None
     if isinstance(value, datetime):
         return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, bool):
+        return None
     if isinstance(value, int | float):
-        # Seconds, or milliseconds as JavaScript exports write them.
-        ts = float(value) / (1000 if value > 1e11 else 1)
-        return datetime.fromtimestamp(ts, tz=UTC)
-    s = str(value).strip()
+        # Seconds, or milliseconds as JavaScript exports write them. NaN, infinities and
+        # timestamps outside datetime's range are unknown dates, not errors.
+        ts = float(value)
+        if not math.isfinite(ts):
+            return None
+        ts /= 1000 if abs(ts) > 1e11 else 1
+        try:
+            return datetime.fromtimestamp(ts, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str):
+        return None  # a list or an object is no date
+    s = value.strip()[:100]
     if s.endswith("Z"):
         s = s[:-1] + "+00:00"
     try:
@@ -80,9 +148,12 @@ def parse_datetime(value: Any) -> datetime | None:
                 import dateutil.parser
 
                 dt = dateutil.parser.parse(s)
-            except (ValueError, OverflowError, ImportError):
+            except (ValueError, OverflowError, ImportError, TypeError):
                 return None
-    return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+    try:
+        return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
+    except (OverflowError, ValueError):
+        return None
 
 
 _EXT_FORMATS = {
@@ -176,3 +247,5 @@ def loads_json(text: str) -> Any:
         raise ParseError(
             f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise ParseError("malformed JSON: nested too deeply") from None

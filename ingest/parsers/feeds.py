@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
 from ..errors import ParseError, UserFacingError
 from ..models import Article
-from .base import ParseContext, parse_datetime
+from .base import ParseContext, parse_datetime, web_url
 from .html import html_to_paragraphs, parse_html
 from .plaintext import split_published_text
 
@@ -26,6 +30,8 @@ Fetch = Callable[[str], tuple[str, bytes, str | None]]
 
 # Entry text shorter than this is a teaser: the full article is on the linked page.
 SHORT_ENTRY_CHARS = 400
+# Pages fetched at once from one host.
+_PER_HOST = 2
 
 # RSS <author> is "email (Name)"; feedparser 6 mis-splits it, so the name is taken here.
 _RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\(([^)]+)\)\s*$")
@@ -80,9 +86,30 @@ def _fetch_page(fetch: Fetch, link: str, page_ctx: ParseContext) -> Article:
     return parse_html(data, page_ctx)
 
 
-def _entry_article(entry: Any, ctx: ParseContext, feed_title: str, notes: list[str]) -> Article:
+@dataclass
+class _Entry:
+    """What one feed entry says, before its page (if it needs one) is fetched."""
+
+    label: str
+    headline: str
+    link: str | None
+    own: list[str]
+    related: list[str]
+    outlet: str | None
+    author: str | None
+    published: datetime | None
+    ai_flag: bool | None
+    dek: str
+
+    @property
+    def wants_page(self) -> bool:
+        return bool(self.link) and sum(map(len, self.own)) < SHORT_ENTRY_CHARS
+
+
+def _read_entry(entry: Any, ctx: ParseContext, feed_title: str) -> _Entry:
     headline = _text(entry.get("title"))
-    link = (entry.get("link") or "").strip() or None
+    raw_link = (entry.get("link") or "").strip() or None
+    link = web_url(raw_link)  # a javascript: or data: link is neither fetched nor stored
     content = _entry_content(entry)
     summary_paras = html_to_paragraphs(entry.get("summary") or "")
     paras = content or summary_paras
@@ -93,62 +120,115 @@ def _entry_article(entry: Any, ctx: ParseContext, feed_title: str, notes: list[s
         raise ParseError(f"{label}: no text (neither content nor summary)")
 
     own, ai, related = split_published_text("\n".join(paras))
-    outlet = ctx.outlet or feed_title or None
-    author = _entry_author(entry)
-    published = _entry_published(entry)
-    ai_flag = True if ai else None
     dek = ""
     if content and summary_paras:
         # A teaser that merely opens the body adds nothing; a distinct one is the dek.
         teaser = _TRAILING_ELLIPSIS.sub("", " ".join(summary_paras))
         if teaser and _norm(teaser) not in _norm(" ".join(own)):
             dek = " ".join(summary_paras)
-
-    if sum(map(len, own)) < SHORT_ENTRY_CHARS and ctx.fetch is not None and link:
-        page_ctx = ParseContext(
-            origin=link,
-            default_ai_generated=ctx.default_ai_generated,
-            outlet=outlet,
-            url=link,
-            author=author,
-            published_at=published,
-            ai_generated=ai_flag if ai_flag is not None else ctx.ai_generated,
-            extra=dict(ctx.extra),
-        )
-        try:
-            page = _fetch_page(ctx.fetch, link, page_ctx)
-        except (UserFacingError, OSError, ValueError) as exc:
-            reason = str(exc) or exc.__class__.__name__
-            notes.append(f"{label}: page fetch failed ({reason}); indexed the feed summary only")
-        else:
-            if len(page.body) >= len("\n".join(own)):
-                return ctx.make_article(
-                    headline=headline,
-                    summary=page.summary or dek,
-                    body=page.body,
-                    outlet=ctx.outlet or page.outlet,
-                    url=page.url,
-                    author=page.author,
-                    published_at=page.published_at,
-                    related=page.related or related,
-                    ai_generated=page.ai_generated,
-                )
-            notes.append(
-                f"{label}: the linked page had less text than the feed; indexed the feed text"
-            )
-
-    if not own:
-        raise ParseError(f"{label}: no text besides a disclaimer or related-article teasers")
-    return ctx.make_article(
+    return _Entry(
+        label=label,
         headline=headline,
-        summary=dek,
-        body="\n".join(own),
-        outlet=outlet,
-        url=link,
-        author=author,
-        published_at=published,
+        link=link,
+        own=own,
         related=related,
-        ai_generated=ai_flag,
+        outlet=ctx.outlet or feed_title or None,
+        author=_entry_author(entry),
+        published=_entry_published(entry),
+        ai_flag=True if ai else None,
+        dek=dek,
+    )
+
+
+def _page_ctx(e: _Entry, ctx: ParseContext) -> ParseContext:
+    assert e.link is not None
+    return ParseContext(
+        origin=e.link,
+        default_ai_generated=ctx.default_ai_generated,
+        outlet=e.outlet,
+        url=e.link,
+        author=e.author,
+        published_at=e.published,
+        ai_generated=e.ai_flag if e.ai_flag is not None else ctx.ai_generated,
+        extra=dict(ctx.extra),
+    )
+
+
+def _fetch_pages(
+    fetch: Fetch, wanted: list[_Entry], ctx: ParseContext
+) -> dict[int, Article | BaseException]:
+    """Each entry's page (or why not), keyed by position in ``wanted``: a few at a time, and at
+    most two at once from any one host, so a feed of teasers neither takes hours nor hammers
+    its site."""
+    per_host: dict[str, threading.Semaphore] = {}
+    lock = threading.Lock()
+
+    def one(e: _Entry) -> Article:
+        assert e.link is not None
+        host = (urlsplit(e.link).hostname or "").lower()
+        with lock:
+            gate = per_host.setdefault(host, threading.Semaphore(_PER_HOST))
+        with gate:
+            return _fetch_page(fetch, e.link, _page_ctx(e, ctx))
+
+    out: dict[int, Article | BaseException] = {}
+    if not wanted:
+        return out
+    workers = max(1, min(ctx.fetch_workers, len(wanted)))
+    if workers == 1:
+        for i, e in enumerate(wanted):
+            try:
+                out[i] = one(e)
+            except Exception as exc:  # reported per entry by the caller
+                out[i] = exc
+        return out
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="feed-page") as pool:
+        futures = {pool.submit(one, e): i for i, e in enumerate(wanted)}
+        for fut, i in futures.items():
+            try:
+                out[i] = fut.result()
+            except Exception as exc:  # reported per entry by the caller
+                out[i] = exc
+    return out
+
+
+def _entry_article(
+    e: _Entry, ctx: ParseContext, page: Article | BaseException | None, notes: list[str]
+) -> Article:
+    if isinstance(page, BaseException):
+        reason = str(page) or page.__class__.__name__
+        if not isinstance(page, UserFacingError | OSError | ValueError):
+            reason = f"{page.__class__.__name__}: {reason}"
+        notes.append(f"{e.label}: page fetch failed ({reason}); indexed the feed summary only")
+    elif page is not None:
+        if len(page.body) >= len("\n".join(e.own)):
+            return ctx.make_article(
+                headline=e.headline,
+                summary=page.summary or e.dek,
+                body=page.body,
+                outlet=ctx.outlet or page.outlet,
+                url=page.url,
+                author=page.author,
+                published_at=page.published_at,
+                related=page.related or e.related,
+                ai_generated=page.ai_generated,
+            )
+        notes.append(
+            f"{e.label}: the linked page had less text than the feed; indexed the feed text"
+        )
+
+    if not e.own:
+        raise ParseError(f"{e.label}: no text besides a disclaimer or related-article teasers")
+    return ctx.make_article(
+        headline=e.headline,
+        summary=e.dek,
+        body="\n".join(e.own),
+        outlet=e.outlet,
+        url=e.link,
+        author=e.author,
+        published_at=e.published,
+        related=e.related,
+        ai_generated=e.ai_flag,
     )
 
 
@@ -176,9 +256,30 @@ def parse_feed_articles(
     notes: list[str] = warnings if warnings is not None else []
     out: list[Article] = []
     skipped: list[str] = []
-    for i, entry in enumerate(entries, 1):
+    read: list[_Entry | ParseError] = []
+    for entry in entries:
         try:
-            out.append(_entry_article(entry, ctx, feed_title, notes))
+            read.append(_read_entry(entry, ctx, feed_title))
+        except ParseError as exc:
+            read.append(exc)
+
+    # Teaser-only entries have their page fetched, up to the per-feed cap.
+    wanted = [e for e in read if isinstance(e, _Entry) and e.wants_page] if ctx.fetch else []
+    cap = max(0, ctx.max_pages)
+    for e in wanted[cap:]:
+        notes.append(
+            f"{e.label}: page not fetched (over the {cap}-page limit for one feed); "
+            "indexed the feed summary only"
+        )
+    wanted = wanted[:cap]
+    pages = _fetch_pages(ctx.fetch, wanted, ctx) if ctx.fetch and wanted else {}
+    page_of = {id(e): pages.get(i) for i, e in enumerate(wanted)}
+
+    for i, item in enumerate(read, 1):
+        try:
+            if isinstance(item, ParseError):
+                raise item
+            out.append(_entry_article(item, ctx, page_of.get(id(item)), notes))
         except ParseError as exc:
             msg = f"skipped {exc}" if str(exc).startswith("entry ") else f"skipped entry {i}: {exc}"
             skipped.append(msg)

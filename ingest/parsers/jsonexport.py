@@ -52,11 +52,28 @@ def _as_text(v: Any) -> str | None:
     return text if text and text.lower() not in ("none", "null", "nan") else None
 
 
+def _json_type(v: Any) -> str:
+    if isinstance(v, bool):
+        return "boolean"
+    if isinstance(v, int | float):
+        return "number"
+    if isinstance(v, list):
+        return "list"
+    if isinstance(v, dict):
+        return "object"
+    return type(v).__name__
+
+
 def article_from_record(obj: Any, ctx: ParseContext) -> Article:
     if not isinstance(obj, dict):
         raise ParseError(f"expected an object, found {type(obj).__name__}")
-    headline = _as_text(_get(obj, "headline"))
-    body = _as_text(_get(obj, "body"))
+    raw_headline, raw_body = _get(obj, "headline"), _get(obj, "body")
+    # A number, list or object where the text should be is a broken record, not an article.
+    for field, raw in (("headline", raw_headline), ("body", raw_body)):
+        if raw is not None and not isinstance(raw, str):
+            raise ParseError(f"the {field} is a {_json_type(raw)}, not text")
+    headline = _as_text(raw_headline)
+    body = _as_text(raw_body)
     if not headline:
         raise ParseError("no title/headline field")
     if not body:
@@ -74,6 +91,12 @@ def article_from_record(obj: Any, ctx: ParseContext) -> Article:
         related=related,
         ai_generated=bool(ai_flag) if isinstance(ai_flag, bool) else (True if ai else None),
     )
+
+
+def _unexpected(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return f"unreadable record ({exc.__class__.__name__}: {str(exc)[:200]})"
 
 
 def parse_json(
@@ -106,10 +129,12 @@ def parse_json(
     for where, obj in records:
         try:
             out.append(article_from_record(obj, ctx))
-        except ParseError as exc:
+        except (ParseError, ValueError, TypeError, OverflowError, RecursionError) as exc:
+            # One bad record (a NaN date, a nesting too deep to walk) never costs the others.
+            reason = str(exc) if isinstance(exc, ParseError) else _unexpected(exc)
             if errors is None:
-                raise ParseError(f"{where}: {exc}") from None
-            errors.append(f"{where}: {exc}")
+                raise ParseError(f"{where}: {reason}") from None
+            errors.append(f"{where}: {reason}")
     if not out:
         raise ParseError("no usable article in the export" + (f" ({errors[0]})" if errors else ""))
     return out

@@ -139,6 +139,27 @@ def demark(text: str) -> list[tuple[str, int]]:
     return blocks
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that refuses aliases: ``*ref`` is how a few hundred bytes become gigabytes
+    (a "billion laughs" bomb), and front matter has no honest use for it."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
+def _load_front_matter(text: str) -> Any:
+    loader = _FrontMatterLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     opening = _FM_OPEN.match(text)
     if opening is None:
@@ -148,7 +169,9 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     if close is None:
         raise ParseError("malformed YAML front matter: no closing '---' line")
     try:
-        meta = yaml.safe_load(rest[: close.start()])
+        meta = _load_front_matter(rest[: close.start()])
+    except RecursionError:
+        raise ParseError("malformed YAML front matter: nested too deeply") from None
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc).split("\n")[0]
