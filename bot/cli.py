@@ -249,6 +249,16 @@ def status(corpus: CorpusOpt = "default", as_json: JsonOpt = False) -> None:
         )
     else:
         t.add_row("last reindex", "never")
+    v = st.get("vectors")
+    if v:
+        t.add_row(
+            "vectors",
+            f"{v['store']} in the store for {v['manifest']} indexed chunks"
+            + (f"; {v['missing']} missing" if v["missing"] else "")
+            + (f"; {v['orphans']} unlisted" if v["orphans"] else ""),
+        )
+    for w in st.get("warnings") or []:
+        t.add_row("warning", w)
     out.print(t)
 
 

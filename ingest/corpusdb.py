@@ -312,6 +312,11 @@ class CorpusDB:
             )
         return out
 
+    def chunk_ids(self, generation: int | None = None) -> set[str]:
+        g = self.generation if generation is None else generation
+        rows = self._conn.execute("SELECT id FROM chunks WHERE generation=?", (g,)).fetchall()
+        return {r[0] for r in rows}
+
     def counts(self) -> tuple[int, int]:
         g = self.generation
         a = self._conn.execute("SELECT COUNT(*) FROM articles WHERE generation=?", (g,)).fetchone()

@@ -30,6 +30,9 @@ from .store import (
 
 log = logging.getLogger(__name__)
 
+FALLBACK_BATCH = 1000  # when the store cannot tell its own batch limit
+WARNINGS_KEPT = 10
+
 
 class Corpus:
     def __init__(self, index: NewsIndex, name: str) -> None:
@@ -97,10 +100,40 @@ class Corpus:
         return self.db.sources()
 
     # --- status --------------------------------------------------------------------------------
+    def vector_check(self) -> dict[str, int]:
+        """Manifest chunks against the store's vectors. ``missing``: listed chunks without a
+        vector (dense search cannot find them); ``orphans``: vectors no manifest row lists (left
+        by an interrupted reindex, or being written by a running one). The next reindex repairs
+        both."""
+        listed = self.db.chunk_ids()
+        present = set(self.collection().get(include=[])["ids"])
+        return {
+            "manifest": len(listed),
+            "store": len(present),
+            "missing": len(listed - present),
+            "orphans": len(present - listed),
+        }
+
+    def warnings(self, vectors: dict[str, int] | None = None) -> list[str]:
+        """What an admin should know about: store/manifest mismatches, and the problems the last
+        reindex (or this process) logged at WARNING."""
+        out: list[str] = []
+        v = self.vector_check() if vectors is None else vectors
+        if v["missing"]:
+            out.append(
+                f"{v['missing']} of {v['manifest']} indexed chunks have no vector in the store "
+                "(dense search misses them); the next reindex repairs it"
+            )
+        last = self.db.get_state("last_reindex") or {}
+        out.extend(last.get("warnings") or [])
+        out.extend(self.index.warnings_for(self.name))
+        return out
+
     def status(self) -> dict[str, Any]:
         articles, chunks = self.db.counts()
         newest = self.db.newest_published_ts()
         s = self.index.settings
+        vectors = self.vector_check()
         return {
             "corpus": self.name,
             "articles": articles,
@@ -115,6 +148,8 @@ class Corpus:
                 else f"embedded {s.chroma_dir}"
             ),
             "collection": self.collection_name,
+            "vectors": vectors,
+            "warnings": self.warnings(vectors),
         }
 
     # --- reindex -------------------------------------------------------------------------------
@@ -166,6 +201,43 @@ class NewsIndex:
         self._fetcher = fetcher
         self._corpora: dict[str, Corpus] = {}
         self._lock = threading.Lock()
+        self._max_batch: int | None = None
+        # Problems noticed in this process that `status` shows: "" holds index-wide ones.
+        self._warnings: dict[str, list[str]] = {}
+        self._warn_lock = threading.Lock()
+
+    def warn(self, text: str, corpus: str = "") -> None:
+        """Log a problem at WARNING and keep it (the last few, once each) for ``status``."""
+        log.warning("%s%s", f"corpus {corpus}: " if corpus else "", text)
+        with self._warn_lock:
+            kept = self._warnings.setdefault(corpus, [])
+            if text in kept:
+                kept.remove(text)
+            kept.append(text)
+            del kept[:-WARNINGS_KEPT]
+
+    def clear_warnings(self, corpus: str) -> None:
+        with self._warn_lock:
+            self._warnings.pop(corpus, None)
+
+    def warnings_for(self, corpus: str) -> list[str]:
+        with self._warn_lock:
+            return list(self._warnings.get("", [])) + list(self._warnings.get(corpus, []))
+
+    def check_corpora(self) -> dict[str, list[str]]:
+        """Every corpus's warnings (start-up check: manifest chunks without vectors...), each
+        logged at WARNING; corpora that cannot be opened are reported, not raised."""
+        out: dict[str, list[str]] = {}
+        for name in self.corpus_names():
+            try:
+                found = self.corpus(name).warnings()
+            except Exception as exc:
+                found = [f"cannot be checked: {exc}"]
+            for w in found:
+                log.warning("corpus %s: %s", name, w)
+            if found:
+                out[name] = found
+        return out
 
     @property
     def client(self) -> Any:
@@ -176,10 +248,17 @@ class NewsIndex:
 
     @property
     def max_batch(self) -> int:
-        try:
-            return min(int(self.client.get_max_batch_size()), 4096)
-        except Exception:
-            return 1000
+        """The store's largest write batch (capped), asked once."""
+        if self._max_batch is None:
+            try:
+                self._max_batch = min(int(self.client.get_max_batch_size()), 4096)
+            except Exception as exc:
+                self.warn(
+                    f"the store did not say its batch size ({type(exc).__name__}: {exc}); "
+                    f"writing {FALLBACK_BATCH} at a time"
+                )
+                return FALLBACK_BATCH
+        return self._max_batch
 
     @property
     def embedder(self) -> Embedder:

@@ -19,6 +19,7 @@ from .sources import ReadResult
 from .store import (
     collection_name,
     delete_collection,
+    generation_of,
     get_or_create_collection,
     list_collection_names,
 )
@@ -50,6 +51,8 @@ class ReindexSummary:
     seconds: float = 0.0
     finished_at: str = ""
     read_anything: bool = True
+    # Problems that did not stop the reindex but need an admin's eye (shown by `status`).
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -133,6 +136,11 @@ class Reindex:
         c.keyword.get(db)  # rebuilt only when the manifest changed
         self.progress("keyword", 1, 1)
         s.articles, s.chunks = db.counts()
+        # This run repaired what readers had noticed in the corpus; index-wide problems stay.
+        c.index.clear_warnings(c.name)
+        for w in c.index.warnings_for(c.name):
+            if w not in s.warnings:
+                s.warnings.append(w)
         s.seconds = round(time.perf_counter() - t0, 3)
         s.finished_at = now_iso()
         db.set_state("last_reindex", s.as_dict())
@@ -142,20 +150,58 @@ class Reindex:
     def _tidy(self, live_gen: int) -> None:
         """Drop what an interrupted run left behind: other generations and unlisted chunks."""
         c, db = self.c, self.c.db
-        prefix = f"nb-{c.name}-g"
         for name in list_collection_names(c.index.client):
-            if name.startswith(prefix) and name != collection_name(c.name, live_gen):
+            # Only this corpus's own generations: another corpus's name may start with ours
+            # ("news" and "news-global"), so the generation suffix must match exactly.
+            g = generation_of(c.name, name)
+            if g is not None and g != live_gen:
                 log.info("removing leftover collection %s", name)
-                delete_collection(c.index.client, name)
+                self._delete_collection(name)
         for g in db.other_generations(live_gen):
             db.drop_generation(g)
         col = c.collection()
-        listed = {ch.id for ch in db.chunks(live_gen)}
+        listed = {ch.id: ch for ch in db.chunks(live_gen)}
         present = set(col.get(include=[])["ids"])
-        orphans = sorted(present - listed)
+        orphans = sorted(present - set(listed))
         if orphans:
             log.info("removing %d chunks left by an interrupted reindex", len(orphans))
             _batched(col.delete, orphans, c.index.max_batch)
+        missing = [listed[cid] for cid in sorted(set(listed) - present)]
+        if missing:
+            self._warn(
+                f"re-embedded {len(missing)} of {len(listed)} indexed chunks whose vectors the "
+                "store had lost"
+            )
+            self._restore_vectors(col, missing, db.articles(live_gen))
+
+    def _warn(self, text: str) -> None:
+        log.warning("corpus %s: %s", self.c.name, text)
+        self.summary.warnings.append(text)
+
+    def _delete_collection(self, name: str) -> None:
+        err = delete_collection(self.c.index.client, name)
+        if err:
+            self._warn(err)
+
+    def _restore_vectors(
+        self, col: Any, missing: list[ChunkRow], arts: dict[str, ArticleRow]
+    ) -> None:
+        """Re-embed chunks the manifest lists but the store lost, from the manifest's own text."""
+        emb = self.c.index.embedder
+        step = self.c.index.max_batch
+        for i in range(0, len(missing), step):
+            part = missing[i : i + step]
+            vecs = emb.embed([ch.indexed_text for ch in part])
+            metas = [
+                chunk_metadata(_article_from_row(arts[ch.article_id]), _chunk_from_row(ch))
+                for ch in part
+            ]
+            col.upsert(
+                ids=[ch.id for ch in part],
+                embeddings=vecs,
+                metadatas=metas,
+                documents=[ch.text for ch in part],
+            )
 
     def _read_sources(self) -> ReadResult:
         c = self.c
@@ -266,7 +312,7 @@ class Reindex:
         c = self.c
         new_gen = live_gen + 1
         name = collection_name(c.name, new_gen)
-        delete_collection(c.index.client, name)
+        self._delete_collection(name)
         col = get_or_create_collection(c.index.client, name, c.index.settings.embedding_model)
         try:
             if keep:
@@ -274,11 +320,11 @@ class Reindex:
             self._embed_and_write(new_gen, col, list(incoming.values()), set(), {})
         except BaseException:
             # The live generation was never touched: drop the half-built one and re-raise.
-            delete_collection(c.index.client, name)
+            self._delete_collection(name)
             c.db.drop_generation(new_gen)
             raise
         c.db.switch_generation(new_gen)
-        delete_collection(c.index.client, collection_name(c.name, live_gen))
+        self._delete_collection(collection_name(c.name, live_gen))
         c.db.drop_generation(live_gen)
 
     def _copy_kept(self, keep: set[str], old_gen: int, new_gen: int, col: Any) -> None:

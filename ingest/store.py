@@ -30,6 +30,21 @@ def collection_name(corpus: str, generation: int) -> str:
     return f"nb-{corpus}-g{generation}"
 
 
+_GENERATION_RE = re.compile(r"-g([0-9]+)$")
+
+
+def generation_of(corpus: str, name: str) -> int | None:
+    """The generation when ``name`` is one of ``corpus``'s collections, else None.
+
+    Exact: ``nb-news-global-g1`` belongs to ``news-global``, never to ``news``.
+    """
+    prefix = f"nb-{corpus}"
+    if not name.startswith(prefix):
+        return None
+    m = _GENERATION_RE.fullmatch(name[len(prefix) :])
+    return int(m.group(1)) if m else None
+
+
 def make_client(settings: Settings) -> Any:
     """A Chroma client for the configured mode. Server mode fails fast when the server is down."""
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
@@ -77,11 +92,25 @@ def get_or_create_collection(client: Any, name: str, model: str) -> Any:
     )
 
 
-def delete_collection(client: Any, name: str) -> None:
+def delete_collection(client: Any, name: str) -> str | None:
+    """Delete a collection if it exists. Returns None when it is gone (or never was), else a
+    one-line description of the failure, already logged at WARNING: a collection that cannot be
+    deleted keeps its vectors (disk) and may come back as a leftover."""
     try:
+        if name not in list_collection_names(client):
+            return None
         client.delete_collection(name)
-    except Exception as exc:  # not found is fine: we only ever tidy up
-        log.debug("delete_collection %s: %s", name, exc)
+    except Exception as exc:
+        try:
+            gone = name not in list_collection_names(client)
+        except Exception:
+            gone = False
+        if gone:  # deleted by someone else meanwhile: nothing to report
+            return None
+        msg = f"could not delete collection {name}: {type(exc).__name__}: {exc}"
+        log.warning(msg)
+        return msg
+    return None
 
 
 def list_collection_names(client: Any) -> list[str]:

@@ -62,10 +62,7 @@ def _embeddings(corpus: Corpus, ids: list[str]) -> np.ndarray | None:
     if not ids or len(ids) > DENSE_MATRIX_MAX:
         return None
     col = corpus.collection()
-    try:
-        step = min(corpus.index.max_batch, 5000)
-    except Exception:
-        step = 1000
+    step = min(corpus.index.max_batch, 5000)
     out = np.zeros((len(ids), 0), dtype=np.float32)
     rows: dict[str, np.ndarray] = {}
     for i in range(0, len(ids), step):
@@ -73,9 +70,10 @@ def _embeddings(corpus: Corpus, ids: list[str]) -> np.ndarray | None:
         for cid, v in zip(got["ids"], got["embeddings"], strict=True):
             rows[cid] = np.asarray(v, dtype=np.float32)
     if len(rows) != len(ids):
-        log.warning(
-            "%d chunks lack a vector in Chroma; dense search falls back to Chroma",
-            len(ids) - len(rows),
+        corpus.index.warn(
+            f"{len(ids) - len(rows)} of {len(ids)} indexed chunks have no vector in the store; "
+            "dense search misses them until the next reindex repairs it",
+            corpus.name,
         )
         return None
     out = np.vstack([rows[c] for c in ids])
