@@ -224,7 +224,8 @@ def test_repeated_claims_are_cited_once_and_at_most_four_are_kept(four: list[Pas
     claims = [(1, WALKOUT), (1, WALKOUT.upper()), (2, MEDIATOR)]
     claims += [(3, "reached a tentative agreement"), (4, "approved the agreement by 68.4 percent")]
     claims += [(1, "shutting all nine tram lines and 74 bus routes")]
-    ans = compose_with_llm(fake(reply("The strike ran its course.", *claims)), "Q?", four)
+    lead = "About 4,800 workers walked off the job [1]."
+    ans = compose_with_llm(fake(reply(lead, *claims)), "Q?", four)
     assert ans is not None
     assert len(ans.citations) == 4
     assert [c.n for c in ans.citations] == [1, 2, 3, 4]

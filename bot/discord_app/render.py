@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from discord.utils import escape_markdown, escape_mentions
 
+from bot.qa.safety import strip_links
 from bot.qa.types import Answer, Citation, format_date
 
 MESSAGE_LIMIT = 2000
@@ -67,7 +68,20 @@ def escape_inline(text: str) -> str:
     one_line = " ".join(text.split())
     # Brackets would end a masked link's text early; parentheses read the same.
     one_line = one_line.replace("[", "(").replace("]", ")")
-    return neutralise(escape_markdown(one_line, ignore_links=False))
+    # A URL in a headline is shown, never unfurled nor made a link of.
+    return neutralise(_wrap_urls(escape_markdown(one_line, ignore_links=False)))
+
+
+_BOLD = re.compile(r"\\\*\\\*(?=\S)(.+?)(?<=\S)\\\*\\\*")
+
+
+def escape_model_text(text: str) -> str:
+    """What a model wrote: one line, no links (masked, bare or invites), no markdown but
+    **bold**, no mentions. A model talked round by an article can say nothing clickable."""
+    one_line = " ".join(strip_links(text).split())
+    escaped = escape_markdown(one_line, ignore_links=False)
+    escaped = _BOLD.sub(r"**\1**", escaped)
+    return neutralise(_wrap_urls(escaped))
 
 
 def code(text: str) -> str:
@@ -210,9 +224,8 @@ def excerpt_block(c: Citation) -> str:
 def render_answer(answer: Answer, limit: int = MESSAGE_LIMIT) -> list[str]:
     """The answer as message contents, in order; the caveat (when set) ends the last one."""
     lead = answer.lead.strip() or "Here is what I found:"
-    # An extractive lead is article text: escape it like a quote. A model's lead may use
-    # markdown on purpose; it only loses the power to mention.
-    lead = escape_quote(lead) if answer.mode == "extractive" else neutralise(lead)
+    # An extractive lead is article text: escape it like a quote. A model's lead keeps only bold.
+    lead = escape_quote(lead) if answer.mode == "extractive" else escape_model_text(lead)
     blocks = [lead]
     blocks += [excerpt_block(c) for c in answer.citations]
     if answer.notice:

@@ -63,10 +63,14 @@ class Ask(commands.Cog):
                 question, interaction.guild_id, outlet=outlet, since=since_dt
             )
             msgs = render_answer(answer)
+            # discord.py cannot set SUPPRESS_EMBEDS on this edit; render_answer wraps every URL
+            # in <...>, which Discord never previews, and every later message carries the flag.
             await interaction.edit_original_response(content=msgs[0], allowed_mentions=NO_MENTIONS)
             interaction.extras.pop(PUBLIC_DEFER, None)
             for text in msgs[1:]:
-                await interaction.followup.send(text, allowed_mentions=NO_MENTIONS, wait=True)
+                await interaction.followup.send(
+                    text, allowed_mentions=NO_MENTIONS, suppress_embeds=True, wait=True
+                )
 
     # --- mentions and threads -------------------------------------------------------------------
     @commands.Cog.listener()
@@ -165,7 +169,8 @@ class Ask(commands.Cog):
 
     @staticmethod
     async def _send(channel: discord.abc.Messageable, text: str) -> None:
-        await channel.send(text, allowed_mentions=NO_MENTIONS)
+        # No link previews: an article's or a feed's link never unfurls into a card.
+        await channel.send(text, allowed_mentions=NO_MENTIONS, suppress_embeds=True)
 
     @staticmethod
     async def _reply(
@@ -178,9 +183,12 @@ class Ask(commands.Cog):
                     allowed_mentions=NO_MENTIONS,
                     mention_author=False,
                     delete_after=delete_after,
+                    suppress_embeds=True,
                 )
             else:
-                await message.reply(text, allowed_mentions=NO_MENTIONS, mention_author=False)
+                await message.reply(
+                    text, allowed_mentions=NO_MENTIONS, mention_author=False, suppress_embeds=True
+                )
         except discord.HTTPException:
             log.exception("could not reply to message %s", message.id)
 
