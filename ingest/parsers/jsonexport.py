@@ -54,14 +54,14 @@ def _as_text(v: Any) -> str | None:
 
 def _json_type(v: Any) -> str:
     if isinstance(v, bool):
-        return "boolean"
+        return "a boolean"
     if isinstance(v, int | float):
-        return "number"
+        return "a number"
     if isinstance(v, list):
-        return "list"
+        return "a list"
     if isinstance(v, dict):
-        return "object"
-    return type(v).__name__
+        return "an object"
+    return f"a {type(v).__name__}"
 
 
 def article_from_record(obj: Any, ctx: ParseContext) -> Article:
@@ -71,7 +71,7 @@ def article_from_record(obj: Any, ctx: ParseContext) -> Article:
     # A number, list or object where the text should be is a broken record, not an article.
     for field, raw in (("headline", raw_headline), ("body", raw_body)):
         if raw is not None and not isinstance(raw, str):
-            raise ParseError(f"the {field} is a {_json_type(raw)}, not text")
+            raise ParseError(f"the {field} is {_json_type(raw)}, not text")
     headline = _as_text(raw_headline)
     body = _as_text(raw_body)
     if not headline:
