@@ -263,6 +263,20 @@ def status(corpus: CorpusOpt = "default", as_json: JsonOpt = False) -> None:
 
 
 @app.command()
+def recover(corpus: CorpusOpt = "default") -> None:
+    """Put back a corpus's last good manifest (saved after every successful reindex)."""
+    with _user_errors():
+        used, moved = _index().recover(corpus)
+    where = f"; the damaged file is kept as {moved}" if moved else ""
+    out.print(
+        f"restored corpus {corpus} from {used}{where}. Run `newsbot reindex --corpus {corpus}` "
+        "to bring it up to date with its sources.",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command()
 def demo(corpus: CorpusOpt = "demo") -> None:
     """Index the bundled demo articles, show the corpus status and answer a sample question."""
     with _user_errors():

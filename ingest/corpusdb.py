@@ -8,16 +8,23 @@ the manifest lists, so a crash at any point leaves each article fully old or ful
 
 from __future__ import annotations
 
+import functools
 import json
+import os
+import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
+from .errors import UserFacingError
 from .models import Article, Chunk
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -113,39 +120,177 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class ManifestDamaged(UserFacingError):
+    """The corpus's SQLite manifest cannot be read: one line naming the file and the way back."""
+
+    def __init__(self, corpus: str, path: Path, reason: str) -> None:
+        bak = backup_path(path)
+        if bak.is_file():
+            when = datetime.fromtimestamp(bak.stat().st_mtime, UTC).isoformat(timespec="seconds")
+            how = (
+                f"restore the last good copy (saved {when}) with: newsbot recover --corpus {corpus}"
+            )
+        else:
+            how = (
+                f"no backup of it exists: move it aside (mv {path} {path}.damaged) and add the "
+                "corpus's sources again"
+            )
+        super().__init__(f"the manifest of corpus '{corpus}' ({path}) is damaged ({reason}); {how}")
+        self.corpus = corpus
+        self.path = path
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+@contextmanager
+def _guard(corpus: str, path: Path) -> Iterator[None]:
+    """Turn SQLite's "not a database" / "malformed" errors into one clear ManifestDamaged.
+
+    OperationalError (locked, disk full, read-only) is a state of the machine, not damage: it
+    passes through as it is."""
+    try:
+        yield
+    except sqlite3.OperationalError:
+        raise
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+            raise
+        raise ManifestDamaged(corpus, path, str(exc)) from None
+
+
+def _guarded(fn: F) -> F:
+    @functools.wraps(fn)
+    def wrapper(self: CorpusDB, *args: Any, **kwargs: Any) -> Any:
+        with _guard(self.corpus, self.path):
+            return fn(self, *args, **kwargs)
+
+    return cast(F, wrapper)
+
+
 class CorpusDB:
-    def __init__(self, path: Path) -> None:
+    """One corpus's manifest. Each thread gets its own SQLite connection: a transaction belongs to
+    its connection, so the reindex thread's open transaction is never committed, rolled back or
+    read half-done by a question or an admin command running in another thread."""
+
+    def __init__(self, path: Path, corpus: str | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        # check_same_thread=False: the bot hands work to threads; each call is short and
-        # SQLite serialises writers itself.
-        self._conn = sqlite3.connect(path, timeout=30, check_same_thread=False)
-        self._conn.execute("PRAGMA journal_mode=WAL")
-        self._conn.execute("PRAGMA synchronous=NORMAL")
-        self._conn.executescript(SCHEMA)
-        self._conn.commit()
+        self.corpus = corpus or path.parent.name
+        self._local = threading.local()
+        self._conns: dict[int, sqlite3.Connection] = {}  # thread id -> its connection
+        self._conns_lock = threading.Lock()
+        self._epoch = 0  # bumped by close(): threads then open fresh connections
+        try:
+            empty = path.stat().st_size == 0
+        except FileNotFoundError:
+            empty = False
+        if empty:
+            # SQLite writes its header with the first commit, which we make right here: an empty
+            # file is a truncated manifest, never a new corpus (that would forget its sources).
+            raise ManifestDamaged(self.corpus, path, "the file is empty")
+        with _guard(self.corpus, path):
+            conn = self._conn
+            check = conn.execute("PRAGMA quick_check").fetchone()
+            if not check or check[0] != "ok":
+                raise ManifestDamaged(self.corpus, path, f"integrity check: {check and check[0]}")
+            conn.executescript(SCHEMA)
+            conn.commit()
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        got = getattr(self._local, "conn", None)
+        if got is not None and got[0] == self._epoch:
+            return cast(sqlite3.Connection, got[1])
+        # check_same_thread=False only so close() may close it from another thread.
+        conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        self._local.conn = (self._epoch, conn)
+        with self._conns_lock:
+            alive = {t.ident for t in threading.enumerate()}
+            for tid in [t for t in self._conns if t not in alive]:
+                self._conns.pop(tid).close()  # its thread has ended
+            old = self._conns.pop(threading.get_ident(), None)
+            if old is not None:
+                old.close()
+            self._conns[threading.get_ident()] = conn
+        return conn
+
+    def open_connections(self) -> int:
+        with self._conns_lock:
+            return len(self._conns)
 
     def close(self) -> None:
-        self._conn.close()
+        """Close every thread's connection (a later call opens a fresh one)."""
+        with self._conns_lock:
+            self._epoch += 1
+            conns, self._conns = list(self._conns.values()), {}
+        for c in conns:
+            c.close()
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._conn:  # commits, or rolls back on an exception
-            yield self._conn
+        """A write transaction on this thread's connection: IMMEDIATE, so it holds the write lock
+        from its first statement (its reads and writes see one state), commits on success and
+        rolls back on an exception."""
+        conn = self._conn
+        with _guard(self.corpus, self.path):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one committed state of the manifest (a WAL read transaction)."""
+        conn = self._conn
+        if conn.in_transaction:  # nested: the outer one already holds a snapshot
+            yield
+            return
+        with _guard(self.corpus, self.path):
+            conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                conn.rollback()  # read-only: nothing to commit
+
+    # --- backup --------------------------------------------------------------------------------
+    @_guarded
+    def backup(self) -> Path:
+        """Copy the manifest, consistently, to ``corpus.db.bak`` (SQLite's online backup)."""
+        dst = backup_path(self.path)
+        tmp = dst.with_name(dst.name + ".tmp")
+        tmp.unlink(missing_ok=True)
+        out = sqlite3.connect(tmp)
+        try:
+            self._conn.backup(out)
+        finally:
+            out.close()
+        os.replace(tmp, dst)
+        return dst
 
     # --- state ---------------------------------------------------------------------------------
+    @_guarded
     def get_state(self, key: str, default: Any = None) -> Any:
         row = self._conn.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
         return json.loads(row[0]) if row else default
 
+    @_guarded
     def set_state(self, key: str, value: Any, conn: sqlite3.Connection | None = None) -> None:
-        (conn or self._conn).execute(
+        if conn is None:
+            with self.transaction() as c:
+                self.set_state(key, value, c)
+            return
+        conn.execute(
             "INSERT INTO state(key, value) VALUES(?, ?) "
             "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
             (key, json.dumps(value)),
         )
-        if conn is None:
-            self._conn.commit()
 
     @property
     def generation(self) -> int:
@@ -153,14 +298,20 @@ class CorpusDB:
 
     @property
     def version(self) -> int:
-        """Bumped on every change of the live index; readers cache against it."""
+        """Bumped once per change of what readers see (a reindex, a generation switch);
+        readers cache against it."""
         return int(self.get_state("version", 0))
 
-    def bump_version(self, conn: sqlite3.Connection) -> None:
+    def bump_version(self, conn: sqlite3.Connection | None = None) -> None:
+        if conn is None:
+            with self.transaction() as c:
+                self.bump_version(c)
+            return
         row = conn.execute("SELECT value FROM state WHERE key='version'").fetchone()
         self.set_state("version", (json.loads(row[0]) if row else 0) + 1, conn)
 
     # --- sources -------------------------------------------------------------------------------
+    @_guarded
     def add_source(self, src: SourceRow) -> bool:
         """True when newly added; an existing source keeps its options unless new ones are given."""
         with self.transaction() as c:
@@ -179,10 +330,12 @@ class CorpusDB:
             )
             return True
 
+    @_guarded
     def remove_source(self, spec: str) -> bool:
         with self.transaction() as c:
             return c.execute("DELETE FROM sources WHERE spec=?", (spec,)).rowcount > 0
 
+    @_guarded
     def sources(self) -> list[SourceRow]:
         rows = self._conn.execute(
             "SELECT spec, kind, ai_generated, outlet, added_at FROM sources ORDER BY added_at, spec"
@@ -192,6 +345,7 @@ class CorpusDB:
         ]
 
     # --- manifest ------------------------------------------------------------------------------
+    @_guarded
     def article_hashes(self, generation: int) -> dict[str, tuple[str, list[str]]]:
         """article id -> (content hash, chunk ids) for one generation."""
         rows = self._conn.execute(
@@ -199,6 +353,7 @@ class CorpusDB:
         ).fetchall()
         return {r[0]: (r[1], json.loads(r[2])) for r in rows}
 
+    @_guarded
     def write_articles(
         self,
         generation: int,
@@ -206,7 +361,9 @@ class CorpusDB:
         replace_ids: Iterable[str] = (),
         delete_ids: Iterable[str] = (),
     ) -> None:
-        """One transaction: drop replaced/deleted articles, insert the new ones, bump the version."""
+        """One transaction: drop replaced/deleted articles, insert the new ones. The version is
+        bumped by the reindex once it has finished, not per commit: readers keep their caches
+        for the whole run instead of rebuilding them every 512 chunks."""
         ts = now_iso()
         with self.transaction() as c:
             for aid in list(replace_ids) + list(delete_ids):
@@ -252,13 +409,14 @@ class CorpusDB:
                         for ch in chunks
                     ],
                 )
-            self.bump_version(c)
 
+    @_guarded
     def drop_generation(self, generation: int) -> None:
         with self.transaction() as c:
             c.execute("DELETE FROM articles WHERE generation=?", (generation,))
             c.execute("DELETE FROM chunks WHERE generation=?", (generation,))
 
+    @_guarded
     def other_generations(self, keep: int) -> list[int]:
         rows = self._conn.execute(
             "SELECT DISTINCT generation FROM articles WHERE generation != ? "
@@ -267,12 +425,14 @@ class CorpusDB:
         ).fetchall()
         return [r[0] for r in rows]
 
+    @_guarded
     def switch_generation(self, generation: int) -> None:
         with self.transaction() as c:
             self.set_state("generation", generation, c)
             self.bump_version(c)
 
     # --- reads ---------------------------------------------------------------------------------
+    @_guarded
     def chunks(self, generation: int | None = None) -> list[ChunkRow]:
         g = self.generation if generation is None else generation
         rows = self._conn.execute(
@@ -282,6 +442,7 @@ class CorpusDB:
         ).fetchall()
         return [ChunkRow(*r) for r in rows]
 
+    @_guarded
     def articles(self, generation: int | None = None) -> dict[str, ArticleRow]:
         g = self.generation if generation is None else generation
         rows = self._conn.execute(
@@ -312,22 +473,73 @@ class CorpusDB:
             )
         return out
 
+    @_guarded
     def chunk_ids(self, generation: int | None = None) -> set[str]:
         g = self.generation if generation is None else generation
         rows = self._conn.execute("SELECT id FROM chunks WHERE generation=?", (g,)).fetchall()
         return {r[0] for r in rows}
 
+    @_guarded
     def counts(self) -> tuple[int, int]:
-        g = self.generation
-        a = self._conn.execute("SELECT COUNT(*) FROM articles WHERE generation=?", (g,)).fetchone()
-        c = self._conn.execute("SELECT COUNT(*) FROM chunks WHERE generation=?", (g,)).fetchone()
-        return int(a[0]), int(c[0])
+        with self.snapshot():
+            g = self.generation
+            c = self._conn
+            a = c.execute("SELECT COUNT(*) FROM articles WHERE generation=?", (g,)).fetchone()
+            n = c.execute("SELECT COUNT(*) FROM chunks WHERE generation=?", (g,)).fetchone()
+        return int(a[0]), int(n[0])
 
+    @_guarded
     def newest_published_ts(self) -> int | None:
         row = self._conn.execute(
             "SELECT MAX(published_ts) FROM articles WHERE generation=?", (self.generation,)
         ).fetchone()
         return row[0] if row and row[0] is not None else None
+
+
+def restore_backup(path: Path, corpus: str) -> tuple[Path, Path | None]:
+    """Put the last good manifest (``corpus.db.bak``) back in place of a damaged or lost one.
+
+    The damaged file (and its WAL, which belongs to it and must never be replayed into the copy)
+    is kept beside it as ``corpus.db.damaged-<time>``. Returns (backup used, where the damaged
+    file went). The version is bumped past anything cached from the damaged file; vectors written
+    after the backup are orphans that the next reindex removes (or re-embeds, when missing).
+    """
+    bak = backup_path(path)
+    if not bak.is_file():
+        raise UserFacingError(f"corpus '{corpus}' has no backup manifest ({bak}) to restore")
+    probe = sqlite3.connect(f"file:{bak}?mode=ro", uri=True)
+    try:
+        ok = probe.execute("PRAGMA quick_check").fetchone()
+        version = probe.execute("SELECT value FROM state WHERE key='version'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise UserFacingError(f"the backup manifest {bak} is damaged too ({exc})") from None
+    finally:
+        probe.close()
+    if not ok or ok[0] != "ok":
+        raise UserFacingError(f"the backup manifest {bak} is damaged too ({ok and ok[0]})")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    moved: Path | None = None
+    if path.exists():
+        moved = path.with_name(f"{path.name}.damaged-{stamp}")
+        os.replace(path, moved)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            if moved is not None:
+                os.replace(side, moved.with_name(moved.name + suffix))
+            else:
+                side.unlink()
+    tmp = path.with_name(path.name + ".restoring")
+    shutil.copyfile(bak, tmp)
+    os.replace(tmp, path)
+    db = CorpusDB(path, corpus)
+    try:
+        old = int(json.loads(version[0])) if version else 0
+        # Readers elsewhere may hold caches tagged with the damaged file's later versions.
+        db.set_state("version", old + 1_000_000)
+    finally:
+        db.close()
+    return bak, moved
 
 
 def _b(v: bool | None) -> int | None:

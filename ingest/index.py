@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import os
+import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .corpusdb import ArticleRow, ChunkRow, CorpusDB, SourceRow
+from .corpusdb import ArticleRow, ChunkRow, CorpusDB, SourceRow, restore_backup
 from .embedding import Embedder, load_embedder
 from .errors import ReindexRunning, UserFacingError
 from .fetch import Fetcher
@@ -39,10 +40,16 @@ class Corpus:
         self.index = index
         self.name = check_corpus_name(name)
         self.dir = index.settings.corpora_dir / name
-        self.db = CorpusDB(self.dir / "corpus.db")
+        self.db = CorpusDB(self.dir / "corpus.db", name)
         self.keyword = KeywordStore(self.dir / "keyword")
         self._live_ids: tuple[int, frozenset[str]] | None = None
         self._rows_cache: tuple[int, dict[str, ChunkRow], dict[str, ArticleRow]] | None = None
+        self._rows_lock = threading.Lock()
+        self.rows_builds = 0  # how many times rows() read the manifest (single flight: tests)
+
+    def close(self) -> None:
+        """Release the manifest's connections (a later call reopens them)."""
+        self.db.close()
 
     # --- reading -------------------------------------------------------------------------------
     @property
@@ -70,11 +77,26 @@ class Corpus:
 
     def rows(self) -> tuple[dict[str, ChunkRow], dict[str, ArticleRow]]:
         """The live chunks and articles, cached until the manifest changes."""
-        version = self.db.version
-        if self._rows_cache is None or self._rows_cache[0] != version:
-            chunks = {c.id: c for c in self.db.chunks()}
-            self._rows_cache = (version, chunks, self.db.articles())
-        return self._rows_cache[1], self._rows_cache[2]
+        _, chunks, arts = self.rows_at()
+        return chunks, arts
+
+    def rows_at(self) -> tuple[int, dict[str, ChunkRow], dict[str, ArticleRow]]:
+        """(manifest version, chunks, articles), read in one snapshot, built once per version
+        (concurrent callers wait for the one build) and swapped in whole."""
+        cached = self._rows_cache
+        if cached is not None and cached[0] == self.db.version:
+            return cached
+        with self._rows_lock:
+            cached = self._rows_cache
+            if cached is not None and cached[0] == self.db.version:
+                return cached
+            with self.db.snapshot():
+                version = self.db.version
+                chunks = {c.id: c for c in self.db.chunks()}
+                arts = self.db.articles()
+            self._rows_cache = (version, chunks, arts)
+            self.rows_builds += 1
+            return self._rows_cache
 
     # --- sources -------------------------------------------------------------------------------
     def add_sources(
@@ -179,6 +201,10 @@ class Corpus:
                 self.check_model()
             s = Reindex(self, full, progress or (lambda *_: None), fail_after_chunks).run()
             self.db.set_state("embedding_model", self.index.settings.embedding_model)
+            try:
+                self.db.backup()  # the last good manifest, for `newsbot recover`
+            except OSError as exc:
+                self.index.warn(f"could not back up the manifest: {exc}", self.name)
             return s
 
 
@@ -290,6 +316,19 @@ class NewsIndex:
             if name not in self._corpora:
                 self._corpora[name] = Corpus(self, name)
             return self._corpora[name]
+
+    def recover(self, name: str) -> tuple[Path, Path | None]:
+        """Replace a damaged manifest with its last good backup (``newsbot recover``).
+        Returns (the backup used, where the damaged file was moved)."""
+        check_corpus_name(name)
+        with self._lock:
+            old = self._corpora.pop(name, None)
+        if old is not None:
+            old.close()
+        cdir = self.settings.corpora_dir / name
+        used, moved = restore_backup(cdir / "corpus.db", name)
+        shutil.rmtree(cdir / "keyword", ignore_errors=True)  # derived: rebuilt from the manifest
+        return used, moved
 
     def corpus_names(self) -> list[str]:
         root = self.settings.corpora_dir

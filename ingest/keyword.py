@@ -7,11 +7,15 @@ built from. A reader that finds it stale (say, after a crash between the two wri
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import json
 import logging
+import os
 import re
 import shutil
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,19 +107,41 @@ class KeywordIndex:
         )
 
     def save(self, root: Path) -> None:
-        tmp = root.with_name(root.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir(parents=True)
+        """Write the index to a directory of its own, then point ``root`` (a symlink) at it in
+        one atomic rename: readers see the old index or the new one, never a half-written one,
+        and concurrent savers (threads, or the CLI beside the bot) never share a temporary
+        directory."""
+        root.parent.mkdir(parents=True, exist_ok=True)
+        # One saver at a time per index, across threads and processes (flock is per open file).
+        fd = os.open(root.with_name(root.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            self._save_locked(root)
+        finally:
+            os.close(fd)
+
+    def _save_locked(self, root: Path) -> None:
+        target = Path(tempfile.mkdtemp(prefix=f"{root.name}.v{self.version}-", dir=root.parent))
         if self.ids:
-            self.retriever.save(str(tmp), show_progress=False)
+            self.retriever.save(str(target), show_progress=False)
         meta = {"version": self.version, "tokenizer": TOKENIZER, "ids": self.ids}
-        (tmp / "meta.json").write_text(json.dumps(meta))
-        old = root.with_name(root.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if root.exists():
-            root.rename(old)
-        tmp.rename(root)
-        shutil.rmtree(old, ignore_errors=True)
+        (target / "meta.json").write_text(json.dumps(meta))
+        link = root.with_name(f"{target.name}.link")
+        os.symlink(target.name, link)
+        if root.is_dir() and not root.is_symlink():  # written by an older release
+            trash = Path(tempfile.mkdtemp(prefix=f"{root.name}.old-", dir=root.parent))
+            with contextlib.suppress(OSError):
+                root.rename(trash / "index")
+            shutil.rmtree(trash, ignore_errors=True)
+        os.replace(link, root)
+        # Earlier versions (and what a killed saver left) go; a reader still loading one of
+        # them fails and rebuilds.
+        for p in root.parent.glob(f"{root.name}.v*"):
+            if p.name != target.name:
+                if p.is_symlink() or p.is_file():
+                    p.unlink(missing_ok=True)
+                else:
+                    shutil.rmtree(p, ignore_errors=True)
 
     @classmethod
     def load(cls, root: Path) -> KeywordIndex | None:
@@ -127,34 +153,49 @@ class KeywordIndex:
             ids = meta["ids"]
             retriever = bm25s.BM25.load(str(root), show_progress=False) if ids else bm25s.BM25()
             return cls(retriever, ids, int(meta["version"]))
-        except (OSError, ValueError, KeyError) as exc:
+        except Exception as exc:  # missing, half-deleted by a newer save, or damaged
             log.info("keyword index at %s not loadable (%s); it will be rebuilt", root, exc)
             return None
 
 
 class KeywordStore:
-    """Per-corpus keyword index with an in-memory cache keyed by manifest version."""
+    """Per-corpus keyword index with an in-memory cache keyed by manifest version. Built once
+    per version: concurrent callers wait for the one build (single flight) and get its result."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self._cached: KeywordIndex | None = None
         self._lock = threading.Lock()
+        self.builds = 0  # how many times the index was built from the manifest
 
     def rebuild(self, db: CorpusDB) -> KeywordIndex:
-        idx = KeywordIndex.build(db.chunks(), db.version)
-        idx.save(self.root)
         with self._lock:
-            self._cached = idx
+            return self._rebuild(db)
+
+    def _rebuild(self, db: CorpusDB) -> KeywordIndex:
+        with db.snapshot():
+            version = db.version
+            chunks = db.chunks()
+        idx = KeywordIndex.build(chunks, version)
+        self.builds += 1
+        try:
+            idx.save(self.root)
+        except OSError as exc:  # a read-only or full disk: the in-memory index still answers
+            log.warning("could not save the keyword index at %s: %s", self.root, exc)
+        self._cached = idx
         return idx
 
     def get(self, db: CorpusDB) -> KeywordIndex:
-        version = db.version
+        cached = self._cached
+        if cached is not None and cached.version == db.version:
+            return cached
         with self._lock:
-            if self._cached is not None and self._cached.version == version:
-                return self._cached
-        idx = KeywordIndex.load(self.root)
-        if idx is None or idx.version != version:
-            return self.rebuild(db)
-        with self._lock:
+            version = db.version
+            cached = self._cached
+            if cached is not None and cached.version == version:
+                return cached
+            idx = KeywordIndex.load(self.root)
+            if idx is None or idx.version != version:
+                return self._rebuild(db)
             self._cached = idx
-        return idx
+            return idx

@@ -86,8 +86,18 @@ class Reindex:
         self.progress = progress
         self.fail_after = fail_after
         self.summary = ReindexSummary(corpus=corpus.name, full=full)
+        self.touched_live = False  # a commit changed the generation readers read
 
     def run(self) -> ReindexSummary:
+        try:
+            return self._run()
+        finally:
+            # One version bump per reindex (finished or not) that changed the live generation:
+            # readers rebuild their caches once, not after every 512-chunk commit.
+            if self.touched_live:
+                self.c.db.bump_version()
+
+    def _run(self) -> ReindexSummary:
         t0 = time.perf_counter()
         c, db = self.c, self.c.db
         live_gen = db.generation
@@ -297,6 +307,7 @@ class Reindex:
         gen: int,
     ) -> None:
         col = self.c.collection()
+        self.touched_live = bool(removed or todo_ids)
         if removed:
             self.progress("remove", 0, len(removed))
             self.c.db.write_articles(gen, [], delete_ids=removed)

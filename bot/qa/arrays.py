@@ -55,7 +55,9 @@ class CorpusArrays:
 
 
 _cache: weakref.WeakKeyDictionary[Corpus, CorpusArrays] = weakref.WeakKeyDictionary()
+_build_locks: weakref.WeakKeyDictionary[Corpus, threading.Lock] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+stats = {"builds": 0}  # arrays built since start (single flight: one per corpus version)
 
 
 def _embeddings(corpus: Corpus, ids: list[str]) -> np.ndarray | None:
@@ -82,18 +84,40 @@ def _embeddings(corpus: Corpus, ids: list[str]) -> np.ndarray | None:
 
 
 def corpus_arrays(corpus: Corpus) -> CorpusArrays:
-    """The arrays for ``corpus``'s live manifest version (rebuilt after every reindex)."""
+    """The arrays for ``corpus``'s live manifest version (rebuilt after every reindex).
+
+    Single flight: one thread builds a version while the others wait for it, then all share the
+    result, swapped in whole. A reader that finds no arrays for the current version waits; one
+    that has them never does."""
     version = corpus.db.version
     with _lock:
         cached = _cache.get(corpus)
         if cached is not None and cached.version == version:
             return cached
+        build_lock = _build_locks.setdefault(corpus, threading.Lock())
+    with build_lock:
+        version = corpus.db.version
+        with _lock:
+            cached = _cache.get(corpus)
+        if cached is not None and cached.version == version:
+            return cached
+        arr = _build(corpus)
+        with _lock:
+            _cache[corpus] = arr
+            stats["builds"] += 1
+        return arr
+
+
+def _build(corpus: Corpus) -> CorpusArrays:
+    version, chunks, arts = corpus.rows_at()
     kw = corpus.keyword_index()
-    chunks, arts = corpus.rows()
-    ids = [i for i in kw.ids if i in chunks]
-    if len(ids) != len(kw.ids):  # the keyword index lags the manifest: rebuild it
+    if kw.version != version or set(kw.ids) != set(chunks):
+        # The keyword index lags the manifest (a crash between their writes, or a reindex that
+        # finished meanwhile): rebuild both from one version. Chunks that still differ (a
+        # reindex writing now) are left out until its version bump.
         kw = corpus.keyword.rebuild(corpus.db)
-        ids = list(kw.ids)
+        version, chunks, arts = corpus.rows_at()
+    ids = [i for i in kw.ids if i in chunks]
     outlets = sorted({a.outlet for a in arts.values() if a.outlet})
     o_index = {o: i for i, o in enumerate(outlets)}
     art_ids = sorted(arts)
@@ -136,6 +160,4 @@ def corpus_arrays(corpus: Corpus) -> CorpusArrays:
         sent=sent,
         sent_start=sent_start,
     )
-    with _lock:
-        _cache[corpus] = arr
     return arr

@@ -1,0 +1,265 @@
+"""The SQLite manifest under damage and under concurrency: a damaged file gives one clear line and
+a one-command recovery from the last good backup; every thread has its own connection (and so its
+own transactions); the read caches are built once per manifest version and swapped in whole."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import bot.cli as cli
+import ingest.reindex as reindex_mod
+from bot.qa import arrays
+from ingest.corpusdb import CorpusDB, ManifestDamaged, SourceRow
+from ingest.index import Corpus, NewsIndex
+from ingest.keyword import KeywordIndex
+from ingest.models import Article
+from ingest.settings import Settings
+
+from .fakes import HashEmbedder
+
+
+def _ingest(index: NewsIndex, name: str, *specs: Path | str) -> Corpus:
+    c = index.corpus(name)
+    c.add_sources([str(s) for s in specs])
+    s = c.reindex()
+    assert s.errors == [], s.errors
+    return c
+
+
+def _edit(path: Path, extra: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[2] = lines[2] + " " + extra
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+# --- item 4: a damaged manifest -----------------------------------------------------------------
+
+
+def _damage(c: Corpus, how: str) -> Path:
+    path = c.db.path
+    c.close()  # the last connection's close checkpoints the WAL into the file
+    assert not path.with_name(path.name + "-wal").exists()
+    if how == "empty":
+        path.write_bytes(b"")
+    else:
+        data = path.read_bytes()
+        assert len(data) > 8192
+        path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+@pytest.mark.parametrize("how", ["truncated", "empty"])
+def test_damaged_manifest_is_one_clear_line_then_recovered(
+    settings: Settings, chroma_client, demo_copy: Path, how: str
+) -> None:
+    index = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    c = _ingest(index, "hurt", demo_copy)
+    before = (c.db.counts(), [s.spec for s in c.sources()], c.db.chunk_ids())
+    path = _damage(c, how)
+
+    fresh = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    with pytest.raises(ManifestDamaged) as err:
+        fresh.corpus("hurt")
+    msg = str(err.value)
+    assert "\n" not in msg
+    assert str(path) in msg and "newsbot recover --corpus hurt" in msg
+    # never silently a new, empty corpus: the file is left as it was
+    assert path.stat().st_size == (0 if how == "empty" else path.stat().st_size)
+
+    used, moved = fresh.recover("hurt")
+    assert moved is not None and moved.exists() and used.name == "corpus.db.bak"
+    c2 = fresh.corpus("hurt")
+    assert (c2.db.counts(), [s.spec for s in c2.sources()], c2.db.chunk_ids()) == before
+    s = c2.reindex()
+    assert s.added == s.updated == s.removed == 0
+    assert set(c2.collection().get(include=[])["ids"]) == c2.db.chunk_ids()
+
+
+def test_backup_follows_each_successful_reindex(index: NewsIndex, demo_copy: Path) -> None:
+    c = _ingest(index, "bk", demo_copy)
+    bak = c.db.path.with_name("corpus.db.bak")
+    first = CorpusDB(bak, "bk").counts()
+    (demo_copy / "11-isel-ceasefire-signed.txt").unlink()
+    c.reindex()
+    assert CorpusDB(bak, "bk").counts() == c.db.counts() != first
+
+
+def test_cli_commands_on_a_damaged_manifest_say_one_line(
+    tmp_path: Path, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    emb = HashEmbedder()
+    monkeypatch.setattr(
+        cli,
+        "_index",
+        lambda: NewsIndex(Settings(_env_file=None), embedder=emb),  # type: ignore[call-arg]
+    )
+    runner = CliRunner()
+
+    def run(*args: str) -> Any:
+        return runner.invoke(cli.app, list(args), env={"NEWSBOT_DATA_DIR": str(data)})
+
+    assert run("ingest", str(demo_copy), "--corpus", "cli").exit_code == 0
+    path = data / "corpora" / "cli" / "corpus.db"
+    with sqlite3.connect(path) as conn:  # the ingest's writes, all in the file itself
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    data_bytes = path.read_bytes()
+    path.write_bytes(data_bytes[: len(data_bytes) // 2])
+    for args in (("status",), ("reindex",), ("sources", "list")):
+        r = run(*args, "--corpus", "cli")
+        text = r.stdout + (r.stderr or "")
+        assert r.exit_code == 2, (args, text)
+        assert "Traceback" not in text and "DatabaseError" not in text
+        assert "newsbot recover --corpus cli" in " ".join(text.split())
+    r = run("recover", "--corpus", "cli")
+    assert r.exit_code == 0, r.stdout + (r.stderr or "")
+    r = run("status", "--corpus", "cli", "--json")
+    assert r.exit_code == 0 and '"articles"' in r.stdout
+
+
+# --- item 5: a connection per thread --------------------------------------------------------------
+
+
+def _article(n: int) -> Article:
+    return Article(headline=f"Headline {n}", body=f"Body number {n}.", origin=f"/x/{n}.txt")
+
+
+def test_a_thread_cannot_commit_or_see_another_threads_transaction(tmp_path: Path) -> None:
+    db = CorpusDB(tmp_path / "c" / "corpus.db", "c")
+    in_txn, added, seen = threading.Event(), threading.Event(), {}
+
+    def other() -> None:
+        in_txn.wait(5)
+        seen["articles"] = len(db.articles(1))  # must not see the uncommitted insert
+        db.add_source(SourceRow("/some/where", "dir"))  # waits for the writer, then commits
+        added.set()
+
+    t = threading.Thread(target=other)
+    t.start()
+    with pytest.raises(RuntimeError, match="reindex failed"), db.transaction() as c:
+        c.execute(
+            "INSERT INTO articles VALUES(1,'a1','h','s','o','H','','t',NULL,NULL,NULL,"
+            "NULL,1,'[]','[]','now')"
+        )
+        in_txn.set()
+        time.sleep(0.3)  # the other thread runs meanwhile
+        raise RuntimeError("reindex failed")
+    t.join(10)
+    assert added.is_set()
+    assert seen["articles"] == 0
+    assert db.articles(1) == {}  # rolled back, not committed by the other thread
+    assert [s.spec for s in db.sources()] == ["/some/where"]
+
+
+def test_each_thread_has_its_own_connection_and_close_releases_them(tmp_path: Path) -> None:
+    db = CorpusDB(tmp_path / "c" / "corpus.db", "c")
+    conns: list[Any] = []
+    barrier = threading.Barrier(4)
+
+    def grab() -> None:
+        conns.append(db._conn)
+        barrier.wait(5)
+
+    threads = [threading.Thread(target=grab) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(c) for c in conns}) == 4
+    db.close()
+    assert db.open_connections() == 0
+    assert db.counts() == (0, 0)  # reopens on use
+
+
+# --- item 6: single-flight cache builds, one version bump per reindex ---------------------------
+
+
+def test_one_version_bump_per_reindex(
+    index: NewsIndex, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reindex_mod, "COMMIT_CHUNKS", 1)  # a commit per article
+    c = _ingest(index, "ver", demo_copy)
+    v = c.db.version
+    for name in ("01", "02", "03"):
+        (path,) = demo_copy.glob(f"{name}-*.txt")
+        _edit(path, "A late correction was issued.")
+    assert c.reindex().updated == 3
+    assert c.db.version == v + 1
+    assert c.reindex().updated == 0
+    assert c.db.version == v + 1  # nothing changed: no bump
+    c.reindex(full=True)
+    assert c.db.version == v + 2
+
+
+def test_concurrent_readers_build_the_caches_once(
+    settings: Settings, chroma_client, demo_copy: Path
+) -> None:
+    index = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    _ingest(index, "sf", demo_copy)
+    # A fresh process's view: nothing cached, keyword index on disk stale (a new version).
+    fresh = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    c = fresh.corpus("sf")
+    c.db.bump_version()
+    before = arrays.stats["builds"]
+    barrier = threading.Barrier(8)
+    got: list[Any] = []
+    errors: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            barrier.wait(5)
+            got.append(arrays.corpus_arrays(c))
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=read) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert arrays.stats["builds"] - before == 1
+    assert c.keyword.builds == 1 and c.rows_builds == 1
+    assert len({id(a) for a in got}) == 1 and got[0].version == c.db.version
+
+
+def test_concurrent_keyword_saves_never_share_a_temporary_directory(tmp_path: Path) -> None:
+    from ingest.corpusdb import ChunkRow
+
+    root = tmp_path / "keyword"
+    builds = [
+        KeywordIndex.build(
+            [ChunkRow(f"c{n}-{i}", "a", i, 0, 5, f"words {n} and {i} more", "") for i in range(30)],
+            n,
+        )
+        for n in range(4)
+    ]
+    errors: list[BaseException] = []
+
+    def save(idx: KeywordIndex) -> None:
+        try:
+            for _ in range(15):
+                idx.save(root)
+                got = KeywordIndex.load(root)
+                if got is not None and len(got.ids) != 30:  # absent for a moment, never partial
+                    errors.append(ValueError(f"partial index: {len(got.ids)} ids"))
+        except Exception as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=save, args=(b,)) for b in builds]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    final = KeywordIndex.load(root)
+    assert final is not None and final.version in range(4) and len(final.ids) == 30
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("keyword", "keyword.lock")]
+    assert len(leftovers) <= 1, leftovers  # only the directory the link points at
