@@ -241,8 +241,15 @@ except ImportError:  # pragma: no cover - PyStemmer is a declared dependency
         return word
 
 
+_CLAUSE = re.compile(r"[,;:()\[\]!?\u2013\u2014]|\s-\s|\.(?=\s|$)")
+
+
 def _tokens(text: str) -> list[str]:
     return [t.rstrip(".,") for t in _TOKEN.findall(text.replace("’", "'"))]
+
+
+def _clauses(text: str) -> list[list[str]]:
+    return [toks for part in _CLAUSE.split(text) if (toks := _tokens(part))]
 
 
 def _norm_token(tok: str) -> str:
@@ -255,9 +262,16 @@ def _norm_token(tok: str) -> str:
 
 
 def _negated(tokens: list[str], i: int) -> bool:
+    """Whether one of the three words before ``tokens[i]``, in its clause, negates it."""
     return any(
         t.lower() in _NEGATION or t.lower().endswith("n't") for t in tokens[max(0, i - 3) : i]
     )
+
+
+def _polarities(clauses: list[list[str]], stem: str) -> list[bool]:
+    return [
+        _negated(toks, j) for toks in clauses for j, t in enumerate(toks) if _norm_token(t) == stem
+    ]
 
 
 def lead_supported(
@@ -266,7 +280,7 @@ def lead_supported(
     *,
     context: Sequence[str] = (),
     excerpts: Sequence[str] = (),
-    min_coverage: float = 0.5,
+    min_coverage: float = 0.6,
 ) -> bool:
     """Whether a sentence the model wrote is backed by the quotes it cites.
 
@@ -279,8 +293,8 @@ def lead_supported(
     words = _tokens(sentence)
     if not words:
         return False
-    quote_tokens = [_tokens(q) for q in quotes]
-    quote_stems = {_norm_token(t) for toks in quote_tokens for t in toks}
+    quote_clauses = [c for q in quotes for c in _clauses(q)]
+    quote_stems = {_norm_token(t) for toks in quote_clauses for t in toks}
     header_stems = {_norm_token(t) for h in context for t in _tokens(h)}
     wide = quote_stems | header_stems | {_norm_token(t) for e in excerpts for t in _tokens(e)}
     content: list[tuple[int, str]] = []
@@ -298,18 +312,13 @@ def lead_supported(
     covered = [(i, st) for i, st in content if st in quote_stems or st in header_stems]
     if len(covered) < min_coverage * len(content):
         return False
-    # Polarity: each shared word is negated on both sides or on neither.
-    for i, st in covered:
-        if st in header_stems and st not in quote_stems:
+    # Polarity, clause by clause: each shared word is negated on both sides or on neither.
+    lead_clauses = _clauses(sentence)
+    for _, st in covered:
+        if st not in quote_stems:
             continue
-        lead_neg = _negated(words, i)
-        quote_neg = [
-            _negated(toks, j)
-            for toks in quote_tokens
-            for j, t in enumerate(toks)
-            if _norm_token(t) == st
-        ]
-        if quote_neg and lead_neg not in quote_neg:
+        quote_neg = set(_polarities(quote_clauses, st))
+        if not set(_polarities(lead_clauses, st)) <= quote_neg:
             return False
     return True
 

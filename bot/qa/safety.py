@@ -63,7 +63,7 @@ _PATTERNS = [
     r"\byou\s+are\s+now\s+(?:an?|the|in|no\s+longer|free|called|named|acting|operating|my|our"
     r"|unrestricted|jailbroken|dan)\b",
     r"\b(?:you\s+are|you're)\s+(?:an?\s+|the\s+)?(?:helpful\s+)?" + _AI + r"\b",
-    r"\bas\s+an?\s+" + _AI_STRICT + r"(?:\s+(?:assistant|model|system))?\s*,",
+    r"\bas\s+an?\s+" + _AI_STRICT + r"(?:\s+(?:assistant|model|system|language\s+model))?\s*,",
     r"\b(?:dear|attention|note\s+to(?:\s+the)?|hey|hello)\s+(?:the\s+)?" + _AI + r"s?\b",
     r"\b(?:any|all|every)\s+" + _AI + r"s?\s+(?:reading|summari[sz]ing|processing|answering)\b",
     r"\b(?:if|when)\s+(?:you\s+are|you're)\s+(?:an?\s+)?" + _AI + r"\b",
@@ -88,7 +88,8 @@ _PATTERNS = [
     _LEAD_IN + r"(?:tell|inform|remind|assure|warn)\s+(?:the\s+|all\s+|your\s+|any\s+)?"
     r"(?:user|users|reader|readers|members?|everyone|people|the\s+public)\b",
     _LEAD_IN + r"(?:pretend|act\s+as|role-?play|behave\s+as|impersonate)\b",
-    r"\b(?:do\s+not|don't|never)\s+(?:mention|cite|quote|reveal|repeat)\s+(?:this|these|the)\s+"
+    r"\b(?:do\s+not|don't|never)\s+(?:mention|cite|quote|reveal|repeat)\s+(?:this|these|the|any)\s+"
+    r"(?:other\s+|above\s+|following\s+|previous\s+)?"
     r"(?:article|excerpt|source|text|instructions?|prompt)s?\b",
     r"\b(?:tell|inform|assure)\s+(?:the\s+|all\s+|any\s+)?(?:user|users|reader|readers)\s+that\b",
     r"\binstead\W+(?:say|answer|respond|reply|write|tell|claim|state)\b",
@@ -110,7 +111,7 @@ def looks_like_instruction(sentence: str) -> bool:
     return _INSTRUCTION.search(text) is not None
 
 
-_LINK_MD = re.compile(r"!?\[([^\]]*)\]\(\s*<?[^)>]*>?\s*\)")
+_LINK_MD = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
 _LINK_ANGLE = re.compile(r"<\s*(?:https?|ftp|mailto|javascript|data):[^>]*>", re.I)
 _LINK_BARE = re.compile(
     r"\b(?:(?:https?|ftp|javascript|data|mailto):\S+"
