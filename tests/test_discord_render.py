@@ -322,3 +322,60 @@ def test_safe_filename():
     assert safe_filename("../../etc/passwd") == "passwd"
     assert safe_filename("My Notes (1).MD") == "My_Notes_1_.md"
     assert safe_filename("...") == "upload"
+
+
+# --- hostile text (issue 12, items 2 and 8) -----------------------------------------------------
+
+_LIVE_LINK = re.compile(r"\]\(|(?<![<\w])https?://")  # a masked link, or a URL not in <...>
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "[Verify your vote here](https://evil.example/login)",
+        "Verify your vote at https://evil.example/login today.",
+        "Verify at <https://evil.example/login>.",
+        "Join discord.gg/evil for results.",
+        "[click](<https://evil.example/login>)",
+    ],
+)
+def test_a_model_lead_carries_no_link_of_any_kind(lead: str) -> None:
+    """The probe: a model's masked link came out of render_answer live."""
+    (msg,) = render_answer(Answer(question="q", lead=lead, mode="llm", citations=[cit(1, "x")]))
+    first = msg.split("\n\n")[0]
+    assert "evil" not in first
+    assert not _LIVE_LINK.search(first)
+
+
+def test_a_model_lead_keeps_bold_and_loses_other_markdown() -> None:
+    lead = (
+        "**Yes**: the vote goes ahead. # Big _italic_ `code` ~~gone~~ ||spoiler|| > quote @everyone"
+    )
+    (msg,) = render_answer(Answer(question="q", lead=lead, mode="llm"))
+    assert msg.startswith("**Yes**: the vote goes ahead.")
+    for raw in ("_italic_", "`code`", "~~gone~~", "||spoiler||"):
+        assert raw not in msg
+    assert "\\_italic\\_" in msg and "\\`code\\`" in msg
+    assert "@everyone" not in msg  # shown defused, not as a ping
+
+
+def test_a_bare_url_in_a_headline_or_outlet_is_wrapped() -> None:
+    c = cit(
+        1,
+        "The vote goes ahead.",
+        headline="Results at https://evil.example/results now",
+        outlet="http://outlet.example",
+    )
+    (msg,) = render_answer(Answer(question="q", lead="Lead.", mode="extractive", citations=[c]))
+    assert "<https://evil.example/results>" in msg
+    assert "<http://outlet.example>" in msg
+    assert not re.search(r"(?<![<\w])https?://(?!news\.example)", msg)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "ftp://x.example/a"],
+)
+def test_a_citation_link_that_is_not_http_is_not_rendered(url: str) -> None:
+    (msg,) = render_answer(Answer(question="q", lead="Lead.", citations=[cit(1, "q", url=url)]))
+    assert url not in msg and "](" not in msg
