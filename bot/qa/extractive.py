@@ -1,22 +1,65 @@
-"""The offline answerer: pick the sentences of the top passages that best answer the question,
-and quote them verbatim. No model call beyond retrieval, no network."""
+"""The offline answerer: pick the sentences of the top passages that answer the question, quote
+them verbatim, and pin the short answer (a place, a time, a name, an amount) for the lead.
+
+A sentence is scored by what it says, not by how much of the question it repeats:
+- its words in common with the question (IDF-weighted; the question's own words count more than
+  an earlier turn's);
+- its meaning: cosine similarity to the question under the loaded embedding model, for a
+  shortlist of sentences (one small batch per question);
+- the answer's shape: a where-question wants a place the question does not already name, a
+  when-question a day or date, a who-question a name, a how-much question an amount;
+- its context: the words its neighbours share with the question (an answer often follows the
+  sentence that restates the topic);
+- its passage's retrieval rank.
+A sentence that opens with a pronoun brings the previous sentence along, and one whose answer is
+in the next sentence brings that, within the quote length. No model call beyond the embedder,
+no network."""
 
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
-from ingest.chunking import sentence_spans
+import numpy as np
+
 from ingest.keyword import tokenize
 
+try:
+    from .safety import looks_like_instruction
+except ImportError:  # TEMP until bot/qa/safety.py lands
+
+    def looks_like_instruction(sentence: str) -> bool:
+        return bool(re.search(r"\bignore\s+(?:all\s+)?previous\s+instructions\b", sentence, re.I))
+
+
+from .sentences import sentence_spans
+from .shape import SHORT, WHEN, WHO, Span, answer_spans, is_title, question_shape
+from .synonyms import phrase_in, synonyms
 from .types import Passage
 
-MAX_QUOTE_CHARS = 320
+MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
+MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
 MAX_EXCERPTS = 4
+SHORTLIST = 12  # sentences embedded per question for the meaning score
+_PRONOUN = re.compile(
+    r"^[\"'“‘]?(?:He|She|They|It|His|Her|Its|Their|Them|This|These|Those|That|Both|The\s+"
+    r"(?:move|decision|deal|plan|company|firm|group|team|club|ministry|agency|bank|court|talks|"
+    r"meeting|statement|report|announcement|bill|law|measure|proposal|changes?))\b"
+)
 _WORD = re.compile(r"[^\W_]+")
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+# Weights of the sentence score (tuned on the member-style dev questions and MultiHop-RAG dev).
+W_LEX = 1.0
+W_DENSE = 1.2
+W_SHAPE = 0.45
+W_CONTEXT = 0.25
+W_PRIOR = 0.35
+ANSWER_MARGIN = 0.3  # how far below the best an answer-stating sentence may score to lead
+SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 
 
 @dataclass
@@ -26,76 +69,341 @@ class Excerpt:
     start: int  # offsets in the article text
     end: int
     score: float
+    answer: Span | None = None  # the short answer, offsets in the article text
+    cut_start: bool = False  # the quote starts / ends inside a sentence
+    cut_end: bool = False
 
 
-def _idf(passages: Sequence[Passage]) -> dict[str, float]:
+@dataclass
+class _Sent:
+    passage: Passage
+    text: str  # the article text
+    idx: int  # sentence number in the article
+    start: int
+    end: int
+    rank: int
+    toks: set[str] = field(default_factory=set)
+    lex: float = 0.0
+    spans: list[Span] = field(default_factory=list)  # answer-shaped, with something new
+    shape: float = 0.0
+    context: float = 0.0
+    dense: float = 0.0
+    score: float = 0.0
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.start : self.end]
+
+
+def _article_text(p: Passage) -> tuple[str, int]:
+    """The text sentences are read from, and the offset of its first character in the article."""
+    return (p.article_text, 0) if p.article_text else (p.text, p.start)
+
+
+def _question_terms(question: str, history: str) -> dict[str, float]:
+    terms = {t: 1.0 for t in tokenize(question) if t != "\u2205"}
+    for t in tokenize(history) if history else []:
+        if t != "\u2205":
+            terms.setdefault(t, 0.5)
+    return terms
+
+
+def _related(t: str, q_toks: set[str]) -> bool:
+    """``t`` is a question word, or shares its stem's first letters ("thai" and "thailand",
+    "cambodian" and "cambodia")."""
+    if t in q_toks:
+        return True
+    return any(len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)) for q in q_toks)
+
+
+def _novel(span: Span, q_toks: set[str]) -> bool:
+    """The span says something the question does not: a place, name or time it does not name."""
+    toks = [t for t in tokenize(span.text) if t != "\u2205"]
+    return any(not _related(t, q_toks) for t in toks)
+
+
+_SPEECH = r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted)"
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
+_SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
+_SPEECH_Q = re.compile(
+    r"\b(?:announc\w*|sa(?:y|id|ys)|told|tell|report\w*|statement|confirm\w*)\b", re.I
+)
+
+
+def _span_strength(shape: str, sp: Span, sentence: str, near: Callable[[str], float]) -> float:
+    """How likely a span is the answer: its kind (a full name beats a lone capitalised word),
+    and how close it sits to the question's own words (the predicate it answers)."""
+    base = 1.0
+    if shape == WHO:
+        words = sp.text.split()
+        before = sentence[max(0, sp.start - 30) : sp.start].split()
+        titled = any(is_title(w) for w in words) or bool(before and is_title(before[-1]))
+        base = 1.0 if len(words) >= 2 or titled else 0.5
+    window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
+    return base * (0.6 + min(0.6, near(window)))
+
+
+def select_excerpts(
+    question: str,
+    passages: Sequence[Passage],
+    *,
+    history: str = "",
+    embed: Embed | None = None,
+    query_vec: np.ndarray | None = None,
+    max_excerpts: int = MAX_EXCERPTS,
+) -> list[Excerpt]:
+    """The sentences that best answer ``question``, best first, at most two per article; the
+    first carries the short answer when one is pinned. ``history`` is the thread's earlier
+    question (its words count half)."""
+    if not passages:
+        return []
+    shape = question_shape(question)
+    terms = _question_terms(question, history)
+    q_toks = set(terms)
+    cands = _candidates(passages)
+    if not cands:
+        return []
     df: Counter[str] = Counter()
-    for p in passages:
-        df.update(set(tokenize(p.text)))
-    n = len(passages) + 1
-    return {t: math.log(1 + n / (1 + c)) for t, c in df.items()}
+    seq: dict[int, list[str]] = {}
+    for c in cands:
+        seq[id(c)] = [t for t in tokenize(c.sentence) if t != "\u2205"]
+        c.toks = set(seq[id(c)])
+        df.update(c.toks)
+    n = len(cands) + 1
+    idf = {t: math.log(1 + n / (1 + df.get(t, 0))) for t in terms}
+    q_weight = sum(idf[t] * w for t, w in terms.items()) or 1.0
+    syn = {t: synonyms(t) for t in terms}
+    speech_q = bool(_SPEECH_Q.search(question))
+
+    def near(window: str) -> float:
+        """How much of the question a span's surroundings hold (the predicate it answers)."""
+        toks = [t for t in tokenize(window) if t != "\u2205"]
+        got = 0.0
+        for t, w in terms.items():
+            if t in toks:
+                got += idf[t] * w
+            elif any(phrase_in(ph, toks) for ph in syn[t]):
+                got += SYNONYM * idf[t] * w
+        return got / q_weight
+
+    def span_speech(sentence: str, sp: Span) -> bool:
+        return not speech_q and bool(
+            _SPEECH_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start])
+            or _SPEECH_AFTER.match(sentence[sp.end : sp.end + 40])
+        )
+
+    by_article: dict[str, list[_Sent]] = {}
+    for c in cands:
+        lex = 0.0
+        for t, w in terms.items():
+            if t in c.toks:
+                lex += idf[t] * w
+            elif any(phrase_in(ph, seq[id(c)]) for ph in syn[t]):
+                lex += SYNONYM * idf[t] * w
+        c.lex = lex / q_weight
+        if shape in SHORT:
+            spans = [s for s in answer_spans(c.sentence, shape) if _novel(s, q_toks)]
+            rated = [(sp, _span_strength(shape, sp, c.sentence, near)) for sp in spans]
+            if shape == WHEN:  # "the ministry said on Monday": when it was said, not done
+                rated = [(sp, w * (0.4 if span_speech(c.sentence, sp) else 1.0)) for sp, w in rated]
+            rated = [(sp, w) for sp, w in rated if w > 0]
+            rated.sort(key=lambda x: -x[1])
+            c.spans = [sp for sp, _ in rated]
+            c.shape = rated[0][1] if rated else 0.0
+        by_article.setdefault(c.passage.article_id, []).append(c)
+    for sents in by_article.values():
+        at = {c.idx: c for c in sents}
+        for c in sents:
+            nb = [at[i].lex for i in (c.idx - 1, c.idx + 1) if i in at]
+            c.context = max(nb, default=0.0)
+    for c in cands:
+        c.score = _score(c, shape)
+    if embed is not None and query_vec is not None:
+        short = sorted(cands, key=lambda c: -c.score)[:SHORTLIST]
+        vecs = np.asarray(embed([c.sentence for c in short]), dtype=np.float32)
+        sims = vecs @ np.asarray(query_vec, dtype=np.float32)
+        for c, s in zip(short, sims, strict=True):
+            c.dense = float(s)
+            c.score = _score(c, shape)
+        for c in cands:
+            if c not in short:
+                c.score -= W_DENSE * 0.1  # not shortlisted: assume weak meaning
+    cands.sort(key=lambda c: -c.score)
+    if shape in SHORT:  # the best sentence that states an answer leads, if it is nearly the best
+        near = [c for c in cands if c.spans and c.score >= cands[0].score - ANSWER_MARGIN]
+        first = max(near, key=lambda c: (c.shape, c.score), default=None)
+        if first is not None:
+            cands.remove(first)
+            cands.insert(0, first)
+    return _pick(cands, by_article, shape, max_excerpts)
 
 
-def _trim(text: str, start: int, end: int, terms: set[str]) -> tuple[int, int]:
-    """Cut an over-long sentence to a window around its densest run of question terms."""
-    if end - start <= MAX_QUOTE_CHARS:
-        return start, end
+def _score(c: _Sent, shape: str) -> float:
+    prior = 1.0 / (1.0 + 0.3 * c.rank)
+    topical = c.lex + c.dense + 0.5 * c.context
+    s = (
+        W_LEX * c.lex
+        + W_DENSE * c.dense
+        + W_CONTEXT * c.context
+        + W_PRIOR * prior
+        + W_SHAPE * c.shape * min(1.0, 2.0 * topical)
+    )
+    if len(c.sentence) < 40:
+        s *= 0.8
+    if c.sentence.rstrip("\"'”’ ").endswith("?"):
+        s *= 0.6  # a question in the text restates; the answer follows it
+    return s
+
+
+_PROMO = re.compile(
+    r"^(?:MORE|READ MORE|RELATED|WATCH|SEE ALSO|LISTEN|SIGN UP|SUBSCRIBE|CLICK HERE|ADVERTISEMENT)"
+    r"\b|^(?:Sign up|Subscribe|Click here|Follow us|Read more|Related:)",
+    re.I,
+)
+
+
+def _boilerplate(sentence: str) -> bool:
+    """A heading in capitals, or a link to more coverage: not a statement of fact."""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return bool(_PROMO.match(sentence)) or (len(letters) >= 12 and upper / len(letters) > 0.6)
+
+
+def _candidates(passages: Sequence[Passage]) -> list[_Sent]:
+    """Every sentence of the passages (once, at its best passage's rank), with offsets in the
+    article; not the headline, which is cited with every excerpt anyway, and never text shaped
+    like an instruction to the bot."""
+    out: dict[tuple[str, int], _Sent] = {}
+    spans_cache: dict[str, list[tuple[int, int]]] = {}
+    for rank, p in enumerate(passages):
+        text, off = _article_text(p)
+        key = p.article_id
+        if key not in spans_cache:
+            spans_cache[key] = sentence_spans(text)
+        lo, hi = p.start - off, p.end - off
+        skip_to = len(p.headline) if text.startswith(p.headline) and off == 0 else -1
+        if off and p.start < len(p.headline):
+            skip_to = len(p.headline) - off
+        for i, (s, e) in enumerate(spans_cache[key]):
+            if e <= lo or s >= hi or min(e, hi) - max(s, lo) < (e - s) / 2:
+                continue
+            if s < skip_to:
+                continue
+            if (key, i) in out:
+                continue
+            sent = text[s:e]
+            if len(_WORD.findall(sent)) < 3 or _boilerplate(sent) or looks_like_instruction(sent):
+                continue
+            out[(key, i)] = _Sent(p, text, i, s, e, rank)
+    return list(out.values())
+
+
+def _pick(
+    cands: list[_Sent], by_article: dict[str, list[_Sent]], shape: str, max_excerpts: int
+) -> list[Excerpt]:
+    out: list[Excerpt] = []
+    used: set[tuple[str, int]] = set()
+    per_article: Counter[str] = Counter()
+    for c in cands:
+        if len(out) >= max_excerpts:
+            break
+        aid = c.passage.article_id
+        if c.score <= 0 or (aid, c.idx) in used or per_article[aid] >= 2:
+            continue
+        at = {x.idx: x for x in by_article[aid]}
+        group = [c]
+        prev, nxt = at.get(c.idx - 1), at.get(c.idx + 1)
+        if prev is not None and _PRONOUN.match(c.sentence) and (aid, prev.idx) not in used:
+            group = [prev, c]  # "He told reporters ...": who "he" is comes from before
+        elif (
+            nxt is not None
+            and (aid, nxt.idx) not in used
+            and (
+                c.sentence.rstrip().endswith(":") or (shape in SHORT and not c.spans and nxt.spans)
+            )
+        ):
+            group = [c, nxt]  # the answer goes on in the next sentence
+        if len(group) == 2 and group[1].end - group[0].start > MAX_PAIR_CHARS:
+            group = [c]
+        for g in group:
+            used.add((aid, g.idx))
+        out.append(_excerpt(group, c, shape))
+        per_article[aid] += 1
+    return out
+
+
+def _excerpt(group: list[_Sent], main: _Sent, shape: str) -> Excerpt:
+    text, off = _article_text(main.passage)
+    a, b = group[0].start, group[-1].end
+    answer: Span | None = None
+    if main.spans:
+        sp = main.spans[0]
+        answer = Span(main.start + sp.start + off, main.start + sp.end + off, sp.text)
+    cut_a = cut_b = False
+    if b - a > MAX_PAIR_CHARS or (len(group) == 1 and b - a > MAX_QUOTE_CHARS):
+        limit = MAX_QUOTE_CHARS
+        focus = (answer.start - off, answer.end - off) if answer else None
+        a, b = _trim(text, main.start, main.end, main.toks, focus, limit)
+        cut_a, cut_b = a > main.start, b < main.end
+    return Excerpt(
+        main.passage,
+        text[a:b],
+        a + off,
+        b + off,
+        main.score,
+        answer=answer,
+        cut_start=cut_a,
+        cut_end=cut_b,
+    )
+
+
+def _trim(
+    text: str,
+    start: int,
+    end: int,
+    terms: set[str],
+    focus: tuple[int, int] | None,
+    limit: int,
+) -> tuple[int, int]:
+    """A window of at most ``limit`` characters at word boundaries: around the answer when there
+    is one, else around the densest run of the question's words."""
     words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    if not words:
+        return start, min(end, start + limit)
     best, best_i = -1.0, 0
     for i, (a, _) in enumerate(words):
-        j = i
-        hits = 0.0
-        while j < len(words) and words[j][1] - a <= MAX_QUOTE_CHARS:
-            if text[words[j][0] : words[j][1]].lower() in terms:
+        j, hits = i, 0.0
+        while j < len(words) and words[j][1] - a <= limit:
+            w0, w1 = words[j]
+            if focus and w0 >= focus[0] and w1 <= focus[1]:
+                hits += 5
+            elif tokenize(text[w0:w1])[0] in terms:
                 hits += 1
             j += 1
         if hits > best:
             best, best_i = hits, i
     a = words[best_i][0]
     j = best_i
-    while j + 1 < len(words) and words[j + 1][1] - a <= MAX_QUOTE_CHARS:
+    while j + 1 < len(words) and words[j + 1][1] - a <= limit:
         j += 1
-    return a, words[j][1]
+    b = words[j][1]
+    if b < end and end - start <= limit:
+        b = end
+    # end on the sentence's own punctuation when it fits
+    if end - a <= limit:
+        b = end
+    return a, b
 
 
-def select_excerpts(
-    question: str, passages: Sequence[Passage], *, max_excerpts: int = MAX_EXCERPTS
-) -> list[Excerpt]:
-    """Best-answering sentences, at most two per passage and two per article, best first."""
-    if not passages:
-        return []
-    q_terms = set(tokenize(question))
-    idf = _idf(passages)
-    q_weight = sum(idf.get(t, 1.0) for t in q_terms) or 1.0
-    cands: list[Excerpt] = []
-    for rank, p in enumerate(passages):
-        prior = 1.0 / (1.0 + 0.15 * rank)
-        for s, e, _ in sentence_spans(p.text):
-            if p.start + s < len(p.headline):
-                continue  # the headline is cited with every excerpt anyway
-            sent = p.text[s:e]
-            toks = set(tokenize(sent))
-            overlap = sum(idf.get(t, 1.0) for t in q_terms & toks) / q_weight
-            # Sentences that add facts (numbers, names) beyond the question's own words help.
-            novelty = len(toks - q_terms) / (len(toks) + 1)
-            length_ok = 1.0 if 40 <= len(sent) <= 400 else 0.7
-            score = (overlap + 0.15 * novelty) * prior * length_ok
-            a, b = _trim(p.text, s, e, q_terms)
-            cands.append(Excerpt(p, p.text[a:b], p.start + a, p.start + b, score))
-    cands.sort(key=lambda x: -x.score)
-    out: list[Excerpt] = []
-    per_article: Counter[str] = Counter()
-    per_passage: Counter[str] = Counter()
-    for c in cands:
-        if len(out) >= max_excerpts:
-            break
-        if c.score <= 0 or per_passage[c.passage.chunk_id] >= 2:
-            continue
-        if per_article[c.passage.article_id] >= 2:
-            continue
-        if any(c.quote in o.quote or o.quote in c.quote for o in out):
-            continue  # the same sentence from an overlapping chunk
-        out.append(c)
-        per_passage[c.passage.chunk_id] += 1
-        per_article[c.passage.article_id] += 1
-    return out
+def short_answer_lead(excerpts: Sequence[Excerpt], question: str) -> str | None:
+    """``In Thailand's Chanthaburi province [1].``: the first excerpt's pinned answer, its words
+    verbatim from the quote (only a capital letter added), or None when none is pinned."""
+    if not excerpts or excerpts[0].answer is None:
+        return None
+    shape = question_shape(question)
+    if shape not in SHORT:
+        return None
+    text = excerpts[0].answer.text.strip().rstrip(",;:")
+    if not text:
+        return None
+    return f"{text[0].upper()}{text[1:]} [1]."

@@ -59,6 +59,7 @@ class Retrieval:
     # Passage scores are log-probabilities of holding evidence (the second-stage model ran);
     # otherwise they are first-stage merge scores, comparable only within one retrieval.
     log_odds: bool = False
+    query_vec: np.ndarray | None = None  # the question's embedding (unit length)
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -80,6 +81,7 @@ def _passage(corpus: Corpus, chunk_id: str) -> Passage | None:
         url=a.url,
         published_at=a.published_at,
         ai_generated=a.ai_generated,
+        article_text=a.text,
     )
 
 
@@ -166,7 +168,12 @@ def retrieve(
     unseen = unseen_names(question, all_outlets, lambda t: any(t in v for v in vocabs))
     query = Query(question, plan.outlets, plan.time, plan.unknown, unseen, plan)
     return Retrieval(
-        query=query, passages=passages, newest=newest, timings_ms=timings, log_odds=bool(p.ltr)
+        query=query,
+        passages=passages,
+        newest=newest,
+        timings_ms=timings,
+        log_odds=bool(p.ltr),
+        query_vec=qv,
     )
 
 

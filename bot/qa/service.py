@@ -12,7 +12,7 @@ from ingest.index import Corpus, NewsIndex
 from ingest.settings import Settings
 
 from .abstain import AbstainPolicy
-from .extractive import Excerpt, select_excerpts
+from .extractive import Excerpt, select_excerpts, short_answer_lead
 from .question import clean_question
 from .retrieve import Retrieval, retrieve
 from .types import CAVEAT, NOT_COVERED, Answer, Citation, NothingIndexed, format_date
@@ -52,6 +52,8 @@ def citations_from(excerpts: Sequence[Excerpt]) -> list[Citation]:
             start=e.start,
             end=e.end,
             ai_generated=e.passage.ai_generated,
+            cut_start=e.cut_start,
+            cut_end=e.cut_end,
         )
         for i, e in enumerate(excerpts, 1)
     ]
@@ -171,12 +173,27 @@ class QAService:
                 ans = None
             if ans is not None:
                 return ans
-        excerpts = select_excerpts(search_q, passages)
+        excerpts = select_excerpts(
+            q,
+            passages,
+            history=history[-1][0] if history else "",
+            embed=self.index.embedder.embed if r.query_vec is not None else None,
+            query_vec=r.query_vec,
+        )
         if not excerpts:
             return Answer(question=q, lead=NOT_COVERED, abstained=True)
-        return Answer(
-            question=q, lead=extractive_lead(excerpts), citations=citations_from(excerpts)
-        )
+        excerpts = group_by_article(excerpts)
+        lead = short_answer_lead(excerpts, q) or extractive_lead(excerpts)
+        return Answer(question=q, lead=lead, citations=citations_from(excerpts))
+
+
+def group_by_article(excerpts: Sequence[Excerpt]) -> list[Excerpt]:
+    """Best first, then the other excerpts of the same article right after it, so each article's
+    excerpts are numbered together under one source line."""
+    order: dict[str, list[Excerpt]] = {}
+    for e in excerpts:
+        order.setdefault(f"{e.passage.corpus}/{e.passage.article_id}", []).append(e)
+    return [e for group in order.values() for e in group]
 
 
 def extractive_lead(excerpts: Sequence[Excerpt]) -> str:

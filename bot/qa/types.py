@@ -41,6 +41,9 @@ class Passage:
     score: float = 0.0  # fused retrieval score (higher is better)
     dense: float | None = None  # cosine similarity to the question
     keyword: float | None = None  # BM25 score
+    # The whole article text (offsets as ``start``/``end``), so a quote can take in the sentence
+    # next to the chunk; "" when not known (the chunk alone is quoted).
+    article_text: str = field(default="", repr=False)
 
     @property
     def header(self) -> str:
@@ -65,6 +68,13 @@ class Citation:
     start: int  # offsets of ``quote`` in the article text
     end: int
     ai_generated: bool
+    cut_start: bool = False  # the quote starts / ends inside a sentence: shown with "…"
+    cut_end: bool = False
+
+    @property
+    def shown_quote(self) -> str:
+        text = " ".join(self.quote.split())  # a quote across two paragraphs reads as one line
+        return f"{'…' if self.cut_start else ''}{text}{'…' if self.cut_end else ''}"
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -87,8 +97,10 @@ class Answer:
     def text(self) -> str:
         """The whole reply as plain text: lead, numbered excerpts, notice, caveat last."""
         lines = [self.lead]
-        for c in self.citations:
-            lines.append(f'[{c.n}] "{c.quote}" - {cite_line(c)}')
+        for group in by_article(self.citations):
+            for c in group:
+                lines.append(f'[{c.n}] "{c.shown_quote}"')
+            lines.append(f"    - {cite_line(group[0])}")
         if self.notice:
             lines.append(self.notice)
         if self.caveat:
@@ -107,6 +119,14 @@ class Answer:
             "mode": self.mode,
             "timings_ms": self.timings_ms,
         }
+
+
+def by_article(citations: list[Citation]) -> list[list[Citation]]:
+    """Citations grouped by article, in order of first appearance: one source line per article."""
+    groups: dict[tuple[str, str], list[Citation]] = {}
+    for c in citations:
+        groups.setdefault((c.corpus, c.article_id), []).append(c)
+    return list(groups.values())
 
 
 def format_date(dt: datetime | None) -> str:

@@ -1,0 +1,219 @@
+"""The shape of the answer a question asks for (a place, a time, a person, an amount, a count, a
+yes or no), and the spans of a sentence that have that shape. Rules over the words themselves,
+so they work on lowercase, casual questions as well as formal ones."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
+    "who",
+    "where",
+    "when",
+    "how_much",
+    "how_many",
+    "yesno",
+    "what",
+    "why",
+)
+SCORE = "score"  # a match result: "12-11"
+SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE)
+
+_PLACE_NOUN = (
+    r"(?:city|town|village|country|nation|state|province|region|county|district|capital|venue|"
+    r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit)"
+)
+_TIME_NOUN = r"(?:day|date|time|year|month|week|hour|season|deadline)"
+_PERSON_NOUN = (
+    r"(?:person|people|man|woman|player|coach|manager|minister|president|ceo|founder|boss|chief|"
+    r"leader|official|spokesperson|spokesman|spokeswoman|judge|company|firm|team|club|side|group|"
+    r"country|organi[sz]ation|agency|ministry|startup|brand|band|singer|actor|actress|artist|star|"
+    r"driver|mediator|envoy|winner|champion|owner|investor|buyer|bank|union|party)"
+)
+_AMOUNT_NOUN = (
+    r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
+    r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise)"
+)
+_SCORE_Q = re.compile(r"\b(?:score|scoreline|result|final\s+tally)\b", re.I)
+_SCORE_RX = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
+_AUX = (
+    r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|shall|may|might|"
+    r"must|isn'?t|aren'?t|wasn'?t|weren'?t|didn'?t|doesn'?t|don'?t|hasn'?t|haven'?t|won'?t)"
+)
+
+_Q_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        HOW_MANY,
+        re.compile(
+            r"\b(?:how|hw)\s+(?:many|mny|manny)\b|\bhow\s+old\b|\bnumber\s+of\b|\bhow\s+often\b",
+            re.I,
+        ),
+    ),
+    (
+        HOW_MUCH,
+        re.compile(
+            r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap)\b|"
+            rf"\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:\w+\s+)?{_AMOUNT_NOUN}s?\b"
+            r"|\bwhat\s+percent",
+            re.I,
+        ),
+    ),
+    (
+        WHEN,
+        re.compile(
+            r"\b(?:when|whn|wen)\b|\bwhat\s+time\b|\bhow\s+long\s+ago\b|\bhow\s+soon\b|\buntil\s+when\b|"
+            rf"\b(?:what|which)\s+(?:\w+\s+)?{_TIME_NOUN}s?\b",
+            re.I,
+        ),
+    ),
+    (
+        WHERE,
+        re.compile(
+            rf"\b(?:where|wher|whre|wehre)\b|\bwh(?:at|ich)\s+(?:\w+\s+)?{_PLACE_NOUN}\b|\bin\s+which\s+{_PLACE_NOUN}\b",
+            re.I,
+        ),
+    ),
+    (
+        WHO,
+        re.compile(
+            rf"\bwho(?:m|se|'s)?\b|\bwh(?:at|ich)\s+(?:\w+\s+)?{_PERSON_NOUN}s?\b|\bname\s+of\b",
+            re.I,
+        ),
+    ),
+    (WHY, re.compile(r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:caused|led\s+to)\b", re.I)),
+]
+_YESNO = re.compile(rf"^(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*{_AUX}\b", re.I)
+
+
+def question_shape(question: str) -> str:
+    """The answer shape a question asks for. The first wh-cue in the question wins, so "who
+    announced the talks and when" asks for a person."""
+    q = question.strip()
+    if _SCORE_Q.search(q) and not re.search(r"\bwho\b|\bwhen\b|\bwhere\b", q, re.I):
+        return SCORE
+    best: tuple[int, str] | None = None
+    for shape, rx in _Q_RULES:
+        m = rx.search(q)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), shape)
+    if best is not None:
+        return best[1]
+    if _YESNO.search(q):
+        return YESNO
+    return WHAT
+
+
+# --- spans with a shape -------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WHEN_RX = re.compile(
+    rf"\b(?:(?:on|by|from|until|since|before|after|in|at|early|late|next|last|this)\s+)?"
+    rf"(?:{_WEEKDAY}(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{4}}"
+    r"|(?:19|20)\d{2}"
+    r"|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|(?:yesterday|today|tomorrow|tonight)"
+    r"|(?:week|month|year|weekend|season)(?:'s)?\s+end"
+    rf"|{_MONTH}\b(?!\s+\d))",
+    re.I,
+)
+_NUMBER = (
+    r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands|half|a\s+dozen)"
+)
+_AMOUNT_RX = re.compile(
+    rf"(?:[$€£¥₹]\s?{_NUMBER}(?:\s?(?:million|billion|trillion|bn|mn|m|k)\b)?"
+    rf"|\b{_NUMBER}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|basis\s+points\b)"
+    rf"|\b{_NUMBER}(?:\s+(?:million|billion|trillion|bn|mn))?\s+"
+    r"(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|shekels|usd|eur|gbp)\b"
+    rf"|\b{_NUMBER}\s+(?:million|billion|trillion|bn|mn)\b)",
+    re.I,
+)
+_COUNT_RX = re.compile(
+    rf"\b(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+|over\s+|around\s+)?"
+    rf"{_NUMBER}(?:\s+(?:million|billion|thousand|hundred))?\b",
+    re.I,
+)
+# A capitalised run: "Sihasak Phuangketkeow", "Thailand's Chanthaburi province", "New York".
+_CAP = r"[A-Z][\w'’.&-]*"
+_NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|la|van|von|al|bin)\s+)?{_CAP})*")
+_PLACE_RX = re.compile(
+    rf"\b(?:in|at|near|from|outside|inside|across|to|into|on)\s+(?:the\s+)?"
+    rf"(?:{_CAP}(?:\s+{_CAP})*(?:\s+{_PLACE_NOUN})?)",
+)
+_TITLE = (
+    r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|CEO|Chief|Director|"
+    r"Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
+    r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir)"
+)
+_NOT_NAME = re.compile(
+    rf"^(?:{_MONTH}|{_WEEKDAY}|The|A|An|This|That|These|Those|He|She|It|They|We|I|His|Her|Its|"
+    r"Their|Our|But|And|Or|Yet|So|If|When|While|After|Before|In|On|At|As|For|With|By|From|"
+    r"According|However|Meanwhile|Despite|Although|Though|Yet|Still|Also|Then|Now|Here|There|"
+    r"Why|What|Who|How|Where|Which|Not|No|Yes|Even|Just|Only|Both|Yes|Each|Every|All|Any|"
+    r"Since|Until|During|Under|Over|Last|Next|Earlier|Later|Today|Tonight|Tomorrow|Yesterday|"
+    r"Some|Many|Most|Several|Other|Another|Mr|Mrs|Ms|Dr|MORE|READ|RELATED|WATCH|SEE)$"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # offsets in the sentence
+    end: int
+    text: str
+
+
+def _spans(rx: re.Pattern[str], s: str) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group()) for m in rx.finditer(s) if m.group().strip()]
+
+
+def _names(s: str) -> list[Span]:
+    out: list[Span] = []
+    for m in _NAME_RX.finditer(s):
+        words = m.group().split()
+        while words and _NOT_NAME.match(words[0].rstrip(".,'’")):
+            words = words[1:]
+        if not words:
+            continue
+        text = " ".join(words).rstrip(".,'’")
+        start = m.start() + m.group().index(words[0])
+        if m.start() == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:]):
+            continue  # capitalised only because the sentence starts there
+        out.append(Span(start, start + len(text), text))
+    return out
+
+
+def answer_spans(sentence: str, shape: str) -> list[Span]:
+    """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
+    if shape == WHEN:
+        return _spans(_WHEN_RX, sentence)
+    if shape == SCORE:
+        return _spans(_SCORE_RX, sentence)
+    if shape == HOW_MUCH:
+        return _spans(_AMOUNT_RX, sentence) or [
+            s for s in _spans(_COUNT_RX, sentence) if re.search(r"\d", s.text)
+        ]
+    if shape == HOW_MANY:
+        return _spans(_COUNT_RX, sentence)
+    if shape == WHERE:
+        out = []
+        for s in _spans(_PLACE_RX, sentence):
+            head = s.text.split()[-1]
+            if _WHEN_RX.fullmatch(head) or re.fullmatch(_WEEKDAY, head):
+                continue
+            out.append(s)
+        return out
+    if shape == WHO:
+        return _names(sentence)
+    return []
+
+
+def is_title(word: str) -> bool:
+    return re.fullmatch(_TITLE, word.rstrip(".")) is not None

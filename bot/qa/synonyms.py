@@ -1,0 +1,88 @@
+"""Everyday words members use for what news articles say in other words: "talks" are
+"discussions", a meeting is "held" or "takes place", a firm "bought" what it "acquired". Used to
+match a question's words to an answer sentence; a synonym counts less than the word itself."""
+
+from __future__ import annotations
+
+import functools
+
+from ingest.keyword import tokenize
+
+# Groups of words and phrases that news uses interchangeably. Each member matches every other.
+_GROUPS = [
+    "talks|discussions|negotiations|meeting|dialogue|summit",
+    "hold|held|take place|takes place|took place|hosted|host|venue|convene|happen|happening|meet|met",
+    "announce|announced|unveiled|revealed|confirmed|declared|said",
+    "win|won|victory|beat|defeated|champion|champions|title|winner",
+    "lose|lost|defeat|defeated|beaten",
+    "buy|bought|acquire|acquired|acquisition|purchase|takeover|deal",
+    "cost|price|priced|worth|valued|valuation|fee|paid|pay",
+    "die|died|dead|death|killed|kill|fatal|deaths",
+    "injured|injury|hurt|wounded",
+    "fire|fired|sacked|dismissed|ousted|axed",
+    "quit|resign|resigned|stepped down|step down|left|departure",
+    "hire|hired|appointed|named|recruited|signed",
+    "sue|sued|lawsuit|suit|legal action|litigation",
+    "ceo|chief executive|boss|head",
+    "arrest|arrested|detained|charged|custody",
+    "jail|jailed|prison|sentenced|sentence",
+    "launch|launched|released|release|debut|unveiled|rollout",
+    "raise|raised|funding|round|investment|invested",
+    "layoffs|laid off|job cuts|redundancies|cut jobs",
+    "strike|walkout|industrial action|stoppage",
+    "ceasefire|truce|armistice",
+    "election|vote|poll|ballot",
+    "increase|rise|rose|raised|hike|up|grew|growth|jump|jumped|surge",
+    "decrease|cut|fell|drop|dropped|lowered|decline|declined|down|slash",
+    "ban|banned|prohibit|prohibited|outlaw|barred",
+    "coach|manager|head coach|boss",
+    "movie|film",
+    "phone|smartphone|handset",
+    "car|vehicle|ev",
+    "doctor|physician",
+    "kid|kids|child|children",
+    "cop|cops|police|officers",
+    "company|firm|business|startup",
+    "fight|clash|clashes|fighting|violence|attack",
+    "score|scored|goal|goals",
+    "hurt|harm|damage|damaged",
+    "start|begin|began|begins|kick off|kicked off|launch",
+    "end|ended|finish|finished|conclude|concluded",
+    "agree|agreed|deal|accord|agreement",
+    "approve|approved|ratified|ratify|passed|backed|endorsed",
+    "suspend|suspended|halt|halted|pause|paused",
+    "rate|rates|interest rate",
+    "money|funds|cash|funding",
+    "gov|govt|government|administration",
+    "pm|prime minister",
+]
+
+
+def _stems(phrase: str) -> tuple[str, ...]:
+    return tuple(t for t in tokenize(phrase) if t != "\u2205")
+
+
+@functools.cache
+def _table() -> dict[str, list[tuple[str, ...]]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for g in _GROUPS:
+        members = [_stems(m) for m in g.split("|")]
+        members = [m for m in members if m]
+        for m in members:
+            if len(m) == 1:
+                others = [o for o in members if o != m]
+                table.setdefault(m[0], []).extend(o for o in others if o not in table[m[0]])
+    return table
+
+
+def synonyms(stem: str) -> list[tuple[str, ...]]:
+    """Stemmed phrases that may stand for ``stem`` (a stemmed word) in an article."""
+    return _table().get(stem, [])
+
+
+def phrase_in(phrase: tuple[str, ...], toks: list[str]) -> bool:
+    """Whether the stemmed phrase occurs, in order, in the stemmed tokens of a sentence."""
+    if len(phrase) == 1:
+        return phrase[0] in toks
+    n = len(phrase)
+    return any(tuple(toks[i : i + n]) == phrase for i in range(len(toks) - n + 1))
