@@ -27,12 +27,7 @@ import numpy as np
 
 from ingest.keyword import tokenize
 
-try:
-    from .safety import looks_like_instruction
-except ImportError:  # TEMP until bot/qa/safety.py lands
-
-    def looks_like_instruction(sentence: str) -> bool:
-        return bool(re.search(r"\bignore\s+(?:all\s+)?previous\s+instructions\b", sentence, re.I))
+from .safety import looks_like_instruction
 
 
 from .sentences import sentence_spans
