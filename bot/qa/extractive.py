@@ -28,8 +28,6 @@ import numpy as np
 from ingest.keyword import tokenize
 
 from .safety import looks_like_instruction
-
-
 from .sentences import sentence_spans
 from .shape import SHORT, WHEN, WHO, Span, answer_spans, is_title, question_shape
 from .synonyms import phrase_in, synonyms
