@@ -8,6 +8,7 @@ import logging
 import os
 import shutil
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -50,6 +51,13 @@ class Corpus:
     def close(self) -> None:
         """Release the manifest's connections (a later call reopens them)."""
         self.db.close()
+
+    def release(self) -> None:
+        """Let go of an evicted corpus: drop its caches now. Its connections close when the last
+        thread using it (a question, a reindex) lets go of the object: closing them under a
+        running query would fail it."""
+        self.keyword.drop()
+        self._rows_cache = None
 
     # --- reading -------------------------------------------------------------------------------
     @property
@@ -209,7 +217,8 @@ class Corpus:
 
 
 class NewsIndex:
-    """Everything the read and write paths share: settings, the Chroma client, the one embedder."""
+    """Everything the read and write paths share: settings, the Chroma client, the one embedder,
+    and the open corpora (at most ``max_open_corpora``, least recently used closed first)."""
 
     def __init__(
         self,
@@ -219,14 +228,25 @@ class NewsIndex:
         client: Any = None,
         fetcher: Fetcher | None = None,
         public_only_fetch: bool = False,
+        max_open_corpora: int | None = None,
     ) -> None:
         self.settings = settings
         self.public_only_fetch = public_only_fetch
         self._embedder = embedder
         self._client = client
+        self._owns_client = client is None  # only what we made is ours to close
         self._fetcher = fetcher
-        self._corpora: dict[str, Corpus] = {}
-        self._lock = threading.Lock()
+        self._owns_fetcher = fetcher is None
+        self._corpora: OrderedDict[str, Corpus] = OrderedDict()
+        self.max_open_corpora = max(
+            1, max_open_corpora if max_open_corpora is not None else settings.max_open_corpora
+        )
+        # One lock each: loading the model (seconds) must not hold up the store's client (the
+        # health check) or opening a corpus.
+        self._lock = threading.Lock()  # the corpora
+        self._client_lock = threading.Lock()
+        self._embedder_lock = threading.Lock()
+        self._fetcher_lock = threading.Lock()
         self._max_batch: int | None = None
         # Problems noticed in this process that `status` shows: "" holds index-wide ones.
         self._warnings: dict[str, list[str]] = {}
@@ -267,10 +287,15 @@ class NewsIndex:
 
     @property
     def client(self) -> Any:
-        with self._lock:
+        with self._client_lock:
             if self._client is None:
                 self._client = make_client(self.settings)
             return self._client
+
+    def heartbeat(self) -> bool:
+        """The store answers (blocking: the health check calls it in a thread)."""
+        self.client.heartbeat()
+        return True
 
     @property
     def max_batch(self) -> int:
@@ -288,7 +313,7 @@ class NewsIndex:
 
     @property
     def embedder(self) -> Embedder:
-        with self._lock:
+        with self._embedder_lock:
             if self._embedder is None:
                 s = self.settings
                 self._embedder = load_embedder(
@@ -298,13 +323,9 @@ class NewsIndex:
 
     def reader(self) -> SourceReader:
         s = self.settings
-        if self._fetcher is None:
-            self._fetcher = Fetcher(
-                timeout_s=s.fetch_timeout_s,
-                max_bytes=s.fetch_max_bytes,
-                user_agent=s.user_agent,
-                public_only=self.public_only_fetch,
-            )
+        with self._fetcher_lock:
+            if self._fetcher is None:
+                self._fetcher = Fetcher.from_settings(s, public_only=self.public_only_fetch)
         return SourceReader(
             default_ai_generated=s.default_ai_generated,
             max_file_bytes=s.max_file_bytes,
@@ -312,10 +333,52 @@ class NewsIndex:
         )
 
     def corpus(self, name: str = "default") -> Corpus:
+        """The named corpus, opened on first use. Beyond ``max_open_corpora`` the least recently
+        used one is let go: its connections are closed and its caches (keyword index, arrays,
+        rows) freed once no thread still holds it; it reopens on its next use."""
         with self._lock:
-            if name not in self._corpora:
-                self._corpora[name] = Corpus(self, name)
-            return self._corpora[name]
+            c = self._corpora.get(name)
+            if c is not None:
+                self._corpora.move_to_end(name)
+                return c
+        c = Corpus(self, name)  # opens SQLite: outside the lock
+        evicted: list[Corpus] = []
+        with self._lock:
+            if name in self._corpora:  # another thread opened it meanwhile
+                c.close()
+                self._corpora.move_to_end(name)
+                return self._corpora[name]
+            self._corpora[name] = c
+            while len(self._corpora) > self.max_open_corpora:
+                evicted.append(self._corpora.popitem(last=False)[1])
+        for old in evicted:
+            old.release()
+        return c
+
+    def open_corpora(self) -> list[str]:
+        with self._lock:
+            return list(self._corpora)
+
+    def close(self) -> None:
+        """Close every open corpus's connections, the HTTP clients and (when this index made
+        it) the store's client. For shutdown."""
+        with self._lock:
+            corpora, self._corpora = list(self._corpora.values()), OrderedDict()
+        for c in corpora:
+            c.close()
+        with self._fetcher_lock:
+            if self._fetcher is not None and self._owns_fetcher:
+                self._fetcher.close()
+                self._fetcher = None
+        with self._client_lock:
+            client, self._client = self._client, None
+        if client is not None and self._owns_client:
+            closer = getattr(client, "close", None)
+            if callable(closer):
+                try:
+                    closer()
+                except Exception as exc:  # shutting down: say so, never raise
+                    log.warning("closing the store's client: %s", exc)
 
     def recover(self, name: str) -> tuple[Path, Path | None]:
         """Replace a damaged manifest with its last good backup (``newsbot recover``).

@@ -168,6 +168,10 @@ class KeywordStore:
         self._lock = threading.Lock()
         self.builds = 0  # how many times the index was built from the manifest
 
+    def drop(self) -> None:
+        """Forget the in-memory index (it reloads from disk on the next use)."""
+        self._cached = None
+
     def rebuild(self, db: CorpusDB) -> KeywordIndex:
         with self._lock:
             return self._rebuild(db)

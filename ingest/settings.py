@@ -70,9 +70,13 @@ class Settings(BaseSettings):
     guild_max_concurrent_asks: int = 4
     max_attachment_bytes: int = 2_000_000
     feed_refresh_minutes: int = 0  # 0: never refresh feeds on a schedule
+    # Articles read from a feed or page stay indexed after they leave it; older than this many
+    # days (by publication, else indexing, date) they are removed. 0: keep them for good.
+    retention_days: int = 0
 
     # --- operations ----------------------------------------------------------------------------
     health_port: int = 0  # 0: no health endpoint
+    max_open_corpora: int = 64  # least recently used guild corpora beyond this are closed
     log_level: str = "INFO"
 
     @field_validator("data_dir")

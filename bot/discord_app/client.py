@@ -14,11 +14,13 @@ process-wide, which is fine: one process runs one bot.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import discord
 import yarl
@@ -37,6 +39,12 @@ from .limits import AskLimiter
 log = logging.getLogger(__name__)
 
 COGS = ("bot.discord_app.cogs.ask", "bot.discord_app.cogs.admin")
+REINDEX_WORKERS = 2  # reindexes of different guilds at once; the same guild's are refused
+SHUTDOWN_GRACE_S = 5.0  # for answers being sent when SIGTERM comes; Docker waits 10 s
+# Tasks discord.py starts for slash commands and for events (on_message...): drained on close.
+HANDLER_TASKS = ("CommandTree-invoker", "discord.py: ")
+
+T = TypeVar("T")
 
 
 def guild_corpus(guild_id: int) -> str:
@@ -88,6 +96,16 @@ class NewsBot(commands.Bot):
         self.threads = ThreadMemory()
         # Set on close; long work in threads (a reindex) checks it and stops early.
         self.stopping = threading.Event()
+        # Each kind of blocking work has its own threads: a long reindex (or several) never
+        # holds up questions, and neither holds up the health check (bot/discord_app/runner.py).
+        self.ask_executor = ThreadPoolExecutor(
+            max_workers=max(4, settings.guild_max_concurrent_asks),
+            thread_name_prefix="newsbot-ask",
+        )
+        self.reindex_executor = ThreadPoolExecutor(
+            max_workers=REINDEX_WORKERS, thread_name_prefix="newsbot-reindex"
+        )
+        self.shutdown_grace_s = SHUTDOWN_GRACE_S
         use_api_base(settings.discord_api_base)
 
     # --- tenancy -------------------------------------------------------------------------------
@@ -113,13 +131,23 @@ class NewsBot(commands.Bot):
     ) -> Answer:
         """Answer from the guild's corpus (and the shared one) off the event loop."""
         corpora = self.corpora_for(guild_id)
-        return await asyncio.to_thread(
+        call = functools.partial(
             self.qa.answer,
             question,
             corpora,
             history=list(history),
             outlet=outlet or None,
             since=since,
+        )
+        return cast(
+            Answer, await asyncio.get_running_loop().run_in_executor(self.ask_executor, call)
+        )
+
+    async def run_reindex(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run a reindex (or a feed refresh) on the reindex threads, off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self.reindex_executor, functools.partial(fn, *args, **kwargs)
         )
 
     # --- lifecycle -----------------------------------------------------------------------------
@@ -153,5 +181,37 @@ class NewsBot(commands.Bot):
         )
 
     async def close(self) -> None:
+        """Stop cleanly: running reindexes are told to stop, commands and messages being handled
+        get a short grace to finish (their replies need the HTTP session), then whatever is left
+        is cancelled quietly before the session and the gateway close. No traceback."""
+        first = not self.stopping.is_set()
         self.stopping.set()
+        if first:
+            await self._drain(self.shutdown_grace_s)
         await super().close()
+        if first:
+            self.ask_executor.shutdown(wait=False, cancel_futures=True)
+            self.reindex_executor.shutdown(wait=False, cancel_futures=True)
+
+    async def _drain(self, grace_s: float) -> None:
+        me = asyncio.current_task()
+        busy: list[asyncio.Task[Any]] = [
+            t
+            for t in asyncio.all_tasks()
+            if t is not me and not t.done() and t.get_name().startswith(HANDLER_TASKS)
+        ]
+        if not busy:
+            return
+        log.info("shutting down: waiting up to %.0fs for %d commands", grace_s, len(busy))
+        await asyncio.wait(busy, timeout=grace_s)
+        # What is still running, or started meanwhile, is cancelled: quietly, unlike a reply
+        # attempted after the HTTP session has closed.
+        left = [
+            t
+            for t in asyncio.all_tasks()
+            if t is not me and not t.done() and t.get_name().startswith(HANDLER_TASKS)
+        ]
+        for t in left:
+            t.cancel()
+        if left:
+            await asyncio.wait(left, timeout=1)

@@ -12,6 +12,8 @@ import contextlib
 import logging
 import signal
 import sys
+from collections.abc import Awaitable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import aiohttp
@@ -99,9 +101,9 @@ async def serve(
     """Run the bot until it is closed, ``stop`` is set, or SIGTERM/SIGINT; the exit code."""
     bot = NewsBot(settings, index, qa, **bot_options)
     health = HealthServer.from_settings(settings)
+    health_pool: ThreadPoolExecutor | None = None
     if health is not None:
-        health.add_check("gateway", lambda: bot.is_ready() and not bot.is_closed())
-        health.add_check("index", lambda: asyncio.to_thread(index.client.heartbeat))
+        health_pool = add_health_checks(health, bot, index)
         try:
             await health.start()
         except OSError as exc:
@@ -140,14 +142,33 @@ async def serve(
             loop.remove_signal_handler(sig)
         if health is not None:
             await health.stop()
+        if health_pool is not None:
+            health_pool.shutdown(wait=False, cancel_futures=True)
     return EXIT_OK
+
+
+def add_health_checks(health: HealthServer, bot: NewsBot, index: NewsIndex) -> ThreadPoolExecutor:
+    """The bot's checks: the gateway (a flag, on the loop) and the store's heartbeat, which runs
+    entirely on a thread of its own: opening the client or a slow heartbeat never blocks the
+    event loop, and busy question or reindex threads never delay the probe. Returns that
+    thread's pool, for the caller to shut down."""
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbot-health")
+
+    def index_ok() -> Awaitable[bool]:
+        return asyncio.get_running_loop().run_in_executor(pool, index.heartbeat)
+
+    health.add_check("gateway", lambda: bot.is_ready() and not bot.is_closed())
+    health.add_check("index", index_ok)
+    return pool
 
 
 def _warm_up(index: NewsIndex) -> None:
     """Load the model and open the store before going online: the first question is then as
-    quick as the rest, and a broken store or model stops start-up with a clear line."""
+    quick as the rest, and a broken store or model stops start-up with a clear line. Then check
+    every corpus's manifest against the store (mismatches are logged at WARNING)."""
     _ = index.client
     _ = index.embedder
+    index.check_corpora()
 
 
 def run_bot(settings: Settings) -> int:
@@ -176,6 +197,8 @@ def run_bot(settings: Settings) -> int:
         return asyncio.run(serve(settings, token, index=index, qa=qa))
     except KeyboardInterrupt:
         return EXIT_OK
+    finally:
+        index.close()
 
 
 async def sync_commands_async(

@@ -140,7 +140,15 @@ class Admin(commands.Cog):
 
     # --- helpers -------------------------------------------------------------------------------
     def corpus(self, guild_id: int) -> Corpus:
+        """Opens the manifest when it is not open yet: call it off the event loop."""
         return self.bot.index.corpus(guild_corpus(guild_id))
+
+    async def _open(self, guild_id: int) -> Corpus:
+        return await asyncio.to_thread(self.corpus, guild_id)
+
+    async def _call(self, guild_id: int, method: str, *args: Any) -> Any:
+        """``self.corpus(guild_id).<method>(*args)``, all of it off the event loop."""
+        return await asyncio.to_thread(lambda: getattr(self.corpus(guild_id), method)(*args))
 
     def uploads_dir(self, guild_id: int) -> Path:
         return (self.bot.settings.data_dir / "uploads" / guild_corpus(guild_id)).resolve()
@@ -155,7 +163,7 @@ class Admin(commands.Cog):
         return label
 
     async def _find_source(self, guild_id: int, given: str) -> str | None:
-        rows = await asyncio.to_thread(self.corpus(guild_id).sources)
+        rows = await self._call(guild_id, "sources")
         label = self.labeller(guild_id)
         for r in rows:
             if given in (r.spec, label(r.spec)):
@@ -201,7 +209,6 @@ class Admin(commands.Cog):
         gid = interaction.guild_id
         assert gid is not None
         self._check_idle(gid)
-        self.running[gid] = "reindex"
         deadline = interaction.created_at + self.token_lifetime
         latest: list[tuple[str, int, int]] = []
 
@@ -209,9 +216,14 @@ class Admin(commands.Cog):
             self._stop_check()
             latest[:] = [(phase, done, total)]
 
-        corpus = self.corpus(gid)
-        job = asyncio.ensure_future(asyncio.to_thread(corpus.reindex, full=full, progress=progress))
+        # Marked running inside the try: whatever fails (opening a damaged manifest...), the
+        # guild is never left marked busy until a restart.
         try:
+            self.running[gid] = "reindex"
+            corpus = await self._open(gid)
+            job = asyncio.ensure_future(
+                self.bot.run_reindex(corpus.reindex, full=full, progress=progress)
+            )
             shown: tuple[str, int, int] | None = None
             while True:
                 done, _ = await asyncio.wait({job}, timeout=self.progress_every_s)
@@ -234,6 +246,9 @@ class Admin(commands.Cog):
                 return
         finally:
             self.running.pop(gid, None)
+        if self.bot.stopping.is_set():
+            log.info("reindex of %s finished as the bot shuts down", summary.corpus)
+            return
         log.info(
             "reindex of %s: %d added, %d updated, %d removed, %d errors in %.1fs",
             summary.corpus,
@@ -292,12 +307,17 @@ class Admin(commands.Cog):
         """Show what this server's index holds: articles, sources, freshness, last reindex (admins)."""
         assert interaction.guild_id is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
-        st = await asyncio.to_thread(self.corpus(interaction.guild_id).status)
+        st = await self._call(interaction.guild_id, "status")
         shared = None
         name = self.bot.settings.shared_corpus
         if name and name in await asyncio.to_thread(self.bot.index.corpus_names):
-            shared = await asyncio.to_thread(self.bot.index.corpus(name).status)
+            shared = await asyncio.to_thread(lambda: self.bot.index.corpus(name).status())
         text = render_status(st, shared)
+        v = st.get("vectors") or {}
+        if v.get("orphans"):
+            text += f"\nVectors: {v['orphans']} not listed in the manifest (tidied by a reindex)."
+        for w in st.get("warnings") or []:
+            text += f"\nWarning: {w}"
         if interaction.guild_id in self.running:
             text += f"\nA {self.running[interaction.guild_id]} is running now."
         await self._respond(interaction, [text], ephemeral=True)
@@ -319,7 +339,7 @@ class Admin(commands.Cog):
         await interaction.response.defer(ephemeral=True, thinking=True)
         if not self.bot.allow_private_urls:
             await check_public_url(spec)
-        await asyncio.to_thread(self.corpus(gid).add_sources, [spec])
+        await self._call(gid, "add_sources", [spec])
         await self._reindex_and_report(interaction, title=f"Added {spec}. Reindex", ephemeral=True)
 
     @sources.command(name="list")
@@ -329,7 +349,7 @@ class Admin(commands.Cog):
         gid = interaction.guild_id
         assert gid is not None
         await interaction.response.defer(ephemeral=True, thinking=True)
-        rows = await asyncio.to_thread(self.corpus(gid).sources)
+        rows = await self._call(gid, "sources")
         await self._respond(
             interaction, render_sources(rows, label=self.labeller(gid)), ephemeral=True
         )
@@ -344,7 +364,7 @@ class Admin(commands.Cog):
         self._check_idle(gid)
         await interaction.response.defer(ephemeral=True, thinking=True)
         spec = await self._find_source(gid, source.strip())
-        if spec is None or not await asyncio.to_thread(self.corpus(gid).remove_source, spec):
+        if spec is None or not await self._call(gid, "remove_source", spec):
             raise UserFacingError(
                 f"{discord.utils.escape_mentions(source[:200])} is not one of this server's "
                 "sources; see /sources list."
@@ -364,7 +384,7 @@ class Admin(commands.Cog):
         gid = interaction.guild_id
         if gid is None or not is_admin(interaction, self.bot.settings.admin_role):
             return []
-        rows = await asyncio.to_thread(self.corpus(gid).sources)
+        rows = await self._call(gid, "sources")
         label = self.labeller(gid)
         names = [label(r.spec) for r in rows]
         cur = current.lower()
@@ -396,7 +416,7 @@ class Admin(commands.Cog):
             raise UserFacingError(f"{name} is {len(data):,} bytes; the limit is {cap:,} bytes.")
         dest = self.uploads_dir(gid) / name
         await asyncio.to_thread(_write_file, dest, data)
-        await asyncio.to_thread(self.corpus(gid).add_sources, [str(dest)])
+        await self._call(gid, "add_sources", [str(dest)])
         await self._reindex_and_report(
             interaction, title=f"Uploaded {name}. Reindex", ephemeral=True
         )
@@ -417,13 +437,15 @@ class Admin(commands.Cog):
         for guild in list(self.bot.guilds):
             if guild_corpus(guild.id) not in names or guild.id in self.running:
                 continue
-            corpus = self.corpus(guild.id)
-            rows = await asyncio.to_thread(corpus.sources)
-            if not any(r.kind == "url" for r in rows):
-                continue
+            if self.bot.stopping.is_set():
+                return
             self.running[guild.id] = "scheduled feed refresh"
             try:
-                s = await asyncio.to_thread(corpus.reindex, progress=self._stop_check)
+                corpus = await self._open(guild.id)
+                rows = await asyncio.to_thread(corpus.sources)
+                if not any(r.kind == "url" for r in rows):
+                    continue
+                s = await self.bot.run_reindex(corpus.reindex, progress=self._stop_check)
                 log.info(
                     "feed refresh of %s: %d added, %d updated, %d removed, %d errors",
                     s.corpus,
@@ -433,11 +455,13 @@ class Admin(commands.Cog):
                     len(s.errors),
                 )
             except ReindexRunning:
-                log.info("feed refresh of %s skipped: a reindex is running", corpus.name)
+                log.info("feed refresh of %s skipped: a reindex is running", guild_corpus(guild.id))
             except ReindexCancelled:
                 return
+            except UserFacingError as exc:  # a damaged manifest...: one line, no traceback
+                log.warning("feed refresh of %s failed: %s", guild_corpus(guild.id), exc)
             except Exception:
-                log.exception("feed refresh of %s failed", corpus.name)
+                log.exception("feed refresh of %s failed", guild_corpus(guild.id))
             finally:
                 self.running.pop(guild.id, None)
 
