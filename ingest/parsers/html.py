@@ -7,6 +7,7 @@ never called, and htmldate is handed a parsed tree rather than a URL).
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,6 +46,9 @@ _DROP_TAGS = (
 )
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _norm(s: str) -> str:
     return " ".join(s.split()).casefold()
 
@@ -53,6 +57,8 @@ def html_to_paragraphs(fragment: str) -> list[str]:
     """Plain text lines of an HTML fragment (a feed entry's content): one block element a line."""
     if not fragment or not fragment.strip():
         return []
+    # lxml refuses control characters in text it is handed back (el.text = ...): as spaces.
+    fragment = _CONTROL.sub(" ", fragment)
     if "<" not in fragment:  # plain text already
         return [" ".join(ln.split()) for ln in fragment.split("\n") if ln.strip()]
     try:
