@@ -204,6 +204,8 @@ def run_questions(
     skipped = sorted({r.corpus for r in records if not src.available(r.corpus)})
     records = [r for r in records if src.available(r.corpus)]
     names = {c: index_corpus(qa, c, src, progress) for c in sorted({r.corpus for r in records})}
+    for name in names.values():  # per-version caches built once, as a running bot has them
+        qa.answer("what is the latest news?", [name], now=datetime.now(UTC))
     results: list[Result] = []
     for i, rec in enumerate(records):
         progress("questions", i, len(records))

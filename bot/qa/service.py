@@ -15,6 +15,7 @@ from .abstain import AbstainPolicy
 from .extractive import Excerpt, select_excerpts, short_answer_lead
 from .question import clean_question
 from .retrieve import Retrieval, retrieve
+from .spelling import correct, speller_for
 from .types import CAVEAT, NOT_COVERED, Answer, Citation, NothingIndexed, format_date
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,21 @@ class QAService:
                 seen.append(self.index.corpus(n))
         return seen
 
+    def spell(self, question: str, corpora: Sequence[str]) -> str:
+        """The question with its typos corrected against the corpora's own words."""
+        cs = [c for c in self._corpora(corpora) if c.db.counts()[1] > 0]
+        if not cs:
+            return question
+        emb = self.index.embedder
+
+        def is_word(w: str) -> bool:  # ordinary English: the model's tokenizer holds it whole
+            return emb.count_tokens([w])[0] == 1
+
+        fixed, fixes = correct(question, [speller_for(c) for c in cs], is_word)
+        if fixes:
+            log.info("question read with corrections: %s", fixes)
+        return fixed
+
     def retrieve(
         self,
         question: str,
@@ -120,11 +136,13 @@ class QAService:
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
         q = clean_question(question, max_chars=self.settings.max_question_chars)
-        # A follow-up ("what about Cambodia's side?") is searched together with the turn before.
-        search_q = f"{history[-1][0]} {q}" if history else q
         t0 = time.perf_counter()
+        fixed = self.spell(q, corpora)
+        # A follow-up ("what about Cambodia's side?") is searched together with the turn before.
+        search_q = f"{self.spell(history[-1][0], corpora)} {fixed}" if history else fixed
         r = self.retrieve(search_q, corpora, now=now, outlet=outlet, since=since)
-        ans = self.answer_from(q, r, now=now, history=history, search_q=search_q)
+        ans = self.answer_from(fixed, r, now=now, history=history, search_q=search_q)
+        ans.question = q
         ans.timings_ms["retrieve"] = round(r.timings_ms.get("retrieve_total", 0.0), 2)
         ans.timings_ms["total"] = round((time.perf_counter() - t0) * 1000, 2)
         return ans

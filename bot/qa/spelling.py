@@ -1,0 +1,139 @@
+"""Typos in questions, corrected against the words the corpus actually uses: "goverenor of the
+aldmere reserve bnak" is searched as "governor of the aldmere reserve bank", and "Tellinghem" as
+"Tellingham". A word the corpus already holds is never changed; a word with no close corpus word
+is kept as typed. Symmetric-delete lookup (each corpus word indexed under its one-letter
+deletions), built once per corpus version."""
+
+from __future__ import annotations
+
+import re
+import threading
+import weakref
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?", re.UNICODE)
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|\bw/", re.UNICODE)
+# Chat words that are not typos of anything in the news.
+_KEEP = frozenset(
+    """gonna wanna gotta lol ngl tbh imo imho pls plz thx rn btw idk kinda sorta dunno yeah yep
+    nope okay hey guys anyone anything whats whos wheres hows thats yall lmao omg wtf ppl""".split()
+)
+MIN_LEN = 4
+
+
+def _deletes(w: str) -> set[str]:
+    return {w[:i] + w[i + 1 :] for i in range(len(w))}
+
+
+def damerau(a: str, b: str) -> int:
+    """Optimal string alignment distance (a swap of two neighbours counts once)."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+class Speller:
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.freq: Counter[str] = Counter()
+        for t in texts:
+            self.freq.update(w.lower() for w in _WORD.findall(t))
+        self.index: dict[str, list[str]] = {}
+        for w in self.freq:
+            if len(w) >= MIN_LEN:
+                self.index.setdefault(w, []).append(w)
+                for d in _deletes(w):
+                    self.index.setdefault(d, []).append(w)
+
+    def known(self, word: str) -> bool:
+        return word.lower() in self.freq
+
+    def suggest(self, word: str) -> str | None:
+        """The corpus word closest to a word the corpus lacks (most frequent on a tie)."""
+        w = word.lower()
+        if len(w) < MIN_LEN or w in self.freq or w in _KEEP:
+            return None
+        cands: set[str] = set(self.index.get(w, []))
+        for d in _deletes(w):
+            cands.update(self.index.get(d, []))
+        limit = 1 if len(w) < 8 else 2
+        best: tuple[int, int, str] | None = None
+        for c in cands:
+            dist = damerau(w, c)
+            if dist > limit or (c[0] != w[0] and len(w) < 6):
+                continue
+            key = (dist, -self.freq[c], c)
+            if best is None or key < best:
+                best = key
+        return best[2] if best else None
+
+
+# Question words mistyped in chat: fixed here, since the corpus alone cannot tell "wher" (where)
+# from "when".
+_CHAT_FIXES = {
+    "wher": "where", "whre": "where", "wehre": "where", "wen": "when", "whn": "when",
+    "wat": "what", "wht": "what", "waht": "what", "hw": "how", "hwo": "how", "whos": "who's",
+    "whats": "what's", "wheres": "where's", "hows": "how's", "r": "are", "u": "you",
+    "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "w/": "with",
+}  # fmt: skip
+
+
+def correct(
+    question: str,
+    spellers: Sequence[Speller],
+    is_word: Callable[[str], bool] = lambda _w: False,
+) -> tuple[str, dict[str, str]]:
+    """The question with its typos replaced by corpus words (keeping the typed capitalisation),
+    and what was replaced. ``is_word`` says whether a word is ordinary English (the embedding
+    model's tokenizer holds it whole): such a word is never "corrected", even when this corpus
+    happens not to use it ("thai" is not a typo of "that")."""
+    fixes: dict[str, str] = {}
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group()
+        if word == word.lower() and word in _CHAT_FIXES:  # "u" but never the "U" of "U.S."
+            fixes[word] = _CHAT_FIXES[word.lower()]
+            return fixes[word]
+        if any(s.known(word) for s in spellers) or len(word) < MIN_LEN or is_word(word.lower()):
+            return word
+        for s in spellers:
+            sug = s.suggest(word)
+            if sug:
+                if word[0].isupper():
+                    sug = sug[0].upper() + sug[1:]
+                fixes[word] = sug
+                return sug
+        return word
+
+    return _TOKEN.sub(fix, question), fixes
+
+
+_cache: weakref.WeakKeyDictionary[Any, tuple[int, Speller]] = weakref.WeakKeyDictionary()
+_lock = threading.Lock()
+
+
+def speller_for(corpus: Any) -> Speller:
+    """The corpus's speller for its current manifest version (built once per version)."""
+    version = corpus.db.version
+    got = _cache.get(corpus)
+    if got is not None and got[0] == version:
+        return got[1]
+    with _lock:
+        got = _cache.get(corpus)
+        if got is not None and got[0] == version:
+            return got[1]
+        chunks, arts = corpus.rows()
+        texts = [c.text for c in chunks.values()] + [a.headline for a in arts.values()]
+        sp = Speller(texts)
+        _cache[corpus] = (version, sp)
+        return sp
