@@ -326,11 +326,7 @@ class NewsIndex:
         with self._fetcher_lock:
             if self._fetcher is None:
                 self._fetcher = Fetcher.from_settings(s, public_only=self.public_only_fetch)
-        return SourceReader(
-            default_ai_generated=s.default_ai_generated,
-            max_file_bytes=s.max_file_bytes,
-            fetcher=self._fetcher,
-        )
+        return SourceReader.from_settings(s, self._fetcher)
 
     def corpus(self, name: str = "default") -> Corpus:
         """The named corpus, opened on first use. Beyond ``max_open_corpora`` the least recently
