@@ -233,9 +233,10 @@ def test_feed_pages_are_capped_per_feed(server: _Server) -> None:
     links = [server.url(f"/story/{i}") for i in range(10)]
     warnings: list[str] = []
     with Fetcher(timeout_s=2, allow_private_links=True) as f:
-        ctx = ParseContext(origin="feed.xml", fetch=f.get_link, max_pages=3)
+        ctx = ParseContext(origin="feed.xml", fetch=f.get_link, max_pages=3, unfetched=set())
         arts = parse_feed_articles(teaser_feed(links), ctx, warnings)
     assert len(arts) == 10
+    assert ctx.unfetched == set(links[3:])  # the reindex keeps their earlier, fuller text
     assert sorted(server.requests) == [f"/story/{i}" for i in range(3)]
     assert sum(SECRET in a.body for a in arts) == 3
     over = [w for w in warnings if "over the 3-page limit" in w]
@@ -303,3 +304,11 @@ def test_the_bot_fetcher_ignores_the_opt_in(server: _Server) -> None:
             with pytest.raises(FetchError, match="private or local address"):
                 get(server.url("/page/77"))
     assert server.requests == []
+
+
+def test_a_refused_entry_page_is_noted_as_unfetched(server: _Server) -> None:
+    link = server.url("/page/77")
+    with Fetcher(timeout_s=2) as f:
+        ctx = ParseContext(origin="feed.xml", fetch=f.get_link, unfetched=set())
+        (art,) = parse_feed_articles(teaser_feed([link]), ctx)
+    assert ctx.unfetched == {link} and SECRET not in art.body

@@ -30,6 +30,9 @@ class ParseContext:
     fetch: Callable[[str], tuple[str, bytes, str | None]] | None = None
     max_pages: int = 50  # the most entry pages one feed may have fetched (per read of it)
     fetch_workers: int = 4  # pages fetched at once (at most 2 from any one host)
+    # Filled by the feed parser: links of entries indexed from the feed's teaser because their
+    # page was not fetched this time (the fetch failed, or the feed was over ``max_pages``).
+    unfetched: set[str] | None = None
 
     def make_article(self, **kw: Any) -> Article:
         """Build an article, filling what the input left unknown from this context.

@@ -195,6 +195,8 @@ def _fetch_pages(
 def _entry_article(
     e: _Entry, ctx: ParseContext, page: Article | BaseException | None, notes: list[str]
 ) -> Article:
+    if isinstance(page, BaseException) and ctx.unfetched is not None and e.link:
+        ctx.unfetched.add(e.link)
     if isinstance(page, BaseException):
         reason = str(page) or page.__class__.__name__
         if not isinstance(page, UserFacingError | OSError | ValueError):
@@ -267,6 +269,8 @@ def parse_feed_articles(
     wanted = [e for e in read if isinstance(e, _Entry) and e.wants_page] if ctx.fetch else []
     cap = max(0, ctx.max_pages)
     for e in wanted[cap:]:
+        if ctx.unfetched is not None and e.link:
+            ctx.unfetched.add(e.link)
         notes.append(
             f"{e.label}: page not fetched (over the {cap}-page limit for one feed); "
             "indexed the feed summary only"
