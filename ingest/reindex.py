@@ -10,6 +10,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .chunking import chunk_article
@@ -53,6 +54,8 @@ class ReindexSummary:
     read_anything: bool = True
     # Problems that did not stop the reindex but need an admin's eye (shown by `status`).
     warnings: list[str] = field(default_factory=list)
+    # Feed entries whose page failed to fetch this time: their earlier text was kept.
+    unchanged_degraded: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -116,15 +119,32 @@ class Reindex:
             incoming[art.id] = (art, src)
         old = db.article_hashes(live_gen)
         old_rows = db.articles(live_gen)
-        # Articles whose source or file failed to read this time are kept, not removed.
-        registered = {sr.spec for sr in db.sources()}
+        # An entry whose page failed to fetch this time came as the feed's teaser: the version
+        # indexed earlier (the page's full text) stays.
+        kept_degraded = {
+            aid
+            for aid in read.degraded
+            if aid in incoming and aid in old and old[aid][0] != incoming[aid][0].content_hash
+        }
+        for aid in kept_degraded:
+            del incoming[aid]
+        s.unchanged_degraded = len(kept_degraded)
+        kinds = {sr.spec: sr.kind for sr in db.sources()}
+        cutoff = self._retention_cutoff()
+        # Kept, not removed: articles whose source or file failed to read this time, and those
+        # that rolled off a feed (a news bot keeps what it has read) unless older than the
+        # retention setting. Removing the source removes them.
         keep = {
             aid
             for aid, row in old_rows.items()
             if aid not in incoming
-            and row.source in registered
-            and (row.source in read.failed_sources or row.origin in read.failed_origins)
-        }
+            and row.source in kinds
+            and (
+                row.source in read.failed_sources
+                or row.origin in read.failed_origins
+                or (kinds[row.source] == "url" and _within(row, cutoff))
+            )
+        } | kept_degraded
         removed = [aid for aid in old if aid not in incoming and aid not in keep]
         changed = [
             aid for aid in incoming if aid in old and old[aid][0] != incoming[aid][0].content_hash
@@ -157,6 +177,10 @@ class Reindex:
         return s
 
     # ------------------------------------------------------------------------------------------
+    def _retention_cutoff(self) -> float | None:
+        days = self.c.index.settings.retention_days
+        return time.time() - days * 86400 if days > 0 else None
+
     def _tidy(self, live_gen: int) -> None:
         """Drop what an interrupted run left behind: other generations and unlisted chunks."""
         c, db = self.c, self.c.db
@@ -358,6 +382,19 @@ class Reindex:
             art = _article_from_row(row)
             chunks = [_chunk_from_row(chunk_rows[cid]) for cid in row.chunk_ids]
             c.db.write_articles(new_gen, [(art, row.source, chunks)])
+
+
+def _within(row: ArticleRow, cutoff: float | None) -> bool:
+    """Inside the retention window (always, when there is none): by publication time, else by
+    when it was indexed."""
+    if cutoff is None:
+        return True
+    if row.published_ts:
+        return row.published_ts >= cutoff
+    try:
+        return datetime.fromisoformat(row.indexed_at).timestamp() >= cutoff
+    except ValueError:
+        return True
 
 
 def _article_from_row(row: ArticleRow) -> Article:
