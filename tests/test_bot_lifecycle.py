@@ -212,3 +212,19 @@ async def test_sigterm_mid_answer_logs_no_traceback(tmp_path, chroma_client, cap
     bad = [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR]
     assert bad == [], [r.getMessage() for r in bad]
     assert "Brandt" in await _text_with(fake, inter, "Brandt", timeout=1)
+
+
+# --- item 9: shown in /status --------------------------------------------------------------------
+
+
+async def test_status_shows_chunks_without_vectors(tmp_path, chroma_client):
+    async with running_bot(tmp_path, chroma_client) as env:
+        corpus = env.index.corpus(guild_corpus(GUILD_A))
+        corpus.collection().delete(ids=sorted(corpus.db.chunk_ids())[:3])
+        inter = await env.fake.interaction("status", {})
+        text = await _text_with(env.fake, inter, "Index status")
+        assert "Warning: 3 of 28 indexed chunks have no vector" in text
+        await env.bot.run_reindex(corpus.reindex)
+        again = await env.fake.interaction("status", {})
+        text = await _text_with(env.fake, again, "Index status")
+        assert "have no vector" not in text
