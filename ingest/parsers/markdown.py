@@ -20,6 +20,7 @@ from .plaintext import _DISCLAIMER, _RELATED, split_published_text
 
 _FM_OPEN = re.compile(r"\A---[ \t]*\n")
 _FM_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_FM_MAX_CHARS = 64_000
 
 _FM_KEYS: dict[str, tuple[str, ...]] = {
     "headline": ("title", "headline"),
@@ -39,15 +40,22 @@ _ORDERED = re.compile(r"^\s*\d{1,9}[.)][ \t]+")
 _QUOTE = re.compile(r"^\s{0,3}(?:>[ \t]?)+")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+")
 
+# Every span is bounded: an unbounded ".+?" or "[^]]*" rescans the rest of the line from each
+# opening mark, so a 60 KB line of "*a " took 34 s and a 2 MB upload would take hours (ReDoS).
+# Emphasis, link text and URLs longer than these are left as written.
+_SPAN = 500
+_URL = 2048
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
-_IMAGE = re.compile(r"!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-_EM_UNDER = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_IMAGE = re.compile(rf"!\[[^\[\]]{{0,{_SPAN}}}\](?:\([^()]{{0,{_URL}}}\)|\[[^\[\]]{{0,{_SPAN}}}\])")
+_LINK = re.compile(rf"\[([^\[\]]{{0,{_SPAN}}})\](?:\([^()]{{0,{_URL}}}\)|\[[^\[\]]{{0,{_SPAN}}}\])")
+_AUTOLINK = re.compile(rf"<((?:https?|mailto):[^<>\s]{{1,{_URL}}})>")
+# A span never runs over its own marker: "*a *b" fails at the second "*" at once instead of
+# scanning on (nested emphasis is undone by a second pass, inner spans first).
+_STRONG = re.compile(rf"(\*\*|__)(?=\S)((?:(?!\1).){{1,{_SPAN}}}?)(?<=\S)\1")
+_EM_STAR = re.compile(rf"(?<![\w*])\*(?=\S)([^*]{{1,{_SPAN}}}?)(?<=\S)\*(?![\w*])")
+_EM_UNDER = re.compile(rf"(?<![\w_])_(?=\S)([^_]{{1,{_SPAN}}}?)(?<=\S)_(?![\w_])")
+_STRIKE = re.compile(rf"~~(?=\S)((?:(?!~~).){{1,{_SPAN}}}?)(?<=\S)~~")
+_CODE_SPAN = re.compile(rf"(`+)(.{{1,{_URL}}}?)\1")
 
 
 def _inline(text: str) -> str:
@@ -168,6 +176,11 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     close = _FM_CLOSE.search(rest)
     if close is None:
         raise ParseError("malformed YAML front matter: no closing '---' line")
+    if close.start() > _FM_MAX_CHARS:
+        # Metadata is a few lines; YAML parses at about 10 µs a character.
+        raise ParseError(
+            f"malformed YAML front matter: over {_FM_MAX_CHARS:,} characters of metadata"
+        )
     try:
         meta = _load_front_matter(rest[: close.start()])
     except RecursionError:
