@@ -162,6 +162,9 @@ class Reindex:
         else:
             self._incremental(incoming, new + changed, set(changed), removed, old, live_gen)
 
+        if self.touched_live:  # the run's one version bump, before the keyword index is built
+            db.bump_version()
+            self.touched_live = False
         self.progress("keyword", 0, 1)
         c.keyword.get(db)  # rebuilt only when the manifest changed
         self.progress("keyword", 1, 1)

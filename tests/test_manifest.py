@@ -192,6 +192,9 @@ def test_one_version_bump_per_reindex(
         _edit(path, "A late correction was issued.")
     assert c.reindex().updated == 3
     assert c.db.version == v + 1
+    builds = c.keyword.builds
+    assert c.keyword_index().version == v + 1  # the reindex built it for the new version
+    assert c.keyword.builds == builds
     assert c.reindex().updated == 0
     assert c.db.version == v + 1  # nothing changed: no bump
     c.reindex(full=True)
