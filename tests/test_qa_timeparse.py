@@ -78,14 +78,25 @@ def test_since_monday_starts_this_monday() -> None:
     assert tf.end is None
 
 
-def test_on_monday_is_that_day_only() -> None:
+def test_on_monday_is_that_day_and_the_next() -> None:
+    # What happened on Monday is often reported on Tuesday.
     tf = parse_time("What did the envoy say on Monday?", NOW)
-    assert (tf.start, tf.end) == (utc(2026, 11, 23), utc(2026, 11, 24))
+    assert (tf.start, tf.end) == (utc(2026, 11, 23), utc(2026, 11, 25))
 
 
-def test_yesterday_is_the_whole_previous_day() -> None:
+def test_yesterday_is_the_previous_day_until_now() -> None:
+    # Yesterday's news is published yesterday or today.
     tf = parse_time("What did Quillon announce yesterday?", NOW)
-    assert (tf.start, tf.end) == (utc(2026, 11, 26), utc(2026, 11, 27))
+    assert (tf.start, tf.end) == (utc(2026, 11, 26), None)
+    assert parse_time("what happened with the strike last night", NOW).start == utc(2026, 11, 26)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["anything new on the strike in the past couple of days", "news from the last few days?"],
+)
+def test_a_couple_of_days_is_three(question: str) -> None:
+    assert parse_time(question, NOW).start == utc(2026, 11, 24, 12)
 
 
 def test_this_month_starts_on_the_first() -> None:
@@ -123,14 +134,47 @@ def test_after_and_before_a_date_are_open_ranges() -> None:
     [
         "What is the latest on the Orvel crossing?",
         "Any recent news on the Quillon appeal?",
-        "Is the Halverton strike still going on now?",
-        "What is the current status of the Q7 licence?",
+        "anything new on the quillon appeal?",
+        "any news about the ceasefire",
     ],
 )
 def test_freshness_words_ask_for_the_newest_articles(question: str) -> None:
     tf = parse_time(question, NOW)
     assert tf.wants_latest
     assert not tf.active  # newest first, but nothing is filtered out
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the Halverton strike still going on now?",
+        "What is the current status of the Q7 licence?",
+        "any update on what the union wants?",
+    ],
+)
+def test_everyday_time_words_do_not_ask_for_fresh_news(question: str) -> None:
+    # "still", "now", "current", "update" are said of any time: undated articles keep their rank
+    assert not parse_time(question, NOW).wants_latest
+
+
+@pytest.mark.parametrize(
+    ("question", "dates"),
+    [
+        ("what did the TechCrunch article published on October 7 say", 1),
+        ("Between the report from The Verge on October 7 and ...", 1),
+        ("news from Nov 3 about the strike", 1),
+        ("what happened on october 20 at the border", 0),
+        ("how many died in the Oct 7 attack", 0),
+        ("which 3 may face charges?", 0),
+        ("who won the game on May 3", 0),
+    ],
+)
+def test_a_date_filters_publication_only_where_it_names_one(question: str, dates: int) -> None:
+    import re
+
+    sources = [m.span() for m in re.finditer(r"TechCrunch|The Verge", question)]
+    tf = parse_time(question, NOW, sources=sources, publication_only=True)
+    assert len(tf.dates) == dates
 
 
 @pytest.mark.parametrize(
@@ -150,4 +194,4 @@ def test_a_question_without_a_time_phrase_sets_nothing(question: str) -> None:
 
 def test_a_naive_now_is_taken_as_utc() -> None:
     tf = parse_time("What happened yesterday?", datetime(2026, 11, 27, 12))
-    assert (tf.start, tf.end) == (utc(2026, 11, 26), utc(2026, 11, 27))
+    assert (tf.start, tf.end) == (utc(2026, 11, 26), None)

@@ -29,14 +29,25 @@ from ingest.keyword import tokenize
 
 from .safety import looks_like_instruction
 from .sentences import sentence_spans
-from .shape import SHORT, WHEN, WHO, Span, answer_spans, is_title, question_shape
+from .shape import (
+    ORG_Q,
+    PERSON_Q,
+    SHORT,
+    WHEN,
+    WHO,
+    Span,
+    answer_spans,
+    is_title,
+    personlike,
+    question_shape,
+)
 from .synonyms import phrase_in, synonyms
 from .types import Passage
 
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
 MAX_EXCERPTS = 4
-SHORTLIST = 12  # sentences embedded per question for the meaning score
+SHORTLIST = 8  # sentences embedded per question for the meaning score
 _PRONOUN = re.compile(
     r"^[\"'“‘]?(?:He|She|They|It|His|Her|Its|Their|Them|This|These|Those|That|Both|The\s+"
     r"(?:move|decision|deal|plan|company|firm|group|team|club|ministry|agency|bank|court|talks|"
@@ -123,15 +134,20 @@ _SPEECH_Q = re.compile(
 )
 
 
-def _span_strength(shape: str, sp: Span, sentence: str, near: Callable[[str], float]) -> float:
-    """How likely a span is the answer: its kind (a full name beats a lone capitalised word),
-    and how close it sits to the question's own words (the predicate it answers)."""
+def _span_strength(
+    shape: str, sp: Span, sentence: str, near: Callable[[str], float], wants_person: bool
+) -> float:
+    """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
+    person's name beats a place's when a person is asked for), and how close it sits to the
+    question's own words (the predicate it answers)."""
     base = 1.0
     if shape == WHO:
         words = sp.text.split()
         before = sentence[max(0, sp.start - 30) : sp.start].split()
         titled = any(is_title(w) for w in words) or bool(before and is_title(before[-1]))
         base = 1.0 if len(words) >= 2 or titled else 0.5
+        if wants_person and not titled and not personlike(sp.text):
+            base *= 0.5
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
     return base * (0.6 + min(0.6, near(window)))
 
@@ -167,6 +183,7 @@ def select_excerpts(
     q_weight = sum(idf[t] * w for t, w in terms.items()) or 1.0
     syn = {t: synonyms(t) for t in terms}
     speech_q = bool(_SPEECH_Q.search(question))
+    wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
 
     def near(window: str) -> float:
         """How much of the question a span's surroundings hold (the predicate it answers)."""
@@ -196,7 +213,9 @@ def select_excerpts(
         c.lex = lex / q_weight
         if shape in SHORT:
             spans = [s for s in answer_spans(c.sentence, shape) if _novel(s, q_toks)]
-            rated = [(sp, _span_strength(shape, sp, c.sentence, near)) for sp in spans]
+            rated = [
+                (sp, _span_strength(shape, sp, c.sentence, near, wants_person)) for sp in spans
+            ]
             if shape == WHEN:  # "the ministry said on Monday": when it was said, not done
                 rated = [(sp, w * (0.4 if span_speech(c.sentence, sp) else 1.0)) for sp, w in rated]
             rated = [(sp, w) for sp, w in rated if w > 0]
@@ -211,7 +230,7 @@ def select_excerpts(
             c.context = max(nb, default=0.0)
     for c in cands:
         c.score = _score(c, shape)
-    if embed is not None and query_vec is not None:
+    if embed is not None and query_vec is not None and SHORTLIST:
         short = sorted(cands, key=lambda c: -c.score)[:SHORTLIST]
         vecs = np.asarray(embed([c.sentence for c in short]), dtype=np.float32)
         sims = vecs @ np.asarray(query_vec, dtype=np.float32)

@@ -18,18 +18,14 @@ from .timeparse import TimeFilter, date_spans, parse_time
 # keyword query only (the dense query keeps the question whole).
 SCAFFOLD = frozenset(
     """article articles report reports reported reporting reporter according published publish
-    publication piece pieces story stories coverage covered source sources outlet outlets news
+    publication piece pieces story stories coverage covered source sources outlet outlets
     suggest suggests suggested suggesting indicate indicates indicated indicating mention
     mentions mentioned mentioning discuss discusses discussed discussing portrayal portray
     portrayed portrays regarding concerning considering information both also which whose does
-    did do was were is are has have had between change changed changes consistent consistency
-    inconsistent inconsistency narrative same different individual person entity organization
-    subsequent subsequently later earlier first second another other one two separate while
-    whereas compared comparison contrast says said state states stated statement highlight
-    highlights highlighted highlighting focus focused focuses focusing describe described
-    describes detailing details detail attribute attributed attributes reflect reflected
-    reflects shows show showed noted notes note provide provided name named based according
-    article's report's remain remained agree agreement disagree differ alter altered same
+    did do was were is are has have had consistent consistency inconsistent inconsistency
+    narrative subsequent subsequently whereas compared comparison highlight highlights
+    highlighted highlighting focus focused focuses focusing describe described describes
+    detailing attribute attributed attributes reflect reflected reflects article's report's
     respectively""".split()
 )
 _SPLIT = re.compile(
@@ -145,7 +141,12 @@ _QUESTION_WORDS = frozenset(
     considering based after before according in on of the a an and or following given since while
     both from are can could would should will if that this these those as at by for to with
     within among per""".split()
-)
+) | {
+    # months and weekdays are dates, not names ("the Oct 27 walkout")
+    *"""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday mon tue tues wed thu thur thurs fri sat sun""".split()
+}
 
 
 _MARKED_NAME = re.compile(r"[A-Z0-9]")  # "FIFA", "iPhone", "GPT-4": a name wherever it stands
@@ -191,8 +192,12 @@ def plan_query(question: str, corpus_outlets: list[str], now: datetime) -> Query
     for _, _, o in spans:
         if o not in named:
             named.append(o)
-    tf = parse_time(question, now)
-    dspans = date_spans(question, now)
+    sources = [(s, e) for s, e, _ in spans] + [
+        (s, e) for s, e, _ in outlet_spans(question, KNOWN_OUTLETS, strict=True)
+    ]
+    # A date is a publication filter only where it names one; "the Oct 7 attack" is a topic.
+    tf = parse_time(question, now, sources=sources, publication_only=True)
+    dspans = date_spans(question, now, sources=sources, publication_only=True)
     # Outlets and dates steer retrieval by metadata; as keywords they would match other text.
     drop = [_widen(question, s, e) for s, e, _ in spans] + [(s, e) for s, e, _ in dspans]
     if tf.span:  # "since Monday" must not match "on Monday" in an older article

@@ -190,6 +190,22 @@ def _names(s: str) -> list[Span]:
     return out
 
 
+_COUNTED = re.compile(
+    r"^(?:-[A-Za-z]+)?(?:\s+(?!(?:of|in|on|at|to|for|from|and|or|but|the|a|an|by|with|as|was|were|"
+    r"is|are|had|has|have|that|which|who|after|before|since|than|this|it|its|he|she|they|"
+    r"their|his|her)\b)[A-Za-z][\w'’-]*){0,3}"
+)
+
+
+def _with_noun(sentence: str, sp: Span) -> Span:
+    """A number with what it counts: "32 observers", "14 million aldmarks", "10-point"."""
+    m = _COUNTED.match(sentence[sp.end :])
+    if not m or not m.group():
+        return sp
+    end = sp.end + len(m.group())
+    return Span(sp.start, end, sentence[sp.start : end])
+
+
 def answer_spans(sentence: str, shape: str) -> list[Span]:
     """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
     if shape == WHEN:
@@ -197,11 +213,12 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
     if shape == SCORE:
         return _spans(_SCORE_RX, sentence)
     if shape == HOW_MUCH:
-        return _spans(_AMOUNT_RX, sentence) or [
+        spans = _spans(_AMOUNT_RX, sentence) or [
             s for s in _spans(_COUNT_RX, sentence) if re.search(r"\d", s.text)
         ]
+        return [_with_noun(sentence, s) for s in spans]
     if shape == HOW_MANY:
-        return _spans(_COUNT_RX, sentence)
+        return [_with_noun(sentence, s) for s in _spans(_COUNT_RX, sentence)]
     if shape == WHERE:
         out = []
         for s in _spans(_PLACE_RX, sentence):
@@ -213,6 +230,34 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
     if shape == WHO:
         return _names(sentence)
     return []
+
+
+_NON_PERSON = re.compile(
+    r"^(?:River|Lake|Sea|League|Premier|Cup|Bank|Ministry|Club|Council|Province|Street|Stadium|"
+    r"Park|Airport|University|Department|Committee|Reserve|Tribunal|Court|Authority|Union|"
+    r"Association|Federation|Series|Championship|Tournament|Award|Awards|Prize|Day|Night|World|"
+    r"Games|Times|News|Press|Party|Act|Bill|Agency|Office|Commission|Group|Inc|Corp|Ltd|Company|"
+    r"Fund|Index|Exchange|Market|Valley|Dam|Crossing|Border|Islands?|Republic|Kingdom|States|"
+    r"Government|Parliament|Congress|Senate|House|Army|Navy|Force|Forces|Police|Service|"
+    r"Institute|School|College|Hospital|Centre|Center|Foundation|Project|Program|Programme)$"
+)
+PERSON_Q = re.compile(
+    r"\bwho(?:m|se|'s)?\b|\b(?:person|man|woman|player|coach|minister|"
+    r"president|ceo|founder|boss|leader|official|judge|mediator|envoy|"
+    r"spokes\w+|actor|actress|singer|star|driver|governor|chief)\b",
+    re.I,
+)
+ORG_Q = re.compile(
+    r"\b(?:company|firm|team|club|side|group|country|organi[sz]ation|agency|"
+    r"ministry|startup|brand|band|bank|union|party|charity|nation|school)\b",
+    re.I,
+)
+
+
+def personlike(span: str) -> bool:
+    """A name that is not obviously a place or an organisation ("Isel River", "Premier League")."""
+    words = span.split()
+    return not any(_NON_PERSON.match(w.rstrip(".,'’s")) for w in words[1:] or words)
 
 
 def is_title(word: str) -> bool:

@@ -8,6 +8,7 @@ Handles what members actually type: "on October 7, 2023", "in November", "last w
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -45,9 +46,11 @@ _DATE = re.compile(r"\b" + _DATE_RE + r"\b", re.I)
 _MONTH_YEAR = re.compile(
     rf"\b(?:in|during|for|of)\s+(?P<m>{_MONTH_RE})(?:\s+(?P<y>\d{{4}}))?\b", re.I
 )
+# Asking for the newest news. Not "now", "still", "current", "today" or "update": they say the
+# same in questions about any time ("is the strike still on?").
 _LATEST = re.compile(
-    r"\b(latest|newest|most recent|recent(?:ly)?|currently|current|right now|now|today|"
-    r"so far|update|updates|still)\b",
+    r"\b(latest|newest|most recent|recent(?:ly)?|any news|anything new|new developments?|"
+    r"just happened|breaking)\b",
     re.I,
 )
 
@@ -108,16 +111,92 @@ def _month_range(year: int, month: int) -> tuple[datetime, datetime]:
     return start, end
 
 
-def date_spans(question: str, now: datetime) -> list[tuple[int, int, date]]:
-    """Each explicit date the question names, with where it is: (start, end, date)."""
+def _ranged(question: str, m: re.Match[str]) -> bool:
+    """ "since October 5", "between ... and ...": a range of publication by its wording."""
+    return bool(
+        re.search(
+            r"\b(?:since|after|before|until|prior to|between|from)\s*$", question[: m.start()], re.I
+        )
+    )
+
+
+def date_spans(
+    question: str,
+    now: datetime,
+    *,
+    sources: Sequence[tuple[int, int]] = (),
+    publication_only: bool = False,
+) -> list[tuple[int, int, date]]:
+    """Each explicit date the question names, with where it is: (start, end, date); with
+    ``publication_only``, only those naming when articles came out."""
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
     return [
-        (m.start(), m.end(), d) for m in _DATE.finditer(question) if (d := _parse_match(m, now))
+        (m.start(), m.end(), d)
+        for m in _DATE.finditer(question)
+        if (d := _parse_match(m, now))
+        and _month_ok(m, question)
+        and (
+            not publication_only
+            or _ranged(question, m)
+            or publication_role(question, m.start(), m.end(), sources)
+        )
     ]
 
 
-def parse_time(question: str, now: datetime) -> TimeFilter:
+# A date names when an article came out ("the TechCrunch article published on October 7",
+# "news from Nov 3") rather than when something happened ("the Oct 7 attack", "what happened on
+# October 20 at the border") when publication words or an outlet stand just before it.
+_PUB_BEFORE = re.compile(
+    r"\b(?:published|posted|dated|released|article|articles|report|reports|reported|story|"
+    r"stories|piece|coverage|news|column|op-ed|editorial|wrote|writes|written|issue|edition|"
+    r"headlines?)\b[^.?!]{0,60}$",
+    re.I,
+)
+_PUB_AFTER = re.compile(
+    r"^[,\s]*(?:\d{4}\s*)?,?\s*(?:article|report|story|piece|edition|issue|headlines?)\b", re.I
+)
+
+
+_MODIFIES = re.compile(
+    r"^(?:,?\s*\d{4})?\s+(?!(?:and|or|to|in|on|at|about|with|for|by|from|that|which|when|where|"
+    r"while|as|of|what|who|did|does|do|was|were|is|are|has|had|have|say|said|says|report|"
+    r"reported|article|story|piece|edition|issue)\b)[a-z]{3,}"
+)
+
+
+def publication_role(
+    question: str, start: int, end: int, sources: Sequence[tuple[int, int]] = ()
+) -> bool:
+    """Whether the date at ``question[start:end]`` names a publication date."""
+    if _MODIFIES.match(question[end : end + 20]):
+        return False  # "the Oct 7 attack": the date names the event
+    if _PUB_BEFORE.search(question[max(0, start - 60) : start]):
+        return True
+    if _PUB_AFTER.match(question[end : end + 30]):
+        return True
+    # "The Verge on October 7", "October 7's TechCrunch piece": an outlet right beside it.
+    return any(0 <= start - e <= 12 or 0 <= s - end <= 12 for s, e in sources)
+
+
+def _month_ok(m: re.Match[str], question: str) -> bool:
+    """ "may" is a month only when written "May" or beside a year ("which 3 may face charges")."""
+    mon = (m.group("m1") or m.group("m2") or "").rstrip(".")
+    if mon.lower() != "may":
+        return True
+    return mon == "May" or bool(m.group("y1") or m.group("y2"))
+
+
+def parse_time(
+    question: str,
+    now: datetime,
+    *,
+    sources: Sequence[tuple[int, int]] = (),
+    publication_only: bool = False,
+) -> TimeFilter:
+    """The dates, ranges and freshness a question asks for. With ``publication_only``, an
+    explicit date counts only where it names when articles came out (``publication_role``;
+    ``sources`` are where the question names outlets); other dates are part of the topic."""
     q = question.lower()
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
@@ -125,7 +204,17 @@ def parse_time(question: str, now: datetime) -> TimeFilter:
     tf = TimeFilter(wants_latest=bool(_LATEST.search(q)))
 
     # Explicit dates: keep them all; a range when the question says between/from..to.
-    found = [(m, d) for m in _DATE.finditer(question) if (d := _parse_match(m, now))]
+    found = [
+        (m, d)
+        for m in _DATE.finditer(question)
+        if (d := _parse_match(m, now))
+        and _month_ok(m, question)
+        and (
+            not publication_only
+            or _ranged(question, m)
+            or publication_role(question, m.start(), m.end(), sources)
+        )
+    ]
     dates = [d for _, d in found]
     if dates:
         tf.dates = tuple(dates)
@@ -155,9 +244,17 @@ def parse_time(question: str, now: datetime) -> TimeFilter:
             tf.phrase = ", ".join(d.isoformat() for d in dates)
         return tf
 
-    if m := re.search(r"\byesterday\b", q):
+    if m := re.search(r"\b(?:yesterday|last\s+night)\b", q):
+        # news of yesterday is published yesterday or today
         d = today - timedelta(days=1)
-        tf.start, tf.end, tf.phrase = _day_start(d), _day_start(today), "yesterday"
+        tf.start, tf.end, tf.phrase = _day_start(d), None, m.group(0)
+    elif m := re.search(
+        r"\b(?:(?:the\s+)?(?:last|past)\s+(?:couple\s+(?:of\s+)?|few\s+)(days|weeks)|"
+        r"(?:in\s+)?the\s+last\s+(?:48|72)\s+hours)\b",
+        q,
+    ):
+        days = 3 if (m.group(1) or "days") == "days" else 21
+        tf.start, tf.phrase = now - timedelta(days=days), m.group(0)
     elif m := re.search(r"\btoday\b", q):
         tf.start, tf.end, tf.phrase = _day_start(today), None, "today"
     elif m := re.search(r"\b(last|past|previous)\s+(\d+\s+)?(day|week|month|year)s?\b", q):
@@ -189,8 +286,8 @@ def parse_time(question: str, now: datetime) -> TimeFilter:
     elif m := re.search(r"\bon\s+(" + "|".join(WEEKDAYS) + r")\b", q):
         wd = WEEKDAYS.index(m.group(1))
         back = (today.weekday() - wd) % 7 or 7
-        d = today - timedelta(days=back)
-        tf.start, tf.end, tf.phrase = _day_start(d), _day_start(d + timedelta(days=1)), m.group(0)
+        d = today - timedelta(days=back)  # reported that day or the next
+        tf.start, tf.end, tf.phrase = _day_start(d), _day_start(d + timedelta(days=2)), m.group(0)
     elif m := _MONTH_YEAR.search(question):
         month = MONTHS[m.group("m").lower().rstrip(".")]
         year = int(m.group("y")) if m.group("y") else _year_for(month, 1, now)
