@@ -225,6 +225,8 @@ ADVERSARIAL_LINES = {
     "links": "[a](" * 26_000,
     "images": "![a](" * 21_000,
     "autolinks": "<http://" * 13_000,
+    "heading spaces": "# a" + " \t" * 50_000 + "x",
+    "backtick run": "a " + "`" * 100_000,
 }
 
 
@@ -239,6 +241,21 @@ def test_markdown_markup_cannot_make_parsing_quadratic(name: str) -> None:
     with contextlib.suppress(ParseError):
         parse_bytes(data, ParseContext(origin="x.md"), fmt="markdown")
     assert time.monotonic() - started < 1.0
+
+
+def test_feed_author_and_teaser_cannot_make_parsing_quadratic() -> None:
+    author = "a@" * 50_000  # "\S+@\S+" backtracked over every "@": about 30 s
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item>'
+        f"<title>Ferry resumes</title><author>{author}</author>"
+        f"<description>{'teaser ' + ' ' * 1000}</description>"
+        f"<content:encoded xmlns:content='http://purl.org/rss/1.0/modules/content/'>{BODY}"
+        "</content:encoded></item></channel></rss>"
+    ).encode()
+    started = time.monotonic()
+    (a,) = parse_bytes(feed, ParseContext(origin="f.xml"), fmt="feed")
+    assert time.monotonic() - started < 1.0
+    assert a.author is not None and len(a.author) <= FIELD_CAPS["author"]
 
 
 def test_oversize_front_matter_is_refused_before_yaml_reads_it() -> None:

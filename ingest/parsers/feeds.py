@@ -34,8 +34,15 @@ SHORT_ENTRY_CHARS = 400
 _PER_HOST = 2
 
 # RSS <author> is "email (Name)"; feedparser 6 mis-splits it, so the name is taken here.
-_RSS_AUTHOR = re.compile(r"^\s*\S+@\S+\s*\(([^)]+)\)\s*$")
+# Character classes that cannot overlap: "\S+@\S+" backtracked quadratically on "a@a@a@...".
+_RSS_AUTHOR = re.compile(r"^\s*[^\s@]+@[^\s(]+\s*\(([^)]+)\)\s*$")
 _TRAILING_ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*$")
+
+
+def _drop_ellipsis(text: str) -> str:
+    # Only the end can hold it: matching the whole text rescans every run of spaces.
+    head, tail = text[:-64], text[-64:]
+    return head + _TRAILING_ELLIPSIS.sub("", tail)
 
 
 def _norm(s: str) -> str:
@@ -123,7 +130,7 @@ def _read_entry(entry: Any, ctx: ParseContext, feed_title: str) -> _Entry:
     dek = ""
     if content and summary_paras:
         # A teaser that merely opens the body adds nothing; a distinct one is the dek.
-        teaser = _TRAILING_ELLIPSIS.sub("", " ".join(summary_paras))
+        teaser = _drop_ellipsis(" ".join(summary_paras))
         if teaser and _norm(teaser) not in _norm(" ".join(own)):
             dek = " ".join(summary_paras)
     return _Entry(
