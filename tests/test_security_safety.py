@@ -118,3 +118,18 @@ def test_empty_text_is_not_an_instruction() -> None:
 )
 def test_strip_links(text: str, expected: str) -> None:
     assert strip_links(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a-" * 50_000, "a." * 50_000, "[INST" * 20_000, "<http:" * 30_000, "</excerpt" * 10_000],
+)
+def test_the_filters_stay_linear_on_hostile_text(text: str) -> None:
+    """A hostile article's 'sentence' can be 100 KB with no full stop; "a-" * 50,000 took 48 s
+    in strip_links before its repeats were bounded."""
+    import time
+
+    started = time.monotonic()
+    looks_like_instruction(text)
+    strip_links(text)
+    assert time.monotonic() - started < 1.5

@@ -111,12 +111,14 @@ def looks_like_instruction(sentence: str) -> bool:
     return _INSTRUCTION.search(text) is not None
 
 
-_LINK_MD = re.compile(r"!?\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)")
-_LINK_ANGLE = re.compile(r"<\s*(?:https?|ftp|mailto|javascript|data):[^>]*>", re.I)
+# Bounded repeats throughout: model text is short, but an unbounded "[^]]*" or "[a-z0-9-]+\."
+# rescans the rest of the text from every start.
+_LINK_MD = re.compile(r"!?\[([^\[\]]{0,500})\]\((?:[^()]|\([^()]{0,2048}\)){0,2048}\)")
+_LINK_ANGLE = re.compile(r"<\s*(?:https?|ftp|mailto|javascript|data):[^<>]{0,2048}>", re.I)
 _LINK_BARE = re.compile(
     r"\b(?:(?:https?|ftp|javascript|data|mailto):\S+"
     r"|(?:www\.|discord\.gg/|discord(?:app)?\.com/invite/)\S+"
-    r"|(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*)",
+    r"|(?:[a-z0-9-]{1,63}\.){1,8}[a-z]{2,24}/\S*)",
     re.I,
 )
 
