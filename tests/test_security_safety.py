@@ -4,6 +4,7 @@ an answer (issue 12, items 2 and 3); ordinary news sentences, reported orders in
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -127,8 +128,6 @@ def test_strip_links(text: str, expected: str) -> None:
 def test_the_filters_stay_linear_on_hostile_text(text: str) -> None:
     """A hostile article's 'sentence' can be 100 KB with no full stop; "a-" * 50,000 took 48 s
     in strip_links before its repeats were bounded."""
-    import time
-
     started = time.monotonic()
     looks_like_instruction(text)
     strip_links(text)
