@@ -312,3 +312,20 @@ def test_a_refused_entry_page_is_noted_as_unfetched(server: _Server) -> None:
         ctx = ParseContext(origin="feed.xml", fetch=f.get_link, unfetched=set())
         (art,) = parse_feed_articles(teaser_feed([link]), ctx)
     assert ctx.unfetched == {link} and SECRET not in art.body
+
+
+def test_addresses_that_only_look_public_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest.fetch import ensure_public
+
+    Resolver(
+        monkeypatch,
+        {
+            "mapped.test": ["::ffff:127.0.0.1"],  # IPv4-mapped loopback
+            "cgnat.test": ["100.64.0.1"],  # carrier-grade NAT: the host's provider network
+            "zero.test": ["0.0.0.0"],
+            "scoped.test": ["fe80::1%1"],  # link-local with a scope
+        },
+    )
+    for name in ("mapped.test", "cgnat.test", "zero.test", "scoped.test"):
+        with pytest.raises(FetchError, match="private or local address"):
+            ensure_public(f"http://{name}/x")
