@@ -1,24 +1,34 @@
 """When to say "the articles don't cover this" instead of quoting weak matches.
 
-Signals, in order of strength (calibrated on the MultiHop-RAG dev split, null queries vs the rest;
-see benchmarks/eval_notes.md):
-1. The question names as its source a well-known outlet that is not indexed ("a Bloomberg
-   article ..."): nothing indexed can say what that outlet reported.
-2. It names someone or something that no indexed chunk mentions at all ("Sygic").
-3. The best passages are far from the question (dense similarity) and share little of its
-   vocabulary.
+The evidence is weighed together by a small logistic model (``abstain_model.json``, fitted on
+dev questions only by benchmarks/fit_abstain.py); no single word vetoes an answer:
+- how close the best passages are to the question in meaning (dense similarity);
+- how much of the question's topic words the best articles hold (IDF-weighted, synonyms
+  counted), and whether the rarest one the corpus does use is missing from them;
+- whether neighbouring topic words ("peace prize", "grand prix") stand together in one of them,
+  and whether a multi-word name the question gives is there as written;
+- whether the question names as its source an outlet that is not indexed, or a name no chunk
+  holds.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
+import logging
 import math
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from ingest.keyword import tokenize
 
 from .retrieve import Retrieval
-from .types import NOT_COVERED, Passage
+from .synonyms import synonyms
+from .types import NOT_COVERED
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -28,16 +38,133 @@ class Decision:
     signals: dict[str, float] | None = None
 
 
-def coverage(question: str, passages: Sequence[Passage]) -> float:
-    """Share of the question's terms (longer words weigh more) found in the passages."""
-    terms = set(tokenize(question))
-    if not terms:
-        return 0.0
-    text: set[str] = set()
-    for p in passages:
-        text |= set(tokenize(p.text + " " + p.header))
-    w = {t: math.log(2 + len(t)) for t in terms}
-    return sum(w[t] for t in terms if t in text) / sum(w.values())
+# Words that frame a member's question rather than name its topic: never key terms.
+_FRAME = frozenset(
+    tokenize(
+        """what who whom whose where when why how which is are was were do does did has have had
+        can could would should will shall may might must any anything anyone someone something
+        news latest new newest recent recently update updates happen happened happening going
+        go get got say said says tell told know think thing things stuff actually really just
+        like right ok okay hey guys lol ngl tbh imo pls rn btw idk gonna wanna gotta kinda yeah
+        fr wait so also still now today yesterday tonight week weeks month months year years
+        day days night last past couple few ago this that these those there their them they it
+        its article articles report reports story stories piece coverage source according
+        published outlet mention mentioned mentions suggest suggests indicate indicates
+        whats whos wheres hows ever much many some lot way sure deal"""
+    )
+)
+_PHRASE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w'’.&-]*)+")
+_QUOTED = re.compile(r"[\"“”]([^\"“”]{3,60})[\"“”]")
+
+
+def key_terms(question: str) -> list[str]:
+    """The question's topic words (stemmed), without its framing."""
+    out: list[str] = []
+    for t in tokenize(question):
+        if t != "\u2205" and t not in _FRAME and len(t) >= 2 and t not in out:
+            out.append(t)
+    return out
+
+
+def key_phrases(question: str) -> list[str]:
+    """Multi-word names ("Booker Prize", "Nobel Peace Prize") and quoted phrases: an article
+    about the question holds them as written."""
+    out = [m.group(1) for m in _QUOTED.finditer(question)]
+    for m in _PHRASE.finditer(question):
+        words = m.group().split()
+        if words and words[0].lower() in {
+            "what",
+            "who",
+            "where",
+            "when",
+            "why",
+            "how",
+            "which",
+            "did",
+            "does",
+            "is",
+            "was",
+            "the",
+            "a",
+            "an",
+        }:
+            words = words[1:]
+        if len(words) >= 2:
+            out.append(" ".join(words))
+    return out
+
+
+def _norm_text(s: str) -> str:
+    return " ".join(s.lower().replace("’", "'").split())
+
+
+def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
+    """Evidence on whether the best passages answer the question (see AbstainPolicy)."""
+    top = r.passages[:4]
+    arts: dict[str, tuple[set[str], str]] = {}
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for p in r.passages[:6]:
+        if p.article_id not in arts and len(arts) < 3:
+            text = p.article_text or p.text
+            body = f"{p.headline}\n{text}"
+            seq = tokenize(body)
+            arts[p.article_id] = (set(seq), _norm_text(body))
+            pairs[p.article_id] = {(a, b) for a, b in itertools.pairwise(seq)} | {
+                (a, b) for a, b in zip(seq, seq[2:], strict=False)
+            }
+    terms = {t: 1.0 for t in key_terms(question)}
+    for t in key_terms(history) if history else []:
+        terms.setdefault(t, 0.5)
+    n = max(1, r.n_chunks)
+    df = r.doc_freq or (lambda _t: 0)
+    idf = {t: math.log((n + 1) / (df(t) + 1)) for t in terms}
+    total = sum(idf[t] * w for t, w in terms.items()) or 1.0
+    syn = {t: synonyms(t) for t in terms}
+
+    def has(t: str, toks: set[str]) -> bool:
+        return t in toks or any(all(x in toks for x in ph) for ph in syn[t])
+
+    cover = 0.0
+    for toks, _ in arts.values():
+        got = sum(idf[t] * w for t, w in terms.items() if has(t, toks))
+        cover = max(cover, got / total)
+    missing = [t for t in terms if terms[t] == 1.0 and not any(has(t, a) for a, _ in arts.values())]
+    rare_missing = max((idf[t] for t in missing), default=0.0) / math.log(n + 1)
+    # A word the corpus uses, absent from the best articles, says more than one it never uses
+    # (slang, a nickname, a typo): those may still be about what the articles say.
+    known_missing = max((idf[t] for t in missing if df(t) > 0), default=0.0) / math.log(n + 1)
+    unknown_missing = float(sum(1 for t in missing if df(t) == 0))
+    # Neighbouring topic words ("peace prize", "grand prix") found together in one article.
+    seq_q = [t for t in tokenize(question) if t != "\u2205" and t not in _FRAME]
+    qpairs = [(a, b) for a, b in itertools.pairwise(seq_q) if a != b]
+    pair_cover = (
+        max(
+            (sum(1 for pr in qpairs if pr in ps) / len(qpairs) for ps in pairs.values()),
+            default=0.0,
+        )
+        if qpairs
+        else 1.0
+    )
+    phrases = key_phrases(question)
+    phrase_missing = float(
+        any(not any(_norm_text(ph) in body for _, body in arts.values()) for ph in phrases)
+    )
+    return {
+        "dense": max((p.dense or 0.0) for p in top) if top else 0.0,
+        "top": top[0].score if top else 0.0,
+        "cover": cover,
+        "rare_missing": rare_missing,
+        "known_missing": known_missing,
+        "unknown_missing": unknown_missing,
+        "pair_cover": pair_cover,
+        "phrase_missing": phrase_missing,
+        "n_terms": float(len(terms)),
+        # named in this question (a follow-up's search also holds the turn before)
+        "unknown_outlets": float(
+            sum(1 for o in r.query.unknown_outlets if o.lower() in question.lower())
+        ),
+        "unseen": float(sum(1 for n in r.query.unseen if n.lower() in question.lower())),
+    }
 
 
 def _names(xs: Sequence[str]) -> str:
@@ -51,31 +178,84 @@ def _nearest(r: Retrieval) -> str:
     return f" The nearest coverage is “{p.headline}”" + (f" ({p.outlet})." if p.outlet else ".")
 
 
+FEATURES = (
+    "dense", "cover", "known_missing", "unknown_missing", "pair_cover", "phrase_missing",
+    "unknown_outlet", "unseen_name",
+)  # fmt: skip
+MODEL_PATH = Path(__file__).with_name("abstain_model.json")
+
+
+def feature_vector(sig: dict[str, float]) -> list[float]:
+    """The model's inputs, by name (``FEATURES``), from ``signals``."""
+    derived = {
+        **sig,
+        "unknown_missing": min(2.0, sig["unknown_missing"]),
+        "unknown_outlet": min(1.0, sig["unknown_outlets"]),
+        "unseen_name": min(1.0, sig["unseen"]),
+    }
+    return [float(derived[f]) for f in FEATURES]
+
+
+@dataclass(frozen=True)
+class AbstainModel:
+    """Logistic regression over ``FEATURES``, fitted on dev questions by
+    benchmarks/fit_abstain.py: the probability that the articles do not answer the question."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+    def p_not_covered(self, sig: dict[str, float]) -> float:
+        z = sum(w * x for w, x in zip(self.weights, feature_vector(sig), strict=True)) + self.bias
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> AbstainModel | None:
+        try:
+            d = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            log.warning("no abstention model (%s); using the fixed rule", e)
+            return None
+        if tuple(d.get("features", ())) != FEATURES or len(d.get("weights", ())) != len(FEATURES):
+            log.warning("%s was fitted on other features; using the fixed rule", path)
+            return None
+        return cls(tuple(float(w) for w in d["weights"]), float(d["bias"]), float(d["threshold"]))
+
+
+_MODEL = AbstainModel.load()
+
+
 @dataclass
 class AbstainPolicy:
-    min_dense: float = 0.38  # below this, abstain unless the passages cover the question well
+    """Abstain when the evidence, weighed together, says the best passages do not answer the
+    question; no single word vetoes an answer. A named outlet that is not indexed, or a name
+    no chunk holds, is strong evidence, and says why in the reply."""
+
+    model: AbstainModel | None = field(default_factory=lambda: _MODEL)
+    min_dense: float = 0.38  # the fixed rule, without a model
     min_coverage: float = 0.60
 
-    def decide(self, question: str, r: Retrieval) -> Decision:
+    def decide(self, question: str, r: Retrieval, history: str = "") -> Decision:
         if not r.passages:
             return Decision(True, NOT_COVERED)
-        top = r.passages[:4]
-        dense = max((p.dense or 0.0) for p in top)
-        cov = coverage(r.query.plan.keywords if r.query.plan else question, top)
-        signals = {
-            "dense": dense,
-            "coverage": cov,
-            "unknown_outlets": float(len(r.query.unknown_outlets)),
-            "unseen": float(len(r.query.unseen)),
-        }
-        if r.query.unknown_outlets:
-            names = _names(r.query.unknown_outlets)
+        sig = signals(question, r, history)
+        if self.model is not None:
+            p = self.model.p_not_covered(sig)
+            sig["p_not_covered"] = p
+            abstain = p > self.model.threshold
+        else:
+            abstain = sig["dense"] < self.min_dense and sig["cover"] < self.min_coverage
+        if not abstain:
+            return Decision(False, None, sig)
+        outlets = [o for o in r.query.unknown_outlets if o.lower() in question.lower()]
+        if outlets:
+            names = _names(outlets)
             msg = f"No articles from {names} are indexed, so I can't say what {names} reported."
-            return Decision(True, f"{NOT_COVERED} {msg}", signals)
-        if r.query.unseen:
-            names = _names([f"“{n}”" for n in r.query.unseen])
-            msg = f"{NOT_COVERED} No indexed article mentions {names}."
-            return Decision(True, msg + _nearest(r), signals)
-        if dense < self.min_dense and cov < self.min_coverage:
-            return Decision(True, NOT_COVERED + _nearest(r), signals)
-        return Decision(False, None, signals)
+            return Decision(True, f"{NOT_COVERED} {msg}", sig)
+        unseen = [n for n in r.query.unseen if n.lower() in question.lower()]
+        if unseen:
+            names = _names([f"“{n}”" for n in unseen])
+            return Decision(
+                True, f"{NOT_COVERED} No indexed article mentions {names}." + _nearest(r), sig
+            )
+        return Decision(True, NOT_COVERED + _nearest(r), sig)

@@ -60,6 +60,10 @@ class Retrieval:
     # otherwise they are first-stage merge scores, comparable only within one retrieval.
     log_odds: bool = False
     query_vec: np.ndarray | None = None  # the question's embedding (unit length)
+    # How many chunks hold a (stemmed) token, across the searched corpora; and how many chunks
+    # there are: how rare a question's word is in what is indexed.
+    doc_freq: Callable[[str], int] | None = None
+    n_chunks: int = 0
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -174,6 +178,8 @@ def retrieve(
         timings_ms=timings,
         log_odds=bool(p.ltr),
         query_vec=qv,
+        doc_freq=lambda t: sum(a.kw.doc_freq(t) for _, a in arrs),
+        n_chunks=sum(len(a.ids) for _, a in arrs),
     )
 
 

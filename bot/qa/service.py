@@ -162,7 +162,8 @@ class QAService:
         notice = None
         if r.query.time.wants_latest or r.query.time.active:
             notice = freshness_notice(r.newest, now)
-        decision = self.policy.decide(search_q, r)
+        # This question decides; a follow-up's earlier turn only lends its words (half weight).
+        decision = self.policy.decide(q, r, history[-1][0] if history else "")
         if decision.abstain:
             ans = Answer(
                 question=q, lead=decision.message or NOT_COVERED, abstained=True, notice=notice
