@@ -9,13 +9,16 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Protocol, runtime_checkable
 
 import numpy as np
 
 log = logging.getLogger(__name__)
 
+# Calls with this many texts or fewer (a question, a few sentences) go before a reindex's batches.
+SMALL_CALL = 8
 _BUNDLED_ALIASES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 
 
@@ -51,6 +54,50 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
+class ModelGate:
+    """One user of the model and tokenizer at a time, small calls (a question's few texts)
+    first. A plain lock is not fair: a reindex releasing and retaking it between its batches
+    kept questions waiting for minutes; here a question waits for at most the one batch already
+    running. Small calls may overtake a waiting batch only ``burst`` times in a row, so a stream
+    of questions never starves a reindex either."""
+
+    def __init__(self, burst: int = 8) -> None:
+        self.burst = burst
+        self._cond = threading.Condition()
+        self._busy = False
+        self._small_waiting = 0
+        self._bulk_waiting = 0
+        self._streak = 0  # small turns granted in a row while a batch waited
+
+    @contextmanager
+    def turn(self, *, small: bool) -> Iterator[None]:
+        with self._cond:
+            if small:
+                self._small_waiting += 1
+                try:
+                    while self._busy or (self._bulk_waiting and self._streak >= self.burst):
+                        self._cond.wait()
+                finally:
+                    self._small_waiting -= 1
+                if self._bulk_waiting:
+                    self._streak += 1
+            else:
+                self._bulk_waiting += 1
+                try:
+                    while self._busy or (self._small_waiting and self._streak < self.burst):
+                        self._cond.wait()
+                finally:
+                    self._bulk_waiting -= 1
+                self._streak = 0
+            self._busy = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._busy = False
+                self._cond.notify_all()
+
+
 class SentenceTransformerEmbedder:
     def __init__(self, model: str, *, device: str | None = None, batch_size: int = 64) -> None:
         path = resolve_model_path(model)
@@ -84,14 +131,14 @@ class SentenceTransformerEmbedder:
         # encode() is not safe to call from two threads at once on one model, and neither is the
         # fast tokenizer: it is one shared Rust object, and two threads using it with different
         # truncation settings (encode() truncates, count_tokens() does not) fail with
-        # "RuntimeError: Already borrowed". Every use of either takes this lock.
-        self._lock = threading.Lock()
+        # "RuntimeError: Already borrowed". Every use of either takes a turn at the gate.
+        self._gate = ModelGate()
         log.info("embedding model %s loaded on %s (dim %d)", model, device, self.dim)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         if not texts:
             return []
-        with self._lock:
+        with self._gate.turn(small=len(texts) <= SMALL_CALL):
             enc = self._tokenizer(
                 list(texts), add_special_tokens=False, truncation=False, return_length=True
             )
@@ -110,11 +157,12 @@ class SentenceTransformerEmbedder:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         report_every = max(self.batch_size * 8, 256)
         pending = 0
+        small = len(texts) <= SMALL_CALL
         for i in range(0, len(order), self.batch_size):
             idx = order[i : i + self.batch_size]
-            # Locked per batch, not per call: a question's encode waits for at most one batch
-            # of a reindex running in another thread.
-            with self._lock:
+            # A turn per batch, not per call: a question's encode waits for at most the one
+            # batch of a reindex already running in another thread.
+            with self._gate.turn(small=small):
                 vecs = self._model.encode(
                     [texts[j] for j in idx],
                     batch_size=self.batch_size,

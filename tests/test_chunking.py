@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from ingest.chunking import SPECIAL_TOKENS, chunk_article, chunk_header
-from ingest.embedding import SentenceTransformerEmbedder
+from ingest.embedding import ModelGate, SentenceTransformerEmbedder
 from ingest.errors import ParseError
 from ingest.models import Article, Chunk
 from ingest.parsers.base import ParseContext
@@ -268,7 +268,7 @@ def _stub_embedder(batch_size: int) -> SentenceTransformerEmbedder:
     tok = _StubTokenizer()
     emb._model = _StubModel(tok)  # type: ignore[assignment]
     emb._tokenizer = tok
-    emb._lock = threading.Lock()
+    emb._gate = ModelGate()
     emb.name, emb.dim, emb.max_tokens, emb.batch_size, emb.device = (
         "stub",
         3,

@@ -1,0 +1,87 @@
+"""The embedding model's gate: one user at a time, and a question's small call goes before the
+next batch of a reindex (a plain lock let the reindex take it back batch after batch)."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from ingest.embedding import ModelGate
+
+
+def test_a_small_call_goes_before_the_next_bulk_batch() -> None:
+    gate = ModelGate()
+    order: list[str] = []
+    small_waiting = threading.Event()
+    stop = threading.Event()
+
+    def reindex() -> None:  # batch after batch, as a long reindex does
+        while not stop.is_set():
+            with gate.turn(small=False):
+                order.append("batch")
+                time.sleep(0.02)
+
+    def question() -> None:
+        small_waiting.set()
+        with gate.turn(small=True):
+            order.append("question")
+
+    bulk = threading.Thread(target=reindex)
+    bulk.start()
+    time.sleep(0.05)
+    asks = [threading.Thread(target=question) for _ in range(5)]
+    for t in asks:
+        t.start()
+    for t in asks:
+        t.join(2)
+    stop.set()
+    bulk.join(2)
+    assert order.count("question") == 5
+    first = order.index("question")
+    # at most the batch already running (and perhaps one starting as they arrived) went first
+    assert order[first : first + 5] == ["question"] * 5
+
+
+def test_one_user_at_a_time() -> None:
+    gate = ModelGate()
+    inside = 0
+    most = 0
+    lock = threading.Lock()
+
+    def use(small: bool) -> None:
+        nonlocal inside, most
+        for _ in range(20):
+            with gate.turn(small=small):
+                with lock:
+                    inside += 1
+                    most = max(most, inside)
+                time.sleep(0.001)
+                with lock:
+                    inside -= 1
+
+    threads = [threading.Thread(target=use, args=(i % 2 == 0,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(10)
+    assert most == 1
+
+
+def test_a_stream_of_small_calls_never_starves_a_batch() -> None:
+    gate = ModelGate(burst=4)
+    done = threading.Event()
+
+    def bulk() -> None:
+        for _ in range(5):
+            with gate.turn(small=False):
+                time.sleep(0.001)
+        done.set()
+
+    t = threading.Thread(target=bulk)
+    t.start()
+    deadline = time.monotonic() + 5
+    while not done.is_set() and time.monotonic() < deadline:
+        with gate.turn(small=True):  # back to back, as many questions at once would be
+            pass
+    t.join(1)
+    assert done.is_set(), "the batches never got a turn"
