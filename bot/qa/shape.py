@@ -197,6 +197,13 @@ _COUNTED = re.compile(
 )
 
 
+_NOT_COUNT = re.compile(
+    r"^\s?(?:%|percent|per\s+cent|percentage|points?\s+percent|basis|a\.m\.|p\.m\.|am\b|pm\b|"
+    r"o'clock|million\s+(?:dollars|euros|pounds)|billion\s+(?:dollars|euros|pounds))",
+    re.I,
+)
+
+
 def _with_noun(sentence: str, sp: Span) -> Span:
     """A number with what it counts: "32 observers", "14 million aldmarks", "10-point"."""
     m = _COUNTED.match(sentence[sp.end :])
@@ -217,8 +224,14 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             s for s in _spans(_COUNT_RX, sentence) if re.search(r"\d", s.text)
         ]
         return [_with_noun(sentence, s) for s in spans]
-    if shape == HOW_MANY:
-        return [_with_noun(sentence, s) for s in _spans(_COUNT_RX, sentence)]
+    if shape == HOW_MANY:  # a count, not a share, an amount of money or a time of day
+        return [
+            _with_noun(sentence, s)
+            for s in _spans(_COUNT_RX, sentence)
+            if not _NOT_COUNT.match(sentence[s.end : s.end + 20])
+            and not re.search(r"[$€£¥₹]\s?$", sentence[max(0, s.start - 2) : s.start])
+            and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
+        ]
     if shape == WHERE:
         out = []
         for s in _spans(_PLACE_RX, sentence):
