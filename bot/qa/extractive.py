@@ -17,6 +17,7 @@ no network."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -48,6 +49,7 @@ MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
 MAX_EXCERPTS = 4
 SHORTLIST = 8  # sentences embedded per question for the meaning score
+EMBED_CHARS = 200  # of each, about 45 word-pieces
 _PRONOUN = re.compile(
     r"^[\"'“‘]?(?:He|She|They|It|His|Her|Its|Their|Them|This|These|Those|That|Both|The\s+"
     r"(?:move|decision|deal|plan|company|firm|group|team|club|ministry|agency|bank|court|talks|"
@@ -82,10 +84,12 @@ class Excerpt:
 class _Sent:
     passage: Passage
     text: str  # the article text
-    idx: int  # sentence number in the article
+    idx: int  # where the sentence starts in the article text: its identity
     start: int
     end: int
     rank: int
+    prev: int = -1  # ``idx`` of the sentences before and after it (-1: none)
+    next: int = -1
     toks: set[str] = field(default_factory=set)
     lex: float = 0.0
     spans: list[Span] = field(default_factory=list)  # answer-shaped, with something new
@@ -226,13 +230,14 @@ def select_excerpts(
     for sents in by_article.values():
         at = {c.idx: c for c in sents}
         for c in sents:
-            nb = [at[i].lex for i in (c.idx - 1, c.idx + 1) if i in at]
+            nb = [at[i].lex for i in (c.prev, c.next) if i in at]
             c.context = max(nb, default=0.0)
     for c in cands:
         c.score = _score(c, shape)
     if embed is not None and query_vec is not None and SHORTLIST:
         short = sorted(cands, key=lambda c: -c.score)[:SHORTLIST]
-        vecs = np.asarray(embed([c.sentence for c in short]), dtype=np.float32)
+        # the head of a sentence carries its meaning; a long tail only costs model time
+        vecs = np.asarray(embed([c.sentence[:EMBED_CHARS] for c in short]), dtype=np.float32)
         sims = vecs @ np.asarray(query_vec, dtype=np.float32)
         for c, s in zip(short, sims, strict=True):
             c.dense = float(s)
@@ -281,32 +286,41 @@ def _boilerplate(sentence: str) -> bool:
     return bool(_PROMO.match(sentence)) or (len(letters) >= 12 and upper / len(letters) > 0.6)
 
 
+WINDOW = 400  # characters of context split around a passage, to whole paragraphs
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentence_spans(text))
+
+
 def _candidates(passages: Sequence[Passage]) -> list[_Sent]:
     """Every sentence of the passages (once, at its best passage's rank), with offsets in the
     article; not the headline, which is cited with every excerpt anyway, and never text shaped
-    like an instruction to the bot."""
+    like an instruction to the bot. Only the paragraphs around each passage are split."""
     out: dict[tuple[str, int], _Sent] = {}
-    spans_cache: dict[str, list[tuple[int, int]]] = {}
     for rank, p in enumerate(passages):
         text, off = _article_text(p)
         key = p.article_id
-        if key not in spans_cache:
-            spans_cache[key] = sentence_spans(text)
         lo, hi = p.start - off, p.end - off
+        ws = text.rfind("\n", 0, max(0, lo - WINDOW)) + 1
+        we = text.find("\n", min(len(text), hi + WINDOW))
+        we = len(text) if we < 0 else we
+        spans = [(a + ws, b + ws) for a, b in _split(text[ws:we])]
         skip_to = len(p.headline) if text.startswith(p.headline) and off == 0 else -1
         if off and p.start < len(p.headline):
             skip_to = len(p.headline) - off
-        for i, (s, e) in enumerate(spans_cache[key]):
+        for i, (s, e) in enumerate(spans):
             if e <= lo or s >= hi or min(e, hi) - max(s, lo) < (e - s) / 2:
                 continue
-            if s < skip_to:
-                continue
-            if (key, i) in out:
+            if s < skip_to or (key, s) in out:
                 continue
             sent = text[s:e]
             if len(_WORD.findall(sent)) < 3 or _boilerplate(sent) or looks_like_instruction(sent):
                 continue
-            out[(key, i)] = _Sent(p, text, i, s, e, rank)
+            prev = spans[i - 1][0] if i > 0 and spans[i - 1][0] >= max(0, skip_to) else -1
+            nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
+            out[(key, s)] = _Sent(p, text, s, s, e, rank, prev=prev, next=nxt)
     return list(out.values())
 
 
@@ -324,7 +338,7 @@ def _pick(
             continue
         at = {x.idx: x for x in by_article[aid]}
         group = [c]
-        prev, nxt = at.get(c.idx - 1), at.get(c.idx + 1)
+        prev, nxt = at.get(c.prev), at.get(c.next)
         if prev is not None and _PRONOUN.match(c.sentence) and (aid, prev.idx) not in used:
             group = [prev, c]  # "He told reporters ...": who "he" is comes from before
         elif (
