@@ -48,8 +48,9 @@ class ReadResult:
     # Sources and origins that could not be read this time: their indexed articles are kept.
     failed_sources: set[str] = field(default_factory=set)
     failed_origins: set[str] = field(default_factory=set)
-    # Feed entries read as the feed's teaser only because their page could not be fetched this
-    # time: an earlier, fuller version already indexed is kept (the reindex checks).
+    # Feed entries read as the feed's teaser only because their page was not fetched this time
+    # (the fetch failed, or the feed's page cap was reached): an earlier, fuller version already
+    # indexed is kept (the reindex checks).
     degraded: set[str] = field(default_factory=set)
 
 
@@ -221,11 +222,12 @@ class SourceReader:
             final_url, data, ctype = self.fetcher.get(spec)
             fmt = sniff_format(final_url, data, ctype)
             ctx = self._ctx(spec, ai_generated, outlet, {"url": final_url} if fmt == "html" else {})
-            failed_links: set[str] = set()
-            ctx = _noting_failures(ctx, failed_links)
+            # The parser notes the entries it indexed from their teaser (page not fetched).
+            unfetched: set[str] = set()
+            ctx = dataclasses.replace(ctx, unfetched=unfetched)
             warnings: list[str] = []
             arts = parse_bytes(data, ctx, fmt=fmt, name=final_url, warnings=warnings)
-            result.degraded.update(a.id for a in arts if a.url and a.url in failed_links)
+            result.degraded.update(a.id for a in arts if a.url and a.url in unfetched)
         except (FetchError, ParseError) as exc:
             result.errors.append(SourceIssue(spec, spec, _reason(exc)))
             result.failed_sources.add(spec)
@@ -238,22 +240,6 @@ class SourceReader:
         for w in warnings:
             result.errors.append(SourceIssue(spec, spec, w))
         result.articles.extend((a, spec) for a in arts)
-
-
-def _noting_failures(ctx: ParseContext, failed: set[str]) -> ParseContext:
-    """``ctx`` with a fetch that records the links it failed to fetch (entry pages)."""
-    inner = ctx.fetch
-    if inner is None:
-        return ctx
-
-    def fetch(link: str) -> tuple[str, bytes, str | None]:
-        try:
-            return inner(link)
-        except Exception:
-            failed.add(link)
-            raise
-
-    return dataclasses.replace(ctx, fetch=fetch)
 
 
 def _str(v: object) -> str | None:
