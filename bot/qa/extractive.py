@@ -31,6 +31,7 @@ from ingest.keyword import tokenize
 from .safety import looks_like_instruction
 from .sentences import sentence_spans
 from .shape import (
+    HOW_MANY,
     ORG_Q,
     PERSON_Q,
     SHORT,
@@ -64,7 +65,8 @@ W_DENSE = 1.2
 W_SHAPE = 0.45
 W_CONTEXT = 0.25
 W_PRIOR = 0.35
-ANSWER_MARGIN = 0.3  # how far below the best an answer-stating sentence may score to lead
+W_LEAD_SHAPE = 1.0  # how much the answer's shape counts in choosing the sentence that leads
+ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 
 
@@ -130,6 +132,24 @@ def _novel(span: Span, q_toks: set[str]) -> bool:
     return any(not _related(t, q_toks) for t in toks)
 
 
+_FUTURE_Q = re.compile(
+    r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
+    r"|\b(?:are|is)\s+(?:the\s+)?[\w\s]{0,40}?\b(?:happening|taking\s+place|being\s+held)\b|"
+    r"^when\s+(?:are|is)\b",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|would|to\s+be\s+held|set\s+to|scheduled|plans?\s+to|next|upcoming|"
+    r"due\s+to|is\s+to|are\s+to|expected\s+to)\b",
+    re.I,
+)
+_HOW_MANY_NOUN = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s+){0,1}[\w'’-]+)", re.I)
+_TIME_UNITS = frozenset(tokenize("years days weeks months hours minutes decades"))
+_VAGUE_WHEN = re.compile(
+    r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
+    r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
+    re.I,
+)
 _SPEECH = r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted)"
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
@@ -139,7 +159,12 @@ _SPEECH_Q = re.compile(
 
 
 def _span_strength(
-    shape: str, sp: Span, sentence: str, near: Callable[[str], float], wants_person: bool
+    shape: str,
+    sp: Span,
+    sentence: str,
+    near: Callable[[str], float],
+    wants_person: bool,
+    counted: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -152,6 +177,11 @@ def _span_strength(
         base = 1.0 if len(words) >= 2 or titled else 0.5
         if wants_person and not titled and not personlike(sp.text):
             base *= 0.5
+    if shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
+        toks = set(tokenize(sp.text))
+        base = 1.2 if toks & counted else (0.6 if toks & _TIME_UNITS else 1.0)
+    if shape == WHEN and _VAGUE_WHEN.search(sp.text):
+        base = 0.6  # "this week", "in the spring", "2023": a day or date says more
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
     return base * (0.6 + min(0.6, near(window)))
 
@@ -187,6 +217,9 @@ def select_excerpts(
     q_weight = sum(idf[t] * w for t, w in terms.items()) or 1.0
     syn = {t: synonyms(t) for t in terms}
     speech_q = bool(_SPEECH_Q.search(question))
+    future_q = bool(_FUTURE_Q.search(question))
+    m = _HOW_MANY_NOUN.search(question)
+    counted = set(tokenize(m.group(1))) - {"\u2205"} if m else set()
     wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
 
     def near(window: str) -> float:
@@ -218,10 +251,14 @@ def select_excerpts(
         if shape in SHORT:
             spans = [s for s in answer_spans(c.sentence, shape) if _novel(s, q_toks)]
             rated = [
-                (sp, _span_strength(shape, sp, c.sentence, near, wants_person)) for sp in spans
+                (sp, _span_strength(shape, sp, c.sentence, near, wants_person, counted))
+                for sp in spans
             ]
             if shape == WHEN:  # "the ministry said on Monday": when it was said, not done
                 rated = [(sp, w * (0.4 if span_speech(c.sentence, sp) else 1.0)) for sp, w in rated]
+            if future_q:  # "where will they meet": the plan, not where they met before
+                f = 1.2 if _FUTURE.search(c.sentence) else 0.8
+                rated = [(sp, w * f) for sp, w in rated]
             rated = [(sp, w) for sp, w in rated if w > 0]
             rated.sort(key=lambda x: -x[1])
             c.spans = [sp for sp, _ in rated]
@@ -248,7 +285,7 @@ def select_excerpts(
     cands.sort(key=lambda c: -c.score)
     if shape in SHORT:  # the best sentence that states an answer leads, if it is nearly the best
         near = [c for c in cands if c.spans and c.score >= cands[0].score - ANSWER_MARGIN]
-        first = max(near, key=lambda c: (c.shape, c.score), default=None)
+        first = max(near, key=lambda c: c.score + W_LEAD_SHAPE * c.shape, default=None)
         if first is not None:
             cands.remove(first)
             cands.insert(0, first)

@@ -21,7 +21,7 @@ SCORE = "score"  # a match result: "12-11"
 SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE)
 
 _PLACE_NOUN = (
-    r"(?:city|town|village|country|nation|state|province|region|county|district|capital|venue|"
+    r"(?:city|town|village|hamlet|country|nation|state|province|region|county|district|capital|venue|"
     r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit)"
 )
 _TIME_NOUN = r"(?:day|date|time|year|month|week|hour|season|deadline)"
@@ -120,6 +120,8 @@ _WHEN_RX = re.compile(
     r"|(?:19|20)\d{2}"
     r"|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|(?:yesterday|today|tomorrow|tonight)"
+    r"|(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\b(?:\s+\d{4})?"
+    r"|(?:next|last|this|coming)\s+(?:week|month|year|decade|season)\b"
     r"|(?:week|month|year|weekend|season)(?:'s)?\s+end"
     rf"|{_MONTH}\b(?!\s+\d))",
     re.I,
@@ -146,6 +148,7 @@ _CAP = r"[A-Z][\w'’.&-]*"
 _NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|la|van|von|al|bin)\s+)?{_CAP})*")
 _PLACE_RX = re.compile(
     rf"\b(?:in|at|near|from|outside|inside|across|to|into|on)\s+(?:the\s+)?"
+    rf"(?:(?:[a-z]+\s+)?{_PLACE_NOUN}\s+of\s+)?"  # "in the border town of Velm"
     rf"(?:{_CAP}(?:\s+{_CAP})*(?:\s+{_PLACE_NOUN})?)",
 )
 _TITLE = (
@@ -171,7 +174,14 @@ class Span:
 
 
 def _spans(rx: re.Pattern[str], s: str) -> list[Span]:
-    return [Span(m.start(), m.end(), m.group()) for m in rx.finditer(s) if m.group().strip()]
+    out = []
+    for m in rx.finditer(s):
+        text = m.group()
+        if re.search(r"[a-z]{2}\.$", text):  # the sentence's full stop, not "U.S."
+            text = text[:-1]
+        if text.strip():
+            out.append(Span(m.start(), m.start() + len(text), text))
+    return out
 
 
 def _names(s: str) -> list[Span]:
@@ -193,7 +203,7 @@ def _names(s: str) -> list[Span]:
 _COUNTED = re.compile(
     r"^(?:-[A-Za-z]+)?(?:\s+(?!(?:of|in|on|at|to|for|from|and|or|but|the|a|an|by|with|as|was|were|"
     r"is|are|had|has|have|that|which|who|after|before|since|than|this|it|its|he|she|they|"
-    r"their|his|her)\b)[A-Za-z][\w'’-]*){0,3}"
+    r"their|his|her)\b)[A-Za-z][\w'’-]*){0,2}"
 )
 
 
