@@ -252,3 +252,14 @@ def test_typos_are_corrected_against_the_corpus_words_only() -> None:
     # an ordinary word the corpus lacks is not a typo of a corpus word
     same, none = correct("what about the thai talks", [sp], is_word=lambda w: w == "thai")
     assert same == "what about the thai talks" and not none
+
+
+def test_nicknames_add_the_full_name_to_the_search() -> None:
+    from bot.qa.aliases import expand
+
+    q, added = expand("how much is zuck charging for insta without ads")
+    assert q == "how much is zuck (Mark Zuckerberg) charging for insta (Instagram) without ads"
+    assert added == ["Mark Zuckerberg", "Instagram"]
+    # a full name already given is not repeated; everyday words are not nicknames
+    assert expand("did Mark Zuckerberg (zuck) say so")[1] == []
+    assert expand("which city hosts the final")[1] == []

@@ -12,6 +12,7 @@ from ingest.index import Corpus, NewsIndex
 from ingest.settings import Settings
 
 from .abstain import AbstainPolicy
+from .aliases import expand
 from .extractive import Excerpt, select_excerpts, short_answer_lead
 from .question import clean_question
 from .retrieve import Retrieval, retrieve
@@ -86,7 +87,8 @@ class QAService:
         return seen
 
     def spell(self, question: str, corpora: Sequence[str]) -> str:
-        """The question with its typos corrected against the corpora's own words."""
+        """The question as searched: typos corrected against the corpora's own words, and the
+        full names of nicknames added ("zuck (Mark Zuckerberg)")."""
         cs = [c for c in self._corpora(corpora) if c.db.counts()[1] > 0]
         if not cs:
             return question
@@ -96,8 +98,9 @@ class QAService:
             return emb.count_tokens([w])[0] == 1
 
         fixed, fixes = correct(question, [speller_for(c) for c in cs], is_word)
-        if fixes:
-            log.info("question read with corrections: %s", fixes)
+        fixed, added = expand(fixed)
+        if fixes or added:
+            log.info("question read with corrections %s and names %s", fixes, added)
         return fixed
 
     def retrieve(

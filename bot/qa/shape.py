@@ -37,6 +37,9 @@ _AMOUNT_NOUN = (
 )
 _SCORE_Q = re.compile(r"\b(?:score|scoreline|result|final\s+tally)\b", re.I)
 _SCORE_RX = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
+_WHO_WON_GAME = re.compile(
+    r"\bwho\s+(?:won|wins|beat)\b.*\b(?:vs?\.?|versus|against|game|match)\b", re.I
+)
 _AUX = (
     r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|shall|may|might|"
     r"must|isn'?t|aren'?t|wasn'?t|weren'?t|didn'?t|doesn'?t|don'?t|hasn'?t|haven'?t|won'?t)"
@@ -91,6 +94,8 @@ def question_shape(question: str) -> str:
     announced the talks and when" asks for a person."""
     q = question.strip()
     if _SCORE_Q.search(q) and not re.search(r"\bwho\b|\bwhen\b|\bwhere\b", q, re.I):
+        return SCORE
+    if _WHO_WON_GAME.search(q):  # "who won browns vs bears": the result says it ("20-17")
         return SCORE
     best: tuple[int, str] | None = None
     for shape, rx in _Q_RULES:

@@ -1,0 +1,65 @@
+"""Nicknames, tickers and slang members use for what articles name in full: "zuck" is Mark
+Zuckerberg, "the bird app" is X (formerly Twitter), "man utd" is Manchester United. The question
+is searched with the full name added after the nickname, so both the words and the meaning reach
+the articles. Only unambiguous nicknames: a word that is also an everyday word ("city", "x",
+"blues") is left out."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+ALIASES: dict[str, str] = {
+    # people
+    "zuck": "Mark Zuckerberg", "sbf": "Sam Bankman-Fried", "cz": "Changpeng Zhao Binance",
+    "sama": "Sam Altman", "aoc": "Alexandria Ocasio-Cortez", "mbs": "Mohammed bin Salman",
+    "rfk jr": "Robert F. Kennedy Jr.", "bojo": "Boris Johnson", "potus": "US president",
+    "flotus": "first lady", "scotus": "Supreme Court", "cr7": "Cristiano Ronaldo",
+    "king james": "LeBron James", "tay tay": "Taylor Swift", "swifties": "Taylor Swift fans",
+    "the fed chair": "Federal Reserve chair Jerome Powell", "the pm": "prime minister",
+    "pm": "prime minister", "veep": "vice president", "mahomes": "Patrick Mahomes",
+    # organisations, products, places
+    "the fed": "Federal Reserve", "ecb": "European Central Bank", "boe": "Bank of England",
+    "the bird app": "X Twitter", "twitter": "X Twitter", "insta": "Instagram",
+    "ig": "Instagram", "fb": "Facebook", "yt": "YouTube", "gpt": "ChatGPT OpenAI",
+    "msft": "Microsoft", "aapl": "Apple", "goog": "Google", "googl": "Google",
+    "amzn": "Amazon", "tsla": "Tesla", "nvda": "Nvidia", "nflx": "Netflix",
+    "man utd": "Manchester United", "man u": "Manchester United",
+    "red devils": "Manchester United", "man city": "Manchester City", "the gunners": "Arsenal",
+    "gunners": "Arsenal", "the toffees": "Everton", "the magpies": "Newcastle United",
+    "the hammers": "West Ham", "the reds": "Liverpool", "spurs": "Tottenham Hotspur",
+    "the springboks": "South Africa rugby", "boks": "South Africa Springboks",
+    "all blacks": "New Zealand rugby", "wallabies": "Australia rugby",
+    "the big apple": "New York", "nyc": "New York City", "uk": "United Kingdom Britain",
+    "eu": "European Union", "un": "United Nations", "f1": "Formula 1",
+    "nascar": "NASCAR stock car racing", "stock car racing": "NASCAR",
+    "uswnt": "US women's national soccer team", "usmnt": "US men's national soccer team",
+    "crypto": "cryptocurrency", "ev": "electric vehicle", "evs": "electric vehicles",
+    # everyday slang for news words
+    "weed": "cannabis marijuana", "jab": "vaccine shot", "jabs": "vaccine shots",
+    "ozempic": "Ozempic semaglutide GLP-1", "layoffs": "job cuts", "sacked": "fired",
+    "ppl": "people", "govt": "government", "gov": "government", "mil": "million",
+    "bn": "billion", "q1": "first quarter", "q2": "second quarter", "q3": "third quarter",
+    "q4": "fourth quarter", "yoy": "year over year",
+}  # fmt: skip
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    keys = sorted(ALIASES, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.I)
+
+
+def expand(question: str) -> tuple[str, list[str]]:
+    """The question with each nickname's full name added after it, and the names added. A name
+    the question already gives in full is not added again."""
+    added: list[str] = []
+
+    def sub(m: re.Match[str]) -> str:
+        full = ALIASES[m.group(1).lower()]
+        if full.lower() in question.lower() or full in added:
+            return m.group(0)
+        added.append(full)
+        return f"{m.group(0)} ({full})"
+
+    return _pattern().sub(sub, question), added
