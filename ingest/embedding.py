@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Protocol, runtime_checkable
@@ -58,16 +59,19 @@ class ModelGate:
     """One user of the model and tokenizer at a time, small calls (a question's few texts)
     first. A plain lock is not fair: a reindex releasing and retaking it between its batches
     kept questions waiting for minutes; here a question waits for at most the one batch already
-    running. Small calls may overtake a waiting batch only ``burst`` times in a row, so a stream
-    of questions never starves a reindex either."""
+    running. A batch that has waited ``bulk_max_wait_s`` goes next, so a steady stream of
+    questions slows a reindex down but never stops it."""
 
-    def __init__(self, burst: int = 8) -> None:
-        self.burst = burst
+    def __init__(self, bulk_max_wait_s: float = 5.0) -> None:
+        self.bulk_max_wait_s = bulk_max_wait_s
         self._cond = threading.Condition()
         self._busy = False
         self._small_waiting = 0
-        self._bulk_waiting = 0
-        self._streak = 0  # small turns granted in a row while a batch waited
+        self._bulk_since: float | None = None  # when the waiting batch started to wait
+
+    def _bulk_overdue(self) -> bool:
+        since = self._bulk_since
+        return since is not None and time.monotonic() - since >= self.bulk_max_wait_s
 
     @contextmanager
     def turn(self, *, small: bool) -> Iterator[None]:
@@ -75,20 +79,19 @@ class ModelGate:
             if small:
                 self._small_waiting += 1
                 try:
-                    while self._busy or (self._bulk_waiting and self._streak >= self.burst):
+                    while self._busy or self._bulk_overdue():
                         self._cond.wait()
                 finally:
                     self._small_waiting -= 1
-                if self._bulk_waiting:
-                    self._streak += 1
             else:
-                self._bulk_waiting += 1
-                try:
-                    while self._busy or (self._small_waiting and self._streak < self.burst):
-                        self._cond.wait()
-                finally:
-                    self._bulk_waiting -= 1
-                self._streak = 0
+                # Batches come from one reindex thread per corpus; if several wait, the earliest
+                # start time stands for them all.
+                if self._bulk_since is None:
+                    self._bulk_since = time.monotonic()
+                while self._busy or (self._small_waiting and not self._bulk_overdue()):
+                    since = self._bulk_since or time.monotonic()
+                    self._cond.wait(max(0.01, since + self.bulk_max_wait_s - time.monotonic()))
+                self._bulk_since = None
             self._busy = True
         try:
             yield

@@ -268,7 +268,7 @@ def _stub_embedder(batch_size: int) -> SentenceTransformerEmbedder:
     tok = _StubTokenizer()
     emb._model = _StubModel(tok)  # type: ignore[assignment]
     emb._tokenizer = tok
-    emb._gate = ModelGate()
+    emb._gate = ModelGate(bulk_max_wait_s=0.001)  # fairness is not under test here
     emb.name, emb.dim, emb.max_tokens, emb.batch_size, emb.device = (
         "stub",
         3,

@@ -68,7 +68,7 @@ def test_one_user_at_a_time() -> None:
 
 
 def test_a_stream_of_small_calls_never_starves_a_batch() -> None:
-    gate = ModelGate(burst=4)
+    gate = ModelGate(bulk_max_wait_s=0.05)
     done = threading.Event()
 
     def bulk() -> None:
