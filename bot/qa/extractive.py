@@ -284,8 +284,8 @@ def select_excerpts(
                 c.score -= W_DENSE * 0.1  # not shortlisted: assume weak meaning
     cands.sort(key=lambda c: -c.score)
     if shape in SHORT:  # the best sentence that states an answer leads, if it is nearly the best
-        near = [c for c in cands if c.spans and c.score >= cands[0].score - ANSWER_MARGIN]
-        first = max(near, key=lambda c: c.score + W_LEAD_SHAPE * c.shape, default=None)
+        close = [c for c in cands if c.spans and c.score >= cands[0].score - ANSWER_MARGIN]
+        first = max(close, key=lambda c: c.score + W_LEAD_SHAPE * c.shape, default=None)
         if first is not None:
             cands.remove(first)
             cands.insert(0, first)
