@@ -22,12 +22,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.qa.abstain import FEATURES, MODEL_PATH, feature_vector, signals  # noqa: E402
-from bot.qa.evalq import Sources, index_corpus, load_records  # noqa: E402
-from bot.qa.evaluate import EVAL_CORPUS, EVAL_NOW, ensure_corpus, split_of  # noqa: E402
-from bot.qa.service import QAService  # noqa: E402
-from ingest.index import NewsIndex  # noqa: E402
-from ingest.settings import Settings  # noqa: E402
+from bot.qa.abstain import FEATURES, MODEL_PATH, feature_vector, signals
+from bot.qa.evalq import Sources, index_corpus, load_records
+from bot.qa.evaluate import EVAL_CORPUS, EVAL_NOW, ensure_corpus, split_of
+from bot.qa.service import QAService
+from ingest.index import NewsIndex
+from ingest.settings import Settings
 
 MEMBER_WEIGHT = 3.0  # few member questions, and they are what the bot is for
 
@@ -90,9 +90,13 @@ def main() -> None:
     best = None
     for th in np.arange(0.2, 0.71, 0.05):
         r = rates(pred, y, st, float(th))
-        print(f"threshold {th:.2f} (5-fold on dev): {json.dumps({k: round(v, 3) for k, v in r.items()})}")
-        if r["member_wrong"] <= 0.04 and r["mh_wrong"] <= 0.01 and (
-            best is None or r["member_recall"] > best[1]
+        print(
+            f"threshold {th:.2f} (5-fold on dev): {json.dumps({k: round(v, 3) for k, v in r.items()})}"
+        )
+        if (
+            r["member_wrong"] <= 0.04
+            and r["mh_wrong"] <= 0.01
+            and (best is None or r["member_recall"] > best[1])
         ):
             best = (float(th), r["member_recall"])
     th = best[0] if best else 0.5
