@@ -131,8 +131,14 @@ def date_spans(
     ``publication_only``, only those naming when articles came out."""
     if now.tzinfo is None:
         now = now.replace(tzinfo=UTC)
+    return [(m.start(), m.end(), d) for m, d in _dates(question, now, sources, publication_only)]
+
+
+def _dates(
+    question: str, now: datetime, sources: Sequence[tuple[int, int]], publication_only: bool
+) -> list[tuple[re.Match[str], date]]:
     return [
-        (m.start(), m.end(), d)
+        (m, d)
         for m in _DATE.finditer(question)
         if (d := _parse_match(m, now))
         and _month_ok(m, question)
@@ -204,17 +210,7 @@ def parse_time(
     tf = TimeFilter(wants_latest=bool(_LATEST.search(q)))
 
     # Explicit dates: keep them all; a range when the question says between/from..to.
-    found = [
-        (m, d)
-        for m in _DATE.finditer(question)
-        if (d := _parse_match(m, now))
-        and _month_ok(m, question)
-        and (
-            not publication_only
-            or _ranged(question, m)
-            or publication_role(question, m.start(), m.end(), sources)
-        )
-    ]
+    found = _dates(question, now, sources, publication_only)
     dates = [d for _, d in found]
     if dates:
         tf.dates = tuple(dates)
