@@ -2,12 +2,13 @@
 questions (benchmarks/questions, `expect_abstain` as the label) and a sample of MultiHop-RAG's
 dev questions (null_query as the label), each run through the bot's own question path.
 
-    python benchmarks/fit_abstain.py ../shared/eval/multihop-rag [--mh 600] [--write]
+    python benchmarks/fit_abstain.py ../shared/eval/multihop-rag [--mh 1200] [--write]
 
 It prints 5-fold cross-validated abstention rates per set at a few thresholds, then (with
 --write) fits on everything and writes the model with the threshold chosen: the highest recall
-on the member set's not-covered questions that wrongly abstains on at most 4% of its answerable
-ones and on at most 1% of MultiHop-RAG's answerable ones.
+on the member set's not-covered questions that wrongly abstains on at most 5% of its answerable
+ones and on at most 1% of MultiHop-RAG's answerable ones, while abstaining on at least 92% of
+MultiHop-RAG's null questions (the benchmark guard is 90% on test).
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("root", type=Path)
     ap.add_argument("--samples", type=Path, default=Path("../shared/samples"))
-    ap.add_argument("--mh", type=int, default=600)
+    ap.add_argument("--mh", type=int, default=1200)
     ap.add_argument("--C", type=float, default=3.0)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
@@ -94,8 +95,9 @@ def main() -> None:
             f"threshold {th:.2f} (5-fold on dev): {json.dumps({k: round(v, 3) for k, v in r.items()})}"
         )
         if (
-            r["member_wrong"] <= 0.04
+            r["member_wrong"] <= 0.05
             and r["mh_wrong"] <= 0.01
+            and r["mh_recall"] >= 0.92
             and (best is None or r["member_recall"] > best[1])
         ):
             best = (float(th), r["member_recall"])
