@@ -183,6 +183,7 @@ FEATURES = (
     "unknown_outlet", "unseen_name",
 )  # fmt: skip
 MODEL_PATH = Path(__file__).with_name("abstain_model.json")
+FULL_COVER_THRESHOLD = 0.5
 
 
 def feature_vector(sig: dict[str, float]) -> list[float]:
@@ -242,7 +243,11 @@ class AbstainPolicy:
         if self.model is not None:
             p = self.model.p_not_covered(sig)
             sig["p_not_covered"] = p
-            abstain = p > self.model.threshold
+            threshold = self.model.threshold
+            if sig["cover"] >= 0.999 and not (sig["rare_missing"] or sig["unseen"]):
+                # every topic word is in one of the best articles: abstain only when sure
+                threshold = max(threshold, FULL_COVER_THRESHOLD)
+            abstain = p > threshold
         else:
             abstain = sig["dense"] < self.min_dense and sig["cover"] < self.min_coverage
         if not abstain:
