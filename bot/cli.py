@@ -298,13 +298,14 @@ DEMO_QUESTION = "What's the latest on the water dispute between Veldoria and Kar
 
 
 def _print_answer(ans: Any) -> None:
-    from bot.qa.types import cite_line
+    from bot.qa.types import by_article, cite_line
 
     # Everything here comes from articles or a model: printed as is, never as markup.
     out.print(ans.lead, style="bold", markup=False, highlight=False)
-    for c in ans.citations:
-        out.print(Text.assemble((f"[{c.n}]", "cyan"), f' "{c.quote}"'), highlight=False)
-        out.print(f"    - {cite_line(c)}", highlight=False, style="dim", markup=False)
+    for group in by_article(ans.citations):  # one source line per article
+        for c in group:
+            out.print(Text.assemble((f"[{c.n}]", "cyan"), f' "{c.shown_quote}"'), highlight=False)
+        out.print(f"    - {cite_line(group[0])}", highlight=False, style="dim", markup=False)
     if ans.notice:
         out.print(ans.notice, style="italic", markup=False)
     if ans.caveat:

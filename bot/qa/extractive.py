@@ -66,6 +66,7 @@ W_SHAPE = 0.45
 W_CONTEXT = 0.25
 W_PRIOR = 0.35
 W_LEAD_SHAPE = 1.0  # how much the answer's shape counts in choosing the sentence that leads
+MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's) is not stated
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 
@@ -399,7 +400,7 @@ def _excerpt(group: list[_Sent], main: _Sent, shape: str) -> Excerpt:
     text, off = _article_text(main.passage)
     a, b = group[0].start, group[-1].end
     answer: Span | None = None
-    if main.spans:
+    if main.spans and main.shape >= MIN_LEAD_STRENGTH:
         sp = main.spans[0]
         answer = Span(main.start + sp.start + off, main.start + sp.end + off, sp.text)
     cut_a = cut_b = False

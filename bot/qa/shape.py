@@ -189,6 +189,9 @@ def _spans(rx: re.Pattern[str], s: str) -> list[Span]:
     return out
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside)\s+(?:the\s+)?$")
+
+
 def _names(s: str) -> list[Span]:
     out: list[Span] = []
     for m in _NAME_RX.finditer(s):
@@ -201,6 +204,8 @@ def _names(s: str) -> list[Span]:
         start = m.start() + m.group().index(words[0])
         if m.start() == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:]):
             continue  # capitalised only because the sentence starts there
+        if _PLACE_BEFORE.search(s[max(0, start - 12) : start]):
+            continue  # "in Lunvik": a place, not who
         out.append(Span(start, start + len(text), text))
     return out
 

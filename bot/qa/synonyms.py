@@ -55,6 +55,8 @@ _GROUPS = [
     "money|funds|cash|funding",
     "gov|govt|government|administration",
     "pm|prime minister",
+    "mediate|mediating|mediated|mediator|mediation|envoy|broker|brokered|intermediary",
+    "lead|led|leading|head|headed|heads|chair|chaired|run|runs|running",
 ]
 
 
