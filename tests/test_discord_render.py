@@ -379,3 +379,25 @@ def test_a_bare_url_in_a_headline_or_outlet_is_wrapped() -> None:
 def test_a_citation_link_that_is_not_http_is_not_rendered(url: str) -> None:
     (msg,) = render_answer(Answer(question="q", lead="Lead.", citations=[cit(1, "q", url=url)]))
     assert url not in msg and "](" not in msg
+
+
+def test_excerpts_of_one_article_share_one_source_line_and_trims_show() -> None:
+    same = {
+        "article_id": "a1",
+        "headline": "Headline number 1",
+        "url": "https://news.example/story-1",
+    }
+    ans = Answer(
+        question="q",
+        lead="On Wednesday [1].",
+        citations=[
+            cit(1, "The talks will be on Wednesday.", **same),
+            cit(2, "He told reporters so", cut_end=True, **same),
+            cit(3, "Another outlet agreed."),
+        ],
+    )
+    text = "\n".join(render_answer(ans))
+    assert text.count("Headline number 1") == 1
+    assert text.count("Headline number 3") == 1
+    assert '[2] "He told reporters so…"' in text
+    assert text.index("[2]") < text.index("Headline number 1") < text.index("[3]")

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from discord.utils import escape_markdown, escape_mentions
 
 from bot.qa.safety import strip_links
-from bot.qa.types import Answer, Citation, format_date
+from bot.qa.types import Answer, Citation, by_article, format_date
 
 MESSAGE_LIMIT = 2000
 PARAGRAPH = "\n\n"
@@ -218,7 +218,13 @@ def cite_line(c: Citation) -> str:
 
 
 def excerpt_block(c: Citation) -> str:
-    return f'[{c.n}] "{escape_quote(c.quote)}"\n{cite_line(c)}'
+    return f'[{c.n}] "{escape_quote(c.shown_quote)}"\n{cite_line(c)}'
+
+
+def article_block(group: list[Citation]) -> str:
+    """The excerpts of one article, numbered, under a single source line."""
+    quotes = [f'[{c.n}] "{escape_quote(c.shown_quote)}"' for c in group]
+    return "\n".join([*quotes, cite_line(group[0])])
 
 
 def render_answer(answer: Answer, limit: int = MESSAGE_LIMIT) -> list[str]:
@@ -227,7 +233,7 @@ def render_answer(answer: Answer, limit: int = MESSAGE_LIMIT) -> list[str]:
     # An extractive lead is article text: escape it like a quote. A model's lead keeps only bold.
     lead = escape_quote(lead) if answer.mode == "extractive" else escape_model_text(lead)
     blocks = [lead]
-    blocks += [excerpt_block(c) for c in answer.citations]
+    blocks += [article_block(g) for g in by_article(answer.citations)]
     if answer.notice:
         blocks.append(neutralise(answer.notice))
     return pack(blocks, limit, footer=answer.caveat)
