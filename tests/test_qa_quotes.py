@@ -133,7 +133,8 @@ def test_most_demo_leads_pin_a_short_answer(qa: QAService) -> None:
         for q in DEMO_QUESTIONS
         if not qa.answer(q, ["demo"], now=NOW).lead.startswith(("Here is", "The indexed"))
     ]
-    assert len(pinned) >= len(DEMO_QUESTIONS) * 2 // 3, pinned
+    # Only answers from the best-ranked article are stated (precision over coverage).
+    assert len(pinned) >= len(DEMO_QUESTIONS) // 2, pinned
 
 
 # --- unit tests: no model ------------------------------------------------------------------------

@@ -91,6 +91,7 @@ class _Sent:
     start: int
     end: int
     rank: int
+    top_article: bool = False  # from the article of the best-ranked passage
     prev: int = -1  # ``idx`` of the sentences before and after it (-1: none)
     next: int = -1
     toks: set[str] = field(default_factory=set)
@@ -358,7 +359,8 @@ def _candidates(passages: Sequence[Passage]) -> list[_Sent]:
                 continue
             prev = spans[i - 1][0] if i > 0 and spans[i - 1][0] >= max(0, skip_to) else -1
             nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
-            out[(key, s)] = _Sent(p, text, s, s, e, rank, prev=prev, next=nxt)
+            top = key == passages[0].article_id
+            out[(key, s)] = _Sent(p, text, s, s, e, rank, top_article=top, prev=prev, next=nxt)
     return list(out.values())
 
 
@@ -400,7 +402,9 @@ def _excerpt(group: list[_Sent], main: _Sent, shape: str) -> Excerpt:
     text, off = _article_text(main.passage)
     a, b = group[0].start, group[-1].end
     answer: Span | None = None
-    if main.spans and main.shape >= MIN_LEAD_STRENGTH:
+    # A short answer is stated only from the best-ranked article: from another it is wrong more
+    # often than right (dev), and a wrong name in the lead is worse than none.
+    if main.spans and main.shape >= MIN_LEAD_STRENGTH and main.top_article:
         sp = main.spans[0]
         answer = Span(main.start + sp.start + off, main.start + sp.end + off, sp.text)
     cut_a = cut_b = False
