@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -59,3 +60,20 @@ def drop_collections(client: Any) -> None:
     one system, so what a test or module made must be cleared when it is done."""
     for col in client.list_collections():
         client.delete_collection(col if isinstance(col, str) else col.name)
+
+
+def slow_embedding(embedder: Any, per_text_s: float = 0.05) -> Any:
+    """Make ``embedder.embed`` take ``per_text_s`` a text, reporting progress as it goes, so a
+    test can act while a reindex is still embedding; returns the original ``embed``."""
+    plain = embedder.embed
+
+    def slow(texts: Sequence[str], progress: Callable[[int], None] | None = None) -> Any:
+        out = plain(texts)
+        for _ in texts:
+            time.sleep(per_text_s)
+            if progress:
+                progress(1)
+        return out
+
+    embedder.embed = slow
+    return plain

@@ -24,7 +24,7 @@ from ingest.settings import Settings
 
 from .discord.fake_discord import ADMIN_B_ID, GUILD_A, GUILD_B, MEMBER_ID, FakeDiscord, Injected
 from .discord.harness import TOKEN, RecordingQA, index_demo, make_settings, running_bot
-from .fakes import HashEmbedder
+from .fakes import HashEmbedder, slow_embedding
 
 QUESTION = "Who is mediating the Halverton transit strike?"
 
@@ -129,18 +129,7 @@ async def test_stop_while_answering_and_reindexing_logs_no_traceback(
     with caplog.at_level(logging.DEBUG):
         async with running_bot(tmp_path, chroma_client, qa_delay_s=1.0) as env:
             fake = env.fake
-            emb = env.index.embedder
-            plain = emb.embed
-
-            def slow(texts, progress=None):
-                out = plain(texts)
-                for _ in texts:
-                    time.sleep(0.05)
-                    if progress:
-                        progress(1)
-                return out
-
-            emb.embed = slow  # type: ignore[method-assign]
+            slow_embedding(env.index.embedder)
             await fake.interaction("reindex", {"full": True})
             inter = await fake.interaction("ask", {"question": QUESTION}, user=MEMBER_ID)
             await fake.wait_for(lambda _: env.qa.calls and env.cog("Admin").running)

@@ -25,6 +25,7 @@ from .discord.fake_discord import (
     Injected,
 )
 from .discord.harness import Env, running_bot
+from .fakes import slow_embedding
 
 DATA = Path(__file__).parent / "data"
 
@@ -177,18 +178,7 @@ async def test_reindex_progress_is_throttled_while_questions_are_answered(tmp_pa
         cog = env.cog("Admin")
         cog.progress_every_s = 0.3
         # A slow embedder reporting progress per chunk: the full reindex takes ~1.5 s.
-        emb = env.index.embedder
-        plain = emb.embed
-
-        def slow(texts, progress=None):
-            out = plain(texts)
-            for _ in texts:
-                time.sleep(0.05)
-                if progress:
-                    progress(1)
-            return out
-
-        emb.embed = slow  # type: ignore[method-assign]
+        slow_embedding(env.index.embedder)
         inter = await fake.interaction("reindex", {"full": True})
         await fake.wait_for(lambda _: cog.running)
         # While it embeds: another reindex is refused, a question is acknowledged and answered
@@ -277,17 +267,7 @@ async def test_shutdown_mid_reindex_leaves_the_previous_index_answering(tmp_path
         corpus = env.index.corpus(guild_corpus(GUILD_A))
         generation = corpus.db.generation
         emb = env.index.embedder
-        plain = emb.embed
-
-        def slow(texts, progress=None):
-            out = plain(texts)
-            for _ in texts:
-                time.sleep(0.05)
-                if progress:
-                    progress(1)
-            return out
-
-        emb.embed = slow  # type: ignore[method-assign]
+        plain = slow_embedding(emb)
         await fake.interaction("reindex", {"full": True})
         await fake.wait_for(lambda _: cog.running)
         await asyncio.sleep(0.3)
