@@ -122,7 +122,10 @@ def index_corpus(
         assert src.samples is not None
         name, path = SAMPLE_CORPUS, str(src.samples.resolve() / "*.txt")
     c = qa.index.corpus(name)
-    if path not in [s.spec for s in c.sources()]:
+    specs = [s.spec for s in c.sources()]
+    for stale in (s for s in specs if s != path):  # e.g. indexed from another checkout
+        c.remove_source(stale)
+    if path not in specs:
         c.add_sources([path])
     s = c.reindex(progress=progress)
     if s.errors:
