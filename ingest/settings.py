@@ -57,7 +57,12 @@ class Settings(BaseSettings):
     llm: str | None = None  # e.g. "ollama:llama3.1", "openai:gpt-4o-mini", "anthropic:claude-..."
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
-    llm_timeout_s: float = 60.0
+    # The model's answer is shown only if it comes within llm_deadline_s of the question (all
+    # attempts together); otherwise the quoted answer stays. One request waits at most
+    # llm_timeout_s on the server at a time (to connect, or for the next piece of the reply).
+    llm_deadline_s: float = 45.0
+    llm_timeout_s: float = 30.0
+    llm_max_tokens: int = 400  # the model's reply is cut there
 
     # --- discord -------------------------------------------------------------------------------
     discord_token: SecretStr | None = None

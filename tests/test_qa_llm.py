@@ -19,7 +19,8 @@ import chromadb
 import pytest
 from chromadb.config import Settings as ChromaSettings
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGenerationChunk
 from pydantic import Field
 
 from bot.qa.llm import SYSTEM, build_messages, compose_with_llm, find_verbatim
@@ -50,6 +51,17 @@ class BrokenChat(GenericFakeChatModel):
 
     def _generate(self, *args: Any, **kwargs: Any) -> Any:
         raise ConnectionError("connection refused (test)")
+
+
+class BlockChat(GenericFakeChatModel):
+    """Streams its reply as content blocks, the way Anthropic's and OpenAI's Responses API do."""
+
+    def _stream(self, messages: list[BaseMessage], *args: Any, **kwargs: Any) -> Any:
+        text = str(next(self.messages).content)
+        for i in range(0, len(text), 7):
+            yield ChatGenerationChunk(
+                message=AIMessageChunk(content=[{"type": "text", "text": text[i : i + 7]}])
+            )
 
 
 def fake(*replies: str | AIMessage) -> RecordingFakeChat:
@@ -215,7 +227,7 @@ def test_the_json_may_come_fenced_or_as_content_blocks(world: World, four: list[
     body = reply("About 4,800 workers walked out [1].", (1, WALKOUT))
     fenced = fake(f"Here you go:\n```json\n{body}\n```")
     assert compose_with_llm(fenced, "How many?", four) is not None
-    blocks = fake(AIMessage(content=[{"type": "text", "text": body}]))
+    blocks = BlockChat(messages=iter([AIMessage(content=body)]))
     ans = compose_with_llm(blocks, "How many?", four)
     assert ans is not None and ans.citations[0].quote == WALKOUT
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ingest.index import Corpus, NewsIndex
 from ingest.settings import Settings
@@ -17,7 +18,10 @@ from .extractive import Excerpt, select_excerpts, short_answer_lead
 from .question import clean_question
 from .retrieve import Retrieval, retrieve
 from .spelling import correct, speller_for
-from .types import CAVEAT, NOT_COVERED, Answer, Citation, NothingIndexed, format_date
+from .types import CAVEAT, NOT_COVERED, Answer, Citation, NothingIndexed, Passage, format_date
+
+if TYPE_CHECKING:
+    from .llm import BoundedLLM, LLMOutcome
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +65,22 @@ def citations_from(excerpts: Sequence[Excerpt]) -> list[Citation]:
     ]
 
 
+@dataclass
+class Draft:
+    """The quoted answer to show at once, and what the model step needs to improve on it."""
+
+    answer: Answer
+    question: str  # as read (spelling fixed)
+    passages: list[Passage]  # for the model; empty when it is not to be asked
+    history: list[tuple[str, str]]
+    started: float  # time.monotonic() when the question came in
+    notice: str | None = None
+
+    @property
+    def wants_llm(self) -> bool:
+        return bool(self.passages)
+
+
 def with_caveat(ans: Answer) -> Answer:
     ans.caveat = CAVEAT if any(c.ai_generated for c in ans.citations) else None
     return ans
@@ -77,6 +97,12 @@ class QAService:
         self.index = index
         self.settings = settings
         self.chat_model = chat_model
+        # Bounded: one deadline, a capped reply, no retry after a timeout (bot/qa/llm.py).
+        self.llm: BoundedLLM | None = None
+        if chat_model is not None:
+            from .llm import bounded
+
+            self.llm = bounded(chat_model, settings)
         self.policy = policy or AbstainPolicy()
 
     def _corpora(self, names: Sequence[str]) -> list[Corpus]:
@@ -135,9 +161,30 @@ class QAService:
         outlet: str | None = None,
         since: datetime | None = None,
     ) -> Answer:
+        """The model's verified answer when there is a model and it gives one in time; else the
+        quoted (extractive) answer."""
+        d = self.draft(question, corpora, now=now, history=history, outlet=outlet, since=since)
+        if d.wants_llm:
+            outcome = self.refine(d)
+            if outcome.answer is not None:
+                return outcome.answer
+        return d.answer
+
+    def draft(
+        self,
+        question: str,
+        corpora: Sequence[str],
+        *,
+        now: datetime | None = None,
+        history: Sequence[tuple[str, str]] = (),
+        outlet: str | None = None,
+        since: datetime | None = None,
+    ) -> Draft:
+        """The quoted answer, ready to show at once, and what the model step would need."""
         now = now or datetime.now(UTC)
         if now.tzinfo is None:
             now = now.replace(tzinfo=UTC)
+        t_start = time.monotonic()
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         t0 = time.perf_counter()
         fixed = self.spell(q, corpora)
@@ -148,7 +195,31 @@ class QAService:
         ans.question = q
         ans.timings_ms["retrieve"] = round(r.timings_ms.get("retrieve_total", 0.0), 2)
         ans.timings_ms["total"] = round((time.perf_counter() - t0) * 1000, 2)
-        return ans
+        passages: list[Passage] = []
+        if self.llm is not None and not ans.abstained:
+            passages = self._llm_passages(r)
+        return Draft(ans, fixed, passages, list(history), t_start, ans.notice)
+
+    def refine(self, d: Draft, *, deadline: float | None = None) -> LLMOutcome:
+        """The model's answer to a draft, verified, within ``deadline`` (``time.monotonic()``;
+        default: the settings' deadline from when the question came in)."""
+        from .llm import LLMOutcome
+
+        if self.llm is None or not d.passages:
+            return LLMOutcome(None, "unverified", "no model or nothing to answer from")
+        if deadline is None:
+            deadline = d.started + self.settings.llm_deadline_s
+        try:
+            outcome = self.llm.compose(d.question, d.passages, d.history, deadline=deadline)
+        except Exception as exc:
+            log.exception("LLM answer failed; keeping the extractive answer")
+            return LLMOutcome(None, "error", f"{type(exc).__name__}: {exc}")
+        if outcome.answer is not None:
+            ans = with_caveat(outcome.answer)
+            ans.question = d.answer.question
+            ans.notice = d.notice
+            ans.timings_ms = {**d.answer.timings_ms, "llm": round(outcome.seconds * 1000, 2)}
+        return outcome
 
     def answer_from(
         self,
@@ -177,24 +248,20 @@ class QAService:
         ans.timings_ms = {"compose": round((time.perf_counter() - t1) * 1000, 2)}
         return with_caveat(ans)
 
-    def _compose(
-        self, q: str, search_q: str, r: Retrieval, history: Sequence[tuple[str, str]]
-    ) -> Answer:
+    @staticmethod
+    def _llm_passages(r: Retrieval) -> list[Passage]:
+        """The passages a composer sees (the extractive one and the model alike)."""
         passages = r.passages[:N_COMPOSE]
         if r.log_odds and passages:
             # Quote only what is nearly as likely to bear on the question as the best passage.
             floor = passages[0].score - RELEVANCE_GAP
             passages = [p for p in passages if p.score >= floor]
-        if self.chat_model is not None:
-            from .llm import compose_with_llm
+        return passages
 
-            try:
-                ans = compose_with_llm(self.chat_model, q, passages, history=history)
-            except Exception:
-                log.exception("LLM answer failed; falling back to the extractive answer")
-                ans = None
-            if ans is not None:
-                return ans
+    def _compose(
+        self, q: str, search_q: str, r: Retrieval, history: Sequence[tuple[str, str]]
+    ) -> Answer:
+        passages = self._llm_passages(r)
         excerpts = select_excerpts(
             q,
             passages,
