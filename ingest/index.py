@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .corpusdb import ArticleRow, ChunkRow, CorpusDB, SourceRow, restore_backup
-from .embedding import Embedder, load_embedder
+from .embedding import Embedder, embedder_from_settings
 from .errors import ReindexRunning, UserFacingError
 from .fetch import Fetcher
 from .keyword import KeywordIndex, KeywordStore
@@ -70,13 +70,15 @@ class Corpus:
         )
 
     def check_model(self) -> None:
-        """Vectors from two models must never share a collection: refuse until a full rebuild."""
+        """Vectors from two models (or from int8 and fp32 weights: see ``vector_space``) must
+        never share a collection: refuse until a full rebuild."""
         built_with = self.db.get_state("embedding_model")
-        wanted = self.index.settings.embedding_model
+        wanted = self.index.settings.embedding_space
         if built_with and built_with != wanted and self.db.counts()[1] > 0:
             raise UserFacingError(
                 f"corpus '{self.name}' was indexed with the embedding model {built_with!r} but "
-                f"the configured model is {wanted!r}; rebuild it with: "
+                f"the configured model is {wanted!r} (NEWSBOT_EMBEDDING_MODEL, "
+                f"NEWSBOT_EMBEDDING_BACKEND); rebuild it with: "
                 f"newsbot reindex --full --corpus {self.name}"
             )
 
@@ -172,6 +174,7 @@ class Corpus:
             "newest_article": datetime.fromtimestamp(newest, UTC).isoformat() if newest else None,
             "last_reindex": self.db.get_state("last_reindex"),
             "model": s.embedding_model,
+            "embedding_backend": s.embedding_backend,
             "store": (
                 f"server {s.chroma_host}:{s.chroma_port}"
                 if s.chroma_mode == "server"
@@ -208,7 +211,7 @@ class Corpus:
             if not full:
                 self.check_model()
             s = Reindex(self, full, progress or (lambda *_: None), fail_after_chunks).run()
-            self.db.set_state("embedding_model", self.index.settings.embedding_model)
+            self.db.set_state("embedding_model", self.index.settings.embedding_space)
             try:
                 self.db.backup()  # the last good manifest, for `newsbot recover`
             except OSError as exc:
@@ -315,10 +318,7 @@ class NewsIndex:
     def embedder(self) -> Embedder:
         with self._embedder_lock:
             if self._embedder is None:
-                s = self.settings
-                self._embedder = load_embedder(
-                    s.embedding_model, s.embedding_device, s.embedding_batch_size
-                )
+                self._embedder = embedder_from_settings(self.settings)
             return self._embedder
 
     def reader(self) -> SourceReader:

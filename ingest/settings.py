@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     embedding_model: str = DEFAULT_MODEL
     embedding_device: str | None = None  # None: CUDA when available, else CPU
     embedding_batch_size: int = 64
+    # torch | onnx | onnx-int8 (see ingest/embedding.py). onnx gives torch's vectors, faster;
+    # a switch to or from onnx-int8 changes the vectors and needs `reindex --full`.
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = "onnx"
+    embedding_onnx_dir: Path | None = None  # prebuilt ONNX exports, searched before data_dir/models
 
     # --- chunking ------------------------------------------------------------------------------
     chunk_max_tokens: int = 0  # 0: the model's own max sequence length
@@ -88,6 +92,13 @@ class Settings(BaseSettings):
     @classmethod
     def _expand(cls, v: Path) -> Path:
         return v.expanduser()
+
+    @property
+    def embedding_space(self) -> str:
+        """What the index's vectors are comparable with (model, and int8 when quantized)."""
+        from .embedding import vector_space
+
+        return vector_space(self.embedding_model, self.embedding_backend)
 
     @property
     def corpora_dir(self) -> Path:

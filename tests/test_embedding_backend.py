@@ -1,0 +1,227 @@
+"""The embedding backends (torch, onnx, onnx-int8): the index refuses vectors from another space,
+the ONNX export is found where it was built and never made from a model it cannot run.
+
+The default-suite tests use the fast deterministic embedder and hand-made model folders; the
+tests marked ``slow`` export the real bundled model and compare the backends' vectors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pydantic import ValidationError
+
+from ingest.embedding import (
+    _check_onnx_model,
+    embedder_from_settings,
+    find_or_export_onnx,
+    load_embedder,
+    onnx_cache_dir,
+    onnx_search_dirs,
+    resolve_model_path,
+    source_fingerprint,
+    vector_space,
+)
+from ingest.errors import UserFacingError
+from ingest.index import NewsIndex
+from ingest.onnx_export import FP32_FILE, INT8_FILE
+from ingest.settings import DEFAULT_MODEL, Settings
+
+from .fakes import HashEmbedder
+
+
+def _settings(tmp_path: Path, **kw: object) -> Settings:
+    return Settings(_env_file=None, data_dir=tmp_path / "data", **kw)  # type: ignore[call-arg]
+
+
+def test_only_int8_changes_the_vector_space() -> None:
+    assert vector_space(DEFAULT_MODEL, "torch") == vector_space(DEFAULT_MODEL, "onnx")
+    assert vector_space(DEFAULT_MODEL, "onnx-int8") != vector_space(DEFAULT_MODEL, "onnx")
+    assert vector_space("other", "onnx") != vector_space(DEFAULT_MODEL, "onnx")
+
+
+def test_backend_setting_defaults_to_onnx_and_rejects_unknown_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _settings(tmp_path).embedding_backend == "onnx"
+    monkeypatch.setenv("NEWSBOT_EMBEDDING_BACKEND", "onnx-int8")
+    assert _settings(tmp_path).embedding_backend == "onnx-int8"
+    monkeypatch.setenv("NEWSBOT_EMBEDDING_BACKEND", "tensorrt")
+    with pytest.raises(ValidationError, match="embedding_backend"):
+        _settings(tmp_path)
+    with pytest.raises(ValueError, match="unknown embedding backend"):
+        load_embedder(DEFAULT_MODEL, backend="tensorrt")
+
+
+def _reindex(tmp_path: Path, client: object, demo: Path, *, full: bool = False, **kw: object):
+    index = NewsIndex(_settings(tmp_path, **kw), embedder=HashEmbedder(), client=client)
+    c = index.corpus("news")
+    if not c.sources():
+        c.add_sources([str(demo)])
+    return c, c.reindex(full=full)
+
+
+def test_switching_to_int8_is_refused_until_a_full_reindex(
+    tmp_path: Path, chroma_client: object, demo_copy: Path
+) -> None:
+    c, s = _reindex(tmp_path, chroma_client, demo_copy, embedding_backend="onnx")
+    assert s.errors == [] and s.chunks > 0
+    # torch and onnx give the same vectors: no rebuild needed either way
+    _, s = _reindex(tmp_path, chroma_client, demo_copy, embedding_backend="torch")
+    assert s.errors == []
+
+    with pytest.raises(UserFacingError, match=r"reindex --full --corpus news") as err:
+        _reindex(tmp_path, chroma_client, demo_copy, embedding_backend="onnx-int8")
+    assert "(int8)" in str(err.value) and "NEWSBOT_EMBEDDING_BACKEND" in str(err.value)
+    c, s = _reindex(tmp_path, chroma_client, demo_copy, full=True, embedding_backend="onnx-int8")
+    assert s.errors == [] and c.db.counts()[1] == s.chunks
+    assert c.db.get_state("embedding_model") == vector_space(DEFAULT_MODEL, "onnx-int8")
+    c.check_model()  # the int8 index now matches the int8 setting
+
+    # ...and back to fp32 is the same rule the other way
+    index = NewsIndex(
+        _settings(tmp_path, embedding_backend="onnx"), embedder=HashEmbedder(), client=chroma_client
+    )
+    with pytest.raises(UserFacingError, match="indexed with the embedding model"):
+        index.corpus("news").check_model()
+
+
+def test_status_reports_the_backend(tmp_path: Path, chroma_client: object, demo_copy: Path) -> None:
+    c, _ = _reindex(tmp_path, chroma_client, demo_copy, embedding_backend="onnx-int8", full=True)
+    st = c.status()
+    assert st["model"] == DEFAULT_MODEL and st["embedding_backend"] == "onnx-int8"
+
+
+def _fake_model(root: Path, pooling: str = "pooling_mode_mean_tokens") -> Path:
+    root.mkdir(parents=True)
+    (root / "config.json").write_text(json.dumps({"hidden_size": 8}), encoding="utf-8")
+    (root / "model.safetensors").write_bytes(b"weights")
+    (root / "tokenizer.json").write_text("{}", encoding="utf-8")
+    (root / "modules.json").write_text(
+        json.dumps(
+            [
+                {"path": "", "type": "sentence_transformers.models.Transformer"},
+                {"path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (root / "1_Pooling").mkdir()
+    (root / "1_Pooling" / "config.json").write_text(json.dumps({pooling: True}), encoding="utf-8")
+    return root
+
+
+def test_an_export_is_found_in_the_prebuilt_folder_first(tmp_path: Path) -> None:
+    model = _fake_model(tmp_path / "model")
+    sid = source_fingerprint(model)
+    prebuilt, cache = tmp_path / "prebuilt", tmp_path / "cache"
+    for root, name in ((prebuilt, INT8_FILE), (cache, INT8_FILE), (cache, FP32_FILE)):
+        d = onnx_cache_dir(root, model, sid)
+        d.mkdir(parents=True, exist_ok=True)
+        (d / name).write_bytes(b"onnx")
+    assert find_or_export_onnx(model, "onnx-int8", [prebuilt, cache]).is_relative_to(prebuilt)
+    assert find_or_export_onnx(model, "onnx", [prebuilt, cache]).is_relative_to(cache)
+
+
+def test_an_export_of_other_weights_is_not_reused(tmp_path: Path) -> None:
+    model = _fake_model(tmp_path / "model")
+    before = source_fingerprint(model)
+    (model / "model.safetensors").write_bytes(b"retrained weights")
+    assert source_fingerprint(model) != before
+
+
+def test_no_usable_folder_is_a_clear_error(tmp_path: Path) -> None:
+    model = _fake_model(tmp_path / "model")
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("a file where the cache folder should be", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"no writable folder.*NEWSBOT_EMBEDDING_BACKEND=torch"):
+        find_or_export_onnx(model, "onnx", [not_a_dir / "models"])
+
+
+def test_a_failed_export_says_how_to_embed_without_onnx(tmp_path: Path) -> None:
+    # a folder that passes the checks but holds no real weights: the child process fails
+    model = _fake_model(tmp_path / "model")
+    with pytest.raises(RuntimeError, match="NEWSBOT_EMBEDDING_BACKEND=torch"):
+        find_or_export_onnx(model, "onnx", [tmp_path / "cache"])
+    assert not list((tmp_path / "cache").rglob("*.onnx")), "no half-written export left"
+
+
+def test_models_the_onnx_backend_cannot_run_are_refused_before_export(tmp_path: Path) -> None:
+    with pytest.raises(RuntimeError, match="local folder"):
+        _check_onnx_model("org/some-hub-model", tmp_path / "absent")
+    cls = _fake_model(tmp_path / "cls", pooling="pooling_mode_cls_token")
+    with pytest.raises(RuntimeError, match=r"not the mean.*NEWSBOT_EMBEDDING_BACKEND=torch"):
+        _check_onnx_model("cls", cls)
+    _check_onnx_model("mean", _fake_model(tmp_path / "mean"))
+
+
+def test_exports_live_under_the_data_dir_after_a_prebuilt_folder(tmp_path: Path) -> None:
+    s = _settings(tmp_path, embedding_onnx_dir=tmp_path / "prebuilt")
+    assert onnx_search_dirs(s) == [tmp_path / "prebuilt", tmp_path / "data" / "models"]
+    assert onnx_search_dirs(_settings(tmp_path)) == [tmp_path / "data" / "models"]
+
+
+# --- the real model ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("onnx-cache")
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    demo = Path(__file__).resolve().parents[1] / "ingest" / "demo_articles"
+    out = [p.read_text(encoding="utf-8") for p in sorted(demo.glob("*.txt"))]
+    # short questions and a long text (cut at the model's 256 word-pieces) as well
+    return [*out, "Who is mediating the strike?", "ok", " ".join(out) * 3]
+
+
+@pytest.mark.slow
+def test_onnx_gives_torch_vectors_and_int8_stays_close(onnx_cache: Path, texts: list[str]) -> None:
+    torch_emb = load_embedder(DEFAULT_MODEL, backend="torch")
+    onnx = load_embedder(DEFAULT_MODEL, backend="onnx", cache_dirs=[onnx_cache])
+    int8 = load_embedder(DEFAULT_MODEL, backend="onnx-int8", cache_dirs=[onnx_cache])
+    assert (onnx.dim, onnx.max_tokens) == (torch_emb.dim, torch_emb.max_tokens) == (384, 256)
+    assert onnx.count_tokens(texts) == torch_emb.count_tokens(texts)
+
+    ref = torch_emb.embed(texts)
+    got = onnx.embed(texts)
+    assert np.allclose(np.linalg.norm(got, axis=1), 1.0, atol=1e-5)
+    assert float((ref * got).sum(1).min()) > 0.9999
+    # one text alone (no padding) gives the vector it gets inside a padded batch
+    assert float(got[-2] @ onnx.embed([texts[-2]])[0]) > 0.9999
+
+    q = int8.embed(texts)
+    cos = (ref * q).sum(1)
+    assert float(cos.mean()) > 0.98 and float(cos.min()) > 0.95
+    # the export was made once, from the bundled weights, into the cache folder
+    model_dir = Path(resolve_model_path(DEFAULT_MODEL))
+    made = onnx_cache_dir(onnx_cache, model_dir, source_fingerprint(model_dir))
+    assert {p.name for p in made.glob("*.onnx")} == {FP32_FILE, INT8_FILE}
+
+
+@pytest.mark.slow
+def test_real_index_refuses_int8_until_full_reindex(
+    tmp_path: Path, onnx_cache: Path, chroma_client: object, demo_copy: Path
+) -> None:
+    def index(backend: str) -> NewsIndex:
+        s = _settings(tmp_path, embedding_backend=backend, embedding_onnx_dir=onnx_cache)
+        return NewsIndex(s, embedder=embedder_from_settings(s), client=chroma_client)
+
+    c = index("onnx").corpus("news")
+    c.add_sources([str(demo_copy)])
+    assert c.reindex().errors == []
+    question = "Who is mediating the Halverton transit strike?"
+    qv = index("onnx").embedder.embed([question])
+    top_fp32 = c.collection().query(query_embeddings=qv, n_results=3)["ids"][0]
+
+    c8 = index("onnx-int8").corpus("news")
+    with pytest.raises(UserFacingError, match="reindex --full"):
+        c8.reindex()
+    assert c8.reindex(full=True).errors == []
+    qv8 = index("onnx-int8").embedder.embed([question])
+    top_int8 = c8.collection().query(query_embeddings=qv8, n_results=3)["ids"][0]
+    assert top_int8[0] == top_fp32[0]
