@@ -216,7 +216,7 @@ async def test_unexpected_errors_are_logged_and_answered_with_an_apology(
         def broken(*_a, **_k):
             raise RuntimeError("model exploded")
 
-        env.qa.inner.answer = broken  # type: ignore[method-assign]
+        env.qa.inner.draft = broken  # type: ignore[method-assign]
         with caplog.at_level(logging.ERROR):
             inter = await env.fake.interaction("ask", {"question": QUESTION})
             followup = await env.fake.wait_for(

@@ -85,9 +85,10 @@ def test_a_feed_entry_title_with_markup_does_not_crash_ingest(run, tmp_path: Pat
 
 def test_an_error_naming_an_extra_keeps_its_brackets(run) -> None:
     """The probe: the install hint printed as `pip install 'newsbot'`."""
-    r = run("ask", "--llm", "openai:gpt-4o-mini", "Anything?")
+    # A provider whose package is not installed (the dev install has langchain-openai).
+    r = run("ask", "--llm", "anthropic:claude-x", "Anything?")
     assert r.exit_code == 2
-    assert "pip install 'newsbot[openai]'" in " ".join(r.stderr.split())
+    assert "pip install 'newsbot[anthropic]'" in " ".join(r.stderr.split())
 
 
 def test_an_injected_instruction_is_never_quoted_as_the_answer(run, tmp_path: Path) -> None:

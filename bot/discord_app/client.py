@@ -27,6 +27,8 @@ import yarl
 from discord.ext import commands
 from discord.gateway import DiscordWebSocket
 
+from bot.qa.llm import LLMOutcome
+from bot.qa.service import Draft
 from bot.qa.types import Answer
 from ingest.errors import UserFacingError
 from ingest.index import NewsIndex
@@ -105,6 +107,10 @@ class NewsBot(commands.Bot):
         self.reindex_executor = ThreadPoolExecutor(
             max_workers=REINDEX_WORKERS, thread_name_prefix="newsbot-reindex"
         )
+        self.llm_executor = ThreadPoolExecutor(
+            max_workers=max(4, settings.guild_max_concurrent_asks),
+            thread_name_prefix="newsbot-llm-wait",
+        )
         self.shutdown_grace_s = SHUTDOWN_GRACE_S
         use_api_base(settings.discord_api_base)
 
@@ -141,6 +147,37 @@ class NewsBot(commands.Bot):
         )
         return cast(
             Answer, await asyncio.get_running_loop().run_in_executor(self.ask_executor, call)
+        )
+
+    async def draft(
+        self,
+        question: str,
+        guild_id: int | None,
+        *,
+        history: Sequence[tuple[str, str]] = (),
+        outlet: str | None = None,
+        since: datetime | None = None,
+    ) -> Draft:
+        """The quoted answer, at once, and what the model step needs (off the event loop)."""
+        corpora = self.corpora_for(guild_id)
+        call = functools.partial(
+            self.qa.draft,
+            question,
+            corpora,
+            history=list(history),
+            outlet=outlet or None,
+            since=since,
+        )
+        return cast(
+            Draft, await asyncio.get_running_loop().run_in_executor(self.ask_executor, call)
+        )
+
+    async def refine(self, draft: Draft) -> LLMOutcome:
+        """The model's verified answer to a draft, or why there is none, within the deadline.
+        On threads of its own: a slow model never holds up other members' quoted answers."""
+        call = functools.partial(self.qa.refine, draft)
+        return cast(
+            LLMOutcome, await asyncio.get_running_loop().run_in_executor(self.llm_executor, call)
         )
 
     async def run_reindex(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
@@ -192,6 +229,7 @@ class NewsBot(commands.Bot):
         if first:
             self.ask_executor.shutdown(wait=False, cancel_futures=True)
             self.reindex_executor.shutdown(wait=False, cancel_futures=True)
+            self.llm_executor.shutdown(wait=False, cancel_futures=True)
 
     async def _drain(self, grace_s: float) -> None:
         me = asyncio.current_task()

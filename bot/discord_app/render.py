@@ -227,12 +227,17 @@ def article_block(group: list[Citation]) -> str:
     return "\n".join([*quotes, cite_line(group[0])])
 
 
-def render_answer(answer: Answer, limit: int = MESSAGE_LIMIT) -> list[str]:
-    """The answer as message contents, in order; the caveat (when set) ends the last one."""
+def render_answer(
+    answer: Answer, limit: int = MESSAGE_LIMIT, status: str | None = None
+) -> list[str]:
+    """The answer as message contents, in order; the caveat (when set) ends the last one.
+    ``status`` (our own words: the model is working, or why its answer was not used) comes first,
+    in italics."""
     lead = answer.lead.strip() or "Here is what I found:"
     # An extractive lead is article text: escape it like a quote. A model's lead keeps only bold.
     lead = escape_quote(lead) if answer.mode == "extractive" else escape_model_text(lead)
-    blocks = [lead]
+    blocks = [f"-# {status}"] if status else []
+    blocks.append(lead)
     blocks += [article_block(g) for g in by_article(answer.citations)]
     if answer.notice:
         blocks.append(neutralise(answer.notice))

@@ -398,11 +398,10 @@ def _error_kind(exc: BaseException) -> str:
             return "server"
         if 400 <= status < 500:
             return "rejected"
-    if isinstance(exc, ConnectionError) or name in (
-        "APIConnectionError",
-        "ConnectError",
-        "RemoteProtocolError",
-        "ReadError",
+    if (
+        isinstance(exc, ConnectionError)
+        or "ConnectionError" in name  # openai's APIConnectionError, langchain-openai's own
+        or name in ("ConnectError", "RemoteProtocolError", "ReadError")
     ):
         return "connection"
     return "other"
@@ -548,17 +547,23 @@ class BoundedLLM:
         )
         return out
 
+    def _structured(self, method: str) -> Any:
+        """The model bound to the provider's structured-output request for ``method``.
+
+        ``with_structured_output`` returns that binding piped into a parser; we stream the binding
+        alone and parse the text ourselves, because closing a LangChain sequence's stream drains
+        it (its tracing reads the rest of the input), so the server would keep generating.
+        """
+        runnable = self.model.with_structured_output(REPLY_SCHEMA, method=method)
+        return getattr(runnable, "first", runnable)
+
     def _attempt(
         self, method: str | None, messages: list[tuple[str, str]], deadline: float
     ) -> dict[str, Any] | None:
         """One streamed request, on a thread of its own so that the deadline holds even while
         the server sends nothing; past it, the thread closes the stream at its next piece (or at
         the client's read timeout) and the request ends on the server."""
-        runnable = (
-            self.model
-            if method is None
-            else self.model.with_structured_output(REPLY_SCHEMA, method=method)
-        )
+        runnable = self.model if method is None else self._structured(method)
         done = threading.Event()
         stop = threading.Event()
         box: dict[str, Any] = {}

@@ -41,6 +41,16 @@ class RecordingQA:
             time.sleep(self.delay_s)  # a slow model: runs in the worker thread, like the real one
         return self.inner.answer(question, corpora, **kw)
 
+    def draft(self, question: str, corpora: list[str], **kw: Any) -> Any:
+        with self._lock:
+            self.calls.append({"question": question, "corpora": list(corpora), **kw})
+        if self.delay_s:
+            time.sleep(self.delay_s)
+        return self.inner.draft(question, corpora, **kw)
+
+    def refine(self, draft: Any, **kw: Any) -> Any:
+        return self.inner.refine(draft, **kw)
+
 
 @dataclass
 class Env:
@@ -82,15 +92,19 @@ async def running_bot(
     *,
     demo: bool = True,
     qa_delay_s: float = 0.0,
+    chat_model: Any = None,
     **overrides: Any,
 ) -> AsyncIterator[Env]:
+    """``chat_model``: a chat model, or a function of the settings that makes one."""
     old_base, old_gateway = discord.http.Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
     fake = await FakeDiscord().start()
     settings = make_settings(tmp, fake, **overrides)
     index = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
     if demo:
         index_demo(index)
-    qa = RecordingQA(QAService(index, settings), delay_s=qa_delay_s)
+    if callable(chat_model) and not hasattr(chat_model, "invoke"):
+        chat_model = chat_model(settings)
+    qa = RecordingQA(QAService(index, settings, chat_model=chat_model), delay_s=qa_delay_s)
     bot = NewsBot(settings, index, qa, allow_private_urls=True, guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start(TOKEN))
     try:
