@@ -14,7 +14,7 @@ import os
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -302,13 +302,41 @@ class CorpusDB:
         readers cache against it."""
         return int(self.get_state("version", 0))
 
-    def bump_version(self, conn: sqlite3.Connection | None = None) -> None:
+    def bump_version(
+        self,
+        conn: sqlite3.Connection | None = None,
+        publish: tuple[str, dict[str, Any] | None] | None = None,
+    ) -> None:
+        """Move readers to a new version. ``publish`` = (state key, value): stored in the same
+        transaction with the new version in its ``version`` field (None deletes the key), so a
+        derived structure and the manifest change it describes become visible together."""
         if conn is None:
             with self.transaction() as c:
-                self.bump_version(c)
+                self.bump_version(c, publish)
             return
         row = conn.execute("SELECT value FROM state WHERE key='version'").fetchone()
-        self.set_state("version", (json.loads(row[0]) if row else 0) + 1, conn)
+        version = (json.loads(row[0]) if row else 0) + 1
+        self.set_state("version", version, conn)
+        if publish is not None:
+            key, value = publish
+            if value is None:
+                conn.execute("DELETE FROM state WHERE key=?", (key,))
+            else:
+                self.set_state(key, {**value, "version": version}, conn)
+
+    @_guarded
+    def set_state_if(self, key: str, value: Any, *, version: int, generation: int) -> bool:
+        """Store ``value`` only while the manifest is still at ``version`` and ``generation``
+        (a derived structure rebuilt by a reader must not describe a later version)."""
+        with self.transaction() as c:
+            row = c.execute("SELECT value FROM state WHERE key='version'").fetchone()
+            g = c.execute("SELECT value FROM state WHERE key='generation'").fetchone()
+            if (json.loads(row[0]) if row else 0) != version or (
+                json.loads(g[0]) if g else 1
+            ) != generation:
+                return False
+            self.set_state(key, value, c)
+            return True
 
     # --- sources -------------------------------------------------------------------------------
     @_guarded
@@ -426,10 +454,12 @@ class CorpusDB:
         return [r[0] for r in rows]
 
     @_guarded
-    def switch_generation(self, generation: int) -> None:
+    def switch_generation(
+        self, generation: int, publish: tuple[str, dict[str, Any] | None] | None = None
+    ) -> None:
         with self.transaction() as c:
             self.set_state("generation", generation, c)
-            self.bump_version(c)
+            self.bump_version(c, publish)
 
     # --- reads ---------------------------------------------------------------------------------
     @_guarded
@@ -445,11 +475,14 @@ class CorpusDB:
     @_guarded
     def articles(self, generation: int | None = None) -> dict[str, ArticleRow]:
         g = self.generation if generation is None else generation
+        return self._articles_where("generation=?", (g,))
+
+    def _articles_where(self, where: str, args: tuple[Any, ...]) -> dict[str, ArticleRow]:
         rows = self._conn.execute(
             "SELECT id, content_hash, source, origin, headline, summary, text, outlet, url, "
             "author, published_ts, ai_generated, related, chunk_ids, indexed_at "
-            "FROM articles WHERE generation=?",
-            (g,),
+            f"FROM articles WHERE {where}",
+            args,
         ).fetchall()
         out = {}
         for r in rows:
@@ -472,6 +505,43 @@ class CorpusDB:
                 r[14],
             )
         return out
+
+    def iter_chunk_batches(
+        self, generation: int, size: int
+    ) -> Iterator[list[tuple[ChunkRow, tuple[str | None, int | None]]]]:
+        """The generation's chunks with their article's (outlet, published ts), ``size`` at a
+        time, read in one snapshot without holding them all."""
+        with self.snapshot():
+            cur = self._conn.execute(
+                'SELECT c.id, c.article_id, c.n, c.start, c."end", c.text, c.header, a.outlet, '
+                "a.published_ts FROM chunks c JOIN articles a "
+                "ON a.generation = c.generation AND a.id = c.article_id "
+                "WHERE c.generation=? ORDER BY c.article_id, c.n",
+                (generation,),
+            )
+            while rows := cur.fetchmany(size):
+                yield [(ChunkRow(*r[:7]), (r[7], r[8])) for r in rows]
+
+    @_guarded
+    def chunk_rows(self, ids: Sequence[str], generation: int | None = None) -> dict[str, ChunkRow]:
+        """Chunks by id (those still listed)."""
+        g = self.generation if generation is None else generation
+        out: dict[str, ChunkRow] = {}
+        for i in range(0, len(ids), 500):
+            part = list(ids[i : i + 500])
+            rows = self._conn.execute(
+                'SELECT id, article_id, n, start, "end", text, header FROM chunks '
+                f"WHERE generation=? AND id IN ({','.join('?' * len(part))})",
+                (g, *part),
+            ).fetchall()
+            out.update((r[0], ChunkRow(*r)) for r in rows)
+        return out
+
+    @_guarded
+    def article_row(self, article_id: str, generation: int | None = None) -> ArticleRow | None:
+        g = self.generation if generation is None else generation
+        got = self._articles_where("generation=? AND id=?", (g, article_id))
+        return got.get(article_id)
 
     @_guarded
     def chunk_ids(self, generation: int | None = None) -> set[str]:

@@ -19,7 +19,7 @@ from .corpusdb import ArticleRow, ChunkRow, CorpusDB, SourceRow, restore_backup
 from .embedding import Embedder, embedder_from_settings
 from .errors import ReindexRunning, UserFacingError
 from .fetch import Fetcher
-from .keyword import KeywordIndex, KeywordStore
+from .readside import ReadStore, ReadView
 from .reindex import ProgressFn, Reindex, ReindexSummary
 from .settings import Settings
 from .sources import SourceReader, normalise_spec
@@ -42,7 +42,7 @@ class Corpus:
         self.name = check_corpus_name(name)
         self.dir = index.settings.corpora_dir / name
         self.db = CorpusDB(self.dir / "corpus.db", name)
-        self.keyword = KeywordStore(self.dir / "keyword")
+        self.read = ReadStore(self.dir / "read")
         self._live_ids: tuple[int, frozenset[str]] | None = None
         self._rows_cache: tuple[int, dict[str, ChunkRow], dict[str, ArticleRow]] | None = None
         self._rows_lock = threading.Lock()
@@ -56,7 +56,7 @@ class Corpus:
         """Let go of an evicted corpus: drop its caches now. Its connections close when the last
         thread using it (a question, a reindex) lets go of the object: closing them under a
         running query would fail it."""
-        self.keyword.drop()
+        self.read.drop()
         self._rows_cache = None
 
     # --- reading -------------------------------------------------------------------------------
@@ -82,8 +82,14 @@ class Corpus:
                 f"newsbot reindex --full --corpus {self.name}"
             )
 
-    def keyword_index(self) -> KeywordIndex:
-        return self.keyword.get(self.db)
+    def read_view(self) -> ReadView:
+        """The live version's read side (postings, vectors, per-chunk facts), loaded from its
+        segments or rebuilt from the manifest and Chroma when they are missing or stale."""
+        return self.read.view(self)
+
+    def keyword_index(self) -> ReadView:
+        """The keyword side of the read view (``ids``, ``version``, ``bm25``)."""
+        return self.read_view()
 
     def rows(self) -> tuple[dict[str, ChunkRow], dict[str, ArticleRow]]:
         """The live chunks and articles, cached until the manifest changes."""

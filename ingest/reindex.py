@@ -13,9 +13,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from .chunking import chunk_article
 from .corpusdb import ArticleRow, ChunkRow, now_iso
 from .models import Article, Chunk
+from .readside import STATE_KEY, ChunkIn, SegmentWriter
 from .sources import ReadResult
 from .store import (
     collection_name,
@@ -90,21 +93,55 @@ class Reindex:
         self.fail_after = fail_after
         self.summary = ReindexSummary(corpus=corpus.name, full=full)
         self.touched_live = False  # a commit changed the generation readers read
+        # The read side's segments for what this run commits (None: the listed ones do not
+        # describe the live manifest, so the next reader rebuilds them from it instead).
+        self.read_base: dict[str, Any] | None = None
+        self.segments: SegmentWriter | None = None
+        self.segments_behind = False  # a commit's chunks are listed but not yet in a segment
 
     def run(self) -> ReindexSummary:
         try:
             return self._run()
         finally:
             # One version bump per reindex (finished or not) that changed the live generation:
-            # readers rebuild their caches once, not after every 512-chunk commit.
+            # readers move once, not after every 512-chunk commit, and the read side's update
+            # is published in the same transaction.
             if self.touched_live:
-                self.c.db.bump_version()
+                self._publish()
+
+    def _publish(self) -> None:
+        self.touched_live = False
+        c = self.c
+        state = None
+        if self.segments is not None and not self.segments_behind:
+            try:
+                state = c.read.publish_state(self.read_base, self.segments, full=False)
+            except OSError as exc:  # a full disk: readers rebuild from the manifest instead
+                self._warn(f"could not write the read side's new segment: {exc}")
+        c.db.bump_version(publish=(STATE_KEY, state))
+
+    def _start_read_side(self, live_gen: int) -> None:
+        """The incremental run extends the listed segments when they describe the live
+        manifest (or the corpus is empty); otherwise it writes none."""
+        db = self.c.db
+        with db.snapshot():
+            state = db.get_state(STATE_KEY)
+            version = db.version
+            empty = not db.counts()[1]
+        if state and state.get("version") == version and state.get("generation") == live_gen:
+            self.read_base = state
+        elif empty:
+            self.read_base = {"generation": live_gen, "segments": [], "dead": {}}
+        if self.read_base is not None:
+            self.segments = self.c.read.writer(live_gen)
 
     def _run(self) -> ReindexSummary:
         t0 = time.perf_counter()
         c, db = self.c, self.c.db
         live_gen = db.generation
         self._tidy(live_gen)
+        if not self.full:
+            self._start_read_side(live_gen)
         read = self._read_sources()
         s = self.summary
         s.errors = [e.as_dict() for e in read.errors]
@@ -162,11 +199,9 @@ class Reindex:
         else:
             self._incremental(incoming, new + changed, set(changed), removed, old, live_gen)
 
-        if self.touched_live:  # the run's one version bump, before the keyword index is built
-            db.bump_version()
-            self.touched_live = False
         self.progress("keyword", 0, 1)
-        c.keyword.get(db)  # rebuilt only when the manifest changed
+        if self.touched_live:  # the run's one version bump, with the read side's new segment
+            self._publish()
         self.progress("keyword", 1, 1)
         s.articles, s.chunks = db.counts()
         # This run repaired what readers had noticed in the corpus; index-wide problems stay.
@@ -196,6 +231,8 @@ class Reindex:
                 self._delete_collection(name)
         for g in db.other_generations(live_gen):
             db.drop_generation(g)
+        listed = (db.get_state(STATE_KEY) or {}).get("segments") or []
+        c.read.tidy(listed)
         col = c.collection()
         listed = {ch.id: ch for ch in db.chunks(live_gen)}
         present = set(col.get(include=[])["ids"])
@@ -263,6 +300,7 @@ class Reindex:
     ) -> None:
         """Chunk, embed and commit articles in groups; each group is one SQLite transaction."""
         idx = self.c.index
+        segments = self.segments
         emb = idx.embedder
         max_tokens = idx.settings.chunk_max_tokens or emb.max_tokens
         overlap = idx.settings.chunk_overlap_tokens
@@ -308,8 +346,16 @@ class Reindex:
                 )
             # The commit below is what makes the new chunks live; then the old ones go.
             rep = [a.id for a, _, _ in group if a.id in replaced]
+            self.segments_behind = True  # until the segment holds what this commit lists
             self.c.db.write_articles(gen, group, replace_ids=rep)
-            stale = [cid for aid in rep for cid in old[aid][1] if cid not in set(ids)]
+            new_ids = set(ids)
+            stale = [cid for aid in rep for cid in old[aid][1] if cid not in new_ids]
+            if segments is not None:
+                segments.add([_chunk_in(arts[ch.article_id], ch) for ch in chunks], vecs)
+                segments.removed.extend(stale)
+                # Rewritten under the same id: the copy in an older segment is not live.
+                segments.removed.extend(c for aid in rep for c in old[aid][1] if c in new_ids)
+            self.segments_behind = False
             if stale:
                 _batched(col.delete, stale, idx.max_batch)
             done += len(chunks)
@@ -339,6 +385,8 @@ class Reindex:
             self.progress("remove", 0, len(removed))
             self.c.db.write_articles(gen, [], delete_ids=removed)
             stale = [cid for aid in removed for cid in old[aid][1]]
+            if self.segments is not None:
+                self.segments.removed.extend(stale)
             _batched(col.delete, stale, self.c.index.max_batch)
             self.progress("remove", len(removed), len(removed))
         if todo_ids:
@@ -352,16 +400,22 @@ class Reindex:
         name = collection_name(c.name, new_gen)
         self._delete_collection(name)
         col = get_or_create_collection(c.index.client, name, c.index.settings.embedding_model)
+        self.segments = segments = c.read.writer(new_gen)
         try:
             if keep:
                 self._copy_kept(keep, live_gen, new_gen, col)
             self._embed_and_write(new_gen, col, list(incoming.values()), set(), {})
+            self.progress("keyword", 0, 1)
+            state = c.read.publish_state(None, segments, full=True)
         except BaseException:
             # The live generation was never touched: drop the half-built one and re-raise.
             self._delete_collection(name)
             c.db.drop_generation(new_gen)
+            segments.discard()
             raise
-        c.db.switch_generation(new_gen)
+        finally:
+            self.segments = None
+        c.db.switch_generation(new_gen, publish=(STATE_KEY, state))
         self._delete_collection(collection_name(c.name, live_gen))
         c.db.drop_generation(live_gen)
 
@@ -385,6 +439,19 @@ class Reindex:
             art = _article_from_row(row)
             chunks = [_chunk_from_row(chunk_rows[cid]) for cid in row.chunk_ids]
             c.db.write_articles(new_gen, [(art, row.source, chunks)])
+            if self.segments is not None:
+                vec = dict(zip(got["ids"], got["embeddings"], strict=True))
+                have = [ch for ch in chunks if ch.id in vec]
+                self.segments.add(
+                    [_chunk_in(art, ch) for ch in have],
+                    np.asarray([vec[ch.id] for ch in have], dtype=np.float32),
+                )
+
+
+def _chunk_in(art: Article, ch: Chunk) -> ChunkIn:
+    return ChunkIn(
+        ch.id, art.id, ch.n, ch.text, ch.indexed_text, art.outlet or None, art.published_ts
+    )
 
 
 def _within(row: ArticleRow, cutoff: float | None) -> bool:

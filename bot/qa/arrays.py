@@ -1,57 +1,156 @@
 """Per-corpus arrays the ranker needs for every chunk at once (outlet, published time, article,
-embedding), built once per manifest version so a question never loops over chunks in Python."""
+embedding, keyword and sentence scores), one set per manifest version, over the corpus's read side
+(ingest/readside.py): built from its segments as the reindex publishes them, so a question never
+loops over chunks in Python and a new version costs about what it changed."""
 
 from __future__ import annotations
 
 import logging
 import threading
 import weakref
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-import bm25s
 import numpy as np
 
-from ingest.chunking import sentence_spans
 from ingest.index import Corpus
-from ingest.keyword import KeywordIndex, tokenize
+from ingest.keyword import tokenize
+from ingest.readside import ReadView
 
 log = logging.getLogger(__name__)
 
-# Above this many chunks the embedding matrix (384 floats a chunk) is not held in memory; dense
-# candidates then come from Chroma's own nearest-neighbour search.
-DENSE_MATRIX_MAX = 250_000
+# Up to this many chunks the vectors are held in memory and dense search is exact (a matrix
+# product); above it dense candidates come from Chroma's HNSW index, and the vectors of the
+# candidates are read from the read side's memory-mapped segments.
+DENSE_EXACT_MAX = 200_000
+
+
+class KeywordSide:
+    """BM25 over the live chunks (scores as bm25s computes them), for ``rank.py``."""
+
+    def __init__(self, view: ReadView) -> None:
+        self.view = view
+        self.ids = view.ids
+        self.version = view.version
+        self._cache: OrderedDict[tuple[str, tuple[str, ...]], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def has(self, token: str) -> bool:
+        return self.view.doc_freq(token) > 0
+
+    def doc_freq(self, token: str) -> int:
+        """How many live chunks hold ``token`` (0 when none does)."""
+        return self.view.doc_freq(token)
+
+    def _scores(self, which: str, tokens: list[str]) -> np.ndarray:
+        key = (which, tuple(tokens))
+        with self._lock:
+            got = self._cache.get(key)
+        if got is None:
+            got = self.view.bm25(tokens, which)
+            got.setflags(write=False)  # shared between the calls of one question
+            with self._lock:
+                self._cache[key] = got
+                while len(self._cache) > 32:
+                    self._cache.popitem(last=False)
+        return got
+
+    def scores(self, query: str, tokens: list[str] | None = None) -> np.ndarray:
+        """BM25 score of every chunk (aligned with ``ids``) for the query (or for ``tokens``,
+        already tokenized)."""
+        toks = tokenize(query) if tokens is None else tokens
+        toks = [t for t in toks if self.view.doc_freq(t) > 0]
+        if not toks:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return self._scores("kw", toks)
+
+    def sentence_scores(self, query: str, tokens: list[str] | None = None) -> np.ndarray:
+        toks = tokenize(query) if tokens is None else tokens
+        toks = [t for t in toks if self.view.doc_freq(t, "st") > 0]
+        if not toks:
+            return np.zeros(len(self.ids), dtype=np.float32)
+        return self._scores("st", toks)
+
+
+class LazyTexts(Sequence[str]):
+    """Chunk texts read from the manifest when asked for (the few a question looks at)."""
+
+    def __init__(self, corpus: Corpus, ids: list[str], generation: int) -> None:
+        self.corpus = corpus
+        self.ids = ids
+        self.generation = generation
+        self._got: OrderedDict[int, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i)
+        with self._lock:
+            got = self._got.get(i)
+        if got is None:
+            row = self.corpus.db.chunk_rows([self.ids[i]], self.generation).get(self.ids[i])
+            got = row.text if row is not None else ""  # gone since: a later version's reindex
+            with self._lock:
+                self._got[i] = got
+                while len(self._got) > 2048:
+                    self._got.popitem(last=False)
+        return got
+
+
+class LazyVectors:
+    """The live chunks' unit vectors, rows read from the segments on demand (large corpora)."""
+
+    def __init__(self, view: ReadView) -> None:
+        self.view = view
+        self.shape = (view.n, view.segments[0].vec.shape[1] if view.segments else 0)
+
+    def __getitem__(self, rows: Any) -> np.ndarray:
+        single = np.isscalar(rows)
+        pos = np.atleast_1d(np.asarray(rows, dtype=np.int64))
+        out = _unit(self.view.vectors(pos))
+        return out[0] if single else out
+
+
+def _unit(m: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.maximum(norms, 1e-12)
 
 
 @dataclass
 class CorpusArrays:
     version: int
-    ids: list[str]  # aligned with the keyword index
-    pos: dict[str, int]
+    ids: list[str]  # aligned with every array below
     outlets: list[str]  # distinct outlets; ``outlet_of`` indexes into it (-1: unknown)
     outlet_of: np.ndarray
     ts: np.ndarray  # published time (s since epoch), NaN when unknown
     article_of: np.ndarray  # article number per chunk
     article_ids: list[str]
     first_chunk: np.ndarray  # the chunk opens its article
-    texts: list[str]  # each chunk's own text (no header)
-    emb: np.ndarray | None  # unit vectors, one row a chunk; None for very large corpora
-    kw: KeywordIndex
-    sent: bm25s.BM25  # BM25 over single sentences: which chunk holds the matching sentence
-    sent_start: np.ndarray  # first sentence of each chunk (chunks' sentences are contiguous)
+    texts: Sequence[str]  # each chunk's own text (no header), read when needed
+    emb: np.ndarray | LazyVectors | None  # unit vectors: a matrix, or rows read on demand
+    kw: KeywordSide
+    view: ReadView
+
+    @property
+    def exact_dense(self) -> bool:
+        return isinstance(self.emb, np.ndarray)
 
     def sentence_scores(self, query: str, tokens: list[str] | None = None) -> np.ndarray:
         """Per chunk, the BM25 score of its best-matching sentence."""
-        toks = [
-            t for t in (tokenize(query) if tokens is None else tokens) if t in self.sent.vocab_dict
-        ]
-        if not toks or not len(self.ids):
-            return np.zeros(len(self.ids), dtype=np.float32)
-        s = np.asarray(self.sent.get_scores(toks), dtype=np.float32)
-        return np.maximum.reduceat(s, self.sent_start)
+        return self.kw.sentence_scores(query, tokens)
 
     def outlet_mask(self, names: list[str]) -> np.ndarray:
         idx = [self.outlets.index(o) for o in names if o in self.outlets]
         return np.isin(self.outlet_of, idx) if idx else np.zeros(len(self.ids), dtype=bool)
+
+    def position(self, chunk_id: str) -> int | None:
+        return self.view.position(chunk_id)
 
 
 _cache: weakref.WeakKeyDictionary[Corpus, CorpusArrays] = weakref.WeakKeyDictionary()
@@ -60,31 +159,8 @@ _lock = threading.Lock()
 stats = {"builds": 0}  # arrays built since start (single flight: one per corpus version)
 
 
-def _embeddings(corpus: Corpus, ids: list[str]) -> np.ndarray | None:
-    if not ids or len(ids) > DENSE_MATRIX_MAX:
-        return None
-    col = corpus.collection()
-    step = min(corpus.index.max_batch, 5000)
-    out = np.zeros((len(ids), 0), dtype=np.float32)
-    rows: dict[str, np.ndarray] = {}
-    for i in range(0, len(ids), step):
-        got = col.get(ids=ids[i : i + step], include=["embeddings"])
-        for cid, v in zip(got["ids"], got["embeddings"], strict=True):
-            rows[cid] = np.asarray(v, dtype=np.float32)
-    if len(rows) != len(ids):
-        corpus.index.warn(
-            f"{len(ids) - len(rows)} of {len(ids)} indexed chunks have no vector in the store; "
-            "dense search misses them until the next reindex repairs it",
-            corpus.name,
-        )
-        return None
-    out = np.vstack([rows[c] for c in ids])
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    return out / np.maximum(norms, 1e-12)
-
-
 def corpus_arrays(corpus: Corpus) -> CorpusArrays:
-    """The arrays for ``corpus``'s live manifest version (rebuilt after every reindex).
+    """The arrays for ``corpus``'s live manifest version.
 
     Single flight: one thread builds a version while the others wait for it, then all share the
     result, swapped in whole. A reader that finds no arrays for the current version waits; one
@@ -109,55 +185,28 @@ def corpus_arrays(corpus: Corpus) -> CorpusArrays:
 
 
 def _build(corpus: Corpus) -> CorpusArrays:
-    version, chunks, arts = corpus.rows_at()
-    kw = corpus.keyword_index()
-    if kw.version != version or set(kw.ids) != set(chunks):
-        # The keyword index lags the manifest (a crash between their writes, or a reindex that
-        # finished meanwhile): rebuild both from one version. Chunks that still differ (a
-        # reindex writing now) are left out until its version bump.
-        kw = corpus.keyword.rebuild(corpus.db)
-        version, chunks, arts = corpus.rows_at()
-    ids = [i for i in kw.ids if i in chunks]
-    outlets = sorted({a.outlet for a in arts.values() if a.outlet})
+    view = corpus.read_view()
+    art_ids, art_outlets, article_of, art_ts, first = view.chunk_facts()
+    outlets = sorted({o for o in art_outlets if o})
     o_index = {o: i for i, o in enumerate(outlets)}
-    art_ids = sorted(arts)
-    a_index = {a: i for i, a in enumerate(art_ids)}
-    outlet_of = np.full(len(ids), -1, dtype=np.int32)
-    ts = np.full(len(ids), np.nan, dtype=np.float64)
-    article_of = np.zeros(len(ids), dtype=np.int32)
-    first_chunk = np.zeros(len(ids), dtype=bool)
-    for n, cid in enumerate(ids):
-        a = arts[chunks[cid].article_id]
-        first_chunk[n] = chunks[cid].n == 0
-        if a.outlet:
-            outlet_of[n] = o_index[a.outlet]
-        if a.published_ts:
-            ts[n] = float(a.published_ts)
-        article_of[n] = a_index[a.id]
-    sent_toks: list[list[str]] = []
-    sent_start = np.zeros(len(ids), dtype=np.int64)
-    for n, cid in enumerate(ids):
-        sent_start[n] = len(sent_toks)
-        text = chunks[cid].text
-        spans = sentence_spans(text) or [(0, len(text), True)]
-        sent_toks.extend(tokenize(text[a:b]) for a, b, _ in spans)
-    sent = bm25s.BM25(k1=1.2, b=0.75)
-    if sent_toks:
-        sent.index(sent_toks, show_progress=False)
-    arr = CorpusArrays(
-        version=version,
+    art_outlet = np.asarray([o_index[o] if o else -1 for o in art_outlets], dtype=np.int32)
+    ids = view.ids
+    emb: np.ndarray | LazyVectors | None = None
+    if view.n and view.n <= DENSE_EXACT_MAX:
+        emb = _unit(view.vectors())
+    elif view.n:
+        emb = LazyVectors(view)
+    return CorpusArrays(
+        version=view.version,
         ids=ids,
-        pos={c: n for n, c in enumerate(ids)},
         outlets=outlets,
-        outlet_of=outlet_of,
-        ts=ts,
+        outlet_of=art_outlet[article_of] if len(ids) else np.zeros(0, dtype=np.int32),
+        ts=art_ts[article_of] if len(ids) else np.zeros(0, dtype=np.float64),
         article_of=article_of,
         article_ids=art_ids,
-        first_chunk=first_chunk,
-        texts=[chunks[c].text for c in ids],
-        emb=_embeddings(corpus, ids),
-        kw=kw,
-        sent=sent,
-        sent_start=sent_start,
+        first_chunk=first,
+        texts=LazyTexts(corpus, ids, view.generation),
+        emb=emb,
+        kw=KeywordSide(view),
+        view=view,
     )
-    return arr

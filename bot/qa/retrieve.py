@@ -67,12 +67,12 @@ class Retrieval:
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
-def _passage(corpus: Corpus, chunk_id: str) -> Passage | None:
-    chunks, arts = corpus.rows()
-    ch = chunks.get(chunk_id)
-    if ch is None:  # not (or no longer) listed in the manifest: never cite it
+def _passage(corpus: Corpus, arr: CorpusArrays, chunk_id: str) -> Passage | None:
+    g = arr.view.generation
+    ch = corpus.db.chunk_rows([chunk_id], g).get(chunk_id)
+    a = corpus.db.article_row(ch.article_id, g) if ch is not None else None
+    if ch is None or a is None:  # not (or no longer) listed in the manifest: never cite it
         return None
-    a = arts[ch.article_id]
     return Passage(
         chunk_id=ch.id,
         article_id=a.id,
@@ -89,16 +89,34 @@ def _passage(corpus: Corpus, chunk_id: str) -> Passage | None:
     )
 
 
-def _dense_fallback(corpus: Corpus, arr: CorpusArrays, vec: np.ndarray, n: int) -> np.ndarray:
-    """Cosine similarities from Chroma's own search when the matrix is not held in memory."""
-    sims = np.zeros(len(arr.ids), dtype=np.float32)
+ANN_K = 400  # dense candidates from the approximate index, per ranking
+KW_K = 200  # and the best keyword and sentence matches, whose similarity is computed exactly
+
+
+def _dense_approx(corpus: Corpus, arr: CorpusArrays, u: Unit) -> np.ndarray:
+    """Cosine similarity of every chunk when the corpus is too large for an exact product:
+    Chroma's HNSW index names the nearest chunks; their similarity, and that of the chunks the
+    keywords rank best, is computed exactly from the stored vectors; every other chunk gets the
+    lowest similarity among the nearest (none of them is closer than that, as far as the index
+    can tell), so the ranker sees dense scores for the whole top of each ranking."""
+    n = len(arr.ids)
     res = corpus.collection().query(
-        query_embeddings=[vec.tolist()], n_results=min(n, len(arr.ids)), include=["distances"]
+        query_embeddings=[u.vec.tolist()], n_results=min(ANN_K, n), include=[]
     )
-    for cid, d in zip(res["ids"][0], res["distances"][0], strict=True):
-        if cid in arr.pos:
-            sims[arr.pos[cid]] = 1.0 - d
-    return sims
+    hits = [q for cid in res["ids"][0] if (q := arr.position(cid)) is not None]
+    parts = [np.asarray(hits, dtype=np.int64)]
+    for s in (arr.kw.scores(u.keywords, u.tokens), arr.sentence_scores(u.keywords, u.tokens)):
+        m = min(KW_K, n)
+        top = np.argpartition(-s, m - 1)[:m]
+        parts.append(top[s[top] > 0])
+    cand = np.unique(np.concatenate(parts))
+    if not len(cand):
+        return np.zeros(n, dtype=np.float32)
+    sims = (arr.emb[cand] @ u.vec).astype(np.float32)  # type: ignore[index]
+    ann = np.isin(cand, parts[0])
+    dense = np.full(n, float(sims[ann].min()) if ann.any() else 0.0, dtype=np.float32)
+    dense[cand] = sims
+    return dense
 
 
 def _shingles(text: str) -> set[str]:
@@ -160,7 +178,7 @@ def retrieve(
     passages: list[Passage] = []
     for score, ci, i in picked:
         corpus, arr = arrs[ci]
-        pa = _passage(corpus, arr.ids[i])
+        pa = _passage(corpus, arr, arr.ids[i])
         if pa is None:
             continue
         pa.score = score
@@ -168,8 +186,7 @@ def retrieve(
             pa.dense = float(arr.emb[i] @ qv)
         passages.append(pa)
     timings["retrieve_total"] = (time.perf_counter() - t0) * 1000
-    vocabs = [getattr(a.kw.retriever, "vocab_dict", {}) for _, a in arrs]
-    unseen = unseen_names(question, all_outlets, lambda t: any(t in v for v in vocabs))
+    unseen = unseen_names(question, all_outlets, lambda t: any(a.kw.has(t) for _, a in arrs))
     query = Query(question, plan.outlets, plan.time, plan.unknown, unseen, plan)
     return Retrieval(
         query=query,
@@ -245,10 +262,10 @@ def _rank_corpus(
     scored: list[Scored] = []
 
     def run(u: Unit) -> None:
-        if arr.emb is not None:
+        if isinstance(arr.emb, np.ndarray):
             dense = arr.emb @ u.vec
-        else:  # very large corpus: Chroma's nearest neighbours supply the dense side
-            dense = _dense_fallback(corpus, arr, u.vec, p.n_pool * 2)
+        else:  # a large corpus: the approximate index supplies the dense candidates
+            dense = _dense_approx(corpus, arr, u)
         sc = score_unit(arr, u, plan, base, dense, p)
         if u.kind != "full" and p.part_full_mix:
             sc.score = sc.score + p.part_full_mix * scored[0].score
@@ -309,11 +326,11 @@ def _select(
     for s, ci, i in cands:
         if len(picked) >= k:
             break
-        corpus, arr = arrs[ci]
+        arr = arrs[ci][1]
         art = (ci, int(arr.article_of[i]))
         if per_article.get(art, 0) >= p.per_article:
             continue
-        sh = _shingles(corpus.rows()[0][arr.ids[i]].text)
+        sh = _shingles(arr.texts[i])
         if any(_near_dup(sh, t) for t in shingles):
             continue
         per_article[art] = per_article.get(art, 0) + 1

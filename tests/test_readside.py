@@ -1,0 +1,259 @@
+"""The read side (ingest/readside.py): BM25 computed from its segments equals bm25s over the live
+chunks, a reindex publishes a segment of what it wrote with its version (readers never rebuild,
+a restart loads), stale or missing segments are rebuilt from the manifest and Chroma, and large
+corpora get dense candidates from Chroma's HNSW index with the same kind of scores."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import bm25s
+import numpy as np
+import pytest
+
+import ingest.reindex as reindex_mod
+from bot.qa import arrays, retrieve
+from bot.qa.service import QAService
+from ingest.chunking import sentence_spans
+from ingest.index import Corpus, NewsIndex
+from ingest.keyword import tokenize
+from ingest.readside import STATE_KEY
+from ingest.settings import Settings
+
+from .fakes import HashEmbedder, slow_embedding
+
+QUERIES = [
+    "transit strike Halverton",
+    "border clash",
+    "rate cut central bank inflation",
+    "mediation talks envoy",
+    "the the strike strike",  # repeated tokens count twice, as in bm25s
+    "zzzunknownword",
+]
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def _ingest(index: NewsIndex, name: str, src: Path) -> Corpus:
+    c = index.corpus(name)
+    c.add_sources([str(src)])
+    s = c.reindex()
+    assert s.errors == [], s.errors
+    return c
+
+
+def _edit(path: Path, extra: str) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[2] = lines[2] + " " + extra
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _churn(demo: Path) -> None:
+    """Change two articles, remove one, add one: the view then has dead chunks in segments."""
+    for name in ("01", "02"):
+        (path,) = demo.glob(f"{name}-*.txt")
+        _edit(path, "A late correction about the strike was issued by the council.")
+    (gone,) = demo.glob("03-*.txt")
+    gone.unlink()
+    (demo / "99-new.txt").write_text(
+        "Harbour workers strike in Halverton\n\nPublished: 2026-11-20\n\n"
+        "Harbour workers walked out on Monday. The strike closed the port. "
+        "Talks with the council resume next week, the union said.",
+        encoding="utf-8",
+    )
+
+
+def _reference(c: Corpus, view) -> tuple[bm25s.BM25, bm25s.BM25, np.ndarray]:
+    rows = c.db.chunk_rows(view.ids)
+    assert set(rows) == set(view.ids) == c.db.chunk_ids()  # exactly the live chunks
+    chunk_toks = [tokenize(rows[i].indexed_text) for i in view.ids]
+    kw = bm25s.BM25(k1=1.2, b=0.75)
+    kw.index(chunk_toks, show_progress=False)
+    sent_toks: list[list[str]] = []
+    starts = []
+    for i in view.ids:
+        text = rows[i].text
+        starts.append(len(sent_toks))
+        spans = sentence_spans(text) or [(0, len(text), True)]
+        sent_toks.extend(tokenize(text[a:b]) for a, b, _ in spans)
+    st = bm25s.BM25(k1=1.2, b=0.75)
+    st.index(sent_toks, show_progress=False)
+    return kw, st, np.asarray(starts)
+
+
+def _assert_same_as_bm25s(c: Corpus) -> None:
+    view = c.read_view()
+    kw, st, starts = _reference(c, view)
+    for q in QUERIES:
+        toks = [t for t in tokenize(q) if t in kw.vocab_dict]
+        want = kw.get_scores(toks) if toks else np.zeros(view.n, dtype=np.float32)
+        got = view.bm25([t for t in tokenize(q) if view.doc_freq(t) > 0])
+        assert np.array_equal(got, want), q
+        toks = [t for t in tokenize(q) if t in st.vocab_dict]
+        if toks:
+            want = np.maximum.reduceat(np.asarray(st.get_scores(toks)), starts)
+        else:
+            want = np.zeros(view.n, dtype=np.float32)
+        got = view.bm25([t for t in tokenize(q) if view.doc_freq(t, "st") > 0], "st")
+        assert np.array_equal(got, want), q
+        for t in tokenize(q):
+            indptr = kw.scores["indptr"]
+            tid = kw.vocab_dict.get(t)
+            assert view.doc_freq(t) == (0 if tid is None else int(indptr[tid + 1] - indptr[tid]))
+
+
+def test_bm25_from_segments_equals_bm25s_after_changes(index: NewsIndex, demo_copy: Path) -> None:
+    c = _ingest(index, "bm", demo_copy)
+    _assert_same_as_bm25s(c)
+    _churn(demo_copy)
+    s = c.reindex()
+    assert (s.added, s.updated, s.removed) == (1, 2, 1)
+    state = c.db.get_state(STATE_KEY)
+    assert len(state["segments"]) == 2 and state["dead"]  # appended, with the old copies dead
+    _assert_same_as_bm25s(c)
+    assert c.read.rebuilds == 0
+
+
+def test_a_small_reindex_writes_a_small_segment_and_a_restart_loads(
+    settings: Settings, chroma_client, demo_copy: Path
+) -> None:
+    index = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    c = _ingest(index, "inc", demo_copy)
+    first = c.db.get_state(STATE_KEY)
+    (seg0,) = first["segments"]
+    before = arrays.corpus_arrays(c)
+    (demo_copy / "99-new.txt").write_text(
+        "Ferry service restored\n\nPublished: 2026-11-21\n\nThe ferry runs again.",
+        encoding="utf-8",
+    )
+    c.reindex()
+    state = c.db.get_state(STATE_KEY)
+    assert state["version"] == c.db.version and state["segments"][0] == seg0
+    new = c.read.segment(state["segments"][1])
+    assert len(new.ids) == 1  # only what the run wrote
+    after = arrays.corpus_arrays(c)
+    assert after.version == c.db.version and len(after.ids) == len(before.ids) + 1
+    assert c.read.rebuilds == 0 and c.read.loads == 2
+    # A restart: a new process loads the listed segments, computes nothing from the manifest.
+    fresh = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    c2 = fresh.corpus("inc")
+    got = arrays.corpus_arrays(c2)
+    assert got.ids == after.ids and np.array_equal(got.emb, after.emb)
+    assert c2.read.rebuilds == 0 and c2.read.loads == 1
+    assert c2.rows_builds == 0
+
+
+@pytest.mark.parametrize("damage", ["missing", "stale", "broken"])
+def test_missing_or_stale_segments_are_rebuilt_from_the_manifest_and_chroma(
+    settings: Settings, chroma_client, demo_copy: Path, damage: str
+) -> None:
+    index = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    c = _ingest(index, "heal", demo_copy)
+    want = QAService(index, settings).retrieve("transit strike Halverton", ["heal"], now=NOW)
+    state = c.db.get_state(STATE_KEY)
+    if damage == "missing":
+        shutil.rmtree(c.read.root)
+    elif damage == "stale":
+        c.db.bump_version()  # a version no segment list describes
+    else:
+        (c.read.root / state["segments"][0] / "kw_vocab.json").write_text("[")
+    fresh = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    got = QAService(fresh, settings).retrieve("transit strike Halverton", ["heal"], now=NOW)
+    c2 = fresh.corpus("heal")
+    assert c2.read.rebuilds == 1
+    assert [p.chunk_id for p in got.passages] == [p.chunk_id for p in want.passages]
+    # Published: the next process loads what the rebuild wrote.
+    again = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client).corpus("heal")
+    again.read_view()
+    assert again.read.rebuilds == 0 and again.read.loads == 1
+    _assert_same_as_bm25s(again)
+
+
+def test_a_failed_reindex_publishes_what_it_committed(
+    index: NewsIndex, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = _ingest(index, "fail", demo_copy)
+    monkeypatch.setattr(reindex_mod, "COMMIT_CHUNKS", 1)
+    for name in ("01", "02", "04", "05"):
+        (path,) = demo_copy.glob(f"{name}-*.txt")
+        _edit(path, "An update on the talks.")
+    with pytest.raises(RuntimeError):
+        c.reindex(fail_after_chunks=3)
+    view = c.read_view()
+    assert set(view.ids) == c.db.chunk_ids()  # the committed articles are in, nothing else
+    assert c.read.rebuilds == 0
+    _assert_same_as_bm25s(c)
+    c.reindex()
+    _assert_same_as_bm25s(c)
+
+
+def test_full_reindex_publishes_one_new_generation(index: NewsIndex, demo_copy: Path) -> None:
+    c = _ingest(index, "full", demo_copy)
+    old = c.db.get_state(STATE_KEY)
+    c.reindex(full=True)
+    state = c.db.get_state(STATE_KEY)
+    assert state["generation"] == c.db.generation == old["generation"] + 1
+    assert not set(state["segments"]) & set(old["segments"]) and state["dead"] == {}
+    _assert_same_as_bm25s(c)
+    assert c.read.rebuilds == 0
+
+
+def test_questions_during_a_long_reindex_never_rebuild(
+    index: NewsIndex, embedder: HashEmbedder, demo_copy: Path
+) -> None:
+    c = _ingest(index, "busy", demo_copy)
+    qa = QAService(index, index.settings)
+    qa.answer("Who is mediating the transit strike?", ["busy"], now=NOW)
+    builds = arrays.stats["builds"]
+    slow_embedding(embedder, 0.02)
+    errors: list[BaseException] = []
+
+    def full() -> None:
+        try:
+            c.reindex(full=True)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    t = threading.Thread(target=full)
+    t.start()
+    asked = 0
+    while t.is_alive():
+        t0 = time.perf_counter()
+        ans = qa.answer("Who is mediating the transit strike?", ["busy"], now=NOW)
+        assert ans.citations and time.perf_counter() - t0 < 5
+        asked += 1
+    t.join()
+    assert errors == [] and asked >= 2
+    qa.answer("Who is mediating the transit strike?", ["busy"], now=NOW)
+    # The old version answered throughout; the new one was assembled once, from what the
+    # reindex published with its switch (never rebuilt from the manifest).
+    assert arrays.stats["builds"] == builds + 1 and c.read.rebuilds == 0
+
+
+def test_large_corpus_dense_candidates_from_hnsw(
+    index: NewsIndex, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = _ingest(index, "ann", demo_copy)
+    qa = QAService(index, index.settings)
+    questions = [
+        "Who is mediating the transit strike?",
+        "What happened at the Orvel border?",
+        "Did the central bank cut rates?",
+    ]
+    exact = [qa.retrieve(q, ["ann"], now=NOW) for q in questions]
+    assert arrays.corpus_arrays(c).exact_dense
+    monkeypatch.setattr(arrays, "DENSE_EXACT_MAX", 5)
+    c.db.bump_version()  # a new version: arrays rebuilt under the new limit
+    arr = arrays.corpus_arrays(c)
+    assert not arr.exact_dense and isinstance(arr.emb, arrays.LazyVectors)
+    monkeypatch.setattr(retrieve, "ANN_K", 10)  # fewer candidates than chunks
+    assert len(arr.ids) > 10
+    for q, ex in zip(questions, exact, strict=True):
+        r = qa.retrieve(q, ["ann"], now=NOW)
+        assert r.passages, q
+        # The dense scores are real similarities, not zeros for all but a few.
+        assert all(p.dense is not None and p.dense != 0 for p in r.passages)
+        assert r.passages[0].article_id == ex.passages[0].article_id, q
