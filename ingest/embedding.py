@@ -280,6 +280,10 @@ class OnnxEmbedder:
         if threads:
             opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
+        # No busy-waiting between runs: by default onnxruntime's threads spin after each call,
+        # taking the CPU from whatever runs next (a torch encode timed right after one went
+        # from ~0.1 s to over 1 s on 2 cores; in the bot, the Chroma and keyword work).
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(
             str(self.path), opts, providers=["CPUExecutionProvider"]
         )

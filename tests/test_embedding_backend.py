@@ -225,3 +225,59 @@ def test_real_index_refuses_int8_until_full_reindex(
     qv8 = index("onnx-int8").embedder.embed([question])
     top_int8 = c8.collection().query(query_embeddings=qv8, n_results=3)["ids"][0]
     assert top_int8[0] == top_fp32[0]
+
+
+def _tiny_multihop(root: Path) -> Path:
+    root.mkdir()
+    topics = ["harbour strike", "wheat harvest", "chess final", "rail tunnel", "solar farm"]
+    corpus = [
+        {
+            "title": f"The {t} this week",
+            "author": "None",
+            "source": "Example News",
+            "published_at": f"2023-10-0{i + 1}T08:00:00+00:00",
+            "category": "news",
+            "url": f"https://news.example/{i}",
+            "body": f"The {t} drew attention. " * 20 + f"Officials said the {t} would go on.",
+        }
+        for i, t in enumerate(topics)
+    ]
+    (root / "corpus.json").write_text(json.dumps(corpus), encoding="utf-8")
+    questions = [  # index 0 and 5 are the test split
+        {
+            "query": f"What did officials say about the {t}?",
+            "answer": "go on",
+            "question_type": "inference_query",
+            "evidence_list": [{"fact": f"Officials said the {t} would go on."}],
+        }
+        for t in topics + topics
+    ]
+    (root / "MultiHopRAG.json").write_text(json.dumps(questions), encoding="utf-8")
+    return root
+
+
+def test_bench_embed_compares_backends_on_the_same_texts(tmp_path: Path) -> None:
+    from bot.bench import format_embed_figures, run_embed_bench
+
+    mh = _tiny_multihop(tmp_path / "mh")
+    f = run_embed_bench(
+        mh / "corpus.json",
+        backends=["torch", "onnx"],
+        articles=3,
+        questions=4,
+        multihop=mh,
+        data_dir=tmp_path / "indexes",
+        settings=_settings(tmp_path),
+        embedders={"torch": HashEmbedder(), "onnx": HashEmbedder()},
+    )
+    t, o = f["backends"]["torch"], f["backends"]["onnx"]
+    assert t["articles"] == o["articles"] == 3 and t["chunks"] == o["chunks"] > 0
+    assert o["cosine_min"] == pytest.approx(1.0, abs=1e-6)  # the same embedder: same vectors
+    assert t["ingest_speedup"] == 1.0 and o["ingest_speedup"] > 0
+    assert o["question_ms_p50"] > 0 and o["question_time_ratio"] > 0
+    assert t["multihop_questions"] == o["multihop_questions"] == 2
+    assert (o["hits10"], o["mrr10"]) == (t["hits10"], t["mrr10"]) and o["hits10_points"] == 0
+    # each backend's MultiHop-RAG index is its own, in the data dir it was given
+    assert {p.name for p in (tmp_path / "indexes").iterdir()} == {"torch", "onnx"}
+    text = format_embed_figures(f)
+    assert "Hits@10" in text and "cos mean" in text and "onnx" in text
