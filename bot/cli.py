@@ -237,8 +237,10 @@ def status(corpus: CorpusOpt = "default", as_json: JsonOpt = False) -> None:
         out.print_json(json.dumps(st))
         return
     t = Table(show_header=False)
-    for key in ("corpus", "articles", "chunks", "sources", "newest_article", "model", "store"):
+    for key in ("corpus", "articles", "chunks", "sources", "newest_article", "model"):
         t.add_row(key, _plain(st[key] if st[key] is not None else "unknown"))
+    t.add_row("embedding backend", _plain(st.get("embedding_backend") or "unknown"))
+    t.add_row("store", _plain(st["store"] if st["store"] is not None else "unknown"))
     last = st["last_reindex"]
     if last:
         t.add_row(

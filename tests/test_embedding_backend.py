@@ -88,10 +88,30 @@ def test_switching_to_int8_is_refused_until_a_full_reindex(
         index.corpus("news").check_model()
 
 
-def test_status_reports_the_backend(tmp_path: Path, chroma_client: object, demo_copy: Path) -> None:
-    c, _ = _reindex(tmp_path, chroma_client, demo_copy, embedding_backend="onnx-int8", full=True)
-    st = c.status()
+def test_status_reports_the_backend(
+    tmp_path: Path, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from bot import cli
+    from bot.discord_app.render import render_status
+
+    # the CLI as users run it, with only the embedder swapped; the backend comes from the env
+    monkeypatch.setattr(
+        cli,
+        "_index",
+        lambda: NewsIndex(Settings(_env_file=None), embedder=HashEmbedder()),  # type: ignore[call-arg]
+    )
+    env = {"NEWSBOT_DATA_DIR": str(tmp_path / "data"), "NEWSBOT_EMBEDDING_BACKEND": "onnx-int8"}
+    runner = CliRunner()
+    assert runner.invoke(cli.app, ["ingest", str(demo_copy)], env=env).exit_code == 0
+    r = runner.invoke(cli.app, ["status", "--json"], env=env)
+    st = json.loads(r.stdout)
     assert st["model"] == DEFAULT_MODEL and st["embedding_backend"] == "onnx-int8"
+    r = runner.invoke(cli.app, ["status"], env=env)
+    assert r.exit_code == 0 and "embedding backend" in r.stdout and "onnx-int8" in r.stdout
+    # Discord's /status line
+    assert f"Model: {DEFAULT_MODEL} (onnx-int8 backend); store: embedded" in render_status(st)
 
 
 def _fake_model(root: Path, pooling: str = "pooling_mode_mean_tokens") -> Path:

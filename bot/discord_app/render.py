@@ -355,7 +355,8 @@ def render_status(st: dict[str, Any], shared: dict[str, Any] | None = None) -> s
         lines.append("Last reindex: never")
     # The store line names a host path in embedded mode: show only the mode to guild admins.
     store = str(st.get("store") or "unknown").split(" ", 1)[0]
-    lines.append(f"Model: {st.get('model', 'unknown')}; store: {store}")
+    backend = f" ({st['embedding_backend']} backend)" if st.get("embedding_backend") else ""
+    lines.append(f"Model: {st.get('model', 'unknown')}{backend}; store: {store}")
     if shared is not None:
         lines.append(
             f"Questions here also search the shared corpus `{shared.get('corpus')}` "
