@@ -32,6 +32,7 @@ from .safety import looks_like_instruction
 from .sentences import sentence_spans
 from .shape import (
     HOW_MANY,
+    HOW_MUCH,
     ORG_Q,
     PERSON_Q,
     SHORT,
@@ -67,6 +68,7 @@ W_CONTEXT = 0.25
 W_PRIOR = 0.35
 W_LEAD_SHAPE = 1.0  # how much the answer's shape counts in choosing the sentence that leads
 MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's) is not stated
+STRONG_LEAD = 1.0  # an answer from another article than the best-ranked one must be this strong
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 
@@ -128,9 +130,13 @@ def _related(t: str, q_toks: set[str]) -> bool:
     return any(len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)) for q in q_toks)
 
 
-def _novel(span: Span, q_toks: set[str]) -> bool:
-    """The span says something the question does not: a place, name or time it does not name."""
-    toks = [t for t in tokenize(span.text) if t != "\u2205"]
+def _novel(span: Span, q_toks: set[str], shape: str = "") -> bool:
+    """The span says something the question does not: a place, name or time it does not name.
+    A name whose last word the question holds ("Vlatko Andonovski" for "who replaced
+    Andonovski", "Mikaela Shiffrin's") is someone the question already names."""
+    toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
+    if shape == WHO and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
+        return False
     return any(not _related(t, q_toks) for t in toks)
 
 
@@ -145,7 +151,43 @@ _FUTURE = re.compile(
     r"due\s+to|is\s+to|are\s+to|expected\s+to)\b",
     re.I,
 )
-_HOW_MANY_NOUN = re.compile(r"\bhow\s+many\s+((?:[\w'’-]+\s+){0,1}[\w'’-]+)", re.I)
+# "how many new hiv infections were there": what is counted runs up to the verb.
+_HOW_MANY_NOUN = re.compile(
+    r"\bhow\s+many\s+((?:(?!(?:are|is|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
+    r"[\w'’-]+\s*){1,3})",
+    re.I,
+)
+_NOT_COUNTED = frozenset({"\u2205", *tokenize("more less fewer other times total exactly")})
+_HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
+_AGE_NEAR = re.compile(
+    r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
+    r"|(?:st|nd|rd|th)\s+birthday)",
+    re.I,
+)
+# The question asks for money ("how much does it cost"), or for a share ("how much did it go up").
+_MONEY_Q = re.compile(
+    r"\b(?:cost|costs|price[ds]?|pric\w+|worth|pay|paid|pays|paying|spen[dt]\w*|charg\w+|fine[ds]?|"
+    r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
+    r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal)\b",
+    re.I,
+)
+_SHARE_Q = re.compile(
+    r"\b(?:percent\w*|%|rate|share|go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|"
+    r"ris[ei]\w*|rose|f[ae]ll\w*|drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|stock|shares)\b",
+    re.I,
+)
+# A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
+_CURRENCY = re.compile(
+    r"[$€£¥₹]|\b(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|usd|eur|gbp)\b"
+    r"|\d\s*(?:million|billion|trillion|bn|mn)\b",
+    re.I,
+)
+_PERCENT = re.compile(r"%|\bper\s*cent|\bpercentage", re.I)
+# A name that ends like an event, award or law is not the team, person or firm asked for.
+_EVENT_END = re.compile(
+    r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
+    r"League|Act|Bill|Summit|Conference|Festival|Day|Week)$"
+)
 _TIME_UNITS = frozenset(tokenize("years days weeks months hours minutes decades"))
 _VAGUE_WHEN = re.compile(
     r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
@@ -167,6 +209,11 @@ def _span_strength(
     near: Callable[[str], float],
     wants_person: bool,
     counted: set[str] = frozenset(),  # type: ignore[assignment]
+    *,
+    how_old: bool = False,
+    money_q: bool = False,
+    share_q: bool = False,
+    counted_seen: bool = False,
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -179,9 +226,25 @@ def _span_strength(
         base = 1.0 if len(words) >= 2 or titled else 0.5
         if wants_person and not titled and not personlike(sp.text):
             base *= 0.5
-    if shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
+        if _EVENT_END.search(sp.text.rstrip(".,'’s")):
+            base *= 0.4  # "the ICC Men's World Cup" did not win anything
+    if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"
+        around = (sentence[max(0, sp.start - 8) : sp.start], sentence[sp.end : sp.end + 20])
+        plain = re.fullmatch(r"\d{1,3}", sp.text.split()[0] if sp.text.split() else "")
+        aged = bool(_AGE_NEAR.search(around[0]) or _AGE_NEAR.match(around[1]))
+        base = 1.3 if plain and aged else (0.9 if plain else 0.4)
+    elif shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
         toks = set(tokenize(sp.text))
-        base = 1.2 if toks & counted else (0.6 if toks & _TIME_UNITS else 1.0)
+        hits = len(toks & counted)
+        other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
+        base = min(1.5, 1.2 + 0.1 * hits) if hits else (0.5 if toks & _TIME_UNITS else other)
+    if shape == HOW_MUCH:
+        if money_q and not share_q and not _CURRENCY.search(sp.text):
+            base = 0.4  # asked what it costs: a sum of money, not a count
+        elif share_q and not money_q and not _PERCENT.search(sp.text):
+            base = 0.6 if _CURRENCY.search(sp.text) else 0.4
+        elif not (_CURRENCY.search(sp.text) or _PERCENT.search(sp.text)):
+            base = 0.6  # a bare number ("4") says less than an amount
     if shape == WHEN and _VAGUE_WHEN.search(sp.text):
         base = 0.6  # "this week", "in the spring", "2023": a day or date says more
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
@@ -196,10 +259,12 @@ def select_excerpts(
     embed: Embed | None = None,
     query_vec: np.ndarray | None = None,
     max_excerpts: int = MAX_EXCERPTS,
+    trace: list[_Sent] | None = None,
 ) -> list[Excerpt]:
     """The sentences that best answer ``question``, best first, at most two per article; the
     first carries the short answer when one is pinned. ``history`` is the thread's earlier
-    question (its words count half)."""
+    question (its words count half). ``trace`` receives the scored candidate sentences (for
+    tuning scripts)."""
     if not passages:
         return []
     shape = question_shape(question)
@@ -221,7 +286,10 @@ def select_excerpts(
     speech_q = bool(_SPEECH_Q.search(question))
     future_q = bool(_FUTURE_Q.search(question))
     m = _HOW_MANY_NOUN.search(question)
-    counted = set(tokenize(m.group(1))) - {"\u2205"} if m else set()
+    counted = set(tokenize(m.group(1))) - _NOT_COUNTED if m else set()
+    how_old = bool(_HOW_OLD.search(question))
+    money_q = bool(_MONEY_Q.search(question))
+    share_q = bool(_SHARE_Q.search(question))
     wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
 
     def near(window: str) -> float:
@@ -241,6 +309,15 @@ def select_excerpts(
             or _SPEECH_AFTER.match(sentence[sp.end : sp.end + 40])
         )
 
+    counted_seen = (
+        shape == HOW_MANY
+        and bool(counted)
+        and any(
+            set(tokenize(sp.text)) & counted
+            for c in cands
+            for sp in answer_spans(c.sentence, shape)
+        )
+    )
     by_article: dict[str, list[_Sent]] = {}
     for c in cands:
         lex = 0.0
@@ -251,9 +328,23 @@ def select_excerpts(
                 lex += SYNONYM * idf[t] * w
         c.lex = lex / q_weight
         if shape in SHORT:
-            spans = [s for s in answer_spans(c.sentence, shape) if _novel(s, q_toks)]
+            spans = [s for s in answer_spans(c.sentence, shape) if _novel(s, q_toks, shape)]
             rated = [
-                (sp, _span_strength(shape, sp, c.sentence, near, wants_person, counted))
+                (
+                    sp,
+                    _span_strength(
+                        shape,
+                        sp,
+                        c.sentence,
+                        near,
+                        wants_person,
+                        counted,
+                        how_old=how_old,
+                        money_q=money_q,
+                        share_q=share_q,
+                        counted_seen=counted_seen,
+                    ),
+                )
                 for sp in spans
             ]
             if shape == WHEN:  # "the ministry said on Monday": when it was said, not done
@@ -287,10 +378,17 @@ def select_excerpts(
     cands.sort(key=lambda c: -c.score)
     if shape in SHORT:  # the best sentence that states an answer leads, if it is nearly the best
         close = [c for c in cands if c.spans and c.score >= cands[0].score - ANSWER_MARGIN]
-        first = max(close, key=lambda c: c.score + W_LEAD_SHAPE * c.shape, default=None)
+        # one whose answer can be stated in the lead first, then any that has an answer
+        first = max(
+            close,
+            key=lambda c: (_can_state(c), c.score + W_LEAD_SHAPE * c.shape),
+            default=None,
+        )
         if first is not None:
             cands.remove(first)
             cands.insert(0, first)
+    if trace is not None:
+        trace.extend(cands)
     return _pick(cands, by_article, shape, max_excerpts)
 
 
@@ -398,13 +496,21 @@ def _pick(
     return out
 
 
+def _can_state(c: _Sent) -> bool:
+    """Whether the sentence's best answer is sure enough to state in the lead: strong enough,
+    and from the best-ranked article unless it fits the question very well."""
+    return bool(c.spans) and (
+        c.shape >= STRONG_LEAD if not c.top_article else c.shape >= MIN_LEAD_STRENGTH
+    )
+
+
 def _excerpt(group: list[_Sent], main: _Sent, shape: str) -> Excerpt:
     text, off = _article_text(main.passage)
     a, b = group[0].start, group[-1].end
     answer: Span | None = None
-    # A short answer is stated only from the best-ranked article: from another it is wrong more
-    # often than right (dev), and a wrong name in the lead is worse than none.
-    if main.spans and main.shape >= MIN_LEAD_STRENGTH and main.top_article:
+    # A weak answer from another article than the best-ranked one is wrong more often than right
+    # (dev), and a wrong name in the lead is worse than none.
+    if _can_state(main):
         sp = main.spans[0]
         answer = Span(main.start + sp.start + off, main.start + sp.end + off, sp.text)
     cut_a = cut_b = False

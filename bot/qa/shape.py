@@ -29,7 +29,9 @@ _PERSON_NOUN = (
     r"(?:person|people|man|woman|player|coach|manager|minister|president|ceo|founder|boss|chief|"
     r"leader|official|spokesperson|spokesman|spokeswoman|judge|company|firm|team|club|side|group|"
     r"country|organi[sz]ation|agency|ministry|startup|brand|band|singer|actor|actress|artist|star|"
-    r"driver|mediator|envoy|winner|champion|owner|investor|buyer|bank|union|party)"
+    r"driver|mediator|envoy|winner|champion|owner|investor|buyer|bank|union|party|guy|girl|lady|"
+    r"exec|executive|charity|rapper|athlete|footballer|golfer|candidate|lawmaker|senator|"
+    r"politician|author|writer|director|governor|head|scorer|striker|pitcher|quarterback|champ)"
 )
 _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
@@ -80,7 +82,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         WHO,
         re.compile(
-            rf"\bwho(?:m|se|'s)?\b|\bwh(?:at|ich)\s+(?:\w+\s+)?{_PERSON_NOUN}s?\b|\bname\s+of\b",
+            rf"\bwho(?:m|se|'s)?\b|\bwh(?:at|ich)\s+(?:[\w'’-]+\s+){{0,2}}{_PERSON_NOUN}s?\b|"
+            r"\bname\s+of\b",
             re.I,
         ),
     ),
@@ -154,7 +157,8 @@ _NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|la|van|von|al|bin)\s+)?{_CAP})*
 _PLACE_RX = re.compile(
     rf"\b(?:in|at|near|from|outside|inside|across|to|into|on)\s+(?:the\s+)?"
     rf"(?:(?:[a-z]+\s+)?{_PLACE_NOUN}\s+of\s+)?"  # "in the border town of Velm"
-    rf"(?:{_CAP}(?:\s+{_CAP})*(?:\s+{_PLACE_NOUN})?)",
+    rf"(?:{_CAP}(?:\s+(?:(?:of|de|del|la|le|du)\s+(?:the\s+)?)?{_CAP})*"  # "Club of New York"
+    rf"(?:\s+{_PLACE_NOUN})?)",
 )
 _TITLE = (
     r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|CEO|Chief|Director|"
@@ -206,6 +210,8 @@ def _names(s: str) -> list[Span]:
             continue  # capitalised only because the sentence starts there
         if _PLACE_BEFORE.search(s[max(0, start - 12) : start]):
             continue  # "in Lunvik": a place, not who
+        if all(re.fullmatch(_TITLE, w.rstrip(".,'’")) for w in text.split()):
+            continue  # "CEO", "President": a title without the name
         out.append(Span(start, start + len(text), text))
     return out
 
@@ -241,8 +247,10 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         return _spans(_SCORE_RX, sentence)
     if shape == HOW_MUCH:
         spans = _spans(_AMOUNT_RX, sentence) or [
-            s for s in _spans(_COUNT_RX, sentence) if re.search(r"\d", s.text)
-        ]
+            s
+            for s in _spans(_COUNT_RX, sentence)
+            if re.search(r"\d", s.text) and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
+        ]  # a year is not an amount
         return [_with_noun(sentence, s) for s in spans]
     if shape == HOW_MANY:  # a count, not a share, an amount of money or a time of day
         return [
@@ -275,7 +283,7 @@ _NON_PERSON = re.compile(
     r"Institute|School|College|Hospital|Centre|Center|Foundation|Project|Program|Programme)$"
 )
 PERSON_Q = re.compile(
-    r"\bwho(?:m|se|'s)?\b|\b(?:person|man|woman|player|coach|minister|"
+    r"\bwho(?:m|se|'s)?\b|\b(?:person|man|woman|guy|girl|exec|executive|player|coach|minister|"
     r"president|ceo|founder|boss|leader|official|judge|mediator|envoy|"
     r"spokes\w+|actor|actress|singer|star|driver|governor|chief)\b",
     re.I,
