@@ -28,4 +28,7 @@ else
 fi
 echo "torch==$(.venv/bin/python -c 'import torch; print(torch.__version__)')" > .venv/torch-constraint.txt
 .venv/bin/pip install -q -c .venv/torch-constraint.txt -e ".[dev]"
+# The embedding model's ONNX exports (the default backend), made from its local weights; the bot
+# would otherwise make them on first use. Where the data lives: NEWSBOT_DATA_DIR, else ./data.
+.venv/bin/python -m ingest.onnx_export --out "${NEWSBOT_DATA_DIR:-data}/models" --backend all >/dev/null
 echo "installed: $(.venv/bin/newsbot --help >/dev/null && echo newsbot) in $(pwd)/.venv"
