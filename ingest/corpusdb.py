@@ -508,19 +508,19 @@ class CorpusDB:
 
     def iter_chunk_batches(
         self, generation: int, size: int
-    ) -> Iterator[list[tuple[ChunkRow, tuple[str | None, int | None]]]]:
-        """The generation's chunks with their article's (outlet, published ts), ``size`` at a
-        time, read in one snapshot without holding them all."""
+    ) -> Iterator[list[tuple[ChunkRow, tuple[str | None, int | None, str]]]]:
+        """The generation's chunks with their article's (outlet, published ts, headline),
+        ``size`` at a time, read in one snapshot without holding them all."""
         with self.snapshot():
             cur = self._conn.execute(
                 'SELECT c.id, c.article_id, c.n, c.start, c."end", c.text, c.header, a.outlet, '
-                "a.published_ts FROM chunks c JOIN articles a "
+                "a.published_ts, a.headline FROM chunks c JOIN articles a "
                 "ON a.generation = c.generation AND a.id = c.article_id "
                 "WHERE c.generation=? ORDER BY c.article_id, c.n",
                 (generation,),
             )
             while rows := cur.fetchmany(size):
-                yield [(ChunkRow(*r[:7]), (r[7], r[8])) for r in rows]
+                yield [(ChunkRow(*r[:7]), (r[7], r[8], r[9])) for r in rows]
 
     @_guarded
     def chunk_rows(self, ids: Sequence[str], generation: int | None = None) -> dict[str, ChunkRow]:

@@ -8,7 +8,7 @@ import logging
 import os
 import shutil
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -86,6 +86,12 @@ class Corpus:
         """The live version's read side (postings, vectors, per-chunk facts), loaded from its
         segments or rebuilt from the manifest and Chroma when they are missing or stale."""
         return self.read.view(self)
+
+    def word_counts(self) -> tuple[int, Counter[str]]:
+        """(version, how often each word occurs in the chunk texts and headlines), from the
+        read side: the question speller's vocabulary without reading every chunk."""
+        view = self.read_view()
+        return view.version, view.word_counts()
 
     def keyword_index(self) -> ReadView:
         """The keyword side of the read view (``ids``, ``version``, ``bm25``)."""

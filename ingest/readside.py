@@ -21,6 +21,7 @@ import json
 import logging
 import math
 import os
+import re
 import shutil
 import threading
 import time
@@ -44,7 +45,7 @@ log = logging.getLogger(__name__)
 K1, B = 1.2, 0.75  # BM25 parameters (those the keyword index always used)
 SEGMENT_CHUNKS = 50_000  # a segment is sealed (written) at this many chunks: bounds the writer
 STATE_KEY = "read_side"  # the manifest's state entry that lists the live segments
-FORMAT = 1
+FORMAT = 2
 STALE_SEGMENT_S = 3600  # unlisted segment folders older than this are leftovers
 
 
@@ -122,6 +123,16 @@ class ChunkIn:
     indexed_text: str  # header + text: what BM25 indexes
     outlet: str | None
     published_ts: int | None
+    headline: str = ""  # counted once, with the article's first chunk
+
+
+# Words as the question speller (bot/qa/spelling.py) reads them: their counts are kept per
+# segment so that it never reads every chunk's text.
+WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?", re.UNICODE)
+
+
+def count_words(counts: Counter[str], text: str) -> None:
+    counts.update(w.lower() for w in WORD.findall(text))
 
 
 class SegmentWriter:
@@ -144,6 +155,7 @@ class SegmentWriter:
         self.st = _PostingsBuilder()
         self.st_chunk: list[int] = []
         self.vecs: list[np.ndarray] = []
+        self.words: Counter[str] = Counter()
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -160,6 +172,9 @@ class SegmentWriter:
             self.art_of.append(a)
             self.first.append(ch.n == 0)
             self.kw.add(tokenize(ch.indexed_text))
+            count_words(self.words, ch.text)
+            if ch.n == 0:
+                count_words(self.words, ch.headline)
             spans = sentence_spans(ch.text) or [(0, len(ch.text), True)]
             for s, e, _ in spans:
                 self.st.add(tokenize(ch.text[s:e]))
@@ -181,6 +196,7 @@ class SegmentWriter:
             "articles": self.art_rows,
         }
         (tmp / "meta.json").write_text(json.dumps(meta))
+        (tmp / "words.json").write_text(json.dumps(self.words))
         np.save(tmp / "art.npy", np.asarray(self.art_of, dtype=np.int32))
         np.save(tmp / "first.npy", np.asarray(self.first, dtype=bool))
         np.save(tmp / "st_chunk.npy", np.asarray(self.st_chunk, dtype=np.int32))
@@ -210,7 +226,9 @@ class Segment:
     st: Postings
     st_chunk: np.ndarray  # local chunk of each sentence
     vec: np.ndarray  # memory-mapped
+    folder: Path | None = None
     _pos: dict[str, int] | None = None
+    _words: dict[str, int] | None = None
 
     @classmethod
     def load(cls, folder: Path) -> Segment:
@@ -227,10 +245,19 @@ class Segment:
             st=Postings.load(folder, "st"),
             st_chunk=np.load(folder / "st_chunk.npy", mmap_mode="r"),
             vec=np.load(folder / "vec.npy", mmap_mode="r"),
+            folder=folder,
         )
         if not (len(seg.ids) == len(seg.art_of) == len(seg.kw.lens) == len(seg.vec)):
             raise ValueError(f"segment {folder.name} is inconsistent")
         return seg
+
+    @property
+    def words(self) -> dict[str, int]:
+        """How often each word occurs in the segment's chunk texts and headlines."""
+        if self._words is None:
+            assert self.folder is not None
+            self._words = json.loads((self.folder / "words.json").read_text())
+        return self._words
 
     @property
     def pos(self) -> dict[str, int]:
@@ -250,6 +277,7 @@ class ReadView:
     live: list[np.ndarray]  # per segment: live local chunk indices (ascending)
     ids: list[str] = field(init=False)
     _df: dict[tuple[str, str], int] = field(default_factory=dict, init=False)
+    _words: Counter[str] | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.offsets = np.cumsum([0] + [len(lv) for lv in self.live]).astype(np.int64)
@@ -299,6 +327,17 @@ class ReadView:
             art_of[off : off + len(lv)] = remap[s.art_of[lv]]
             first[off : off + len(lv)] = s.first[lv]
         return art_ids, outlets, art_of, np.asarray(ts, dtype=np.float64), first
+
+    def word_counts(self) -> Counter[str]:
+        """Word counts over the segments (removed chunks' words stay counted until a --full
+        reindex writes fresh segments: a word once indexed is never "corrected" away)."""
+        got = self._words
+        if got is None:
+            got = Counter()
+            for s in self.segments:
+                got.update(s.words)
+            self._words = got
+        return got
 
     def has_token(self, token: str) -> bool:
         return any(token in s.kw.vocab for s in self.segments)

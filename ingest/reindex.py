@@ -450,7 +450,14 @@ class Reindex:
 
 def _chunk_in(art: Article, ch: Chunk) -> ChunkIn:
     return ChunkIn(
-        ch.id, art.id, ch.n, ch.text, ch.indexed_text, art.outlet or None, art.published_ts
+        ch.id,
+        art.id,
+        ch.n,
+        ch.text,
+        ch.indexed_text,
+        art.outlet or None,
+        art.published_ts,
+        art.headline,
     )
 
 

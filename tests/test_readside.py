@@ -257,3 +257,19 @@ def test_large_corpus_dense_candidates_from_hnsw(
         # The dense scores are real similarities, not zeros for all but a few.
         assert all(p.dense is not None and p.dense != 0 for p in r.passages)
         assert r.passages[0].article_id == ex.passages[0].article_id, q
+
+
+def test_speller_vocabulary_comes_from_the_read_side(index: NewsIndex, demo_copy: Path) -> None:
+    from collections import Counter
+
+    from bot.qa.spelling import _WORD, speller_for
+
+    c = _ingest(index, "words", demo_copy)
+    chunks, arts = c.rows()
+    c.rows_builds = 0
+    want: Counter[str] = Counter()
+    for t in [ch.text for ch in chunks.values()] + [a.headline for a in arts.values()]:
+        want.update(w.lower() for w in _WORD.findall(t))
+    sp = speller_for(c)
+    assert sp.freq == want and c.rows_builds == 0  # no chunk text read to build it
+    assert sp.suggest("Halvertn") == "halverton"

@@ -10,7 +10,7 @@ import re
 import threading
 import weakref
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?", re.UNICODE)
@@ -44,16 +44,29 @@ def damerau(a: str, b: str) -> int:
 
 
 class Speller:
-    def __init__(self, texts: Iterable[str]) -> None:
-        self.freq: Counter[str] = Counter()
+    def __init__(self, texts: Iterable[str] = (), counts: Mapping[str, int] | None = None) -> None:
+        """From texts, or from word counts already made (lower-cased, as ``_WORD`` finds them:
+        the corpus's read side keeps them, so a large corpus's texts are never all read)."""
+        self.freq: Counter[str] = Counter(counts or {})
         for t in texts:
             self.freq.update(w.lower() for w in _WORD.findall(t))
-        self.index: dict[str, list[str]] = {}
-        for w in self.freq:
-            if len(w) >= MIN_LEN:
-                self.index.setdefault(w, []).append(w)
-                for d in _deletes(w):
-                    self.index.setdefault(d, []).append(w)
+        self._index: dict[str, list[str]] | None = None
+        self._index_lock = threading.Lock()
+
+    @property
+    def index(self) -> dict[str, list[str]]:
+        """The deletes index, built on the first suggestion (most questions need none)."""
+        if self._index is None:
+            with self._index_lock:
+                if self._index is None:
+                    index: dict[str, list[str]] = {}
+                    for w in self.freq:
+                        if len(w) >= MIN_LEN:
+                            index.setdefault(w, []).append(w)
+                            for d in _deletes(w):
+                                index.setdefault(d, []).append(w)
+                    self._index = index
+        return self._index
 
     def known(self, word: str) -> bool:
         return word.lower() in self.freq
@@ -132,8 +145,13 @@ def speller_for(corpus: Any) -> Speller:
         got = _cache.get(corpus)
         if got is not None and got[0] == version:
             return got[1]
-        chunks, arts = corpus.rows()
-        texts = [c.text for c in chunks.values()] + [a.headline for a in arts.values()]
-        sp = Speller(texts)
+        words = getattr(corpus, "word_counts", None)
+        if words is not None:
+            version, counts = words()
+            sp = Speller(counts=counts)
+        else:
+            chunks, arts = corpus.rows()
+            texts = [c.text for c in chunks.values()] + [a.headline for a in arts.values()]
+            sp = Speller(texts)
         _cache[corpus] = (version, sp)
         return sp
