@@ -66,6 +66,8 @@ CREATE TABLE IF NOT EXISTS chunks (
     PRIMARY KEY (generation, id)
 );
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks (generation, article_id);
+-- The newest article (asked on every question) without a scan of them all.
+CREATE INDEX IF NOT EXISTS articles_published ON articles (generation, published_ts);
 """
 
 
