@@ -188,7 +188,10 @@ _EVENT_END = re.compile(
     r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
     r"League|Act|Bill|Summit|Conference|Festival|Day|Week)$"
 )
-_TIME_UNITS = frozenset(tokenize("years days weeks months hours minutes decades"))
+_TIME_UNITS = frozenset(
+    tokenize("years year days day weeks week months month hours hour minutes decades")
+)
+_HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
 _VAGUE_WHEN = re.compile(
     r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
     r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
@@ -287,6 +290,8 @@ def select_excerpts(
     future_q = bool(_FUTURE_Q.search(question))
     m = _HOW_MANY_NOUN.search(question)
     counted = set(tokenize(m.group(1))) - _NOT_COUNTED if m else set()
+    if shape == HOW_MANY and _HOW_LONG.search(question):
+        counted = set(_TIME_UNITS)  # "how long did the strike last": days, weeks, months
     how_old = bool(_HOW_OLD.search(question))
     money_q = bool(_MONEY_Q.search(question))
     share_q = bool(_SHARE_Q.search(question))

@@ -51,7 +51,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         HOW_MANY,
         re.compile(
-            r"\b(?:how|hw)\s+(?:many|mny|manny)\b|\bhow\s+old\b|\bnumber\s+of\b|\bhow\s+often\b",
+            r"\b(?:how|hw)\s+(?:many|mny|manny)\b|\bhow\s+old\b|\bnumber\s+of\b|\bhow\s+often\b|"
+            r"\bhow\s+long\b(?!\s+ago\b|\s+(?:a|an|is\s+the|was\s+the)\b)",  # a duration
             re.I,
         ),
     ),

@@ -98,6 +98,12 @@ _CHAT_FIXES = {
     "wat": "what", "wht": "what", "waht": "what", "hw": "how", "hwo": "how", "whos": "who's",
     "whats": "what's", "wheres": "where's", "hows": "how's", "r": "are", "u": "you",
     "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "w/": "with",
+    # contractions typed without the apostrophe ("wasnt" is not a typo of "want")
+    "wasnt": "wasn't", "isnt": "isn't", "arent": "aren't", "werent": "weren't",
+    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "wont": "won't",
+    "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't", "couldnt": "couldn't",
+    "wouldnt": "wouldn't", "shouldnt": "shouldn't", "thats": "that's", "theyre": "they're",
+    "im": "I'm", "ive": "I've", "youre": "you're",
 }  # fmt: skip
 
 

@@ -48,6 +48,8 @@ _GROUPS = [
     "hurt|harm|damage|damaged",
     "start|started|begin|began|begins|kick off|kicked off|launch|founded|established|set up",
     "ask|asking|seek|seeking|demand|demanding|call for|calling for|want|wants",
+    "against|opposed|oppose|dissent|dissented|dissenting|voted against|said no|reject|rejected",
+    "last|lasted|go on|went on|long",
     "end|ended|finish|finished|conclude|concluded",
     "agree|agreed|deal|accord|agreement",
     "approve|approved|ratified|ratify|passed|backed|endorsed",
