@@ -104,6 +104,14 @@ class ArticleRow:
 
 
 @dataclass
+class ArticleOrigin:
+    source: str
+    origin: str
+    published_ts: int | None
+    indexed_at: str
+
+
+@dataclass
 class ChunkRow:
     id: str
     article_id: str
@@ -544,6 +552,16 @@ class CorpusDB:
         g = self.generation if generation is None else generation
         got = self._articles_where("generation=? AND id=?", (g, article_id))
         return got.get(article_id)
+
+    @_guarded
+    def article_origins(self, generation: int) -> dict[str, ArticleOrigin]:
+        """Where each article came from and when, without its text (what a reindex needs to
+        decide what to keep: a corpus's texts are never all held at once)."""
+        rows = self._conn.execute(
+            "SELECT id, source, origin, published_ts, indexed_at FROM articles WHERE generation=?",
+            (generation,),
+        ).fetchall()
+        return {r[0]: ArticleOrigin(*r[1:]) for r in rows}
 
     @_guarded
     def chunk_ids(self, generation: int | None = None) -> set[str]:

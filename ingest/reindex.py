@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .chunking import chunk_article
-from .corpusdb import ArticleRow, ChunkRow, now_iso
+from .corpusdb import ArticleOrigin, ArticleRow, ChunkRow, now_iso
 from .models import Article, Chunk
 from .readside import STATE_KEY, ChunkIn, SegmentWriter
 from .sources import ReadResult
@@ -155,7 +155,7 @@ class Reindex:
                 continue
             incoming[art.id] = (art, src)
         old = db.article_hashes(live_gen)
-        old_rows = db.articles(live_gen)
+        old_rows = db.article_origins(live_gen)
         # An entry whose page failed to fetch this time came as the feed's teaser: the version
         # indexed earlier (the page's full text) stays.
         kept_degraded = {
@@ -234,19 +234,26 @@ class Reindex:
         listed = (db.get_state(STATE_KEY) or {}).get("segments") or []
         c.read.tidy(listed)
         col = c.collection()
-        listed = {ch.id: ch for ch in db.chunks(live_gen)}
+        listed = db.chunk_ids(live_gen)  # ids only: texts are read for the few that need them
         present = set(col.get(include=[])["ids"])
-        orphans = sorted(present - set(listed))
+        orphans = sorted(present - listed)
         if orphans:
             log.info("removing %d chunks left by an interrupted reindex", len(orphans))
             _batched(col.delete, orphans, c.index.max_batch)
-        missing = [listed[cid] for cid in sorted(set(listed) - present)]
-        if missing:
+        lost = sorted(listed - present)
+        if lost:
             self._warn(
-                f"re-embedded {len(missing)} of {len(listed)} indexed chunks whose vectors the "
+                f"re-embedded {len(lost)} of {len(listed)} indexed chunks whose vectors the "
                 "store had lost"
             )
-            self._restore_vectors(col, missing, db.articles(live_gen))
+            rows = db.chunk_rows(lost, live_gen)
+            missing = [rows[cid] for cid in lost if cid in rows]
+            arts = {
+                a: row
+                for a in {ch.article_id for ch in missing}
+                if (row := db.article_row(a, live_gen)) is not None
+            }
+            self._restore_vectors(col, missing, arts)
 
     def _warn(self, text: str) -> None:
         log.warning("corpus %s: %s", self.c.name, text)
@@ -305,16 +312,11 @@ class Reindex:
         max_tokens = idx.settings.chunk_max_tokens or emb.max_tokens
         overlap = idx.settings.chunk_overlap_tokens
         self.progress("chunk", 0, len(todo))
-        planned = [
-            (
-                art,
-                src,
-                chunk_article(art, emb.count_tokens, max_tokens=max_tokens, overlap_tokens=overlap),
-            )
-            for art, src in todo
-        ]
-        total = sum(len(ch) for _, _, ch in planned)
-        self.progress("chunk", len(todo), len(todo))
+        # Articles are chunked as they are embedded, not all first: only the group being
+        # embedded is held. The embed total is an estimate (chunks so far per article) until
+        # every article is chunked.
+        planned_chunks = 0
+        total = 0
         done = 0
         self.progress("embed", 0, total)
         group: list[tuple[Article, str, list[Chunk]]] = []
@@ -362,12 +364,20 @@ class Reindex:
             self.summary.embedded_chunks += len(chunks)
             group, n_group = [], 0
 
-        for art, src, chs in planned:
+        for n_planned, (art, src) in enumerate(todo, 1):
+            chs = chunk_article(
+                art, emb.count_tokens, max_tokens=max_tokens, overlap_tokens=overlap
+            )
+            planned_chunks += len(chs)
+            self.progress("chunk", n_planned, len(todo))
+            left = len(todo) - n_planned
+            total = planned_chunks + (round(left * planned_chunks / n_planned) if left else 0)
             group.append((art, src, chs))
             n_group += len(chs)
             if n_group >= COMMIT_CHUNKS:
                 flush()
         flush()
+        total = planned_chunks
         self.progress("embed", total, total)
 
     def _incremental(
@@ -461,7 +471,7 @@ def _chunk_in(art: Article, ch: Chunk) -> ChunkIn:
     )
 
 
-def _within(row: ArticleRow, cutoff: float | None) -> bool:
+def _within(row: ArticleOrigin, cutoff: float | None) -> bool:
     """Inside the retention window (always, when there is none): by publication time, else by
     when it was indexed."""
     if cutoff is None:
