@@ -7,7 +7,8 @@ model's own tokenizer), and then, in fresh processes so that each start is a rea
 
 - ingest outside the model: the full ingest's wall time less the time spent in ``embed``;
 - first answer after start: a new process opens the index and answers one question;
-- p50 / p95 warm: 30 questions from the MultiHop-RAG test split, answered end to end;
+- p50 / p95 warm: 30 questions from the MultiHop-RAG test split, answered end to end (and the
+  retrieval part of each answer alone);
 - +1% articles: an incremental reindex (less its embed time), then the next answer's time;
 - RSS: resident memory after the warm questions, the serving process's peak, and the ingest
   process's peak.
@@ -20,6 +21,7 @@ recombine into 100k distinct articles).
 from __future__ import annotations
 
 import json
+import math
 import os
 import random
 import re
@@ -230,11 +232,12 @@ def phase_serve(
     qa = QAService(index, index.settings)
     qa.answer(questions[0], [CORPUS], now=NOW)
     first = time.perf_counter() - t0
-    warm = []
+    warm, ret = [], []
     for q in questions:
         t = time.perf_counter()
-        qa.answer(q, [CORPUS], now=NOW)
+        ans = qa.answer(q, [CORPUS], now=NOW)
         warm.append(time.perf_counter() - t)
+        ret.append(ans.timings_ms.get("retrieve", float("nan")) / 1000)
     rss_warm = _rss_mib()
     # +1%: new articles appear in the source folder; the bot's process reindexes them.
     corpus = extra["corpus"]
@@ -255,6 +258,8 @@ def phase_serve(
         "warm_p50_ms": _pct(warm, 50) * 1000,
         "warm_p95_ms": _pct(warm, 95) * 1000,
         "warm_mean_ms": statistics.fmean(warm) * 1000,
+        "retrieve_p50_ms": _pct(ret, 50) * 1000,
+        "retrieve_p95_ms": _pct(ret, 95) * 1000,
         "reindex_1pct_s": re_wall - emb.embed_s,
         "reindex_1pct_added": s.added,
         "answer_after_reindex_s": after,
@@ -315,14 +320,16 @@ def run_scale(
 def table(rows: list[dict[str, Any]]) -> str:
     head = (
         "| articles (chunks) | ingest outside the model | first answer after start | "
-        "p50 / p95 warm | +1% articles: reindex, then first answer | RSS warm / peak (serve) "
-        "| peak RSS (ingest) |\n|---|---|---|---|---|---|---|"
+        "p50 / p95 warm (answer; retrieval) | +1% articles: reindex, then first answer "
+        "| RSS warm / peak (serve) | peak RSS (ingest) |\n|---|---|---|---|---|---|---|"
     )
     lines = [head]
     for r in rows:
         lines.append(
             f"| {r['articles']:,} ({r['chunks']:,}) | {r['ingest_outside_model_s']:.1f} s | "
-            f"{r['first_answer_s']:.2f} s | {r['warm_p50_ms']:.0f} / {r['warm_p95_ms']:.0f} ms | "
+            f"{r['first_answer_s']:.2f} s | {r['warm_p50_ms']:.0f} / {r['warm_p95_ms']:.0f} ms; "
+            f"{r.get('retrieve_p50_ms', math.nan):.0f} / "
+            f"{r.get('retrieve_p95_ms', math.nan):.0f} ms | "
             f"{r['reindex_1pct_s']:.2f} s, then {r['answer_after_reindex_s']:.2f} s | "
             f"{r['rss_warm_mib']:,.0f} / {r['serve_peak_rss_mib']:,.0f} MiB | "
             f"{r['ingest_peak_rss_mib']:,.0f} MiB |"
