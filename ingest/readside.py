@@ -46,6 +46,7 @@ K1, B = 1.2, 0.75  # BM25 parameters (those the keyword index always used)
 SEGMENT_CHUNKS = 50_000  # a segment is sealed (written) at this many chunks: bounds the writer
 STATE_KEY = "read_side"  # the manifest's state entry that lists the live segments
 FORMAT = 2
+MAX_TAIL = 8  # small segments at the end of the list before they are merged into one
 STALE_SEGMENT_S = 3600  # unlisted segment folders older than this are leftovers
 
 
@@ -70,6 +71,23 @@ class _PostingsBuilder:
         self.tok.append(ids)
         self.doc.append(np.full(len(ids), d, dtype=np.int32))
         self.tf.append(np.fromiter(counts.values(), np.float32, len(counts)))
+
+    def absorb(self, p: Postings, keep: np.ndarray) -> np.ndarray:
+        """Append the documents of ``p`` where ``keep`` is set (a merge of segments); returns
+        their new numbers (-1: dropped)."""
+        base = len(self.lens)
+        new_doc = np.where(keep, np.cumsum(keep) - 1 + base, -1)
+        remap = np.fromiter(
+            (self.vocab.setdefault(w, len(self.vocab)) for w in p.vocab), np.int32, len(p.vocab)
+        )
+        tok = np.repeat(np.arange(len(p.vocab), dtype=np.int32), np.diff(np.asarray(p.indptr)))
+        doc = np.asarray(p.doc)
+        m = keep[doc]
+        self.tok.append(remap[tok[m]])
+        self.doc.append(new_doc[doc[m]].astype(np.int32))
+        self.tf.append(np.asarray(p.tf)[m])
+        self.lens.extend(int(x) for x in np.asarray(p.lens)[keep])
+        return new_doc
 
     def write(self, folder: Path, prefix: str) -> None:
         tok = np.concatenate(self.tok) if self.tok else np.zeros(0, np.int32)
@@ -206,6 +224,29 @@ class SegmentWriter:
         os.replace(tmp, self.root / name)
         self.sealed.append(name)
         self._reset()
+
+    def absorb(self, seg: Segment, keep: np.ndarray) -> None:
+        """Append ``seg``'s chunks where ``keep`` is set (merging segments)."""
+        base = len(self.ids)
+        new_chunk = self.kw.absorb(seg.kw, keep)
+        remap = np.empty(len(seg.articles), dtype=np.int32)
+        for k, row in enumerate(seg.articles):
+            a = self.arts.get(row[0])
+            if a is None:
+                a = self.arts[row[0]] = len(self.art_rows)
+                self.art_rows.append(list(row))
+            remap[k] = a
+        live = np.flatnonzero(keep)
+        self.ids.extend(seg.ids[i] for i in live)
+        self.art_of.extend(int(x) for x in remap[seg.art_of[live]])
+        self.first.extend(bool(x) for x in seg.first[live])
+        st_chunk = np.asarray(seg.st_chunk)
+        st_keep = keep[st_chunk]
+        self.st.absorb(seg.st, st_keep)
+        self.st_chunk.extend(int(x) for x in new_chunk[st_chunk[st_keep]])
+        self.vecs.append(np.asarray(seg.vec[live], dtype=np.float32))
+        self.words.update(seg.words)
+        assert len(self.ids) == base + len(live) == len(self.kw.lens)
 
     def discard(self) -> None:
         """A failed ``--full`` run: its segments will never be listed."""
@@ -558,11 +599,36 @@ class ReadStore:
         n_old = len(old["segments"])
         for cid in writer.removed:
             dead[cid] = n_old
-        return {
+        state = {
             "segments": [*old["segments"], *writer.sealed],
             "dead": dead,
             "generation": writer.generation,
         }
+        return self._compact(state)
+
+    def _compact(self, state: dict[str, Any]) -> dict[str, Any]:
+        """Merge the small segments at the end of the list (one per incremental reindex) into
+        one, without their dead chunks, once there are more than ``MAX_TAIL``: the cost is
+        that of the small ones, and a reader's per-token work stays bounded."""
+        names = state["segments"]
+        segs = [self.segment(n) for n in names]
+        large = [k for k, sg in enumerate(segs) if len(sg.ids) >= SEGMENT_CHUNKS // 2]
+        i = large[-1] + 1 if large else 0
+        if len(segs) - i <= MAX_TAIL:
+            return state
+        masks = [np.ones(len(sg.ids), dtype=bool) for sg in segs[i:]]
+        for cid, upto in state["dead"].items():
+            for k in range(i, min(int(upto), len(segs))):
+                j = segs[k].pos.get(cid)
+                if j is not None:
+                    masks[k - i][j] = False
+        w = self.writer(state["generation"])
+        for sg, m in zip(segs[i:], masks, strict=True):
+            w.absorb(sg, m)
+        w.seal()
+        dead = {cid: min(int(u), i) for cid, u in state["dead"].items() if min(int(u), i) > 0}
+        log.info("merged %d read-side segments into %s", len(segs) - i, w.sealed)
+        return {**state, "segments": [*names[:i], *w.sealed], "dead": dead}
 
     def tidy(self, listed: Iterable[str]) -> None:
         """Delete segment folders no state lists (older than an hour: a reader in another

@@ -273,3 +273,29 @@ def test_speller_vocabulary_comes_from_the_read_side(index: NewsIndex, demo_copy
     sp = speller_for(c)
     assert sp.freq == want and c.rows_builds == 0  # no chunk text read to build it
     assert sp.suggest("Halvertn") == "halverton"
+
+
+def test_small_segments_are_merged_without_their_dead_chunks(
+    index: NewsIndex, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ingest.readside as readside
+
+    monkeypatch.setattr(readside, "MAX_TAIL", 2)
+    c = _ingest(index, "merge", demo_copy)
+    counts = []
+    for n in range(5):
+        (path,) = demo_copy.glob(f"0{n + 1}-*.txt")
+        _edit(path, f"Update number {n} on the strike talks.")
+        (demo_copy / f"9{n}-extra.txt").write_text(
+            f"Extra report {n}\n\nPublished: 2026-11-2{n}\n\nThe council met again on day {n}.",
+            encoding="utf-8",
+        )
+        c.reindex()
+        state = c.db.get_state(STATE_KEY)
+        counts.append(len(state["segments"]))
+        assert len(state["segments"]) <= 3
+        _assert_same_as_bm25s(c)
+    assert 1 in counts  # merged at least once, into a single segment
+    merged = c.read.segment(c.db.get_state(STATE_KEY)["segments"][0])
+    assert len(merged.ids) == len(set(merged.ids))  # no dead copy carried over
+    assert c.read.rebuilds == 0
