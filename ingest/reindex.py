@@ -193,6 +193,12 @@ class Reindex:
         s.added, s.updated, s.removed = len(new), len(changed), len(removed)
         s.unchanged = len(unchanged) + len(keep)
         s.read_anything = bool(read.articles) or not (read.errors or read.failed_sources)
+        # Only what is to be written stays in memory, and each article only until its group
+        # is committed (``_embed_and_write`` consumes the list).
+        read.articles = []
+        if not self.full:  # a --full run writes every article again
+            for aid in unchanged:
+                del incoming[aid]
 
         if self.full:
             self._full(incoming, keep, live_gen)
@@ -305,7 +311,8 @@ class Reindex:
         replaced: set[str],
         old: dict[str, tuple[str, list[str]]],
     ) -> None:
-        """Chunk, embed and commit articles in groups; each group is one SQLite transaction."""
+        """Chunk, embed and commit articles in groups; each group is one SQLite transaction.
+        ``todo`` is consumed: an article is let go once its group is written."""
         idx = self.c.index
         segments = self.segments
         emb = idx.embedder
@@ -364,13 +371,18 @@ class Reindex:
             self.summary.embedded_chunks += len(chunks)
             group, n_group = [], 0
 
-        for n_planned, (art, src) in enumerate(todo, 1):
+        n_todo = len(todo)
+        todo.reverse()
+        n_planned = 0
+        while todo:
+            art, src = todo.pop()
+            n_planned += 1
             chs = chunk_article(
                 art, emb.count_tokens, max_tokens=max_tokens, overlap_tokens=overlap
             )
             planned_chunks += len(chs)
-            self.progress("chunk", n_planned, len(todo))
-            left = len(todo) - n_planned
+            self.progress("chunk", n_planned, n_todo)
+            left = n_todo - n_planned
             total = planned_chunks + (round(left * planned_chunks / n_planned) if left else 0)
             group.append((art, src, chs))
             n_group += len(chs)
@@ -400,7 +412,9 @@ class Reindex:
             _batched(col.delete, stale, self.c.index.max_batch)
             self.progress("remove", len(removed), len(removed))
         if todo_ids:
-            self._embed_and_write(gen, col, [incoming[a] for a in todo_ids], changed, old)
+            todo = [incoming.pop(a) for a in todo_ids]
+            incoming.clear()
+            self._embed_and_write(gen, col, todo, changed, old)
 
     def _full(
         self, incoming: dict[str, tuple[Article, str]], keep: set[str], live_gen: int
@@ -414,7 +428,9 @@ class Reindex:
         try:
             if keep:
                 self._copy_kept(keep, live_gen, new_gen, col)
-            self._embed_and_write(new_gen, col, list(incoming.values()), set(), {})
+            todo = list(incoming.values())
+            incoming.clear()
+            self._embed_and_write(new_gen, col, todo, set(), {})
             self.progress("keyword", 0, 1)
             state = c.read.publish_state(None, segments, full=True)
         except BaseException:
