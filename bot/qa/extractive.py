@@ -157,6 +157,22 @@ _HOW_MANY_NOUN = re.compile(
     r"[\w'’-]+\s*){1,3})",
     re.I,
 )
+_VERBISH = re.compile(
+    r"(?:[^e]ed|ing)$|^(?:began|run|ran|went|came|left|took|made|said|won|lost|fell|rose|met|saw|"
+    r"got|paid|held|kept|led|set|hit|cut|put|die|dies|quit|vote|votes|walk|walks|sign|signs)$",
+    re.I,
+)
+
+
+def _noun_part(phrase: str) -> str:
+    """"republicans voted against" -> "republicans": what is counted, not what it did."""
+    words = phrase.split()
+    for i, w in enumerate(words[1:], 1):
+        if _VERBISH.search(w):
+            return " ".join(words[:i])
+    return phrase
+
+
 _NOT_COUNTED = frozenset({"\u2205", *tokenize("more less fewer other times total exactly")})
 _HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
 _AGE_NEAR = re.compile(
@@ -289,7 +305,7 @@ def select_excerpts(
     speech_q = bool(_SPEECH_Q.search(question))
     future_q = bool(_FUTURE_Q.search(question))
     m = _HOW_MANY_NOUN.search(question)
-    counted = set(tokenize(m.group(1))) - _NOT_COUNTED if m else set()
+    counted = set(tokenize(_noun_part(m.group(1)))) - _NOT_COUNTED if m else set()
     if shape == HOW_MANY and _HOW_LONG.search(question):
         counted = set(_TIME_UNITS)  # "how long did the strike last": days, weeks, months
     how_old = bool(_HOW_OLD.search(question))

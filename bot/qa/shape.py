@@ -220,7 +220,10 @@ def _names(s: str) -> list[Span]:
 _COUNTED = re.compile(
     r"^(?:-[A-Za-z]+)?(?:\s+(?!(?:of|in|on|at|to|for|from|and|or|but|the|a|an|by|with|as|was|were|"
     r"is|are|had|has|have|that|which|who|after|before|since|than|this|it|its|he|she|they|"
-    r"their|his|her)\b)[A-Za-z][\w'’-]*){0,2}"
+    r"their|his|her|per|each|a|will|would|could|can|may|might|began|begin|begins|run|runs|ran|"
+    r"went|go|goes|came|come|left|took|take|made|make|said|say|says|told|won|win|lost|fell|rose|"
+    r"met|saw|got|get|paid|pay|held|hold|kept|led|set|hit|cut|put|do|did|does)\b)"
+    r"[A-Za-z][\w'’-]*){0,3}"
 )
 
 
@@ -236,7 +239,16 @@ def _with_noun(sentence: str, sp: Span) -> Span:
     m = _COUNTED.match(sentence[sp.end :])
     if not m or not m.group():
         return sp
-    end = sp.end + len(m.group())
+    ext = m.group()
+    words = list(re.finditer(r"\S+", ext))
+    # "2,300 nurses walked out": the verb is not counted ("20,000 registered users" keeps its word)
+    verbs = [i for i, w in enumerate(words) if re.search(r"(?:[^e]ed|ing)$", w.group())]
+    if verbs and (verbs[0] >= 1 or (len(words) == 1 and not ext.startswith("-"))):
+        words = words[: verbs[0]]
+    if not words:
+        return sp
+    ext = ext[: words[-1].end()]
+    end = sp.end + len(ext)
     return Span(sp.start, end, sentence[sp.start : end])
 
 
