@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     llm_deadline_s: float = 45.0
     llm_timeout_s: float = 30.0
     llm_max_tokens: int = 400  # the model's reply is cut there
+    # Excerpts in the model's prompt (at most 6): fewer read faster on a small CPU.
+    llm_max_excerpts: int = 6
+    # How the JSON reply is asked for: "auto" (the provider's JSON schema, then JSON mode, then
+    # the prompt alone), or one of "json_schema", "json_mode", "prompt".
+    llm_structured: Literal["auto", "json_schema", "json_mode", "prompt"] = "auto"
 
     # --- discord -------------------------------------------------------------------------------
     discord_token: SecretStr | None = None

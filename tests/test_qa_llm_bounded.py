@@ -234,3 +234,15 @@ def test_the_stream_stops_once_the_json_object_is_complete(tmp_path, server) -> 
 )
 def test_json_closed(text: str, closed: bool) -> None:
     assert json_closed(text) is closed
+
+
+@pytest.mark.parametrize(
+    ("how", "formats"),
+    [("prompt", [None]), ("json_mode", ["json_object"]), ("auto", ["json_schema"])],
+)
+def test_the_structured_setting_chooses_how_the_json_is_asked_for(
+    tmp_path, server, how, formats
+) -> None:
+    out = model(tmp_path, server, llm_structured=how).compose(QUESTION, [PASSAGE])
+    assert out.status == "verified", out.detail
+    assert [r.response_format for r in server.requests] == formats

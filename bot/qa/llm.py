@@ -610,8 +610,13 @@ def bounded(chat_model: Any, settings: Settings | None = None) -> BoundedLLM:
         return chat_model
     if settings is None:
         return BoundedLLM(chat_model)
+    how = settings.llm_structured
+    methods = None if how == "auto" else () if how == "prompt" else (how,)
     return BoundedLLM(
-        chat_model, deadline_s=settings.llm_deadline_s, max_tokens=settings.llm_max_tokens
+        chat_model,
+        deadline_s=settings.llm_deadline_s,
+        max_tokens=settings.llm_max_tokens,
+        methods=methods,
     )
 
 

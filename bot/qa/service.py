@@ -197,7 +197,7 @@ class QAService:
         ans.timings_ms["total"] = round((time.perf_counter() - t0) * 1000, 2)
         passages: list[Passage] = []
         if self.llm is not None and not ans.abstained:
-            passages = self._llm_passages(r)
+            passages = self._llm_passages(r)[: max(1, self.settings.llm_max_excerpts)]
         return Draft(ans, fixed, passages, list(history), t_start, ans.notice)
 
     def refine(self, d: Draft, *, deadline: float | None = None) -> LLMOutcome:
