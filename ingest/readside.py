@@ -26,6 +26,7 @@ import shutil
 import threading
 import time
 import uuid
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -56,21 +57,30 @@ class _PostingsBuilder:
 
     def __init__(self) -> None:
         self.vocab: dict[str, int] = {}
+        # Compact typed arrays, not an array per document: a writer holds a segment's worth.
         self.tok: list[np.ndarray] = []
         self.doc: list[np.ndarray] = []
         self.tf: list[np.ndarray] = []
-        self.lens: list[int] = []
+        self._tok = array("i")
+        self._doc = array("i")
+        self._tf = array("f")
+        self.lens = array("i")
 
     def add(self, tokens: list[str]) -> None:
         d = len(self.lens)
         self.lens.append(len(tokens))
         counts = Counter(tokens)
-        ids = np.fromiter(
-            (self.vocab.setdefault(t, len(self.vocab)) for t in counts), np.int32, len(counts)
-        )
-        self.tok.append(ids)
-        self.doc.append(np.full(len(ids), d, dtype=np.int32))
-        self.tf.append(np.fromiter(counts.values(), np.float32, len(counts)))
+        vocab = self.vocab
+        self._tok.extend(vocab.setdefault(t, len(vocab)) for t in counts)
+        self._doc.extend([d] * len(counts))
+        self._tf.extend(counts.values())
+
+    def _flush(self) -> None:
+        if self._tok:
+            self.tok.append(np.frombuffer(self._tok, dtype=np.int32).copy())
+            self.doc.append(np.frombuffer(self._doc, dtype=np.int32).copy())
+            self.tf.append(np.frombuffer(self._tf, dtype=np.float32).copy())
+            self._tok, self._doc, self._tf = array("i"), array("i"), array("f")
 
     def absorb(self, p: Postings, keep: np.ndarray) -> np.ndarray:
         """Append the documents of ``p`` where ``keep`` is set (a merge of segments); returns
@@ -83,13 +93,15 @@ class _PostingsBuilder:
         tok = np.repeat(np.arange(len(p.vocab), dtype=np.int32), np.diff(np.asarray(p.indptr)))
         doc = np.asarray(p.doc)
         m = keep[doc]
+        self._flush()
         self.tok.append(remap[tok[m]])
         self.doc.append(new_doc[doc[m]].astype(np.int32))
-        self.tf.append(np.asarray(p.tf)[m])
+        self.tf.append(np.asarray(p.tf)[m].astype(np.float32))
         self.lens.extend(int(x) for x in np.asarray(p.lens)[keep])
         return new_doc
 
     def write(self, folder: Path, prefix: str) -> None:
+        self._flush()
         tok = np.concatenate(self.tok) if self.tok else np.zeros(0, np.int32)
         doc = np.concatenate(self.doc) if self.doc else np.zeros(0, np.int32)
         tf = np.concatenate(self.tf) if self.tf else np.zeros(0, np.float32)
