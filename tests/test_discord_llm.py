@@ -29,7 +29,7 @@ from .fake_llm_server import FakeLLMServer, Script
 pytest.importorskip("langchain_openai")
 
 QUESTION = "Who is mediating the Halverton transit strike?"
-DEADLINE_S = 4.0
+DEADLINE_S = 6.0
 FIRST_ANSWER_S = 5.0  # the target: the quoted answer within 5 s
 
 
@@ -177,3 +177,15 @@ async def test_a_mention_with_a_model_that_never_stops_is_answered_and_the_reque
         assert server.generating() == []
         assert len(server.requests) == 1
         fake.assert_no_pings()
+
+
+async def test_ask_with_a_model_server_that_is_down_says_so(tmp_path, chroma_client):
+    with FakeLLMServer() as srv:
+        url = srv.base_url  # closed on exit: nothing listens there any more
+    opts = {"chat_model": chat, "llm_base_url": url, "llm_deadline_s": 3.0}
+    async with running_bot(tmp_path, chroma_client, **opts) as env:
+        inter = await env.fake.interaction("ask", {"question": QUESTION}, user=MEMBER_ID)
+        edits = await wait_edits(env.fake, inter, 2, 3.0 + 3)
+        assert edits[0].t - inter.t <= FIRST_ANSWER_S
+        assert status_line(edits[1].content) == LLM_KEPT["error"]
+        assert "Hollis Brandt" in edits[1].content

@@ -49,7 +49,7 @@ def settings(tmp: Path, base_url: str, **kw: Any) -> Settings:
     values: dict[str, Any] = {
         "data_dir": tmp,
         "llm_base_url": base_url,
-        "llm_deadline_s": 3.0,
+        "llm_deadline_s": 10.0,  # roomy: the machine may be busy; timing tests set their own
         "llm_timeout_s": 2.0,
         "llm_max_tokens": 60,
     }
@@ -173,7 +173,7 @@ def test_a_server_that_keeps_failing_is_given_up_on_before_the_deadline(tmp_path
     llm.backoff_s = 0.2
     t0 = time.monotonic()
     out = llm.compose(QUESTION, [PASSAGE])
-    assert out.answer is None and out.status == "timeout"
+    assert out.answer is None and out.status == "error"
     assert time.monotonic() - t0 < 3.2
     assert 2 <= len(server.requests) <= 8
 
@@ -185,7 +185,7 @@ def test_a_server_that_is_not_there_is_retried_then_given_up_on(tmp_path) -> Non
     llm.backoff_s = 0.1
     t0 = time.monotonic()
     out = llm.compose(QUESTION, [PASSAGE])
-    assert out.answer is None and out.status in ("timeout", "error")
+    assert out.answer is None and out.status == "error"
     assert "connection" in out.detail
     assert time.monotonic() - t0 < 3.0
 
@@ -211,13 +211,13 @@ def test_the_stream_stops_once_the_json_object_is_complete(tmp_path, server) -> 
             {"n": 1, "quote": "About 4,800 drivers, mechanics and station staff walked off the job"}
         ],
     }
-    server.script.content = json.dumps(good) + " and then the model rambles on" * 60
+    server.script.content = json.dumps(good) + " and then the model rambles on" * 240
     llm = model(tmp_path, server, llm_max_tokens=1000, llm_deadline_s=20.0)
     llm.methods = ()
     t0 = time.monotonic()
     out = llm.compose(QUESTION, [PASSAGE])
     assert out.status == "verified", out.detail
-    assert time.monotonic() - t0 < 2.0  # the ramble alone takes 3.6 s to send
+    assert time.monotonic() - t0 < 6.0  # the ramble alone takes 14 s to send
     assert wait_until_stopped(server, 1.0) == []
     assert server.requests[0].why == "client gone"
 

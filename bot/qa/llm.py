@@ -382,7 +382,7 @@ class _Deadline(Exception):
 
 
 def _error_kind(exc: BaseException) -> str:
-    """timeout | connection | rate | server | rejected | other, for any provider's client."""
+    """timeout | connection | rate | server | failed | rejected | other, for any provider."""
     name = type(exc).__name__
     if isinstance(exc, TimeoutError) or "Timeout" in name:
         return "timeout"  # (openai's APITimeoutError is also an APIConnectionError: first)
@@ -393,9 +393,9 @@ def _error_kind(exc: BaseException) -> str:
         if status == 429:
             return "rate"
         if status in (500, 501):
-            return "rejected" if status == 501 else "server"
+            return "failed"  # maybe this request's fault (llama.cpp: a response_format it lacks)
         if status >= 502:
-            return "server"
+            return "server"  # busy, restarting, behind a proxy: worth another try
         if 400 <= status < 500:
             return "rejected"
     if (
@@ -508,7 +508,7 @@ class BoundedLLM:
                 notes.append(f"{label}: {kind} ({type(exc).__name__}: {str(exc)[:200]})")
                 if kind == "timeout":
                     return self._done(None, "timeout", notes, t0, label)
-                if method is not None and kind in ("rejected", "server", "other"):
+                if method is not None and kind in ("rejected", "failed", "other"):
                     # The server cannot do this kind of structured output: not again, for any
                     # question; the next method now, within the same deadline.
                     self._refuse(method)
@@ -517,13 +517,13 @@ class BoundedLLM:
                     )
                     i += 1
                     continue
-                if kind in ("connection", "rate", "server"):
+                if kind in ("connection", "rate", "server", "failed"):
                     left = deadline - time.monotonic()
                     if left > backoff + 1.0:
                         time.sleep(backoff)
                         backoff *= 2
                         continue
-                    return self._done(None, "timeout", notes, t0, label)
+                    return self._done(None, "error", notes, t0, label)  # unreachable or failing
                 return self._done(None, "error", notes, t0, label)
             if data is None:
                 notes.append(f"{label}: no JSON object in the reply")
