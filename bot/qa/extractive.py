@@ -173,6 +173,7 @@ def _noun_part(phrase: str) -> str:
     return phrase
 
 
+_NAME_Q = re.compile(r"\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded|name\s+of)\b", re.I)
 _NOT_COUNTED = frozenset({"\u2205", *tokenize("more less fewer other times total exactly")})
 _HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
 _AGE_NEAR = re.compile(
@@ -312,6 +313,7 @@ def select_excerpts(
     money_q = bool(_MONEY_Q.search(question))
     share_q = bool(_SHARE_Q.search(question))
     wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
+    name_q = bool(_NAME_Q.search(question)) and not wants_person  # "what is it called"
 
     def near(window: str) -> float:
         """How much of the question a span's surroundings hold (the predicate it answers)."""
@@ -368,7 +370,8 @@ def select_excerpts(
                 )
                 for sp in spans
             ]
-            if shape == WHEN:  # "the ministry said on Monday": when it was said, not done
+            if shape == WHEN or name_q:  # "the ministry said on Monday": when it was said;
+                # "..., said Jo Mar": who said it, not what the thing is called
                 rated = [(sp, w * (0.4 if span_speech(c.sentence, sp) else 1.0)) for sp, w in rated]
             if future_q:  # "where will they meet": the plan, not where they met before
                 f = 1.2 if _FUTURE.search(c.sentence) else 0.8

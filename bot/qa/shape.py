@@ -35,7 +35,8 @@ _PERSON_NOUN = (
 )
 _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
-    r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise)"
+    r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
+    r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax)"
 )
 _SCORE_Q = re.compile(r"\b(?:score|scoreline|result|final\s+tally)\b", re.I)
 _SCORE_RX = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
@@ -60,7 +61,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         HOW_MUCH,
         re.compile(
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap)\b|"
-            rf"\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:\w+\s+)?{_AMOUNT_NOUN}s?\b"
+            rf"\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}"
+            rf"{_AMOUNT_NOUN}s?\b"
             r"|\bwhat\s+percent",
             re.I,
         ),
@@ -84,7 +86,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         WHO,
         re.compile(
             rf"\bwho(?:m|se|'s)?\b|\bwh(?:at|ich)\s+(?:[\w'’-]+\s+){{0,2}}{_PERSON_NOUN}s?\b|"
-            r"\bname\s+of\b",
+            r"\bname\s+of\b|\bwhat(?:'?s)?\b.{0,80}?\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded)\b",
             re.I,
         ),
     ),
@@ -221,6 +223,7 @@ _COUNTED = re.compile(
     r"^(?:-[A-Za-z]+)?(?:\s+(?!(?:of|in|on|at|to|for|from|and|or|but|the|a|an|by|with|as|was|were|"
     r"is|are|had|has|have|that|which|who|after|before|since|than|this|it|its|he|she|they|"
     r"their|his|her|per|each|a|will|would|could|can|may|might|began|begin|begins|run|runs|ran|"
+    r"back|ago|earlier|later|then|now|up|down|off|out|away|apiece|respectively|so|too|yet|"
     r"went|go|goes|came|come|left|took|take|made|make|said|say|says|told|won|win|lost|fell|rose|"
     r"met|saw|got|get|paid|pay|held|hold|kept|led|set|hit|cut|put|do|did|does)\b)"
     r"[A-Za-z][\w'’-]*){0,3}"
