@@ -308,8 +308,12 @@ class Segment:
     def words(self) -> dict[str, int]:
         """How often each word occurs in the segment's chunk texts and headlines."""
         if self._words is None:
-            assert self.folder is not None
-            self._words = json.loads((self.folder / "words.json").read_text())
+            try:
+                assert self.folder is not None
+                self._words = json.loads((self.folder / "words.json").read_text())
+            except (OSError, ValueError) as exc:  # deleted since (a view long superseded)
+                log.warning("segment %s: no word counts (%s)", self.name, exc)
+                self._words = {}
         return self._words
 
     @property
