@@ -263,9 +263,10 @@ def test_a_real_model_answer_is_bounded_and_holds_only_what_checks_out(
     for p in draft.passages:
         excerpts[p.article_id] = excerpts.get(p.article_id, "") + "\n" + p.text
     found = problems(shown, index, excerpts)
-    # Given up while the server was working: it must stop within 10 s (it logs the disconnect
-    # when it does). llama-cpp-python notices only between tokens, not while reading the prompt.
-    stopped = server.wait_disconnects(before + 1, 60) if outcome.status == "timeout" else None
+    # Given up while the server was working: it logs the disconnect when it stops. Once it is
+    # writing (pieces came) it must stop within 10 s; llama-cpp-python cannot stop while it is
+    # still reading the prompt, so such a request ends only after its first token.
+    stopped = server.wait_disconnects(before + 1, 90) if outcome.status == "timeout" else None
     row = {
         "question": question,
         "status": outcome.status,
@@ -273,6 +274,7 @@ def test_a_real_model_answer_is_bounded_and_holds_only_what_checks_out(
         "drafted_s": round(drafted, 2),
         "answered_s": round(took, 2),
         "server_stopped_after_give_up_s": None if stopped is None else round(stopped, 2),
+        "pieces_before_give_up": outcome.pieces,
         "disconnects": server.disconnects() - before,
         "problems": found,
         "detail": outcome.detail[:300],
@@ -282,7 +284,9 @@ def test_a_real_model_answer_is_bounded_and_holds_only_what_checks_out(
     assert took <= DEADLINE_S + SLACK_S, row
     assert found == [], row
     if outcome.status == "timeout":
-        assert stopped is not None and stopped < 10.0, row
+        assert stopped is not None, row
+        if outcome.pieces:
+            assert stopped < 10.0, row
 
 
 def test_llama_cpp_refuses_json_schema_and_json_mode_is_used_instead(

@@ -17,6 +17,7 @@ answer.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
@@ -375,10 +376,15 @@ class LLMOutcome:
     detail: str = ""  # for the log: which attempts failed, and how
     seconds: float = 0.0
     method: str = ""  # "json_schema", "json_mode" or "prompt": how the reply was asked for
+    # On a timeout, the pieces (about tokens) of the reply that had come: 0 means the server was
+    # still reading the prompt, which llama-cpp-python cannot stop until its first token.
+    pieces: int = 0
 
 
 class _Deadline(Exception):
-    pass
+    def __init__(self, pieces: int) -> None:
+        super().__init__(pieces)
+        self.pieces = pieces  # of the reply received by then: 0 while the server reads the prompt
 
 
 def _error_kind(exc: BaseException) -> str:
@@ -500,9 +506,11 @@ class BoundedLLM:
             label = method or "prompt"
             try:
                 data = self._attempt(method, messages, deadline)
-            except _Deadline:
-                notes.append(f"{label}: no reply by the deadline")
-                return self._done(None, "timeout", notes, t0, label)
+            except _Deadline as late:
+                notes.append(f"{label}: no reply by the deadline ({late.pieces} pieces came)")
+                out = self._done(None, "timeout", notes, t0, label)
+                out.pieces = late.pieces
+                return out
             except Exception as exc:
                 kind = _error_kind(exc)
                 notes.append(f"{label}: {kind} ({type(exc).__name__}: {str(exc)[:200]})")
@@ -578,6 +586,7 @@ class BoundedLLM:
                 try:
                     for piece in stream:
                         n += 1
+                        box["pieces"] = n
                         if isinstance(piece, dict):
                             obj = piece
                         else:
@@ -597,7 +606,7 @@ class BoundedLLM:
         threading.Thread(target=work, name="newsbot-llm", daemon=True).start()
         if not done.wait(max(0.0, deadline - time.monotonic())):
             stop.set()
-            raise _Deadline()
+            raise _Deadline(int(box.get("pieces", 0)))
         if "error" in box:
             raise box["error"]
         data = box.get("data")
@@ -657,4 +666,18 @@ def make_chat_model(spec: str, settings: Settings) -> BoundedLLM:
         ) from None
     except Exception as exc:  # a missing key, an unknown provider or option
         raise UserFacingError(f"cannot use LLM {spec!r}: {type(exc).__name__}: {exc}") from None
+    _warm(chat)
     return bounded(chat, settings)
+
+
+def _warm(chat: Any) -> None:
+    """Load now what the first request would load: the openai client imports a thousand pydantic
+    types on first use (4 s on a busy 2-core machine), which would come out of the first
+    member's deadline."""
+    root = getattr(chat, "root_client", None)
+    if root is None:
+        return
+    with contextlib.suppress(Exception):
+        import openai.lib.streaming.chat  # noqa: F401  (the structured-output stream)
+
+        _ = (root.chat.completions, root.beta.chat.completions)
