@@ -65,7 +65,9 @@ def parrot_reply(body: dict[str, Any]) -> str:
     m = re.search(r"<excerpt n=1 [^>]*>\n(.*?)\n</excerpt>", str(user), re.S)
     text = m.group(1) if m else ""
     sentence = re.split(r"(?<=[.!?])\s+", text.strip())[0] if text.strip() else ""
-    body, end = (sentence[:-1], sentence[-1]) if sentence[-1:] in (".", "!", "?") else (sentence, ".")
+    body, end = (
+        (sentence[:-1], sentence[-1]) if sentence[-1:] in (".", "!", "?") else (sentence, ".")
+    )
     return json.dumps({"answer": f"{body} [1]{end}", "claims": [{"n": 1, "quote": sentence}]})
 
 
