@@ -226,6 +226,16 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "who is replacing pellin at rovan united",
             "Marta Quell [1].",
         ),
+        (  # asked what a thing is called: its name, not the person quoted about it
+            "The new pass is called Harbor Pass and costs less, said Ada Lind, a spokesperson.",
+            "whats rovan calling the new pass",
+            "Harbor Pass [1].",
+        ),
+        (  # "what was the original offer": an amount, without the word after it
+            "Brisk Foods first offered $2.1 billion back in May, then lowered its bid.",
+            "what was brisk foods' original offer",
+            "$2.1 billion [1].",
+        ),
         (  # a place name that holds "of"
             "The minister spoke at the Chamber of Commerce of Brackwater on Tuesday.",
             "where did the minister speak",

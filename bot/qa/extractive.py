@@ -130,12 +130,12 @@ def _related(t: str, q_toks: set[str]) -> bool:
     return any(len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)) for q in q_toks)
 
 
-def _novel(span: Span, q_toks: set[str], shape: str = "") -> bool:
+def _novel(span: Span, q_toks: set[str], person: bool = False) -> bool:
     """The span says something the question does not: a place, name or time it does not name.
-    A name whose last word the question holds ("Vlatko Andonovski" for "who replaced
-    Andonovski", "Mikaela Shiffrin's") is someone the question already names."""
+    When a person is asked for, a name whose last word the question holds ("Vlatko Andonovski"
+    for "who replaced Andonovski") is someone the question already names."""
     toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
-    if shape == WHO and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
+    if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
         return False
     return any(not _related(t, q_toks) for t in toks)
 
@@ -351,7 +351,7 @@ def select_excerpts(
                 lex += SYNONYM * idf[t] * w
         c.lex = lex / q_weight
         if shape in SHORT:
-            spans = [s for s in answer_spans(c.sentence, shape) if _novel(s, q_toks, shape)]
+            spans = [s for s in answer_spans(c.sentence, shape) if _novel(s, q_toks, shape == WHO and wants_person)]
             rated = [
                 (
                     sp,

@@ -61,7 +61,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         HOW_MUCH,
         re.compile(
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap)\b|"
-            rf"\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}"
+            rf"\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
             rf"{_AMOUNT_NOUN}s?\b"
             r"|\bwhat\s+percent",
             re.I,
