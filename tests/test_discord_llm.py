@@ -94,6 +94,8 @@ async def test_ask_with_a_hung_model_shows_the_quotes_at_once_then_says_it_kept_
 
         edits = await wait_edits(fake, inter, 2, DEADLINE_S + 3)
         final = edits[1]
+        print(f"hung model: quoted answer after {first.t - inter.t:.2f} s, final after "
+              f"{final.t - inter.t:.2f} s (deadline {DEADLINE_S} s)")  # fmt: skip
         assert final.t - inter.t <= DEADLINE_S + 1.0, final.t - inter.t
         assert status_line(final.content) == LLM_KEPT["timeout"]
         assert "Hollis Brandt" in final.content and final.content.splitlines()[-1] == CAVEAT
@@ -168,6 +170,8 @@ async def test_a_mention_with_a_model_that_never_stops_is_answered_and_the_reque
             return fake.find("PATCH", rf"^/channels/{thread_id}/messages/\d+$") or None
 
         (edit,) = await fake.wait_for(edits, DEADLINE_S + 3)
+        print(f"never-stopping model (mention): quoted answer after {post.t - t0:.2f} s, final "
+              f"after {edit.t - t0:.2f} s (deadline {DEADLINE_S} s)")  # fmt: skip
         assert edit.t - t0 <= DEADLINE_S + 1.0
         assert status_line(edit.content) == LLM_KEPT["timeout"]
         gave_up = time.monotonic()
@@ -175,6 +179,10 @@ async def test_a_mention_with_a_model_that_never_stops_is_answered_and_the_reque
         while server.generating() and time.monotonic() < gave_up + 1.0:
             await asyncio.sleep(0.05)
         assert server.generating() == []
+        req = server.requests[0]
+        assert req.stopped is not None
+        print(f"never-stopping model: the server stopped {req.stopped - gave_up:+.2f} s after "
+              "the bot gave up")  # fmt: skip
         assert len(server.requests) == 1
         fake.assert_no_pings()
 

@@ -289,6 +289,32 @@ def test_a_real_model_answer_is_bounded_and_holds_only_what_checks_out(
             assert stopped < 10.0, row
 
 
+@pytest.mark.parametrize("question", [DEMO_QUESTIONS[0], DEMO_QUESTIONS[8], DEMO_QUESTIONS[11]])
+def test_what_the_model_writes_when_it_has_time_is_checked_like_anything_else(
+    server: Server, index: NewsIndex, tmp_path: Path, question: str
+) -> None:
+    """A long deadline and a short reply, so that the model finishes: its own words go through
+    the check, and only what passes is shown."""
+    settings = settings_for(
+        tmp_path, server, llm_structured="prompt", llm_deadline_s=150, llm_max_tokens=48,
+        llm_max_excerpts=2, llm_timeout_s=150,
+    )  # fmt: skip
+    qa = QAService(index, settings, chat_model=make_chat_model(settings.llm or "", settings))
+    draft = qa.draft(question, ["demo"])
+    outcome = qa.refine(draft)
+    excerpts: dict[str, str] = {}
+    for p in draft.passages:
+        excerpts[p.article_id] = excerpts.get(p.article_id, "") + "\n" + p.text
+    shown = outcome.answer or draft.answer
+    row = {"question": question, "status": outcome.status, "shown": shown.mode,
+           "seconds": round(outcome.seconds, 1), "detail": outcome.detail[:300],
+           "problems": problems(shown, index, excerpts)}  # fmt: skip
+    REPORT.append(row)
+    print(json.dumps(row))
+    assert outcome.status in ("verified", "unverified"), row  # it finished, and was checked
+    assert row["problems"] == [], row
+
+
 def test_llama_cpp_refuses_json_schema_and_json_mode_is_used_instead(
     server: Server, index: NewsIndex, tmp_path: Path
 ) -> None:
