@@ -8,6 +8,9 @@ rebuilds in a second. Two substitutions keep the image lean:
   bindings, onnxruntime, kubernetes client: about 280 MB) for the thin HTTP client. The bot in
   Docker always talks to the ``chroma`` service, so it needs no embedded store.
 - ``--chroma-version`` pins it to the server's version (client and server should match).
+- ``--exclude sentence-transformers,onnx`` leaves out what only the torch embedding backend and
+  the ONNX export need: the image runs the ONNX backends (onnxruntime), and its export is made in
+  a build stage of its own, so torch (about 530 MB), transformers, scipy and scikit-learn stay out.
 
 Usage: requirements.py pyproject.toml [--extras ollama,openai] [--chroma-package P] [--chroma-version V]
 """
@@ -28,7 +31,11 @@ def _name(req: str) -> str:
 
 
 def requirements(
-    pyproject: dict, extras: list[str], chroma_package: str, chroma_version: str
+    pyproject: dict,
+    extras: list[str],
+    chroma_package: str,
+    chroma_version: str,
+    exclude: frozenset[str] = frozenset(),
 ) -> list[str]:
     project = pyproject["project"]
     reqs: list[str] = list(project.get("dependencies", []))
@@ -39,6 +46,8 @@ def requirements(
         reqs += optional[extra]
     out: list[str] = []
     for req in reqs:
+        if _name(req) in exclude:
+            continue
         if _name(req) == "torch":
             continue  # installed first, from the CPU index, and held by the constraints file
         if _name(req) == "chromadb":
@@ -54,11 +63,13 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--extras", default="")
     ap.add_argument("--chroma-package", default="chromadb", choices=["chromadb", "chromadb-client"])
     ap.add_argument("--chroma-version", default="")
+    ap.add_argument("--exclude", default="", help="comma-separated package names to leave out")
     args = ap.parse_args(argv)
     with open(args.pyproject, "rb") as f:
         data = tomllib.load(f)
     extras = [e.strip() for e in args.extras.split(",") if e.strip()]
-    for line in requirements(data, extras, args.chroma_package, args.chroma_version):
+    exclude = frozenset(_name(e) for e in args.exclude.split(",") if e.strip())
+    for line in requirements(data, extras, args.chroma_package, args.chroma_version, exclude):
         print(line)
     return 0
 
