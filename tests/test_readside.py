@@ -299,3 +299,25 @@ def test_small_segments_are_merged_without_their_dead_chunks(
     merged = c.read.segment(c.db.get_state(STATE_KEY)["segments"][0])
     assert len(merged.ids) == len(set(merged.ids))  # no dead copy carried over
     assert c.read.rebuilds == 0
+
+
+def test_speller_reuses_the_earlier_versions_index(index: NewsIndex, demo_copy: Path) -> None:
+    from bot.qa.spelling import Speller, speller_for
+
+    c = _ingest(index, "words2", demo_copy)
+    first = speller_for(c)
+    assert first.suggest("Halvertn") == "halverton"  # builds its index
+    (demo_copy / "99-new.txt").write_text(
+        "Quillonbridge ferry restored\n\nPublished: 2026-11-21\n\nThe Quillonbridge ferry runs.",
+        encoding="utf-8",
+    )
+    c.reindex()
+    second = speller_for(c)
+    assert second is not first and second._base is first.index
+    assert all(w not in first.freq for ws in second.index.values() for w in ws)  # only new ones
+    assert second.suggest("Quillonbrige") == "quillonbridge"  # a new word
+    assert second.suggest("Halvertn") == "halverton"  # an earlier one
+    # The same answers as a speller built from scratch over the same words.
+    fresh = Speller(counts=second.freq)
+    for typo in ("Halvertn", "Quillonbrige", "strke", "councl"):
+        assert second.suggest(typo) == fresh.suggest(typo), typo

@@ -44,29 +44,50 @@ def damerau(a: str, b: str) -> int:
 
 
 class Speller:
-    def __init__(self, texts: Iterable[str] = (), counts: Mapping[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        texts: Iterable[str] = (),
+        counts: Mapping[str, int] | None = None,
+        earlier: Speller | None = None,
+    ) -> None:
         """From texts, or from word counts already made (lower-cased, as ``_WORD`` finds them:
-        the corpus's read side keeps them, so a large corpus's texts are never all read)."""
+        the corpus's read side keeps them, so a large corpus's texts are never all read).
+        ``earlier``: the speller of an earlier version, whose deletes index is reused (only the
+        words new since are indexed)."""
         self.freq: Counter[str] = Counter(counts or {})
         for t in texts:
             self.freq.update(w.lower() for w in _WORD.findall(t))
         self._index: dict[str, list[str]] | None = None
         self._index_lock = threading.Lock()
+        self._base: dict[str, list[str]] | None = None  # an earlier version's index, shared
+        self._base_words: Counter[str] = Counter()
+        if earlier is not None and earlier._base is not None:  # the same first index, shared
+            self._base, self._base_words = earlier._base, earlier._base_words
+        elif earlier is not None and earlier._index is not None:
+            self._base, self._base_words = earlier._index, earlier.freq
 
     @property
     def index(self) -> dict[str, list[str]]:
-        """The deletes index, built on the first suggestion (most questions need none)."""
+        """The deletes index, built on the first suggestion (most questions need none); with an
+        earlier version's, only of the words that are new."""
         if self._index is None:
             with self._index_lock:
                 if self._index is None:
                     index: dict[str, list[str]] = {}
                     for w in self.freq:
-                        if len(w) >= MIN_LEN:
+                        if len(w) >= MIN_LEN and w not in self._base_words:
                             index.setdefault(w, []).append(w)
                             for d in _deletes(w):
                                 index.setdefault(d, []).append(w)
                     self._index = index
         return self._index
+
+    def _lookup(self, key: str) -> list[str]:
+        got = self.index.get(key, [])
+        if self._base is not None:
+            # The earlier version's words still in the corpus (a word may have gone since).
+            got = got + [w for w in self._base.get(key, []) if w in self.freq]
+        return got
 
     def known(self, word: str) -> bool:
         return word.lower() in self.freq
@@ -76,9 +97,9 @@ class Speller:
         w = word.lower()
         if len(w) < MIN_LEN or w in self.freq or w in _KEEP:
             return None
-        cands: set[str] = set(self.index.get(w, []))
+        cands: set[str] = set(self._lookup(w))
         for d in _deletes(w):
-            cands.update(self.index.get(d, []))
+            cands.update(self._lookup(d))
         limit = 1 if len(w) < 8 else 2
         best: tuple[int, int, str] | None = None
         for c in cands:
@@ -154,7 +175,7 @@ def speller_for(corpus: Any) -> Speller:
         words = getattr(corpus, "word_counts", None)
         if words is not None:
             version, counts = words()
-            sp = Speller(counts=counts)
+            sp = Speller(counts=counts, earlier=got[1] if got is not None else None)
         else:
             chunks, arts = corpus.rows()
             texts = [c.text for c in chunks.values()] + [a.headline for a in arts.values()]
