@@ -207,7 +207,7 @@ def _names(s: str) -> list[Span]:
             words = words[1:]
         if not words:
             continue
-        text = " ".join(words).rstrip(".,'’")
+        text = re.sub(r"['’]s$", "", " ".join(words)).rstrip(".,'’")  # "Wendrell's comment"
         start = m.start() + m.group().index(words[0])
         if m.start() == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:]):
             continue  # capitalised only because the sentence starts there
