@@ -224,8 +224,11 @@ def phase_serve(
     data_dir: Path, source: Path, questions: list[str], extra: dict[str, Any]
 ) -> dict[str, Any]:
     """A fresh start: first answer, warm answers, +1% reindex and the answer after it."""
+    from bot.qa import arrays
     from bot.qa.service import QAService
 
+    if extra.get("dense_exact_max") is not None:  # measure the approximate dense path
+        arrays.DENSE_EXACT_MAX = int(extra["dense_exact_max"])
     t0 = time.perf_counter()
     emb = StandInEmbedder()
     index = _open(data_dir, emb)
@@ -285,6 +288,7 @@ def run_scale(
     *,
     work: Path | None = None,
     say: Callable[[str], None] = lambda _: None,
+    dense_exact_max: int | None = None,
 ) -> dict[str, Any]:
     if not (multihop / "corpus.json").is_file() or not (multihop / "MultiHopRAG.json").is_file():
         raise FileNotFoundError(
@@ -309,6 +313,7 @@ def run_scale(
                 "questions": questions,
                 "multihop": str(multihop),
                 "articles": articles,
+                "dense_exact_max": dense_exact_max,
             },
         )
         return {"n_articles": articles, **ing, **srv}
@@ -345,6 +350,12 @@ def scale(
         Path, typer.Option(help="MultiHop-RAG folder (corpus.json, MultiHopRAG.json).")
     ] = Path("../shared/eval/multihop-rag"),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON rows.")] = False,
+    dense_exact_max: Annotated[
+        int | None,
+        typer.Option(
+            help="Chunks up to which dense search is exact (lower it to time the HNSW path)."
+        ),
+    ] = None,
 ) -> None:
     """Index N generated articles with a stand-in embedder; time the read path (issue 13)."""
     if any(n < 10 for n in articles):
@@ -353,7 +364,14 @@ def scale(
     rows = []
     for n in articles:
         try:
-            rows.append(run_scale(n, multihop, say=lambda m: print(m, file=sys.stderr)))
+            rows.append(
+                run_scale(
+                    n,
+                    multihop,
+                    say=lambda m: print(m, file=sys.stderr),
+                    dense_exact_max=dense_exact_max,
+                )
+            )
         except FileNotFoundError as exc:
             print(f"error: {exc}", file=sys.stderr)
             raise typer.Exit(2) from None
@@ -371,7 +389,11 @@ def main(argv: list[str]) -> None:
             Path(args["data"]),
             Path(args["source"]),
             args["questions"],
-            {"corpus": corpus, "articles": args["articles"]},
+            {
+                "corpus": corpus,
+                "articles": args["articles"],
+                "dense_exact_max": args.get("dense_exact_max"),
+            },
         )
     else:
         raise SystemExit(f"unknown phase {phase!r}")
