@@ -350,12 +350,27 @@ def ask(
         index = NewsIndex(settings)
         spec = llm or settings.llm
         chat = make_chat_model(spec, settings) if spec else None
-        ans = QAService(index, settings, chat_model=chat).answer(
-            question, [corpus], now=_parse_now(now)
-        )
+        qa = QAService(index, settings, chat_model=chat)
+        draft = qa.draft(question, [corpus], now=_parse_now(now))
+        ans = draft.answer
+        kept = None  # why the model's answer was not used
+        if draft.wants_llm:
+            outcome = qa.refine(draft)
+            if outcome.answer is not None:
+                ans = outcome.answer
+            else:
+                kept = f"{outcome.status} after {outcome.seconds:.1f} s"
     if as_json:
-        out.print_json(json.dumps(ans.to_dict()))
+        data = ans.to_dict()
+        if kept:
+            data["llm_kept_quoted_answer"] = kept
+        out.print_json(json.dumps(data))
     else:
+        if kept:
+            console.print(
+                f"(the model's answer was not used: {kept}; the quoted answer follows)",
+                markup=False,
+            )
         _print_answer(ans)
 
 
