@@ -12,33 +12,40 @@ from ingest.embedding import ModelGate
 def test_a_small_call_goes_before_the_next_bulk_batch() -> None:
     gate = ModelGate()
     order: list[str] = []
-    small_waiting = threading.Event()
     stop = threading.Event()
+    asked = threading.Event()
 
     def reindex() -> None:  # batch after batch, as a long reindex does
         while not stop.is_set():
             with gate.turn(small=False):
                 order.append("batch")
                 time.sleep(0.02)
+                if asked.is_set():
+                    # The batch running when the questions arrive ends only once all five wait
+                    # (on a loaded machine threads start slowly: without this, batches slipped in
+                    # between questions that had not yet reached the gate).
+                    deadline = time.monotonic() + 5
+                    while gate._small_waiting < 5 and time.monotonic() < deadline:
+                        time.sleep(0.001)
 
     def question() -> None:
-        small_waiting.set()
         with gate.turn(small=True):
             order.append("question")
 
     bulk = threading.Thread(target=reindex)
     bulk.start()
     time.sleep(0.05)
+    asked.set()
     asks = [threading.Thread(target=question) for _ in range(5)]
     for t in asks:
         t.start()
     for t in asks:
-        t.join(2)
+        t.join(10)
     stop.set()
-    bulk.join(2)
+    bulk.join(10)
     assert order.count("question") == 5
     first = order.index("question")
-    # at most the batch already running (and perhaps one starting as they arrived) went first
+    # every question waiting when a batch ends goes before the next batch
     assert order[first : first + 5] == ["question"] * 5
 
 
