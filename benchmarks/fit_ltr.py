@@ -1,13 +1,18 @@
-"""Fit the second-stage ranker's weights (``bot.qa.rank.LTR_WEIGHTS``) on the MultiHop-RAG dev split.
+"""Fit the second-stage ranker (``bot/qa/ltr_model.json``) on dev questions only: the MultiHop-RAG
+dev split and the member-style dev questions (benchmarks/questions).
 
-    python benchmarks/fit_ltr.py ../shared/eval/multihop-rag [--limit N] [--cache F] [--l2 X]
+    python benchmarks/fit_ltr.py ../shared/eval/multihop-rag [--samples ../shared/samples]
+        [--limit N] [--cache F] [--l2 X] [--member-weight W] [--write]
 
-It runs every dev question (index not a multiple of 5; the test split is never read) through the
-bot's own first stage, records the features of each pooled candidate chunk and whether the chunk
-holds one of the question's evidence facts, fits a logistic regression on half of the questions
-and reports the dev metrics of the other half (and the reverse), then fits on all of dev and prints
-the weights to paste into ``rank.py``. Candidates are re-ranked offline with the same selection the
-bot uses (per-article cap, near-duplicate removal), so a weight vector is scored in seconds.
+It runs every MultiHop-RAG dev question (index not a multiple of 5; the test split is never read)
+and every member-style dev question (with its ``now`` and, for a follow-up, the earlier turn's
+words, as the bot searches) through the bot's own first stage, and records the features of each
+pooled candidate chunk with its label: for MultiHop-RAG, the chunk holds one of the question's
+evidence facts; for a member question, the chunk is from an expected article and holds one of its
+key phrases (any chunk of an expected article when none does). It fits a logistic regression on
+half of the questions and scores the other half (and the reverse), then fits on all of dev.
+MultiHop-RAG halves are scored with the bot's own selection (per-article cap, near-duplicate
+removal); member halves by whether an expected article is among the top 4 articles.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.qa import retrieve as R
+from bot.qa.evalq import Sources, expected_ids, index_corpus, load_records, norm
 from bot.qa.evaluate import (
     EVAL_CORPUS,
     EVAL_NOW,
@@ -74,10 +80,78 @@ def collect(qa: QAService, root: Path, limit: int | None) -> list[dict]:
     return rows
 
 
-def fit(rows: list[dict], l2: float) -> np.ndarray:
-    """L2-regularised logistic regression by Newton's method; weights for raw features, bias last."""
+def collect_members(qa: QAService, root: Path, samples: Path | None) -> list[dict]:
+    """Rows for the member-style dev questions, labelled from their expected articles."""
+    src = Sources(root, samples)
+    recs = [r for r in load_records(Path("benchmarks/questions")) if r.split == "dev"]
+    recs = [r for r in recs if src.available(r.corpus) and not r.expect_abstain]
+    names = {c: index_corpus(qa, c, src, lambda *_: None) for c in {r.corpus for r in recs}}
+    rows: list[dict] = []
+    got: list[tuple] = []
+
+    def hook(arr, pool, f, ranks, kinds):  # type: ignore[no-untyped-def]
+        got.append((arr, pool.copy(), f.copy(), ranks.copy(), kinds))
+
+    R._feature_hook = hook
+    saved, R.PARAMS = R.PARAMS, Params(ltr=None)
+    try:
+        for rec in recs:
+            name = names[rec.corpus]
+            want = expected_ids(qa, name, rec.expect_articles)
+            fixed = qa.spell(rec.question, [name])
+            search_q = " ".join([*(qa.spell(h, [name]) for h in rec.history[-1:]), fixed])
+            got.clear()
+            qa.retrieve(search_q, [name], now=rec.now)
+            if len(got) != 1 or not want:
+                continue
+            arr, pool, f, ranks, kinds = got[0]
+            chunks = qa.index.corpus(name).rows()[0]
+            rows_c = [chunks[arr.ids[i]] for i in pool]
+            keys = [norm(k) for k in rec.must_quote]
+            arts = np.array([c.article_id in want for c in rows_c])
+            has_key = np.array([any(k in norm(c.text) for k in keys) for c in rows_c])
+            y = (arts & has_key) if (arts & has_key).any() else arts
+            aid = [c.article_id for c in rows_c]
+            rows.append(
+                {"member": True, "pool": pool, "f": f, "y": y.astype(np.float32), "aid": aid,
+                 "want": want, "ranks": ranks, "kinds": kinds}
+            )  # fmt: skip
+    finally:
+        R._feature_hook = None
+        R.PARAMS = saved
+    return rows
+
+
+def member_hits(rows: list[dict], w: np.ndarray | None) -> float:
+    """Share of member questions with an expected article among the top 4 articles."""
+    if not rows:
+        return float("nan")
+    model = RankModel(w[:-1], float(w[-1])) if w is not None else None
+    hits = 0
+    for r in rows:
+        if model is None:  # the first stage's own order: the mean of its rank features
+            s = -r["ranks"].min(0)
+        else:
+            s = final_scores(model, r["f"], np.zeros(len(r["f"])), np.zeros(len(r["f"])))
+        top: list[str] = []
+        for i in np.argsort(-s):
+            if r["aid"][i] not in top:
+                top.append(r["aid"][i])
+            if len(top) == 4:
+                break
+        hits += any(a in r["want"] for a in top)
+    return hits / len(rows)
+
+
+def fit(rows: list[dict], l2: float, member_weight: float = 1.0) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method; weights for raw features, bias last.
+    A member question's candidates count ``member_weight`` times (there are few of them, and
+    they are what the bot is for)."""
     X = RankModel.expand(np.vstack([r["f"] for r in rows]).astype(np.float64))
     y = np.concatenate([r["y"] for r in rows]).astype(np.float64)
+    sw = np.concatenate(
+        [np.full(len(r["y"]), member_weight if r.get("member") else 1.0) for r in rows]
+    )
     mu, sd = X.mean(0), X.std(0) + 1e-9
     Z = np.hstack([(X - mu) / sd, np.ones((len(X), 1))])
     w = np.zeros(Z.shape[1])
@@ -85,8 +159,8 @@ def fit(rows: list[dict], l2: float) -> np.ndarray:
     reg[-1] = 0.0
     for _ in range(50):
         p = 1.0 / (1.0 + np.exp(-(Z @ w)))
-        g = Z.T @ (p - y) + reg * w
-        H = (Z * (p * (1 - p))[:, None]).T @ Z + np.diag(reg)
+        g = Z.T @ (sw * (p - y)) + reg * w
+        H = (Z * (sw * p * (1 - p))[:, None]).T @ Z + np.diag(reg)
         step = np.linalg.solve(H, g)
         w -= step
         if np.abs(step).max() < 1e-6:
@@ -135,9 +209,11 @@ def score(
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("root")
+    ap.add_argument("--samples", type=Path, default=Path("../shared/samples"))
     ap.add_argument("--limit", type=int)
     ap.add_argument("--cache", default="/tmp/ltr_rows.pkl")
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--member-weight", type=float, default=3.0)
     ap.add_argument("--per-article", type=int, default=Params().per_article)
     ap.add_argument("--write", action="store_true", help=f"write the weights to {MODEL_PATH}")
     a = ap.parse_args()
@@ -150,29 +226,40 @@ def main() -> None:
     else:
         rows = collect(qa, Path(a.root), a.limit)
         cache.write_bytes(pickle.dumps(rows))
+    samples = a.samples if a.samples.is_dir() else None
+    members = collect_members(qa, Path(a.root), samples)
+    print(f"{len(rows)} MultiHop-RAG dev questions, {len(members)} member-style dev questions")
     corpus = qa.index.corpus(EVAL_CORPUS)
     arrs = [(corpus, R.corpus_arrays(corpus))]
+    current = RankModel.load()
+    cur_w = np.concatenate([current.weights, [current.bias]]) if current is not None else None
+    print(
+        "current model on all dev:",
+        {k: round(v, 3) for k, v in score(rows, arrs, cur_w, a.per_article).items()},
+        f"member top-4 articles {member_hits(members, cur_w):.3f}",
+    )
     half = [rows[0::2], rows[1::2]]
+    mhalf = [members[0::2], members[1::2]]
     for i in (0, 1):
+        w = fit(half[i] + mhalf[i], a.l2, a.member_weight)
         print(
-            f"heuristic merge on half {i}:",
-            {k: round(v, 3) for k, v in score(half[i], arrs, None, a.per_article).items()},
-        )
-    for i in (0, 1):
-        w = fit(half[i], a.l2)
-        print(
-            f"fit on half {i} ({len(half[i])} q), scored on the other:",
+            f"fit on half {i} ({len(half[i])} + {len(mhalf[i])} q), scored on the other:",
             {k: round(v, 3) for k, v in score(half[1 - i], arrs, w, a.per_article).items()},
+            f"member top-4 articles {member_hits(mhalf[1 - i], w):.3f}",
+            f"(current model: {member_hits(mhalf[1 - i], cur_w):.3f})",
         )
-    w = fit(rows, a.l2)
+    w = fit(rows + members, a.l2, a.member_weight)
     print(
         "fit on all dev, scored on all dev:",
         {k: round(v, 3) for k, v in score(rows, arrs, w, a.per_article).items()},
+        f"member top-4 articles {member_hits(members, w):.3f}",
     )
     if a.write:
         model = {
-            "fitted_on": f"MultiHop-RAG dev split, {len(rows)} questions with evidence",
-            "label": "the chunk holds one of the question's evidence facts",
+            "fitted_on": f"MultiHop-RAG dev split, {len(rows)} questions with evidence; "
+            f"member-style dev questions, {len(members)} answerable (weight {a.member_weight})",
+            "label": "the chunk holds one of the question's evidence facts (MultiHop-RAG); the "
+            "chunk is from an expected article and holds a key phrase (member-style)",
             "l2": a.l2,
             "features": list(FEATURES),
             "weights": [round(float(x), 6) for x in w[:-1]],
