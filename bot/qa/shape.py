@@ -174,7 +174,8 @@ _NOT_NAME = re.compile(
     r"According|However|Meanwhile|Despite|Although|Though|Yet|Still|Also|Then|Now|Here|There|"
     r"Why|What|Who|How|Where|Which|Not|No|Yes|Even|Just|Only|Both|Yes|Each|Every|All|Any|"
     r"Since|Until|During|Under|Over|Last|Next|Earlier|Later|Today|Tonight|Tomorrow|Yesterday|"
-    r"Some|Many|Most|Several|Other|Another|Mr|Mrs|Ms|Dr|MORE|READ|RELATED|WATCH|SEE)$"
+    r"Some|Many|Most|Several|Other|Another|Mr|Mrs|Ms|Dr|MORE|READ|RELATED|WATCH|SEE|Were|Was|Is|"
+    r"Are|Be|Been|Will|Would|Can|Could|Should|Do|Does|Did|Has|Have|Had|You|Your|My|Me|Us)$"
 )
 
 
