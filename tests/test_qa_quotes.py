@@ -236,6 +236,21 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "what was brisk foods' original offer",
             "$2.1 billion [1].",
         ),
+        (  # a difference is not the price
+            "The OLED model costs $20 more than last year's, at $549 in the US.",
+            "how much does the oled model cost",
+            "$549 [1].",
+        ),
+        (  # where it was announced on a social network is not a place
+            "He told fans on Instagram that he would sign in Los Angeles.",
+            "where is he signing",
+            "In Los Angeles [1].",
+        ),
+        (  # a title is stated with the name, never alone
+            "Principal Chief Wilma Mankiller of the Cherokee Nation was honoured with a doll.",
+            "who is the cherokee leader honoured with a doll",
+            "Principal Chief Wilma Mankiller [1].",
+        ),
         (  # a place name that holds "of"
             "The minister spoke at the Chamber of Commerce of Brackwater on Tuesday.",
             "where did the minister speak",

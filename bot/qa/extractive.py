@@ -173,6 +173,9 @@ def _noun_part(phrase: str) -> str:
     return phrase
 
 
+_COMPARED = re.compile(
+    r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
+)
 _NAME_Q = re.compile(r"\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded|name\s+of)\b", re.I)
 _NOT_COUNTED = frozenset({"\u2205", *tokenize("more less fewer other times total exactly")})
 _HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
@@ -259,7 +262,9 @@ def _span_strength(
         other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
         base = min(1.5, 1.2 + 0.1 * hits) if hits else (0.5 if toks & _TIME_UNITS else other)
     if shape == HOW_MUCH:
-        if money_q and not share_q and not _CURRENCY.search(sp.text):
+        if _COMPARED.match(sentence[sp.end : sp.end + 20]) or _COMPARED.match(sp.text.split()[-1]):
+            base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
+        elif money_q and not share_q and not _CURRENCY.search(sp.text):
             base = 0.4  # asked what it costs: a sum of money, not a count
         elif share_q and not money_q and not _PERCENT.search(sp.text):
             base = 0.6 if _CURRENCY.search(sp.text) else 0.4

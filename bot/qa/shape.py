@@ -166,7 +166,13 @@ _PLACE_RX = re.compile(
 _TITLE = (
     r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|CEO|Chief|Director|"
     r"Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
-    r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir)"
+    r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir|Principal|Deputy|Vice|Acting|"
+    r"Interim|Executive|Head|Captain|Skipper)"
+)
+# "on Instagram", "on X": where it was said, not a place
+_PLATFORM = re.compile(
+    r"^(?:on|to|via)\s+(?:the\s+)?(?:Instagram|Twitter|X|Facebook|TikTok|YouTube|Threads|Reddit|"
+    r"LinkedIn|Bluesky|Mastodon|Telegram|WhatsApp|Snapchat|Discord|Twitch|Truth\s+Social|Weibo)$"
 )
 _NOT_NAME = re.compile(
     rf"^(?:{_MONTH}|{_WEEKDAY}|The|A|An|This|That|These|Those|He|She|It|They|We|I|His|Her|Its|"
@@ -216,6 +222,8 @@ def _names(s: str) -> list[Span]:
             continue  # "in Lunvik": a place, not who
         if all(re.fullmatch(_TITLE, w.rstrip(".,'’")) for w in text.split()):
             continue  # "CEO", "President": a title without the name
+        if len(text.split()) >= 2 and text.upper() == text and sum(c.isalpha() for c in text) > 5:
+            continue  # "FULL TIME LIVE": a heading in capitals, not a name
         out.append(Span(start, start + len(text), text))
     return out
 
@@ -281,7 +289,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         out = []
         for s in _spans(_PLACE_RX, sentence):
             head = s.text.split()[-1]
-            if _WHEN_RX.fullmatch(head) or re.fullmatch(_WEEKDAY, head):
+            if _WHEN_RX.fullmatch(head) or re.fullmatch(_WEEKDAY, head) or _PLATFORM.match(s.text):
                 continue
             out.append(s)
         return out
