@@ -262,6 +262,20 @@ def test_the_lead_states_the_kind_of_answer_asked_for(text: str, question: str, 
     assert short_answer_lead(select_excerpts(question, [_passage(text)]), question) == lead
 
 
+def test_a_name_the_best_articles_keep_naming_is_the_likelier_answer() -> None:
+    def art(i: int, text: str) -> Passage:
+        p = _passage(text, headline=f"Story {i}")
+        p.article_id = p.chunk_id = f"a{i}"
+        return p
+
+    q = "who is accused of moving the customer funds"
+    one = "Ivo Larch and Pell Amsby were accused of moving the customer funds, the court heard."
+    ps = [art(1, one)] + [
+        art(i, f"Ivo Larch declined to comment on the case, report {i} adds.") for i in (2, 3, 4)
+    ]
+    assert "Ivo Larch" in (short_answer_lead(select_excerpts(q, ps), q) or "")
+
+
 def test_a_year_is_not_an_amount_and_a_title_is_not_a_name() -> None:
     p = _passage("In 2022 the bank settled the claims with regulators.")
     q = "how much did the bank pay"

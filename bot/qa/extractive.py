@@ -71,6 +71,7 @@ MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's
 STRONG_LEAD = 1.0  # an answer from another article than the best-ranked one must be this strong
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
+VOTE = 0.1  # how much each further article naming a person adds to the name's strength
 
 
 @dataclass
@@ -225,6 +226,15 @@ _SPEECH_Q = re.compile(
 )
 
 
+def _vote(sp: Span, arts_with: dict[str, set[str]]) -> float:
+    """1 for a name one article holds, up to 1 + 4 * VOTE for one that five of the best articles
+    hold (by its last word: "Bankman-Fried", "Sam Bankman-Fried")."""
+    toks = [t for t in tokenize(sp.text) if t != "\u2205"]
+    if not toks:
+        return 1.0
+    return 1.0 + VOTE * min(4, len(arts_with.get(toks[-1], ())) - 1)
+
+
 def _span_strength(
     shape: str,
     sp: Span,
@@ -346,6 +356,11 @@ def select_excerpts(
             for sp in answer_spans(c.sentence, shape)
         )
     )
+    arts_with: dict[str, set[str]] = {}  # word -> the articles whose candidate sentences hold it
+    if shape == WHO:
+        for c in cands:
+            for t in c.toks:
+                arts_with.setdefault(t, set()).add(c.passage.article_id)
     by_article: dict[str, list[_Sent]] = {}
     for c in cands:
         lex = 0.0
@@ -381,6 +396,8 @@ def select_excerpts(
             if future_q:  # "where will they meet": the plan, not where they met before
                 f = 1.2 if _FUTURE.search(c.sentence) else 0.8
                 rated = [(sp, w * f) for sp, w in rated]
+            if shape == WHO:  # a name the best articles keep coming back to is likelier the one
+                rated = [(sp, w * _vote(sp, arts_with)) for sp, w in rated]
             rated = [(sp, w) for sp, w in rated if w > 0]
             rated.sort(key=lambda x: -x[1])
             c.spans = [sp for sp, _ in rated]
