@@ -31,7 +31,8 @@ _PERSON_NOUN = (
     r"country|organi[sz]ation|agency|ministry|startup|brand|band|singer|actor|actress|artist|star|"
     r"driver|mediator|envoy|winner|champion|owner|investor|buyer|bank|union|party|guy|girl|lady|"
     r"exec|executive|charity|rapper|athlete|footballer|golfer|candidate|lawmaker|senator|"
-    r"politician|author|writer|director|governor|head|scorer|striker|pitcher|quarterback|champ)"
+    r"politician|author|writer|director|governor|head|scorer|striker|pitcher|quarterback|champ|"
+    r"individual|entity|entities|institution|platform|figure|network|network|app|service|retailer)"
 )
 _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
@@ -308,7 +309,7 @@ _NON_PERSON = re.compile(
     r"Institute|School|College|Hospital|Centre|Center|Foundation|Project|Program|Programme)$"
 )
 PERSON_Q = re.compile(
-    r"\bwho(?:m|se|'s)?\b|\b(?:person|man|woman|guy|girl|exec|executive|player|coach|minister|"
+    r"\bwho(?:m|se|'s)?\b|\b(?:person|individual|man|woman|guy|girl|exec|executive|player|coach|minister|"
     r"president|ceo|founder|boss|leader|official|judge|mediator|envoy|"
     r"spokes\w+|actor|actress|singer|star|driver|governor|chief)\b",
     re.I,
