@@ -276,6 +276,15 @@ def test_a_name_the_best_articles_keep_naming_is_the_likelier_answer() -> None:
     assert "Ivo Larch" in (short_answer_lead(select_excerpts(q, ps), q) or "")
 
 
+def test_a_surname_alone_counts_as_a_name_when_the_articles_give_it_in_full() -> None:
+    p = _passage(
+        "Quill Partners bought the stake in May. Ravi Osterman founded the fund in 2019. "
+        "Prosecutors say Osterman approved the transfers that Quill Partners later reversed."
+    )
+    q = "which individual approved the transfers"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Osterman [1]."
+
+
 def test_a_year_is_not_an_amount_and_a_title_is_not_a_name() -> None:
     p = _passage("In 2022 the bank settled the claims with regulators.")
     q = "how much did the bank pay"

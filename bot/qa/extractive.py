@@ -247,6 +247,7 @@ def _span_strength(
     money_q: bool = False,
     share_q: bool = False,
     counted_seen: bool = False,
+    surnames: frozenset[str] = frozenset(),
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -256,7 +257,8 @@ def _span_strength(
         words = sp.text.split()
         before = sentence[max(0, sp.start - 30) : sp.start].split()
         titled = any(is_title(w) for w in words) or bool(before and is_title(before[-1]))
-        base = 1.0 if len(words) >= 2 or titled else 0.5
+        known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
+        base = 1.0 if len(words) >= 2 or titled or known else 0.5
         if wants_person and not titled and not personlike(sp.text):
             base *= 0.5
         if _EVENT_END.search(sp.text.rstrip(".,'’s")):
@@ -357,10 +359,17 @@ def select_excerpts(
         )
     )
     arts_with: dict[str, set[str]] = {}  # word -> the articles whose candidate sentences hold it
+    surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     if shape == WHO:
         for c in cands:
             for t in c.toks:
                 arts_with.setdefault(t, set()).add(c.passage.article_id)
+        surnames = frozenset(
+            sp.text.split()[-1].lower()
+            for c in cands
+            for sp in answer_spans(c.sentence, WHO)
+            if len(sp.text.split()) >= 2 and personlike(sp.text)
+        )
     by_article: dict[str, list[_Sent]] = {}
     for c in cands:
         lex = 0.0
@@ -386,6 +395,7 @@ def select_excerpts(
                         money_q=money_q,
                         share_q=share_q,
                         counted_seen=counted_seen,
+                        surnames=surnames,
                     ),
                 )
                 for sp in spans

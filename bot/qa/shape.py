@@ -300,7 +300,10 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
 
 
 _NON_PERSON = re.compile(
-    r"^(?:River|Lake|Sea|League|Premier|Cup|Bank|Ministry|Club|Council|Province|Street|Stadium|"
+    r"^(?:Research|Capital|Labs?|Technologies|Technology|Holdings|Partners|Ventures|Systems|"
+    r"Networks|Media|Entertainment|Motors|Airlines|Pharmaceuticals|Energy|Solutions|Studios|"
+    r"Records|Sports|Store|Shop|App|Software|Financial|Securities|Insurance|Health|Foods|"
+    r"River|Lake|Sea|League|Premier|Cup|Bank|Ministry|Club|Council|Province|Street|Stadium|"
     r"Park|Airport|University|Department|Committee|Reserve|Tribunal|Court|Authority|Union|"
     r"Association|Federation|Series|Championship|Tournament|Award|Awards|Prize|Day|Night|World|"
     r"Games|Times|News|Press|Party|Act|Bill|Agency|Office|Commission|Group|Inc|Corp|Ltd|Company|"
