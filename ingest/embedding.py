@@ -289,8 +289,9 @@ class OnnxEmbedder:
 
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        if threads:
-            opts.intra_op_num_threads = threads
+        # One thread per CPU this process may use, set explicitly: onnxruntime's own default ran
+        # batches 17-29% slower on the 2-core machine (interleaved runs, same session inputs).
+        opts.intra_op_num_threads = threads or _usable_cpus()
         opts.inter_op_num_threads = 1
         # No busy-waiting between runs: by default onnxruntime's threads spin after each call,
         # taking the CPU from whatever runs next (a torch encode timed right after one went
@@ -360,6 +361,13 @@ class OnnxEmbedder:
                 progress(pending)
                 pending = 0
         return out
+
+
+def _usable_cpus() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def _read_json(path: Path) -> dict[str, Any]:
