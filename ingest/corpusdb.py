@@ -307,6 +307,17 @@ class CorpusDB:
         return int(self.get_state("generation", 1))
 
     @property
+    def writes(self) -> int:
+        """How many manifest writes there have been. A reindex bumps ``version`` once, when it
+        ends; a run killed before that leaves its commits with no bump, so a structure derived
+        from the manifest records this too, to tell that it no longer describes it."""
+        return int(self.get_state("writes", 0))
+
+    def _count_write(self, conn: sqlite3.Connection) -> None:
+        row = conn.execute("SELECT value FROM state WHERE key='writes'").fetchone()
+        self.set_state("writes", (json.loads(row[0]) if row else 0) + 1, conn)
+
+    @property
     def version(self) -> int:
         """Bumped once per change of what readers see (a reindex, a generation switch);
         readers cache against it."""
@@ -332,18 +343,26 @@ class CorpusDB:
             if value is None:
                 conn.execute("DELETE FROM state WHERE key=?", (key,))
             else:
-                self.set_state(key, {**value, "version": version}, conn)
+                w = conn.execute("SELECT value FROM state WHERE key='writes'").fetchone()
+                writes = json.loads(w[0]) if w else 0
+                self.set_state(key, {**value, "version": version, "writes": writes}, conn)
 
     @_guarded
-    def set_state_if(self, key: str, value: Any, *, version: int, generation: int) -> bool:
+    def set_state_if(
+        self, key: str, value: Any, *, version: int, generation: int, writes: int | None = None
+    ) -> bool:
         """Store ``value`` only while the manifest is still at ``version`` and ``generation``
-        (a derived structure rebuilt by a reader must not describe a later version)."""
+        (and, given ``writes``, has had no write since): a derived structure rebuilt by a reader
+        must not describe a later manifest."""
         with self.transaction() as c:
             row = c.execute("SELECT value FROM state WHERE key='version'").fetchone()
             g = c.execute("SELECT value FROM state WHERE key='generation'").fetchone()
+            w = c.execute("SELECT value FROM state WHERE key='writes'").fetchone()
             if (json.loads(row[0]) if row else 0) != version or (
                 json.loads(g[0]) if g else 1
             ) != generation:
+                return False
+            if writes is not None and (json.loads(w[0]) if w else 0) != writes:
                 return False
             self.set_state(key, value, c)
             return True
@@ -404,6 +423,7 @@ class CorpusDB:
         for the whole run instead of rebuilding them every 512 chunks."""
         ts = now_iso()
         with self.transaction() as c:
+            self._count_write(c)
             for aid in list(replace_ids) + list(delete_ids):
                 c.execute("DELETE FROM articles WHERE generation=? AND id=?", (generation, aid))
                 c.execute(

@@ -491,6 +491,18 @@ class ReadView:
 
 
 # --- the per-corpus store ---------------------------------------------------------------------
+def describes(state: dict[str, Any] | None, version: int, generation: int, writes: int) -> bool:
+    """Whether a published read-side state lists segments for exactly this manifest: its
+    version and generation, and no manifest write since (a reindex killed before its version
+    bump leaves written articles the state does not hold)."""
+    return bool(
+        state
+        and state.get("version") == version
+        and state.get("generation") == generation
+        and state.get("writes", 0) == writes
+    )
+
+
 class ReadStore:
     """A corpus's segments on disk and its current view in memory."""
 
@@ -526,13 +538,13 @@ class ReadStore:
             return v
         with self._lock:
             with db.snapshot():
-                version, generation = db.version, db.generation
+                version, generation, writes = db.version, db.generation, db.writes
                 state = db.get_state(STATE_KEY)
             v = self._view
             if v is not None and v.version == version:
                 return v
             view = None
-            if state and state.get("version") == version and state.get("generation") == generation:
+            if describes(state, version, generation, writes):
                 try:
                     view = self._assemble(state, version, generation)
                     self.loads += 1
@@ -541,7 +553,7 @@ class ReadStore:
                         "corpus %s: read side not loadable (%s); rebuilding it", corpus.name, exc
                     )
             if view is None:
-                view = self._rebuild(corpus, version, generation)
+                view = self._rebuild(corpus, version, generation, writes)
             self._view = view
             # Segments no longer listed are let go (their maps close with the last user).
             keep = {s.name for s in view.segments}
@@ -558,7 +570,7 @@ class ReadStore:
                     masks[k][i] = False
         return ReadView(version, generation, segs, [np.flatnonzero(m) for m in masks])
 
-    def _rebuild(self, corpus: Corpus, version: int, generation: int) -> ReadView:
+    def _rebuild(self, corpus: Corpus, version: int, generation: int, writes: int) -> ReadView:
         """Segments for the live generation from the manifest's chunks and Chroma's vectors;
         published when the manifest is still at ``version`` (else it serves this process only
         until the next version)."""
@@ -587,7 +599,10 @@ class ReadStore:
                 corpus.name,
             )
         state = {"version": version, "generation": generation, "segments": w.sealed, "dead": {}}
-        published = db.set_state_if(STATE_KEY, state, version=version, generation=generation)
+        state["writes"] = writes
+        published = db.set_state_if(
+            STATE_KEY, state, version=version, generation=generation, writes=writes
+        )
         if not published:
             log.info("corpus %s: manifest moved while rebuilding its read side", corpus.name)
         log.info(

@@ -18,7 +18,7 @@ import numpy as np
 from .chunking import chunk_article
 from .corpusdb import ArticleOrigin, ArticleRow, ChunkRow, now_iso
 from .models import Article, Chunk
-from .readside import STATE_KEY, ChunkIn, SegmentWriter
+from .readside import STATE_KEY, ChunkIn, SegmentWriter, describes
 from .sources import ReadResult
 from .store import (
     collection_name,
@@ -126,9 +126,9 @@ class Reindex:
         db = self.c.db
         with db.snapshot():
             state = db.get_state(STATE_KEY)
-            version = db.version
+            version, writes = db.version, db.writes
             empty = not db.counts()[1]
-        if state and state.get("version") == version and state.get("generation") == live_gen:
+        if describes(state, version, live_gen, writes):
             self.read_base = state
         elif empty:
             self.read_base = {"generation": live_gen, "segments": [], "dead": {}}

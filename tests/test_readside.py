@@ -190,6 +190,34 @@ def test_a_failed_reindex_publishes_what_it_committed(
     _assert_same_as_bm25s(c)
 
 
+def test_a_reindex_killed_before_its_version_bump_is_not_taken_for_the_published_state(
+    settings: Settings,
+    embedder: HashEmbedder,
+    chroma_client: object,
+    demo_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = NewsIndex(settings, embedder=embedder, client=chroma_client)
+    c = _ingest(first, "killed", demo_copy)
+    _churn(demo_copy)
+    # kill -9 after the run's commits, before its one version bump: the manifest holds the
+    # new articles, the published read-side state still has the old version's segments
+    with monkeypatch.context() as m:
+        m.setattr(reindex_mod.Reindex, "_publish", lambda self: None)
+        c.reindex()
+    # a process started now (no cached view) must not serve the old segments as current
+    fresh = NewsIndex(settings, embedder=embedder, client=chroma_client).corpus("killed")
+    assert set(fresh.read_view().ids) == fresh.db.chunk_ids()
+    _assert_same_as_bm25s(fresh)
+    # and the next reindex does not extend the stale state either
+    _edit(next(demo_copy.glob("04-*.txt")), "One more line about the mediation.")
+    s = fresh.reindex()
+    assert s.errors == []
+    view = fresh.read_view()
+    assert set(view.ids) == fresh.db.chunk_ids()
+    _assert_same_as_bm25s(fresh)
+
+
 def test_full_reindex_publishes_one_new_generation(index: NewsIndex, demo_copy: Path) -> None:
     c = _ingest(index, "full", demo_copy)
     old = c.db.get_state(STATE_KEY)
