@@ -166,7 +166,7 @@ _VERBISH = re.compile(
 
 
 def _noun_part(phrase: str) -> str:
-    """"republicans voted against" -> "republicans": what is counted, not what it did."""
+    """ "republicans voted against" -> "republicans": what is counted, not what it did."""
     words = phrase.split()
     for i, w in enumerate(words[1:], 1):
         if _VERBISH.search(w):
@@ -380,7 +380,11 @@ def select_excerpts(
                 lex += SYNONYM * idf[t] * w
         c.lex = lex / q_weight
         if shape in SHORT:
-            spans = [s for s in answer_spans(c.sentence, shape) if _novel(s, q_toks, shape == WHO and wants_person)]
+            spans = [
+                s
+                for s in answer_spans(c.sentence, shape)
+                if _novel(s, q_toks, shape == WHO and wants_person)
+            ]
             rated = [
                 (
                     sp,
