@@ -156,6 +156,37 @@ class ModelGate:
                 self._cond.notify_all()
 
 
+def embed_in_batches(
+    texts: Sequence[str],
+    lengths: Sequence[int],
+    dim: int,
+    batch_size: int,
+    gate: ModelGate,
+    encode: Callable[[list[str], bool], np.ndarray],
+    progress: Callable[[int], None] | None,
+) -> np.ndarray:
+    """Embed ``texts`` in batches of similar word-piece length (sorting by characters, as
+    ``encode()`` does, leaves ~14% of a news batch as padding; by word-pieces ~3%, and the
+    model's time is mostly padded tokens). One gate turn per batch, not per call: a question
+    waits for at most the one batch of a reindex already running. ``encode(batch, last)``
+    returns unit vectors; ``last`` is set for the final batch."""
+    order = sorted(range(len(texts)), key=lambda i: -lengths[i])
+    out = np.empty((len(texts), dim), dtype=np.float32)
+    report_every = max(batch_size * 8, 256)
+    pending = 0
+    small = len(texts) <= SMALL_CALL
+    for i in range(0, len(order), batch_size):
+        idx = order[i : i + batch_size]
+        last = i + batch_size >= len(order)
+        with gate.turn(small=small):
+            out[idx] = encode([texts[j] for j in idx], last)
+        pending += len(idx)
+        if progress and (pending >= report_every or last):
+            progress(pending)
+            pending = 0
+    return out
+
+
 class SentenceTransformerEmbedder:
     def __init__(self, model: str, *, device: str | None = None, batch_size: int = 64) -> None:
         path = resolve_model_path(model)
@@ -214,33 +245,21 @@ class SentenceTransformerEmbedder:
     ) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        # Batch texts of similar word-piece length. encode() sorts by character count, which on
-        # news chunks leaves ~14% of every batch as padding; sorting by word-pieces leaves ~3%,
-        # and the model's time is mostly padded tokens.
-        lengths = self.count_tokens(texts)
-        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
-        report_every = max(self.batch_size * 8, 256)
-        pending = 0
-        small = len(texts) <= SMALL_CALL
-        for i in range(0, len(order), self.batch_size):
-            idx = order[i : i + self.batch_size]
-            # A turn per batch, not per call: a question's encode waits for at most the one
-            # batch of a reindex already running in another thread.
-            with self._gate.turn(small=small):
-                vecs = self._model.encode(
-                    [texts[j] for j in idx],
+
+        def encode(batch: list[str], last: bool) -> np.ndarray:
+            return np.asarray(
+                self._model.encode(
+                    batch,
                     batch_size=self.batch_size,
                     normalize_embeddings=True,
                     convert_to_numpy=True,
                     show_progress_bar=False,
                 )
-            out[idx] = vecs
-            pending += len(idx)
-            if progress and (pending >= report_every or i + self.batch_size >= len(order)):
-                progress(pending)
-                pending = 0
-        return out
+            )
+
+        return embed_in_batches(
+            texts, self.count_tokens(texts), self.dim, self.batch_size, self._gate, encode, progress
+        )
 
 
 class OnnxEmbedder:
@@ -345,22 +364,15 @@ class OnnxEmbedder:
     ) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        # Batches of similar length, as in SentenceTransformerEmbedder.embed: padding is waste.
-        lengths = self.count_tokens(texts)
-        order = sorted(range(len(texts)), key=lambda i: -lengths[i])
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
-        report_every = max(self.batch_size * 8, 256)
-        pending = 0
-        small = len(texts) <= SMALL_CALL
-        for i in range(0, len(order), self.batch_size):
-            idx = order[i : i + self.batch_size]
-            with self._gate.turn(small=small):
-                out[idx] = self.run([texts[j] for j in idx], last=i + self.batch_size >= len(order))
-            pending += len(idx)
-            if progress and (pending >= report_every or i + self.batch_size >= len(order)):
-                progress(pending)
-                pending = 0
-        return out
+        return embed_in_batches(
+            texts,
+            self.count_tokens(texts),
+            self.dim,
+            self.batch_size,
+            self._gate,
+            lambda batch, last: self.run(batch, last=last),
+            progress,
+        )
 
 
 def _usable_cpus() -> int:
