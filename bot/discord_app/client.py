@@ -136,18 +136,8 @@ class NewsBot(commands.Bot):
         since: datetime | None = None,
     ) -> Answer:
         """Answer from the guild's corpus (and the shared one) off the event loop."""
-        corpora = self.corpora_for(guild_id)
-        call = functools.partial(
-            self.qa.answer,
-            question,
-            corpora,
-            history=list(history),
-            outlet=outlet or None,
-            since=since,
-        )
-        return cast(
-            Answer, await asyncio.get_running_loop().run_in_executor(self.ask_executor, call)
-        )
+        got = await self._off_loop(self.qa.answer, question, guild_id, history, outlet, since)
+        return cast(Answer, got)
 
     async def draft(
         self,
@@ -159,18 +149,28 @@ class NewsBot(commands.Bot):
         since: datetime | None = None,
     ) -> Draft:
         """The quoted answer, at once, and what the model step needs (off the event loop)."""
-        corpora = self.corpora_for(guild_id)
+        got = await self._off_loop(self.qa.draft, question, guild_id, history, outlet, since)
+        return cast(Draft, got)
+
+    async def _off_loop(
+        self,
+        fn: Callable[..., Any],
+        question: str,
+        guild_id: int | None,
+        history: Sequence[tuple[str, str]],
+        outlet: str | None,
+        since: datetime | None,
+    ) -> Any:
+        """``fn`` (``QAService.answer`` or ``draft``) on the guild's corpora, in the ask pool."""
         call = functools.partial(
-            self.qa.draft,
+            fn,
             question,
-            corpora,
+            self.corpora_for(guild_id),
             history=list(history),
             outlet=outlet or None,
             since=since,
         )
-        return cast(
-            Draft, await asyncio.get_running_loop().run_in_executor(self.ask_executor, call)
-        )
+        return await asyncio.get_running_loop().run_in_executor(self.ask_executor, call)
 
     async def refine(self, draft: Draft) -> LLMOutcome:
         """The model's verified answer to a draft, or why there is none, within the deadline.
