@@ -50,7 +50,9 @@ from .types import Passage
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
 MAX_EXCERPTS = 4
-SHORTLIST = 8  # sentences embedded per question for the meaning score
+PER_ARTICLE = 2  # excerpts of one article, while other articles have candidates
+FILL_SHARE = 0.5  # a further excerpt of an article must score this share of the best
+SHORTLIST = 12  # sentences embedded per question for the meaning score
 EMBED_CHARS = 200  # of each, about 45 word-pieces
 _PRONOUN = re.compile(
     r"^[\"'“‘]?(?:He|She|They|It|His|Her|Its|Their|Them|This|These|Those|That|Both|The\s+"
@@ -71,6 +73,8 @@ MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's
 STRONG_LEAD = 1.0  # an answer from another article than the best-ranked one must be this strong
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
+OUTSIDE_ARTICLES = 1  # whole articles read for answers beyond their retrieved passages
+W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
 VOTE = 0.1  # how much each further article naming a person adds to the name's strength
 
 
@@ -95,6 +99,7 @@ class _Sent:
     end: int
     rank: int
     top_article: bool = False  # from the article of the best-ranked passage
+    outside: bool = False  # in its article but not in a retrieved passage
     prev: int = -1  # ``idx`` of the sentences before and after it (-1: none)
     next: int = -1
     toks: set[str] = field(default_factory=set)
@@ -462,6 +467,8 @@ def _score(c: _Sent, shape: str) -> float:
         + W_PRIOR * prior
         + W_SHAPE * c.shape * min(1.0, 2.0 * topical)
     )
+    if c.outside:
+        s -= W_OUTSIDE
     if len(c.sentence) < 40:
         s *= 0.8
     if c.sentence.rstrip("\"'”’ ").endswith("?"):
@@ -519,6 +526,30 @@ def _candidates(passages: Sequence[Passage]) -> list[_Sent]:
             nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
             top = key == passages[0].article_id
             out[(key, s)] = _Sent(p, text, s, s, e, rank, top_article=top, prev=prev, next=nxt)
+    # The rest of the best articles: an answer is often a few paragraphs from the passage that
+    # matched the question's words ("Hayes ... will start next May").
+    seen: list[str] = []
+    for rank, p in enumerate(passages):
+        if p.article_id in seen or not p.article_text:
+            continue
+        seen.append(p.article_id)
+        if len(seen) > OUTSIDE_ARTICLES:
+            break
+        text, key = p.article_text, p.article_id
+        skip_to = len(p.headline) if text.startswith(p.headline) else 0
+        spans = list(_split(text))
+        for i, (s, e) in enumerate(spans):
+            if s < skip_to or (key, s) in out:
+                continue
+            sent = text[s:e]
+            if len(_WORD.findall(sent)) < 3 or _boilerplate(sent) or looks_like_instruction(sent):
+                continue
+            prev = spans[i - 1][0] if i > 0 and spans[i - 1][0] >= skip_to else -1
+            nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
+            top = key == passages[0].article_id
+            out[(key, s)] = _Sent(
+                p, text, s, s, e, rank, top_article=top, prev=prev, next=nxt, outside=True
+            )
     return list(out.values())
 
 
@@ -528,11 +559,16 @@ def _pick(
     out: list[Excerpt] = []
     used: set[tuple[str, int]] = set()
     per_article: Counter[str] = Counter()
-    for c in cands:
+    # At most two sentences of an article while others have something to say; the room left is
+    # then filled from the same articles (one article that covers the question says more).
+    passes = [(c, PER_ARTICLE) for c in cands] + [(c, max_excerpts) for c in cands]
+    for c, cap in passes:
         if len(out) >= max_excerpts:
             break
         aid = c.passage.article_id
-        if c.score <= 0 or (aid, c.idx) in used or per_article[aid] >= 2:
+        if c.score <= 0 or (aid, c.idx) in used or per_article[aid] >= cap:
+            continue
+        if cap > PER_ARTICLE and c.score < cands[0].score * FILL_SHARE:
             continue
         at = {x.idx: x for x in by_article[aid]}
         group = [c]
