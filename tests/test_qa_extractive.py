@@ -30,7 +30,13 @@ def passage(text: str = TEXT, n: int = 0) -> Passage:
     )
 
 
-def test_at_most_two_sentences_of_one_passage_and_two_of_one_article() -> None:
-    ex = select_excerpts("Brackwater council ferry fares deal vote debate", [passage()])
-    assert 1 <= len(ex) <= 2
-    assert len({e.quote for e in ex}) == len(ex)
+def test_two_sentences_of_an_article_while_another_has_some_then_more_of_one() -> None:
+    q = "Brackwater council ferry fares deal vote debate"
+    both = select_excerpts(q, [passage(), passage(n=1)])
+    assert len(both) == 4
+    assert sorted(e.passage.article_id for e in both) == ["a0", "a0", "a1", "a1"]
+    # one article alone: the room left is filled from it, each sentence once
+    alone = select_excerpts(q, [passage()])
+    assert 3 <= len(alone) <= 4
+    assert len({e.quote for e in alone}) == len(alone)
+    assert all(e.quote in TEXT for e in alone)
