@@ -251,6 +251,12 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "who is the cherokee leader honoured with a doll",
             "Principal Chief Wilma Mankiller [1].",
         ),
+        (  # the name under the title the question asks about, not another official's
+            "Finance Minister Ada Lenk welcomed the bank's rate cut on Monday. "
+            "Traders listened to Governor Tomas Wendrell, who said more cuts were possible.",
+            "who is the governor of the central bank",
+            "Governor Tomas Wendrell [1].",
+        ),
         (  # a place name that holds "of"
             "The minister spoke at the Chamber of Commerce of Brackwater on Tuesday.",
             "where did the minister speak",
@@ -359,6 +365,13 @@ def test_typos_are_corrected_against_the_corpus_words_only() -> None:
     # an ordinary word the corpus lacks is not a typo of a corpus word
     same, none = correct("what about the thai talks", [sp], is_word=lambda w: w == "thai")
     assert same == "what about the thai talks" and not none
+    # nor is an inflection of one ("tanked" is "tank" + "ed", not a typo of "thanked")
+    sp2 = Speller(["The mayor thanked the stopping crews."])
+    words = {"tank", "stop"}
+    kept, none2 = correct("the stock tanked and stopped", [sp2], is_word=words.__contains__)
+    assert kept == "the stock tanked and stopped" and not none2
+    fixed2, _ = correct("the mayor thankd them", [sp2], is_word=words.__contains__)
+    assert fixed2 == "the mayor thanked them"
 
 
 def test_nicknames_add_the_full_name_to_the_search() -> None:

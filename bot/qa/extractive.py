@@ -214,6 +214,17 @@ _EVENT_END = re.compile(
     r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
     r"League|Act|Bill|Summit|Conference|Festival|Day|Week)$"
 )
+# A role the question asks about ("who is the governor", "who's the new coach"): a name under
+# that title is likely the one.
+_ROLES = frozenset(
+    tokenize(
+        "governor president ceo chief executive chair chairman chairwoman coach manager minister "
+        "secretary senator mayor judge director founder owner captain envoy mediator spokesperson "
+        "spokesman spokeswoman commissioner ambassador leader boss head premier chancellor "
+        "mediation"
+    )
+)
+ROLE_MATCH = 1.4
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
 )
@@ -253,6 +264,7 @@ def _span_strength(
     share_q: bool = False,
     counted_seen: bool = False,
     surnames: frozenset[str] = frozenset(),
+    roles: frozenset[str] = frozenset(),
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -268,6 +280,9 @@ def _span_strength(
             base *= 0.5
         if _EVENT_END.search(sp.text.rstrip(".,'’s")):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
+        after = sentence[sp.end : sp.end + 60].split()[:5]
+        if roles and roles & set(tokenize(" ".join(before[-3:] + words + after))):
+            base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
     if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"
         around = (sentence[max(0, sp.start - 8) : sp.start], sentence[sp.end : sp.end + 20])
         plain = re.fullmatch(r"\d{1,3}", sp.text.split()[0] if sp.text.split() else "")
@@ -290,6 +305,8 @@ def _span_strength(
     if shape == WHEN and _VAGUE_WHEN.search(sp.text):
         base = 0.6  # "this week", "in the spring", "2023": a day or date says more
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
+    if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
+        window += " " + " ".join(w for w in sp.text.split() if is_title(w))
     return base * (0.6 + min(0.6, near(window)))
 
 
@@ -363,6 +380,7 @@ def select_excerpts(
             for sp in answer_spans(c.sentence, shape)
         )
     )
+    roles = frozenset(q_toks & _ROLES) if shape == WHO else frozenset()
     arts_with: dict[str, set[str]] = {}  # word -> the articles whose candidate sentences hold it
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     if shape == WHO:
@@ -405,6 +423,7 @@ def select_excerpts(
                         share_q=share_q,
                         counted_seen=counted_seen,
                         surnames=surnames,
+                        roles=roles,
                     ),
                 )
                 for sp in spans

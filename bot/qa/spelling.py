@@ -128,6 +128,22 @@ _CHAT_FIXES = {
 }  # fmt: skip
 
 
+_SUFFIXES = ("ing", "ed", "es", "s", "ers", "er", "ly", "d")
+
+
+def _bases(word: str) -> list[str]:
+    """The word, and what it may be inflected from: "tanked" -> "tank", "stopped" -> "stop",
+    "voting" -> "vote"."""
+    out = [word]
+    for suf in _SUFFIXES:
+        stem = word[: -len(suf)]
+        if word.endswith(suf) and len(stem) >= 3:
+            out += [stem, stem + "e"]
+            if stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+    return out
+
+
 def correct(
     question: str,
     spellers: Sequence[Speller],
@@ -144,7 +160,9 @@ def correct(
         if word == word.lower() and word in _CHAT_FIXES:  # "u" but never the "U" of "U.S."
             fixes[word] = _CHAT_FIXES[word.lower()]
             return fixes[word]
-        if any(s.known(word) for s in spellers) or len(word) < MIN_LEN or is_word(word.lower()):
+        if any(s.known(word) for s in spellers) or len(word) < MIN_LEN:
+            return word
+        if any(is_word(b) for b in _bases(word.lower())):  # "tanked" is "tank" + "ed"
             return word
         for s in spellers:
             sug = s.suggest(word)
