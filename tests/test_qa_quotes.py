@@ -257,6 +257,16 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "who is the governor of the central bank",
             "Governor Tomas Wendrell [1].",
         ),
+        (  # the count beside the question's verb; a day of the month is no count
+            "One guard was killed and four others were wounded at the crossing on October 20.",
+            "how many were hurt",
+            "Four others [1].",
+        ),
+        (
+            "One guard was killed and four others were wounded at the crossing on October 20.",
+            "how many were killed",
+            "One guard [1].",
+        ),
         (  # a place name that holds "of"
             "The minister spoke at the Chamber of Commerce of Brackwater on Tuesday.",
             "where did the minister speak",

@@ -75,6 +75,8 @@ ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may sco
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 OUTSIDE_ARTICLES = 1  # whole articles read for answers beyond their retrieved passages
 W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
+INNER = (15, 22)  # characters before and after an answer that are its own predicate
+W_INNER = 0.3
 VOTE = 0.1  # how much each further article naming a person adds to the name's strength
 
 
@@ -305,9 +307,19 @@ def _span_strength(
     if shape == WHEN and _VAGUE_WHEN.search(sp.text):
         base = 0.6  # "this week", "in the spring", "2023": a day or date says more
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
+    # the words right beside the answer say more about what it answers than those further off
+    # ("one guard was killed and four others were wounded": who was wounded is "four others")
+    inner = (
+        sentence[max(0, sp.start - INNER[0]) : sp.start]
+        + " "
+        + sentence[sp.end : sp.end + INNER[1]]
+    )
     if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
-        window += " " + " ".join(w for w in sp.text.split() if is_title(w))
-    return base * (0.6 + min(0.6, near(window)))
+        titles = " " + " ".join(w for w in sp.text.split() if is_title(w))
+        window += titles
+        inner += titles
+    closeness = (1 - W_INNER) * near(window) + W_INNER * near(inner)
+    return base * (0.6 + min(0.6, closeness))
 
 
 def select_excerpts(

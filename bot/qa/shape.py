@@ -265,6 +265,11 @@ def _with_noun(sentence: str, sp: Span) -> Span:
     return Span(sp.start, end, sentence[sp.start : end])
 
 
+# "October 20", "20 October": a day of the month, not a count
+_DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\.?\s+$")
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
+
+
 def answer_spans(sentence: str, shape: str) -> list[Span]:
     """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
     if shape == WHEN:
@@ -285,6 +290,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             if not _NOT_COUNT.match(sentence[s.end : s.end + 20])
             and not re.search(r"[$€£¥₹]\s?$", sentence[max(0, s.start - 2) : s.start])
             and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
+            and not _DAY_OF_MONTH.search(sentence[max(0, s.start - 12) : s.start])
+            and not _MONTH_AFTER.match(sentence[s.end : s.end + 12])
         ]
     if shape == WHERE:
         out = []
