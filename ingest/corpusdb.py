@@ -599,6 +599,14 @@ class CorpusDB:
         return int(a[0]), int(n[0])
 
     @_guarded
+    def has_chunks(self) -> bool:
+        """Whether the live generation lists any chunk (without counting them all)."""
+        row = self._conn.execute(
+            "SELECT EXISTS(SELECT 1 FROM chunks WHERE generation=?)", (self.generation,)
+        ).fetchone()
+        return bool(row[0])
+
+    @_guarded
     def newest_published_ts(self) -> int | None:
         row = self._conn.execute(
             "SELECT MAX(published_ts) FROM articles WHERE generation=?", (self.generation,)

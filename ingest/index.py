@@ -43,7 +43,6 @@ class Corpus:
         self.dir = index.settings.corpora_dir / name
         self.db = CorpusDB(self.dir / "corpus.db", name)
         self.read = ReadStore(self.dir / "read")
-        self._live_ids: tuple[int, frozenset[str]] | None = None
         self._rows_cache: tuple[int, dict[str, ChunkRow], dict[str, ArticleRow]] | None = None
         self._rows_lock = threading.Lock()
         self.rows_builds = 0  # how many times rows() read the manifest (single flight: tests)
@@ -74,7 +73,7 @@ class Corpus:
         never share a collection: refuse until a full rebuild."""
         built_with = self.db.get_state("embedding_model")
         wanted = self.index.settings.embedding_space
-        if built_with and built_with != wanted and self.db.counts()[1] > 0:
+        if built_with and built_with != wanted and self.db.has_chunks():
             raise UserFacingError(
                 f"corpus '{self.name}' was indexed with the embedding model {built_with!r} but "
                 f"the configured model is {wanted!r} (NEWSBOT_EMBEDDING_MODEL, "

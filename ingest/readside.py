@@ -10,6 +10,11 @@ manifest in immutable segments and updated as the reindex writes.
   per process and shared by later versions) and computes BM25 at query time from the stored term
   frequencies with the live chunks' statistics: the scores are the ones bm25s gives for an index
   built over the live chunks (same formula, same float32 rounding, same summation order).
+- A new version's view is built from the one before: the segments both list keep what was derived
+  from them (live chunks, ids, per-article facts, word counts) unless chunks in them died, and the
+  vectors are never gathered into one matrix (stored at unit length, dense search is a product
+  per segment over the maps). So the first question after a +1% reindex pays for the new segment,
+  not for the corpus.
 - Chroma stays the store of record: when the listed segments are missing, damaged or belong to
   another version, a reader rebuilds them from the manifest and the collection's vectors, once
   (single flight), and publishes them if the manifest has not moved meanwhile.
@@ -29,7 +34,8 @@ import uuid
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +52,7 @@ log = logging.getLogger(__name__)
 K1, B = 1.2, 0.75  # BM25 parameters (those the keyword index always used)
 SEGMENT_CHUNKS = 50_000  # a segment is sealed (written) at this many chunks: bounds the writer
 STATE_KEY = "read_side"  # the manifest's state entry that lists the live segments
-FORMAT = 2
+FORMAT = 3  # 3: vectors are stored at unit length
 MAX_TAIL = 8  # small segments at the end of the list before they are merged into one
 STALE_SEGMENT_S = 3600  # unlisted segment folders older than this are leftovers
 
@@ -127,7 +133,7 @@ class Postings:
     @classmethod
     def load(cls, folder: Path, prefix: str) -> Postings:
         def arr(name: str) -> np.ndarray:
-            return np.load(folder / f"{prefix}_{name}.npy", mmap_mode="r")
+            return _mapped(folder / f"{prefix}_{name}.npy")
 
         words = json.loads((folder / f"{prefix}_vocab.json").read_text())
         vocab = {w: i for i, w in enumerate(words)}
@@ -139,6 +145,19 @@ class Postings:
             return None
         a, b = int(self.indptr[i]), int(self.indptr[i + 1])
         return np.asarray(self.doc[a:b]), np.asarray(self.tf[a:b])
+
+
+def _mapped(path: Path) -> np.ndarray:
+    """The array in ``path``, memory-mapped, as a plain ndarray over the map (a ``memmap``'s
+    own indexing costs tens of microseconds a call)."""
+    return np.asarray(np.load(path, mmap_mode="r"))
+
+
+def unit_rows(m: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (as dense search compares them)."""
+    m = np.asarray(m, dtype=np.float32)
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.maximum(norms, 1e-12)
 
 
 # --- segments ---------------------------------------------------------------------------------
@@ -191,7 +210,9 @@ class SegmentWriter:
         return len(self.ids)
 
     def add(self, chunks: Sequence[ChunkIn], vecs: np.ndarray) -> None:
-        vecs = np.asarray(vecs, dtype=np.float32)
+        if not chunks:
+            return
+        vecs = unit_rows(vecs)  # stored at unit length: dense search reads them as they are
         for ch in chunks:
             a = self.arts.get(ch.article_id)
             if a is None:
@@ -278,7 +299,7 @@ class Segment:
     kw: Postings
     st: Postings
     st_chunk: np.ndarray  # local chunk of each sentence
-    vec: np.ndarray  # memory-mapped
+    vec: np.ndarray  # unit vectors, memory-mapped
     folder: Path | None = None
     _pos: dict[str, int] | None = None
     _words: dict[str, int] | None = None
@@ -296,8 +317,8 @@ class Segment:
             first=np.load(folder / "first.npy"),
             kw=Postings.load(folder, "kw"),
             st=Postings.load(folder, "st"),
-            st_chunk=np.load(folder / "st_chunk.npy", mmap_mode="r"),
-            vec=np.load(folder / "vec.npy", mmap_mode="r"),
+            st_chunk=_mapped(folder / "st_chunk.npy"),
+            vec=_mapped(folder / "vec.npy"),
             folder=folder,
         )
         if not (len(seg.ids) == len(seg.art_of) == len(seg.kw.lens) == len(seg.vec)):
@@ -325,76 +346,221 @@ class Segment:
 
 # --- the view readers use -----------------------------------------------------------------------
 @dataclass
+class _Part:
+    """What a view derives from one segment and its live chunks. A later view whose segment and
+    live chunks are the same shares it: a new version costs what it changed, not the corpus."""
+
+    live: np.ndarray  # live local chunk indices (ascending)
+    all_live: bool
+    rank: np.ndarray  # per local chunk: its place among the segment's live chunks (-1: dead)
+    ids: list[str]  # the live chunks' ids
+    st_live: np.ndarray  # per sentence: of a live chunk
+    n_sent: int
+    st_len_sum: int
+    kw_len_sum: int
+
+    @classmethod
+    def of(cls, seg: Segment, live: np.ndarray) -> _Part:
+        n = len(seg.ids)
+        all_live = len(live) == n
+        rank = np.full(n, -1, dtype=np.int64)
+        rank[live] = np.arange(len(live))
+        st_chunk = seg.st_chunk
+        if all_live:
+            st_live = np.ones(len(st_chunk), dtype=bool)
+            return cls(
+                live, True, rank, seg.ids, st_live, len(st_chunk),
+                int(seg.st.lens.sum()), int(seg.kw.lens.sum()),
+            )  # fmt: skip
+        st_live = rank[st_chunk] >= 0
+        return cls(
+            live, False, rank, [seg.ids[i] for i in live], st_live, int(st_live.sum()),
+            int(seg.st.lens[st_live].sum()), int(seg.kw.lens[live].sum()),
+        )  # fmt: skip
+
+
+@dataclass
+class Facts:
+    """Per-article and per-chunk facts of a view: article ids, outlets and publication times,
+    numbered in first-seen order over the segments' article tables."""
+
+    seg_names: list[str]
+    art_ids: list[str]
+    art_outlet: np.ndarray  # per article: its outlet's number in ``outlet_names`` (-1: none)
+    outlet_names: list[str]  # first-seen order
+    art_ts: np.ndarray  # per article: published ts (NaN: unknown)
+    art_maps: list[np.ndarray]  # per segment: local article number -> view article number
+    n_arts: list[int]  # articles numbered after each segment
+    n_outlets: list[int]  # outlets named after each segment
+    art_of: np.ndarray  # per live chunk (view order): its article number
+    first: np.ndarray  # per live chunk: it opens its article
+
+
 class ReadView:
-    """One manifest version's live chunks, in a fixed order (positions), over its segments."""
+    """One manifest version's live chunks, in a fixed order (positions), over its segments.
 
-    version: int
-    generation: int
-    segments: list[Segment]
-    live: list[np.ndarray]  # per segment: live local chunk indices (ascending)
-    ids: list[str] = field(init=False)
-    _df: dict[tuple[str, str], int] = field(default_factory=dict, init=False)
-    _words: Counter[str] | None = field(default=None, init=False)
+    Built from the previous view when there is one: segments it already held, with the same live
+    chunks, are reused as they are (their maps stay open, nothing is copied), so a version that
+    adds a small segment costs about that segment."""
 
-    def __post_init__(self) -> None:
-        self.offsets = np.cumsum([0] + [len(lv) for lv in self.live]).astype(np.int64)
-        self.ids = [s.ids[i] for s, lv in zip(self.segments, self.live, strict=True) for i in lv]
-        # Position of each segment's local chunk in the view (-1: not live).
-        self.local_pos: list[np.ndarray] = []
-        for s, lv, off in zip(self.segments, self.live, self.offsets, strict=False):
-            lp = np.full(len(s.ids), -1, dtype=np.int64)
-            lp[lv] = off + np.arange(len(lv))
-            self.local_pos.append(lp)
+    def __init__(
+        self,
+        version: int,
+        generation: int,
+        segments: list[Segment],
+        live: list[np.ndarray],
+        *,
+        parts: Sequence[_Part | None] = (),
+        dead: dict[str, int] | None = None,
+        prev: ReadView | None = None,
+    ) -> None:
+        self.version = version
+        self.generation = generation
+        self.segments = segments
+        self.live = live
+        self.dead = dead or {}
+        given = list(parts) + [None] * (len(segments) - len(parts))
+        self.parts = [
+            p if p is not None else _Part.of(s, lv)
+            for s, lv, p in zip(segments, live, given, strict=True)
+        ]
+        self.offsets = np.cumsum([0] + [len(lv) for lv in live]).astype(np.int64)
+        self.ids: list[str] = list(chain.from_iterable(p.ids for p in self.parts))
         self.n = len(self.ids)
-        self.kw_len_sum = sum(int(s.kw.lens[lv].sum()) for s, lv in self._pairs())
-        # Sentences of live chunks, for the sentence-level statistics.
-        self.st_live: list[np.ndarray] = []
-        n_sent, st_len_sum = 0, 0
-        for (s, _lv), lp in zip(self._pairs(), self.local_pos, strict=True):
-            m = lp[np.asarray(s.st_chunk)] >= 0
-            self.st_live.append(m)
-            n_sent += int(m.sum())
-            st_len_sum += int(s.st.lens[m].sum())
-        self.n_sent = n_sent
-        self.st_len_sum = st_len_sum
+        self.kw_len_sum = sum(p.kw_len_sum for p in self.parts)
+        self.n_sent = sum(p.n_sent for p in self.parts)
+        self.st_len_sum = sum(p.st_len_sum for p in self.parts)
+        self._df: dict[tuple[str, str], int] = {}
+        self._lock = threading.Lock()
+        # What the previous view had computed, to extend rather than redo (not the view itself:
+        # views never hold a chain of their predecessors).
+        self._prev_facts = prev._facts if prev is not None else None
+        self._prev_words = (
+            (prev.segments, prev._words) if prev is not None and prev._words is not None else None
+        )
+        self._facts: Facts | None = None
+        self._words: Counter[str] | None = None
 
-    def _pairs(self) -> Iterable[tuple[Segment, np.ndarray]]:
-        return zip(self.segments, self.live, strict=True)
+    def _pairs(self) -> Iterable[tuple[Segment, _Part]]:
+        return zip(self.segments, self.parts, strict=True)
 
     # Per-chunk facts, in position order.
-    def chunk_facts(self) -> tuple[list[str], list[str | None], np.ndarray, np.ndarray, np.ndarray]:
-        """(article id per article number, outlet per article number, article number per chunk,
-        published ts per article number (NaN: unknown), first-chunk flag per chunk)."""
-        art_ids: list[str] = []
-        outlets: list[str | None] = []
-        ts: list[float] = []
-        a_index: dict[str, int] = {}
-        art_of = np.zeros(self.n, dtype=np.int32)
-        first = np.zeros(self.n, dtype=bool)
-        for (s, lv), off in zip(self._pairs(), self.offsets, strict=False):
+    def facts(self) -> Facts:
+        """Article ids, outlets and times per article, and each live chunk's article."""
+        got = self._facts
+        if got is not None:
+            return got
+        with self._lock:
+            if self._facts is None:
+                self._facts = self._make_facts(self._prev_facts)
+                self._prev_facts = None
+            return self._facts
+
+    def _make_facts(self, prev: Facts | None) -> Facts:
+        names = [s.name for s in self.segments]
+        keep = 0  # segments at the front numbered as in the previous view
+        if prev is not None:
+            while (
+                keep < min(len(names), len(prev.seg_names)) and names[keep] == prev.seg_names[keep]
+            ):
+                keep += 1
+        if keep and prev is not None:
+            na, no = prev.n_arts[keep - 1], prev.n_outlets[keep - 1]
+            art_ids = prev.art_ids[:na]
+            outlet_names = prev.outlet_names[:no]
+            art_maps, n_arts, n_outlets = (
+                prev.art_maps[:keep], prev.n_arts[:keep], prev.n_outlets[:keep],
+            )  # fmt: skip
+            ts_parts = [prev.art_ts[:na]]
+            out_parts = [prev.art_outlet[:na]]
+        else:
+            art_ids, outlet_names, art_maps, n_arts, n_outlets = [], [], [], [], []
+            ts_parts, out_parts = [], []
+        a_index = {a: i for i, a in enumerate(art_ids)}
+        o_index = {o: i for i, o in enumerate(outlet_names)}
+        for s in self.segments[keep:]:
+            ts_new: list[float] = []
+            out_new: list[int] = []
             remap = np.empty(len(s.articles), dtype=np.int32)
             for k, (aid, outlet, pts) in enumerate(s.articles):
                 j = a_index.get(aid)
                 if j is None:
                     j = a_index[aid] = len(art_ids)
                     art_ids.append(aid)
-                    outlets.append(outlet)
-                    ts.append(float(pts) if pts else math.nan)
+                    ts_new.append(float(pts) if pts else math.nan)
+                    if outlet:
+                        o = o_index.get(outlet)
+                        if o is None:
+                            o = o_index[outlet] = len(outlet_names)
+                            outlet_names.append(outlet)
+                        out_new.append(o)
+                    else:
+                        out_new.append(-1)
                 remap[k] = j
-            art_of[off : off + len(lv)] = remap[s.art_of[lv]]
-            first[off : off + len(lv)] = s.first[lv]
-        return art_ids, outlets, art_of, np.asarray(ts, dtype=np.float64), first
+            art_maps.append(remap)
+            n_arts.append(len(art_ids))
+            n_outlets.append(len(outlet_names))
+            ts_parts.append(np.asarray(ts_new, dtype=np.float64))
+            out_parts.append(np.asarray(out_new, dtype=np.int32))
+        art_of = np.zeros(self.n, dtype=np.int32)
+        first = np.zeros(self.n, dtype=bool)
+        for (s, p), amap, off in zip(self._pairs(), art_maps, self.offsets, strict=False):
+            local = s.art_of if p.all_live else s.art_of[p.live]
+            art_of[off : off + len(p.live)] = amap[local]
+            first[off : off + len(p.live)] = s.first if p.all_live else s.first[p.live]
+        return Facts(
+            seg_names=names,
+            art_ids=art_ids,
+            art_outlet=np.concatenate(out_parts) if out_parts else np.zeros(0, np.int32),
+            outlet_names=outlet_names,
+            art_ts=np.concatenate(ts_parts) if ts_parts else np.zeros(0, np.float64),
+            art_maps=art_maps,
+            n_arts=n_arts,
+            n_outlets=n_outlets,
+            art_of=art_of,
+            first=first,
+        )
 
     def word_counts(self) -> Counter[str]:
         """Word counts over the segments (removed chunks' words stay counted until a --full
-        reindex writes fresh segments: a word once indexed is never "corrected" away)."""
+        reindex writes fresh segments: a word once indexed is never "corrected" away). Shared:
+        callers must not change it. From the previous view's counts when there are some: plus
+        the new segments' words, less those of the segments no longer listed."""
         got = self._words
-        if got is None:
-            got = Counter()
-            for s in self.segments:
-                got.update(s.words)
-            self._words = got
-        return got
+        if got is not None:
+            return got
+        with self._lock:
+            if self._words is None:
+                counts: Counter[str] | None = None
+                if self._prev_words is not None:
+                    counts = self._extend_words(*self._prev_words)
+                if counts is None:
+                    counts = Counter()
+                    for s in self.segments:
+                        counts.update(s.words)
+                self._words = counts
+                self._prev_words = None
+            return self._words
+
+    def _extend_words(
+        self, prev_segments: list[Segment], prev_counts: Counter[str]
+    ) -> Counter[str] | None:
+        names = {s.name for s in self.segments}
+        had = {s.name for s in prev_segments}
+        gone = [s for s in prev_segments if s.name not in names]
+        if len(gone) == len(prev_segments) or any(s._words is None for s in gone):
+            return None  # nothing shared (a new generation), or not in memory: count afresh
+        counts = Counter(prev_counts)
+        for s in gone:
+            assert s._words is not None
+            counts.subtract(s._words)
+            for w in s._words:
+                if counts[w] <= 0:
+                    del counts[w]
+        for s in self.segments:
+            if s.name not in had:
+                counts.update(s.words)
+        return counts
 
     def has_token(self, token: str) -> bool:
         return any(token in s.kw.vocab for s in self.segments)
@@ -404,16 +570,17 @@ class ReadView:
     ) -> list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
         """Per segment: (segment number, live doc local ids, their tf, their lengths)."""
         out = []
-        for k, s in enumerate(self.segments):
-            p = (s.kw if which == "kw" else s.st).postings(token)
+        for k, (s, part) in enumerate(self._pairs()):
+            post = s.kw if which == "kw" else s.st
+            p = post.postings(token)
             if p is None:
                 continue
             doc, tf = p
-            keep = self.local_pos[k][doc] >= 0 if which == "kw" else self.st_live[k][doc]
-            doc, tf = doc[keep], tf[keep]
+            if not part.all_live:
+                keep = part.rank[doc] >= 0 if which == "kw" else part.st_live[doc]
+                doc, tf = doc[keep], tf[keep]
             if len(doc):
-                lens = (s.kw if which == "kw" else s.st).lens[doc]
-                out.append((k, doc, tf, lens))
+                out.append((k, doc, tf, post.lens[doc]))
         return out
 
     def doc_freq(self, token: str, which: str = "kw") -> int:
@@ -438,7 +605,7 @@ class ReadView:
             for t in tokens:
                 for k, doc, tf, lens in self._live_postings(which, t):
                     vals = self._vals(tf, lens, avg, n_docs, self.doc_freq(t, which))
-                    np.add.at(acc, self.local_pos[k][doc], vals)
+                    np.add.at(acc, self.offsets[k] + self.parts[k].rank[doc], vals)
             return out
         # Sentences: sum per sentence (float32, token order), then each chunk's best sentence.
         sums: dict[int, np.ndarray] = {}
@@ -451,7 +618,7 @@ class ReadView:
                 np.add.at(arr, doc, vals)
         for k, arr in sums.items():
             hit = np.flatnonzero(arr)
-            pos = self.local_pos[k][np.asarray(self.segments[k].st_chunk)[hit]]
+            pos = self.offsets[k] + self.parts[k].rank[self.segments[k].st_chunk[hit]]
             np.maximum.at(out, pos, arr[hit])
         return out
 
@@ -463,30 +630,40 @@ class ReadView:
         return (idf * tfc).astype(np.float32)
 
     def vectors(self, positions: np.ndarray | None = None) -> np.ndarray:
-        """Rows of the stored vectors for ``positions`` (all live chunks when None)."""
-        parts = []
+        """Unit vectors of the live chunks at ``positions`` (all of them when None: a copy of
+        the whole matrix, for tests and tools; questions use ``similarities``)."""
         if positions is None:
-            for s, lv in self._pairs():
-                parts.append(np.asarray(s.vec[lv], dtype=np.float32))
-        else:
-            positions = np.asarray(positions, dtype=np.int64)
-            seg_of = np.searchsorted(self.offsets, positions, side="right") - 1
-            out = np.zeros((len(positions), self._dim()), dtype=np.float32)
-            for k in np.unique(seg_of):
-                m = seg_of == k
-                local = self.live[k][positions[m] - self.offsets[k]]
-                out[m] = self.segments[k].vec[local]
-            return out
-        return np.vstack(parts) if parts else np.zeros((0, self._dim()), dtype=np.float32)
+            positions = np.arange(self.n)
+        positions = np.asarray(positions, dtype=np.int64)
+        seg_of = np.searchsorted(self.offsets, positions, side="right") - 1
+        out = np.zeros((len(positions), self.dim), dtype=np.float32)
+        for k in np.unique(seg_of):
+            m = seg_of == k
+            local = self.parts[k].live[positions[m] - self.offsets[k]]
+            out[m] = self.segments[k].vec[local]
+        return out
 
-    def _dim(self) -> int:
+    def similarities(self, q: np.ndarray) -> np.ndarray:
+        """Cosine similarity of every live chunk to the unit vector ``q``: one product per
+        segment over its memory-mapped unit vectors (nothing is copied or held per version)."""
+        q = np.asarray(q)
+        out = np.empty(self.n, dtype=np.result_type(np.float32, q.dtype))
+        for (s, p), off in zip(self._pairs(), self.offsets, strict=False):
+            if not len(p.live):
+                continue
+            sims = s.vec @ q
+            out[off : off + len(p.live)] = sims if p.all_live else sims[p.live]
+        return out
+
+    @property
+    def dim(self) -> int:
         return int(self.segments[0].vec.shape[1]) if self.segments else 0
 
     def position(self, chunk_id: str) -> int | None:
         for k, s in enumerate(self.segments):
             i = s.pos.get(chunk_id)
-            if i is not None and self.local_pos[k][i] >= 0:
-                return int(self.local_pos[k][i])
+            if i is not None and self.parts[k].rank[i] >= 0:
+                return int(self.offsets[k] + self.parts[k].rank[i])
         return None
 
 
@@ -546,7 +723,7 @@ class ReadStore:
             view = None
             if describes(state, version, generation, writes):
                 try:
-                    view = self._assemble(state, version, generation)
+                    view = self._assemble(state, version, generation, v)
                     self.loads += 1
                 except Exception as exc:  # missing or damaged files: rebuild from the store
                     log.warning(
@@ -560,15 +737,50 @@ class ReadStore:
             self._segments = {k: s for k, s in self._segments.items() if k in keep}
             return view
 
-    def _assemble(self, state: dict[str, Any], version: int, generation: int) -> ReadView:
-        segs = [self.segment(n) for n in state["segments"]]
-        masks = [np.ones(len(s.ids), dtype=bool) for s in segs]
-        for cid, upto in (state.get("dead") or {}).items():
-            for k in range(min(int(upto), len(segs))):
+    def _assemble(
+        self, state: dict[str, Any], version: int, generation: int, prev: ReadView | None
+    ) -> ReadView:
+        """The view over the listed segments, less the dead chunks. From ``prev`` (the view this
+        process holds) where the lists agree: its segments at the front keep their live chunks
+        but for the chunks that died since, so only what changed is looked at."""
+        names = state["segments"]
+        segs = [self.segment(n) for n in names]
+        dead: dict[str, int] = state.get("dead") or {}
+        same = 0  # segments at the front that ``prev`` holds as well
+        if prev is not None and prev.generation == generation:
+            while (
+                same < min(len(segs), len(prev.segments))
+                and prev.segments[same].name == names[same]
+            ):
+                same += 1
+        prev_dead = prev.dead if prev is not None and same else {}
+        masks: dict[int, np.ndarray] = {}
+        for cid, upto in dead.items():
+            upto = min(int(upto), len(segs))
+            # Dead in the first ``upto`` segments; ``prev`` applied it to its first ``was``.
+            was = int(prev_dead.get(cid, 0))
+            for k in range(was if was < same else same, upto):
                 i = segs[k].pos.get(cid)
-                if i is not None:
-                    masks[k][i] = False
-        return ReadView(version, generation, segs, [np.flatnonzero(m) for m in masks])
+                if i is None:
+                    continue
+                m = masks.get(k)
+                if m is None:
+                    m = masks[k] = np.zeros(len(segs[k].ids), dtype=bool)
+                    m[prev.parts[k].live if k < same and prev is not None else slice(None)] = True
+                m[i] = False
+        live: list[np.ndarray] = []
+        parts: list[_Part | None] = []
+        for k, sg in enumerate(segs):
+            if k in masks:
+                live.append(np.flatnonzero(masks[k]))
+                parts.append(None)
+            elif k < same and prev is not None:
+                live.append(prev.live[k])
+                parts.append(prev.parts[k])
+            else:
+                live.append(np.arange(len(sg.ids)))
+                parts.append(None)
+        return ReadView(version, generation, segs, live, parts=parts, dead=dead, prev=prev)
 
     def _rebuild(self, corpus: Corpus, version: int, generation: int, writes: int) -> ReadView:
         """Segments for the live generation from the manifest's chunks and Chroma's vectors;

@@ -18,7 +18,6 @@ import ingest.reindex as reindex_mod
 from bot.qa import arrays
 from ingest.corpusdb import CorpusDB, ManifestDamaged, SourceRow
 from ingest.index import Corpus, NewsIndex
-from ingest.keyword import KeywordIndex
 from ingest.models import Article
 from ingest.settings import Settings
 
@@ -230,38 +229,3 @@ def test_concurrent_readers_build_the_caches_once(
     assert arrays.stats["builds"] - before == 1
     assert c.read.rebuilds == 1 and c.rows_builds == 0  # chunk texts are not all loaded
     assert len({id(a) for a in got}) == 1 and got[0].version == c.db.version
-
-
-def test_concurrent_keyword_saves_never_share_a_temporary_directory(tmp_path: Path) -> None:
-    from ingest.corpusdb import ChunkRow
-
-    root = tmp_path / "keyword"
-    builds = [
-        KeywordIndex.build(
-            [ChunkRow(f"c{n}-{i}", "a", i, 0, 5, f"words {n} and {i} more", "") for i in range(30)],
-            n,
-        )
-        for n in range(4)
-    ]
-    errors: list[BaseException] = []
-
-    def save(idx: KeywordIndex) -> None:
-        try:
-            for _ in range(15):
-                idx.save(root)
-                got = KeywordIndex.load(root)
-                if got is not None and len(got.ids) != 30:  # absent for a moment, never partial
-                    errors.append(ValueError(f"partial index: {len(got.ids)} ids"))
-        except Exception as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=save, args=(b,)) for b in builds]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
-    final = KeywordIndex.load(root)
-    assert final is not None and final.version in range(4) and len(final.ids) == 30
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("keyword", "keyword.lock")]
-    assert len(leftovers) <= 1, leftovers  # only the directory the link points at

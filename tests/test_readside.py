@@ -349,3 +349,72 @@ def test_speller_reuses_the_earlier_versions_index(index: NewsIndex, demo_copy: 
     fresh = Speller(counts=second.freq)
     for typo in ("Halvertn", "Quillonbrige", "strke", "councl"):
         assert second.suggest(typo) == fresh.suggest(typo), typo
+
+
+def _same_view(a, b) -> None:
+    """Two views of one manifest version hold the same chunks, facts, words and scores."""
+    assert a.ids == b.ids and a.n == b.n
+    fa, fb = a.facts(), b.facts()
+    assert fa.art_ids == fb.art_ids and fa.outlet_names == fb.outlet_names
+    for name in ("art_outlet", "art_ts", "art_of", "first"):
+        assert np.array_equal(getattr(fa, name), getattr(fb, name), equal_nan=name == "art_ts")
+    assert a.word_counts() == b.word_counts()
+    for q in QUERIES:
+        for which in ("kw", "st"):
+            toks = [t for t in tokenize(q) if a.doc_freq(t, which) > 0]
+            assert toks == [t for t in tokenize(q) if b.doc_freq(t, which) > 0]
+            assert np.array_equal(a.bm25(toks, which), b.bm25(toks, which)), (q, which)
+    q = np.asarray(a.vectors([0])[0])
+    assert np.array_equal(a.similarities(q), b.similarities(q))
+    assert np.array_equal(a.vectors(), b.vectors())
+    for i in (0, a.n // 2, a.n - 1):
+        assert a.position(a.ids[i]) == b.position(b.ids[i]) == i
+
+
+def test_a_new_version_reuses_the_earlier_views_segments(
+    settings: Settings, chroma_client, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reindex that adds a little makes the next view cost about what it added: the segments
+    already held keep their maps and live chunks (nothing copied), and the view built from the
+    earlier one equals one a fresh process assembles from the listed segments."""
+    import ingest.readside as readside
+
+    monkeypatch.setattr(readside, "MAX_TAIL", 2)
+    index = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+    c = _ingest(index, "reuse", demo_copy)
+    v1 = c.read_view()
+    v1.facts(), v1.word_counts()
+    (demo_copy / "99-new.txt").write_text(
+        "Ferry service restored\n\nPublished: 2026-11-21\n\nThe ferry runs again, Halverton said.",
+        encoding="utf-8",
+    )
+    c.reindex()
+    v2 = c.read_view()
+    assert v2.version > v1.version and len(v2.segments) == 2
+    assert v2.segments[0] is v1.segments[0] and v2.parts[0] is v1.parts[0]  # shared, not copied
+    assert v2.segments[0].vec is v1.segments[0].vec
+
+    def fresh_view():
+        other = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
+        return other.corpus("reuse").read_view()
+
+    _same_view(v2, fresh_view())
+    _assert_same_as_bm25s(c)
+    # Changes that kill chunks in the older segments, then enough runs to merge the tail.
+    for n in range(4):
+        if n == 0:
+            _churn(demo_copy)
+        else:
+            _edit(next(demo_copy.glob(f"0{n + 3}-*.txt")), f"Update {n} on the talks.")
+        c.reindex()
+        v = c.read_view()
+        v.facts(), v.word_counts()
+        _same_view(v, fresh_view())
+        _assert_same_as_bm25s(c)
+    assert c.read.rebuilds == 0
+    # Exact dense search is the product over the segments' unit vectors.
+    arr = arrays.corpus_arrays(c)
+    assert arr.exact_dense
+    q = np.asarray(arr.emb[0])
+    assert np.allclose(arr.emb @ q, np.asarray(arr.emb) @ q, atol=1e-6)
+    assert np.allclose(np.linalg.norm(np.asarray(arr.emb), axis=1), 1.0, atol=1e-5)

@@ -342,6 +342,70 @@ def test_crash_between_chroma_write_and_commit(
     _assert_consistent(c)
 
 
+def test_after_a_clean_run_the_next_does_not_read_every_id_from_the_store(
+    index: NewsIndex, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The orphan and lost-vector check reads every id of the collection; after a run that
+    ended cleanly, with as many vectors as listed chunks, it is skipped (a small reindex stays
+    small). A run that failed, or a store that lost vectors, is checked in full."""
+    c = _ingest(index, "clean", demo_copy)
+    full_reads = {"n": 0}
+    real = Corpus.collection
+
+    def collection(self: Corpus) -> Any:
+        col = real(self)
+        get = col.get
+
+        def counting_get(*args: Any, **kw: Any) -> Any:
+            if not args and "ids" not in kw:
+                full_reads["n"] += 1
+            return get(*args, **kw)
+
+        col.get = counting_get
+        return col
+
+    monkeypatch.setattr(Corpus, "collection", collection)
+
+    def reads_in(run: Any) -> int:
+        before = full_reads["n"]
+        run()
+        return full_reads["n"] - before
+
+    _edit(next(demo_copy.glob("02-*.txt")), "Buses ran a reduced timetable.")
+    assert reads_in(c.reindex) == 0
+    # A failed run leaves orphans: the next run compares every id and removes them.
+    monkeypatch.setattr(reindex_mod, "COMMIT_CHUNKS", 1)
+    for name in ("01", "04"):
+        _edit(next(demo_copy.glob(f"{name}-*.txt")), "An update on the talks.")
+    real_write = c.db.write_articles
+    calls = {"n": 0}
+
+    def crashing_write(*args: Any, **kw: Any) -> None:  # after the group's vectors are written
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full (test)")
+        real_write(*args, **kw)
+
+    monkeypatch.setattr(c.db, "write_articles", crashing_write)
+    with pytest.raises(OSError, match="disk full"):
+        c.reindex()
+    monkeypatch.setattr(c.db, "write_articles", real_write)
+    orphans = _chroma_ids(c) - _manifest_ids(c)
+    assert orphans
+    _edit(next(demo_copy.glob("04-*.txt")), "A later correction.")  # orphans' ids not re-made
+    _edit(next(demo_copy.glob("01-*.txt")), "A later correction.")
+    assert reads_in(c.reindex) == 1
+    assert not (orphans & _chroma_ids(c))
+    _assert_consistent(c)
+    # Vectors lost from the store: counted short, so checked, and re-embedded.
+    c.collection().delete(ids=sorted(c.db.chunk_ids())[:2])
+    got: list[Any] = []
+    assert reads_in(lambda: got.append(c.reindex())) == 1
+    assert any("re-embedded 2" in w for w in got[0].warnings)
+    _assert_consistent(c)
+    assert reads_in(c.reindex) == 0
+
+
 # --- (i) (j) sources ----------------------------------------------------------------------------
 
 

@@ -21,9 +21,9 @@ from ingest.readside import ReadView
 
 log = logging.getLogger(__name__)
 
-# Up to this many chunks the vectors are held in memory and dense search is exact (a matrix
-# product); above it dense candidates come from Chroma's HNSW index, and the vectors of the
-# candidates are read from the read side's memory-mapped segments.
+# Up to this many chunks dense search is exact (a product over the read side's memory-mapped
+# unit vectors, segment by segment); above it dense candidates come from Chroma's HNSW index,
+# and the vectors of the candidates are read from the segments.
 DENSE_EXACT_MAX = 200_000
 
 
@@ -108,18 +108,25 @@ class LazyVectors:
 
     def __init__(self, view: ReadView) -> None:
         self.view = view
-        self.shape = (view.n, view.segments[0].vec.shape[1] if view.segments else 0)
+        self.shape = (view.n, view.dim)
 
     def __getitem__(self, rows: Any) -> np.ndarray:
         single = np.isscalar(rows)
         pos = np.atleast_1d(np.asarray(rows, dtype=np.int64))
-        out = _unit(self.view.vectors(pos))
+        out = self.view.vectors(pos)
         return out[0] if single else out
 
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        out = self.view.vectors()
+        return out if dtype is None else out.astype(dtype)
 
-def _unit(m: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    return m / np.maximum(norms, 1e-12)
+
+class ExactVectors(LazyVectors):
+    """Vectors for exact dense search: ``emb @ q`` is one product per segment over its
+    memory-mapped unit vectors, so a new version reuses what the segments already hold."""
+
+    def __matmul__(self, q: np.ndarray) -> np.ndarray:
+        return self.view.similarities(q)
 
 
 @dataclass
@@ -133,13 +140,13 @@ class CorpusArrays:
     article_ids: list[str]
     first_chunk: np.ndarray  # the chunk opens its article
     texts: Sequence[str]  # each chunk's own text (no header), read when needed
-    emb: np.ndarray | LazyVectors | None  # unit vectors: a matrix, or rows read on demand
+    emb: LazyVectors | None  # unit vectors: exact products, or rows read on demand
     kw: KeywordSide
     view: ReadView
 
     @property
     def exact_dense(self) -> bool:
-        return isinstance(self.emb, np.ndarray)
+        return isinstance(self.emb, ExactVectors)
 
     def sentence_scores(self, query: str, tokens: list[str] | None = None) -> np.ndarray:
         """Per chunk, the BM25 score of its best-matching sentence."""
@@ -186,14 +193,17 @@ def corpus_arrays(corpus: Corpus) -> CorpusArrays:
 
 def _build(corpus: Corpus) -> CorpusArrays:
     view = corpus.read_view()
-    art_ids, art_outlets, article_of, art_ts, first = view.chunk_facts()
-    outlets = sorted({o for o in art_outlets if o})
+    f = view.facts()
+    outlets = sorted(f.outlet_names)
     o_index = {o: i for i, o in enumerate(outlets)}
-    art_outlet = np.asarray([o_index[o] if o else -1 for o in art_outlets], dtype=np.int32)
+    # Outlet numbers in first-seen order -> sorted order (the last entry: no outlet).
+    to_sorted = np.asarray([o_index[o] for o in f.outlet_names] + [-1], dtype=np.int32)
+    art_outlet = to_sorted[f.art_outlet]
+    article_of = f.art_of
     ids = view.ids
-    emb: np.ndarray | LazyVectors | None = None
+    emb: LazyVectors | None = None
     if view.n and view.n <= DENSE_EXACT_MAX:
-        emb = _unit(view.vectors())
+        emb = ExactVectors(view)
     elif view.n:
         emb = LazyVectors(view)
     return CorpusArrays(
@@ -201,10 +211,10 @@ def _build(corpus: Corpus) -> CorpusArrays:
         ids=ids,
         outlets=outlets,
         outlet_of=art_outlet[article_of] if len(ids) else np.zeros(0, dtype=np.int32),
-        ts=art_ts[article_of] if len(ids) else np.zeros(0, dtype=np.float64),
+        ts=f.art_ts[article_of] if len(ids) else np.zeros(0, dtype=np.float64),
         article_of=article_of,
-        article_ids=art_ids,
-        first_chunk=first,
+        article_ids=f.art_ids,
+        first_chunk=f.first,
         texts=LazyTexts(corpus, ids, view.generation),
         emb=emb,
         kw=KeywordSide(view),

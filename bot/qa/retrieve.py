@@ -16,7 +16,7 @@ import numpy as np
 
 from ingest.index import Corpus
 
-from .arrays import CorpusArrays, corpus_arrays
+from .arrays import CorpusArrays, ExactVectors, corpus_arrays
 from .query import Part, QueryPlan, plan_query, unseen_names
 from .rank import (
     Params,
@@ -262,10 +262,9 @@ def _rank_corpus(
     scored: list[Scored] = []
 
     def run(u: Unit) -> None:
-        if isinstance(arr.emb, np.ndarray):
-            dense = arr.emb @ u.vec
-        else:  # a large corpus: the approximate index supplies the dense candidates
-            dense = _dense_approx(corpus, arr, u)
+        # Exact while cheap; in a large corpus the approximate index supplies the candidates.
+        emb = arr.emb
+        dense = emb @ u.vec if isinstance(emb, ExactVectors) else _dense_approx(corpus, arr, u)
         sc = score_unit(arr, u, plan, base, dense, p)
         if u.kind != "full" and p.part_full_mix:
             sc.score = sc.score + p.part_full_mix * scored[0].score

@@ -115,7 +115,7 @@ class QAService:
     def spell(self, question: str, corpora: Sequence[str]) -> str:
         """The question as searched: typos corrected against the corpora's own words, and the
         full names of nicknames added ("zuck (Mark Zuckerberg)")."""
-        cs = [c for c in self._corpora(corpora) if c.db.counts()[1] > 0]
+        cs = [c for c in self._corpora(corpora) if c.db.has_chunks()]
         if not cs:
             return question
         emb = self.index.embedder
@@ -140,7 +140,7 @@ class QAService:
         k: int = N_PASSAGES,
     ) -> Retrieval:
         now = now or datetime.now(UTC)
-        cs = [c for c in self._corpora(corpora) if c.db.counts()[1] > 0]
+        cs = [c for c in self._corpora(corpora) if c.db.has_chunks()]
         for c in cs:
             c.check_model()
         if not cs:
