@@ -337,6 +337,13 @@ EMBED_TARGETS = {
 }
 
 
+# A pause before each timed question: after a call, torch's OpenMP threads keep spinning for a
+# few milliseconds, and a backend timed right after torch ran on a busy CPU (onnx's p50 was 21 ms
+# right after torch against 13 ms after a 50 ms pause, in one run, torch's own time unchanged).
+# In an answer only one backend runs.
+QUESTION_PAUSE_S = 0.05
+
+
 def _subset_json(src: Path, n: int, dst: Path) -> Path:
     """The first ``n`` records of a JSON export (all when ``n`` is 0), as a file of their own."""
     records = json.loads(src.read_text(encoding="utf-8"))
@@ -384,11 +391,12 @@ def run_embed_bench(
     2. a bare encode of the chunks the ingest embedded, batch by batch, each batch run by every
        backend in turn (so that the machine's load weighs on all alike), and the cosine of each
        backend's vectors with the first backend's (torch);
-    3. ``questions`` single-question embeddings, round robin between the backends;
+    3. ``questions`` single-question embeddings, round robin between the backends, each call
+       after a short pause (``QUESTION_PAUSE_S``);
     4. with ``multihop``: the MultiHop-RAG test split through the bot's retrieval per backend,
        on an index of the whole corpus in ``data_dir/<backend>`` (built there unless present).
     """
-    from ingest.embedding import load_embedder, onnx_search_dirs
+    from ingest.embedding import ONNX_BATCH_TOKENS, load_embedder, onnx_search_dirs
 
     corpus_json = corpus_json.expanduser().resolve()
     if not corpus_json.is_file():
@@ -472,6 +480,7 @@ def run_embed_bench(
     log(f"{len(qs)} single-question embeddings per backend, in turn ...")
     for q in qs:
         for b in backends:
+            time.sleep(QUESTION_PAUSE_S)
             t0 = time.perf_counter()
             embs[b].embed([q])
             q_ms[b].append((time.perf_counter() - t0) * 1000)
@@ -526,6 +535,7 @@ def run_embed_bench(
         "articles": articles,
         "model": base.embedding_model,
         "batch_size": bs,
+        "onnx_batch_tokens": ONNX_BATCH_TOKENS,
         "reference": ref,
         "backends": per,
         "targets": EMBED_TARGETS,
@@ -568,7 +578,9 @@ def format_embed_figures(f: dict[str, Any]) -> str:
     lines = [
         f"input       {f['input']} (first {f['articles'] or 'all'} articles: "
         f"{first.get('chunks')} chunks, {first.get('tokens')} word-pieces)",
-        f"model       {f['model']}, batch {f['batch_size']}; reference backend {f['reference']}",
+        f"model       {f['model']}, batch {f['batch_size']} (onnx backends: at most "
+        f"{f.get('onnx_batch_tokens')} word-pieces per session call); "
+        f"reference backend {f['reference']}",
     ]
     w = max(len(b) for b in per) + 2
     lines.append("".ljust(16) + "".join(b.ljust(w) for b in per))

@@ -44,6 +44,15 @@ log = logging.getLogger(__name__)
 BACKENDS = ("torch", "onnx", "onnx-int8")
 DEFAULT_BACKEND = "onnx"
 EXPORT_TIMEOUT_S = 900.0
+# The int8 graph's generation, part of its vector space's name: version 2 quantizes the eager-
+# attention export (ingest/onnx_export.py), whose int8 vectors differ a little from version 1's
+# (cosine .999 mean, .996 min on MultiHop-RAG passages), so an index built with version 1 is
+# rebuilt rather than mixed. fp32 vectors did not change (cosine with torch 1.0000).
+INT8_GRAPH = 2
+# Word-pieces per onnxruntime call (padding included): a batch of 4 to 5 news chunks. Smaller
+# batches keep a layer's activations and attention scores in the CPU's caches: a batch of 64
+# chunks took 15-25% more CPU time than batches of 4 to 8 (2-core machine, same texts).
+ONNX_BATCH_TOKENS = 1024
 
 # Calls with this many texts or fewer (a question, a few sentences) go before a reindex's batches.
 SMALL_CALL = 8
@@ -90,7 +99,7 @@ def vector_space(model: str, backend: str) -> str:
     """What an index's vectors are comparable with: the model, plus ``int8`` when the weights
     were quantized. torch and onnx (fp32) give the same vectors, so they share a space and a
     switch between them needs no reindex; a switch to or from int8 does, like a model change."""
-    return f"{model} (int8)" if backend == "onnx-int8" else model
+    return f"{model} (int8 v{INT8_GRAPH})" if backend == "onnx-int8" else model
 
 
 def source_fingerprint(model_dir: Path) -> str:
@@ -164,20 +173,24 @@ def embed_in_batches(
     gate: ModelGate,
     encode: Callable[[list[str], bool], np.ndarray],
     progress: Callable[[int], None] | None,
+    *,
+    token_budget: int = 0,
 ) -> np.ndarray:
     """Embed ``texts`` in batches of similar word-piece length (sorting by characters, as
     ``encode()`` does, leaves ~14% of a news batch as padding; by word-pieces ~3%, and the
     model's time is mostly padded tokens). One gate turn per batch, not per call: a question
     waits for at most the one batch of a reindex already running. ``encode(batch, last)``
-    returns unit vectors; ``last`` is set for the final batch."""
+    returns unit vectors; ``last`` is set for the final batch. With ``token_budget``, a batch
+    also holds no more than that many tokens once padded (``lengths`` are then the padded
+    lengths), at least one text."""
     order = sorted(range(len(texts)), key=lambda i: -lengths[i])
     out = np.empty((len(texts), dim), dtype=np.float32)
     report_every = max(batch_size * 8, 256)
     pending = 0
     small = len(texts) <= SMALL_CALL
-    for i in range(0, len(order), batch_size):
-        idx = order[i : i + batch_size]
-        last = i + batch_size >= len(order)
+    for start, stop in batch_bounds([lengths[k] for k in order], batch_size, token_budget):
+        idx = order[start:stop]
+        last = stop >= len(order)
         with gate.turn(small=small):
             out[idx] = encode([texts[j] for j in idx], last)
         pending += len(idx)
@@ -185,6 +198,23 @@ def embed_in_batches(
             progress(pending)
             pending = 0
     return out
+
+
+def batch_bounds(
+    lengths: Sequence[int], batch_size: int, token_budget: int = 0
+) -> list[tuple[int, int]]:
+    """``(start, stop)`` of each batch over texts of these ``lengths``, longest first: at most
+    ``batch_size`` texts, and with ``token_budget`` at most that many tokens once padded to the
+    batch's first (longest) text, but always at least one text."""
+    bounds = []
+    i = 0
+    while i < len(lengths):
+        n = batch_size
+        if token_budget:
+            n = min(n, max(1, token_budget // max(1, lengths[i])))
+        bounds.append((i, min(i + n, len(lengths))))
+        i += n
+    return bounds
 
 
 class SentenceTransformerEmbedder:
@@ -266,6 +296,8 @@ class OnnxEmbedder:
     """The model's ONNX export run by onnxruntime, tokenized by the model's own tokenizer.json
     (the ``tokenizers`` library): no torch, no transformers in the process. The graph includes
     mean pooling and normalisation (see ingest/onnx_export.py), so a batch is one session call.
+    A session call takes at most ``ONNX_BATCH_TOKENS`` padded word-pieces (``batch_size`` texts
+    at most), a few chunks: faster per token than the 64 texts a torch batch takes.
     """
 
     def __init__(
@@ -293,18 +325,20 @@ class OnnxEmbedder:
         self.dim = int(_read_json(model_dir / "config.json")["hidden_size"])
         self.path = find_or_export_onnx(model_dir, backend, cache_dirs)
 
+        self.batch_tokens = ONNX_BATCH_TOKENS
+
         tok_file = str(model_dir / "tokenizer.json")
         # Two tokenizers: one counts whole texts (no truncation), one prepares batches (truncated
-        # to the model's length, padded to the batch's longest). The file's own settings (fixed
-        # padding to 128) are not the model's and are replaced on both.
+        # to the model's length; run() pads each batch to its longest). The file's own settings
+        # (fixed padding to 128) are not the model's and are replaced on both.
         self._counter = Tokenizer.from_file(tok_file)
         self._counter.no_truncation()
         self._counter.no_padding()
         self._tok = Tokenizer.from_file(tok_file)
         self._tok.enable_truncation(max_length=self.max_tokens)
+        self._tok.no_padding()
         pad = _read_json(model_dir / "tokenizer_config.json").get("pad_token") or "[PAD]"
-        pad_id = self._tok.token_to_id(pad if isinstance(pad, str) else "[PAD]")
-        self._tok.enable_padding(pad_id=pad_id or 0, pad_token=str(pad))
+        self._pad_id = int(self._tok.token_to_id(pad if isinstance(pad, str) else "[PAD]") or 0)
 
         opts = ort.SessionOptions()
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -342,36 +376,51 @@ class OnnxEmbedder:
         return [len(e.ids) for e in enc]
 
     def run(self, texts: Sequence[str], *, last: bool = False) -> np.ndarray:
-        """One batch through the tokenizer and the session, in the given order, no gate: the
-        backend's bare speed (``newsbot bench embed``). ``embed`` is what callers use.
-        ``last``: the caller's last batch for now; the session's spare memory is given back."""
-        enc = self._tok.encode_batch(list(texts))
-        ids = np.array([e.ids for e in enc], dtype=np.int64)
-        feeds = {
-            "input_ids": ids,
-            "attention_mask": np.array([e.attention_mask for e in enc], dtype=np.int64),
-            "token_type_ids": np.array([e.type_ids for e in enc], dtype=np.int64),
-        }
-        out = self._session.run(
-            None,
-            {k: v for k, v in feeds.items() if k in self._inputs},
-            self._shrink if last else None,
-        )
-        return np.asarray(out[0], dtype=np.float32)
+        """Texts through the tokenizer and the session, no gate: the backend's bare speed
+        (``newsbot bench embed``); ``embed`` is what callers use. One session call per batch of
+        similar length within ``ONNX_BATCH_TOKENS``, each padded to its longest text; rows come
+        back in the given order. ``last``: the caller's last batch for now; the session's spare
+        memory is given back after it."""
+        if len(texts) == 1:  # a question: no batch, no thread pool in the tokenizer
+            ids_list = [self._tok.encode(texts[0]).ids]
+        else:
+            ids_list = [e.ids for e in self._tok.encode_batch(list(texts))]
+        lengths = [len(ids) for ids in ids_list]
+        order = sorted(range(len(ids_list)), key=lambda i: -lengths[i])
+        out = np.empty((len(ids_list), self.dim), dtype=np.float32)
+        bounds = batch_bounds([lengths[i] for i in order], self.batch_size, self.batch_tokens)
+        for i, j in bounds:
+            idx = order[i:j]
+            width = lengths[idx[0]]
+            ids = np.full((len(idx), width), self._pad_id, dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, k in enumerate(idx):
+                ids[row, : lengths[k]] = ids_list[k]
+                mask[row, : lengths[k]] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if "token_type_ids" in self._inputs:  # one segment: all zeros
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            res = self._session.run(None, feeds, self._shrink if last and j >= len(order) else None)
+            out[idx] = res[0]
+        return out
 
     def embed(
         self, texts: Sequence[str], progress: Callable[[int], None] | None = None
     ) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        # Batches are sized by padded length: word-pieces plus [CLS] and [SEP], truncated as the
+        # model truncates. One text (a question) needs no sorting, hence no count.
+        counts = self.count_tokens(texts) if len(texts) > 1 else [0]
         return embed_in_batches(
             texts,
-            self.count_tokens(texts),
+            [min(n + 2, self.max_tokens) for n in counts],
             self.dim,
             self.batch_size,
             self._gate,
             lambda batch, last: self.run(batch, last=last),
             progress,
+            token_budget=self.batch_tokens,
         )
 
 

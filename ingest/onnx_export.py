@@ -8,16 +8,25 @@ reads only the model's local files; nothing is downloaded.
 
 The graph takes the tokenizer's ids and attention mask and returns unit-length sentence vectors:
 the model's mean pooling and L2 normalisation are part of it, so the runtime side is tokenizer +
-one session call. ``model-int8.onnx`` is the same graph with its matrix multiplications'
-weights quantized to int8 per output channel, activations quantized on the fly (dynamic
-quantization). Per-tensor quantization, onnxruntime's default, moved vectors much further from
-the fp32 ones (mean cosine 0.945 against 0.994 per channel on MultiHop-RAG passages), and
-quantizing the word-embedding table as well saved disk but not time.
+one session call. The encoder is traced with its plain ("eager") attention, not PyTorch's
+scaled_dot_product_attention: traced, the latter becomes a masked softmax followed by IsNaN and
+Where over every [batch, heads, tokens, tokens] score tensor, which cost about 10% of the CPU time
+of a batch; the eager graph is the textbook one, which onnxruntime's own graph optimizations
+fuse (the vectors are the same: cosine with torch 1.0000). ``model-int8.onnx`` is the same graph
+with its matrix multiplications' weights quantized to int8 per output channel, activations
+quantized on the fly (dynamic quantization). Per-tensor quantization, onnxruntime's default, moved
+vectors much further from the fp32 ones (mean cosine 0.945 against 0.994 per channel on
+MultiHop-RAG passages), and quantizing the word-embedding table as well saved disk but not time.
+
+The file names carry ``EXPORT_VERSION``: an export made by an older version of this module (the
+scaled_dot_product_attention graph of version 1 was named ``model.onnx``) is not found, so it is
+made again, and the older files in the same folder are removed then.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -25,8 +34,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-FP32_FILE = "model.onnx"
-INT8_FILE = "model-int8.onnx"
+# Version 2: eager attention (see above). Bump it whenever the graph changes, so that exports
+# cached by an older version are made again; if the int8 vectors change with it, bump
+# INT8_GRAPH in ingest/embedding.py as well (an int8 index must then be rebuilt).
+EXPORT_VERSION = 2
+FP32_FILE = f"model.v{EXPORT_VERSION}.onnx"
+INT8_FILE = f"model-int8.v{EXPORT_VERSION}.onnx"
+# What earlier versions wrote into the same folder: removed once a newer export is in place.
+STALE_FILES = ("model.onnx", "model-int8.onnx")
 META_FILE = "export.json"
 OPSET = 17
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
@@ -39,7 +54,8 @@ def _export_fp32(model_dir: Path, out: Path) -> None:
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
-    encoder = AutoModel.from_pretrained(str(model_dir)).eval()
+    # Eager attention: the graph onnxruntime optimizes best (module docstring).
+    encoder = AutoModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
 
     class Pooled(torch.nn.Module):
         """The encoder, then the mean of the real (unpadded) tokens' states, unit length."""
@@ -89,8 +105,9 @@ def _quantize(fp32: Path, out: Path) -> None:
 
 
 def export(model_dir: Path, out_dir: Path, *, int8: bool, source_id: str) -> Path:
-    """Write ``model.onnx`` (and ``model-int8.onnx`` when ``int8``) into ``out_dir``, each
-    file renamed into place only once complete. Returns the file the backend asked for."""
+    """Write ``FP32_FILE`` (and ``INT8_FILE`` when ``int8``) into ``out_dir``, each file renamed
+    into place only once complete, then remove earlier versions' files there. Returns the file
+    the backend asked for."""
     out_dir.mkdir(parents=True, exist_ok=True)
     fp32 = out_dir / FP32_FILE
     if not fp32.is_file():
@@ -106,8 +123,19 @@ def export(model_dir: Path, out_dir: Path, *, int8: bool, source_id: str) -> Pat
                 part = Path(tmp) / INT8_FILE
                 _quantize(fp32, part)
                 os.replace(part, target)
+    for name in STALE_FILES:
+        # another owner's file may not go away: it is only disk space
+        with contextlib.suppress(OSError):
+            (out_dir / name).unlink(missing_ok=True)
     (out_dir / META_FILE).write_text(
-        json.dumps({"source": str(model_dir), "source_id": source_id, "opset": OPSET}),
+        json.dumps(
+            {
+                "source": str(model_dir),
+                "source_id": source_id,
+                "opset": OPSET,
+                "export_version": EXPORT_VERSION,
+            }
+        ),
         encoding="utf-8",
     )
     return target

@@ -14,8 +14,11 @@ import pytest
 from pydantic import ValidationError
 
 from ingest.embedding import (
+    INT8_GRAPH,
+    ONNX_BATCH_TOKENS,
     EmbeddingBackendError,
     _check_onnx_model,
+    batch_bounds,
     embedder_from_settings,
     find_or_export_onnx,
     load_embedder,
@@ -27,7 +30,7 @@ from ingest.embedding import (
 )
 from ingest.errors import UserFacingError
 from ingest.index import NewsIndex
-from ingest.onnx_export import FP32_FILE, INT8_FILE
+from ingest.onnx_export import FP32_FILE, INT8_FILE, STALE_FILES
 from ingest.settings import DEFAULT_MODEL, Settings
 
 from .fakes import HashEmbedder
@@ -75,7 +78,8 @@ def test_switching_to_int8_is_refused_until_a_full_reindex(
 
     with pytest.raises(UserFacingError, match=r"reindex --full --corpus news") as err:
         _reindex(tmp_path, chroma_client, demo_copy, embedding_backend="onnx-int8")
-    assert "(int8)" in str(err.value) and "NEWSBOT_EMBEDDING_BACKEND" in str(err.value)
+    assert f"(int8 v{INT8_GRAPH})" in str(err.value)
+    assert "NEWSBOT_EMBEDDING_BACKEND" in str(err.value)
     c, s = _reindex(tmp_path, chroma_client, demo_copy, full=True, embedding_backend="onnx-int8")
     assert s.errors == [] and c.db.counts()[1] == s.chunks
     assert c.db.get_state("embedding_model") == vector_space(DEFAULT_MODEL, "onnx-int8")
@@ -153,6 +157,57 @@ def test_an_export_of_other_weights_is_not_reused(tmp_path: Path) -> None:
     assert source_fingerprint(model) != before
 
 
+def test_an_export_from_an_earlier_version_is_made_again_and_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from ingest import onnx_export
+
+    model = _fake_model(tmp_path / "model")
+    sid = source_fingerprint(model)
+    cache = tmp_path / "cache"
+    d = onnx_cache_dir(cache, model, sid)
+    d.mkdir(parents=True)
+    for name in STALE_FILES:  # version 1's files (the scaled_dot_product_attention graph)
+        (d / name).write_bytes(b"old graph")
+    assert FP32_FILE not in STALE_FILES and INT8_FILE not in STALE_FILES
+
+    def fake_export(model_dir: Path, out: Path) -> None:
+        out.write_bytes(b"new graph")
+
+    monkeypatch.setattr(onnx_export, "_export_fp32", fake_export)
+    monkeypatch.setattr(onnx_export, "_quantize", lambda fp32, out: out.write_bytes(b"int8"))
+    calls: list[list[str]] = []
+
+    def fake_run(cmd: list[str], **kw: object) -> subprocess.CompletedProcess[str]:
+        # the child process's work, in this process (with the fakes above)
+        calls.append(cmd)
+        onnx_export.main(cmd[cmd.index("--out") :])
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.setattr("ingest.embedding.subprocess.run", fake_run)
+    got = find_or_export_onnx(model, "onnx-int8", [cache])
+    assert len(calls) == 1 and got == d / INT8_FILE
+    assert {p.name for p in d.glob("*.onnx")} == {FP32_FILE, INT8_FILE}
+    assert json.loads((d / "export.json").read_text("utf-8"))["export_version"] >= 2
+    # found from now on, with no export
+    assert find_or_export_onnx(model, "onnx", [cache]) == d / FP32_FILE and len(calls) == 1
+
+
+def test_batches_hold_a_token_budget_and_at_least_one_text() -> None:
+    assert batch_bounds([5, 5, 4, 3, 1], 2) == [(0, 2), (2, 4), (4, 5)]
+    # 1024 padded tokens: 4 texts of 256, 5 of 200, then up to the count cap
+    lengths = [256] * 5 + [200] * 6 + [10] * 100
+    bounds = batch_bounds(lengths, 64, ONNX_BATCH_TOKENS)
+    assert bounds[:4] == [(0, 4), (4, 8), (8, 13), (13, 77)]
+    assert bounds[-1][1] == len(lengths) and all(b - a <= 64 for a, b in bounds)
+    assert all(lengths[a] * (b - a) <= ONNX_BATCH_TOKENS for a, b in bounds)
+    assert [a for a, _ in bounds[1:]] == [b for _, b in bounds[:-1]]  # no gap, no overlap
+    assert batch_bounds([4000, 3], 64, ONNX_BATCH_TOKENS) == [(0, 1), (1, 2)]
+    assert batch_bounds([], 64, ONNX_BATCH_TOKENS) == []
+
+
 def test_no_usable_folder_is_a_clear_error(tmp_path: Path) -> None:
     model = _fake_model(tmp_path / "model")
     not_a_dir = tmp_path / "file"
@@ -219,6 +274,12 @@ def test_onnx_gives_torch_vectors_and_int8_stays_close(onnx_cache: Path, texts: 
     # one text alone (no padding) gives the vector it gets inside a padded batch
     assert float(got[-2] @ onnx.embed([texts[-2]])[0]) > 0.9999
 
+    # the bare call (the benchmark's), in any order and any batch size, gives the same rows
+    rng = np.random.default_rng(0)
+    perm = rng.permutation(len(texts))
+    bare = onnx.run([texts[i] for i in perm])  # type: ignore[attr-defined]
+    assert float((bare * got[perm]).sum(1).min()) > 0.9999
+
     q = int8.embed(texts)
     cos = (ref * q).sum(1)
     assert float(cos.mean()) > 0.98 and float(cos.min()) > 0.95
@@ -226,6 +287,31 @@ def test_onnx_gives_torch_vectors_and_int8_stays_close(onnx_cache: Path, texts: 
     model_dir = Path(resolve_model_path(DEFAULT_MODEL))
     made = onnx_cache_dir(onnx_cache, model_dir, source_fingerprint(model_dir))
     assert {p.name for p in made.glob("*.onnx")} == {FP32_FILE, INT8_FILE}
+
+
+@pytest.mark.slow
+def test_the_export_is_the_eager_attention_graph_and_agrees_with_torch(
+    onnx_cache: Path, texts: list[str]
+) -> None:
+    """The graph onnxruntime runs fast: traced from eager attention, not from
+    scaled_dot_product_attention (whose trace masks every score tensor with IsNaN and Where);
+    its vectors are torch's to float rounding, for batches of every size and single texts."""
+    import onnx
+
+    onnx_emb = load_embedder(DEFAULT_MODEL, backend="onnx", cache_dirs=[onnx_cache])
+    path = onnx_emb.path  # type: ignore[attr-defined]
+    assert path.name == FP32_FILE
+    ops = {n.op_type for n in onnx.load(str(path), load_external_data=False).graph.node}
+    assert "IsNaN" not in ops and "Softmax" in ops
+
+    torch_emb = load_embedder(DEFAULT_MODEL, backend="torch")
+    many = [f"{t} ({i})" for i, t in enumerate(texts * 4)]  # several session batches
+    ref = torch_emb.embed(many)
+    got = onnx_emb.embed(many)
+    cos = (ref * got).sum(1)
+    assert float(cos.min()) >= 0.9999, float(cos.min())
+    for t in (texts[0], "Who is mediating the strike?", "ok"):
+        assert float(torch_emb.embed([t])[0] @ onnx_emb.embed([t])[0]) >= 0.9999
 
 
 @pytest.mark.slow
