@@ -173,6 +173,16 @@ def test_a_pronoun_opening_answer_brings_the_sentence_that_names_who() -> None:
     assert p.article_text[ex[0].start - p.start : ex[0].end - p.start] == ex[0].quote
 
 
+def test_a_sentence_that_goes_on_about_the_quoted_one_comes_with_it() -> None:
+    p = _passage(
+        "Existing-home sales in Brackwater fell 15 percent in September from a year earlier. "
+        "That is the lowest figure in 13 years. Builders blamed mortgage rates."
+    )
+    ex = select_excerpts("did brackwater home sales fall to a record low in september?", [p])
+    assert "lowest figure in 13 years" in ex[0].quote
+    assert ex[0].quote.startswith("Existing-home sales")
+
+
 def test_the_answer_sentence_beats_the_one_repeating_the_question() -> None:
     p = _passage(
         "The two ministers agreed to hold talks on the dam this week. "

@@ -50,6 +50,7 @@ from .types import Passage
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
 MAX_EXCERPTS = 4
+PRONOUN_NEXT = True  # bring along a next sentence that goes on about this one ("That's ...")
 PER_ARTICLE = 2  # excerpts of one article, while other articles have candidates
 FILL_SHARE = 0.5  # a further excerpt of an article must score this share of the best
 SHORTLIST = 12  # sentences embedded per question for the meaning score
@@ -614,6 +615,14 @@ def _pick(
             )
         ):
             group = [c, nxt]  # the answer goes on in the next sentence
+        elif (
+            PRONOUN_NEXT
+            and nxt is not None
+            and (aid, nxt.idx) not in used
+            and _PRONOUN.match(nxt.sentence)
+            and nxt.score > 0
+        ):
+            group = [c, nxt]  # "That's the lowest in 13 years": what this sentence said goes on
         if len(group) == 2 and group[1].end - group[0].start > MAX_PAIR_CHARS:
             group = [c]
         for g in group:
