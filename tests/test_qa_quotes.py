@@ -302,13 +302,28 @@ def test_a_name_the_best_articles_keep_naming_is_the_likelier_answer() -> None:
     assert "Ivo Larch" in (short_answer_lead(select_excerpts(q, ps), q) or "")
 
 
+def test_a_person_answered_by_surname_is_stated_in_full_from_the_same_article() -> None:
+    p = _passage(
+        "Brackwater Harbour hired a new director last week. "
+        "The board said Mollin was chosen to lead the harbour because of her ferry experience. "
+        "Edda Mollin previously ran the Tellingham ferry line for a decade."
+    )
+    q = "who was chosen to lead the harbour"
+    ex = select_excerpts(q, [p])
+    assert short_answer_lead(ex, q) == "Edda Mollin [1]."
+    assert "Edda Mollin" in ex[0].quote
+
+
 def test_a_surname_alone_counts_as_a_name_when_the_articles_give_it_in_full() -> None:
     p = _passage(
         "Quill Partners bought the stake in May. Ravi Osterman founded the fund in 2019. "
         "Prosecutors say Osterman approved the transfers that Quill Partners later reversed."
     )
     q = "which individual approved the transfers"
-    assert short_answer_lead(select_excerpts(q, [p]), q) == "Osterman [1]."
+    # the surname's sentence answers; the lead then names him as the article does in full
+    ex = select_excerpts(q, [p])
+    assert short_answer_lead(ex, q) == "Ravi Osterman [1]."
+    assert any("Osterman approved the transfers" in e.quote for e in ex)
 
 
 def test_a_year_is_not_an_amount_and_a_title_is_not_a_name() -> None:

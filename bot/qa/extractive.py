@@ -481,12 +481,34 @@ def select_excerpts(
             key=lambda c: (_can_state(c), c.score + W_LEAD_SHAPE * c.shape),
             default=None,
         )
+        if first is not None and shape == WHO and _can_state(first):
+            first = _in_full(first, cands) or first
         if first is not None:
             cands.remove(first)
             cands.insert(0, first)
     if trace is not None:
         trace.extend(cands)
     return _pick(cands, by_article, shape, max_excerpts)
+
+
+def _in_full(first: _Sent, cands: list[_Sent]) -> _Sent | None:
+    """When the answer is a surname alone ("Bankman-Fried"), the best sentence of the same
+    article that gives the name in full ("Sam Bankman-Fried"), with that name first: the lead
+    states a person as the articles name them."""
+    words = first.spans[0].text.split()
+    if len(words) != 1:
+        return None
+    last = words[0].lower().rstrip("'’s")
+    for c in cands:  # best first
+        if c.passage.article_id != first.passage.article_id:
+            continue
+        for i, sp in enumerate(c.spans):
+            ws = sp.text.split()
+            if len(ws) >= 2 and ws[-1].lower().rstrip("'’s") == last and personlike(sp.text):
+                c.spans.insert(0, c.spans.pop(i))
+                c.shape = max(c.shape, first.shape)
+                return c
+    return None
 
 
 def _score(c: _Sent, shape: str) -> float:
