@@ -277,6 +277,11 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "how many were killed",
             "One guard [1].",
         ),
+        (  # asked which club: the club, not its manager
+            "Everton Football Club manager Sean Dyche will appeal the ten-point penalty.",
+            "which football club will appeal the penalty",
+            "Everton Football Club [1].",
+        ),
         (  # a place name that holds "of"
             "The minister spoke at the Chamber of Commerce of Brackwater on Tuesday.",
             "where did the minister speak",

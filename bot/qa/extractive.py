@@ -228,6 +228,20 @@ _ROLES = frozenset(
     )
 )
 ROLE_MATCH = 1.4
+# The question asks which organisation ("which football club", "what company"): a name that
+# ends like one is likelier than a person's.
+_WANTS_ORG = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|teams?|clubs?|sides?|"
+    r"groups?|organi[sz]ations?|agenc(?:y|ies)|institutions?|entit(?:y|ies)|startups?|brands?|"
+    r"bands?|banks?|unions?|part(?:y|ies)|charit(?:y|ies)|platforms?|networks?|outlets?|"
+    r"business(?:es)?|countr(?:y|ies)|nations?|sportsbooks?)\b",
+    re.I,
+)
+_ORG_END = re.compile(
+    r"\b(?:Inc|Corp|Ltd|LLC|Group|Games|Club|FC|United|City|Research|Capital|Partners|Holdings|"
+    r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
+)
+ORG_MATCH = 1.3
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
 )
@@ -268,6 +282,7 @@ def _span_strength(
     counted_seen: bool = False,
     surnames: frozenset[str] = frozenset(),
     roles: frozenset[str] = frozenset(),
+    wants_org: bool = False,
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -281,7 +296,10 @@ def _span_strength(
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
         if wants_person and not titled and not personlike(sp.text):
             base *= 0.5
-        if _EVENT_END.search(sp.text.rstrip(".,'’s")):
+        if wants_org:  # "which football club": a club's name, not its manager's
+            org_end = not personlike(sp.text) or bool(_ORG_END.search(sp.text.rstrip(".,'’s")))
+            base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
+        elif _EVENT_END.search(sp.text.rstrip(".,'’s")):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
         after = sentence[sp.end : sp.end + 60].split()[:5]
         if roles and roles & set(tokenize(" ".join(before[-3:] + words + after))):
@@ -366,6 +384,7 @@ def select_excerpts(
     share_q = bool(_SHARE_Q.search(question))
     wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
     name_q = bool(_NAME_Q.search(question)) and not wants_person  # "what is it called"
+    wants_org = bool(_WANTS_ORG.search(question))
 
     def near(window: str) -> float:
         """How much of the question a span's surroundings hold (the predicate it answers)."""
@@ -437,6 +456,7 @@ def select_excerpts(
                         counted_seen=counted_seen,
                         surnames=surnames,
                         roles=roles,
+                        wants_org=wants_org,
                     ),
                 )
                 for sp in spans
