@@ -423,3 +423,14 @@ def test_nicknames_add_the_full_name_to_the_search() -> None:
     # a full name already given is not repeated; everyday words are not nicknames
     assert expand("did Mark Zuckerberg (zuck) say so")[1] == []
     assert expand("which city hosts the final")[1] == []
+
+
+def test_a_follow_ups_he_or_she_is_the_person_the_last_reply_named() -> None:
+    from bot.qa.service import referent
+
+    last = 'Emma Hayes [1].\n[1] "U.S. Soccer appointed Emma Hayes as head coach."'
+    assert referent("and when does she actually start", last) == "Emma Hayes"
+    assert referent("when does the season start", last) is None  # no pronoun
+    # a reply that pinned no name, or a lone word, lends nothing
+    assert referent("when does she start", "Here is what 2 articles say:\n[1] ...") is None
+    assert referent("when did he sign", "Hayes [1].") is None

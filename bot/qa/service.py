@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -188,8 +189,13 @@ class QAService:
         q = clean_question(question, max_chars=self.settings.max_question_chars)
         t0 = time.perf_counter()
         fixed = self.spell(q, corpora)
-        # A follow-up ("what about Cambodia's side?") is searched together with the turn before.
-        search_q = f"{self.spell(history[-1][0], corpora)} {fixed}" if history else fixed
+        # A follow-up ("what about Cambodia's side?") is searched together with the turn before,
+        # and "she" in "when does she start" with the person the last reply named.
+        if history:
+            named = referent(fixed, history[-1][1])
+            prev = self.spell(history[-1][0], corpora) + (f" {named}" if named else "")
+            history = [*history[:-1], (prev, history[-1][1])]
+        search_q = f"{history[-1][0]} {fixed}" if history else fixed
         r = self.retrieve(search_q, corpora, now=now, outlet=outlet, since=since)
         ans = self.answer_from(fixed, r, now=now, history=history, search_q=search_q)
         ans.question = q
@@ -274,6 +280,19 @@ class QAService:
         excerpts = group_by_article(excerpts)
         lead = short_answer_lead(excerpts, q) or extractive_lead(excerpts)
         return Answer(question=q, lead=lead, citations=citations_from(excerpts))
+
+
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers)\b", re.I)
+_PINNED = re.compile(r"^((?:[A-Z][\w'’.-]*\s?){1,4}) \[\d+\]\.$")
+
+
+def referent(question: str, last_reply: str) -> str | None:
+    """The person a follow-up's "he" or "she" most likely means: the name the last reply
+    stated in its lead ("Emma Hayes [1]."), if it stated one."""
+    if not _PERSON_PRONOUN.search(question) or not last_reply:
+        return None
+    m = _PINNED.match(last_reply.split("\n", 1)[0].strip())
+    return m.group(1).strip() if m and len(m.group(1).split()) >= 2 else None
 
 
 def group_by_article(excerpts: Sequence[Excerpt]) -> list[Excerpt]:
