@@ -434,3 +434,21 @@ def test_a_follow_ups_he_or_she_is_the_person_the_last_reply_named() -> None:
     # a reply that pinned no name, or a lone word, lends nothing
     assert referent("when does she start", "Here is what 2 articles say:\n[1] ...") is None
     assert referent("when did he sign", "Hayes [1].") is None
+
+
+def test_asked_for_the_latest_the_newer_article_is_quoted_first() -> None:
+    def art(i: int, text: str, day: int) -> Passage:
+        p = _passage(text, headline=f"Story {i}")
+        p.article_id = p.chunk_id = f"a{i}"
+        p.published_at = datetime(2026, 11, day, tzinfo=UTC)
+        return p
+
+    old = art(
+        1, "The Brackwater ferry strike entered its second week as talks on ferry pay stalled.", 3
+    )
+    new = art(
+        2, "Brackwater ferry crews voted to accept a pay deal, ending their two-week walkout.", 17
+    )
+    q = "what's the latest on the brackwater ferry strike"
+    assert select_excerpts(q, [old, new])[0].passage.article_id == "a1"  # more of its words
+    assert select_excerpts(q, [old, new], latest=True)[0].passage.article_id == "a2"

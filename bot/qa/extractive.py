@@ -78,6 +78,8 @@ OUTSIDE_ARTICLES = 1  # whole articles read for answers beyond their retrieved p
 W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
 W_INNER = 0.3
+W_LEDE = 0.3  # for "the latest": an article's opening sentence says what is new
+W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading over a week
 VOTE = 0.1  # how much each further article naming a person adds to the name's strength
 
 
@@ -103,6 +105,8 @@ class _Sent:
     rank: int
     top_article: bool = False  # from the article of the best-ranked passage
     outside: bool = False  # in its article but not in a retrieved passage
+    lede: bool = False  # its article's opening sentence
+    bonus: float = 0.0  # for "the latest": how new its article is
     prev: int = -1  # ``idx`` of the sentences before and after it (-1: none)
     next: int = -1
     toks: set[str] = field(default_factory=set)
@@ -350,6 +354,7 @@ def select_excerpts(
     query_vec: np.ndarray | None = None,
     max_excerpts: int = MAX_EXCERPTS,
     trace: list[_Sent] | None = None,
+    latest: bool = False,
 ) -> list[Excerpt]:
     """The sentences that best answer ``question``, best first, at most two per article; the
     first carries the short answer when one is pinned. ``history`` is the thread's earlier
@@ -360,7 +365,7 @@ def select_excerpts(
     shape = question_shape(question)
     terms = _question_terms(question, history)
     q_toks = set(terms)
-    cands = _candidates(passages)
+    cands = _candidates(passages, ledes=latest and shape not in SHORT)
     if not cands:
         return []
     df: Counter[str] = Counter()
@@ -479,6 +484,13 @@ def select_excerpts(
         for c in sents:
             nb = [at[i].lex for i in (c.prev, c.next) if i in at]
             c.context = max(nb, default=0.0)
+    if latest:  # "what's the latest on ...": the newest of the articles that bear on it first
+        dated = [c.passage.published_at for c in cands if c.passage.published_at is not None]
+        newest = max(dated, default=None)
+        for c in cands:
+            if newest is not None and c.passage.published_at is not None:
+                days = (newest - c.passage.published_at).total_seconds() / 86400
+                c.bonus = W_RECENT * math.exp(-max(0.0, days) / 7.0) + W_LEDE * c.lede
     for c in cands:
         c.score = _score(c, shape)
     if embed is not None and query_vec is not None and SHORTLIST:
@@ -541,6 +553,7 @@ def _score(c: _Sent, shape: str) -> float:
         + W_PRIOR * prior
         + W_SHAPE * c.shape * min(1.0, 2.0 * topical)
     )
+    s += c.bonus
     if c.outside:
         s -= W_OUTSIDE
     if len(c.sentence) < 40:
@@ -572,7 +585,7 @@ def _split(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sentence_spans(text))
 
 
-def _candidates(passages: Sequence[Passage]) -> list[_Sent]:
+def _candidates(passages: Sequence[Passage], ledes: bool = False) -> list[_Sent]:
     """Every sentence of the passages (once, at its best passage's rank), with offsets in the
     article; not the headline, which is cited with every excerpt anyway, and never text shaped
     like an instruction to the bot. Only the paragraphs around each passage are split."""
@@ -600,6 +613,24 @@ def _candidates(passages: Sequence[Passage]) -> list[_Sent]:
             nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
             top = key == passages[0].article_id
             out[(key, s)] = _Sent(p, text, s, s, e, rank, top_article=top, prev=prev, next=nxt)
+    if ledes:  # each article's opening sentence: what it reports that is new
+        for rank, p in enumerate(passages):
+            if not p.article_text:
+                continue
+            text, key = p.article_text, p.article_id
+            skip_to = len(p.headline) if text.startswith(p.headline) else 0
+            spans = list(_split(text))
+            for i, (s, e) in enumerate(spans):
+                sent = text[s:e]
+                if s < skip_to or len(_WORD.findall(sent)) < 6 or _boilerplate(sent):
+                    continue
+                if (key, s) not in out and not looks_like_instruction(sent):
+                    nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
+                    top = key == passages[0].article_id
+                    out[(key, s)] = _Sent(p, text, s, s, e, rank, top_article=top, next=nxt)
+                if (key, s) in out:
+                    out[(key, s)].lede = True
+                break
     # The rest of the best articles: an answer is often a few paragraphs from the passage that
     # matched the question's words ("Hayes ... will start next May").
     seen: list[str] = []

@@ -274,6 +274,7 @@ class QAService:
             history=history[-1][0] if history else "",
             embed=self.index.embedder.embed if r.query_vec is not None else None,
             query_vec=r.query_vec,
+            latest=r.query.time.wants_latest and not r.query.time.dates,
         )
         if not excerpts:
             return Answer(question=q, lead=NOT_COVERED, abstained=True)
