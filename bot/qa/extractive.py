@@ -75,6 +75,7 @@ STRONG_LEAD = 1.0  # an answer from another article than the best-ranked one mus
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 OUTSIDE_ARTICLES = 1  # whole articles read for answers beyond their retrieved passages
+OUTSIDE_CHARS = 30_000  # of an article read that way (a long page costs time, not answers)
 W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
 W_INNER = 0.3
@@ -619,7 +620,7 @@ def _candidates(passages: Sequence[Passage], ledes: bool = False) -> list[_Sent]
                 continue
             text, key = p.article_text, p.article_id
             skip_to = len(p.headline) if text.startswith(p.headline) else 0
-            spans = list(_split(text))
+            spans = list(_split(text[: skip_to + 3000]))[:-1] or list(_split(text))
             for i, (s, e) in enumerate(spans):
                 sent = text[s:e]
                 if s < skip_to or len(_WORD.findall(sent)) < 6 or _boilerplate(sent):
@@ -642,7 +643,9 @@ def _candidates(passages: Sequence[Passage], ledes: bool = False) -> list[_Sent]
             break
         text, key = p.article_text, p.article_id
         skip_to = len(p.headline) if text.startswith(p.headline) else 0
-        spans = list(_split(text))
+        spans = list(_split(text[:OUTSIDE_CHARS]))
+        if len(text) > OUTSIDE_CHARS:
+            spans = spans[:-1]  # cut off
         for i, (s, e) in enumerate(spans):
             if s < skip_to or (key, s) in out:
                 continue
