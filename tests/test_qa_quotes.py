@@ -452,3 +452,18 @@ def test_asked_for_the_latest_the_newer_article_is_quoted_first() -> None:
     q = "what's the latest on the brackwater ferry strike"
     assert select_excerpts(q, [old, new])[0].passage.article_id == "a1"  # more of its words
     assert select_excerpts(q, [old, new], latest=True)[0].passage.article_id == "a2"
+
+
+def test_a_name_after_a_possessive_name_is_a_name_of_its_own() -> None:
+    from bot.qa.shape import answer_spans
+
+    def names(text: str) -> list[str]:
+        return [s.text for s in answer_spans(text, WHO)]
+
+    assert names("The revolt is described by Michael Lewis' Going Infinite.") == [
+        "Michael Lewis",
+        "Going Infinite",
+    ]
+    # one name that holds a possessive stays whole
+    assert names("He joined McDonald's Corp last year.") == ["McDonald's Corp"]
+    assert names("Fans filled St. James's Park again.") == ["St. James's Park"]

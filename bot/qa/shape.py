@@ -207,17 +207,38 @@ def _spans(rx: re.Pattern[str], s: str) -> list[Span]:
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside)\s+(?:the\s+)?$")
 
 
+_POSSESSIVE_GAP = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
+
+
+def _name_runs(s: str) -> list[tuple[int, str]]:
+    """Runs of capitalised words, split after a possessive between two names of two words or
+    more: "Michael Lewis' Going Infinite" is "Michael Lewis" and "Going Infinite" (but "St James's
+    Park", "McDonald's Corp" and "People's Bank of China" stay whole)."""
+    out: list[tuple[int, str]] = []
+    for m in _NAME_RX.finditer(s):
+        parts = _POSSESSIVE_GAP.split(m.group())
+        if len(parts) == 1 or any(len(p.split()) < 2 for p in parts):
+            out.append((m.start(), m.group()))
+            continue
+        at = 0
+        for part in parts:
+            at = m.group().index(part, at)
+            out.append((m.start() + at, part))
+            at += len(part)
+    return out
+
+
 def _names(s: str) -> list[Span]:
     out: list[Span] = []
-    for m in _NAME_RX.finditer(s):
-        words = m.group().split()
+    for m_start, run in _name_runs(s):
+        words = run.split()
         while words and _NOT_NAME.match(words[0].rstrip(".,'’")):
             words = words[1:]
         if not words:
             continue
         text = re.sub(r"['’]s$", "", " ".join(words)).rstrip(".,'’")  # "Wendrell's comment"
-        start = m.start() + m.group().index(words[0])
-        if m.start() == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:]):
+        start = m_start + run.index(words[0])
+        if m_start == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:]):
             continue  # capitalised only because the sentence starts there
         if _PLACE_BEFORE.search(s[max(0, start - 12) : start]):
             continue  # "in Lunvik": a place, not who
