@@ -171,10 +171,12 @@ def write_articles(
 
 
 # --- measuring --------------------------------------------------------------------------------
-def _rss_mib() -> float:
+def _rss_mib(field: str = "VmRSS") -> float:
+    """Resident memory (``RssAnon``: the process's own; ``RssFile``: mapped files, such as the
+    read side's segments, which the kernel can drop and read again)."""
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -242,6 +244,7 @@ def phase_serve(
         warm.append(time.perf_counter() - t)
         ret.append(ans.timings_ms.get("retrieve", float("nan")) / 1000)
     rss_warm = _rss_mib()
+    rss_warm_anon, rss_warm_file = _rss_mib("RssAnon"), _rss_mib("RssFile")
     # +1%: new articles appear in the source folder; the bot's process reindexes them.
     corpus = extra["corpus"]
     n, added = extra["articles"], max(1, extra["articles"] // 100)
@@ -267,6 +270,8 @@ def phase_serve(
         "reindex_1pct_added": s.added,
         "answer_after_reindex_s": after,
         "rss_warm_mib": rss_warm,
+        "rss_warm_anon_mib": rss_warm_anon,
+        "rss_warm_file_mib": rss_warm_file,
         "rss_after_reindex_mib": rss_after,
         "serve_peak_rss_mib": _peak_mib(),
     }
