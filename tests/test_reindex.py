@@ -40,6 +40,24 @@ def _ingest(index: NewsIndex, name: str, *specs: Path | str, **kw: Any) -> Corpu
     return c
 
 
+def _crash_on_second_write(monkeypatch: pytest.MonkeyPatch, c: Corpus) -> Any:
+    """Make the corpus's second manifest write fail as a full disk would (its vectors are in
+    Chroma by then), run a reindex that must raise, and return the real write method."""
+    real_write = c.db.write_articles
+    calls = {"n": 0}
+
+    def crashing_write(*args: Any, **kw: Any) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError("disk full (test)")
+        real_write(*args, **kw)
+
+    monkeypatch.setattr(c.db, "write_articles", crashing_write)
+    with pytest.raises(OSError, match="disk full"):
+        c.reindex()
+    return real_write
+
+
 def _row(c: Corpus, filename: str) -> ArticleRow:
     (row,) = [r for r in c.db.articles().values() if Path(r.origin).name == filename]
     return row
@@ -305,18 +323,7 @@ def test_crash_between_chroma_write_and_commit(
     _edit(Path(old_b.origin), "The union's negotiators left the talks at 2 a.m.")
     # One article a commit group; the second group's commit "crashes" after Chroma was written.
     monkeypatch.setattr(reindex_mod, "COMMIT_CHUNKS", 1)
-    real_write = c.db.write_articles
-    calls = {"n": 0}
-
-    def crashing_write(*args: Any, **kw: Any) -> None:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OSError("disk full (test)")
-        real_write(*args, **kw)
-
-    monkeypatch.setattr(c.db, "write_articles", crashing_write)
-    with pytest.raises(OSError, match="disk full"):
-        c.reindex()
+    real_write = _crash_on_second_write(monkeypatch, c)
     a = _row(c, Path(old_a.origin).name)
     b = _row(c, Path(old_b.origin).name)
     # Each article is fully old or fully new; which one got through depends on order.
@@ -377,18 +384,7 @@ def test_after_a_clean_run_the_next_does_not_read_every_id_from_the_store(
     monkeypatch.setattr(reindex_mod, "COMMIT_CHUNKS", 1)
     for name in ("01", "04"):
         _edit(next(demo_copy.glob(f"{name}-*.txt")), "An update on the talks.")
-    real_write = c.db.write_articles
-    calls = {"n": 0}
-
-    def crashing_write(*args: Any, **kw: Any) -> None:  # after the group's vectors are written
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise OSError("disk full (test)")
-        real_write(*args, **kw)
-
-    monkeypatch.setattr(c.db, "write_articles", crashing_write)
-    with pytest.raises(OSError, match="disk full"):
-        c.reindex()
+    real_write = _crash_on_second_write(monkeypatch, c)  # after the group's vectors are written
     monkeypatch.setattr(c.db, "write_articles", real_write)
     orphans = _chroma_ids(c) - _manifest_ids(c)
     assert orphans
