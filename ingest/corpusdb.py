@@ -184,7 +184,10 @@ class CorpusDB:
     its connection, so the reindex thread's open transaction is never committed, rolled back or
     read half-done by a question or an admin command running in another thread."""
 
-    def __init__(self, path: Path, corpus: str | None = None) -> None:
+    def __init__(self, path: Path, corpus: str | None = None, check: bool | None = None) -> None:
+        """``check``: run SQLite's whole-file ``quick_check`` on open (True), never (False), or
+        only when the last writer did not close cleanly (None). A cheap check of the header
+        against the file's size is always made (a truncated file)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self.corpus = corpus or path.parent.name
@@ -200,11 +203,18 @@ class CorpusDB:
             # SQLite writes its header with the first commit, which we make right here: an empty
             # file is a truncated manifest, never a new corpus (that would forget its sources).
             raise ManifestDamaged(self.corpus, path, "the file is empty")
+        if problem := _header_problem(path):
+            raise ManifestDamaged(self.corpus, path, problem)
+        unclean = _wal_left(path)  # before this open makes one
         with _guard(self.corpus, path):
             conn = self._conn
-            check = conn.execute("PRAGMA quick_check").fetchone()
-            if not check or check[0] != "ok":
-                raise ManifestDamaged(self.corpus, path, f"integrity check: {check and check[0]}")
+            # A whole-file check costs a read of the whole file (0.2 s at 10k articles): it is made
+            # where damage may have come in unseen, not on every open of a question-serving
+            # process. A WAL left at open means its last writer did not close cleanly (the last
+            # connection's close checkpoints and removes it), or that another process has it open
+            # now (which made this check, if it was the first to open after a crash).
+            if check or (check is None and unclean):
+                self._check(conn)
             conn.executescript(SCHEMA)
             conn.commit()
 
@@ -279,10 +289,25 @@ class CorpusDB:
         out = sqlite3.connect(tmp)
         try:
             self._conn.backup(out)
+            # Never replace the last good copy with a damaged one: the copy is checked whole.
+            got = out.execute("PRAGMA quick_check").fetchone()
         finally:
             out.close()
+        if not got or got[0] != "ok":
+            tmp.unlink(missing_ok=True)
+            raise ManifestDamaged(self.corpus, self.path, f"integrity check: {got and got[0]}")
         os.replace(tmp, dst)
         return dst
+
+    @_guarded
+    def check(self) -> None:
+        """SQLite's whole-file ``quick_check`` (admin commands): ManifestDamaged when it fails."""
+        self._check(self._conn)
+
+    def _check(self, conn: sqlite3.Connection) -> None:
+        got = conn.execute("PRAGMA quick_check").fetchone()
+        if not got or got[0] != "ok":
+            raise ManifestDamaged(self.corpus, self.path, f"integrity check: {got and got[0]}")
 
     # --- state ---------------------------------------------------------------------------------
     @_guarded
@@ -612,6 +637,36 @@ class CorpusDB:
             "SELECT MAX(published_ts) FROM articles WHERE generation=?", (self.generation,)
         ).fetchone()
         return row[0] if row and row[0] is not None else None
+
+
+def _wal_left(path: Path) -> bool:
+    """Whether the manifest has a non-empty write-ahead log beside it."""
+    try:
+        return path.with_name(path.name + "-wal").stat().st_size > 0
+    except FileNotFoundError:
+        return False
+
+
+def _header_problem(path: Path) -> str | None:
+    """What the file's header says is wrong with it, cheaply (the first 100 bytes and its size):
+    not an SQLite file, or shorter than the pages its header counts (a truncated copy). The size
+    is compared only when no WAL is left: pages the WAL holds may not be in the file yet."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None  # a new corpus
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\x00"):
+        return "not an SQLite database"
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(head[28:32], "big")
+    # The header's page count is valid when its change counter matches 'version-valid-for'.
+    valid = head[24:28] == head[92:96] and pages > 0
+    if valid and not _wal_left(path) and size < page * pages:
+        return f"truncated: {size} bytes where its header counts {page * pages}"
+    return None
 
 
 def restore_backup(path: Path, corpus: str) -> tuple[Path, Path | None]:

@@ -229,3 +229,89 @@ def test_concurrent_readers_build_the_caches_once(
     assert arrays.stats["builds"] - before == 1
     assert c.read.rebuilds == 1 and c.rows_builds == 0  # chunk texts are not all loaded
     assert len({id(a) for a in got}) == 1 and got[0].version == c.db.version
+
+
+# --- the whole-file check: where damage may have come in unseen, not on every open (issue 13) ----
+
+
+def _filled(path: Path) -> CorpusDB:
+    db = CorpusDB(path, "c")
+    for n in range(300):
+        db.add_source(SourceRow(f"/some/where/{n}/" + "x" * 200, "dir"))
+    return db
+
+
+def _spoil_a_page(path: Path) -> None:
+    """Damage inside the file (not its size): a page in its middle gets a bad b-tree type."""
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    assert len(data) >= 8 * page
+    data[(len(data) // page // 2) * page] = 0x7F  # that page's type byte
+    path.write_bytes(bytes(data))
+
+
+def test_a_clean_open_skips_the_whole_file_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "c" / "corpus.db"
+    _filled(path).close()
+    assert not path.with_name("corpus.db-wal").exists()
+    checks: list[Path] = []
+    real = CorpusDB._check
+    monkeypatch.setattr(CorpusDB, "_check", lambda self, conn: checks.append(self.path))
+    CorpusDB(path, "c").close()  # what a question-serving process does after a clean stop
+    assert checks == []
+    CorpusDB(path, "c", check=True).close()
+    assert checks == [path]
+    monkeypatch.setattr(CorpusDB, "_check", real)
+
+
+def test_damage_inside_the_file_is_found_where_it_matters(tmp_path: Path) -> None:
+    path = tmp_path / "c" / "corpus.db"
+    db = _filled(path)
+    db.backup()
+    good = path.with_name("corpus.db.bak").read_bytes()
+    db.close()
+    _spoil_a_page(path)
+
+    # admin commands (status) and an explicit check find it
+    with pytest.raises(ManifestDamaged, match="integrity check"):
+        CorpusDB(path, "c", check=True)
+    db = CorpusDB(path, "c")
+    with pytest.raises(ManifestDamaged, match="integrity check"):
+        db.check()
+    # the last good copy is never replaced by a damaged one
+    with pytest.raises(ManifestDamaged):
+        db.backup()
+    db.close()
+    assert path.with_name("corpus.db.bak").read_bytes() == good
+    assert not path.with_name("corpus.db.bak.tmp").exists()
+
+
+def test_an_unclean_stop_makes_the_next_open_check_the_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "c" / "corpus.db"
+    _filled(path).close()
+    # a writer that stopped without closing: its WAL is left beside the file
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("INSERT INTO state(key, value) VALUES('k', '1')")
+    writer.commit()
+    left = tmp_path / "left"
+    left.mkdir()
+    for name in ("corpus.db", "corpus.db-wal"):
+        (left / name).write_bytes(path.with_name(name).read_bytes())
+    writer.close()
+    _spoil_a_page(left / "corpus.db")
+    assert (left / "corpus.db-wal").stat().st_size > 0
+    with pytest.raises(ManifestDamaged, match="integrity check"):
+        CorpusDB(left / "corpus.db", "c")
+
+
+def test_a_file_shorter_than_its_header_says_is_damaged_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "c" / "corpus.db"
+    _filled(path).close()
+    data = path.read_bytes()
+    page = int.from_bytes(data[16:18], "big")
+    path.write_bytes(data[: len(data) - page])  # one whole page short: SQLite alone may not see it
+    with pytest.raises(ManifestDamaged, match="truncated"):
+        CorpusDB(path, "c")
