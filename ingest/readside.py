@@ -35,7 +35,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 K1, B = 1.2, 0.75  # BM25 parameters (those the keyword index always used)
 SEGMENT_CHUNKS = 50_000  # a segment is sealed (written) at this many chunks: bounds the writer
 STATE_KEY = "read_side"  # the manifest's state entry that lists the live segments
-FORMAT = 3  # 3: vectors are stored at unit length
+FORMAT = 4  # 3: vectors are stored at unit length; 4: string tables, not JSON (fast to load)
 MAX_TAIL = 8  # small segments at the end of the list before they are merged into one
 STALE_SEGMENT_S = 3600  # unlisted segment folders older than this are leftovers
 
@@ -119,7 +119,7 @@ class _PostingsBuilder:
         np.save(folder / f"{prefix}_tf.npy", tf[order])
         np.save(folder / f"{prefix}_len.npy", np.asarray(self.lens, dtype=np.int32))
         vocab = sorted(self.vocab, key=self.vocab.__getitem__)
-        (folder / f"{prefix}_vocab.json").write_text(json.dumps(vocab))
+        save_strings(folder, f"{prefix}_vocab", vocab)
 
 
 @dataclass
@@ -135,8 +135,8 @@ class Postings:
         def arr(name: str) -> np.ndarray:
             return _mapped(folder / f"{prefix}_{name}.npy")
 
-        words = json.loads((folder / f"{prefix}_vocab.json").read_text())
-        vocab = {w: i for i, w in enumerate(words)}
+        words = load_strings(folder, f"{prefix}_vocab")
+        vocab = dict(zip(words, range(len(words)), strict=True))
         return cls(vocab, arr("indptr"), arr("doc"), arr("tf"), np.asarray(arr("len")))
 
     def postings(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
@@ -145,6 +145,36 @@ class Postings:
             return None
         a, b = int(self.indptr[i]), int(self.indptr[i + 1])
         return np.asarray(self.doc[a:b]), np.asarray(self.tf[a:b])
+
+
+def save_strings(folder: Path, name: str, strings: Sequence[str]) -> None:
+    """A list of strings as one UTF-8 text and where each one ends in it (``name_end.npy``):
+    loading it is a split of one string, not a JSON parse. One a line (``name.lines``) when
+    none holds a newline, else end to end (``name.txt``), cut at the ends."""
+    sep = "" if any("\n" in x for x in strings) else "\n"
+    ends = np.zeros(len(strings), dtype=np.int64)
+    np.cumsum([len(x) + len(sep) for x in strings], out=ends)
+    ends -= len(sep)
+    (folder / f"{name}{'.lines' if sep else '.txt'}").write_bytes(sep.join(strings).encode())
+    np.save(folder / f"{name}_end.npy", ends)
+
+
+def load_strings(folder: Path, name: str) -> list[str]:
+    ends = np.load(folder / f"{name}_end.npy")
+    lines = folder / f"{name}.lines"
+    if lines.exists():
+        text = lines.read_bytes().decode("utf-8")
+        got = text.split("\n") if len(ends) else []
+    else:
+        text = (folder / f"{name}.txt").read_bytes().decode("utf-8")
+        e = ends.tolist()
+        got = [text[a:b] for a, b in zip([0, *e[:-1]], e, strict=True)]
+    if len(got) != len(ends) or (int(ends[-1]) if len(ends) else 0) != len(text):
+        raise ValueError(f"{folder.name}/{name}: its text and its table of ends disagree")
+    return got
+
+
+NO_TS = np.iinfo(np.int64).min  # an article's unknown publication time, in ``art_ts.npy``
 
 
 def _mapped(path: Path) -> np.ndarray:
@@ -240,14 +270,18 @@ class SegmentWriter:
         name = f"g{self.generation}-{uuid.uuid4().hex[:12]}"
         tmp = self.root / f".tmp-{name}"
         tmp.mkdir(parents=True)
-        meta = {
-            "format": FORMAT,
-            "tokenizer": TOKENIZER,
-            "ids": self.ids,
-            "articles": self.art_rows,
-        }
+        meta = {"format": FORMAT, "tokenizer": TOKENIZER, "chunks": len(self.ids)}
         (tmp / "meta.json").write_text(json.dumps(meta))
-        (tmp / "words.json").write_text(json.dumps(self.words))
+        save_strings(tmp, "ids", self.ids)
+        save_strings(tmp, "art_ids", [r[0] for r in self.art_rows])
+        outlets: dict[str, int] = {}  # each outlet named once; per article its number (-1: none)
+        codes = [outlets.setdefault(r[1], len(outlets)) if r[1] else -1 for r in self.art_rows]
+        save_strings(tmp, "outlets", list(outlets))
+        np.save(tmp / "art_outlet.npy", np.asarray(codes, dtype=np.int32))
+        ts = [NO_TS if r[2] is None else int(r[2]) for r in self.art_rows]
+        np.save(tmp / "art_ts.npy", np.asarray(ts, dtype=np.int64))
+        save_strings(tmp, "words", list(self.words))
+        np.save(tmp / "words_n.npy", np.asarray(list(self.words.values()), dtype=np.int64))
         np.save(tmp / "art.npy", np.asarray(self.art_of, dtype=np.int32))
         np.save(tmp / "first.npy", np.asarray(self.first, dtype=bool))
         np.save(tmp / "st_chunk.npy", np.asarray(self.st_chunk, dtype=np.int32))
@@ -262,8 +296,9 @@ class SegmentWriter:
         """Append ``seg``'s chunks where ``keep`` is set (merging segments)."""
         base = len(self.ids)
         new_chunk = self.kw.absorb(seg.kw, keep)
-        remap = np.empty(len(seg.articles), dtype=np.int32)
-        for k, row in enumerate(seg.articles):
+        rows = seg.articles
+        remap = np.empty(len(rows), dtype=np.int32)
+        for k, row in enumerate(rows):
             a = self.arts.get(row[0])
             if a is None:
                 a = self.arts[row[0]] = len(self.art_rows)
@@ -294,7 +329,10 @@ class Segment:
     name: str
     ids: list[str]
     art_of: np.ndarray  # local article number per chunk
-    articles: list[list[Any]]  # [article id, outlet, published ts]
+    art_ids: list[str]  # per local article: its id
+    art_outlet: np.ndarray  # per local article: its outlet's number in ``outlets`` (-1: none)
+    outlets: list[str]
+    art_ts: np.ndarray  # per local article: published ts (``NO_TS``: unknown)
     first: np.ndarray
     kw: Postings
     st: Postings
@@ -311,9 +349,12 @@ class Segment:
             raise ValueError(f"segment {folder.name} has another format or tokenizer")
         seg = cls(
             name=folder.name,
-            ids=meta["ids"],
+            ids=load_strings(folder, "ids"),
             art_of=np.load(folder / "art.npy"),
-            articles=meta["articles"],
+            art_ids=load_strings(folder, "art_ids"),
+            art_outlet=np.load(folder / "art_outlet.npy"),
+            outlets=load_strings(folder, "outlets"),
+            art_ts=np.load(folder / "art_ts.npy"),
             first=np.load(folder / "first.npy"),
             kw=Postings.load(folder, "kw"),
             st=Postings.load(folder, "st"),
@@ -321,9 +362,26 @@ class Segment:
             vec=_mapped(folder / "vec.npy"),
             folder=folder,
         )
-        if not (len(seg.ids) == len(seg.art_of) == len(seg.kw.lens) == len(seg.vec)):
+        n, na = meta.get("chunks"), len(seg.art_ids)
+        if not (
+            n == len(seg.ids) == len(seg.art_of) == len(seg.kw.lens) == len(seg.vec)
+            and na == len(seg.art_outlet) == len(seg.art_ts)
+            and (not n or int(seg.art_of.max()) < na)
+            and (not na or int(seg.art_outlet.max()) < len(seg.outlets))
+        ):
             raise ValueError(f"segment {folder.name} is inconsistent")
         return seg
+
+    @property
+    def articles(self) -> list[list[Any]]:
+        """[article id, outlet, published ts] per local article (merging segments)."""
+        outlets = [*self.outlets, None]  # -1: none
+        return [
+            [a, outlets[o], None if t == NO_TS else t]
+            for a, o, t in zip(
+                self.art_ids, self.art_outlet.tolist(), self.art_ts.tolist(), strict=True
+            )
+        ]
 
     @property
     def words(self) -> dict[str, int]:
@@ -331,7 +389,9 @@ class Segment:
         if self._words is None:
             try:
                 assert self.folder is not None
-                self._words = json.loads((self.folder / "words.json").read_text())
+                words = load_strings(self.folder, "words")
+                counts = np.load(self.folder / "words_n.npy").tolist()
+                self._words = dict(zip(words, counts, strict=True))
             except (OSError, ValueError) as exc:  # deleted since (a view long superseded)
                 log.warning("segment %s: no word counts (%s)", self.name, exc)
                 self._words = {}
@@ -479,29 +539,34 @@ class ReadView:
         a_index = {a: i for i, a in enumerate(art_ids)}
         o_index = {o: i for i, o in enumerate(outlet_names)}
         for s in self.segments[keep:]:
-            ts_new: list[float] = []
-            out_new: list[int] = []
-            remap = np.empty(len(s.articles), dtype=np.int32)
-            for k, (aid, outlet, pts) in enumerate(s.articles):
-                j = a_index.get(aid)
-                if j is None:
-                    j = a_index[aid] = len(art_ids)
-                    art_ids.append(aid)
-                    ts_new.append(float(pts) if pts else math.nan)
-                    if outlet:
-                        o = o_index.get(outlet)
-                        if o is None:
-                            o = o_index[outlet] = len(outlet_names)
-                            outlet_names.append(outlet)
-                        out_new.append(o)
-                    else:
-                        out_new.append(-1)
-                remap[k] = j
+            # An article's chunks may lie in several segments: it keeps its first number.
+            start = len(a_index)
+            setdefault = a_index.setdefault
+            remap = np.fromiter(
+                (setdefault(aid, len(a_index)) for aid in s.art_ids),
+                dtype=np.int32,
+                count=len(s.art_ids),
+            )
+            new = remap >= start  # first seen here, in order
+            art_ids.extend(compress(s.art_ids, new.tolist()))
+            ts = s.art_ts[new]
+            ts_parts.append(np.where((ts == NO_TS) | (ts == 0), math.nan, ts.astype(np.float64)))
+            # Outlets numbered in first-seen order over the new articles.
+            codes = s.art_outlet[new]
+            omap = np.full(len(s.outlets) + 1, -1, dtype=np.int32)  # [-1]: none
+            seen = codes[codes >= 0]
+            _, firsts = np.unique(seen, return_index=True)
+            for c in seen[np.sort(firsts)].tolist():
+                name = s.outlets[c]
+                o = o_index.get(name)
+                if o is None:
+                    o = o_index[name] = len(outlet_names)
+                    outlet_names.append(name)
+                omap[c] = o
+            out_parts.append(omap[codes])
             art_maps.append(remap)
             n_arts.append(len(art_ids))
             n_outlets.append(len(outlet_names))
-            ts_parts.append(np.asarray(ts_new, dtype=np.float64))
-            out_parts.append(np.asarray(out_new, dtype=np.int32))
         art_of = np.zeros(self.n, dtype=np.int32)
         first = np.zeros(self.n, dtype=bool)
         for (s, p), amap, off in zip(self._pairs(), art_maps, self.offsets, strict=False):

@@ -21,7 +21,7 @@ from bot.qa.service import QAService
 from ingest.chunking import sentence_spans
 from ingest.index import Corpus, NewsIndex
 from ingest.keyword import tokenize
-from ingest.readside import STATE_KEY
+from ingest.readside import STATE_KEY, load_strings, save_strings
 from ingest.settings import Settings
 
 from .fakes import HashEmbedder, slow_embedding
@@ -159,7 +159,7 @@ def test_missing_or_stale_segments_are_rebuilt_from_the_manifest_and_chroma(
     elif damage == "stale":
         c.db.bump_version()  # a version no segment list describes
     else:
-        (c.read.root / state["segments"][0] / "kw_vocab.json").write_text("[")
+        (c.read.root / state["segments"][0] / "kw_vocab.lines").write_text("[")
     fresh = NewsIndex(settings, embedder=HashEmbedder(), client=chroma_client)
     got = QAService(fresh, settings).retrieve("transit strike Halverton", ["heal"], now=NOW)
     c2 = fresh.corpus("heal")
@@ -371,6 +371,27 @@ def _same_view(a, b) -> None:
         assert a.position(a.ids[i]) == b.position(b.ids[i]) == i
 
 
+def _facts_match_manifest(c: Corpus, view) -> None:
+    """Each live chunk's article, and that article's outlet and time, as the manifest has them;
+    articles and outlets numbered in first-seen order."""
+    f = view.facts()
+    rows = c.db.chunk_rows(view.ids)
+    arts = c.db.articles()
+    assert len(f.art_ids) == len(set(f.art_ids)) and len(f.outlet_names) == len(set(f.outlet_names))
+    for i, cid in enumerate(view.ids):
+        a = int(f.art_of[i])
+        art = arts[rows[cid].article_id]
+        assert f.art_ids[a] == art.id
+        assert bool(f.first[i]) == (rows[cid].n == 0)
+        o = int(f.art_outlet[a])
+        assert (f.outlet_names[o] if o >= 0 else None) == (art.outlet or None)
+        ts = float(f.art_ts[a])
+        assert (None if np.isnan(ts) else int(ts)) == (art.published_ts or None)
+    assert f.outlet_names == list(dict.fromkeys(
+        f.outlet_names[o] for o in f.art_outlet.tolist() if o >= 0
+    ))  # fmt: skip
+
+
 def test_a_new_version_reuses_the_earlier_views_segments(
     settings: Settings, chroma_client, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -410,6 +431,7 @@ def test_a_new_version_reuses_the_earlier_views_segments(
         v = c.read_view()
         v.facts(), v.word_counts()
         _same_view(v, fresh_view())
+        _facts_match_manifest(c, v)
         _assert_same_as_bm25s(c)
     assert c.read.rebuilds == 0
     # Exact dense search is the product over the segments' unit vectors.
@@ -418,3 +440,18 @@ def test_a_new_version_reuses_the_earlier_views_segments(
     q = np.asarray(arr.emb[0])
     assert np.allclose(arr.emb @ q, np.asarray(arr.emb) @ q, atol=1e-6)
     assert np.allclose(np.linalg.norm(np.asarray(arr.emb), axis=1), 1.0, atol=1e-5)
+
+
+@pytest.mark.parametrize(
+    "strings", [[], [""], ["a", "", "b"], ["line\nbreak", "", "z"], ["é", "ü\n"], ["", ""]]
+)
+def test_string_tables_load_back_as_written(tmp_path: Path, strings: list[str]) -> None:
+    save_strings(tmp_path, "t", strings)
+    assert load_strings(tmp_path, "t") == strings
+
+
+def test_a_string_table_that_disagrees_with_its_ends_is_refused(tmp_path: Path) -> None:
+    save_strings(tmp_path, "t", ["alpha", "beta"])
+    (tmp_path / "t.lines").write_text("alpha\nbet")
+    with pytest.raises(ValueError):
+        load_strings(tmp_path, "t")
