@@ -591,9 +591,27 @@ def _candidates(passages: Sequence[Passage], ledes: bool = False) -> list[_Sent]
     article; not the headline, which is cited with every excerpt anyway, and never text shaped
     like an instruction to the bot. Only the paragraphs around each passage are split."""
     out: dict[tuple[str, int], _Sent] = {}
+    top_id = passages[0].article_id
+
+    def add(
+        p: Passage, rank: int, text: str, spans: list[tuple[int, int]], i: int, skip_to: int,
+        outside: bool = False,
+    ) -> None:  # fmt: skip
+        s, e = spans[i]
+        sent = text[s:e]
+        if (p.article_id, s) in out or len(_WORD.findall(sent)) < 3 or _boilerplate(sent):
+            return
+        if looks_like_instruction(sent):
+            return
+        prev = spans[i - 1][0] if i > 0 and spans[i - 1][0] >= max(0, skip_to) else -1
+        nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
+        out[(p.article_id, s)] = _Sent(
+            p, text, s, s, e, rank, top_article=p.article_id == top_id, prev=prev, next=nxt,
+            outside=outside,
+        )  # fmt: skip
+
     for rank, p in enumerate(passages):
         text, off = _article_text(p)
-        key = p.article_id
         lo, hi = p.start - off, p.end - off
         ws = text.rfind("\n", 0, max(0, lo - WINDOW)) + 1
         we = text.find("\n", min(len(text), hi + WINDOW))
@@ -603,34 +621,22 @@ def _candidates(passages: Sequence[Passage], ledes: bool = False) -> list[_Sent]
         if off and p.start < len(p.headline):
             skip_to = len(p.headline) - off
         for i, (s, e) in enumerate(spans):
-            if e <= lo or s >= hi or min(e, hi) - max(s, lo) < (e - s) / 2:
+            if e <= lo or s >= hi or min(e, hi) - max(s, lo) < (e - s) / 2 or s < skip_to:
                 continue
-            if s < skip_to or (key, s) in out:
-                continue
-            sent = text[s:e]
-            if len(_WORD.findall(sent)) < 3 or _boilerplate(sent) or looks_like_instruction(sent):
-                continue
-            prev = spans[i - 1][0] if i > 0 and spans[i - 1][0] >= max(0, skip_to) else -1
-            nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
-            top = key == passages[0].article_id
-            out[(key, s)] = _Sent(p, text, s, s, e, rank, top_article=top, prev=prev, next=nxt)
+            add(p, rank, text, spans, i, skip_to)
     if ledes:  # each article's opening sentence: what it reports that is new
         for rank, p in enumerate(passages):
             if not p.article_text:
                 continue
-            text, key = p.article_text, p.article_id
+            text = p.article_text
             skip_to = len(p.headline) if text.startswith(p.headline) else 0
             spans = list(_split(text[: skip_to + 3000]))[:-1] or list(_split(text))
             for i, (s, e) in enumerate(spans):
-                sent = text[s:e]
-                if s < skip_to or len(_WORD.findall(sent)) < 6 or _boilerplate(sent):
+                if s < skip_to or len(_WORD.findall(text[s:e])) < 6 or _boilerplate(text[s:e]):
                     continue
-                if (key, s) not in out and not looks_like_instruction(sent):
-                    nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
-                    top = key == passages[0].article_id
-                    out[(key, s)] = _Sent(p, text, s, s, e, rank, top_article=top, next=nxt)
-                if (key, s) in out:
-                    out[(key, s)].lede = True
+                add(p, rank, text, spans, i, skip_to)
+                if (p.article_id, s) in out:
+                    out[(p.article_id, s)].lede = True
                 break
     # The rest of the best articles: an answer is often a few paragraphs from the passage that
     # matched the question's words ("Hayes ... will start next May").
@@ -641,23 +647,14 @@ def _candidates(passages: Sequence[Passage], ledes: bool = False) -> list[_Sent]
         seen.append(p.article_id)
         if len(seen) > OUTSIDE_ARTICLES:
             break
-        text, key = p.article_text, p.article_id
+        text = p.article_text
         skip_to = len(p.headline) if text.startswith(p.headline) else 0
         spans = list(_split(text[:OUTSIDE_CHARS]))
         if len(text) > OUTSIDE_CHARS:
             spans = spans[:-1]  # cut off
-        for i, (s, e) in enumerate(spans):
-            if s < skip_to or (key, s) in out:
-                continue
-            sent = text[s:e]
-            if len(_WORD.findall(sent)) < 3 or _boilerplate(sent) or looks_like_instruction(sent):
-                continue
-            prev = spans[i - 1][0] if i > 0 and spans[i - 1][0] >= skip_to else -1
-            nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
-            top = key == passages[0].article_id
-            out[(key, s)] = _Sent(
-                p, text, s, s, e, rank, top_article=top, prev=prev, next=nxt, outside=True
-            )
+        for i, (s, _) in enumerate(spans):
+            if s >= skip_to:
+                add(p, rank, text, spans, i, skip_to, outside=True)
     return list(out.values())
 
 
