@@ -491,7 +491,8 @@ def select_excerpts(
         for c in cands:
             if newest is not None and c.passage.published_at is not None:
                 days = (newest - c.passage.published_at).total_seconds() / 86400
-                c.bonus = W_RECENT * math.exp(-max(0.0, days) / 7.0) + W_LEDE * c.lede
+                # an opening sentence says what is new only in a new article
+                c.bonus = (W_RECENT + W_LEDE * c.lede) * math.exp(-max(0.0, days) / 7.0)
     for c in cands:
         c.score = _score(c, shape)
     if embed is not None and query_vec is not None and SHORTLIST:
