@@ -11,6 +11,9 @@ llama.cpp's and vLLM's servers do, and behaves as told by ``mode``:
 - ``"hang"``: accepts the request and sends nothing, until the client goes away;
 - ``"status"``: answers HTTP ``status`` (429, 500, 503...).
 
+``modes`` overrides ``mode`` for a request whose question holds one of its keys, so that one
+server can answer one request and trickle another at once.
+
 ``refuse_formats`` lists the ``response_format`` types answered with HTTP 500 (as
 llama-cpp-python's server did for ``json_schema``). ``fail_first`` answers the first N requests
 with ``status`` before behaving as ``mode``.
@@ -56,13 +59,19 @@ class Script:
     status: int = 500
     refuse_formats: tuple[str, ...] = ()
     fail_first: int = 0
+    modes: dict[str, str] = field(default_factory=dict)  # words in the question -> mode
     requests: list[Request] = field(default_factory=list)
+
+
+def _question(body: dict[str, Any]) -> str:
+    return str(
+        next((m["content"] for m in body.get("messages", []) if m.get("role") == "user"), "")
+    )
 
 
 def parrot_reply(body: dict[str, Any]) -> str:
     """The first sentence of excerpt 1, as the answer and as its quote."""
-    user = next((m["content"] for m in body.get("messages", []) if m.get("role") == "user"), "")
-    m = re.search(r"<excerpt n=1 [^>]*>\n(.*?)\n</excerpt>", str(user), re.S)
+    m = re.search(r"<excerpt n=1 [^>]*>\n(.*?)\n</excerpt>", _question(body), re.S)
     text = m.group(1) if m else ""
     sentence = re.split(r"(?<=[.!?])\s+", text.strip())[0] if text.strip() else ""
     body, end = (
@@ -96,7 +105,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
 
     def _serve(self, script: Script, req: Request, n: int) -> None:
-        if n <= script.fail_first or script.mode == "status":
+        user = _question(req.body)
+        mode = next((m for key, m in script.modes.items() if key in user), script.mode)
+        if n <= script.fail_first or mode == "status":
             self._json(script.status, {"error": {"message": f"scripted {script.status}"}})
             req.why = f"status {script.status}"
             return
@@ -104,14 +115,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(500, {"error": {"message": "unsupported response_format (scripted)"}})
             req.why = "refused format"
             return
-        if script.mode == "hang":
+        if mode == "hang":
             while not self._client_gone(0.05):
                 if self.server.stopping.is_set():
                     return
             req.why = "client gone"
             return
         stream = bool(req.body.get("stream"))
-        if script.mode == "trickle":
+        if mode == "trickle":
             if not stream:  # a non-streamed request cannot be seen to be dropped
                 while not self._client_gone(0.05) and not self.server.stopping.is_set():
                     pass
@@ -126,7 +137,7 @@ class _Handler(BaseHTTPRequestHandler):
                     req.why = "client gone"
                     return
             return
-        content = parrot_reply(req.body) if script.mode == "parrot" else script.content
+        content = parrot_reply(req.body) if mode == "parrot" else script.content
         if not stream:
             self._json(200, _completion(content))
             req.why = "done"
