@@ -17,7 +17,19 @@ from chromadb.config import Settings as ChromaSettings
 from bot.qa.extractive import select_excerpts, short_answer_lead
 from bot.qa.sentences import sentence_spans
 from bot.qa.service import QAService
-from bot.qa.shape import HOW_MANY, HOW_MUCH, SCORE, WHEN, WHERE, WHO, YESNO, question_shape
+from bot.qa.shape import (
+    HOW_MANY,
+    HOW_MUCH,
+    SCORE,
+    WHAT,
+    WHEN,
+    WHERE,
+    WHO,
+    YESNO,
+    answer_spans,
+    personlike,
+    question_shape,
+)
 from bot.qa.spelling import Speller, correct
 from bot.qa.types import Answer, Passage
 from ingest.embedding import load_embedder
@@ -282,6 +294,27 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "which football club will appeal the penalty",
             "Everton Football Club [1].",
         ),
+        (  # an amount that names what is asked about beats a larger one that does not
+            "Brindle Capital is taking a 14% stake in Ostvik Data at a valuation of $310 million.",
+            "what size of stake is brindle taking",
+            "14% stake [1].",
+        ),
+        (  # a name made mostly of the question's own words is not the answer
+            "Corrigan State became the first unbeaten conference champion left out of the "
+            "Northern College Playoff.",
+            "which undefeated champ got shut out of the northern college playoff",
+            "Corrigan State [1].",
+        ),
+        (  # a post is not who holds it
+            "The board named Ilka Sorvaag interim chief after the CEO of Tarnwell stepped down.",
+            "who is running tarnwell now",
+            "Ilka Sorvaag [1].",
+        ),
+        (  # "may" is a verb; the capitalised month is the date
+            "Orders may open soon: the maker said the handheld ships on November 16.",
+            "when can the handheld be ordered",
+            "On November 16 [1].",
+        ),
         (  # a place name that holds "of"
             "The minister spoke at the Chamber of Commerce of Brackwater on Tuesday.",
             "where did the minister speak",
@@ -376,6 +409,14 @@ def test_a_long_sentence_is_trimmed_around_the_answer_and_marked() -> None:
         ("what was the final score", SCORE),
         ("did the council approve it", YESNO),
         ("so is the strike over?", YESNO),
+        # an amount asked for without "how much"
+        ("what did the reserve bank cut its rate to?", HOW_MUCH),
+        ("whats the cheapest season ticket gonna cost", HOW_MUCH),
+        ("what size of stake is the fund taking", HOW_MUCH),
+        ("which company paid for it", WHO),
+        ("what did the statement say", WHAT),
+        # "score" as a verb: a count of goals, not a match result
+        ("how many goals did she score for the national side", HOW_MANY),
     ],
 )
 def test_question_shapes_read_casual_questions(question: str, shape: str) -> None:
@@ -412,6 +453,24 @@ def test_typos_are_corrected_against_the_corpus_words_only() -> None:
     assert kept == "the stock tanked and stopped" and not none2
     fixed2, _ = correct("the mayor thankd them", [sp2], is_word=words.__contains__)
     assert fixed2 == "the mayor thanked them"
+
+
+def test_a_nickname_is_not_corrected_as_a_typo() -> None:
+    from bot.qa.aliases import spans
+
+    q = "who bagged the goals for man u vs chelsea"
+    fixed, fixes = correct(q, [], keep=spans(q))
+    assert fixed == q and not fixes
+    # outside a nickname, chat spelling is still read
+    assert correct("did u see who scored", [])[0] == "did you see who scored"
+
+
+def test_an_acronym_and_a_post_are_not_people() -> None:
+    assert not personlike("AI") and not personlike("NASA") and personlike("Ilka Sorvaag")
+    names = [
+        s.text for s in answer_spans("Ex-CEO of Tarnwell Ilka Sorvaag met the CEO of Brisk.", WHO)
+    ]
+    assert "CEO of Brisk" not in names and any("Ilka Sorvaag" in n for n in names)
 
 
 def test_nicknames_add_the_full_name_to_the_search() -> None:

@@ -50,6 +50,11 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w-])", re.I)
 
 
+def spans(question: str) -> list[tuple[int, int]]:
+    """Where the question's nicknames are (character ranges), to be left as typed."""
+    return [m.span() for m in _pattern().finditer(question)]
+
+
 def expand(question: str) -> tuple[str, list[str]]:
     """The question with each nickname's full name added after it, and the names added. A name
     the question already gives in full is not added again."""

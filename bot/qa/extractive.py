@@ -37,6 +37,7 @@ from .shape import (
     PERSON_Q,
     SHORT,
     WHEN,
+    WHERE,
     WHO,
     Span,
     answer_spans,
@@ -144,13 +145,20 @@ def _related(t: str, q_toks: set[str]) -> bool:
     return any(len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)) for q in q_toks)
 
 
-def _novel(span: Span, q_toks: set[str], person: bool = False) -> bool:
+def _novel(
+    span: Span, q_toks: set[str], person: bool = False, context: set[str] | None = None
+) -> bool:
     """The span says something the question does not: a place, name or time it does not name.
     When a person is asked for, a name whose last word the question holds ("Vlatko Andonovski"
     for "who replaced Andonovski") is someone the question already names."""
     toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
     if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
         return False
+    # most of a longer name among the question's words (other than those saying what kind of
+    # answer it wants, "which football club") is the question's own ("the four-team college
+    # playoff": "College Football Playoff")
+    if context is not None and len(toks) >= 3:
+        return 2 * sum(not _related(t, context) for t in toks) >= len(toks)
     return any(not _related(t, q_toks) for t in toks)
 
 
@@ -233,6 +241,9 @@ _ROLES = frozenset(
     )
 )
 ROLE_MATCH = 1.4
+_KIND_ASKED = re.compile(
+    r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I
+)  # "which football club"
 # The question asks which organisation ("which football club", "what company"): a name that
 # ends like one is likelier than a person's.
 _WANTS_ORG = re.compile(
@@ -247,6 +258,7 @@ _ORG_END = re.compile(
     r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
 )
 ORG_MATCH = 1.3
+AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
 )
@@ -288,6 +300,7 @@ def _span_strength(
     surnames: frozenset[str] = frozenset(),
     roles: frozenset[str] = frozenset(),
     wants_org: bool = False,
+    asked: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -328,6 +341,8 @@ def _span_strength(
             base = 0.6 if _CURRENCY.search(sp.text) else 0.4
         elif not (_CURRENCY.search(sp.text) or _PERCENT.search(sp.text)):
             base = 0.6  # a bare number ("4") says less than an amount
+        if asked & set(tokenize(" ".join([sp.text, *sentence[sp.end : sp.end + 30].split()[:2]]))):
+            base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
     if shape == WHEN and _VAGUE_WHEN.search(sp.text):
         base = 0.6  # "this week", "in the spring", "2023": a day or date says more
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
@@ -379,6 +394,7 @@ def select_excerpts(
     idf = {t: math.log(1 + n / (1 + df.get(t, 0))) for t in terms}
     q_weight = sum(idf[t] * w for t, w in terms.items()) or 1.0
     syn = {t: synonyms(t) for t in terms}
+    asked = q_toks | {ph[0] for t in terms for ph in syn[t] if len(ph) == 1}  # with synonyms
     speech_q = bool(_SPEECH_Q.search(question))
     future_q = bool(_FUTURE_Q.search(question))
     m = _HOW_MANY_NOUN.search(question)
@@ -419,6 +435,10 @@ def select_excerpts(
         )
     )
     roles = frozenset(q_toks & _ROLES) if shape == WHO else frozenset()
+    kind = _KIND_ASKED.search(question)
+    context: set[str] | None = None  # the question's words a name may not mostly consist of
+    if shape in (WHO, WHERE):
+        context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
     arts_with: dict[str, set[str]] = {}  # word -> the articles whose candidate sentences hold it
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     if shape == WHO:
@@ -444,7 +464,7 @@ def select_excerpts(
             spans = [
                 s
                 for s in answer_spans(c.sentence, shape)
-                if _novel(s, q_toks, shape == WHO and wants_person)
+                if _novel(s, q_toks, shape == WHO and wants_person, context)
             ]
             rated = [
                 (
@@ -463,6 +483,7 @@ def select_excerpts(
                         surnames=surnames,
                         roles=roles,
                         wants_org=wants_org,
+                        asked=asked,
                     ),
                 )
                 for sp in spans

@@ -15,6 +15,7 @@ from ingest.settings import Settings
 
 from .abstain import AbstainPolicy
 from .aliases import expand
+from .aliases import spans as alias_spans
 from .extractive import Excerpt, select_excerpts, short_answer_lead
 from .question import clean_question
 from .retrieve import Retrieval, retrieve
@@ -124,7 +125,8 @@ class QAService:
         def is_word(w: str) -> bool:  # ordinary English: the model's tokenizer holds it whole
             return emb.count_tokens([w])[0] == 1
 
-        fixed, fixes = correct(question, [speller_for(c) for c in cs], is_word)
+        spellers = [speller_for(c) for c in cs]
+        fixed, fixes = correct(question, spellers, is_word, keep=alias_spans(question))
         fixed, added = expand(fixed)
         if fixes or added:
             log.info("question read with corrections %s and names %s", fixes, added)

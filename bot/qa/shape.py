@@ -37,7 +37,8 @@ _PERSON_NOUN = (
 _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
     r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
-    r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax)"
+    r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
+    r"stake|size)"
 )
 _SCORE_Q = re.compile(r"\b(?:score|scoreline|result|final\s+tally)\b", re.I)
 _SCORE_RX = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
@@ -64,7 +65,14 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap)\b|"
             rf"\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
             rf"{_AMOUNT_NOUN}s?\b"
-            r"|\bwhat\s+percent",
+            r"|\bwhat\s+percent"
+            # "what's the cheapest ticket gonna cost", "what did they pay for it"
+            rf"|\bwhat(?:'s|’s|s|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|pay|pays|"
+            r"paid|charge|charges|charging|earn|earns|earned|fetch|fetched|sell\s+for|sold\s+for)\b"
+            # "what did the bank cut its rate to?"
+            rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:cut|cuts|raised?|raises|lower(?:ed|s)?|"
+            r"hike[ds]?|increased?|increases|reduced?|reduces|set|lift(?:ed|s)?|drop(?:ped|s)?|"
+            r"f[ae]ll|falls|r[io]se|rises|climb(?:ed|s)?)\b[^?]{0,40}?\bto\s*\??\s*$",
             re.I,
         ),
     ),
@@ -100,7 +108,7 @@ def question_shape(question: str) -> str:
     """The answer shape a question asks for. The first wh-cue in the question wins, so "who
     announced the talks and when" asks for a person."""
     q = question.strip()
-    if _SCORE_Q.search(q) and not re.search(r"\bwho\b|\bwhen\b|\bwhere\b", q, re.I):
+    if _SCORE_Q.search(q) and not re.search(r"\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b", q, re.I):
         return SCORE
     if _WHO_WON_GAME.search(q):  # "who won browns vs bears": the result says it ("20-17")
         return SCORE
@@ -138,6 +146,7 @@ _WHEN_RX = re.compile(
     rf"|{_MONTH}\b(?!\s+\d))",
     re.I,
 )
+_BARE_MONTH = re.compile(rf"(?:\w+\s+)?({_MONTH})", re.I)
 _NUMBER = (
     r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands|half|a\s+dozen)"
@@ -244,6 +253,9 @@ def _names(s: str) -> list[Span]:
             continue  # "in Lunvik": a place, not who
         if all(re.fullmatch(_TITLE, w.rstrip(".,'’")) for w in text.split()):
             continue  # "CEO", "President": a title without the name
+        tw = text.split()
+        if len(tw) < 5 and len(tw) >= 3 and tw[1] == "of" and re.fullmatch(_TITLE, tw[0]):
+            continue  # "CEO of Flexport": a post, not who holds it
         if len(text.split()) >= 2 and text.upper() == text and sum(c.isalpha() for c in text) > 5:
             continue  # "FULL TIME LIVE": a heading in capitals, not a name
         out.append(Span(start, start + len(text), text))
@@ -291,10 +303,15 @@ _DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
 
 
+def _lower_month(text: str) -> bool:
+    m = _BARE_MONTH.fullmatch(text)
+    return bool(m and m.group(1)[0].islower())
+
+
 def answer_spans(sentence: str, shape: str) -> list[Span]:
     """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
-    if shape == WHEN:
-        return _spans(_WHEN_RX, sentence)
+    if shape == WHEN:  # a month alone is one only with its capital ("may" is a verb)
+        return [s for s in _spans(_WHEN_RX, sentence) if not _lower_month(s.text)]
     if shape == SCORE:
         return _spans(_SCORE_RX, sentence)
     if shape == HOW_MUCH:
@@ -355,6 +372,8 @@ ORG_Q = re.compile(
 def personlike(span: str) -> bool:
     """A name that is not obviously a place or an organisation ("Isel River", "Premier League")."""
     words = span.split()
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", words[0]):
+        return False  # "AI", "FBI", "NASA": an acronym names a thing or a body, not a person
     return not any(_NON_PERSON.match(w.rstrip(".,'’s")) for w in words[1:] or words)
 
 

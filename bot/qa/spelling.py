@@ -148,15 +148,19 @@ def correct(
     question: str,
     spellers: Sequence[Speller],
     is_word: Callable[[str], bool] = lambda _w: False,
+    keep: Sequence[tuple[int, int]] = (),
 ) -> tuple[str, dict[str, str]]:
     """The question with its typos replaced by corpus words (keeping the typed capitalisation),
     and what was replaced. ``is_word`` says whether a word is ordinary English (the embedding
     model's tokenizer holds it whole): such a word is never "corrected", even when this corpus
-    happens not to use it ("thai" is not a typo of "that")."""
+    happens not to use it ("thai" is not a typo of "that"). Words inside the ``keep`` character
+    ranges are left as typed (the "u" of the nickname "man u" is not "you")."""
     fixes: dict[str, str] = {}
 
     def fix(m: re.Match[str]) -> str:
         word = m.group()
+        if any(a <= m.start() < b for a, b in keep):
+            return word
         if word == word.lower() and word in _CHAT_FIXES:  # "u" but never the "U" of "U.S."
             fixes[word] = _CHAT_FIXES[word.lower()]
             return fixes[word]
