@@ -19,7 +19,7 @@ from .corpusdb import ArticleRow, ChunkRow, CorpusDB, SourceRow, restore_backup
 from .embedding import Embedder, embedder_from_settings
 from .errors import ReindexRunning, UserFacingError
 from .fetch import Fetcher
-from .readside import ReadStore, ReadView
+from .readside import ReadStore, ReadView, thaw_heap
 from .reindex import ProgressFn, Reindex, ReindexSummary
 from .settings import Settings
 from .sources import SourceReader, normalise_spec
@@ -222,13 +222,18 @@ class Corpus:
         with self._lock():
             if not full:
                 self.check_model()
+            before = self.db.version
             s = Reindex(self, full, progress or (lambda *_: None), fail_after_chunks).run()
             self.db.set_state("embedding_model", self.index.settings.embedding_space)
             try:
                 self.db.backup()  # the last good manifest, for `newsbot recover`
             except OSError as exc:
                 self.index.warn(f"could not back up the manifest: {exc}", self.name)
-            return s
+        if self.db.version != before:
+            # A new version: the next question loads its view and freezes the heap again;
+            # cycles frozen with the old one are collected now rather than never.
+            thaw_heap()
+        return s
 
 
 class NewsIndex:

@@ -22,6 +22,7 @@ manifest in immutable segments and updated as the reindex writes.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import math
@@ -732,6 +733,27 @@ class ReadView:
         return None
 
 
+# --- the collector and long-lived structures ---------------------------------------------------
+def settle_heap() -> None:
+    """Take every object the process holds now (imports, open corpora, the views just loaded)
+    out of the garbage collector's full passes (``gc.freeze``): they live as long as the
+    process or the view, and each full pass over them cost about 0.12 s at 10k articles, in
+    whichever question it fell (warm p95 80 -> 175-200 ms, issue 13). O(1). Frozen objects
+    are still freed by reference counting when a view is let go; only reference cycles among
+    them wait for ``thaw_heap`` (after each reindex), so they cannot pile up across versions."""
+    gc.freeze()
+
+
+def thaw_heap() -> None:
+    """Give the frozen objects back to the collector and collect cycles among them: the
+    garbage a ``settle_heap`` froze (a replaced view's cycles, a question's leftovers) is freed
+    here rather than kept for the life of the process. One full pass; the next view that is
+    loaded freezes the survivors again. Nothing to do when nothing is frozen."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+
+
 # --- the per-corpus store ---------------------------------------------------------------------
 def describes(state: dict[str, Any] | None, version: int, generation: int, writes: int) -> bool:
     """Whether a published read-side state lists segments for exactly this manifest: its
@@ -800,6 +822,7 @@ class ReadStore:
             # Segments no longer listed are let go (their maps close with the last user).
             keep = {s.name for s in view.segments}
             self._segments = {k: s for k, s in self._segments.items() if k in keep}
+            settle_heap()
             return view
 
     def _assemble(
