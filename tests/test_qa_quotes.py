@@ -414,6 +414,7 @@ def test_a_long_sentence_is_trimmed_around_the_answer_and_marked() -> None:
         ("whats the cheapest season ticket gonna cost", HOW_MUCH),
         ("what size of stake is the fund taking", HOW_MUCH),
         ("which company paid for it", WHO),
+        ("which watch models face the import ban", WHO),  # a name, of whatever kind of thing
         ("what did the statement say", WHAT),
         # "score" as a verb: a count of goals, not a match result
         ("how many goals did she score for the national side", HOW_MANY),

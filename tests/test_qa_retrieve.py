@@ -497,3 +497,17 @@ def test_without_the_model_the_first_stage_merge_still_answers(world: World) -> 
     )
     assert not r.log_odds
     assert world.stems(r)[0] == CHESS, world.stems(r)
+
+
+def test_question_words_standing_together_count_in_other_words() -> None:
+    """ "quillon stock tanked": the article says "Quillon shares tumbled". The pair is covered
+    through the synonyms; a pair the article holds in no words stays uncovered."""
+    from bot.qa.abstain import signals
+    from bot.qa.retrieve import Query
+    from bot.qa.types import Passage
+
+    text = "Quillon shares tumbled 17 percent after the export licence was suspended."
+    p = Passage("c1", "a1", "news", text, 0, len(text), "Quillon hit", None, None, None, True)
+    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=10)
+    assert signals("quillon stock tanked", r)["pair_cover"] == 1.0
+    assert signals("quillon bond rallied", r)["pair_cover"] == 0.0

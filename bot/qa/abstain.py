@@ -137,9 +137,15 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     # Neighbouring topic words ("peace prize", "grand prix") found together in one article.
     seq_q = [t for t in tokenize(question) if t != "\u2205" and t not in _FRAME]
     qpairs = [(a, b) for a, b in itertools.pairwise(seq_q) if a != b]
+    # a pair counts in other words too ("quillon stock": "Quillon shares")
+    alts = {t: {t} | {ph[0] for ph in synonyms(t) if len(ph) == 1} for t in seq_q}
+
+    def pair_in(pr: tuple[str, str], ps: set[tuple[str, str]]) -> bool:
+        return pr in ps or any((a, b) in ps for a in alts[pr[0]] for b in alts[pr[1]])
+
     pair_cover = (
         max(
-            (sum(1 for pr in qpairs if pr in ps) / len(qpairs) for ps in pairs.values()),
+            (sum(1 for pr in qpairs if pair_in(pr, ps)) / len(qpairs) for ps in pairs.values()),
             default=0.0,
         )
         if qpairs

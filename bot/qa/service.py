@@ -114,19 +114,18 @@ class QAService:
                 seen.append(self.index.corpus(n))
         return seen
 
+    def _is_word(self, w: str) -> bool:
+        """Ordinary English: the embedding model's tokenizer holds the word whole."""
+        return self.index.embedder.count_tokens([w])[0] == 1
+
     def spell(self, question: str, corpora: Sequence[str]) -> str:
         """The question as searched: typos corrected against the corpora's own words, and the
         full names of nicknames added ("zuck (Mark Zuckerberg)")."""
         cs = [c for c in self._corpora(corpora) if c.db.has_chunks()]
         if not cs:
             return question
-        emb = self.index.embedder
-
-        def is_word(w: str) -> bool:  # ordinary English: the model's tokenizer holds it whole
-            return emb.count_tokens([w])[0] == 1
-
         spellers = [speller_for(c) for c in cs]
-        fixed, fixes = correct(question, spellers, is_word, keep=alias_spans(question))
+        fixed, fixes = correct(question, spellers, self._is_word, keep=alias_spans(question))
         fixed, added = expand(fixed)
         if fixes or added:
             log.info("question read with corrections %s and names %s", fixes, added)

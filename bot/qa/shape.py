@@ -121,6 +121,8 @@ def question_shape(question: str) -> str:
         return best[1]
     if _YESNO.search(q):
         return YESNO
+    if re.search(r"\bwhich\b", q, re.I):
+        return WHO  # "which apple watch models": a name, whatever kind of thing it names
     return WHAT
 
 

@@ -10,7 +10,7 @@ from ingest.keyword import tokenize
 
 # Groups of words and phrases that news uses interchangeably. Each member matches every other.
 _GROUPS = [
-    "talks|discussions|negotiations|meeting|dialogue|summit",
+    "talks|discussions|negotiations|meeting|dialogue|summit|session",
     "hold|held|take place|takes place|took place|hosted|host|venue|convene|happen|happening|meet|met",
     "announce|announced|unveiled|revealed|confirmed|declared|said",
     "win|won|victory|beat|defeated|champion|champions|title|winner",
@@ -32,8 +32,9 @@ _GROUPS = [
     "strike|walkout|industrial action|stoppage",
     "ceasefire|truce|armistice",
     "election|vote|poll|ballot",
-    "increase|rise|rose|raised|hike|up|grew|growth|jump|jumped|surge",
-    "decrease|cut|fell|drop|dropped|lowered|decline|declined|down|slash",
+    "increase|rise|rose|raised|hike|up|grew|growth|jump|jumped|surge|soar|soared|climb|climbed",
+    "decrease|cut|fell|drop|dropped|lowered|decline|declined|down|slash|tank|tanked|plunge|"
+    "plunged|slump|slumped|sank|tumble|tumbled|slid",
     "ban|banned|prohibit|prohibited|outlaw|barred|block|blocked",
     "coach|manager|head coach|boss",
     "movie|film",
@@ -59,7 +60,10 @@ _GROUPS = [
     "agree|agreed|deal|accord|agreement",
     "approve|approved|ratified|ratify|passed|backed|endorsed",
     "suspend|suspended|halt|halted|pause|paused",
-    "rate|rates|interest rate",
+    "rate|rates|interest rate|borrowing costs|borrowing cost",
+    "stock|stocks|shares",
+    "mortgage|mortgages|home loan|home loans",
+    "cheap|cheaper|lower|less expensive",
     "money|funds|cash|funding",
     "gov|govt|government|administration",
     "pm|prime minister",
