@@ -352,6 +352,22 @@ def test_a_person_answered_by_surname_is_stated_in_full_from_the_same_article() 
     assert "Edda Mollin" in ex[0].quote
 
 
+def test_a_surname_is_stated_in_full_from_another_article_when_its_own_lacks_it() -> None:
+    def art(i: int, text: str) -> Passage:
+        p = _passage(text, headline=f"Story {i}")
+        p.article_id = p.chunk_id = f"a{i}"
+        return p
+
+    q = "who was chosen to lead the harbour"
+    ps = [
+        art(1, "The board said Mollin was chosen to lead the harbour for her ferry experience."),
+        art(2, "Edda Mollin previously ran the Tellingham ferry line for a decade."),
+    ]
+    ex = select_excerpts(q, ps)
+    assert short_answer_lead(ex, q) == "Edda Mollin [1]."
+    assert "Edda Mollin" in ex[0].quote
+
+
 def test_a_surname_alone_counts_as_a_name_when_the_articles_give_it_in_full() -> None:
     p = _passage(
         "Quill Partners bought the stake in May. Ravi Osterman founded the fund in 2019. "

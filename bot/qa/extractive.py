@@ -554,15 +554,18 @@ def _in_full(first: _Sent, cands: list[_Sent]) -> _Sent | None:
     if len(words) != 1:
         return None
     last = words[0].lower().rstrip("'’s")
-    for c in cands:  # best first
-        if c.passage.article_id != first.passage.article_id:
-            continue
-        for i, sp in enumerate(c.spans):
-            ws = sp.text.split()
-            if len(ws) >= 2 and ws[-1].lower().rstrip("'’s") == last and personlike(sp.text):
-                c.spans.insert(0, c.spans.pop(i))
-                c.shape = max(c.shape, first.shape)
-                return c
+    # the same article's sentences first, then the others' (best first): the name as given
+    # in full where this article gives only the surname
+    for same in (True, False):
+        for c in cands:
+            if (c.passage.article_id == first.passage.article_id) != same:
+                continue
+            for i, sp in enumerate(c.spans):
+                ws = sp.text.split()
+                if len(ws) >= 2 and ws[-1].lower().rstrip("'’s") == last and personlike(sp.text):
+                    c.spans.insert(0, c.spans.pop(i))
+                    c.shape = max(c.shape, first.shape)
+                    return c
     return None
 
 
