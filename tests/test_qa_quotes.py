@@ -326,16 +326,19 @@ def test_the_lead_states_the_kind_of_answer_asked_for(text: str, question: str, 
     assert short_answer_lead(select_excerpts(question, [_passage(text)]), question) == lead
 
 
-def test_a_name_the_best_articles_keep_naming_is_the_likelier_answer() -> None:
-    def art(i: int, text: str) -> Passage:
-        p = _passage(text, headline=f"Story {i}")
-        p.article_id = p.chunk_id = f"a{i}"
-        return p
+def _article(i: int, text: str) -> Passage:
+    """A passage of its own article ("Story i")."""
+    p = _passage(text, headline=f"Story {i}")
+    p.article_id = p.chunk_id = f"a{i}"
+    return p
 
+
+def test_a_name_the_best_articles_keep_naming_is_the_likelier_answer() -> None:
     q = "who is accused of moving the customer funds"
     one = "Ivo Larch and Pell Amsby were accused of moving the customer funds, the court heard."
-    ps = [art(1, one)] + [
-        art(i, f"Ivo Larch declined to comment on the case, report {i} adds.") for i in (2, 3, 4)
+    ps = [_article(1, one)] + [
+        _article(i, f"Ivo Larch declined to comment on the case, report {i} adds.")
+        for i in (2, 3, 4)
     ]
     assert "Ivo Larch" in (short_answer_lead(select_excerpts(q, ps), q) or "")
 
@@ -353,15 +356,12 @@ def test_a_person_answered_by_surname_is_stated_in_full_from_the_same_article() 
 
 
 def test_a_surname_is_stated_in_full_from_another_article_when_its_own_lacks_it() -> None:
-    def art(i: int, text: str) -> Passage:
-        p = _passage(text, headline=f"Story {i}")
-        p.article_id = p.chunk_id = f"a{i}"
-        return p
-
     q = "who was chosen to lead the harbour"
     ps = [
-        art(1, "The board said Mollin was chosen to lead the harbour for her ferry experience."),
-        art(2, "Edda Mollin previously ran the Tellingham ferry line for a decade."),
+        _article(
+            1, "The board said Mollin was chosen to lead the harbour for her ferry experience."
+        ),
+        _article(2, "Edda Mollin previously ran the Tellingham ferry line for a decade."),
     ]
     ex = select_excerpts(q, ps)
     assert short_answer_lead(ex, q) == "Edda Mollin [1]."
