@@ -150,13 +150,13 @@ def _novel(
 ) -> bool:
     """The span says something the question does not: a place, name or time it does not name.
     When a person is asked for, a name whose last word the question holds ("Vlatko Andonovski"
-    for "who replaced Andonovski") is someone the question already names."""
+    for "who replaced Andonovski") is someone the question already names. With ``context`` (the
+    question's words other than those saying what kind of answer it wants), a name of three or
+    more words is novel only if at least half of them are not among those."""
     toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
     if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
         return False
-    # most of a longer name among the question's words (other than those saying what kind of
-    # answer it wants, "which football club") is the question's own ("the four-team college
-    # playoff": "College Football Playoff")
+    # "the four-team college playoff": "College Football Playoff" is the question's own
     if context is not None and len(toks) >= 3:
         return 2 * sum(not _related(t, context) for t in toks) >= len(toks)
     return any(not _related(t, q_toks) for t in toks)
@@ -241,9 +241,8 @@ _ROLES = frozenset(
     )
 )
 ROLE_MATCH = 1.4
-_KIND_ASKED = re.compile(
-    r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I
-)  # "which football club"
+# The words saying what kind of answer is wanted ("which football club")
+_KIND_ASKED = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I)
 # The question asks which organisation ("which football club", "what company"): a name that
 # ends like one is likelier than a person's.
 _WANTS_ORG = re.compile(
@@ -435,9 +434,9 @@ def select_excerpts(
         )
     )
     roles = frozenset(q_toks & _ROLES) if shape == WHO else frozenset()
-    kind = _KIND_ASKED.search(question)
     context: set[str] | None = None  # the question's words a name may not mostly consist of
     if shape in (WHO, WHERE):
+        kind = _KIND_ASKED.search(question)
         context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
     arts_with: dict[str, set[str]] = {}  # word -> the articles whose candidate sentences hold it
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
