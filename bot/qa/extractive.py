@@ -13,7 +13,7 @@ A sentence is scored by what it says, not by how much of the question it repeats
 - its passage's retrieval rank.
 A sentence that opens with a pronoun brings the previous sentence along, and one whose answer is
 in the next sentence brings that, within the quote length. No model call beyond the embedder,
-no network."""
+no network. How likely each answer-shaped span is the answer is rated in ``bot.qa.answer_kind``."""
 
 from __future__ import annotations
 
@@ -28,20 +28,15 @@ import numpy as np
 
 from ingest.keyword import tokenize
 
+from .answer_kind import Asked
 from .safety import looks_like_instruction
 from .sentences import sentence_spans
 from .shape import (
     HOW_MANY,
-    HOW_MUCH,
-    ORG_Q,
-    PERSON_Q,
     SHORT,
-    WHEN,
-    WHERE,
     WHO,
     Span,
     answer_spans,
-    is_title,
     personlike,
     question_shape,
 )
@@ -78,11 +73,8 @@ SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 OUTSIDE_ARTICLES = 1  # whole articles read for answers beyond their retrieved passages
 OUTSIDE_CHARS = 30_000  # of an article read that way (a long page costs time, not answers)
 W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
-INNER = (15, 22)  # characters before and after an answer that are its own predicate
-W_INNER = 0.3
 W_LEDE = 0.3  # for "the latest": an article's opening sentence says what is new
 W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading over a week
-VOTE = 0.1  # how much each further article naming a person adds to the name's strength
 
 
 @dataclass
@@ -137,229 +129,6 @@ def _question_terms(question: str, history: str) -> dict[str, float]:
     return terms
 
 
-def _related(t: str, q_toks: set[str]) -> bool:
-    """``t`` is a question word, or shares its stem's first letters ("thai" and "thailand",
-    "cambodian" and "cambodia")."""
-    if t in q_toks:
-        return True
-    return any(len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)) for q in q_toks)
-
-
-def _novel(
-    span: Span, q_toks: set[str], person: bool = False, context: set[str] | None = None
-) -> bool:
-    """The span says something the question does not: a place, name or time it does not name.
-    When a person is asked for, a name whose last word the question holds ("Vlatko Andonovski"
-    for "who replaced Andonovski") is someone the question already names. With ``context`` (the
-    question's words other than those saying what kind of answer it wants), a name of three or
-    more words is novel only if at least half of them are not among those."""
-    toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
-    if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
-        return False
-    # "the four-team college playoff": "College Football Playoff" is the question's own
-    if context is not None and len(toks) >= 3:
-        return 2 * sum(not _related(t, context) for t in toks) >= len(toks)
-    return any(not _related(t, q_toks) for t in toks)
-
-
-_FUTURE_Q = re.compile(
-    r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
-    r"|\b(?:are|is)\s+(?:the\s+)?[\w\s]{0,40}?\b(?:happening|taking\s+place|being\s+held)\b|"
-    r"^when\s+(?:are|is)\b",
-    re.I,
-)
-_FUTURE = re.compile(
-    r"\b(?:will|would|to\s+be\s+held|set\s+to|scheduled|plans?\s+to|next|upcoming|"
-    r"due\s+to|is\s+to|are\s+to|expected\s+to)\b",
-    re.I,
-)
-# "how many new hiv infections were there": what is counted runs up to the verb.
-_HOW_MANY_NOUN = re.compile(
-    r"\bhow\s+many\s+((?:(?!(?:are|is|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
-    r"[\w'’-]+\s*){1,3})",
-    re.I,
-)
-_VERBISH = re.compile(
-    r"(?:[^e]ed|ing)$|^(?:began|run|ran|went|came|left|took|made|said|won|lost|fell|rose|met|saw|"
-    r"got|paid|held|kept|led|set|hit|cut|put|die|dies|quit|vote|votes|walk|walks|sign|signs)$",
-    re.I,
-)
-
-
-def _noun_part(phrase: str) -> str:
-    """ "republicans voted against" -> "republicans": what is counted, not what it did."""
-    words = phrase.split()
-    for i, w in enumerate(words[1:], 1):
-        if _VERBISH.search(w):
-            return " ".join(words[:i])
-    return phrase
-
-
-_COMPARED = re.compile(
-    r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
-)
-_NAME_Q = re.compile(r"\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded|name\s+of)\b", re.I)
-_NOT_COUNTED = frozenset({"\u2205", *tokenize("more less fewer other times total exactly")})
-_HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
-_AGE_NEAR = re.compile(
-    r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
-    r"|(?:st|nd|rd|th)\s+birthday)",
-    re.I,
-)
-# The question asks for money ("how much does it cost"), or for a share ("how much did it go up").
-_MONEY_Q = re.compile(
-    r"\b(?:cost|costs|price[ds]?|pric\w+|worth|pay|paid|pays|paying|spen[dt]\w*|charg\w+|fine[ds]?|"
-    r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
-    r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal)\b",
-    re.I,
-)
-_SHARE_Q = re.compile(
-    r"\b(?:percent\w*|%|rate|share|go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|"
-    r"ris[ei]\w*|rose|f[ae]ll\w*|drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|stock|shares)\b",
-    re.I,
-)
-# A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
-_CURRENCY = re.compile(
-    r"[$€£¥₹]|\b(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|usd|eur|gbp)\b"
-    r"|\d\s*(?:million|billion|trillion|bn|mn)\b",
-    re.I,
-)
-_PERCENT = re.compile(r"%|\bper\s*cent|\bpercentage", re.I)
-# A name that ends like an event, award or law is not the team, person or firm asked for.
-_EVENT_END = re.compile(
-    r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
-    r"League|Act|Bill|Summit|Conference|Festival|Day|Week)$"
-)
-# A role the question asks about ("who is the governor", "who's the new coach"): a name under
-# that title is likely the one.
-_ROLES = frozenset(
-    tokenize(
-        "governor president ceo chief executive chair chairman chairwoman coach manager minister "
-        "secretary senator mayor judge director founder owner captain envoy mediator spokesperson "
-        "spokesman spokeswoman commissioner ambassador leader boss head premier chancellor "
-        "mediation"
-    )
-)
-ROLE_MATCH = 1.4
-# The words saying what kind of answer is wanted ("which football club")
-_KIND_ASKED = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I)
-# The question asks which organisation ("which football club", "what company"): a name that
-# ends like one is likelier than a person's.
-_WANTS_ORG = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|teams?|clubs?|sides?|"
-    r"groups?|organi[sz]ations?|agenc(?:y|ies)|institutions?|entit(?:y|ies)|startups?|brands?|"
-    r"bands?|banks?|unions?|part(?:y|ies)|charit(?:y|ies)|platforms?|networks?|outlets?|"
-    r"business(?:es)?|countr(?:y|ies)|nations?|sportsbooks?)\b",
-    re.I,
-)
-_ORG_END = re.compile(
-    r"\b(?:Inc|Corp|Ltd|LLC|Group|Games|Club|FC|United|City|Research|Capital|Partners|Holdings|"
-    r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
-)
-ORG_MATCH = 1.3
-AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
-_TIME_UNITS = frozenset(
-    tokenize("years year days day weeks week months month hours hour minutes decades")
-)
-_HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
-_VAGUE_WHEN = re.compile(
-    r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
-    r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
-    re.I,
-)
-_SPEECH = r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted)"
-_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
-_SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
-_SPEECH_Q = re.compile(
-    r"\b(?:announc\w*|sa(?:y|id|ys)|told|tell|report\w*|statement|confirm\w*)\b", re.I
-)
-
-
-def _vote(sp: Span, arts_with: dict[str, set[str]]) -> float:
-    """1 for a name one article holds, up to 1 + 4 * VOTE for one that five of the best articles
-    hold (by its last word: "Bankman-Fried", "Sam Bankman-Fried")."""
-    toks = [t for t in tokenize(sp.text) if t != "\u2205"]
-    if not toks:
-        return 1.0
-    return 1.0 + VOTE * min(4, len(arts_with.get(toks[-1], ())) - 1)
-
-
-def _span_strength(
-    shape: str,
-    sp: Span,
-    sentence: str,
-    near: Callable[[str], float],
-    wants_person: bool,
-    counted: set[str] = frozenset(),  # type: ignore[assignment]
-    *,
-    how_old: bool = False,
-    money_q: bool = False,
-    share_q: bool = False,
-    counted_seen: bool = False,
-    surnames: frozenset[str] = frozenset(),
-    roles: frozenset[str] = frozenset(),
-    wants_org: bool = False,
-    asked: set[str] = frozenset(),  # type: ignore[assignment]
-) -> float:
-    """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
-    person's name beats a place's when a person is asked for), and how close it sits to the
-    question's own words (the predicate it answers)."""
-    base = 1.0
-    if shape == WHO:
-        words = sp.text.split()
-        before = sentence[max(0, sp.start - 30) : sp.start].split()
-        titled = any(is_title(w) for w in words) or bool(before and is_title(before[-1]))
-        known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
-        base = 1.0 if len(words) >= 2 or titled or known else 0.5
-        if wants_person and not titled and not personlike(sp.text):
-            base *= 0.5
-        if wants_org:  # "which football club": a club's name, not its manager's
-            org_end = not personlike(sp.text) or bool(_ORG_END.search(sp.text.rstrip(".,'’s")))
-            base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
-        elif _EVENT_END.search(sp.text.rstrip(".,'’s")):
-            base *= 0.4  # "the ICC Men's World Cup" did not win anything
-        after = sentence[sp.end : sp.end + 60].split()[:5]
-        if roles and roles & set(tokenize(" ".join(before[-3:] + words + after))):
-            base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
-    if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"
-        around = (sentence[max(0, sp.start - 8) : sp.start], sentence[sp.end : sp.end + 20])
-        plain = re.fullmatch(r"\d{1,3}", sp.text.split()[0] if sp.text.split() else "")
-        aged = bool(_AGE_NEAR.search(around[0]) or _AGE_NEAR.match(around[1]))
-        base = 1.3 if plain and aged else (0.9 if plain else 0.4)
-    elif shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
-        toks = set(tokenize(sp.text))
-        hits = len(toks & counted)
-        other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
-        base = min(1.5, 1.2 + 0.1 * hits) if hits else (0.5 if toks & _TIME_UNITS else other)
-    if shape == HOW_MUCH:
-        if _COMPARED.match(sentence[sp.end : sp.end + 20]) or _COMPARED.match(sp.text.split()[-1]):
-            base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
-        elif money_q and not share_q and not _CURRENCY.search(sp.text):
-            base = 0.4  # asked what it costs: a sum of money, not a count
-        elif share_q and not money_q and not _PERCENT.search(sp.text):
-            base = 0.6 if _CURRENCY.search(sp.text) else 0.4
-        elif not (_CURRENCY.search(sp.text) or _PERCENT.search(sp.text)):
-            base = 0.6  # a bare number ("4") says less than an amount
-        if asked & set(tokenize(" ".join([sp.text, *sentence[sp.end : sp.end + 30].split()[:2]]))):
-            base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
-    if shape == WHEN and _VAGUE_WHEN.search(sp.text):
-        base = 0.6  # "this week", "in the spring", "2023": a day or date says more
-    window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
-    # the words right beside the answer say more about what it answers than those further off
-    # ("one guard was killed and four others were wounded": who was wounded is "four others")
-    inner = (
-        sentence[max(0, sp.start - INNER[0]) : sp.start]
-        + " "
-        + sentence[sp.end : sp.end + INNER[1]]
-    )
-    if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
-        titles = " " + " ".join(w for w in sp.text.split() if is_title(w))
-        window += titles
-        inner += titles
-    closeness = (1 - W_INNER) * near(window) + W_INNER * near(inner)
-    return base * (0.6 + min(0.6, closeness))
-
-
 def select_excerpts(
     question: str,
     passages: Sequence[Passage],
@@ -393,19 +162,7 @@ def select_excerpts(
     idf = {t: math.log(1 + n / (1 + df.get(t, 0))) for t in terms}
     q_weight = sum(idf[t] * w for t, w in terms.items()) or 1.0
     syn = {t: synonyms(t) for t in terms}
-    asked = q_toks | {ph[0] for t in terms for ph in syn[t] if len(ph) == 1}  # with synonyms
-    speech_q = bool(_SPEECH_Q.search(question))
-    future_q = bool(_FUTURE_Q.search(question))
-    m = _HOW_MANY_NOUN.search(question)
-    counted = set(tokenize(_noun_part(m.group(1)))) - _NOT_COUNTED if m else set()
-    if shape == HOW_MANY and _HOW_LONG.search(question):
-        counted = set(_TIME_UNITS)  # "how long did the strike last": days, weeks, months
-    how_old = bool(_HOW_OLD.search(question))
-    money_q = bool(_MONEY_Q.search(question))
-    share_q = bool(_SHARE_Q.search(question))
-    wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
-    name_q = bool(_NAME_Q.search(question)) and not wants_person  # "what is it called"
-    wants_org = bool(_WANTS_ORG.search(question))
+    ask = Asked.read(question, shape, q_toks, syn)
 
     def near(window: str) -> float:
         """How much of the question a span's surroundings hold (the predicate it answers)."""
@@ -418,33 +175,17 @@ def select_excerpts(
                 got += SYNONYM * idf[t] * w
         return got / q_weight
 
-    def span_speech(sentence: str, sp: Span) -> bool:
-        return not speech_q and bool(
-            _SPEECH_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start])
-            or _SPEECH_AFTER.match(sentence[sp.end : sp.end + 40])
-        )
-
-    counted_seen = (
-        shape == HOW_MANY
-        and bool(counted)
-        and any(
-            set(tokenize(sp.text)) & counted
+    if shape == HOW_MANY and ask.counted:  # a count of the thing asked about is there
+        ask.counted_seen = any(
+            set(tokenize(sp.text)) & ask.counted
             for c in cands
             for sp in answer_spans(c.sentence, shape)
         )
-    )
-    roles = frozenset(q_toks & _ROLES) if shape == WHO else frozenset()
-    context: set[str] | None = None  # the question's words a name may not mostly consist of
-    if shape in (WHO, WHERE):
-        kind = _KIND_ASKED.search(question)
-        context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
-    arts_with: dict[str, set[str]] = {}  # word -> the articles whose candidate sentences hold it
-    surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     if shape == WHO:
         for c in cands:
             for t in c.toks:
-                arts_with.setdefault(t, set()).add(c.passage.article_id)
-        surnames = frozenset(
+                ask.arts_with.setdefault(t, set()).add(c.passage.article_id)
+        ask.surnames = frozenset(
             sp.text.split()[-1].lower()
             for c in cands
             for sp in answer_spans(c.sentence, WHO)
@@ -460,43 +201,7 @@ def select_excerpts(
                 lex += SYNONYM * idf[t] * w
         c.lex = lex / q_weight
         if shape in SHORT:
-            spans = [
-                s
-                for s in answer_spans(c.sentence, shape)
-                if _novel(s, q_toks, shape == WHO and wants_person, context)
-            ]
-            rated = [
-                (
-                    sp,
-                    _span_strength(
-                        shape,
-                        sp,
-                        c.sentence,
-                        near,
-                        wants_person,
-                        counted,
-                        how_old=how_old,
-                        money_q=money_q,
-                        share_q=share_q,
-                        counted_seen=counted_seen,
-                        surnames=surnames,
-                        roles=roles,
-                        wants_org=wants_org,
-                        asked=asked,
-                    ),
-                )
-                for sp in spans
-            ]
-            if shape == WHEN or name_q:  # "the ministry said on Monday": when it was said;
-                # "..., said Jo Mar": who said it, not what the thing is called
-                rated = [(sp, w * (0.4 if span_speech(c.sentence, sp) else 1.0)) for sp, w in rated]
-            if future_q:  # "where will they meet": the plan, not where they met before
-                f = 1.2 if _FUTURE.search(c.sentence) else 0.8
-                rated = [(sp, w * f) for sp, w in rated]
-            if shape == WHO:  # a name the best articles keep coming back to is likelier the one
-                rated = [(sp, w * _vote(sp, arts_with)) for sp, w in rated]
-            rated = [(sp, w) for sp, w in rated if w > 0]
-            rated.sort(key=lambda x: -x[1])
+            rated = ask.rate(c.sentence, near)
             c.spans = [sp for sp, _ in rated]
             c.shape = rated[0][1] if rated else 0.0
         by_article.setdefault(c.passage.article_id, []).append(c)
