@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from bot.bench import bench_app
+from bot.bench_embed import embed_bench
 from bot.bench_scale import scale as bench_scale
 from ingest.errors import UserFacingError
 from ingest.index import NewsIndex, ReindexSummary, demo_articles_dir
@@ -36,6 +37,7 @@ sources_app = typer.Typer(
 app.add_typer(sources_app, name="sources")
 app.add_typer(bench_app, name="bench")
 bench_app.command("scale")(bench_scale)
+bench_app.command("embed")(embed_bench)
 
 # soft_wrap: one error stays one line in `docker logs`, where there is no terminal width.
 console = Console(stderr=True, soft_wrap=True)

@@ -368,7 +368,7 @@ def _tiny_multihop(root: Path) -> Path:
 
 
 def test_bench_embed_compares_backends_on_the_same_texts(tmp_path: Path) -> None:
-    from bot.bench import format_embed_figures, run_embed_bench
+    from bot.bench_embed import format_embed_figures, run_embed_bench
 
     mh = _tiny_multihop(tmp_path / "mh")
     f = run_embed_bench(
