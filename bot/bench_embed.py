@@ -77,6 +77,7 @@ def run_embed_bench(
     articles: int = 120,
     questions: int = 200,
     multihop: Path | None = None,
+    question_file: Path | None = None,
     eval_limit: int | None = None,
     data_dir: Path | None = None,
     settings: Settings | None = None,
@@ -91,7 +92,9 @@ def run_embed_bench(
        backend in turn (so that the machine's load weighs on all alike), and the cosine of each
        backend's vectors with the first backend's (torch);
     3. ``questions`` single-question embeddings, round robin between the backends, each call
-       after a short pause (``QUESTION_PAUSE_S``);
+       after a short pause (``QUESTION_PAUSE_S``). The texts: ``question_file`` (a member-style
+       question set, see ``benchmarks/questions``: what the bot is asked), else the MultiHop-RAG
+       queries (40-60 words, longer than members type), else the first 200 characters of chunks;
     4. with ``multihop``: the MultiHop-RAG test split through the bot's retrieval per backend,
        on an index of the whole corpus in ``data_dir/<backend>`` (built there unless present).
     """
@@ -171,12 +174,11 @@ def run_embed_bench(
             cos[b].append((vecs[b] * vecs[ref]).sum(axis=1))
 
     # 3. one question at a time, as an answer embeds it
-    qs: list[str] = []
-    if multihop is not None and (multihop / "MultiHopRAG.json").is_file():
-        qs = [q["query"] for q in json.loads((multihop / "MultiHopRAG.json").read_text("utf-8"))]
-    qs = (qs or [t[:200] for t in texts])[:questions]
+    qs, q_source = _question_texts(question_file, multihop, texts)
+    qs = qs[:questions]
     q_ms: dict[str, list[float]] = {b: [] for b in backends}
-    log(f"{len(qs)} single-question embeddings per backend, in turn ...")
+    q_tok = [n + 2 for n in embs[ref].count_tokens(qs)] if qs else []
+    log(f"{len(qs)} single-question embeddings per backend ({q_source}), in turn ...")
     for q in qs:
         for b in backends:
             time.sleep(QUESTION_PAUSE_S)
@@ -196,6 +198,8 @@ def run_embed_bench(
             ingest_vs_bare=round(bare_s[b] / p["ingest_s"], 3) if p["ingest_s"] else None,
             cosine_mean=round(float(c_all.mean()), 5) if c_all.size else None,
             cosine_min=round(float(c_all.min()), 5) if c_all.size else None,
+            question_source=q_source,
+            question_tokens_mean=round(float(np.mean(q_tok)), 1) if q_tok else None,
             question_ms_p50=round(qm[len(qm) // 2], 2) if qm else None,
             question_ms_p95=round(qm[min(len(qm) - 1, round(0.95 * (len(qm) - 1)))], 2)
             if qm
@@ -253,6 +257,24 @@ def run_embed_bench(
     return out
 
 
+def _question_texts(
+    question_file: Path | None, multihop: Path | None, texts: Sequence[str]
+) -> tuple[list[str], str]:
+    """The single questions to time, and where they came from."""
+    if question_file is not None:
+        from .qa.evalq import load_records
+
+        if not question_file.exists():
+            raise UserFacingError(f"no such question file or folder: {question_file}")
+        qs = [r.question for r in load_records(question_file)]
+        if qs:
+            return qs, f"member questions from {question_file}"
+    if multihop is not None and (multihop / "MultiHopRAG.json").is_file():
+        raw = json.loads((multihop / "MultiHopRAG.json").read_text("utf-8"))
+        return [q["query"] for q in raw], "MultiHop-RAG queries"
+    return [t[:200] for t in texts], "first 200 characters of chunks"
+
+
 def format_embed_figures(f: dict[str, Any]) -> str:
     cols = [
         ("load s", "load_s"),
@@ -290,8 +312,18 @@ def format_embed_figures(f: dict[str, Any]) -> str:
         lines.append(
             label.ljust(16) + "".join(str(c if c is not None else "-").ljust(w) for c in cells)
         )
+    lines.append(
+        f"questions   {first.get('question_source')}, "
+        f"{first.get('question_tokens_mean')} word-pieces on average"
+    )
     lines.append(f"peak RSS    {f['peak_rss_mib']:.0f} MiB (all backends in one process)")
     return "\n".join(lines)
+
+
+def _default_question_set() -> Path | None:
+    """The repository's member-style questions, when run from a checkout."""
+    here = Path(__file__).resolve().parent.parent / "benchmarks" / "questions"
+    return here if here.is_dir() else None
 
 
 def embed_bench(
@@ -305,6 +337,13 @@ def embed_bench(
     questions: Annotated[int, typer.Option(help="Single-question embeddings timed.")] = 200,
     multihop: Annotated[
         Path | None, typer.Option(help="MultiHop-RAG folder: also run its test split per backend.")
+    ] = None,
+    question_file: Annotated[
+        Path | None,
+        typer.Option(
+            help="Time these questions (a JSONL question set or a folder of them); default: "
+            "benchmarks/questions when present, else the --multihop queries, else chunk snippets."
+        ),
     ] = None,
     eval_limit: Annotated[int | None, typer.Option(help="Only the first N test questions.")] = None,
     data_dir: Annotated[
@@ -328,6 +367,7 @@ def embed_bench(
             articles=articles,
             questions=questions,
             multihop=multihop,
+            question_file=question_file or _default_question_set(),
             eval_limit=eval_limit,
             data_dir=data_dir,
             log=lambda m: _err.print(m, markup=False),

@@ -386,9 +386,57 @@ def test_bench_embed_compares_backends_on_the_same_texts(tmp_path: Path) -> None
     assert o["cosine_min"] == pytest.approx(1.0, abs=1e-6)  # the same embedder: same vectors
     assert t["ingest_speedup"] == 1.0 and o["ingest_speedup"] > 0
     assert o["question_ms_p50"] > 0 and o["question_time_ratio"] > 0
+    assert o["question_source"] == "MultiHop-RAG queries" and o["question_tokens_mean"] > 2
     assert t["multihop_questions"] == o["multihop_questions"] == 2
     assert (o["hits10"], o["mrr10"]) == (t["hits10"], t["mrr10"]) and o["hits10_points"] == 0
     # each backend's MultiHop-RAG index is its own, in the data dir it was given
     assert {p.name for p in (tmp_path / "indexes").iterdir()} == {"torch", "onnx"}
     text = format_embed_figures(f)
     assert "Hits@10" in text and "cos mean" in text and "onnx" in text
+    assert "MultiHop-RAG queries" in text
+
+
+def test_bench_embed_times_the_member_questions_it_is_given(tmp_path: Path) -> None:
+    from bot.bench_embed import run_embed_bench
+
+    mh = _tiny_multihop(tmp_path / "mh")
+    qfile = tmp_path / "q.jsonl"
+    asked = ["who won", "how much did the harbour fix cost"]
+    qfile.write_text(
+        "".join(
+            json.dumps({"id": f"t-{i}", "question": q, "now": "2026-11-29", "corpus": "demo"})
+            + "\n"
+            for i, q in enumerate(asked)
+        ),
+        encoding="utf-8",
+    )
+    seen: list[str] = []
+
+    class Recording(HashEmbedder):
+        def embed(self, texts, progress=None):  # type: ignore[no-untyped-def]
+            if len(texts) == 1:
+                seen.append(texts[0])
+            return super().embed(texts, progress)
+
+    f = run_embed_bench(
+        mh / "corpus.json",
+        backends=["torch"],
+        articles=2,
+        questions=10,
+        question_file=qfile,
+        settings=_settings(tmp_path),
+        embedders={"torch": Recording()},
+    )
+    t = f["backends"]["torch"]
+    assert t["question_source"] == f"member questions from {qfile}"
+    assert set(asked) <= set(seen)  # the member questions were timed, not the MultiHop queries
+    assert not any("officials say" in q for q in seen)
+    with pytest.raises(UserFacingError):
+        run_embed_bench(
+            mh / "corpus.json",
+            backends=["torch"],
+            articles=1,
+            question_file=tmp_path / "missing.jsonl",
+            settings=_settings(tmp_path),
+            embedders={"torch": HashEmbedder()},
+        )
