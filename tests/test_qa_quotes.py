@@ -320,6 +320,17 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "where did the minister speak",
             "At the Chamber of Commerce of Brackwater [1].",
         ),
+        (  # the country the question names is not where: the city in it is
+            "Fans flew to North Velmaria for the fight night card. The bout is at the Kessa "
+            "Dome on Saturday.",
+            "where is the velmaria fight night card",
+            "At the Kessa Dome [1].",
+        ),
+        (  # a scoreboard line is a result; a team's season record is not
+            "The Harriers (1-8) lost again. Final: Otters 16, Harriers 13",
+            "final score of otters harriers?",
+            "Otters 16, Harriers 13 [1].",
+        ),
     ],
 )
 def test_the_lead_states_the_kind_of_answer_asked_for(text: str, question: str, lead: str) -> None:
@@ -470,6 +481,31 @@ def test_typos_are_corrected_against_the_corpus_words_only() -> None:
     assert kept == "the stock tanked and stopped" and not none2
     fixed2, _ = correct("the mayor thankd them", [sp2], is_word=words.__contains__)
     assert fixed2 == "the mayor thanked them"
+
+
+def test_a_contraction_of_an_ordinary_word_is_not_a_typo() -> None:
+    sp = Speller(["There's a fight at the arena, and the champion didn't flinch."])
+    words = {"where", "did", "didn"}
+    fixed, fixes = correct(
+        "where's the fight at, why didn't he flinch", [sp], is_word=words.__contains__
+    )
+    assert fixed == "where's the fight at, why didn't he flinch" and not fixes
+
+
+def test_the_best_articles_third_sentence_beats_a_weaker_articles_second() -> None:
+    main = _article(
+        1,
+        "Rook Dalby went down in the third quarter. Teammates heard him scream on the turf. "
+        "Trainers held his leg up on the field. "
+        "The guard was lost to a broken ankle and a torn ligament.",
+    )
+    other = _article(2, "The league met on Monday. The league will rule on the suspension.")
+    q = "what happened to rook dalby in the game"
+    ex = select_excerpts(q, [main, other])
+    assert any("broken ankle" in e.quote for e in ex)
+    # a question naming two outlets wants each article: no third excerpt from one of them
+    ex2 = select_excerpts(q, [main, other], sources=2)
+    assert sum(e.passage.article_id == "a1" for e in ex2) <= 2
 
 
 def test_a_nickname_is_not_corrected_as_a_typo() -> None:

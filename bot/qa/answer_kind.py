@@ -20,6 +20,8 @@ from .shape import (
     HOW_MUCH,
     ORG_Q,
     PERSON_Q,
+    RECORD_AROUND,
+    SCORE,
     WHEN,
     WHERE,
     WHO,
@@ -43,21 +45,47 @@ def _related(t: str, q_toks: set[str]) -> bool:
 
 
 def _novel(
-    span: Span, q_toks: set[str], person: bool = False, context: set[str] | None = None
+    span: Span,
+    q_toks: set[str],
+    person: bool = False,
+    context: set[str] | None = None,
+    place: bool = False,
 ) -> bool:
     """The span says something the question does not: a place, name or time it does not name.
     When a person is asked for, a name whose last word the question holds ("Vlatko Andonovski"
     for "who replaced Andonovski") is someone the question already names. With ``context`` (the
     question's words other than those saying what kind of answer it wants), a name of three or
-    more words is novel only if at least half of them are not among those."""
+    more words is novel only if at least half of them are not among those. A ``place`` (a
+    where-question that does not ask where inside somewhere) is novel only if none of its
+    distinctive words is the question's."""
     toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
     if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
         return False
+    if place:  # "where is the saudi card": "Saudi Arabia" is where the member knows it is, but
+        # "Thailand's Chanthaburi province" names a place inside the one they know
+        parts = [tokenize(x) for x in re.split(r"['’]s\b|,|\band\b", span.text)]
+        return any(
+            ts
+            and not any(len(t) >= 4 and t not in _PLACE_WORDS and _related(t, q_toks) for t in ts)
+            for ts in ([t for t in p if t != "\u2205"] for p in parts)
+        )
     # "the four-team college playoff": "College Football Playoff" is the question's own
     if context is not None and len(toks) >= 3:
         return 2 * sum(not _related(t, context) for t in toks) >= len(toks)
     return any(not _related(t, q_toks) for t in toks)
 
+
+# words many place names share: "New" of "New Zealand" says nothing of "New York"
+_PLACE_WORDS = frozenset(
+    "north south east west northern southern eastern western central city county state states "
+    "province region island islands united kingdom republic park stadium arena street".split()
+)
+# "where in saudi arabia", "which part of the city": somewhere inside a place the question names
+_WHERE_IN = re.compile(
+    r"\bwhere(?:abouts)?\s+in\b|\bwhich\s+(?:part|city|town|state|county|region|area|"
+    r"province|country|venue|stadium)\s+(?:of|in)\b",
+    re.I,
+)
 
 _FUTURE_Q = re.compile(
     r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
@@ -239,6 +267,11 @@ def _span_strength(
             base = 0.6  # a bare number ("4") says less than an amount
         if asked & set(tokenize(" ".join([sp.text, *sentence[sp.end : sp.end + 30].split()[:2]]))):
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
+    if shape == SCORE and (
+        RECORD_AROUND[0].search(sentence[max(0, sp.start - 12) : sp.start])
+        or RECORD_AROUND[1].match(sentence[sp.end : sp.end + 24])
+    ):
+        base = 0.4  # "the Panthers (1-8)": a season's record, not the game's result
     if shape == WHEN and _VAGUE_WHEN.search(sp.text):
         base = 0.6  # "this week", "in the spring", "2023": a day or date says more
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
@@ -275,6 +308,7 @@ class Asked:
     speech_q: bool  # the question asks what was said
     future_q: bool  # "where will they meet"
     roles: frozenset[str]  # the title asked about ("who is the governor")
+    where_in: bool  # "where in X": a place inside one the question names
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -307,6 +341,7 @@ class Asked:
             speech_q=bool(_SPEECH_Q.search(question)),
             future_q=bool(_FUTURE_Q.search(question)),
             roles=frozenset(q_toks & _ROLES) if shape == WHO else frozenset(),
+            where_in=bool(_WHERE_IN.search(question)),
             context=context,
         )
 
@@ -317,7 +352,13 @@ class Asked:
         spans = [
             s
             for s in answer_spans(sentence, shape)
-            if _novel(s, self.q_toks, shape == WHO and self.wants_person, self.context)
+            if _novel(
+                s,
+                self.q_toks,
+                shape == WHO and self.wants_person,
+                self.context,
+                place=shape == WHERE and not self.where_in,
+            )
         ]
         rated = [
             (

@@ -48,6 +48,7 @@ MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
 MAX_EXCERPTS = 4
 PRONOUN_NEXT = True  # bring along a next sentence that goes on about this one ("That's ...")
 PER_ARTICLE = 2  # excerpts of one article, while other articles have candidates
+PER_TOP_ARTICLE = 3  # the same for the best-ranked passage's article: the one most likely to answer
 FILL_SHARE = 0.5  # a further excerpt of an article must score this share of the best
 SHORTLIST = 12  # sentences embedded per question for the meaning score
 EMBED_CHARS = 200  # of each, about 45 word-pieces
@@ -139,11 +140,13 @@ def select_excerpts(
     max_excerpts: int = MAX_EXCERPTS,
     trace: list[_Sent] | None = None,
     latest: bool = False,
+    sources: int = 0,
 ) -> list[Excerpt]:
     """The sentences that best answer ``question``, best first, at most two per article; the
     first carries the short answer when one is pinned. ``history`` is the thread's earlier
     question (its words count half). ``trace`` receives the scored candidate sentences (for
-    tuning scripts)."""
+    tuning scripts). ``sources``: how many outlets the question names ("what did the BBC and
+    CNN report"): with two or more, no article gets a third excerpt while others have one."""
     if not passages:
         return []
     shape = question_shape(question)
@@ -247,7 +250,8 @@ def select_excerpts(
             cands.insert(0, first)
     if trace is not None:
         trace.extend(cands)
-    return _pick(cands, by_article, shape, max_excerpts)
+    per_top = PER_ARTICLE if sources >= 2 else PER_TOP_ARTICLE
+    return _pick(cands, by_article, shape, max_excerpts, per_top)
 
 
 def _in_full(first: _Sent, cands: list[_Sent]) -> _Sent | None:
@@ -388,21 +392,28 @@ def _candidates(passages: Sequence[Passage], ledes: bool = False) -> list[_Sent]
 
 
 def _pick(
-    cands: list[_Sent], by_article: dict[str, list[_Sent]], shape: str, max_excerpts: int
+    cands: list[_Sent],
+    by_article: dict[str, list[_Sent]],
+    shape: str,
+    max_excerpts: int,
+    per_top: int = PER_TOP_ARTICLE,
 ) -> list[Excerpt]:
     out: list[Excerpt] = []
     used: set[tuple[str, int]] = set()
     per_article: Counter[str] = Counter()
-    # At most two sentences of an article while others have something to say; the room left is
-    # then filled from the same articles (one article that covers the question says more).
-    passes = [(c, PER_ARTICLE) for c in cands] + [(c, max_excerpts) for c in cands]
+    # At most two sentences of an article (three of the best-ranked passage's) while others have
+    # something to say; the room left is then filled from the same articles (one article that
+    # covers the question says more).
+    passes = [(c, per_top if c.top_article else PER_ARTICLE) for c in cands] + [
+        (c, max_excerpts) for c in cands
+    ]
     for c, cap in passes:
         if len(out) >= max_excerpts:
             break
         aid = c.passage.article_id
         if c.score <= 0 or (aid, c.idx) in used or per_article[aid] >= cap:
             continue
-        if cap > PER_ARTICLE and c.score < cands[0].score * FILL_SHARE:
+        if cap == max_excerpts and c.score < cands[0].score * FILL_SHARE:
             continue
         at = {x.idx: x for x in by_article[aid]}
         group = [c]

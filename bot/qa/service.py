@@ -276,6 +276,7 @@ class QAService:
             embed=self.index.embedder.embed if r.query_vec is not None else None,
             query_vec=r.query_vec,
             latest=r.query.time.wants_latest and not r.query.time.dates,
+            sources=len(r.query.outlets),
         )
         if not excerpts:
             return Answer(question=q, lead=NOT_COVERED, abstained=True)

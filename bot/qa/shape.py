@@ -5,6 +5,7 @@ so they work on lowercase, casual questions as well as formal ones."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
@@ -42,6 +43,13 @@ _AMOUNT_NOUN = (
 )
 _SCORE_Q = re.compile(r"\b(?:score|scoreline|result|final\s+tally)\b", re.I)
 _SCORE_RX = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
+_TEAM = r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}"
+_SCORE_LINE_RX = re.compile(rf"\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b(?![,.]?\d)")
+# "(1-8)" after a team, "improve to 9-5", "a 6-2 record": a season's record, not a result
+RECORD_AROUND = (
+    re.compile(r"(?:\(|\b(?:to|at|improves?|improved|falls?|fell|drops?|dropped|moves?)\s)$"),
+    re.compile(r"^(?:\)|\s+(?:record|on\s+the\s+season|overall|in\s+(?:the\s+)?conference))"),
+)
 _WHO_WON_GAME = re.compile(
     r"\bwho\s+(?:won|wins|beat)\b.*\b(?:vs?\.?|versus|against|game|match)\b", re.I
 )
@@ -204,6 +212,10 @@ class Span:
     text: str
 
 
+def _within(sp: Span, spans: Sequence[Span]) -> bool:
+    return any(o.start <= sp.start and sp.end <= o.end for o in spans)
+
+
 def _spans(rx: re.Pattern[str], s: str) -> list[Span]:
     out = []
     for m in rx.finditer(s):
@@ -314,8 +326,10 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
     """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
     if shape == WHEN:  # a month alone is one only with its capital ("may" is a verb)
         return [s for s in _spans(_WHEN_RX, sentence) if not _lower_month(s.text)]
-    if shape == SCORE:
-        return _spans(_SCORE_RX, sentence)
+    if shape == SCORE:  # "12-11", or a scoreboard line: "Final: Bears 16, Panthers 13"
+        lines = _spans(_SCORE_LINE_RX, sentence)
+        inside = [sp for sp in _spans(_SCORE_RX, sentence) if not _within(sp, lines)]
+        return sorted(lines + inside, key=lambda sp: sp.start)
     if shape == HOW_MUCH:
         spans = _spans(_AMOUNT_RX, sentence) or [
             s

@@ -24,6 +24,7 @@ _KEEP = frozenset(
     nope okay hey guys anyone anything whats whos wheres hows thats yall lmao omg wtf ppl""".split()
 )
 MIN_LEN = 4
+_CONTRACTIONS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
 
 
 def _deletes(w: str) -> set[str]:
@@ -180,6 +181,15 @@ def correct(
         if any(s.known(word) for s in spellers) or len(word) < MIN_LEN:
             return word
         if any(is_word(b) for b in _bases(word.lower())):  # "tanked" is "tank" + "ed"
+            return word
+        head, apos, tail = (
+            re.split(r"(['’])", word, maxsplit=1) if "'" in word or "’" in word else (word, "", "")
+        )
+        if (
+            apos
+            and tail.lower() in _CONTRACTIONS
+            and (is_word(head.lower()) or any(s.known(head) for s in spellers))
+        ):  # "where's", "didn't", "they'll": a word and its contraction, not a typo
             return word
         for s in spellers:
             sug = s.suggest(word)
