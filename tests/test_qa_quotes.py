@@ -30,7 +30,7 @@ from bot.qa.shape import (
     personlike,
     question_shape,
 )
-from bot.qa.spelling import Speller, correct
+from bot.qa.spelling import Speller, correct, unknown_words
 from bot.qa.types import Answer, Passage
 from ingest.embedding import load_embedder
 from ingest.index import NewsIndex, demo_articles_dir
@@ -490,6 +490,21 @@ def test_a_contraction_of_an_ordinary_word_is_not_a_typo() -> None:
         "where's the fight at, why didn't he flinch", [sp], is_word=words.__contains__
     )
     assert fixed == "where's the fight at, why didn't he flinch" and not fixes
+
+
+def test_a_lowercase_name_no_article_mentions_is_unknown_but_chat_and_english_are_not() -> None:
+    from bot.qa.aliases import spans
+
+    sp = Speller(["Rook Dalby won the Harlow Cup race in a Tavena car on Sunday."])
+    english = {"race", "car", "win", "season", "many", "this", "truthful"}
+    q = "lmaooo how many races did verstappen win this season tmrw, ngl zuck truthfulness"
+    got = unknown_words(q, [sp], english.__contains__, keep=spans(q))
+    assert got == ["verstappen"]  # not the noise, chat, nickname or an English word's ending
+    assert unknown_words("did dalby win the harlow race", [sp], english.__contains__) == []
+    # a question that capitalises names has them found by their capitals, not here
+    assert unknown_words("Did Verstappen win the race?", [sp], english.__contains__) == []
+    # a mistyped name before a possessive is corrected, the possessive kept
+    assert correct("what did dalbyy's team say", [sp])[0] == "what did dalby's team say"
 
 
 def test_the_best_articles_third_sentence_beats_a_weaker_articles_second() -> None:

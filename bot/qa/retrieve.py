@@ -139,7 +139,11 @@ def retrieve(
     since: datetime | None = None,
     embed: Embed | None = None,
     params: Params | None = None,
+    unknown: Sequence[str] = (),
 ) -> Retrieval:
+    """The ``k`` best passages for ``question``. ``unknown``: lowercase words of the question that
+    are neither English nor in any corpus (``bot.qa.spelling.unknown_words``): names no article
+    mentions, like the capitalised ones found here."""
     p = params or PARAMS
     if p.ltr is not None:
         models = {c.index.settings.embedding_model for c in corpora}
@@ -187,6 +191,7 @@ def retrieve(
         passages.append(pa)
     timings["retrieve_total"] = (time.perf_counter() - t0) * 1000
     unseen = unseen_names(question, all_outlets, lambda t: any(a.kw.has(t) for _, a in arrs))
+    unseen += [w for w in unknown if w not in (n.lower() for n in unseen)]
     query = Query(question, plan.outlets, plan.time, plan.unknown, unseen, plan)
     return Retrieval(
         query=query,

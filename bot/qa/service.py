@@ -19,7 +19,7 @@ from .aliases import spans as alias_spans
 from .extractive import Excerpt, select_excerpts, short_answer_lead
 from .question import clean_question
 from .retrieve import Retrieval, retrieve
-from .spelling import correct, speller_for
+from .spelling import correct, speller_for, unknown_words
 from .types import CAVEAT, NOT_COVERED, Answer, Citation, NothingIndexed, Passage, format_date
 
 if TYPE_CHECKING:
@@ -151,7 +151,12 @@ class QAService:
                 "host, or `/sources add` and `/reindex` in Discord."
             )
         qvec = self.index.embedder.embed([question])[0]
-        return retrieve(question, cs, qvec, now=now, k=k, outlet=outlet, since=since)
+        unknown = unknown_words(
+            question, [speller_for(c) for c in cs], self._is_word, keep=alias_spans(question)
+        )
+        return retrieve(
+            question, cs, qvec, now=now, k=k, outlet=outlet, since=since, unknown=unknown
+        )
 
     def answer(
         self,

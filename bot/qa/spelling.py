@@ -21,7 +21,8 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|\bw/", re.UNICODE)
 # Chat words that are not typos of anything in the news.
 _KEEP = frozenset(
     """gonna wanna gotta lol ngl tbh imo imho pls plz thx rn btw idk kinda sorta dunno yeah yep
-    nope okay hey guys anyone anything whats whos wheres hows thats yall lmao omg wtf ppl""".split()
+    nope okay hey guys anyone anything whats whos wheres hows thats yall lmao omg wtf ppl
+    tmrw tmr tmrow lowkey highkey fr ong bruh smh fyi asap irl tldr""".split()
 )
 MIN_LEN = 4
 _CONTRACTIONS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
@@ -130,7 +131,7 @@ class Speller:
 # from "when".
 _CHAT_FIXES = {
     "wher": "where", "whre": "where", "wehre": "where", "wen": "when", "whn": "when",
-    "wat": "what", "wht": "what", "waht": "what", "hw": "how", "hwo": "how", "whos": "who's",
+    "wat": "what", "wats": "what's", "wht": "what", "waht": "what", "hw": "how", "hwo": "how", "whos": "who's",
     "whats": "what's", "wheres": "where's", "hows": "how's", "r": "are", "u": "you",
     "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "w/": "with",
     # contractions typed without the apostrophe ("wasnt" is not a typo of "want")
@@ -143,6 +144,45 @@ _CHAT_FIXES = {
 
 
 _SUFFIXES = ("ing", "ed", "es", "s", "ers", "er", "ly", "d")
+
+
+# Laughter and other noises typed in chat: "lmaooo", "hahaha", "ughhh".
+_NOISE = re.compile(r"(?:l+m+f?a+o+|l+o+l+|(?:ha)+h?|a+h+|o+h+|u+g+h+|h+m+|w+o+w+)")
+# Endings English words take: "veracity", "misrepresentations", "fraudulently", "uncurated" are
+# English the tokenizer splits, not names.
+_ENGLISH_END = re.compile(
+    r"(?:tions?|sions?|ness|ships?|it(?:y|ies)|ments?|ences?|ances?|ous|ives?|i[sz](?:e|es|ed|ing)|"
+    r"ly|able|ible|isms?|ists?|ful|less|ical|ary|ery|ory|ency|ancy|ated|ating|ward|wise)$"
+    r"|^\w{4,}(?:ing|ed|ic|ies)$"
+)
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?=(?:['’]s)?(?![\w'’-]))")
+
+
+def unknown_words(
+    question: str,
+    spellers: Sequence[Speller],
+    is_word: Callable[[str], bool],
+    keep: Sequence[tuple[int, int]] = (),
+) -> list[str]:
+    """Lowercase words of the (corrected) question that no corpus holds and that are not English
+    either: most likely names the articles never mention ("verstappen", "morvathia"), typed the
+    way members type names. Not chat words or noises, not a nickname (``keep`` spans), not an
+    inflection of an English word, and not a word with an English ending. Only in a question
+    typed all in lowercase: one that capitalises has its names found by their capitals."""
+    if re.search(r"[A-Z]", re.sub(r"\([^)]*\)", "", question)):  # "(Mark Zuckerberg)" is ours
+        return []
+    out: list[str] = []
+    for m in _LOWER_WORD.finditer(question):
+        w = m.group()
+        if any(a <= m.start() < b for a, b in keep) or w in _KEEP or w in _CHAT_FIXES:
+            continue
+        if _NOISE.fullmatch(w) or _ENGLISH_END.search(w):
+            continue
+        if any(s.known(w) for s in spellers) or any(is_word(b) for b in _bases(w)):
+            continue
+        if w not in out:
+            out.append(w)
+    return out
 
 
 def _bases(word: str) -> list[str]:
@@ -191,13 +231,15 @@ def correct(
             and (is_word(head.lower()) or any(s.known(head) for s in spellers))
         ):  # "where's", "didn't", "they'll": a word and its contraction, not a typo
             return word
+        # "sweeny's": the name is mistyped, the possessive is not
+        stem, end = (head, apos + tail) if apos and tail.lower() == "s" else (word, "")
         for s in spellers:
-            sug = s.suggest(word)
+            sug = s.suggest(stem)
             if sug:
                 if word[0].isupper():
                     sug = sug[0].upper() + sug[1:]
-                fixes[word] = sug
-                return sug
+                fixes[word] = sug + end
+                return fixes[word]
         return word
 
     return _TOKEN.sub(fix, question), fixes
