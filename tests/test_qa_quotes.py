@@ -400,6 +400,36 @@ def test_a_year_is_not_an_amount_and_a_title_is_not_a_name() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("Varn completed its $69B takeover of the studio.", "$69B"),
+        ("The Dunmore family's stake is worth C$8 billion.", "C$8 billion"),
+        ("The firm pays NIS 15 million a year in rent.", "NIS 15 million"),
+        ("Harbour Kings bought the bowler for Rs 24.75 Cr.", "Rs 24.75 Cr"),
+        ("The fund paid US$5bn for the port.", "US$5bn"),
+    ],
+)
+def test_amounts_keep_their_currency_and_scale(sentence: str, amount: str) -> None:
+    assert any(sp.text.startswith(amount) for sp in answer_spans(sentence, HOW_MUCH))
+
+
+def test_a_currency_code_needs_capitals_and_digits() -> None:
+    assert answer_spans("They try five times a season.", HOW_MUCH) == []
+
+
+def test_a_person_the_articles_name_is_not_a_place_and_a_table_row_is_not_a_full_name() -> None:
+    a = _article(1, "Founder Paddy Cosgrave posted the remarks. Many replies went to Cosgrave.")
+    b = _article(2, "Cosgrave spoke from Lisbon on Tuesday.")
+    q = "where was the founder when he posted"
+    lead = short_answer_lead(select_excerpts(q, [a, b]), q)
+    assert lead != "To Cosgrave [1]." and (lead is None or "Lisbon" in lead)
+    c = _article(3, "The final was won by Marvania, beating Tollis by six wickets.")
+    d = _article(4, "Year Host Winner 1975 Tollis Marvania Orda Marvania won by 17 runs.")
+    q2 = "which team won the final"
+    assert short_answer_lead(select_excerpts(q2, [c, d]), q2) == "Marvania [1]."
+
+
 def test_a_contraction_typed_without_its_apostrophe_is_not_corrected_into_another_word() -> None:
     fixed, fixes = correct("the vote wasnt unanimous, who said no", [])
     assert fixed == "the vote wasn't unanimous, who said no" and fixes == {"wasnt": "wasn't"}
@@ -445,6 +475,7 @@ def test_a_long_sentence_is_trimmed_around_the_answer_and_marked() -> None:
         ("what did the statement say", WHAT),
         # "score" as a verb: a count of goals, not a match result
         ("how many goals did she score for the national side", HOW_MANY),
+        ("ok and which cities are they actually in rn", WHERE),  # a place, though plural
     ],
 )
 def test_question_shapes_read_casual_questions(question: str, shape: str) -> None:
@@ -547,6 +578,7 @@ def test_nicknames_add_the_full_name_to_the_search() -> None:
     q, added = expand("how much is zuck charging for insta without ads")
     assert q == "how much is zuck (Mark Zuckerberg) charging for insta (Instagram) without ads"
     assert added == ["Mark Zuckerberg", "Instagram"]
+    assert expand("what did the beeb say")[1] == ["BBC"]  # an outlet's nickname
     # a full name already given is not repeated; everyday words are not nicknames
     assert expand("did Mark Zuckerberg (zuck) say so")[1] == []
     assert expand("which city hosts the final")[1] == []

@@ -87,6 +87,14 @@ _WHERE_IN = re.compile(
     re.I,
 )
 
+
+def _person_named(place: str, surnames: frozenset[str]) -> bool:
+    """A where-span that is a person the articles name in full ("to Cosgrave" after "Paddy
+    Cosgrave"): someone something went to, not a place."""
+    words = place.split()[1:]  # after the preposition
+    return len(words) == 1 and words[0].lower().rstrip("'’s") in surnames
+
+
 _FUTURE_Q = re.compile(
     r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
     r"|\b(?:are|is)\s+(?:the\s+)?[\w\s]{0,40}?\b(?:happening|taking\s+place|being\s+held)\b|"
@@ -359,6 +367,7 @@ class Asked:
                 self.context,
                 place=shape == WHERE and not self.where_in,
             )
+            and not (shape == WHERE and _person_named(s.text, self.surnames))
         ]
         rated = [
             (

@@ -34,6 +34,7 @@ from .sentences import sentence_spans
 from .shape import (
     HOW_MANY,
     SHORT,
+    WHERE,
     WHO,
     Span,
     answer_spans,
@@ -188,6 +189,7 @@ def select_excerpts(
         for c in cands:
             for t in c.toks:
                 ask.arts_with.setdefault(t, set()).add(c.passage.article_id)
+    if shape in (WHO, WHERE):  # people named in full: "to Cosgrave" is not a place
         ask.surnames = frozenset(
             sp.text.split()[-1].lower()
             for c in cands
@@ -259,7 +261,7 @@ def _in_full(first: _Sent, cands: list[_Sent]) -> _Sent | None:
     article that gives the name in full ("Sam Bankman-Fried"), with that name first: the lead
     states a person as the articles name them."""
     words = first.spans[0].text.split()
-    if len(words) != 1:
+    if len(words) != 1 or not personlike(words[0]):  # "Australia" has no full name
         return None
     last = words[0].lower().rstrip("'’s")
     # the same article's sentences first, then the others' (best first): the name as given
@@ -270,7 +272,12 @@ def _in_full(first: _Sent, cands: list[_Sent]) -> _Sent | None:
                 continue
             for i, sp in enumerate(c.spans):
                 ws = sp.text.split()
-                if len(ws) >= 2 and ws[-1].lower().rstrip("'’s") == last and personlike(sp.text):
+                if (
+                    2 <= len(ws) <= 4
+                    and len({w.lower() for w in ws}) == len(ws)  # not a table row of names
+                    and ws[-1].lower().rstrip("'’s") == last
+                    and personlike(sp.text)
+                ):
                     c.spans.insert(0, c.spans.pop(i))
                     c.shape = max(c.shape, first.shape)
                     return c

@@ -25,6 +25,8 @@ _PLACE_NOUN = (
     r"(?:city|town|village|hamlet|country|nation|state|province|region|county|district|capital|venue|"
     r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit)"
 )
+# "which cities", "what countries"
+_PLACE_NOUNS = rf"(?:{_PLACE_NOUN}|cities|countries|nations|states|provinces|regions|venues|places)"
 _TIME_NOUN = r"(?:day|date|time|year|month|week|hour|season|deadline)"
 _PERSON_NOUN = (
     r"(?:person|people|man|woman|player|coach|manager|minister|president|ceo|founder|boss|chief|"
@@ -95,7 +97,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         WHERE,
         re.compile(
-            rf"\b(?:where|wher|whre|wehre)\b|\bwh(?:at|ich)\s+(?:\w+\s+)?{_PLACE_NOUN}\b|\bin\s+which\s+{_PLACE_NOUN}\b",
+            rf"\b(?:where|wher|whre|wehre)\b|\bwh(?:at|ich)\s+(?:\w+\s+)?{_PLACE_NOUNS}\b"
+            rf"|\bin\s+which\s+{_PLACE_NOUNS}\b",
             re.I,
         ),
     ),
@@ -161,8 +164,15 @@ _NUMBER = (
     r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands|half|a\s+dozen)"
 )
+_SCALE = r"(?:million|billion|trillion|bn|mn|tn|m|b|k|crore|cr|lakh)"
+# "C$8 billion", "US$5bn", "NIS 15 million", "Rs 24.75 Cr", "EUR 9.99"
+_CODE = (
+    r"(?:NIS|Rs\.?|INR|USD|EUR|GBP|NOK|SEK|DKK|CHF|AED|SAR|CNY|RMB|JPY|AUD|CAD|NZD|HKD|SGD|ZAR|"
+    r"BRL|MXN|KRW|TRY)"
+)
 _AMOUNT_RX = re.compile(
-    rf"(?:[$€£¥₹]\s?{_NUMBER}(?:\s?(?:million|billion|trillion|bn|mn|m|k)\b)?"
+    rf"(?:\b(?-i:[A-Z]{{1,2}}\$|{_CODE}\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s?{_SCALE}\b)?"
+    rf"|[$€£¥₹]\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
     rf"|\b{_NUMBER}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|basis\s+points\b)"
     rf"|\b{_NUMBER}(?:\s+(?:million|billion|trillion|bn|mn))?\s+"
     r"(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|shekels|usd|eur|gbp)\b"
