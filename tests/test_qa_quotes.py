@@ -326,6 +326,28 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "where is the velmaria fight night card",
             "At the Kessa Dome [1].",
         ),
+        (  # a heading's capitalised words name no one; the report's sentence does
+            "Orvale vs Tamsk: Second Half\nWith Orvale pressing from the start, Jon Brevik's "
+            "early goal for Orvale set the tone.",
+            "who scored for orvale vs tamsk",
+            "Jon Brevik [1].",
+        ),
+        (  # a count is a whole number: "4.1 yards" a carry is an average
+            "Dane Holt averaged 4.1 yards a carry. Holt threw for 314 yards in the win.",
+            "how many yards did holt throw for",
+            "314 yards [1].",
+        ),
+        (  # a month with its year, as written
+            "The club dismissed its coach in March of 2023 after a poor run.",
+            "when did the club sack the coach",
+            "In March of 2023 [1].",
+        ),
+        (  # asked when something happened: not what is on tonight
+            "The channel's new show goes live tonight. The channel itself went live on March 3, "
+            "2015.",
+            "when did the channel go live",
+            "On March 3, 2015 [1].",
+        ),
         (  # a scoreboard line is a result; a team's season record is not
             "The Harriers (1-8) lost again. Final: Otters 16, Harriers 13",
             "final score of otters harriers?",

@@ -95,6 +95,28 @@ def _person_named(place: str, surnames: frozenset[str]) -> bool:
     return len(words) == 1 and words[0].lower().rstrip("'’s") in surnames
 
 
+# "when did it start", "when was he sacked": a time gone by
+_PAST_Q = re.compile(
+    r"\bwhen\s+(?:did|was|were|had)\b|\bwhat\s+(?:year|date|day)\s+(?:did|was|were)\b", re.I
+)
+# times from now on: no answer to a question about the past
+_NOW_ON = re.compile(
+    r"\b(?:tonight|today|tomorrow|next\s+\w+|this\s+(?:week|weekend|month|season)|coming)\b", re.I
+)
+_HEADING_GLUE = frozenset("vs v and of the at in for a an on to".split())
+
+
+def _heading(sentence: str) -> bool:
+    """A heading ("Argentina vs Paraguay: Second Half"): short, every word capitalised but the
+    glue, no full stop. Its capitalised words name no one."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    return (
+        0 < len(words) <= 10
+        and not sentence.rstrip().endswith(".")
+        and all(w[0].isupper() or w.lower() in _HEADING_GLUE for w in words)
+    )
+
+
 _FUTURE_Q = re.compile(
     r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
     r"|\b(?:are|is)\s+(?:the\s+)?[\w\s]{0,40}?\b(?:happening|taking\s+place|being\s+held)\b|"
@@ -233,6 +255,7 @@ def _span_strength(
     roles: frozenset[str] = frozenset(),
     wants_org: bool = False,
     asked: set[str] = frozenset(),  # type: ignore[assignment]
+    past_q: bool = False,
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -280,6 +303,15 @@ def _span_strength(
         or RECORD_AROUND[1].match(sentence[sp.end : sp.end + 24])
     ):
         base = 0.4  # "the Panthers (1-8)": a season's record, not the game's result
+    if (
+        shape == HOW_MANY
+        and not how_old
+        and re.search(r"\d\.\d", sp.text)
+        and not re.search(r"\d\.\d+\s*(?:million|billion|trillion|thousand|bn|m|k)\b", sp.text)
+    ):
+        base *= 0.6  # "3.3 yards" a carry: an average or a rate, not a count
+    if shape == WHEN and past_q and _NOW_ON.search(sp.text):
+        base *= 0.5  # "when did it start": not "tonight" or "next week"
     if shape == WHEN and _VAGUE_WHEN.search(sp.text):
         base = 0.6  # "this week", "in the spring", "2023": a day or date says more
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
@@ -317,6 +349,7 @@ class Asked:
     future_q: bool  # "where will they meet"
     roles: frozenset[str]  # the title asked about ("who is the governor")
     where_in: bool  # "where in X": a place inside one the question names
+    past_q: bool  # "when did it start": a time gone by
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -350,6 +383,7 @@ class Asked:
             future_q=bool(_FUTURE_Q.search(question)),
             roles=frozenset(q_toks & _ROLES) if shape == WHO else frozenset(),
             where_in=bool(_WHERE_IN.search(question)),
+            past_q=bool(_PAST_Q.search(question)),
             context=context,
         )
 
@@ -387,6 +421,7 @@ class Asked:
                     roles=self.roles,
                     wants_org=self.wants_org,
                     asked=self.asked,
+                    past_q=self.past_q,
                 ),
             )
             for sp in spans
@@ -397,6 +432,8 @@ class Asked:
         if self.future_q:  # "where will they meet": the plan, not where they met before
             f = 1.2 if _FUTURE.search(sentence) else 0.8
             rated = [(sp, w * f) for sp, w in rated]
+        if shape == WHO and _heading(sentence):  # a heading's words name no one
+            rated = [(sp, w * 0.5) for sp, w in rated]
         if shape == WHO:  # a name the best articles keep coming back to is likelier the one
             rated = [(sp, w * _vote(sp, self.arts_with)) for sp, w in rated]
         rated = [(sp, w) for sp, w in rated if w > 0]

@@ -149,7 +149,7 @@ _WHEN_RX = re.compile(
     rf"(?:{_WEEKDAY}(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
-    rf"|{_MONTH}\s+\d{{4}}"
+    rf"|{_MONTH}\s+(?:of\s+)?\d{{4}}"  # "March 2023", "March of 2023"
     r"|(?:19|20)\d{2}"
     r"|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
     r"|(?:yesterday|today|tomorrow|tonight)"
