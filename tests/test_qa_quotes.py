@@ -7,10 +7,11 @@ member's question does; the unit tests below them need no model."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 import chromadb
+import numpy as np
 import pytest
 from chromadb.config import Settings as ChromaSettings
 
@@ -543,6 +544,23 @@ def test_a_contraction_of_an_ordinary_word_is_not_a_typo() -> None:
         "where's the fight at, why didn't he flinch", [sp], is_word=words.__contains__
     )
     assert fixed == "where's the fight at, why didn't he flinch" and not fixes
+
+
+def test_a_why_question_quotes_the_sentence_that_gives_the_reason() -> None:
+    p = _passage(
+        "The Orvale derby was pushed back a day on Saturday. Officials moved the match to a "
+        "later slot on Sunday. Officials moved it because heavy rain flooded the pitch."
+    )
+    q = "why did the orvale derby get pushed back a day"
+
+    def same_meaning(texts: Sequence[str]) -> np.ndarray:  # every sentence as near in meaning
+        return np.ones((len(texts), 4), dtype=np.float32) / 2
+
+    ex = select_excerpts(
+        q, [p], max_excerpts=2, embed=same_meaning, query_vec=np.ones(4, dtype=np.float32) / 2
+    )
+    assert "heavy rain flooded" in " ".join(e.quote for e in ex)
+    assert "later slot" not in " ".join(e.quote for e in ex)
 
 
 def test_a_lowercase_name_no_article_mentions_is_unknown_but_chat_and_english_are_not() -> None:

@@ -36,6 +36,7 @@ from .shape import (
     SHORT,
     WHERE,
     WHO,
+    WHY,
     Span,
     answer_spans,
     personlike,
@@ -77,6 +78,17 @@ OUTSIDE_CHARS = 30_000  # of an article read that way (a long page costs time, n
 W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
 W_LEDE = 0.3  # for "the latest": an article's opening sentence says what is new
 W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading over a week
+W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
+
+
+# A sentence that gives a reason, for a why-question.
+_BECAUSE = re.compile(
+    r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|caused|causing|led\s+to|after|amid|"
+    r"following|since|so\s+that|in\s+order\s+to|in\s+response\s+to|the\s+reason|reasons?|"
+    r"blamed|citing|cited|over\s+(?:concerns?|fears?|claims?)|would\s+have\s+been|"
+    r"(?:was|were)\s+(?:flooded|cancell?ed|postponed|suspended|banned|fired|sacked))\b",
+    re.I,
+)
 
 
 @dataclass
@@ -209,6 +221,8 @@ def select_excerpts(
             rated = ask.rate(c.sentence, near)
             c.spans = [sp for sp, _ in rated]
             c.shape = rated[0][1] if rated else 0.0
+        elif shape == WHY and _BECAUSE.search(c.sentence):
+            c.shape = W_BECAUSE  # a reason given: "because", "after", "due to"
         by_article.setdefault(c.passage.article_id, []).append(c)
     for sents in by_article.values():
         at = {c.idx: c for c in sents}
