@@ -511,3 +511,12 @@ def test_question_words_standing_together_count_in_other_words() -> None:
     r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=10)
     assert signals("quillon stock tanked", r)["pair_cover"] == 1.0
     assert signals("quillon bond rallied", r)["pair_cover"] == 0.0
+
+
+def test_chat_fillers_are_not_topic_words_the_articles_must_cover() -> None:
+    from bot.qa.abstain import key_terms
+
+    # "yo", "nah", "even", "each other": how members talk, not what they ask about
+    assert key_terms("yo did the tram strike actually end or nah") == ["tram", "strike", "end"]
+    terms = key_terms("lol so they kept shooting at each other even after agreeing to talk?")
+    assert "each" not in terms and "even" not in terms and "shoot" in terms

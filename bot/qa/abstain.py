@@ -50,7 +50,10 @@ _FRAME = frozenset(
         day days night last past couple few ago this that these those there their them they it
         its article articles report reports story stories piece coverage source according
         published outlet mention mentioned mentions suggest suggests indicate indicates
-        whats whos wheres hows ever much many some lot way sure deal"""
+        whats whos wheres hows ever much many some lot way sure deal
+        yo nah nope yep yup bruh bro lmao lmfao omg lowkey honestly basically literally tho
+        though anyway dude smh fyi pretty apparently supposedly heard saw seen even each other
+        once through let lets again already exactly"""
     )
 )
 _PHRASE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w'’.&-]*)+")
