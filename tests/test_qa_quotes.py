@@ -349,6 +349,12 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "when did the channel go live",
             "On March 3, 2015 [1].",
         ),
+        (  # the score at the break is not the result; "took the score to" is no record
+            "Tamsk narrowed the gap to 18-17 just before the break. A late penalty took the "
+            "score to 28-24 and that is how it stayed.",
+            "what was the score in the orvale tamsk quarter final",
+            "28-24 [1].",
+        ),
         (  # a scoreboard line is a result; a team's season record is not
             "The Harriers (1-8) lost again. Final: Otters 16, Harriers 13",
             "final score of otters harriers?",

@@ -117,6 +117,19 @@ def _heading(sentence: str) -> bool:
     )
 
 
+# words around a score that say it is the result, or only the score at some point of the game
+_FINAL = re.compile(
+    r"\b(?:final(?:\s+score)?|full[\s-]?time|ft|ended|finished|stayed|won|beat|beating|"
+    r"victory|win|defeat|lost|loss|triumph|thrashed|edged)\b",
+    re.I,
+)
+_INTERIM = re.compile(
+    r"\b(?:half[\s-]?time|at\s+the\s+break|before\s+the\s+break|narrow(?:ed|s)?\s+the\s+gap|"
+    r"(?:first|second|third|fourth)\s+quarter|end\s+of\s+the\s+(?:first|second|third)|"
+    r"led|leading|trail(?:ed|ing)|mins?\b|minutes?\s+in|inning|\d{1,2}'|q[1-3]\b)",
+    re.I,
+)
+
 _FUTURE_Q = re.compile(
     r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
     r"|\b(?:are|is)\s+(?:the\s+)?[\w\s]{0,40}?\b(?:happening|taking\s+place|being\s+held)\b|"
@@ -303,6 +316,12 @@ def _span_strength(
         or RECORD_AROUND[1].match(sentence[sp.end : sp.end + 24])
     ):
         base = 0.4  # "the Panthers (1-8)": a season's record, not the game's result
+    elif shape == SCORE:
+        around = sentence[max(0, sp.start - 50) : sp.end + 50]
+        if _INTERIM.search(around):
+            base *= 0.7  # "narrowed the gap to 18-17 just before the break": not the result
+        elif _FINAL.search(around):
+            base *= 1.2  # "took the score to 28-24 and that's how it stayed"
     if (
         shape == HOW_MANY
         and not how_old

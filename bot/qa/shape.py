@@ -49,7 +49,9 @@ _TEAM = r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}"
 _SCORE_LINE_RX = re.compile(rf"\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b(?![,.]?\d)")
 # "(1-8)" after a team, "improve to 9-5", "a 6-2 record": a season's record, not a result
 RECORD_AROUND = (
-    re.compile(r"(?:\(|\b(?:to|at|improves?|improved|falls?|fell|drops?|dropped|moves?)\s)$"),
+    re.compile(
+        r"(?:\(|\b(?:improves?|improved|falls?|fell|drops?|dropped|moves?|moved|sits?|at)\s+(?:to\s+)?)$"
+    ),
     re.compile(r"^(?:\)|\s+(?:record|on\s+the\s+season|overall|in\s+(?:the\s+)?conference))"),
 )
 _WHO_WON_GAME = re.compile(
