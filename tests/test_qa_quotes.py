@@ -355,6 +355,21 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "what was the score in the orvale tamsk quarter final",
             "28-24 [1].",
         ),
+        (  # a venue and its city are one place
+            "The title fight is at the Kessa Dome in Ordun on Saturday night.",
+            "where is the title fight",
+            "At the Kessa Dome in Ordun [1].",
+        ),
+        (  # the amount in brackets is a conversion of the one before it
+            "The regulator fined Brisk one million NOK ($95,000) a day from Monday.",
+            "how much is the regulator fining brisk per day",
+            "One million NOK [1].",
+        ),
+        (  # "one stated goal" is no count of states
+            "One stated goal was growth. A coalition of 42 states is suing Brisk over it.",
+            "how many states are suing brisk",
+            "42 states [1].",
+        ),
         (  # a scoreboard line is a result; a team's season record is not
             "The Harriers (1-8) lost again. Final: Otters 16, Harriers 13",
             "final score of otters harriers?",
@@ -453,6 +468,9 @@ def test_a_person_the_articles_name_is_not_a_place_and_a_table_row_is_not_a_full
     q = "where was the founder when he posted"
     lead = short_answer_lead(select_excerpts(q, [a, b]), q)
     assert lead != "To Cosgrave [1]." and (lead is None or "Lisbon" in lead)
+    e = _article(5, "Investor Keith Rabois replied to the founder, who was posting from Doha.")
+    lead2 = short_answer_lead(select_excerpts(q, [e]), q)
+    assert lead2 is None or "Rabois" not in lead2
     c = _article(3, "The final was won by Marvania, beating Tollis by six wickets.")
     d = _article(4, "Year Host Winner 1975 Tollis Marvania Orda Marvania won by 17 runs.")
     q2 = "which team won the final"

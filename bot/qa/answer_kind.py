@@ -90,9 +90,11 @@ _WHERE_IN = re.compile(
 
 def _person_named(place: str, surnames: frozenset[str]) -> bool:
     """A where-span that is a person the articles name in full ("to Cosgrave" after "Paddy
-    Cosgrave"): someone something went to, not a place."""
+    Cosgrave", "in Keith Rabois"): someone something went to, not a place."""
     words = place.split()[1:]  # after the preposition
-    return len(words) == 1 and words[0].lower().rstrip("'’s") in surnames
+    if not words or words[-1].lower().rstrip("'’s") not in surnames:
+        return False
+    return len(words) == 1 or (len(words) == 2 and personlike(" ".join(words)))
 
 
 # "when did it start", "when was he sacked": a time gone by
@@ -167,7 +169,21 @@ _COMPARED = re.compile(
     r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
 )
 _NAME_Q = re.compile(r"\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded|name\s+of)\b", re.I)
-_NOT_COUNTED = frozenset({"\u2205", *tokenize("more less fewer other times total exactly")})
+_NOT_COUNTED = frozenset(tokenize("more less fewer other times total exactly"))
+
+
+def nouns(text: str) -> set[str]:
+    """A text's words as a count's noun is matched: stemmed, but without past participles, so
+    that "stated" is not "states" ("how many states": not "one stated goal")."""
+    words = re.findall(r"[\w'’-]+", text)
+    return set(tokenize(" ".join(w for w in words if not _VERB_FORM.fullmatch(w.lower())))) - {
+        "\u2205"
+    }
+
+
+_VERB_FORM = re.compile(r"[a-z]{3,}ed")
+
+
 _HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
@@ -189,9 +205,12 @@ _SHARE_Q = re.compile(
 # A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
 _CURRENCY = re.compile(
     r"[$€£¥₹]|\b(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|usd|eur|gbp)\b"
-    r"|\d\s*(?:million|billion|trillion|bn|mn)\b",
+    r"|\b(?:million|billion|trillion|bn|mn|crore|lakh)\b"
+    r"|\b(?-i:NIS|Rs|INR|NOK|SEK|DKK|CHF|AED|SAR|CNY|RMB|JPY|AUD|CAD|NZD|HKD|SGD|ZAR|BRL)\b",
     re.I,
 )
+# "one million NOK (": an amount in brackets right after another is its conversion
+_CONVERTED = re.compile(r"(?:\d|\b(?:million|billion|trillion|bn|mn|crore)|\b[A-Z]{3})\s*\(\s*$")
 _PERCENT = re.compile(r"%|\bper\s*cent|\bpercentage", re.I)
 # A name that ends like an event, award or law is not the team, person or firm asked for.
 _EVENT_END = re.compile(
@@ -297,9 +316,11 @@ def _span_strength(
         base = 1.3 if plain and aged else (0.9 if plain else 0.4)
     elif shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
         toks = set(tokenize(sp.text))
-        hits = len(toks & counted)
+        hits = len(nouns(sp.text) & counted)
         other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
         base = min(1.5, 1.2 + 0.1 * hits) if hits else (0.5 if toks & _TIME_UNITS else other)
+    if shape == HOW_MUCH and _CONVERTED.search(sentence[max(0, sp.start - 20) : sp.start]):
+        base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
     if shape == HOW_MUCH:
         if _COMPARED.match(sentence[sp.end : sp.end + 20]) or _COMPARED.match(sp.text.split()[-1]):
             base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
@@ -379,7 +400,7 @@ class Asked:
         cls, question: str, shape: str, q_toks: set[str], syn: dict[str, list[tuple[str, ...]]]
     ) -> Asked:
         m = _HOW_MANY_NOUN.search(question)
-        counted = set(tokenize(_noun_part(m.group(1)))) - _NOT_COUNTED if m else set()
+        counted = nouns(_noun_part(m.group(1))) - _NOT_COUNTED if m else set()
         if shape == HOW_MANY and _HOW_LONG.search(question):
             counted = set(_TIME_UNITS)  # "how long did the strike last": days, weeks, months
         wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)

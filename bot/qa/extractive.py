@@ -28,7 +28,7 @@ import numpy as np
 
 from ingest.keyword import tokenize
 
-from .answer_kind import Asked
+from .answer_kind import Asked, nouns
 from .safety import looks_like_instruction
 from .sentences import sentence_spans
 from .shape import (
@@ -193,9 +193,7 @@ def select_excerpts(
 
     if shape == HOW_MANY and ask.counted:  # a count of the thing asked about is there
         ask.counted_seen = any(
-            set(tokenize(sp.text)) & ask.counted
-            for c in cands
-            for sp in answer_spans(c.sentence, shape)
+            nouns(sp.text) & ask.counted for c in cands for sp in answer_spans(c.sentence, shape)
         )
     if shape == WHO:
         for c in cands:

@@ -365,6 +365,16 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             head = s.text.split()[-1]
             if _WHEN_RX.fullmatch(head) or re.fullmatch(_WEEKDAY, head) or _PLATFORM.match(s.text):
                 continue
+            gap = sentence[out[-1].end : s.start].strip() if out else "-"
+            if (
+                out
+                and s.start - out[-1].end <= 2
+                and gap in ("", ",")
+                and s.text.split()[0].lower() in ("in", "at", "near", "outside", "inside")
+            ):  # "at Kingdom Arena in Riyadh": one place, the venue and its city
+                s = Span(out[-1].start, s.end, sentence[out[-1].start : s.end])
+                out[-1] = s
+                continue
             out.append(s)
         return out
     if shape == WHO:
