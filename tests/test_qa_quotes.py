@@ -355,6 +355,12 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "what was the score in the orvale tamsk quarter final",
             "28-24 [1].",
         ),
+        (  # chat and sport words for what reports say in full ("crash into": "collided with")
+            "Rook Dalby argued with Bukayo Saka at half-time. Late on, Dalby collided with Jurgen "
+            "Tollis on the touchline.",
+            "who did dalby crash into",
+            "Jurgen Tollis [1].",
+        ),
         (  # a venue and its city are one place
             "The title fight is at the Kessa Dome in Ordun on Saturday night.",
             "where is the title fight",

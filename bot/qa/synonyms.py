@@ -19,7 +19,7 @@ _GROUPS = [
     "cost|price|priced|worth|valued|valuation|fee|paid|pay",
     "die|died|dead|death|killed|kill|fatal|deaths",
     "injured|injury|hurt|wounded",
-    "fire|fired|sacked|dismissed|ousted|axed",
+    "fire|fired|sacked|dismissed|ousted|axed|boot|booted",
     "quit|resign|resigned|stepped down|step down|left|departure",
     "hire|hired|appointed|named|recruited|signed",
     "sue|sued|lawsuit|suit|legal action|litigation",
@@ -69,6 +69,14 @@ _GROUPS = [
     "pm|prime minister",
     "mediate|mediating|mediated|mediator|mediation|envoy|broker|brokered|intermediary",
     "lead|led|leading|head|headed|heads|chair|chaired|run|runs|running",
+    # sport and chat words for what match reports say in full
+    "pick|picks|interception|interceptions|intercepted",
+    "td|tds|touchdown|touchdowns",
+    "pen|pens|penalty|penalties|spot kick",
+    "crash|crashed|collide|collided|collision|clattered|ran into",
+    "offload|offloaded|offloading|sell|sold|sale|sells",
+    "mom|mum|mother",
+    "dad|father",
 ]
 
 
