@@ -338,10 +338,10 @@ def _span_strength(
     ):
         base = 0.4  # "the Panthers (1-8)": a season's record, not the game's result
     elif shape == SCORE:
-        around = sentence[max(0, sp.start - 50) : sp.end + 50]
-        if _INTERIM.search(around):
+        near_score = sentence[max(0, sp.start - 50) : sp.end + 50]
+        if _INTERIM.search(near_score):
             base *= 0.7  # "narrowed the gap to 18-17 just before the break": not the result
-        elif _FINAL.search(around):
+        elif _FINAL.search(near_score):
             base *= 1.2  # "took the score to 28-24 and that's how it stayed"
     if (
         shape == HOW_MANY

@@ -360,7 +360,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             and not _MONTH_AFTER.match(sentence[s.end : s.end + 12])
         ]
     if shape == WHERE:
-        out = []
+        out: list[Span] = []
         for s in _spans(_PLACE_RX, sentence):
             head = s.text.split()[-1]
             if _WHEN_RX.fullmatch(head) or re.fullmatch(_WEEKDAY, head) or _PLATFORM.match(s.text):
