@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ingest.keyword import tokenize
 
 from .shape import (
+    CURRENCY_CODE,
     HOW_MANY,
     HOW_MUCH,
     ORG_Q,
@@ -172,6 +173,9 @@ _NAME_Q = re.compile(r"\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded|name\
 _NOT_COUNTED = frozenset(tokenize("more less fewer other times total exactly"))
 
 
+_VERB_FORM = re.compile(r"[a-z]{3,}ed")
+
+
 def nouns(text: str) -> set[str]:
     """A text's words as a count's noun is matched: stemmed, but without past participles, so
     that "stated" is not "states" ("how many states": not "one stated goal")."""
@@ -179,9 +183,6 @@ def nouns(text: str) -> set[str]:
     return set(tokenize(" ".join(w for w in words if not _VERB_FORM.fullmatch(w.lower())))) - {
         "\u2205"
     }
-
-
-_VERB_FORM = re.compile(r"[a-z]{3,}ed")
 
 
 _HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
@@ -206,7 +207,7 @@ _SHARE_Q = re.compile(
 _CURRENCY = re.compile(
     r"[$€£¥₹]|\b(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|usd|eur|gbp)\b"
     r"|\b(?:million|billion|trillion|bn|mn|crore|lakh)\b"
-    r"|\b(?-i:NIS|Rs|INR|NOK|SEK|DKK|CHF|AED|SAR|CNY|RMB|JPY|AUD|CAD|NZD|HKD|SGD|ZAR|BRL)\b",
+    rf"|\b(?-i:{CURRENCY_CODE})(?!\w)",
     re.I,
 )
 # "one million NOK (": an amount in brackets right after another is its conversion
