@@ -17,20 +17,18 @@ no network. How likely each answer-shaped span is the answer is rated in ``bot.q
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from ingest.keyword import tokenize
 
 from .answer_kind import Asked, nouns
-from .safety import looks_like_instruction
-from .sentences import sentence_spans
+from .candidates import WORD, Sent, article_text, candidates
 from .shape import (
     HOW_MANY,
     SHORT,
@@ -59,7 +57,6 @@ _PRONOUN = re.compile(
     r"(?:move|decision|deal|plan|company|firm|group|team|club|ministry|agency|bank|court|talks|"
     r"meeting|statement|report|announcement|bill|law|measure|proposal|changes?))\b"
 )
-_WORD = re.compile(r"[^\W_]+")
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 # Weights of the sentence score: set by hand, checked on the member-style dev questions.
@@ -73,8 +70,6 @@ MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's
 STRONG_LEAD = 0.9  # an answer from another article than the best-ranked one must be this strong
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
-OUTSIDE_ARTICLES = 1  # whole articles read for answers beyond their retrieved passages
-OUTSIDE_CHARS = 30_000  # of an article read that way (a long page costs time, not answers)
 W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
 W_LEDE = 0.3  # for "the latest": an article's opening sentence says what is new
 W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading over a week
@@ -103,38 +98,6 @@ class Excerpt:
     cut_end: bool = False
 
 
-@dataclass
-class _Sent:
-    passage: Passage
-    text: str  # the article text
-    idx: int  # where the sentence starts in the article text: its identity
-    start: int
-    end: int
-    rank: int
-    top_article: bool = False  # from the article of the best-ranked passage
-    outside: bool = False  # in its article but not in a retrieved passage
-    lede: bool = False  # its article's opening sentence
-    bonus: float = 0.0  # for "the latest": how new its article is
-    prev: int = -1  # ``idx`` of the sentences before and after it (-1: none)
-    next: int = -1
-    toks: set[str] = field(default_factory=set)
-    lex: float = 0.0
-    spans: list[Span] = field(default_factory=list)  # answer-shaped, with something new
-    shape: float = 0.0
-    context: float = 0.0
-    dense: float = 0.0
-    score: float = 0.0
-
-    @property
-    def sentence(self) -> str:
-        return self.text[self.start : self.end]
-
-
-def _article_text(p: Passage) -> tuple[str, int]:
-    """The text sentences are read from, and the offset of its first character in the article."""
-    return (p.article_text, 0) if p.article_text else (p.text, p.start)
-
-
 def _question_terms(question: str, history: str) -> dict[str, float]:
     terms = {t: 1.0 for t in tokenize(question) if t != "\u2205"}
     for t in tokenize(history) if history else []:
@@ -151,7 +114,7 @@ def select_excerpts(
     embed: Embed | None = None,
     query_vec: np.ndarray | None = None,
     max_excerpts: int = MAX_EXCERPTS,
-    trace: list[_Sent] | None = None,
+    trace: list[Sent] | None = None,
     latest: bool = False,
     sources: int = 0,
 ) -> list[Excerpt]:
@@ -165,7 +128,7 @@ def select_excerpts(
     shape = question_shape(question)
     terms = _question_terms(question, history)
     q_toks = set(terms)
-    cands = _candidates(passages, ledes=latest and shape not in SHORT)
+    cands = candidates(passages, ledes=latest and shape not in SHORT)
     if not cands:
         return []
     df: Counter[str] = Counter()
@@ -206,7 +169,7 @@ def select_excerpts(
             for sp in answer_spans(c.sentence, WHO)
             if len(sp.text.split()) >= 2 and personlike(sp.text)
         )
-    by_article: dict[str, list[_Sent]] = {}
+    by_article: dict[str, list[Sent]] = {}
     for c in cands:
         lex = 0.0
         for t, w in terms.items():
@@ -268,7 +231,7 @@ def select_excerpts(
     return _pick(cands, by_article, shape, max_excerpts, per_top)
 
 
-def _in_full(first: _Sent, cands: list[_Sent]) -> _Sent | None:
+def _in_full(first: Sent, cands: list[Sent]) -> Sent | None:
     """When the answer is a surname alone ("Bankman-Fried"), the best sentence of the same
     article that gives the name in full ("Sam Bankman-Fried"), with that name first: the lead
     states a person as the articles name them."""
@@ -296,7 +259,7 @@ def _in_full(first: _Sent, cands: list[_Sent]) -> _Sent | None:
     return None
 
 
-def _score(c: _Sent, shape: str) -> float:
+def _score(c: Sent, shape: str) -> float:
     prior = 1.0 / (1.0 + 0.3 * c.rank)
     topical = c.lex + c.dense + 0.5 * c.context
     s = (
@@ -316,103 +279,9 @@ def _score(c: _Sent, shape: str) -> float:
     return s
 
 
-_PROMO = re.compile(
-    r"^(?:MORE|READ MORE|RELATED|WATCH|SEE ALSO|LISTEN|SIGN UP|SUBSCRIBE|CLICK HERE|ADVERTISEMENT)"
-    r"\b|^(?:Sign up|Subscribe|Click here|Follow us|Read more|Related:)",
-    re.I,
-)
-
-
-def _boilerplate(sentence: str) -> bool:
-    """A heading in capitals, or a link to more coverage: not a statement of fact."""
-    letters = [ch for ch in sentence if ch.isalpha()]
-    upper = sum(ch.isupper() for ch in letters)
-    return bool(_PROMO.match(sentence)) or (len(letters) >= 12 and upper / len(letters) > 0.6)
-
-
-WINDOW = 400  # characters of context split around a passage, to whole paragraphs
-
-
-@functools.lru_cache(maxsize=4096)
-def _split(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(sentence_spans(text))
-
-
-def _candidates(passages: Sequence[Passage], ledes: bool = False) -> list[_Sent]:
-    """Every sentence of the passages (once, at its best passage's rank), with offsets in the
-    article; not the headline, which is cited with every excerpt anyway, and never text shaped
-    like an instruction to the bot. Only the paragraphs around each passage are split."""
-    out: dict[tuple[str, int], _Sent] = {}
-    top_id = passages[0].article_id
-
-    def add(
-        p: Passage, rank: int, text: str, spans: list[tuple[int, int]], i: int, skip_to: int,
-        outside: bool = False,
-    ) -> None:  # fmt: skip
-        s, e = spans[i]
-        sent = text[s:e]
-        if (p.article_id, s) in out or len(_WORD.findall(sent)) < 3 or _boilerplate(sent):
-            return
-        if looks_like_instruction(sent):
-            return
-        prev = spans[i - 1][0] if i > 0 and spans[i - 1][0] >= max(0, skip_to) else -1
-        nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
-        out[(p.article_id, s)] = _Sent(
-            p, text, s, s, e, rank, top_article=p.article_id == top_id, prev=prev, next=nxt,
-            outside=outside,
-        )  # fmt: skip
-
-    for rank, p in enumerate(passages):
-        text, off = _article_text(p)
-        lo, hi = p.start - off, p.end - off
-        ws = text.rfind("\n", 0, max(0, lo - WINDOW)) + 1
-        we = text.find("\n", min(len(text), hi + WINDOW))
-        we = len(text) if we < 0 else we
-        spans = [(a + ws, b + ws) for a, b in _split(text[ws:we])]
-        skip_to = len(p.headline) if text.startswith(p.headline) and off == 0 else -1
-        if off and p.start < len(p.headline):
-            skip_to = len(p.headline) - off
-        for i, (s, e) in enumerate(spans):
-            if e <= lo or s >= hi or min(e, hi) - max(s, lo) < (e - s) / 2 or s < skip_to:
-                continue
-            add(p, rank, text, spans, i, skip_to)
-    if ledes:  # each article's opening sentence: what it reports that is new
-        for rank, p in enumerate(passages):
-            if not p.article_text:
-                continue
-            text = p.article_text
-            skip_to = len(p.headline) if text.startswith(p.headline) else 0
-            spans = list(_split(text[: skip_to + 3000]))[:-1] or list(_split(text))
-            for i, (s, e) in enumerate(spans):
-                if s < skip_to or len(_WORD.findall(text[s:e])) < 6 or _boilerplate(text[s:e]):
-                    continue
-                add(p, rank, text, spans, i, skip_to)
-                if (p.article_id, s) in out:
-                    out[(p.article_id, s)].lede = True
-                break
-    # The rest of the best articles: an answer is often a few paragraphs from the passage that
-    # matched the question's words ("Hayes ... will start next May").
-    seen: list[str] = []
-    for rank, p in enumerate(passages):
-        if p.article_id in seen or not p.article_text:
-            continue
-        seen.append(p.article_id)
-        if len(seen) > OUTSIDE_ARTICLES:
-            break
-        text = p.article_text
-        skip_to = len(p.headline) if text.startswith(p.headline) else 0
-        spans = list(_split(text[:OUTSIDE_CHARS]))
-        if len(text) > OUTSIDE_CHARS:
-            spans = spans[:-1]  # cut off
-        for i, (s, _) in enumerate(spans):
-            if s >= skip_to:
-                add(p, rank, text, spans, i, skip_to, outside=True)
-    return list(out.values())
-
-
 def _pick(
-    cands: list[_Sent],
-    by_article: dict[str, list[_Sent]],
+    cands: list[Sent],
+    by_article: dict[str, list[Sent]],
     shape: str,
     max_excerpts: int,
     per_top: int = PER_TOP_ARTICLE,
@@ -464,7 +333,7 @@ def _pick(
     return out
 
 
-def _can_state(c: _Sent) -> bool:
+def _can_state(c: Sent) -> bool:
     """Whether the sentence's best answer is sure enough to state in the lead: strong enough,
     and from the best-ranked article unless it fits the question very well."""
     return bool(c.spans) and (
@@ -472,8 +341,8 @@ def _can_state(c: _Sent) -> bool:
     )
 
 
-def _excerpt(group: list[_Sent], main: _Sent, shape: str) -> Excerpt:
-    text, off = _article_text(main.passage)
+def _excerpt(group: list[Sent], main: Sent, shape: str) -> Excerpt:
+    text, off = article_text(main.passage)
     a, b = group[0].start, group[-1].end
     answer: Span | None = None
     # A weak answer from another article than the best-ranked one is wrong more often than right
@@ -509,7 +378,7 @@ def _trim(
 ) -> tuple[int, int]:
     """A window of at most ``limit`` characters at word boundaries: around the answer when there
     is one, else around the densest run of the question's words."""
-    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    words = [(m.start() + start, m.end() + start) for m in WORD.finditer(text[start:end])]
     if not words:
         return start, min(end, start + limit)
     best, best_i = -1.0, 0

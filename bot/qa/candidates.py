@@ -1,0 +1,147 @@
+"""The candidate sentences an answer is chosen from: every sentence of the paragraphs around
+the retrieved passages, each article's opening sentence when "the latest" is asked for, and the
+rest of the best-ranked article (an answer is often a few paragraphs from the passage that
+matched the question's words). Never the headline, boilerplate ("READ MORE"), or text shaped like
+an instruction to the bot. Scored in ``bot.qa.extractive``."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .safety import looks_like_instruction
+from .sentences import sentence_spans
+from .shape import Span
+from .types import Passage
+
+OUTSIDE_ARTICLES = 1  # whole articles read for answers beyond their retrieved passages
+OUTSIDE_CHARS = 30_000  # of an article read that way (a long page costs time, not answers)
+WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass
+class Sent:
+    passage: Passage
+    text: str  # the article text
+    idx: int  # where the sentence starts in the article text: its identity
+    start: int
+    end: int
+    rank: int
+    top_article: bool = False  # from the article of the best-ranked passage
+    outside: bool = False  # in its article but not in a retrieved passage
+    lede: bool = False  # its article's opening sentence
+    bonus: float = 0.0  # for "the latest": how new its article is
+    prev: int = -1  # ``idx`` of the sentences before and after it (-1: none)
+    next: int = -1
+    toks: set[str] = field(default_factory=set)
+    lex: float = 0.0
+    spans: list[Span] = field(default_factory=list)  # answer-shaped, with something new
+    shape: float = 0.0
+    context: float = 0.0
+    dense: float = 0.0
+    score: float = 0.0
+
+    @property
+    def sentence(self) -> str:
+        return self.text[self.start : self.end]
+
+
+def article_text(p: Passage) -> tuple[str, int]:
+    """The text sentences are read from, and the offset of its first character in the article."""
+    return (p.article_text, 0) if p.article_text else (p.text, p.start)
+
+
+_PROMO = re.compile(
+    r"^(?:MORE|READ MORE|RELATED|WATCH|SEE ALSO|LISTEN|SIGN UP|SUBSCRIBE|CLICK HERE|ADVERTISEMENT)"
+    r"\b|^(?:Sign up|Subscribe|Click here|Follow us|Read more|Related:)",
+    re.I,
+)
+
+
+def _boilerplate(sentence: str) -> bool:
+    """A heading in capitals, or a link to more coverage: not a statement of fact."""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    return bool(_PROMO.match(sentence)) or (len(letters) >= 12 and upper / len(letters) > 0.6)
+
+
+WINDOW = 400  # characters of context split around a passage, to whole paragraphs
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentence_spans(text))
+
+
+def candidates(passages: Sequence[Passage], ledes: bool = False) -> list[Sent]:
+    """Every sentence of the passages (once, at its best passage's rank), with offsets in the
+    article; not the headline, which is cited with every excerpt anyway, and never text shaped
+    like an instruction to the bot. Only the paragraphs around each passage are split."""
+    out: dict[tuple[str, int], Sent] = {}
+    top_id = passages[0].article_id
+
+    def add(
+        p: Passage, rank: int, text: str, spans: list[tuple[int, int]], i: int, skip_to: int,
+        outside: bool = False,
+    ) -> None:  # fmt: skip
+        s, e = spans[i]
+        sent = text[s:e]
+        if (p.article_id, s) in out or len(WORD.findall(sent)) < 3 or _boilerplate(sent):
+            return
+        if looks_like_instruction(sent):
+            return
+        prev = spans[i - 1][0] if i > 0 and spans[i - 1][0] >= max(0, skip_to) else -1
+        nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
+        out[(p.article_id, s)] = Sent(
+            p, text, s, s, e, rank, top_article=p.article_id == top_id, prev=prev, next=nxt,
+            outside=outside,
+        )  # fmt: skip
+
+    for rank, p in enumerate(passages):
+        text, off = article_text(p)
+        lo, hi = p.start - off, p.end - off
+        ws = text.rfind("\n", 0, max(0, lo - WINDOW)) + 1
+        we = text.find("\n", min(len(text), hi + WINDOW))
+        we = len(text) if we < 0 else we
+        spans = [(a + ws, b + ws) for a, b in _split(text[ws:we])]
+        skip_to = len(p.headline) if text.startswith(p.headline) and off == 0 else -1
+        if off and p.start < len(p.headline):
+            skip_to = len(p.headline) - off
+        for i, (s, e) in enumerate(spans):
+            if e <= lo or s >= hi or min(e, hi) - max(s, lo) < (e - s) / 2 or s < skip_to:
+                continue
+            add(p, rank, text, spans, i, skip_to)
+    if ledes:  # each article's opening sentence: what it reports that is new
+        for rank, p in enumerate(passages):
+            if not p.article_text:
+                continue
+            text = p.article_text
+            skip_to = len(p.headline) if text.startswith(p.headline) else 0
+            spans = list(_split(text[: skip_to + 3000]))[:-1] or list(_split(text))
+            for i, (s, e) in enumerate(spans):
+                if s < skip_to or len(WORD.findall(text[s:e])) < 6 or _boilerplate(text[s:e]):
+                    continue
+                add(p, rank, text, spans, i, skip_to)
+                if (p.article_id, s) in out:
+                    out[(p.article_id, s)].lede = True
+                break
+    # The rest of the best articles: an answer is often a few paragraphs from the passage that
+    # matched the question's words ("Hayes ... will start next May").
+    seen: list[str] = []
+    for rank, p in enumerate(passages):
+        if p.article_id in seen or not p.article_text:
+            continue
+        seen.append(p.article_id)
+        if len(seen) > OUTSIDE_ARTICLES:
+            break
+        text = p.article_text
+        skip_to = len(p.headline) if text.startswith(p.headline) else 0
+        spans = list(_split(text[:OUTSIDE_CHARS]))
+        if len(text) > OUTSIDE_CHARS:
+            spans = spans[:-1]  # cut off
+        for i, (s, _) in enumerate(spans):
+            if s >= skip_to:
+                add(p, rank, text, spans, i, skip_to, outside=True)
+    return list(out.values())
