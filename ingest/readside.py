@@ -29,11 +29,13 @@ import math
 import os
 import re
 import shutil
+import sys
 import threading
 import time
 import uuid
+import weakref
 from array import array
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress
@@ -56,6 +58,7 @@ STATE_KEY = "read_side"  # the manifest's state entry that lists the live segmen
 FORMAT = 4  # 3: vectors are stored at unit length; 4: string tables, not JSON (fast to load)
 MAX_TAIL = 8  # small segments at the end of the list before they are merged into one
 STALE_SEGMENT_S = 3600  # unlisted segment folders older than this are leftovers
+TERM_CACHE_BYTES = 32 << 20  # per view: query tokens' BM25 terms kept for later questions
 
 
 # --- postings ---------------------------------------------------------------------------------
@@ -127,25 +130,74 @@ class _PostingsBuilder:
 class Postings:
     vocab: dict[str, int]
     indptr: np.ndarray
-    doc: np.ndarray
+    doc: np.ndarray  # memory-mapped (merges read them whole); questions read through ``rows``
     tf: np.ndarray
     lens: np.ndarray
+    doc_rows: Rows | None = None
+    tf_rows: Rows | None = None
 
     @classmethod
     def load(cls, folder: Path, prefix: str) -> Postings:
         def arr(name: str) -> np.ndarray:
             return _mapped(folder / f"{prefix}_{name}.npy")
 
-        words = load_strings(folder, f"{prefix}_vocab")
+        # Interned: the segments' vocabularies (and the speller's word counts) share most words.
+        words = list(map(sys.intern, load_strings(folder, f"{prefix}_vocab")))
         vocab = dict(zip(words, range(len(words)), strict=True))
-        return cls(vocab, arr("indptr"), arr("doc"), arr("tf"), np.asarray(arr("len")))
+        return cls(
+            vocab, arr("indptr"), arr("doc"), arr("tf"), np.asarray(arr("len")),
+            Rows(folder / f"{prefix}_doc.npy"), Rows(folder / f"{prefix}_tf.npy"),
+        )  # fmt: skip
 
     def postings(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
         i = self.vocab.get(token)
         if i is None:
             return None
         a, b = int(self.indptr[i]), int(self.indptr[i + 1])
+        if self.doc_rows is not None and self.tf_rows is not None:
+            return self.doc_rows.span(a, b), self.tf_rows.span(a, b)
         return np.asarray(self.doc[a:b]), np.asarray(self.tf[a:b])
+
+
+class Rows:
+    """Rows of a ``.npy`` file read with ``pread``: what a question reads is copied out and
+    nothing of the file stays in the process. (Through a memory map, every page a question
+    touched, and the kernel's read-ahead around it, would stay mapped and count as the
+    process's memory: at 100k articles, most of the vectors after one question.)"""
+
+    def __init__(self, path: Path) -> None:
+        m = np.load(path, mmap_mode="r")
+        if not isinstance(m, np.memmap) or m.dtype.hasobject or not m.flags.c_contiguous:
+            raise ValueError(f"{path.name}: not a plain array file")
+        self.dtype, self.shape, self.offset = m.dtype, m.shape, int(m.offset)
+        self.row_bytes = int(m.dtype.itemsize * math.prod(m.shape[1:]))
+        del m
+        self.fd = os.open(path, os.O_RDONLY)
+        self._closer = weakref.finalize(self, os.close, self.fd)
+
+    def _read(self, a: int, b: int) -> bytes:
+        want = (b - a) * self.row_bytes
+        data = os.pread(self.fd, want, self.offset + a * self.row_bytes)
+        if len(data) != want:
+            raise OSError(f"short read: {len(data)} of {want} bytes")
+        return data
+
+    def span(self, a: int, b: int) -> np.ndarray:
+        """Rows a .. b (read-only)."""
+        out = np.frombuffer(self._read(a, b), dtype=self.dtype)
+        return out.reshape((b - a, *self.shape[1:]))
+
+    def take(self, rows: np.ndarray) -> np.ndarray:
+        """The given rows, in the given order (one read a row: a question's candidates lie
+        far apart)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        if len(rows) and (int(rows.min()) < 0 or int(rows.max()) >= self.shape[0]):
+            raise IndexError("row out of range")
+        fd, rb, off, pread = self.fd, self.row_bytes, self.offset, os.pread
+        data = b"".join([pread(fd, rb, off + r * rb) for r in rows.tolist()])
+        if len(data) != len(rows) * rb:
+            raise OSError(f"short read: {len(data)} of {len(rows) * rb} bytes")
+        return np.frombuffer(data, dtype=self.dtype).reshape((len(rows), *self.shape[1:]))
 
 
 def save_strings(folder: Path, name: str, strings: Sequence[str]) -> None:
@@ -338,9 +390,10 @@ class Segment:
     kw: Postings
     st: Postings
     st_chunk: np.ndarray  # local chunk of each sentence
-    vec: np.ndarray  # unit vectors, memory-mapped
+    vec: np.ndarray  # unit vectors, memory-mapped (exact products, merges)
     folder: Path | None = None
-    _pos: dict[str, int] | None = None
+    vec_rows: Rows | None = None  # the same, rows read on demand (a large corpus's candidates)
+    _pos: tuple[np.ndarray, np.ndarray] | None = None  # sorted id hashes, their chunks
     _words: dict[str, int] | None = None
 
     @classmethod
@@ -362,6 +415,7 @@ class Segment:
             st_chunk=_mapped(folder / "st_chunk.npy"),
             vec=_mapped(folder / "vec.npy"),
             folder=folder,
+            vec_rows=Rows(folder / "vec.npy"),
         )
         n, na = meta.get("chunks"), len(seg.art_ids)
         if not (
@@ -390,7 +444,7 @@ class Segment:
         if self._words is None:
             try:
                 assert self.folder is not None
-                words = load_strings(self.folder, "words")
+                words = list(map(sys.intern, load_strings(self.folder, "words")))
                 counts = np.load(self.folder / "words_n.npy").tolist()
                 self._words = dict(zip(words, counts, strict=True))
             except (OSError, ValueError) as exc:  # deleted since (a view long superseded)
@@ -398,11 +452,24 @@ class Segment:
                 self._words = {}
         return self._words
 
-    @property
-    def pos(self) -> dict[str, int]:
+    def find(self, chunk_ids: Sequence[str]) -> np.ndarray:
+        """Local numbers of the given chunk ids (-1: not in this segment). A sorted table of the
+        ids' hashes, not a dict: 8 bytes a chunk instead of about 70."""
         if self._pos is None:
-            self._pos = {c: i for i, c in enumerate(self.ids)}
-        return self._pos
+            h = np.fromiter(map(hash, self.ids), dtype=np.int64, count=len(self.ids))
+            order = np.argsort(h, kind="stable")
+            self._pos = (h[order], order)
+        keys, order = self._pos
+        want = np.fromiter(map(hash, chunk_ids), dtype=np.int64, count=len(chunk_ids))
+        at = np.searchsorted(keys, want)
+        out = np.full(len(chunk_ids), -1, dtype=np.int64)
+        for j, a in enumerate(at.tolist()):
+            while a < len(keys) and keys[a] == want[j]:  # equal hashes: compare the ids
+                if self.ids[order[a]] == chunk_ids[j]:
+                    out[j] = order[a]
+                    break
+                a += 1
+        return out
 
 
 # --- the view readers use -----------------------------------------------------------------------
@@ -419,6 +486,15 @@ class _Part:
     n_sent: int
     st_len_sum: int
     kw_len_sum: int
+    st_chunk: np.ndarray  # per sentence: its local chunk
+
+    @property
+    def st_rank(self) -> np.ndarray:
+        """Per sentence: its chunk's place among the live chunks (-1: dead)."""
+        got = self.__dict__.get("_st_rank")
+        if got is None:
+            got = self.__dict__["_st_rank"] = self.rank[self.st_chunk].astype(np.int32)
+        return got
 
     @classmethod
     def of(cls, seg: Segment, live: np.ndarray) -> _Part:
@@ -431,12 +507,12 @@ class _Part:
             st_live = np.ones(len(st_chunk), dtype=bool)
             return cls(
                 live, True, rank, seg.ids, st_live, len(st_chunk),
-                int(seg.st.lens.sum()), int(seg.kw.lens.sum()),
+                int(seg.st.lens.sum()), int(seg.kw.lens.sum()), st_chunk,
             )  # fmt: skip
         st_live = rank[st_chunk] >= 0
         return cls(
             live, False, rank, [seg.ids[i] for i in live], st_live, int(st_live.sum()),
-            int(seg.st.lens[st_live].sum()), int(seg.kw.lens[live].sum()),
+            int(seg.st.lens[st_live].sum()), int(seg.kw.lens[live].sum()), st_chunk,
         )  # fmt: skip
 
 
@@ -492,6 +568,8 @@ class ReadView:
         self.n_sent = sum(p.n_sent for p in self.parts)
         self.st_len_sum = sum(p.st_len_sum for p in self.parts)
         self._df: dict[tuple[str, str], int] = {}
+        self._terms: OrderedDict[tuple[str, str], tuple[list[Any], int]] = OrderedDict()
+        self._terms_bytes = 0
         self._lock = threading.Lock()
         # What the previous view had computed, to extend rather than redo (not the view itself:
         # views never hold a chain of their predecessors).
@@ -657,35 +735,68 @@ class ReadView:
             self._df[key] = got
         return got
 
+    def _term(self, which: str, token: str) -> list[tuple[int, np.ndarray, np.ndarray]]:
+        """One query token's BM25 term: (segment, where, value) for the live chunks (``kw``:
+        chunk positions, all in one piece) or live sentences (``st``: per segment, its
+        sentence numbers) holding it. Kept for the view's later questions (the parts and the
+        feedback ranking of one question repeat most of its words), up to
+        ``TERM_CACHE_BYTES``."""
+        key = (which, token)
+        with self._lock:
+            cached = self._terms.get(key)
+            if cached is not None:
+                self._terms.move_to_end(key)
+                return cached[0]
+        n_docs = self.n if which == "kw" else self.n_sent
+        avg = np.float64(self.kw_len_sum if which == "kw" else self.st_len_sum) / max(1, n_docs)
+        posts = self._live_postings(which, token)
+        df = sum(len(d) for _, d, _, _ in posts)
+        self._df.setdefault(key, df)
+        got = [(k, doc, self._vals(tf, lens, avg, n_docs, df)) for k, doc, tf, lens in posts]
+        if which == "kw" and got:
+            where = [self.offsets[k] + self.parts[k].rank[doc] for k, doc, _ in got]
+            got = [(-1, np.concatenate(where), np.concatenate([v for _, _, v in got]))]
+        size = sum(w.nbytes + v.nbytes for _, w, v in got)
+        with self._lock:
+            if key not in self._terms:
+                self._terms[key] = (got, size)
+                self._terms_bytes += size
+                while self._terms_bytes > TERM_CACHE_BYTES and len(self._terms) > 1:
+                    _, (_, dropped) = self._terms.popitem(last=False)
+                    self._terms_bytes -= dropped
+        return got
+
     def bm25(self, tokens: Sequence[str], which: str = "kw") -> np.ndarray:
         """BM25 of every live chunk (``kw``) or every live sentence's score folded to its chunk
         as the best sentence's (``st``), for the query tokens (duplicates count twice, as bm25s
-        counts them)."""
+        counts them). Sums run in float32 in token order, as bm25s sums them."""
         out = np.zeros(self.n, dtype=np.float32)
         n_docs = self.n if which == "kw" else self.n_sent
         if not n_docs:
             return out
-        avg = np.float64(self.kw_len_sum if which == "kw" else self.st_len_sum) / n_docs
         if which == "kw":
-            acc = out
             for t in tokens:
-                for k, doc, tf, lens in self._live_postings(which, t):
-                    vals = self._vals(tf, lens, avg, n_docs, self.doc_freq(t, which))
-                    np.add.at(acc, self.offsets[k] + self.parts[k].rank[doc], vals)
+                for _, where, vals in self._term(which, t):
+                    out[where] += vals  # a chunk appears once per token: no repeated index
             return out
-        # Sentences: sum per sentence (float32, token order), then each chunk's best sentence.
+        # Sentences: sum per sentence, then each chunk's best sentence (BM25 is never negative:
+        # a chunk none of whose sentences holds a token scores 0).
         sums: dict[int, np.ndarray] = {}
+        hits: dict[int, list[np.ndarray]] = {}
         for t in tokens:
-            for k, doc, tf, lens in self._live_postings(which, t):
-                vals = self._vals(tf, lens, avg, n_docs, self.doc_freq(t, which))
+            for k, doc, vals in self._term(which, t):
                 arr = sums.get(k)
                 if arr is None:
                     arr = sums[k] = np.zeros(len(self.segments[k].st.lens), dtype=np.float32)
-                np.add.at(arr, doc, vals)
+                arr[doc] += vals  # a sentence appears once per token
+                hits.setdefault(k, []).append(doc)
         for k, arr in sums.items():
-            hit = np.flatnonzero(arr)
-            pos = self.offsets[k] + self.parts[k].rank[self.segments[k].st_chunk[hit]]
-            np.maximum.at(out, pos, arr[hit])
+            got = hits[k]
+            # The sentences hit (repeats are harmless to a maximum), or all that score.
+            hit = got[0] if len(got) == 1 else np.concatenate(got)
+            if len(hit) > len(arr) // 4:
+                hit = np.flatnonzero(arr)
+            np.maximum.at(out, self.offsets[k] + self.parts[k].st_rank[hit], arr[hit])
         return out
 
     @staticmethod
@@ -706,7 +817,8 @@ class ReadView:
         for k in np.unique(seg_of):
             m = seg_of == k
             local = self.parts[k].live[positions[m] - self.offsets[k]]
-            out[m] = self.segments[k].vec[local]
+            seg = self.segments[k]
+            out[m] = seg.vec_rows.take(local) if seg.vec_rows is not None else seg.vec[local]
         return out
 
     def similarities(self, q: np.ndarray) -> np.ndarray:
@@ -725,12 +837,23 @@ class ReadView:
     def dim(self) -> int:
         return int(self.segments[0].vec.shape[1]) if self.segments else 0
 
-    def position(self, chunk_id: str) -> int | None:
+    def positions(self, chunk_ids: Sequence[str]) -> np.ndarray:
+        """Positions of the given live chunks (-1 for one that is not live)."""
+        out = np.full(len(chunk_ids), -1, dtype=np.int64)
+        todo = np.arange(len(chunk_ids))
         for k, s in enumerate(self.segments):
-            i = s.pos.get(chunk_id)
-            if i is not None and self.parts[k].rank[i] >= 0:
-                return int(self.offsets[k] + self.parts[k].rank[i])
-        return None
+            if not len(todo):
+                break
+            local = s.find([chunk_ids[i] for i in todo.tolist()])
+            rank = np.where(local >= 0, self.parts[k].rank[np.maximum(local, 0)], -1)
+            alive = rank >= 0  # a dead copy may have a live one in a later segment
+            out[todo[alive]] = self.offsets[k] + rank[alive]
+            todo = todo[~alive]
+        return out
+
+    def position(self, chunk_id: str) -> int | None:
+        (got,) = self.positions([chunk_id]).tolist()
+        return got if got >= 0 else None
 
 
 # --- the collector and long-lived structures ---------------------------------------------------
@@ -843,19 +966,21 @@ class ReadStore:
                 same += 1
         prev_dead = prev.dead if prev is not None and same else {}
         masks: dict[int, np.ndarray] = {}
+        dying: dict[int, list[str]] = {}  # per segment: the dead ids to look for in it
         for cid, upto in dead.items():
             upto = min(int(upto), len(segs))
             # Dead in the first ``upto`` segments; ``prev`` applied it to its first ``was``.
             was = int(prev_dead.get(cid, 0))
             for k in range(was if was < same else same, upto):
-                i = segs[k].pos.get(cid)
-                if i is None:
-                    continue
-                m = masks.get(k)
-                if m is None:
-                    m = masks[k] = np.zeros(len(segs[k].ids), dtype=bool)
-                    m[prev.parts[k].live if k < same and prev is not None else slice(None)] = True
-                m[i] = False
+                dying.setdefault(k, []).append(cid)
+        for k, cids in sorted(dying.items()):
+            local = segs[k].find(cids)
+            local = local[local >= 0]
+            if not len(local):
+                continue
+            m = masks[k] = np.zeros(len(segs[k].ids), dtype=bool)
+            m[prev.parts[k].live if k < same and prev is not None else slice(None)] = True
+            m[local] = False
         live: list[np.ndarray] = []
         parts: list[_Part | None] = []
         for k, sg in enumerate(segs):
@@ -948,11 +1073,13 @@ class ReadStore:
         if len(segs) - i <= MAX_TAIL:
             return state
         masks = [np.ones(len(sg.ids), dtype=bool) for sg in segs[i:]]
+        dying: dict[int, list[str]] = {}
         for cid, upto in state["dead"].items():
             for k in range(i, min(int(upto), len(segs))):
-                j = segs[k].pos.get(cid)
-                if j is not None:
-                    masks[k - i][j] = False
+                dying.setdefault(k, []).append(cid)
+        for k, cids in dying.items():
+            local = segs[k].find(cids)
+            masks[k - i][local[local >= 0]] = False
         w = self.writer(state["generation"])
         for sg, m in zip(segs[i:], masks, strict=True):
             w.absorb(sg, m)

@@ -20,6 +20,7 @@ from .corpusdb import ArticleOrigin, ArticleRow, ChunkRow, now_iso
 from .models import Article, Chunk
 from .readside import STATE_KEY, ChunkIn, SegmentWriter, describes
 from .sources import ReadResult
+from .spool import ArticleSpool
 from .store import (
     collection_name,
     delete_collection,
@@ -86,6 +87,18 @@ def chunk_metadata(art: Article, ch: Chunk) -> dict[str, Any]:
     return md
 
 
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """An article read this run, left in the run's spool until it is written."""
+
+    spool: ArticleSpool
+    at: int
+    content_hash: str
+
+    def load(self) -> tuple[Article, str]:
+        return self.spool[self.at]
+
+
 class Reindex:
     def __init__(
         self, corpus: Corpus, full: bool, progress: ProgressFn, fail_after: int | None
@@ -146,26 +159,49 @@ class Reindex:
         db.set_state(CLEAN_KEY, None)  # until this run ends: a kill leaves the store to check
         if not self.full:
             self._start_read_side(live_gen)
-        read = self._read_sources()
+        old = db.article_hashes(live_gen)
+        # An incremental run keeps only what it will write; a --full one writes every article.
+        read = self._read_sources(None if self.full else {a: h for a, (h, _) in old.items()})
+        try:
+            self._apply(read, old, live_gen)
+        finally:
+            read.articles.close()
         s = self.summary
+        s.articles, s.chunks = db.counts()
+        # This run repaired what readers had noticed in the corpus; index-wide problems stay.
+        c.index.clear_warnings(c.name)
+        for w in c.index.warnings_for(c.name):
+            if w not in s.warnings:
+                s.warnings.append(w)
+        s.seconds = round(time.perf_counter() - t0, 3)
+        s.finished_at = now_iso()
+        db.set_state("last_reindex", s.as_dict())
+        db.set_state(CLEAN_KEY, db.generation)  # every write to the store is done
+        return s
+
+    def _apply(
+        self, read: ReadResult, old: dict[str, tuple[str, list[str]]], live_gen: int
+    ) -> None:
+        """Write what the sources now hold: new, changed and removed articles."""
+        db, s = self.c.db, self.summary
         s.errors = [e.as_dict() for e in read.errors]
         s.skipped = len(read.skipped)
 
-        # First copy of an article id wins; later copies (the same story in two sources) are skips.
-        incoming: dict[str, tuple[Article, str]] = {}
-        for art, src in read.articles:
-            if art.id in incoming:
+        # First copy of an article id wins; later copies (the same story in two sources) are
+        # skips. Only ids and hashes stay in memory: the articles wait in the spool.
+        incoming: dict[str, _Pending] = {}
+        for i, (aid, content_hash) in enumerate(read.articles.heads):
+            if aid in incoming:
                 s.skipped += 1
                 continue
-            incoming[art.id] = (art, src)
-        old = db.article_hashes(live_gen)
+            incoming[aid] = _Pending(read.articles, i, content_hash)
         old_rows = db.article_origins(live_gen)
         # An entry whose page failed to fetch this time came as the feed's teaser: the version
         # indexed earlier (the page's full text) stays.
         kept_degraded = {
             aid
             for aid in read.degraded
-            if aid in incoming and aid in old and old[aid][0] != incoming[aid][0].content_hash
+            if aid in incoming and aid in old and old[aid][0] != incoming[aid].content_hash
         }
         for aid in kept_degraded:
             del incoming[aid]
@@ -188,18 +224,15 @@ class Reindex:
         } | kept_degraded
         removed = [aid for aid in old if aid not in incoming and aid not in keep]
         changed = [
-            aid for aid in incoming if aid in old and old[aid][0] != incoming[aid][0].content_hash
+            aid for aid in incoming if aid in old and old[aid][0] != incoming[aid].content_hash
         ]
         new = [aid for aid in incoming if aid not in old]
         unchanged = [
-            aid for aid in incoming if aid in old and old[aid][0] == incoming[aid][0].content_hash
+            aid for aid in incoming if aid in old and old[aid][0] == incoming[aid].content_hash
         ]
         s.added, s.updated, s.removed = len(new), len(changed), len(removed)
         s.unchanged = len(unchanged) + len(keep)
         s.read_anything = bool(read.articles) or not (read.errors or read.failed_sources)
-        # Only what is to be written stays in memory, and each article only until its group
-        # is committed (``_embed_and_write`` consumes the list).
-        read.articles = []
         if not self.full:  # a --full run writes every article again
             for aid in unchanged:
                 del incoming[aid]
@@ -213,17 +246,6 @@ class Reindex:
         if self.touched_live:  # the run's one version bump, with the read side's new segment
             self._publish()
         self.progress("keyword", 1, 1)
-        s.articles, s.chunks = db.counts()
-        # This run repaired what readers had noticed in the corpus; index-wide problems stay.
-        c.index.clear_warnings(c.name)
-        for w in c.index.warnings_for(c.name):
-            if w not in s.warnings:
-                s.warnings.append(w)
-        s.seconds = round(time.perf_counter() - t0, 3)
-        s.finished_at = now_iso()
-        db.set_state("last_reindex", s.as_dict())
-        db.set_state(CLEAN_KEY, db.generation)  # every write to the store is done
-        return s
 
     # ------------------------------------------------------------------------------------------
     def _retention_cutoff(self) -> float | None:
@@ -300,10 +322,12 @@ class Reindex:
                 documents=[ch.text for ch in part],
             )
 
-    def _read_sources(self) -> ReadResult:
+    def _read_sources(self, indexed: dict[str, str] | None) -> ReadResult:
         c = self.c
         srcs = c.db.sources()
-        result = ReadResult()
+        folder = c.index.settings.data_dir
+        spool = ArticleSpool(folder if folder.is_dir() else None, indexed=indexed)
+        result = ReadResult(articles=spool)
         reader = c.index.reader()
         for i, src in enumerate(srcs):
             self.progress("read", i, len(srcs))
@@ -317,7 +341,7 @@ class Reindex:
         self,
         gen: int,
         col: Any,
-        todo: list[tuple[Article, str]],
+        todo: list[_Pending],
         replaced: set[str],
         old: dict[str, tuple[str, list[str]]],
     ) -> None:
@@ -385,7 +409,7 @@ class Reindex:
         todo.reverse()
         n_planned = 0
         while todo:
-            art, src = todo.pop()
+            art, src = todo.pop().load()
             n_planned += 1
             chs = chunk_article(
                 art, emb.count_tokens, max_tokens=max_tokens, overlap_tokens=overlap
@@ -404,7 +428,7 @@ class Reindex:
 
     def _incremental(
         self,
-        incoming: dict[str, tuple[Article, str]],
+        incoming: dict[str, _Pending],
         todo_ids: list[str],
         changed: set[str],
         removed: list[str],
@@ -426,9 +450,7 @@ class Reindex:
             incoming.clear()
             self._embed_and_write(gen, col, todo, changed, old)
 
-    def _full(
-        self, incoming: dict[str, tuple[Article, str]], keep: set[str], live_gen: int
-    ) -> None:
+    def _full(self, incoming: dict[str, _Pending], keep: set[str], live_gen: int) -> None:
         c = self.c
         new_gen = live_gen + 1
         name = collection_name(c.name, new_gen)

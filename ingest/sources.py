@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 
 from .errors import FetchError, ParseError, UserFacingError
 from .fetch import Fetcher
-from .models import Article
 from .parsers import ParseContext, parse_bytes, sniff_format
 from .parsers.base import SUPPORTED_EXTENSIONS, parse_datetime
+from .spool import ArticleSpool
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -42,7 +42,8 @@ class SourceIssue:
 
 @dataclass
 class ReadResult:
-    articles: list[tuple[Article, str]] = field(default_factory=list)  # (article, source spec)
+    # (article, source spec), kept in a temporary file past a few MB (ingest/spool.py)
+    articles: ArticleSpool = field(default_factory=ArticleSpool)
     errors: list[SourceIssue] = field(default_factory=list)
     skipped: list[SourceIssue] = field(default_factory=list)
     # Sources and origins that could not be read this time: their indexed articles are kept.

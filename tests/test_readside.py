@@ -455,3 +455,38 @@ def test_a_string_table_that_disagrees_with_its_ends_is_refused(tmp_path: Path) 
     (tmp_path / "t.lines").write_text("alpha\nbet")
     with pytest.raises(ValueError):
         load_strings(tmp_path, "t")
+
+
+def test_positions_and_vectors_read_without_mapping_the_files(
+    index: NewsIndex, demo_copy: Path
+) -> None:
+    c = _ingest(index, "pos", demo_copy)
+    (path,) = demo_copy.glob("02-*.txt")
+    was = path.read_text(encoding="utf-8")
+    _churn(demo_copy)
+    c.reindex()
+    path.write_text(was, encoding="utf-8")  # back as it was: its chunks come back, same ids
+    c.reindex()
+    view = c.read_view()
+    assert len(view.segments) == 3 and view.dead
+    again = set(view.segments[0].ids) & set(view.segments[2].ids)
+    assert again and again <= set(view.ids), "a dead copy first, the live one in the last"
+    ids = list(view.ids)
+    # Every live chunk is found where the view lists it, a rewritten one in its newer segment.
+    assert view.positions(ids).tolist() == list(range(view.n))
+    assert view.positions(["no-such-chunk", ids[3]]).tolist() == [-1, 3]
+    dead = [cid for cid in view.dead if cid not in set(ids)]
+    if dead:  # removed articles' chunks: found in no segment as live
+        assert set(view.positions(dead).tolist()) == {-1}
+    assert view.position(ids[-1]) == view.n - 1 and view.position("no-such-chunk") is None
+    # Rows read with pread are the rows the file holds, in the order asked.
+    seg = view.segments[0]
+    assert seg.vec_rows is not None
+    rows = np.asarray([5, 0, 5, len(seg.ids) - 1, 2])
+    assert np.array_equal(seg.vec_rows.take(rows), np.asarray(seg.vec)[rows])
+    assert np.array_equal(seg.kw.doc_rows.span(2, 9), np.asarray(seg.kw.doc)[2:9])
+    with pytest.raises(IndexError):
+        seg.vec_rows.take(np.asarray([len(seg.ids)]))
+    # The view's vectors come through those reads and match the stored unit vectors.
+    live_rows = view.vectors(np.arange(view.n))
+    assert np.allclose(np.linalg.norm(live_rows, axis=1), 1.0, atol=1e-5)

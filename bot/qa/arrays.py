@@ -10,7 +10,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -53,7 +53,7 @@ class KeywordSide:
             got.setflags(write=False)  # shared between the calls of one question
             with self._lock:
                 self._cache[key] = got
-                while len(self._cache) > 32:
+                while len(self._cache) > 12:  # about what one question asks
                     self._cache.popitem(last=False)
         return got
 
@@ -143,6 +143,34 @@ class CorpusArrays:
     emb: LazyVectors | None  # unit vectors: exact products, or rows read on demand
     kw: KeywordSide
     view: ReadView
+    _collection: Any = None
+    _masks: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
+    _nearest: OrderedDict[bytes, np.ndarray] = field(default_factory=OrderedDict)
+
+    def collection(self, corpus: Corpus) -> Any:
+        """The Chroma collection this version's chunks are in (fetched once per version)."""
+        if self._collection is None:
+            self._collection = corpus.collection()
+        return self._collection
+
+    def nearest(self, corpus: Corpus, vec: np.ndarray, k: int) -> np.ndarray:
+        """Positions of the ``k`` chunks nearest ``vec`` by Chroma's HNSW index (the rankings
+        of one question that share its vector ask once)."""
+        key = np.asarray(vec, dtype=np.float32).tobytes() + k.to_bytes(4, "little")
+        with self.kw._lock:
+            got = self._nearest.get(key)
+        if got is None:
+            res = self.collection(corpus).query(
+                query_embeddings=[np.asarray(vec).tolist()], n_results=k, include=[]
+            )
+            found = self.view.positions(res["ids"][0])
+            got = found[found >= 0]
+            got.setflags(write=False)
+            with self.kw._lock:
+                self._nearest[key] = got
+                while len(self._nearest) > 64:
+                    self._nearest.popitem(last=False)
+        return got
 
     @property
     def exact_dense(self) -> bool:
@@ -153,8 +181,18 @@ class CorpusArrays:
         return self.kw.sentence_scores(query, tokens)
 
     def outlet_mask(self, names: list[str]) -> np.ndarray:
-        idx = [self.outlets.index(o) for o in names if o in self.outlets]
-        return np.isin(self.outlet_of, idx) if idx else np.zeros(len(self.ids), dtype=bool)
+        key = tuple(sorted(set(names)))
+        got = self._masks.get(key)
+        if got is None:
+            idx = [self.outlets.index(o) for o in key if o in self.outlets]
+            table = np.zeros(len(self.outlets) + 1, dtype=bool)  # the last: no outlet (-1)
+            table[idx] = True
+            got = table[self.outlet_of]
+            got.setflags(write=False)
+            if len(self._masks) >= 16:
+                self._masks.clear()
+            self._masks[key] = got
+        return got
 
     def position(self, chunk_id: str) -> int | None:
         return self.view.position(chunk_id)

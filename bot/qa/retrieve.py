@@ -100,11 +100,7 @@ def _dense_approx(corpus: Corpus, arr: CorpusArrays, u: Unit) -> np.ndarray:
     lowest similarity among the nearest (none of them is closer than that, as far as the index
     can tell), so the ranker sees dense scores for the whole top of each ranking."""
     n = len(arr.ids)
-    res = corpus.collection().query(
-        query_embeddings=[u.vec.tolist()], n_results=min(ANN_K, n), include=[]
-    )
-    hits = [q for cid in res["ids"][0] if (q := arr.position(cid)) is not None]
-    parts = [np.asarray(hits, dtype=np.int64)]
+    parts = [arr.nearest(corpus, u.vec, min(ANN_K, n))]
     for s in (arr.kw.scores(u.keywords, u.tokens), arr.sentence_scores(u.keywords, u.tokens)):
         m = min(KW_K, n)
         top = np.argpartition(-s, m - 1)[:m]
