@@ -245,8 +245,9 @@ def phase_serve(
         ret.append(ans.timings_ms.get("retrieve", float("nan")) / 1000)
     rss_warm = _rss_mib()
     rss_warm_anon, rss_warm_file = _rss_mib("RssAnon"), _rss_mib("RssFile")
-    # +1%: new articles appear in the source folder; the bot's process reindexes them.
-    corpus = extra["corpus"]
+    # +1%: new articles appear in the source folder; the bot's process reindexes them. (The
+    # sentences they are made of are loaded only now: the harness's memory, not the bot's.)
+    corpus, _ = load_multihop(Path(extra["multihop"]))
     n, added = extra["articles"], max(1, extra["articles"] // 100)
     write_articles(source, corpus, added, first=n, prefix="more", span=n)
     c = index.corpus(CORPUS)
@@ -389,13 +390,12 @@ def main(argv: list[str]) -> None:
     if phase == "ingest":
         res = phase_ingest(Path(args["data"]), Path(args["source"]))
     elif phase == "serve":
-        corpus, _ = load_multihop(Path(args["multihop"]))
         res = phase_serve(
             Path(args["data"]),
             Path(args["source"]),
             args["questions"],
             {
-                "corpus": corpus,
+                "multihop": args["multihop"],
                 "articles": args["articles"],
                 "dense_exact_max": args.get("dense_exact_max"),
             },

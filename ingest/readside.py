@@ -488,14 +488,6 @@ class _Part:
     kw_len_sum: int
     st_chunk: np.ndarray  # per sentence: its local chunk
 
-    @property
-    def st_rank(self) -> np.ndarray:
-        """Per sentence: its chunk's place among the live chunks (-1: dead)."""
-        got = self.__dict__.get("_st_rank")
-        if got is None:
-            got = self.__dict__["_st_rank"] = self.rank[self.st_chunk].astype(np.int32)
-        return got
-
     @classmethod
     def of(cls, seg: Segment, live: np.ndarray) -> _Part:
         n = len(seg.ids)
@@ -796,7 +788,8 @@ class ReadView:
             hit = got[0] if len(got) == 1 else np.concatenate(got)
             if len(hit) > len(arr) // 4:
                 hit = np.flatnonzero(arr)
-            np.maximum.at(out, self.offsets[k] + self.parts[k].st_rank[hit], arr[hit])
+            part = self.parts[k]
+            np.maximum.at(out, self.offsets[k] + part.rank[part.st_chunk[hit]], arr[hit])
         return out
 
     @staticmethod
