@@ -159,6 +159,29 @@ class Postings:
         return np.asarray(self.doc[a:b]), np.asarray(self.tf[a:b])
 
 
+_fd_limit_raised = False
+
+
+def _allow_open_files() -> None:
+    """Raise the soft limit on open files to the hard one (once): each segment keeps five files
+    open, so a bot serving many corpora would run into the usual soft limit of 1,024."""
+    global _fd_limit_raised
+    if _fd_limit_raised:
+        return
+    _fd_limit_raised = True
+    try:
+        import resource
+    except ImportError:  # not on this platform
+        return
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        want = hard if hard != resource.RLIM_INFINITY else max(soft, 65536)
+        if soft != resource.RLIM_INFINITY and soft < want:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+    except (OSError, ValueError) as exc:
+        log.warning("could not raise the limit on open files: %s", exc)
+
+
 class Rows:
     """Rows of a ``.npy`` file read with ``pread``: what a question reads is copied out and
     nothing of the file stays in the process. (Through a memory map, every page a question
@@ -172,6 +195,7 @@ class Rows:
         self.dtype, self.shape, self.offset = m.dtype, m.shape, int(m.offset)
         self.row_bytes = int(m.dtype.itemsize * math.prod(m.shape[1:]))
         del m
+        _allow_open_files()
         self.fd = os.open(path, os.O_RDONLY)
         self._closer = weakref.finalize(self, os.close, self.fd)
 

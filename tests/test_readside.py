@@ -18,6 +18,7 @@ import pytest
 import ingest.reindex as reindex_mod
 from bot.qa import arrays, retrieve
 from bot.qa.service import QAService
+from ingest import readside
 from ingest.chunking import sentence_spans
 from ingest.index import Corpus, NewsIndex
 from ingest.keyword import tokenize
@@ -491,3 +492,18 @@ def test_positions_and_vectors_read_without_mapping_the_files(
     # The view's vectors come through those reads and match the stored unit vectors.
     live_rows = view.vectors(np.arange(view.n))
     assert np.allclose(np.linalg.norm(live_rows, axis=1), 1.0, atol=1e-5)
+
+
+def test_reading_segments_raises_the_open_file_limit(index: NewsIndex, demo_copy: Path) -> None:
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    try:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(256, hard), hard))
+        readside._fd_limit_raised = False
+        c = _ingest(index, "fds", demo_copy)
+        c.read_view().vectors(np.asarray([0]))
+        now_soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+        assert now_soft > 256 and (hard == resource.RLIM_INFINITY or now_soft == hard)
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
