@@ -696,3 +696,14 @@ def test_a_name_after_a_possessive_name_is_a_name_of_its_own() -> None:
     # one name that holds a possessive stays whole
     assert names("He joined McDonald's Corp last year.") == ["McDonald's Corp"]
     assert names("Fans filled St. James's Park again.") == ["St. James's Park"]
+
+
+def test_an_irregular_past_form_is_the_word_the_question_asks_in() -> None:
+    """Members ask in the present ("did he throw for"), articles report in the past ("threw
+    for"): the same verb, so the amount beside it is the one asked about."""
+    p = _passage(
+        "Teo Marran ran for 41 yards on the opening drive of the game. "
+        "Marran threw for 287 yards and two scores."
+    )
+    q = "how many yards did marran throw for in the game"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "287 yards [1]."

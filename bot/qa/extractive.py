@@ -40,7 +40,7 @@ from .shape import (
     personlike,
     question_shape,
 )
-from .synonyms import phrase_in, synonyms
+from .synonyms import phrase_in, synonyms, words
 from .types import Passage
 
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
@@ -99,10 +99,9 @@ class Excerpt:
 
 
 def _question_terms(question: str, history: str) -> dict[str, float]:
-    terms = {t: 1.0 for t in tokenize(question) if t != "\u2205"}
-    for t in tokenize(history) if history else []:
-        if t != "\u2205":
-            terms.setdefault(t, 0.5)
+    terms = {t: 1.0 for t in words(question)}
+    for t in words(history) if history else []:
+        terms.setdefault(t, 0.5)
     return terms
 
 
@@ -134,7 +133,7 @@ def select_excerpts(
     df: Counter[str] = Counter()
     seq: dict[int, list[str]] = {}
     for c in cands:
-        seq[id(c)] = [t for t in tokenize(c.sentence) if t != "\u2205"]
+        seq[id(c)] = words(c.sentence)
         c.toks = set(seq[id(c)])
         df.update(c.toks)
     n = len(cands) + 1
@@ -145,7 +144,7 @@ def select_excerpts(
 
     def near(window: str) -> float:
         """How much of the question a span's surroundings hold (the predicate it answers)."""
-        toks = [t for t in tokenize(window) if t != "\u2205"]
+        toks = words(window)
         got = 0.0
         for t, w in terms.items():
             if t in toks:

@@ -80,8 +80,54 @@ _GROUPS = [
 ]
 
 
+# Irregular verbs: the past forms articles use for what members ask in the present ("how many
+# yards did he throw for": "threw for 314 yards"). The stemmer leaves them apart; these are the
+# same word, not synonyms. Forms that are also everyday nouns or names are left out (found,
+# left, saw, rose, fed, drew, bit, lit, lay, wound, ground, bound, sat, hung, sang).
+_IRREGULAR = """arise arose arisen|beat beaten|become became|begin began begun|bend bent|
+blow blew blown|break broke broken|bring brought|build built|buy bought|catch caught|
+choose chose chosen|come came|deal dealt|dig dug|draw drawn|drink drank drunk|
+drive drove driven|eat ate eaten|fall fell fallen|feel felt|fight fought|flee fled|fly flew flown|
+forbid forbade forbidden|forget forgot forgotten|freeze froze frozen|get got gotten|
+give gave given|go went gone|grow grew grown|hear heard|hide hid hidden|hold held|keep kept|
+know knew known|lead led|lend lent|lose lost|make made|mean meant|meet met|pay paid|
+ride rode ridden|ring rang rung|rise risen|run ran|say said|see seen|seek sought|sell sold|
+send sent|shake shook shaken|shoot shot|show shown|shrink shrank shrunk|sink sank sunk|
+sleep slept|slide slid|speak spoke spoken|spend spent|stand stood|steal stole stolen|
+stick stuck|strike struck stricken|swear swore sworn|sweep swept|swim swam swum|swing swung|
+take took taken|teach taught|tear tore torn|tell told|think thought|throw threw thrown|
+understand understood|wake woke woken|wear wore worn|win won|withdraw withdrew withdrawn|
+write wrote written|overtake overtook overtaken|oversee oversaw overseen"""
+
+
+@functools.cache
+def _base_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for group in _IRREGULAR.replace("\n", "").split("|"):
+        base, *forms = group.split()
+        (b,) = tokenize(base)
+        for f in forms:
+            for t in tokenize(f):
+                if t != b and t != "\u2205":
+                    table[t] = b
+    return table
+
+
+def base_form(stem: str) -> str:
+    """The stem of an irregular verb's present form for one of its past forms ("threw" ->
+    "throw"); any other stem as it is."""
+    return _base_table().get(stem, stem)
+
+
+def words(text: str) -> list[str]:
+    """The stemmed words of ``text`` as the answer selector compares them: no stop words, and
+    irregular past forms as their present ("caught" -> "catch")."""
+    table = _base_table()
+    return [table.get(t, t) for t in tokenize(text) if t != "\u2205"]
+
+
 def _stems(phrase: str) -> tuple[str, ...]:
-    return tuple(t for t in tokenize(phrase) if t != "\u2205")
+    return tuple(words(phrase))
 
 
 @functools.cache
