@@ -707,3 +707,14 @@ def test_an_irregular_past_form_is_the_word_the_question_asks_in() -> None:
     )
     q = "how many yards did marran throw for in the game"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "287 yards [1]."
+
+
+def test_the_x_guy_is_the_name_that_stands_under_x() -> None:
+    """"the var guy", "which harbour board person": the word before is the title or employer
+    written right before the name asked for, not a word somewhere after another name."""
+    p = _passage(
+        "The match was refereed by Tamsin Orrell with help from VAR official Jory Pendle, "
+        "who overturned two goals in the second half."
+    )
+    q = "who was the var guy at the derby"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Jory Pendle [1]."

@@ -229,6 +229,14 @@ _ROLES = frozenset(
     )
 )
 ROLE_MATCH = 1.4
+# A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the
+# word before is the title or the employer a name stands under ("VAR official John Brooks",
+# "BlackRock founder Larry Fink").
+_ROLE_NOUN = re.compile(
+    r"\b(?:the|that|this|which|what|some)\s+([\w'’-]+)\s+(?:guy|guys|person|people|man|woman|"
+    r"lady|bloke|dude|fella|official|exec|executive|player|boss)\b",
+    re.I,
+)
 # The words saying what kind of answer is wanted ("which football club")
 _KIND_ASKED = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I)
 # The question asks which organisation ("which football club", "what company"): a name that
@@ -286,6 +294,7 @@ def _span_strength(
     counted_seen: bool = False,
     surnames: frozenset[str] = frozenset(),
     roles: frozenset[str] = frozenset(),
+    under: frozenset[str] = frozenset(),
     wants_org: bool = False,
     asked: set[str] = frozenset(),  # type: ignore[assignment]
     past_q: bool = False,
@@ -308,7 +317,9 @@ def _span_strength(
         elif _EVENT_END.search(sp.text.rstrip(".,'’s")):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
         after = sentence[sp.end : sp.end + 60].split()[:5]
-        if roles and roles & set(tokenize(" ".join(before[-3:] + words + after))):
+        if (roles and roles & set(tokenize(" ".join(before[-3:] + words + after)))) or (
+            under and under & set(tokenize(" ".join(before[-3:])))
+        ):
             base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
     if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"
         around = (sentence[max(0, sp.start - 8) : sp.start], sentence[sp.end : sp.end + 20])
@@ -371,6 +382,15 @@ def _span_strength(
     return base * (0.6 + min(0.6, closeness))
 
 
+def _under(question: str) -> frozenset[str]:
+    """The word before "guy", "official", "exec" and the like in a who-question: the title or
+    employer a name stands under, right before it ("VAR official John Brooks")."""
+    got: set[str] = set()
+    for m in _ROLE_NOUN.finditer(question):
+        got.update(t for t in tokenize(m.group(1)) if t != "\u2205")
+    return frozenset(got)
+
+
 @dataclass
 class Asked:
     """What a question asks for, read once per question; the last three fields are filled from
@@ -389,6 +409,7 @@ class Asked:
     speech_q: bool  # the question asks what was said
     future_q: bool  # "where will they meet"
     roles: frozenset[str]  # the title asked about ("who is the governor")
+    under: frozenset[str]  # "the var guy": what a name stands under ("VAR official John Brooks")
     where_in: bool  # "where in X": a place inside one the question names
     past_q: bool  # "when did it start": a time gone by
     context: set[str] | None  # the question's words a name may not mostly consist of
@@ -423,6 +444,7 @@ class Asked:
             speech_q=bool(_SPEECH_Q.search(question)),
             future_q=bool(_FUTURE_Q.search(question)),
             roles=frozenset(q_toks & _ROLES) if shape == WHO else frozenset(),
+            under=_under(question) if shape == WHO else frozenset(),
             where_in=bool(_WHERE_IN.search(question)),
             past_q=bool(_PAST_Q.search(question)),
             context=context,
@@ -460,6 +482,7 @@ class Asked:
                     counted_seen=self.counted_seen,
                     surnames=self.surnames,
                     roles=self.roles,
+                    under=self.under,
                     wants_org=self.wants_org,
                     asked=self.asked,
                     past_q=self.past_q,
