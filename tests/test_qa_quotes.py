@@ -710,7 +710,7 @@ def test_an_irregular_past_form_is_the_word_the_question_asks_in() -> None:
 
 
 def test_the_x_guy_is_the_name_that_stands_under_x() -> None:
-    """"the var guy", "which harbour board person": the word before is the title or employer
+    """ "the var guy", "which harbour board person": the word before is the title or employer
     written right before the name asked for, not a word somewhere after another name."""
     p = _passage(
         "The match was refereed by Tamsin Orrell with help from VAR official Jory Pendle, "
