@@ -718,3 +718,13 @@ def test_the_x_guy_is_the_name_that_stands_under_x() -> None:
     )
     q = "who was the var guy at the derby"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "Jory Pendle [1]."
+
+
+def test_a_month_and_year_is_not_read_as_a_day_of_the_month() -> None:
+    sentence = "The plant will close in January 2024, not on March 20 as planned, or by May 2025."
+    got = [sp.text for sp in answer_spans(sentence, WHEN)]
+    assert "in January 2024" in got and "by May 2025" in got and "on March 20" in got
+    assert not any(t.endswith((" 20", " 202")) and "March" not in t for t in got), got
+    p = _passage("By December, the maker said it would stop building the van in January 2024.")
+    q = "when does the maker stop building the van"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "In January 2024 [1]."
