@@ -17,6 +17,7 @@ _GROUPS = [
     "lose|lost|defeat|defeated|beaten",
     "buy|bought|acquire|acquired|acquisition|purchase|takeover|deal",
     "cost|price|priced|worth|valued|valuation|fee|paid|pay",
+    "spend|spent|splash out|splashed out|shell out|shelled out|fork out|forked out|paid|pay",
     "die|died|dead|death|killed|kill|fatal|deaths",
     "injured|injury|hurt|wounded",
     "fire|fired|sacked|dismissed|ousted|axed|boot|booted",
@@ -32,7 +33,8 @@ _GROUPS = [
     "strike|walkout|industrial action|stoppage",
     "ceasefire|truce|armistice",
     "election|vote|poll|ballot",
-    "increase|rise|rose|raised|hike|up|grew|growth|jump|jumped|surge|soar|soared|climb|climbed",
+    "increase|rise|rose|raised|hike|up|grew|growth|jump|jumped|surge|soar|soared|climb|climbed|"
+    "rocket|rocketed|skyrocket|skyrocketed|spike|spiked",
     "decrease|cut|fell|drop|dropped|lowered|decline|declined|down|slash|tank|tanked|plunge|"
     "plunged|slump|slumped|sank|tumble|tumbled|slid",
     "ban|banned|prohibit|prohibited|outlaw|barred|block|blocked",
@@ -60,6 +62,9 @@ _GROUPS = [
     "agree|agreed|deal|accord|agreement",
     "approve|approved|ratified|ratify|passed|backed|endorsed",
     "suspend|suspended|halt|halted|pause|paused",
+    "stop|stops|stopped|cease|ceases|ceased|discontinue|discontinued|wind down|halt|halted",
+    "in a row|straight|consecutive|streak",
+    "total|altogether|combined|overall|cumulative",
     "rate|rates|interest rate|borrowing costs|borrowing cost",
     "stock|stocks|shares",
     "mortgage|mortgages|home loan|home loans",
