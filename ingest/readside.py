@@ -6,10 +6,12 @@ manifest in immutable segments and updated as the reindex writes.
   written) and lists the chunks it removed; both are published in the manifest's own transaction
   that makes its changes visible (the version bump, or the switch of a ``--full`` reindex). A +1%
   reindex writes about 1% of a full build.
-- A reader opens the segments the manifest lists (arrays memory-mapped, each segment loaded once
-  per process and shared by later versions) and computes BM25 at query time from the stored term
-  frequencies with the live chunks' statistics: the scores are the ones bm25s gives for an index
-  built over the live chunks (same formula, same float32 rounding, same summation order).
+- A reader opens the segments the manifest lists (each loaded once per process and shared by
+  later versions; what a question reads of them is copied out with ``pread``: see
+  ingest/arrayfiles.py), and its view (ingest/readview.py) computes BM25 at query time from the
+  stored term frequencies with the live chunks' statistics: the scores are the ones bm25s gives
+  for an index built over the live chunks (same formula, same float32 rounding, same summation
+  order).
 - A new version's view is built from the one before: the segments both list keep what was derived
   from them (live chunks, ids, per-article facts, word counts) unless chunks in them died, and the
   vectors are never gathered into one matrix (stored at unit length, dense search is a product
@@ -25,7 +27,6 @@ from __future__ import annotations
 import gc
 import json
 import logging
-import math
 import os
 import re
 import shutil
@@ -33,32 +34,32 @@ import sys
 import threading
 import time
 import uuid
-import weakref
 from array import array
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .arrayfiles import NO_TS, Rows, load_strings, mapped, save_strings, unit_rows
 from .chunking import sentence_spans
 from .keyword import TOKENIZER, tokenize
+from .readview import ReadView, _Part
+
+__all__ = ["NO_TS", "ReadView", "Rows", "load_strings", "save_strings", "unit_rows"]
 
 if TYPE_CHECKING:
     from .index import Corpus
 
 log = logging.getLogger(__name__)
 
-K1, B = 1.2, 0.75  # BM25 parameters (those the keyword index always used)
 SEGMENT_CHUNKS = 50_000  # a segment is sealed (written) at this many chunks: bounds the writer
 STATE_KEY = "read_side"  # the manifest's state entry that lists the live segments
 FORMAT = 4  # 3: vectors are stored at unit length; 4: string tables, not JSON (fast to load)
 MAX_TAIL = 8  # small segments at the end of the list before they are merged into one
 STALE_SEGMENT_S = 3600  # unlisted segment folders older than this are leftovers
-TERM_CACHE_BYTES = 32 << 20  # per view: query tokens' BM25 terms kept for later questions
 
 
 # --- postings ---------------------------------------------------------------------------------
@@ -139,7 +140,7 @@ class Postings:
     @classmethod
     def load(cls, folder: Path, prefix: str) -> Postings:
         def arr(name: str) -> np.ndarray:
-            return _mapped(folder / f"{prefix}_{name}.npy")
+            return mapped(folder / f"{prefix}_{name}.npy")
 
         # Interned: the segments' vocabularies (and the speller's word counts) share most words.
         words = list(map(sys.intern, load_strings(folder, f"{prefix}_vocab")))
@@ -157,114 +158,6 @@ class Postings:
         if self.doc_rows is not None and self.tf_rows is not None:
             return self.doc_rows.span(a, b), self.tf_rows.span(a, b)
         return np.asarray(self.doc[a:b]), np.asarray(self.tf[a:b])
-
-
-_fd_limit_raised = False
-
-
-def _allow_open_files() -> None:
-    """Raise the soft limit on open files to the hard one (once): each segment keeps five files
-    open, so a bot serving many corpora would run into the usual soft limit of 1,024."""
-    global _fd_limit_raised
-    if _fd_limit_raised:
-        return
-    _fd_limit_raised = True
-    try:
-        import resource
-    except ImportError:  # not on this platform
-        return
-    try:
-        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-        want = hard if hard != resource.RLIM_INFINITY else max(soft, 65536)
-        if soft != resource.RLIM_INFINITY and soft < want:
-            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
-    except (OSError, ValueError) as exc:
-        log.warning("could not raise the limit on open files: %s", exc)
-
-
-class Rows:
-    """Rows of a ``.npy`` file read with ``pread``: what a question reads is copied out and
-    nothing of the file stays in the process. (Through a memory map, every page a question
-    touched, and the kernel's read-ahead around it, would stay mapped and count as the
-    process's memory: at 100k articles, most of the vectors after one question.)"""
-
-    def __init__(self, path: Path) -> None:
-        m = np.load(path, mmap_mode="r")
-        if not isinstance(m, np.memmap) or m.dtype.hasobject or not m.flags.c_contiguous:
-            raise ValueError(f"{path.name}: not a plain array file")
-        self.dtype, self.shape, self.offset = m.dtype, m.shape, int(m.offset)
-        self.row_bytes = int(m.dtype.itemsize * math.prod(m.shape[1:]))
-        del m
-        _allow_open_files()
-        self.fd = os.open(path, os.O_RDONLY)
-        self._closer = weakref.finalize(self, os.close, self.fd)
-
-    def _read(self, a: int, b: int) -> bytes:
-        want = (b - a) * self.row_bytes
-        data = os.pread(self.fd, want, self.offset + a * self.row_bytes)
-        if len(data) != want:
-            raise OSError(f"short read: {len(data)} of {want} bytes")
-        return data
-
-    def span(self, a: int, b: int) -> np.ndarray:
-        """Rows a .. b (read-only)."""
-        out = np.frombuffer(self._read(a, b), dtype=self.dtype)
-        return out.reshape((b - a, *self.shape[1:]))
-
-    def take(self, rows: np.ndarray) -> np.ndarray:
-        """The given rows, in the given order (one read a row: a question's candidates lie
-        far apart)."""
-        rows = np.asarray(rows, dtype=np.int64)
-        if len(rows) and (int(rows.min()) < 0 or int(rows.max()) >= self.shape[0]):
-            raise IndexError("row out of range")
-        fd, rb, off, pread = self.fd, self.row_bytes, self.offset, os.pread
-        data = b"".join([pread(fd, rb, off + r * rb) for r in rows.tolist()])
-        if len(data) != len(rows) * rb:
-            raise OSError(f"short read: {len(data)} of {len(rows) * rb} bytes")
-        return np.frombuffer(data, dtype=self.dtype).reshape((len(rows), *self.shape[1:]))
-
-
-def save_strings(folder: Path, name: str, strings: Sequence[str]) -> None:
-    """A list of strings as one UTF-8 text and where each one ends in it (``name_end.npy``):
-    loading it is a split of one string, not a JSON parse. One a line (``name.lines``) when
-    none holds a newline, else end to end (``name.txt``), cut at the ends."""
-    sep = "" if any("\n" in x for x in strings) else "\n"
-    ends = np.zeros(len(strings), dtype=np.int64)
-    np.cumsum([len(x) + len(sep) for x in strings], out=ends)
-    ends -= len(sep)
-    (folder / f"{name}{'.lines' if sep else '.txt'}").write_bytes(sep.join(strings).encode())
-    np.save(folder / f"{name}_end.npy", ends)
-
-
-def load_strings(folder: Path, name: str) -> list[str]:
-    ends = np.load(folder / f"{name}_end.npy")
-    lines = folder / f"{name}.lines"
-    if lines.exists():
-        text = lines.read_bytes().decode("utf-8")
-        got = text.split("\n") if len(ends) else []
-    else:
-        text = (folder / f"{name}.txt").read_bytes().decode("utf-8")
-        e = ends.tolist()
-        got = [text[a:b] for a, b in zip([0, *e[:-1]], e, strict=True)]
-    if len(got) != len(ends) or (int(ends[-1]) if len(ends) else 0) != len(text):
-        raise ValueError(f"{folder.name}/{name}: its text and its table of ends disagree")
-    return got
-
-
-NO_TS = np.iinfo(np.int64).min  # an article's unknown publication time, in ``art_ts.npy``
-
-
-def _mapped(path: Path) -> np.ndarray:
-    """The array in ``path``, memory-mapped, as a plain ndarray over the map (a ``memmap``'s
-    own indexing costs tens of microseconds a call)."""
-    return np.asarray(np.load(path, mmap_mode="r"))
-
-
-def unit_rows(m: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length (as dense search compares them)."""
-    m = np.asarray(m, dtype=np.float32)
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    return m / np.maximum(norms, 1e-12)
 
 
 # --- segments ---------------------------------------------------------------------------------
@@ -436,8 +329,8 @@ class Segment:
             first=np.load(folder / "first.npy"),
             kw=Postings.load(folder, "kw"),
             st=Postings.load(folder, "st"),
-            st_chunk=_mapped(folder / "st_chunk.npy"),
-            vec=_mapped(folder / "vec.npy"),
+            st_chunk=mapped(folder / "st_chunk.npy"),
+            vec=mapped(folder / "vec.npy"),
             folder=folder,
             vec_rows=Rows(folder / "vec.npy"),
         )
@@ -494,383 +387,6 @@ class Segment:
                     break
                 a += 1
         return out
-
-
-# --- the view readers use -----------------------------------------------------------------------
-@dataclass
-class _Part:
-    """What a view derives from one segment and its live chunks. A later view whose segment and
-    live chunks are the same shares it: a new version costs what it changed, not the corpus."""
-
-    live: np.ndarray  # live local chunk indices (ascending)
-    all_live: bool
-    rank: np.ndarray  # per local chunk: its place among the segment's live chunks (-1: dead)
-    ids: list[str]  # the live chunks' ids
-    st_live: np.ndarray  # per sentence: of a live chunk
-    n_sent: int
-    st_len_sum: int
-    kw_len_sum: int
-    st_chunk: np.ndarray  # per sentence: its local chunk
-
-    @classmethod
-    def of(cls, seg: Segment, live: np.ndarray) -> _Part:
-        n = len(seg.ids)
-        all_live = len(live) == n
-        rank = np.full(n, -1, dtype=np.int64)
-        rank[live] = np.arange(len(live))
-        st_chunk = seg.st_chunk
-        if all_live:
-            st_live = np.ones(len(st_chunk), dtype=bool)
-            return cls(
-                live, True, rank, seg.ids, st_live, len(st_chunk),
-                int(seg.st.lens.sum()), int(seg.kw.lens.sum()), st_chunk,
-            )  # fmt: skip
-        st_live = rank[st_chunk] >= 0
-        return cls(
-            live, False, rank, [seg.ids[i] for i in live], st_live, int(st_live.sum()),
-            int(seg.st.lens[st_live].sum()), int(seg.kw.lens[live].sum()), st_chunk,
-        )  # fmt: skip
-
-
-@dataclass
-class Facts:
-    """Per-article and per-chunk facts of a view: article ids, outlets and publication times,
-    numbered in first-seen order over the segments' article tables."""
-
-    seg_names: list[str]
-    art_ids: list[str]
-    art_outlet: np.ndarray  # per article: its outlet's number in ``outlet_names`` (-1: none)
-    outlet_names: list[str]  # first-seen order
-    art_ts: np.ndarray  # per article: published ts (NaN: unknown)
-    art_maps: list[np.ndarray]  # per segment: local article number -> view article number
-    n_arts: list[int]  # articles numbered after each segment
-    n_outlets: list[int]  # outlets named after each segment
-    art_of: np.ndarray  # per live chunk (view order): its article number
-    first: np.ndarray  # per live chunk: it opens its article
-
-
-class ReadView:
-    """One manifest version's live chunks, in a fixed order (positions), over its segments.
-
-    Built from the previous view when there is one: segments it already held, with the same live
-    chunks, are reused as they are (their maps stay open, nothing is copied), so a version that
-    adds a small segment costs about that segment."""
-
-    def __init__(
-        self,
-        version: int,
-        generation: int,
-        segments: list[Segment],
-        live: list[np.ndarray],
-        *,
-        parts: Sequence[_Part | None] = (),
-        dead: dict[str, int] | None = None,
-        prev: ReadView | None = None,
-    ) -> None:
-        self.version = version
-        self.generation = generation
-        self.segments = segments
-        self.live = live
-        self.dead = dead or {}
-        given = list(parts) + [None] * (len(segments) - len(parts))
-        self.parts = [
-            p if p is not None else _Part.of(s, lv)
-            for s, lv, p in zip(segments, live, given, strict=True)
-        ]
-        self.offsets = np.cumsum([0] + [len(lv) for lv in live]).astype(np.int64)
-        self.ids: list[str] = list(chain.from_iterable(p.ids for p in self.parts))
-        self.n = len(self.ids)
-        self.kw_len_sum = sum(p.kw_len_sum for p in self.parts)
-        self.n_sent = sum(p.n_sent for p in self.parts)
-        self.st_len_sum = sum(p.st_len_sum for p in self.parts)
-        self._df: dict[tuple[str, str], int] = {}
-        self._terms: OrderedDict[tuple[str, str], tuple[list[Any], int]] = OrderedDict()
-        self._terms_bytes = 0
-        self._lock = threading.Lock()
-        # What the previous view had computed, to extend rather than redo (not the view itself:
-        # views never hold a chain of their predecessors).
-        self._prev_facts = prev._facts if prev is not None else None
-        self._prev_words = (
-            (prev.segments, prev._words) if prev is not None and prev._words is not None else None
-        )
-        self._facts: Facts | None = None
-        self._words: Counter[str] | None = None
-
-    def _pairs(self) -> Iterable[tuple[Segment, _Part]]:
-        return zip(self.segments, self.parts, strict=True)
-
-    # Per-chunk facts, in position order.
-    def facts(self) -> Facts:
-        """Article ids, outlets and times per article, and each live chunk's article."""
-        got = self._facts
-        if got is not None:
-            return got
-        with self._lock:
-            if self._facts is None:
-                self._facts = self._make_facts(self._prev_facts)
-                self._prev_facts = None
-            return self._facts
-
-    def _make_facts(self, prev: Facts | None) -> Facts:
-        names = [s.name for s in self.segments]
-        keep = 0  # segments at the front numbered as in the previous view
-        if prev is not None:
-            while (
-                keep < min(len(names), len(prev.seg_names)) and names[keep] == prev.seg_names[keep]
-            ):
-                keep += 1
-        if keep and prev is not None:
-            na, no = prev.n_arts[keep - 1], prev.n_outlets[keep - 1]
-            art_ids = prev.art_ids[:na]
-            outlet_names = prev.outlet_names[:no]
-            art_maps, n_arts, n_outlets = (
-                prev.art_maps[:keep], prev.n_arts[:keep], prev.n_outlets[:keep],
-            )  # fmt: skip
-            ts_parts = [prev.art_ts[:na]]
-            out_parts = [prev.art_outlet[:na]]
-        else:
-            art_ids, outlet_names, art_maps, n_arts, n_outlets = [], [], [], [], []
-            ts_parts, out_parts = [], []
-        a_index = {a: i for i, a in enumerate(art_ids)}
-        o_index = {o: i for i, o in enumerate(outlet_names)}
-        for s in self.segments[keep:]:
-            # An article's chunks may lie in several segments: it keeps its first number.
-            start = len(a_index)
-            setdefault = a_index.setdefault
-            remap = np.fromiter(
-                (setdefault(aid, len(a_index)) for aid in s.art_ids),
-                dtype=np.int32,
-                count=len(s.art_ids),
-            )
-            new = remap >= start  # first seen here, in order
-            art_ids.extend(compress(s.art_ids, new.tolist()))
-            ts = s.art_ts[new]
-            ts_parts.append(np.where((ts == NO_TS) | (ts == 0), math.nan, ts.astype(np.float64)))
-            # Outlets numbered in first-seen order over the new articles.
-            codes = s.art_outlet[new]
-            omap = np.full(len(s.outlets) + 1, -1, dtype=np.int32)  # [-1]: none
-            seen = codes[codes >= 0]
-            _, firsts = np.unique(seen, return_index=True)
-            for c in seen[np.sort(firsts)].tolist():
-                name = s.outlets[c]
-                o = o_index.get(name)
-                if o is None:
-                    o = o_index[name] = len(outlet_names)
-                    outlet_names.append(name)
-                omap[c] = o
-            out_parts.append(omap[codes])
-            art_maps.append(remap)
-            n_arts.append(len(art_ids))
-            n_outlets.append(len(outlet_names))
-        art_of = np.zeros(self.n, dtype=np.int32)
-        first = np.zeros(self.n, dtype=bool)
-        for (s, p), amap, off in zip(self._pairs(), art_maps, self.offsets, strict=False):
-            local = s.art_of if p.all_live else s.art_of[p.live]
-            art_of[off : off + len(p.live)] = amap[local]
-            first[off : off + len(p.live)] = s.first if p.all_live else s.first[p.live]
-        return Facts(
-            seg_names=names,
-            art_ids=art_ids,
-            art_outlet=np.concatenate(out_parts) if out_parts else np.zeros(0, np.int32),
-            outlet_names=outlet_names,
-            art_ts=np.concatenate(ts_parts) if ts_parts else np.zeros(0, np.float64),
-            art_maps=art_maps,
-            n_arts=n_arts,
-            n_outlets=n_outlets,
-            art_of=art_of,
-            first=first,
-        )
-
-    def word_counts(self) -> Counter[str]:
-        """Word counts over the segments (removed chunks' words stay counted until a --full
-        reindex writes fresh segments: a word once indexed is never "corrected" away). Shared:
-        callers must not change it. From the previous view's counts when there are some: plus
-        the new segments' words, less those of the segments no longer listed."""
-        got = self._words
-        if got is not None:
-            return got
-        with self._lock:
-            if self._words is None:
-                counts: Counter[str] | None = None
-                if self._prev_words is not None:
-                    counts = self._extend_words(*self._prev_words)
-                if counts is None:
-                    counts = Counter()
-                    for s in self.segments:
-                        counts.update(s.words)
-                self._words = counts
-                self._prev_words = None
-            return self._words
-
-    def _extend_words(
-        self, prev_segments: list[Segment], prev_counts: Counter[str]
-    ) -> Counter[str] | None:
-        names = {s.name for s in self.segments}
-        had = {s.name for s in prev_segments}
-        gone = [s for s in prev_segments if s.name not in names]
-        if len(gone) == len(prev_segments) or any(s._words is None for s in gone):
-            return None  # nothing shared (a new generation), or not in memory: count afresh
-        counts = Counter(prev_counts)
-        for s in gone:
-            assert s._words is not None
-            counts.subtract(s._words)
-            for w in s._words:
-                if counts[w] <= 0:
-                    del counts[w]
-        for s in self.segments:
-            if s.name not in had:
-                counts.update(s.words)
-        return counts
-
-    def has_token(self, token: str) -> bool:
-        return any(token in s.kw.vocab for s in self.segments)
-
-    def _live_postings(
-        self, which: str, token: str
-    ) -> list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
-        """Per segment: (segment number, live doc local ids, their tf, their lengths)."""
-        out = []
-        for k, (s, part) in enumerate(self._pairs()):
-            post = s.kw if which == "kw" else s.st
-            p = post.postings(token)
-            if p is None:
-                continue
-            doc, tf = p
-            if not part.all_live:
-                keep = part.rank[doc] >= 0 if which == "kw" else part.st_live[doc]
-                doc, tf = doc[keep], tf[keep]
-            if len(doc):
-                out.append((k, doc, tf, post.lens[doc]))
-        return out
-
-    def doc_freq(self, token: str, which: str = "kw") -> int:
-        key = (which, token)
-        got = self._df.get(key)
-        if got is None:
-            got = sum(len(d) for _, d, _, _ in self._live_postings(which, token))
-            self._df[key] = got
-        return got
-
-    def _term(self, which: str, token: str) -> list[tuple[int, np.ndarray, np.ndarray]]:
-        """One query token's BM25 term: (segment, where, value) for the live chunks (``kw``:
-        chunk positions, all in one piece) or live sentences (``st``: per segment, its
-        sentence numbers) holding it. Kept for the view's later questions (the parts and the
-        feedback ranking of one question repeat most of its words), up to
-        ``TERM_CACHE_BYTES``."""
-        key = (which, token)
-        with self._lock:
-            cached = self._terms.get(key)
-            if cached is not None:
-                self._terms.move_to_end(key)
-                return cached[0]
-        n_docs = self.n if which == "kw" else self.n_sent
-        avg = np.float64(self.kw_len_sum if which == "kw" else self.st_len_sum) / max(1, n_docs)
-        posts = self._live_postings(which, token)
-        df = sum(len(d) for _, d, _, _ in posts)
-        self._df.setdefault(key, df)
-        got = [(k, doc, self._vals(tf, lens, avg, n_docs, df)) for k, doc, tf, lens in posts]
-        if which == "kw" and got:
-            where = [self.offsets[k] + self.parts[k].rank[doc] for k, doc, _ in got]
-            got = [(-1, np.concatenate(where), np.concatenate([v for _, _, v in got]))]
-        size = sum(w.nbytes + v.nbytes for _, w, v in got)
-        with self._lock:
-            if key not in self._terms:
-                self._terms[key] = (got, size)
-                self._terms_bytes += size
-                while self._terms_bytes > TERM_CACHE_BYTES and len(self._terms) > 1:
-                    _, (_, dropped) = self._terms.popitem(last=False)
-                    self._terms_bytes -= dropped
-        return got
-
-    def bm25(self, tokens: Sequence[str], which: str = "kw") -> np.ndarray:
-        """BM25 of every live chunk (``kw``) or every live sentence's score folded to its chunk
-        as the best sentence's (``st``), for the query tokens (duplicates count twice, as bm25s
-        counts them). Sums run in float32 in token order, as bm25s sums them."""
-        out = np.zeros(self.n, dtype=np.float32)
-        n_docs = self.n if which == "kw" else self.n_sent
-        if not n_docs:
-            return out
-        if which == "kw":
-            for t in tokens:
-                for _, where, vals in self._term(which, t):
-                    out[where] += vals  # a chunk appears once per token: no repeated index
-            return out
-        # Sentences: sum per sentence, then each chunk's best sentence (BM25 is never negative:
-        # a chunk none of whose sentences holds a token scores 0).
-        sums: dict[int, np.ndarray] = {}
-        hits: dict[int, list[np.ndarray]] = {}
-        for t in tokens:
-            for k, doc, vals in self._term(which, t):
-                arr = sums.get(k)
-                if arr is None:
-                    arr = sums[k] = np.zeros(len(self.segments[k].st.lens), dtype=np.float32)
-                arr[doc] += vals  # a sentence appears once per token
-                hits.setdefault(k, []).append(doc)
-        for k, arr in sums.items():
-            got = hits[k]
-            # The sentences hit (repeats are harmless to a maximum), or all that score.
-            hit = got[0] if len(got) == 1 else np.concatenate(got)
-            if len(hit) > len(arr) // 4:
-                hit = np.flatnonzero(arr)
-            part = self.parts[k]
-            np.maximum.at(out, self.offsets[k] + part.rank[part.st_chunk[hit]], arr[hit])
-        return out
-
-    @staticmethod
-    def _vals(tf: np.ndarray, lens: np.ndarray, avg: np.float64, n: int, df: int) -> np.ndarray:
-        # bm25s "lucene": idf in float32; tf / (k1 * (1 - b + b * len / avg) + tf) in float64.
-        idf = np.float32(math.log(1 + (n - df + 0.5) / (df + 0.5)))
-        tfc = tf / (K1 * ((1 - B) + B * lens.astype(np.float64) / avg) + tf)
-        return (idf * tfc).astype(np.float32)
-
-    def vectors(self, positions: np.ndarray | None = None) -> np.ndarray:
-        """Unit vectors of the live chunks at ``positions`` (all of them when None: a copy of
-        the whole matrix, for tests and tools; questions use ``similarities``)."""
-        if positions is None:
-            positions = np.arange(self.n)
-        positions = np.asarray(positions, dtype=np.int64)
-        seg_of = np.searchsorted(self.offsets, positions, side="right") - 1
-        out = np.zeros((len(positions), self.dim), dtype=np.float32)
-        for k in np.unique(seg_of):
-            m = seg_of == k
-            local = self.parts[k].live[positions[m] - self.offsets[k]]
-            seg = self.segments[k]
-            out[m] = seg.vec_rows.take(local) if seg.vec_rows is not None else seg.vec[local]
-        return out
-
-    def similarities(self, q: np.ndarray) -> np.ndarray:
-        """Cosine similarity of every live chunk to the unit vector ``q``: one product per
-        segment over its memory-mapped unit vectors (nothing is copied or held per version)."""
-        q = np.asarray(q)
-        out = np.empty(self.n, dtype=np.result_type(np.float32, q.dtype))
-        for (s, p), off in zip(self._pairs(), self.offsets, strict=False):
-            if not len(p.live):
-                continue
-            sims = s.vec @ q
-            out[off : off + len(p.live)] = sims if p.all_live else sims[p.live]
-        return out
-
-    @property
-    def dim(self) -> int:
-        return int(self.segments[0].vec.shape[1]) if self.segments else 0
-
-    def positions(self, chunk_ids: Sequence[str]) -> np.ndarray:
-        """Positions of the given live chunks (-1 for one that is not live)."""
-        out = np.full(len(chunk_ids), -1, dtype=np.int64)
-        todo = np.arange(len(chunk_ids))
-        for k, s in enumerate(self.segments):
-            if not len(todo):
-                break
-            local = s.find([chunk_ids[i] for i in todo.tolist()])
-            rank = np.where(local >= 0, self.parts[k].rank[np.maximum(local, 0)], -1)
-            alive = rank >= 0  # a dead copy may have a live one in a later segment
-            out[todo[alive]] = self.offsets[k] + rank[alive]
-            todo = todo[~alive]
-        return out
-
-    def position(self, chunk_id: str) -> int | None:
-        (got,) = self.positions([chunk_id]).tolist()
-        return got if got >= 0 else None
 
 
 # --- the collector and long-lived structures ---------------------------------------------------
