@@ -8,8 +8,9 @@ import logging
 import math
 import os
 import weakref
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -105,6 +106,61 @@ def load_strings(folder: Path, name: str) -> list[str]:
     if len(got) != len(ends) or (int(ends[-1]) if len(ends) else 0) != len(text):
         raise ValueError(f"{folder.name}/{name}: its text and its table of ends disagree")
     return got
+
+
+class LazyStrings(Sequence[str]):
+    """A sequence of strings made when asked for; equal to any sequence of the same strings."""
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str | bytes):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class StringTable(LazyStrings):
+    """ASCII strings kept as one ``bytes`` and where each ends (a chunk id costs its length plus
+    8 bytes here, against about 90 as a ``str`` object); each is made when asked for."""
+
+    def __init__(self, data: bytes, ends: np.ndarray, sep: int = 0) -> None:
+        """``ends``: where each string ends in ``data``; the next begins ``sep`` bytes on."""
+        self.data = data
+        self.ends = np.asarray(ends, dtype=np.int64)
+        self.starts = np.concatenate(([0], self.ends[:-1] + sep)).astype(np.int64)[: len(ends)]
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i)
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.data[int(self.starts[i]) : int(self.ends[i])].decode("ascii")
+
+    def __iter__(self) -> Iterator[str]:
+        data = self.data
+        for a, b in zip(self.starts.tolist(), self.ends.tolist(), strict=True):
+            yield data[a:b].decode("ascii")
+
+
+def load_string_table(folder: Path, name: str) -> Sequence[str]:
+    """``load_strings``, as a ``StringTable`` when the strings are ASCII (chunk ids are)."""
+    lines = folder / f"{name}.lines"
+    if not lines.exists():
+        return load_strings(folder, name)
+    raw = lines.read_bytes()
+    ends = np.load(folder / f"{name}_end.npy")
+    if not raw.isascii():
+        return load_strings(folder, name)
+    n = len(ends)
+    if (int(ends[-1]) if n else 0) != len(raw) or (n and raw.count(b"\n") != n - 1):
+        raise ValueError(f"{folder.name}/{name}: its text and its table of ends disagree")
+    return StringTable(raw, ends, sep=1)
 
 
 NO_TS = np.iinfo(np.int64).min  # an article's unknown publication time, in ``art_ts.npy``

@@ -43,7 +43,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .arrayfiles import NO_TS, Rows, load_strings, mapped, save_strings, unit_rows
+from .arrayfiles import (
+    NO_TS,
+    Rows,
+    load_string_table,
+    load_strings,
+    mapped,
+    save_strings,
+    unit_rows,
+)
 from .chunking import sentence_spans
 from .keyword import TOKENIZER, tokenize
 from .readview import ReadView, _Part
@@ -275,7 +283,7 @@ class SegmentWriter:
                 self.art_rows.append(list(row))
             remap[k] = a
         live = np.flatnonzero(keep)
-        self.ids.extend(seg.ids[i] for i in live)
+        self.ids.extend(seg.ids[i] for i in live.tolist())
         self.art_of.extend(int(x) for x in remap[seg.art_of[live]])
         self.first.extend(bool(x) for x in seg.first[live])
         st_chunk = np.asarray(seg.st_chunk)
@@ -297,7 +305,7 @@ class SegmentWriter:
 @dataclass
 class Segment:
     name: str
-    ids: list[str]
+    ids: Sequence[str]  # a StringTable when ASCII (chunk ids are)
     art_of: np.ndarray  # local article number per chunk
     art_ids: list[str]  # per local article: its id
     art_outlet: np.ndarray  # per local article: its outlet's number in ``outlets`` (-1: none)
@@ -320,7 +328,7 @@ class Segment:
             raise ValueError(f"segment {folder.name} has another format or tokenizer")
         seg = cls(
             name=folder.name,
-            ids=load_strings(folder, "ids"),
+            ids=load_string_table(folder, "ids"),
             art_of=np.load(folder / "art.npy"),
             art_ids=load_strings(folder, "art_ids"),
             art_outlet=np.load(folder / "art_outlet.npy"),

@@ -7,20 +7,63 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain, compress
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .arrayfiles import NO_TS
+from .arrayfiles import NO_TS, LazyStrings
 
 if TYPE_CHECKING:
     from .readside import Segment
 
 K1, B = 1.2, 0.75  # BM25 parameters (those the keyword index always used)
 TERM_CACHE_BYTES = 32 << 20  # per view: query tokens' BM25 terms kept for later questions
+
+
+class _Picked(LazyStrings):
+    """The strings of ``base`` at ``at`` (a segment's live chunk ids), made when asked for."""
+
+    def __init__(self, base: Sequence[str], at: np.ndarray) -> None:
+        self.base, self.at = base, at
+
+    def __len__(self) -> int:
+        return len(self.at)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self.base[int(j)] for j in self.at[i]]
+        return self.base[int(self.at[i])]
+
+    def __iter__(self) -> Iterator[str]:
+        base = self.base
+        return (base[j] for j in self.at.tolist())
+
+
+class _Joined(LazyStrings):
+    """The view's chunk ids in position order: its segments' live ids one after another."""
+
+    def __init__(self, parts: list[Sequence[str]], offsets: np.ndarray) -> None:
+        self.parts, self.offsets = parts, offsets
+
+    def __len__(self) -> int:
+        return int(self.offsets[-1])
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i)
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        k = int(np.searchsorted(self.offsets, i, side="right")) - 1
+        return self.parts[k][i - int(self.offsets[k])]
+
+    def __iter__(self) -> Iterator[str]:
+        return chain.from_iterable(self.parts)
 
 
 @dataclass
@@ -31,7 +74,7 @@ class _Part:
     live: np.ndarray  # live local chunk indices (ascending)
     all_live: bool
     rank: np.ndarray  # per local chunk: its place among the segment's live chunks (-1: dead)
-    ids: list[str]  # the live chunks' ids
+    ids: Sequence[str]  # the live chunks' ids
     st_live: np.ndarray  # per sentence: of a live chunk
     n_sent: int
     st_len_sum: int
@@ -53,7 +96,7 @@ class _Part:
             )  # fmt: skip
         st_live = rank[st_chunk] >= 0
         return cls(
-            live, False, rank, [seg.ids[i] for i in live], st_live, int(st_live.sum()),
+            live, False, rank, _Picked(seg.ids, live), st_live, int(st_live.sum()),
             int(seg.st.lens[st_live].sum()), int(seg.kw.lens[live].sum()), st_chunk,
         )  # fmt: skip
 
@@ -104,7 +147,7 @@ class ReadView:
             for s, lv, p in zip(segments, live, given, strict=True)
         ]
         self.offsets = np.cumsum([0] + [len(lv) for lv in live]).astype(np.int64)
-        self.ids: list[str] = list(chain.from_iterable(p.ids for p in self.parts))
+        self.ids: Sequence[str] = _Joined([p.ids for p in self.parts], self.offsets)
         self.n = len(self.ids)
         self.kw_len_sum = sum(p.kw_len_sum for p in self.parts)
         self.n_sent = sum(p.n_sent for p in self.parts)

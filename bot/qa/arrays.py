@@ -77,7 +77,7 @@ class KeywordSide:
 class LazyTexts(Sequence[str]):
     """Chunk texts read from the manifest when asked for (the few a question looks at)."""
 
-    def __init__(self, corpus: Corpus, ids: list[str], generation: int) -> None:
+    def __init__(self, corpus: Corpus, ids: Sequence[str], generation: int) -> None:
         self.corpus = corpus
         self.ids = ids
         self.generation = generation
@@ -132,7 +132,7 @@ class ExactVectors(LazyVectors):
 @dataclass
 class CorpusArrays:
     version: int
-    ids: list[str]  # aligned with every array below
+    ids: Sequence[str]  # aligned with every array below
     outlets: list[str]  # distinct outlets; ``outlet_of`` indexes into it (-1: unknown)
     outlet_of: np.ndarray
     ts: np.ndarray  # published time (s since epoch), NaN when unknown
