@@ -137,29 +137,65 @@ class _PostingsBuilder:
 
 @dataclass
 class Postings:
-    vocab: dict[str, int]
+    own_vocab: dict[str, int] | None  # word -> number (None: looked up ``through`` another's)
     indptr: np.ndarray
     doc: np.ndarray  # memory-mapped (merges read them whole); questions read through ``rows``
     tf: np.ndarray
     lens: np.ndarray
     doc_rows: Rows | None = None
     tf_rows: Rows | None = None
+    # The sentence postings' words are the chunk postings' words (a sentence's words are its
+    # chunk's): one dict a segment, and per chunk-word number the sentence-word number (-1).
+    through: tuple[dict[str, int], np.ndarray] | None = None
+    words: list[str] | None = None  # with ``through``: the words in number order
+    extra: dict[str, int] | None = None  # with ``through``: its words the other lacks ("∅")
 
     @classmethod
-    def load(cls, folder: Path, prefix: str) -> Postings:
+    def load(cls, folder: Path, prefix: str, through: dict[str, int] | None = None) -> Postings:
         def arr(name: str) -> np.ndarray:
             return mapped(folder / f"{prefix}_{name}.npy")
 
         # Interned: the segments' vocabularies (and the speller's word counts) share most words.
         words = list(map(sys.intern, load_strings(folder, f"{prefix}_vocab")))
-        vocab = dict(zip(words, range(len(words)), strict=True))
+        vocab: dict[str, int] | None = None
+        via: tuple[dict[str, int], np.ndarray] | None = None
+        extra: dict[str, int] = {}
+        if through is not None:
+            number = np.full(len(through), -1, dtype=np.int32)
+            at = np.asarray([through.get(w, -1) for w in words], dtype=np.int64)
+            extra = {words[j]: j for j in np.flatnonzero(at < 0).tolist()}
+            if len(extra) <= 16:  # "∅" (a sentence without words) and the like
+                found = at >= 0
+                number[at[found]] = np.flatnonzero(found).astype(np.int32)
+                via = (through, number)
+        if via is None:
+            vocab = dict(zip(words, range(len(words)), strict=True))
         return cls(
             vocab, arr("indptr"), arr("doc"), arr("tf"), np.asarray(arr("len")),
             Rows(folder / f"{prefix}_doc.npy"), Rows(folder / f"{prefix}_tf.npy"),
+            via, words if via is not None else None, extra if via is not None else None,
         )  # fmt: skip
 
+    @property
+    def vocab(self) -> dict[str, int]:
+        """Word -> number (made on first use when the words are looked up ``through``: merges
+        iterate it; questions never need it)."""
+        if self.own_vocab is None:
+            assert self.words is not None
+            self.own_vocab = dict(zip(self.words, range(len(self.words)), strict=True))
+        return self.own_vocab
+
+    def number(self, token: str) -> int | None:
+        if self.through is not None and self.own_vocab is None:
+            j = self.through[0].get(token)
+            if j is None:
+                return self.extra.get(token) if self.extra else None
+            i = int(self.through[1][j])
+            return i if i >= 0 else None
+        return self.vocab.get(token)
+
     def postings(self, token: str) -> tuple[np.ndarray, np.ndarray] | None:
-        i = self.vocab.get(token)
+        i = self.number(token)
         if i is None:
             return None
         a, b = int(self.indptr[i]), int(self.indptr[i + 1])
@@ -335,8 +371,8 @@ class Segment:
             outlets=load_strings(folder, "outlets"),
             art_ts=np.load(folder / "art_ts.npy"),
             first=np.load(folder / "first.npy"),
-            kw=Postings.load(folder, "kw"),
-            st=Postings.load(folder, "st"),
+            kw=(kw := Postings.load(folder, "kw")),
+            st=Postings.load(folder, "st", through=kw.vocab),
             st_chunk=mapped(folder / "st_chunk.npy"),
             vec=mapped(folder / "vec.npy"),
             folder=folder,

@@ -511,3 +511,21 @@ def test_reading_segments_raises_the_open_file_limit(index: NewsIndex, demo_copy
         assert now_soft > low and (hard == resource.RLIM_INFINITY or now_soft == hard)
     finally:
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_sentence_postings_look_words_up_through_the_chunk_vocabulary(
+    index: NewsIndex, demo_copy: Path
+) -> None:
+    c = _ingest(index, "vocab", demo_copy)
+    view = c.read_view()
+    seg = view.segments[0]
+    # One word table a segment: the sentence side keeps no dict of its own for questions.
+    assert seg.st.through is not None and seg.st.own_vocab is None
+    for q in QUERIES:
+        toks = tokenize(q)
+        view.bm25(toks, "st")
+        for t in toks:
+            own = {w: i for i, w in enumerate(load_strings(seg.folder, "st_vocab"))}
+            assert seg.st.number(t) == own.get(t), t
+    assert seg.st.own_vocab is None
+    _assert_same_as_bm25s(c)
