@@ -109,7 +109,21 @@ def load_strings(folder: Path, name: str) -> list[str]:
 
 
 class LazyStrings(Sequence[str]):
-    """A sequence of strings made when asked for; equal to any sequence of the same strings."""
+    """A sequence of strings made when asked for (``_item``); equal to any sequence of the same
+    strings."""
+
+    def _item(self, i: int) -> str:
+        raise NotImplementedError
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [self._item(j) for j in range(*i.indices(len(self)))]
+        i = int(i)
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._item(i)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str | bytes):
@@ -132,14 +146,7 @@ class StringTable(LazyStrings):
     def __len__(self) -> int:
         return len(self.ends)
 
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        i = int(i)
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _item(self, i: int) -> str:
         return self.data[int(self.starts[i]) : int(self.ends[i])].decode("ascii")
 
     def __iter__(self) -> Iterator[str]:

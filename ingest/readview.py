@@ -32,9 +32,7 @@ class _Picked(LazyStrings):
     def __len__(self) -> int:
         return len(self.at)
 
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            return [self.base[int(j)] for j in self.at[i]]
+    def _item(self, i: int) -> str:
         return self.base[int(self.at[i])]
 
     def __iter__(self) -> Iterator[str]:
@@ -51,14 +49,7 @@ class _Joined(LazyStrings):
     def __len__(self) -> int:
         return int(self.offsets[-1])
 
-    def __getitem__(self, i: Any) -> Any:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        i = int(i)
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _item(self, i: int) -> str:
         k = int(np.searchsorted(self.offsets, i, side="right")) - 1
         return self.parts[k][i - int(self.offsets[k])]
 

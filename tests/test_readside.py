@@ -529,3 +529,19 @@ def test_sentence_postings_look_words_up_through_the_chunk_vocabulary(
             assert seg.st.number(t) == own.get(t), t
     assert seg.st.own_vocab is None
     _assert_same_as_bm25s(c)
+
+
+def test_chunk_ids_are_a_string_table_when_ascii(tmp_path: Path) -> None:
+    from ingest.arrayfiles import StringTable, load_string_table
+
+    ids = ["u1f-0a-0", "u1f-0a-1", "p77-3c-0"]
+    save_strings(tmp_path, "ids", ids)
+    table = load_string_table(tmp_path, "ids")
+    assert isinstance(table, StringTable) and table == ids and list(table) == ids
+    assert table[-1] == "p77-3c-0" and table[1:] == ids[1:] and len(table) == 3
+    with pytest.raises(IndexError):
+        table[3]
+    other = tmp_path / "other"
+    other.mkdir()
+    save_strings(other, "ids", ["é-1", "b"])  # not ASCII: a plain list, the same strings
+    assert load_string_table(other, "ids") == ["é-1", "b"]
