@@ -307,7 +307,22 @@ class ReadView:
         key = (which, token)
         got = self._df.get(key)
         if got is None:
-            got = sum(len(d) for _, d, _, _ in self._live_postings(which, token))
+            # Counted from the postings' bounds where a segment's chunks are all live: no
+            # postings are read just to count them (a question's words are counted first).
+            got = 0
+            for s, part in self._pairs():
+                post = s.kw if which == "kw" else s.st
+                i = post.number(token)
+                if i is None:
+                    continue
+                if part.all_live:
+                    got += int(post.indptr[i + 1] - post.indptr[i])
+                    continue
+                found = post.postings(token)
+                assert found is not None
+                doc = found[0]
+                live = part.rank[doc] >= 0 if which == "kw" else part.st_live[doc]
+                got += int(np.count_nonzero(live))
             self._df[key] = got
         return got
 
