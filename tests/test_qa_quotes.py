@@ -728,3 +728,18 @@ def test_a_month_and_year_is_not_read_as_a_day_of_the_month() -> None:
     p = _passage("By December, the maker said it would stop building the van in January 2024.")
     q = "when does the maker stop building the van"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "In January 2024 [1]."
+
+
+def test_how_long_was_the_x_asks_for_a_length_or_a_duration() -> None:
+    """ "how long was the kick", "how long is the report": a number with its unit ("a 48-yard
+    field goal", "a 96-page report"), not a field position ("the 30-yard line")."""
+    kick = _passage(
+        "Orla Benn lined up the kick on the Corvids' 30-yard line at the death. "
+        "Benn then hit a 48-yard field goal to win it, 20-17."
+    )
+    q = "how long was the kick"
+    assert question_shape(q) == HOW_MANY
+    assert short_answer_lead(select_excerpts(q, [kick]), q) == "48-yard field goal [1]."
+    report = _passage("The watchdog published a 96-page report on the Tessel rail contract.")
+    q = "how long is the watchdog's report on the rail contract"
+    assert short_answer_lead(select_excerpts(q, [report]), q) == "96-page report [1]."

@@ -257,6 +257,13 @@ AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% sta
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
 )
+# "how long was the kick", "how long is the lawsuit": a length ("56-yard", "172-page")
+_LENGTH_UNITS = frozenset(
+    tokenize(
+        "minute second seconds yard yards metre metres meter meters mile miles kilometre "
+        "kilometres km foot feet inch inches page pages word words"
+    )
+)
 _HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
 _VAGUE_WHEN = re.compile(
     r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
@@ -424,7 +431,7 @@ class Asked:
         m = _HOW_MANY_NOUN.search(question)
         counted = nouns(_noun_part(m.group(1))) - _NOT_COUNTED if m else set()
         if shape == HOW_MANY and _HOW_LONG.search(question):
-            counted = set(_TIME_UNITS)  # "how long did the strike last": days, weeks, months
+            counted = set(_TIME_UNITS | _LENGTH_UNITS)  # "how long did the strike last": days
         wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
         context: set[str] | None = None
         if shape in (WHO, WHERE):

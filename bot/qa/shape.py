@@ -67,7 +67,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         HOW_MANY,
         re.compile(
             r"\b(?:how|hw)\s+(?:many|mny|manny)\b|\bhow\s+old\b|\bnumber\s+of\b|\bhow\s+often\b|"
-            r"\bhow\s+long\b(?!\s+ago\b|\s+(?:a|an|is\s+the|was\s+the)\b)",  # a duration
+            # a duration or a length ("how long was the kick": a 56-yard one)
+            r"\bhow\s+long\b(?!\s+ago\b|\s+(?:a|an)\b)",
             re.I,
         ),
     ),
@@ -301,7 +302,8 @@ _COUNTED = re.compile(
 
 _NOT_COUNT = re.compile(
     r"^\s?(?:%|percent|per\s+cent|percentage|points?\s+percent|basis|a\.m\.|p\.m\.|am\b|pm\b|"
-    r"o'clock|million\s+(?:dollars|euros|pounds)|billion\s+(?:dollars|euros|pounds))",
+    r"o'clock|million\s+(?:dollars|euros|pounds)|billion\s+(?:dollars|euros|pounds)|"
+    r"-?yard[\s-]line)",  # "the 12-yard line" is where on a field, not how far
     re.I,
 )
 
