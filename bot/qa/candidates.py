@@ -6,7 +6,6 @@ an instruction to the bot. Scored in ``bot.qa.extractive``."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -70,9 +69,8 @@ def _boilerplate(sentence: str) -> bool:
 WINDOW = 400  # characters of context split around a passage, to whole paragraphs
 
 
-@functools.lru_cache(maxsize=4096)
-def _split(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(sentence_spans(text))
+def _split(text: str) -> list[tuple[int, int]]:
+    return sentence_spans(text)  # cached a paragraph at a time
 
 
 def candidates(passages: Sequence[Passage], ledes: bool = False) -> list[Sent]:

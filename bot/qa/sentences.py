@@ -5,6 +5,7 @@ sentence ("...by mistake?WHAT DISCOVERY...")."""
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -14,6 +15,7 @@ _GLUED = re.compile(
     r"(?<=[a-z0-9)\"'”’][?!])(?=[A-Z])|(?<=[A-Z]{2}[?!.])(?=[A-Z][a-z])|(?<=[a-z]{2}\.)(?=[A-Z]{2})"
 )
 _CLOSERS = "\"'”’)]"
+LINE_CACHE = 8192  # paragraphs whose sentences are kept (a few MB)
 
 
 def _syntok(line: str) -> list[tuple[int, int]]:
@@ -29,6 +31,27 @@ def _syntok(line: str) -> list[tuple[int, int]]:
     return out
 
 
+@functools.lru_cache(maxsize=LINE_CACHE)
+def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
+    """The sentences of one paragraph, offsets in it. Cached: the passages of one article
+    share paragraphs, and so do a thread's questions."""
+    try:
+        parts = _syntok(line)
+    except Exception:  # a tokenizer failure must not lose the paragraph: quote it whole
+        parts = [(len(line) - len(line.lstrip()), len(line.rstrip()))]
+    spans: list[tuple[int, int]] = []
+    for a, b in parts:
+        # closing quotes and brackets stay with their sentence
+        while b < len(line) and line[b] in _CLOSERS:
+            b += 1
+        cuts = [a, *(m.start() for m in _GLUED.finditer(line, a, b)), b]
+        for s, e in itertools.pairwise(cuts):
+            seg = line[s:e]
+            if seg.strip():
+                spans.append((s + len(seg) - len(seg.lstrip()), s + len(seg.rstrip())))
+    return tuple(spans)
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``, trimmed of surrounding space, in order."""
     spans: list[tuple[int, int]] = []
@@ -36,23 +59,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         base = pos
         pos += len(line) + 1
-        if not line.strip():
-            continue
-        try:
-            parts = _syntok(line)
-        except Exception:  # a tokenizer failure must not lose the paragraph: quote it whole
-            parts = [(len(line) - len(line.lstrip()), len(line.rstrip()))]
-        for a, b in parts:
-            # closing quotes and brackets stay with their sentence
-            while b < len(line) and line[b] in _CLOSERS:
-                b += 1
-            cuts = [a, *(m.start() for m in _GLUED.finditer(line, a, b)), b]
-            for s, e in itertools.pairwise(cuts):
-                seg = line[s:e]
-                if seg.strip():
-                    s2 = s + len(seg) - len(seg.lstrip())
-                    e2 = s + len(seg.rstrip())
-                    spans.append((base + s2, base + e2))
+        if line.strip():
+            spans.extend((base + a, base + b) for a, b in _line_spans(line))
     # syntok may leave a closing quote at the start of the next sentence: hand it back
     fixed: list[tuple[int, int]] = []
     for s, e in spans:
