@@ -529,6 +529,22 @@ def test_a_long_sentence_is_trimmed_around_the_answer_and_marked() -> None:
         # "score" as a verb: a count of goals, not a match result
         ("how many goals did she score for the national side", HOW_MANY),
         ("ok and which cities are they actually in rn", WHERE),  # a place, though plural
+        ("whos the ref for the derby", WHO),  # typed without the apostrophe
+        # a relative "who" asks nothing: the question's own cue comes later
+        ("that guy who sold the club, where does he live now", WHERE),
+        ("the dads who run the parade, what suburb is it in", WHERE),
+        # a yes/no question whose "when" or "how much" only joins a clause
+        ("did the mill close when the strike began", YESNO),
+        ("does the report say how much the mayor spent", YESNO),
+        ("do you know who won the vote", WHO),  # but this asks who
+        ("is the ferry running again? when does it leave", WHEN),  # a second question
+        # a statement put as a question
+        ("the mayor signed it on friday right?", YESNO),
+        ("that new bus app, do u need a card for it", YESNO),
+        ("what did the coroner say, was it the heat", WHAT),
+        # "what did the governor say" asks what was said, not for a person
+        ("what did the governor say after the vote", WHAT),
+        ("what happened with the rovers manager", WHAT),
     ],
 )
 def test_question_shapes_read_casual_questions(question: str, shape: str) -> None:
@@ -743,3 +759,35 @@ def test_how_long_was_the_x_asks_for_a_length_or_a_duration() -> None:
     report = _passage("The watchdog published a 96-page report on the Tessel rail contract.")
     q = "how long is the watchdog's report on the rail contract"
     assert short_answer_lead(select_excerpts(q, [report]), q) == "96-page report [1]."
+
+
+def test_a_place_is_found_by_its_kind_and_after_an_age_but_a_holiday_is_no_place() -> None:
+    """ "the Marrow Point neighborhood" names a place with no "in" before it; "Ada Lusk, 70, of
+    Brenford, Ohio" is where she lives; "at the Easter fair" is a time."""
+    got = [
+        sp.text for sp in answer_spans("Each spring the Marrow Point neighborhood fills up.", WHERE)
+    ]
+    assert got == ["the Marrow Point neighborhood"]
+    s = "The ring went back to Ada Lusk, 70, of Brenford, Ohio, after ten years."
+    assert "Brenford, Ohio" in [sp.text for sp in answer_spans(s, WHERE)]
+    assert answer_spans("She met her brother at the Easter fair.", WHERE) == []
+    p = _passage(
+        "Ada Lusk said she was glad to see him at the Easter fair. "
+        "The ring went back to Ada Lusk, 70, of Brenford, Ohio, after ten years."
+    )
+    q = "the woman who got her ring back after ten years, where does she live"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Brenford, Ohio [1]."
+
+
+def test_a_number_typed_short_matches_the_number_written_out() -> None:
+    """ "those 20k songs" is the sale of "20,000 songs"; "a 3bn deal" one for "3 billion"."""
+    from bot.qa.synonyms import phrase_in, synonyms, words
+
+    assert phrase_in(synonyms("20k")[0], words("the sale of 20,000 songs"))
+    assert phrase_in(synonyms("3bn")[0], words("a deal worth 3 billion euros"))
+    p = _passage(
+        "Corvale Music agreed to sell 45 catalogs to Brightwater for $310 million last spring. "
+        "It later sold 20,000 minor songs to an unnamed buyer for $12.4 million."
+    )
+    q = "how much did corvale get for those 20k songs"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "$12.4 million [1]."

@@ -79,7 +79,8 @@ def _novel(
 # words many place names share: "New" of "New Zealand" says nothing of "New York"
 _PLACE_WORDS = frozenset(
     "north south east west northern southern eastern western central city county state states "
-    "province region island islands united kingdom republic park stadium arena street".split()
+    "province region island islands united kingdom republic park stadium arena street "
+    "neighborhood neighbourhood suburb borough district village town".split()
 )
 # "where in saudi arabia", "which part of the city": somewhere inside a place the question names
 _WHERE_IN = re.compile(

@@ -23,7 +23,8 @@ SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE)
 
 _PLACE_NOUN = (
     r"(?:city|town|village|hamlet|country|nation|state|province|region|county|district|capital|venue|"
-    r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit)"
+    r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit|"
+    r"neighbou?rhood|suburb|borough|street)"
 )
 # "which cities", "what countries"
 _PLACE_NOUNS = rf"(?:{_PLACE_NOUN}|cities|countries|nations|states|provinces|regions|venues|places)"
@@ -60,6 +61,32 @@ _WHO_WON_GAME = re.compile(
 _AUX = (
     r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|shall|may|might|"
     r"must|isn'?t|aren'?t|wasn'?t|weren'?t|didn'?t|doesn'?t|don'?t|hasn'?t|haven'?t|won'?t)"
+)
+
+# Words that cannot sit between "what"/"which" and the kind of thing asked for: "what did the
+# governor say" asks what was said, "what happened with man utd" what happened.
+_NOT_KIND = (
+    rf"(?:{_AUX}|happen(?:ed|s|ing)?|with|for|to|about|of|on|at|from|by|after|before|in|"
+    r"say|said|says|think|thinks)"
+)
+# "that lady who found out ...", "those moms who do ...": a relative "who" asks nothing
+_RELATIVE_WHO = re.compile(
+    r"\b(?:lady|ladies|guy|guys|man|men|woman|women|girl|boy|kid|kids|mom|moms|mum|mums|dad|dads|"
+    r"people|person|folks|fans|those|one|ones|someone|anyone|everyone|player|players|family|"
+    r"families|teen|teens|parents|couple)\s+who\b",
+    re.I,
+)
+# "blaney won the cup title in a chevy right?", "... or nah": a statement put as a question
+_TAG_Q = re.compile(
+    r"(?:,|\b)\s*(?:right|correct|true|yeah|or\s+nah|or\s+not|or\s+no|yes\s+or\s+no)\s*[?!.]*\s*$",
+    re.I,
+)
+# "did nike beat expectations when they reported": a yes/no question; its "when" is a
+# conjunction. Not "do you know who won": that asks who.
+_ASKS_INSIDE = re.compile(
+    r"^\W*(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*(?:do|does|did|can|could|would)\s+"
+    r"(?:you|u|ya|anyone|anybody|someone|somebody)\s+(?:know|remember|tell|say)\b",
+    re.I,
 )
 
 _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -108,7 +135,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         WHO,
         re.compile(
-            rf"\bwho(?:m|se|'s)?\b|\bwh(?:at|ich)\s+(?:[\w'’-]+\s+){{0,2}}{_PERSON_NOUN}s?\b|"
+            rf"\bwho(?:m|se|'s|’s|s)?\b|\bwh(?:at|ich)\s+(?:(?!{_NOT_KIND}\b)[\w'’-]+\s+){{0,2}}"
+            rf"{_PERSON_NOUN}s?\b|"
             r"\bname\s+of\b|\bwhat(?:'?s)?\b.{0,80}?\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded)\b",
             re.I,
         ),
@@ -116,6 +144,17 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (WHY, re.compile(r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:caused|led\s+to)\b", re.I)),
 ]
 _YESNO = re.compile(rf"^(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*{_AUX}\b", re.I)
+_WH_START = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)[,\s]+)?(?:what|whats|how|why|which)\b", re.I)
+# a yes/no question after a clause: "that beeper app, do u need an apple id for it"
+_YESNO_LATER = re.compile(
+    rf"[,;:]\s*(?:(?:so|and|but)\s+)?{_AUX}\s+(?:u|you|i|we|they|it|he|she)\b", re.I
+)
+
+
+def _after_cue(q: str, at: int) -> str:
+    """What follows the wh-word at ``at``: "did they say when it opens" -> " it opens"."""
+    m = re.match(r"\w+", q[at:])
+    return q[at + (m.end() if m else 0) :]
 
 
 def question_shape(question: str) -> str:
@@ -126,14 +165,34 @@ def question_shape(question: str) -> str:
         return SCORE
     if _WHO_WON_GAME.search(q):  # "who won browns vs bears": the result says it ("20-17")
         return SCORE
+    yesno = bool(_YESNO.search(q)) and not _ASKS_INSIDE.search(q)
+    relative = {m.end() - 3 for m in _RELATIVE_WHO.finditer(q)}  # where each such "who" is
     best: tuple[int, str] | None = None
     for shape, rx in _Q_RULES:
-        m = rx.search(q)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), shape)
+        for m in rx.finditer(q):
+            if shape == WHO and m.start() in relative:
+                continue  # "that lady who ...": look for the question's own cue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), shape)
+            break
+    if (
+        yesno
+        and best is not None
+        and best[1] in (WHEN, HOW_MUCH, WHO, WHERE)
+        and not re.search(r"[?!]", q[: best[0]])  # not "is it true? when does it start"
+        and not re.search(r"(?:\band|\bor|,)\s*$", q[: best[0]])  # "is it over, and when"
+        and not re.match(
+            rf"\s*(?:(?:much|many|long)\s+)?(?:{_AUX}\b|[?!.]|$)", _after_cue(q, best[0])
+        )
+    ):
+        # "did nike beat estimates when they reported", "does the article report how much
+        # ...": asks whether, and the wh-word only joins a clause
+        return YESNO
     if best is not None:
         return best[1]
-    if _YESNO.search(q):
+    if yesno or (
+        not _WH_START.match(q) and (_TAG_Q.search(q) or _YESNO_LATER.search(q))
+    ):  # "what did the autopsy say, was it ketamine" asks what
         return YESNO
     if re.search(r"\bwhich\b", q, re.I):
         return WHO  # "which apple watch models": a name, whatever kind of thing it names
@@ -201,6 +260,22 @@ _TITLE = (
     r"Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
     r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir|Principal|Deputy|Vice|Acting|"
     r"Interim|Executive|Head|Captain|Skipper)"
+)
+# "the Fairfield Beach neighborhood", "Jefferson County": a place named by its kind, with no
+# preposition before it
+_NAMED_PLACE_RX = re.compile(
+    rf"\b(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:neighbou?rhood|suburb|borough|county|district|"
+    r"province|region|village|town)\b"
+)
+# "Sherri Geerts, 81, of Sunnyvale, California": where a person in the news lives
+_HOMETOWN_RX = re.compile(
+    rf"(?<=,\s)\d{{1,3}},\s+of\s+(?:{_CAP}(?:\s+{_CAP}){{0,2}})(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
+)
+# "at the Christmas holiday", "over Thanksgiving": a time, not a place
+_HOLIDAY = re.compile(
+    r"\b(?:Christmas|Xmas|Easter|Thanksgiving|Halloween|Hanukkah|Diwali|Ramadan|Eid|New\s+Year|"
+    r"Lunar\s+New\s+Year|Passover|Labor\s+Day|Memorial\s+Day|Independence\s+Day)\b",
+    re.I,
 )
 # "on Instagram", "on X": where it was said, not a place
 _PLATFORM = re.compile(
@@ -363,9 +438,19 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         ]
     if shape == WHERE:
         out: list[Span] = []
-        for s in _spans(_PLACE_RX, sentence):
+        found = _spans(_PLACE_RX, sentence)
+        for extra in (*_spans(_NAMED_PLACE_RX, sentence), *_hometowns(sentence)):
+            if not any(f.start < extra.end and extra.start < f.end for f in found):
+                found.append(extra)
+        found.sort(key=lambda sp: sp.start)
+        for s in found:
             head = s.text.split()[-1]
-            if _WHEN_RX.fullmatch(head) or re.fullmatch(_WEEKDAY, head) or _PLATFORM.match(s.text):
+            if (
+                _WHEN_RX.fullmatch(head)
+                or re.fullmatch(_WEEKDAY, head)
+                or _PLATFORM.match(s.text)
+                or _HOLIDAY.search(s.text)
+            ):
                 continue
             gap = sentence[out[-1].end : s.start].strip() if out else "-"
             if (
@@ -382,6 +467,15 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
     if shape == WHO:
         return _names(sentence)
     return []
+
+
+def _hometowns(sentence: str) -> list[Span]:
+    """ "..., 81, of Sunnyvale, California": the place after the age."""
+    out = []
+    for m in _HOMETOWN_RX.finditer(sentence):
+        at = m.group(0).index(" of ") + 4
+        out.append(Span(m.start() + at, m.end(), m.group(0)[at:]))
+    return out
 
 
 _NON_PERSON = re.compile(

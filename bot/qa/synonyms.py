@@ -5,6 +5,7 @@ match a question's words to an answer sentence; a synonym counts less than the w
 from __future__ import annotations
 
 import functools
+import re
 
 from ingest.keyword import tokenize
 
@@ -148,8 +149,17 @@ def _table() -> dict[str, list[tuple[str, ...]]]:
     return table
 
 
+_SCALED = re.compile(r"(\d{1,3})(k|m|mn|bn|b)")
+_SCALE_WORDS = {"k": ("000",), "m": ("million",), "mn": ("million",), "bn": ("billion",)}
+
+
 def synonyms(stem: str) -> list[tuple[str, ...]]:
-    """Stemmed phrases that may stand for ``stem`` (a stemmed word) in an article."""
+    """Stemmed phrases that may stand for ``stem`` (a stemmed word) in an article; a number
+    typed short stands for the number written out ("20k": "20,000"; "5bn": "5 billion")."""
+    m = _SCALED.fullmatch(stem)
+    if m:
+        scale = _SCALE_WORDS.get(m.group(2), ("billion",))
+        return [(m.group(1), *scale)]
     return _table().get(stem, [])
 
 
