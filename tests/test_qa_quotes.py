@@ -791,3 +791,14 @@ def test_a_number_typed_short_matches_the_number_written_out() -> None:
     )
     q = "how much did corvale get for those 20k songs"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "$12.4 million [1]."
+
+
+def test_an_ordinal_of_the_thing_counted_answers_how_many_but_not_a_minute() -> None:
+    """ "his 52nd league goal" says how many league goals he has; "the 71st minute" is when."""
+    p = _passage(
+        "Deno Varrick scored in the 71st minute at Holmside. "
+        "It was his 52nd league goal for Rovan United, a club record."
+    )
+    q = "how many league goals has varrick got for rovan now"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "52nd league goal [1]."
+    assert [sp.text for sp in answer_spans("Varrick scored in the 71st minute.", HOW_MANY)] == []

@@ -339,6 +339,8 @@ def _span_strength(
         hits = len(nouns(sp.text) & counted)
         other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
         base = min(1.5, 1.2 + 0.1 * hits) if hits else (0.5 if toks & _TIME_UNITS else other)
+        if not hits and re.match(r"\d+(?:st|nd|rd|th)\b", sp.text):
+            base = 0.3  # "the 3rd stage": a count only of what the question counts
     if shape == HOW_MUCH and _CONVERTED.search(sentence[max(0, sp.start - 20) : sp.start]):
         base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
     if shape == HOW_MUCH:

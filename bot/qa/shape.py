@@ -401,6 +401,13 @@ def _with_noun(sentence: str, sp: Span) -> Span:
     return Span(sp.start, end, sentence[sp.start : end])
 
 
+# "the 18th minute", "his 3rd season": a point in time, not a count
+_WHEN_UNIT = re.compile(
+    r"(?:second|minute|hour|day|week|month|year|season|century|round|lap|inning|quarter|half|"
+    r"anniversary|birthday)s?\b",
+    re.I,
+)
+_ORDINAL_RX = re.compile(r"\b\d{1,4}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + _MONTH + r")")
 # "October 20", "20 October": a day of the month, not a count
 _DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\.?\s+$")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
@@ -427,7 +434,13 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         ]  # a year is not an amount
         return [_with_noun(sentence, s) for s in spans]
     if shape == HOW_MANY:  # a count, not a share, an amount of money or a time of day
-        return [
+        # "his 43rd European goal": the count so far, with what it counts
+        ordinals = [
+            w
+            for w in (_with_noun(sentence, s) for s in _spans(_ORDINAL_RX, sentence))
+            if len(w.text.split()) >= 2 and not _WHEN_UNIT.match(w.text.split()[1])
+        ]
+        counts = [
             _with_noun(sentence, s)
             for s in _spans(_COUNT_RX, sentence)
             if not _NOT_COUNT.match(sentence[s.end : s.end + 20])
@@ -436,6 +449,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             and not _DAY_OF_MONTH.search(sentence[max(0, s.start - 12) : s.start])
             and not _MONTH_AFTER.match(sentence[s.end : s.end + 12])
         ]
+        return sorted(ordinals + counts, key=lambda sp: sp.start)
     if shape == WHERE:
         out: list[Span] = []
         found = _spans(_PLACE_RX, sentence)

@@ -34,7 +34,7 @@ _GROUPS = [
     "strike|walkout|industrial action|stoppage",
     "ceasefire|truce|armistice",
     "election|vote|poll|ballot",
-    "increase|rise|rose|raised|hike|up|grew|growth|jump|jumped|surge|soar|soared|climb|climbed|"
+    "increase|rise|rose|raise|raised|hike|up|grew|growth|jump|jumped|surge|soar|soared|climb|climbed|"
     "rocket|rocketed|skyrocket|skyrocketed|spike|spiked",
     "decrease|cut|fell|drop|dropped|lowered|decline|declined|down|slash|tank|tanked|plunge|"
     "plunged|slump|slumped|sank|tumble|tumbled|slid",
