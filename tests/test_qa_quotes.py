@@ -802,3 +802,31 @@ def test_an_ordinal_of_the_thing_counted_answers_how_many_but_not_a_minute() -> 
     q = "how many league goals has varrick got for rovan now"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "52nd league goal [1]."
     assert [sp.text for sp in answer_spans("Varrick scored in the 71st minute.", HOW_MANY)] == []
+
+
+def test_a_long_description_names_the_person_the_best_articles_share() -> None:
+    """A question that strings several facts together ("who is the individual under 30, once
+    called ..., whose ...") draws on several articles: the person they all name is the one it
+    describes, not a lawyer quoted once in the best-ranked passage."""
+    from dataclasses import replace
+
+    a = _passage(
+        "The lender's collapse left 40,000 savers out of pocket, said Brannock Ardell, a lawyer "
+        "for the savers who lost money in the collapse. Fennick Marlowe founded the lender in 2019.",
+        headline="Savers count the cost of Corvale Lend's collapse",
+    )
+    b = replace(
+        _passage("Fennick Marlowe, 29, was once called the richest founder under 30 by Tally."),
+        article_id="a2",
+        chunk_id="c2",
+    )
+    c = replace(
+        _passage("Prosecutors say Fennick Marlowe moved savers' money into his own ventures."),
+        article_id="a3",
+        chunk_id="c3",
+    )
+    q = (
+        "Who is the individual under 30, once called the richest founder, whose lender's collapse "
+        "left savers out of pocket and who prosecutors say moved their money into his own ventures?"
+    )
+    assert short_answer_lead(select_excerpts(q, [a, b, c]), q) == "Fennick Marlowe [1]."

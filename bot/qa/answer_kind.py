@@ -35,6 +35,11 @@ from .shape import (
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
 W_INNER = 0.3
 VOTE = 0.1  # how much each further article naming a person adds to the name's strength
+# ... when the question describes its answer at length ("who is the individual that ..., and
+# ..."): the facts it strings together come from several articles, and the one they all name
+# is likelier the one it describes
+VOTE_LONG = 0.3
+LONG_WORDS = 20  # words in a question that describes its answer at length
 
 
 def _related(t: str, q_toks: set[str]) -> bool:
@@ -279,13 +284,13 @@ _SPEECH_Q = re.compile(
 )
 
 
-def _vote(sp: Span, arts_with: dict[str, set[str]]) -> float:
+def _vote(sp: Span, arts_with: dict[str, set[str]], vote: float = VOTE) -> float:
     """1 for a name one article holds, up to 1 + 4 * VOTE for one that five of the best articles
     hold (by its last word: "Bankman-Fried", "Sam Bankman-Fried")."""
     toks = [t for t in tokenize(sp.text) if t != "\u2205"]
     if not toks:
         return 1.0
-    return 1.0 + VOTE * min(4, len(arts_with.get(toks[-1], ())) - 1)
+    return 1.0 + vote * min(4, len(arts_with.get(toks[-1], ())) - 1)
 
 
 def _span_strength(
@@ -426,6 +431,7 @@ class Asked:
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     arts_with: dict[str, set[str]] = field(default_factory=dict)  # word -> articles holding it
+    vote: float = VOTE  # what each further article naming a person adds to its strength
 
     @classmethod
     def read(
@@ -440,7 +446,7 @@ class Asked:
         if shape in (WHO, WHERE):
             kind = _KIND_ASKED.search(question)
             context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
-        return cls(
+        asked = cls(
             shape=shape,
             q_toks=q_toks,
             asked=q_toks | {ph[0] for phs in syn.values() for ph in phs if len(ph) == 1},
@@ -459,6 +465,10 @@ class Asked:
             past_q=bool(_PAST_Q.search(question)),
             context=context,
         )
+        # described at length, and not by what a name stands under ("the var guy")
+        if len(question.split()) >= LONG_WORDS and not asked.under:
+            asked.vote = VOTE_LONG
+        return asked
 
     def rate(self, sentence: str, near: Callable[[str], float]) -> list[tuple[Span, float]]:
         """The sentence's answer-shaped spans that say something new, with how likely each is
@@ -509,7 +519,7 @@ class Asked:
         if shape == WHO and _heading(sentence):  # a heading's words name no one
             rated = [(sp, w * 0.5) for sp, w in rated]
         if shape == WHO:  # a name the best articles keep coming back to is likelier the one
-            rated = [(sp, w * _vote(sp, self.arts_with)) for sp, w in rated]
+            rated = [(sp, w * _vote(sp, self.arts_with, self.vote)) for sp, w in rated]
         rated = [(sp, w) for sp, w in rated if w > 0]
         rated.sort(key=lambda x: -x[1])
         return rated
