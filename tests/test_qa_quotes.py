@@ -830,3 +830,18 @@ def test_a_long_description_names_the_person_the_best_articles_share() -> None:
         "left savers out of pocket and who prosecutors say moved their money into his own ventures?"
     )
     assert short_answer_lead(select_excerpts(q, [a, b, c]), q) == "Fennick Marlowe [1]."
+
+
+def test_after_the_lead_a_sentence_with_an_answer_comes_before_one_that_restates() -> None:
+    """The excerpts after the first show other answers of the shape asked for ("300 more
+    workers") before a sentence that only repeats the question's words."""
+    p = _passage(
+        "About 1,200 workers walked out at the Tessel plant on Monday. "
+        "Tessel workers who walked out say more Tessel workers will walk out if talks fail. "
+        "By Tuesday 300 more workers at the depot had joined them. "
+        "The plant's owner said the workers who walked out would not be paid."
+    )
+    q = "how many tessel workers walked out"
+    got = select_excerpts(q, [p], max_excerpts=2)
+    assert got[0].quote.startswith("About 1,200 workers")
+    assert got[1].quote.startswith("By Tuesday 300 more workers"), got[1].quote

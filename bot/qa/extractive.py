@@ -65,6 +65,7 @@ W_DENSE = 1.2
 W_SHAPE = 0.45
 W_CONTEXT = 0.25
 W_PRIOR = 0.35
+FILL_SHAPE = 1.5  # the same weight when ordering the excerpts after the lead
 W_LEAD_SHAPE = 1.0  # how much the answer's shape counts in choosing the sentence that leads
 MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's) is not stated
 STRONG_LEAD = 0.9  # an answer from another article than the best-ranked one must be this strong
@@ -224,6 +225,10 @@ def select_excerpts(
         if first is not None:
             cands.remove(first)
             cands.insert(0, first)
+    if FILL_SHAPE != W_SHAPE and len(cands) > 1:
+        # after the lead: the sentences that state an answer of the shape asked for come first
+        rest = sorted(cands[1:], key=lambda c: -(c.score + (FILL_SHAPE - W_SHAPE) * _shaped(c)))
+        cands = [cands[0], *rest]
     if trace is not None:
         trace.extend(cands)
     per_top = PER_ARTICLE if sources >= 2 else PER_TOP_ARTICLE
@@ -256,6 +261,11 @@ def _in_full(first: Sent, cands: list[Sent]) -> Sent | None:
                     c.shape = max(c.shape, first.shape)
                     return c
     return None
+
+
+def _shaped(c: Sent) -> float:
+    """The answer-shape part of a sentence's score, before its weight."""
+    return c.shape * min(1.0, 2.0 * (c.lex + c.dense + 0.5 * c.context))
 
 
 def _score(c: Sent, shape: str) -> float:
