@@ -270,6 +270,7 @@ _LENGTH_UNITS = frozenset(
         "kilometres km foot feet inch inches page pages word words"
     )
 )
+_HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
 _HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
 _VAGUE_WHEN = re.compile(
     r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
@@ -440,7 +441,7 @@ class Asked:
         m = _HOW_MANY_NOUN.search(question)
         counted = nouns(_noun_part(m.group(1))) - _NOT_COUNTED if m else set()
         if shape == HOW_MANY and _HOW_LONG.search(question):
-            counted = set(_TIME_UNITS | _LENGTH_UNITS)  # "how long did the strike last": days
+            counted = set(_HOW_LONG_UNITS)  # "how long did the strike last": days, weeks
         wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
         context: set[str] | None = None
         if shape in (WHO, WHERE):

@@ -264,19 +264,19 @@ def _in_full(first: Sent, cands: list[Sent]) -> Sent | None:
 
 
 def _shaped(c: Sent) -> float:
-    """The answer-shape part of a sentence's score, before its weight."""
+    """The answer-shape part of a sentence's score, before its weight: it counts as far as the
+    sentence is on the question's topic."""
     return c.shape * min(1.0, 2.0 * (c.lex + c.dense + 0.5 * c.context))
 
 
 def _score(c: Sent, shape: str) -> float:
     prior = 1.0 / (1.0 + 0.3 * c.rank)
-    topical = c.lex + c.dense + 0.5 * c.context
     s = (
         W_LEX * c.lex
         + W_DENSE * c.dense
         + W_CONTEXT * c.context
         + W_PRIOR * prior
-        + W_SHAPE * c.shape * min(1.0, 2.0 * topical)
+        + W_SHAPE * _shaped(c)
     )
     s += c.bonus
     if c.outside:
