@@ -16,6 +16,7 @@ import pytest
 from chromadb.config import Settings as ChromaSettings
 
 from bot.qa.extractive import select_excerpts, short_answer_lead
+from bot.qa.question_kind import question_shape
 from bot.qa.sentences import sentence_spans
 from bot.qa.service import QAService
 from bot.qa.shape import (
@@ -29,7 +30,6 @@ from bot.qa.shape import (
     YESNO,
     answer_spans,
     personlike,
-    question_shape,
 )
 from bot.qa.spelling import Speller, correct, unknown_words
 from bot.qa.types import Answer, Passage

@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
+from .question_kind import ORG_Q, PERSON_Q
 from .shape import (
     CURRENCY_CODE,
     HOW_MANY,
     HOW_MUCH,
-    ORG_Q,
-    PERSON_Q,
     RECORD_AROUND,
     SCORE,
     WHEN,

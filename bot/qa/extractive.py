@@ -29,6 +29,7 @@ from ingest.keyword import tokenize
 
 from .answer_kind import Asked, nouns
 from .candidates import WORD, Sent, article_text, candidates
+from .question_kind import question_shape
 from .shape import (
     HOW_MANY,
     SHORT,
@@ -38,7 +39,6 @@ from .shape import (
     Span,
     answer_spans,
     personlike,
-    question_shape,
 )
 from .synonyms import phrase_in, synonyms, words
 from .types import Passage

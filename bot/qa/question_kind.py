@@ -1,0 +1,197 @@
+"""Which shape of answer a question asks for (``bot.qa.shape``): a place, a time, a person, an
+amount, a count, a match result, a yes or no. Rules over the words themselves, so they work on
+lowercase, casual questions ("whos the ref", "how long was the kick", "... right?") as well as
+formal ones."""
+
+from __future__ import annotations
+
+import re
+
+from .shape import (
+    HOW_MANY,
+    HOW_MUCH,
+    PLACE_NOUN,
+    SCORE,
+    WHAT,
+    WHEN,
+    WHERE,
+    WHO,
+    WHY,
+    YESNO,
+)
+
+# "which cities", "what countries"
+_PLACE_NOUNS = rf"(?:{PLACE_NOUN}|cities|countries|nations|states|provinces|regions|venues|places)"
+_TIME_NOUN = r"(?:day|date|time|year|month|week|hour|season|deadline)"
+_PERSON_NOUN = (
+    r"(?:person|people|man|woman|player|coach|manager|minister|president|ceo|founder|boss|chief|"
+    r"leader|official|spokesperson|spokesman|spokeswoman|judge|company|firm|team|club|side|group|"
+    r"country|organi[sz]ation|agency|ministry|startup|brand|band|singer|actor|actress|artist|star|"
+    r"driver|mediator|envoy|winner|champion|owner|investor|buyer|bank|union|party|guy|girl|lady|"
+    r"exec|executive|charity|rapper|athlete|footballer|golfer|candidate|lawmaker|senator|"
+    r"politician|author|writer|director|governor|head|scorer|striker|pitcher|quarterback|champ|"
+    r"individual|entity|entities|institution|platform|figure|network|network|app|service|retailer)"
+)
+_AMOUNT_NOUN = (
+    r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
+    r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
+    r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
+    r"stake|size)"
+)
+_SCORE_Q = re.compile(r"\b(?:score|scoreline|result|final\s+tally)\b", re.I)
+
+_WHO_WON_GAME = re.compile(
+    r"\bwho\s+(?:won|wins|beat)\b.*\b(?:vs?\.?|versus|against|game|match)\b", re.I
+)
+_AUX = (
+    r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|shall|may|might|"
+    r"must|isn'?t|aren'?t|wasn'?t|weren'?t|didn'?t|doesn'?t|don'?t|hasn'?t|haven'?t|won'?t)"
+)
+
+# Words that cannot sit between "what"/"which" and the kind of thing asked for: "what did the
+# governor say" asks what was said, "what happened with man utd" what happened.
+_NOT_KIND = (
+    rf"(?:{_AUX}|happen(?:ed|s|ing)?|with|for|to|about|of|on|at|from|by|after|before|in|"
+    r"say|said|says|think|thinks)"
+)
+# "that lady who found out ...", "those moms who do ...": a relative "who" asks nothing
+_RELATIVE_WHO = re.compile(
+    r"\b(?:lady|ladies|guy|guys|man|men|woman|women|girl|boy|kid|kids|mom|moms|mum|mums|dad|dads|"
+    r"people|person|folks|fans|those|one|ones|someone|anyone|everyone|player|players|family|"
+    r"families|teen|teens|parents|couple)\s+who\b",
+    re.I,
+)
+# "blaney won the cup title in a chevy right?", "... or nah": a statement put as a question
+_TAG_Q = re.compile(
+    r"(?:,|\b)\s*(?:right|correct|true|yeah|or\s+nah|or\s+not|or\s+no|yes\s+or\s+no)\s*[?!.]*\s*$",
+    re.I,
+)
+# "did nike beat expectations when they reported": a yes/no question; its "when" is a
+# conjunction. Not "do you know who won": that asks who.
+_ASKS_INSIDE = re.compile(
+    r"^\W*(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*(?:do|does|did|can|could|would)\s+"
+    r"(?:you|u|ya|anyone|anybody|someone|somebody)\s+(?:know|remember|tell|say)\b",
+    re.I,
+)
+
+_Q_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        HOW_MANY,
+        re.compile(
+            r"\b(?:how|hw)\s+(?:many|mny|manny)\b|\bhow\s+old\b|\bnumber\s+of\b|\bhow\s+often\b|"
+            # a duration or a length ("how long was the kick": a 56-yard one)
+            r"\bhow\s+long\b(?!\s+ago\b|\s+(?:a|an)\b)",
+            re.I,
+        ),
+    ),
+    (
+        HOW_MUCH,
+        re.compile(
+            r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap)\b|"
+            rf"\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
+            rf"{_AMOUNT_NOUN}s?\b"
+            r"|\bwhat\s+percent"
+            # "what's the cheapest ticket gonna cost", "what did they pay for it"
+            rf"|\bwhat(?:'s|’s|s|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|pay|pays|"
+            r"paid|charge|charges|charging|earn|earns|earned|fetch|fetched|sell\s+for|sold\s+for)\b"
+            # "what did the bank cut its rate to?"
+            rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:cut|cuts|raised?|raises|lower(?:ed|s)?|"
+            r"hike[ds]?|increased?|increases|reduced?|reduces|set|lift(?:ed|s)?|drop(?:ped|s)?|"
+            r"f[ae]ll|falls|r[io]se|rises|climb(?:ed|s)?)\b[^?]{0,40}?\bto\s*\??\s*$",
+            re.I,
+        ),
+    ),
+    (
+        WHEN,
+        re.compile(
+            r"\b(?:when|whn|wen)\b|\bwhat\s+time\b|\bhow\s+long\s+ago\b|\bhow\s+soon\b|\buntil\s+when\b|"
+            rf"\b(?:what|which)\s+(?:\w+\s+)?{_TIME_NOUN}s?\b",
+            re.I,
+        ),
+    ),
+    (
+        WHERE,
+        re.compile(
+            rf"\b(?:where|wher|whre|wehre)\b|\bwh(?:at|ich)\s+(?:\w+\s+)?{_PLACE_NOUNS}\b"
+            rf"|\bin\s+which\s+{_PLACE_NOUNS}\b",
+            re.I,
+        ),
+    ),
+    (
+        WHO,
+        re.compile(
+            rf"\bwho(?:m|se|'s|’s|s)?\b|\bwh(?:at|ich)\s+(?:(?!{_NOT_KIND}\b)[\w'’-]+\s+){{0,2}}"
+            rf"{_PERSON_NOUN}s?\b|"
+            r"\bname\s+of\b|\bwhat(?:'?s)?\b.{0,80}?\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded)\b",
+            re.I,
+        ),
+    ),
+    (WHY, re.compile(r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:caused|led\s+to)\b", re.I)),
+]
+_YESNO = re.compile(rf"^(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*{_AUX}\b", re.I)
+_WH_START = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)[,\s]+)?(?:what|whats|how|why|which)\b", re.I)
+# a yes/no question after a clause: "that beeper app, do u need an apple id for it"
+_YESNO_LATER = re.compile(
+    rf"[,;:]\s*(?:(?:so|and|but)\s+)?{_AUX}\s+(?:u|you|i|we|they|it|he|she)\b", re.I
+)
+
+
+def _after_cue(q: str, at: int) -> str:
+    """What follows the wh-word at ``at``: "did they say when it opens" -> " it opens"."""
+    m = re.match(r"\w+", q[at:])
+    return q[at + (m.end() if m else 0) :]
+
+
+def question_shape(question: str) -> str:
+    """The answer shape a question asks for. The first wh-cue in the question wins, so "who
+    announced the talks and when" asks for a person."""
+    q = question.strip()
+    if _SCORE_Q.search(q) and not re.search(r"\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b", q, re.I):
+        return SCORE
+    if _WHO_WON_GAME.search(q):  # "who won browns vs bears": the result says it ("20-17")
+        return SCORE
+    yesno = bool(_YESNO.search(q)) and not _ASKS_INSIDE.search(q)
+    relative = {m.end() - 3 for m in _RELATIVE_WHO.finditer(q)}  # where each such "who" is
+    best: tuple[int, str] | None = None
+    for shape, rx in _Q_RULES:
+        for m in rx.finditer(q):
+            if shape == WHO and m.start() in relative:
+                continue  # "that lady who ...": look for the question's own cue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), shape)
+            break
+    if (
+        yesno
+        and best is not None
+        and best[1] in (WHEN, HOW_MUCH, WHO, WHERE)
+        and not re.search(r"[?!]", q[: best[0]])  # not "is it true? when does it start"
+        and not re.search(r"(?:\band|\bor|,)\s*$", q[: best[0]])  # "is it over, and when"
+        and not re.match(
+            rf"\s*(?:(?:much|many|long)\s+)?(?:{_AUX}\b|[?!.]|$)", _after_cue(q, best[0])
+        )
+    ):
+        # "did nike beat estimates when they reported", "does the article report how much
+        # ...": asks whether, and the wh-word only joins a clause
+        return YESNO
+    if best is not None:
+        return best[1]
+    if yesno or (
+        not _WH_START.match(q) and (_TAG_Q.search(q) or _YESNO_LATER.search(q))
+    ):  # "what did the autopsy say, was it ketamine" asks what
+        return YESNO
+    if re.search(r"\bwhich\b", q, re.I):
+        return WHO  # "which apple watch models": a name, whatever kind of thing it names
+    return WHAT
+
+
+PERSON_Q = re.compile(
+    r"\bwho(?:m|se|'s)?\b|\b(?:person|individual|man|woman|guy|girl|exec|executive|player|coach|minister|"
+    r"president|ceo|founder|boss|leader|official|judge|mediator|envoy|"
+    r"spokes\w+|actor|actress|singer|star|driver|governor|chief)\b",
+    re.I,
+)
+ORG_Q = re.compile(
+    r"\b(?:company|firm|team|club|side|group|country|organi[sz]ation|agency|"
+    r"ministry|startup|brand|band|bank|union|party|charity|nation|school)\b",
+    re.I,
+)
