@@ -583,6 +583,16 @@ def test_typos_are_corrected_against_the_corpus_words_only() -> None:
     assert fixed2 == "the mayor thanked them"
 
 
+def test_a_typo_keeps_its_first_letter_unless_the_first_two_are_swapped() -> None:
+    sp = Speller(["The fickle market met Leadership at the Norwood hearing, said the mayor."])
+    # "sickle", "readership" and "Horwood" are words and names of their own, not typos of the
+    # corpus words one letter away
+    for q in ("a sickle cell cure", "the readership fell", "what did Horwood say"):
+        assert correct(q, [sp]) == (q, {})
+    assert correct("what did the amyor say", [sp])[0] == "what did the mayor say"
+    assert correct("the norwod hearing", [sp])[0] == "the norwood hearing"
+
+
 def test_a_contraction_of_an_ordinary_word_is_not_a_typo() -> None:
     sp = Speller(["There's a fight at the arena, and the champion didn't flinch."])
     words = {"where", "did", "didn"}

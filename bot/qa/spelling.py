@@ -134,8 +134,9 @@ class Speller:
         best: tuple[int, int, str] | None = None
         for c in cands:
             dist = damerau(w, c)
-            if dist > limit or (c[0] != w[0] and len(w) < 6):
-                continue
+            swapped = len(c) == len(w) and c[:2] == w[1::-1]  # "amyor" for "mayor"
+            if dist > limit or (c[0] != w[0] and not swapped):
+                continue  # a typo rarely hits the first letter: "sickle" is not "fickle"
             key = (dist, -self.freq[c], c)
             if best is None or key < best:
                 best = key
