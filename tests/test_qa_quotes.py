@@ -855,3 +855,16 @@ def test_after_the_lead_a_sentence_with_an_answer_comes_before_one_that_restates
     got = select_excerpts(q, [p], max_excerpts=2)
     assert got[0].quote.startswith("About 1,200 workers")
     assert got[1].quote.startswith("By Tuesday 300 more workers"), got[1].quote
+
+
+def test_a_sentence_the_article_repeats_is_quoted_once() -> None:
+    p = _passage(
+        "The Orvale club's monthly box lets members try up to six new cheeses a month.\n"
+        "lets members try up to six new cheeses a month.\n"
+        "A three-month plan costs 90 crowns.\n"
+        "Members can pause the box at any time."
+    )
+    ex = select_excerpts("what does the orvale cheese box let members try each month", [p])
+    quotes = [" ".join(e.quote.lower().split()) for e in ex]
+    assert len(ex) >= 2
+    assert sum("six new cheeses" in q for q in quotes) == 1, quotes

@@ -312,6 +312,8 @@ def _pick(
             continue
         if cap == max_excerpts and c.score < cands[0].score * FILL_SHARE:
             continue
+        if any(aid == e.passage.article_id and _repeats(c.sentence, e.quote) for e in out):
+            continue  # the article says it twice ("...subscription allows ..." / "allows ...")
         at = {x.idx: x for x in by_article[aid]}
         group = [c]
         prev, nxt = at.get(c.prev), at.get(c.next)
@@ -340,6 +342,12 @@ def _pick(
         out.append(_excerpt(group, c, shape))
         per_article[aid] += 1
     return out
+
+
+def _repeats(sentence: str, quote: str) -> bool:
+    """One text holds the other: a sentence the article repeats (or a fragment of it)."""
+    a, b = " ".join(WORD.findall(sentence.lower())), " ".join(WORD.findall(quote.lower()))
+    return bool(a and b) and (a in b or b in a)
 
 
 def _can_state(c: Sent) -> bool:
