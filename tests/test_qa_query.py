@@ -250,3 +250,13 @@ def test_an_outlet_the_corpus_holds_is_not_unknown() -> None:
     assert unknown_outlets(q, OUTLETS) == ["Reuters"]
     assert unknown_outlets(q, [*OUTLETS, "Reuters"]) == []
     assert plan_query(q, [*OUTLETS, "Reuters"], NOW).outlets == ["Reuters"]
+
+
+def test_an_acronym_is_named_by_the_initials_of_a_run_of_capitalised_words() -> None:
+    from bot.qa.query import initials_named
+
+    texts = ["Browns QB Dorian Thompson-Robinson left with a concussion."]
+    assert initials_named("DTR", texts)
+    assert not initials_named("DTX", texts)
+    assert not initials_named("DT", texts)  # two letters match too much to count
+    assert not initials_named("dtr", texts)

@@ -520,3 +520,15 @@ def test_chat_fillers_are_not_topic_words_the_articles_must_cover() -> None:
     assert key_terms("yo did the tram strike actually end or nah") == ["tram", "strike", "end"]
     terms = key_terms("lol so they kept shooting at each other even after agreeing to talk?")
     assert "each" not in terms and "even" not in terms and "shoot" in terms
+
+
+def test_initials_of_a_name_the_articles_hold_are_not_an_unseen_name(world: World) -> None:
+    # "OVP" is in no chunk, but the passages found name the Ostry Valley Post in full
+    q = "What did OVP report about the Dunmere reservoir?"
+    r = world.retrieve(q)
+    assert r.query.unseen == []
+    assert not world.qa.answer(q, ["news"], now=NOW).abstained
+    # initials nothing retrieved spells out are still a name no article mentions
+    assert world.retrieve("What did QZX report about the Dunmere reservoir?").query.unseen == [
+        "QZX"
+    ]

@@ -5,7 +5,7 @@ TechCrunch report says Y" has two), each with the outlets and dates that belong 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -184,6 +184,22 @@ def unseen_names(question: str, outlets: list[str], known: Callable[[str], bool]
         if any(not known(t) for t in toks):
             out.append(name)
     return out
+
+
+_ACRONYM = re.compile(r"[A-Z]{3,5}")
+_CAP_RUN = re.compile(r"[A-Z][\w'’.]*(?:(?:\s+|-)[A-Z][\w'’.]*){2,5}")
+
+
+def initials_named(acronym: str, texts: Iterable[str]) -> bool:
+    """Whether a run of capitalised words in ``texts`` has ``acronym`` as its initials: "DTR" is
+    how members write "Dorian Thompson-Robinson", a name the articles do hold."""
+    if not _ACRONYM.fullmatch(acronym):
+        return False
+    for text in texts:
+        for m in _CAP_RUN.finditer(text):
+            if acronym in "".join(w[0] for w in re.split(r"\s+|-", m.group()) if w):
+                return True
+    return False
 
 
 def plan_query(question: str, corpus_outlets: list[str], now: datetime) -> QueryPlan:

@@ -17,7 +17,7 @@ import numpy as np
 from ingest.index import Corpus
 
 from .arrays import CorpusArrays, ExactVectors, corpus_arrays
-from .query import Part, QueryPlan, plan_query, unseen_names
+from .query import Part, QueryPlan, initials_named, plan_query, unseen_names
 from .rank import (
     Params,
     Scored,
@@ -187,6 +187,9 @@ def retrieve(
         passages.append(pa)
     timings["retrieve_total"] = (time.perf_counter() - t0) * 1000
     unseen = unseen_names(question, all_outlets, lambda t: any(a.kw.has(t) for _, a in arrs))
+    # "DTR", "OVP": initials of a name or an outlet the passages found spell out in full
+    named = [t for pa in passages for t in (pa.text, pa.headline, pa.outlet or "")]
+    unseen = [n for n in unseen if not initials_named(n, named)]
     unseen += [w for w in unknown if w not in (n.lower() for n in unseen)]
     query = Query(question, plan.outlets, plan.time, plan.unknown, unseen, plan)
     return Retrieval(
