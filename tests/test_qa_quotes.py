@@ -545,6 +545,8 @@ def test_a_long_sentence_is_trimmed_around_the_answer_and_marked() -> None:
         # "what did the governor say" asks what was said, not for a person
         ("what did the governor say after the vote", WHAT),
         ("what happened with the rovers manager", WHAT),
+        ("what % of the club does she own", HOW_MUCH),  # a share typed as a sign
+        ("what pct of the vote did he get", HOW_MUCH),
     ],
 )
 def test_question_shapes_read_casual_questions(question: str, shape: str) -> None:
@@ -868,3 +870,19 @@ def test_a_sentence_the_article_repeats_is_quoted_once() -> None:
     quotes = [" ".join(e.quote.lower().split()) for e in ex]
     assert len(ex) >= 2
     assert sum("six new cheeses" in q for q in quotes) == 1, quotes
+
+
+def test_units_typed_short_are_read_as_the_unit() -> None:
+    sp = Speller(["The Orvale striker ran 40 yards before the break."])
+    fixed, fixes = correct("how many yds did he run, and how many yrs has he played", [sp])
+    assert fixed == "how many yards did he run, and how many years has he played"
+    assert fixes == {"yds": "yards", "yrs": "years"}
+
+
+def test_a_share_typed_as_a_sign_is_answered_with_the_share_not_a_sum() -> None:
+    p = _passage(
+        "Ivo Larch paid 40 million crowns for the club in 2024. He owned 10 percent of the "
+        "stadium company and 17 percent of the club itself."
+    )
+    q = "what % of the club did ivo larch own"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "17 percent [1]."

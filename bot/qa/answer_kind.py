@@ -204,7 +204,7 @@ _MONEY_Q = re.compile(
     re.I,
 )
 _SHARE_Q = re.compile(
-    r"\b(?:percent\w*|%|rate|share|go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|"
+    r"%|\b(?:percent\w*|pct|rate|share|go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|"
     r"ris[ei]\w*|rose|f[ae]ll\w*|drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|stock|shares)\b",
     re.I,
 )

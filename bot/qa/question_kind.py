@@ -90,7 +90,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap)\b|"
             rf"\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
             rf"{_AMOUNT_NOUN}s?\b"
-            r"|\bwhat\s+percent"
+            r"|\bwhat\s+(?:percent|pct)|\bwhat\s*%"
             # "what's the cheapest ticket gonna cost", "what did they pay for it"
             rf"|\bwhat(?:'s|’s|s|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|pay|pays|"
             r"paid|charge|charges|charging|earn|earns|earned|fetch|fetched|sell\s+for|sold\s+for)\b"

@@ -156,6 +156,9 @@ _CHAT_FIXES = {
     "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't", "couldnt": "couldn't",
     "wouldnt": "wouldn't", "shouldnt": "shouldn't", "thats": "that's", "theyre": "they're",
     "im": "I'm", "ive": "I've", "youre": "you're",
+    # units as chat shortens them ("how many yds", "how many yrs did he get")
+    "yds": "yards", "yd": "yard", "yrs": "years", "yr": "year", "hrs": "hours", "hr": "hour",
+    "mins": "minutes", "pts": "points", "wks": "weeks", "mos": "months",
 }  # fmt: skip
 
 
