@@ -886,3 +886,17 @@ def test_a_share_typed_as_a_sign_is_answered_with_the_share_not_a_sum() -> None:
     )
     q = "what % of the club did ivo larch own"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "17 percent [1]."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        ("Fighters came over from the MMA ranks to New York.", ["to New York"]),
+        ("The talks were held in the US on Monday.", ["in the US"]),
+        ("He worked on Connor's shot in Uxbridge.", ["in Uxbridge"]),
+    ],
+)
+def test_a_body_named_by_initials_or_whose_thing_it_was_is_not_a_place(
+    sentence: str, places: list[str]
+) -> None:
+    assert [s.text for s in answer_spans(sentence, WHERE)] == places

@@ -115,6 +115,10 @@ _HOLIDAY = re.compile(
     r"Lunar\s+New\s+Year|Passover|Labor\s+Day|Memorial\s+Day|Independence\s+Day)\b",
     re.I,
 )
+# "from the MMA", "in the NFL": a body named by its initials, not a place (but "in the US")
+_BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5}$")
+# "on Connor's shot": whose it was, not where (but "at Ibrox's tunnel" is at Ibrox)
+_POSSESSIVE = re.compile(r"^on\s+\S+['’]s$", re.I)
 # "on Instagram", "on X": where it was said, not a place
 _PLATFORM = re.compile(
     r"^(?:on|to|via)\s+(?:the\s+)?(?:Instagram|Twitter|X|Facebook|TikTok|YouTube|Threads|Reddit|"
@@ -302,6 +306,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 or re.fullmatch(_WEEKDAY, head)
                 or _PLATFORM.match(s.text)
                 or _HOLIDAY.search(s.text)
+                or _BODY_ACRONYM.match(s.text)
+                or (_POSSESSIVE.match(s.text) and re.match(r"\s+[a-z]", sentence[s.end :]))
             ):
                 continue
             gap = sentence[out[-1].end : s.start].strip() if out else "-"
