@@ -900,3 +900,13 @@ def test_a_body_named_by_initials_or_whose_thing_it_was_is_not_a_place(
     sentence: str, places: list[str]
 ) -> None:
     assert [s.text for s in answer_spans(sentence, WHERE)] == places
+
+
+def test_a_price_in_cents_is_an_amount() -> None:
+    p = _passage(
+        "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "
+        "record low of 60¢ on Monday after the write-down."
+    )
+    q = "orvale leisure shares hit a record low, what price"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "60¢ [1]."
+    assert [s.text for s in answer_spans("A stamp now costs 45 cents.", HOW_MUCH)] == ["45 cents"]

@@ -210,7 +210,7 @@ _SHARE_Q = re.compile(
 )
 # A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
 _CURRENCY = re.compile(
-    r"[$€£¥₹]|\b(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|usd|eur|gbp)\b"
+    r"[$€£¥₹¢]|\b(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|usd|eur|gbp|cents|pence)\b"
     r"|\b(?:million|billion|trillion|bn|mn|crore|lakh)\b"
     rf"|\b(?-i:{CURRENCY_CODE})(?!\w)",
     re.I,

@@ -74,6 +74,7 @@ _AMOUNT_RX = re.compile(
     rf"(?:\b(?-i:[A-Z]{{1,2}}\$|{CURRENCY_CODE}\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s?{_SCALE}\b)?"
     rf"|[$€£¥₹]\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
     rf"|\b{_NUMBER}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|basis\s+points\b)"
+    r"|\b\d+(?:\.\d+)?\s?(?:¢|cents\b|pence\b|p\b(?=\s+a\s+share))"  # "60¢", "45 cents"
     rf"|\b{_NUMBER}(?:\s+(?:million|billion|trillion|bn|mn))?\s+"
     r"(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|shekels|usd|eur|gbp)\b"
     rf"|\b{_NUMBER}\s+(?:million|billion|trillion|bn|mn)\b)",
