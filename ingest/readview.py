@@ -57,6 +57,15 @@ class _Joined(LazyStrings):
         return chain.from_iterable(self.parts)
 
 
+# A segment whose hits (a sentence once per token) outnumber its sentences this many times
+# over folds all its chunks at once; below that, only the sentences hit.
+FOLD_ALL = 1
+
+
+def _joined(xs: list[np.ndarray]) -> np.ndarray:
+    return xs[0] if len(xs) == 1 else np.concatenate(xs)
+
+
 @dataclass
 class _Part:
     """What a view derives from one segment and its live chunks. A later view whose segment and
@@ -71,6 +80,8 @@ class _Part:
     st_len_sum: int
     kw_len_sum: int
     st_chunk: np.ndarray  # per sentence: its local chunk
+    # (first sentence of each chunk's run, that chunk): sentences are stored in chunk order
+    runs: tuple[np.ndarray, np.ndarray] | None = None
 
     @classmethod
     def of(cls, seg: Segment, live: np.ndarray) -> _Part:
@@ -79,17 +90,27 @@ class _Part:
         rank = np.full(n, -1, dtype=np.int64)
         rank[live] = np.arange(len(live))
         st_chunk = seg.st_chunk
+        runs = _runs(np.asarray(st_chunk))
         if all_live:
             st_live = np.ones(len(st_chunk), dtype=bool)
             return cls(
                 live, True, rank, seg.ids, st_live, len(st_chunk),
-                int(seg.st.lens.sum()), int(seg.kw.lens.sum()), st_chunk,
+                int(seg.st.lens.sum()), int(seg.kw.lens.sum()), st_chunk, runs,
             )  # fmt: skip
         st_live = rank[st_chunk] >= 0
         return cls(
             live, False, rank, _Picked(seg.ids, live), st_live, int(st_live.sum()),
-            int(seg.st.lens[st_live].sum()), int(seg.kw.lens[live].sum()), st_chunk,
+            int(seg.st.lens[st_live].sum()), int(seg.kw.lens[live].sum()), st_chunk, runs,
         )  # fmt: skip
+
+
+def _runs(st_chunk: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where each chunk's run of sentences starts, and the chunk; None when the sentences are not
+    in chunk order (then only the sentences hit are folded)."""
+    if not len(st_chunk) or bool(np.any(st_chunk[1:] < st_chunk[:-1])):
+        return None
+    starts = np.flatnonzero(np.r_[True, st_chunk[1:] != st_chunk[:-1]])
+    return starts, st_chunk[starts]
 
 
 @dataclass
@@ -360,35 +381,39 @@ class ReadView:
     def bm25(self, tokens: Sequence[str], which: str = "kw") -> np.ndarray:
         """BM25 of every live chunk (``kw``) or every live sentence's score folded to its chunk
         as the best sentence's (``st``), for the query tokens (duplicates count twice, as bm25s
-        counts them). Sums run in float32 in token order, as bm25s sums them."""
+        counts them). Sums run in float32 in token order, as bm25s sums them: ``np.add.at`` adds
+        the tokens' postings one by one, in the order given."""
         out = np.zeros(self.n, dtype=np.float32)
         n_docs = self.n if which == "kw" else self.n_sent
         if not n_docs:
             return out
+        docs: dict[int, list[np.ndarray]] = {}
+        vals: dict[int, list[np.ndarray]] = {}
+        for t in tokens:
+            for k, doc, v in self._term(which, t):
+                docs.setdefault(k, []).append(doc)
+                vals.setdefault(k, []).append(v)
         if which == "kw":
-            for t in tokens:
-                for _, where, vals in self._term(which, t):
-                    out[where] += vals  # a chunk appears once per token: no repeated index
+            for k in docs:  # one piece: chunk positions
+                np.add.at(out, _joined(docs[k]), _joined(vals[k]))
             return out
         # Sentences: sum per sentence, then each chunk's best sentence (BM25 is never negative:
         # a chunk none of whose sentences holds a token scores 0).
-        sums: dict[int, np.ndarray] = {}
-        hits: dict[int, list[np.ndarray]] = {}
-        for t in tokens:
-            for k, doc, vals in self._term(which, t):
-                arr = sums.get(k)
-                if arr is None:
-                    arr = sums[k] = np.zeros(len(self.segments[k].st.lens), dtype=np.float32)
-                arr[doc] += vals  # a sentence appears once per token
-                hits.setdefault(k, []).append(doc)
-        for k, arr in sums.items():
-            got = hits[k]
-            # The sentences hit (repeats are harmless to a maximum), or all that score.
-            hit = got[0] if len(got) == 1 else np.concatenate(got)
-            if len(hit) > len(arr) // 4:
-                hit = np.flatnonzero(arr)
+        for k in docs:
             part = self.parts[k]
-            np.maximum.at(out, self.offsets[k] + part.rank[part.st_chunk[hit]], arr[hit])
+            hit = _joined(docs[k])
+            arr = np.zeros(len(self.segments[k].st.lens), dtype=np.float32)
+            np.add.at(arr, hit, _joined(vals[k]))
+            if part.runs is not None and len(hit) > len(arr) // FOLD_ALL:
+                # many sentences hit: every chunk's best at once, over its run of sentences
+                starts, chunk = part.runs
+                pos = part.rank[chunk]
+                best = np.maximum.reduceat(arr, starts)
+                if not part.all_live:
+                    best, pos = best[pos >= 0], pos[pos >= 0]
+                out[self.offsets[k] + pos] = best
+            else:  # the sentences hit (repeats are harmless to a maximum)
+                np.maximum.at(out, self.offsets[k] + part.rank[part.st_chunk[hit]], arr[hit])
         return out
 
     @staticmethod
