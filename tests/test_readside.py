@@ -11,6 +11,7 @@ import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import bm25s
 import numpy as np
@@ -287,6 +288,33 @@ def test_large_corpus_dense_candidates_from_hnsw(
         # The dense scores are real similarities, not zeros for all but a few.
         assert all(p.dense is not None and p.dense != 0 for p in r.passages)
         assert r.passages[0].article_id == ex.passages[0].article_id, q
+
+
+def test_the_rankings_of_a_question_ask_the_hnsw_index_once(
+    index: NewsIndex, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = _ingest(index, "ann1", demo_copy)
+    monkeypatch.setattr(arrays, "DENSE_EXACT_MAX", 5)
+    c.db.bump_version()
+    arr = arrays.corpus_arrays(c)
+    emb = index.embedder.embed(["transit strike mediator", "Orvel border", "rate cut"])
+    vecs = [np.asarray(v, dtype=np.float32) for v in emb]
+    one_by_one = [np.asarray(arr.nearest(c, v, 7)) for v in vecs]
+    arr._nearest.clear()
+    calls: list[int] = []
+    col = arr.collection(c)
+    real = col.query
+
+    def query(**kw: Any) -> Any:
+        calls.append(len(kw["query_embeddings"]))
+        return real(**kw)
+
+    monkeypatch.setattr(col, "query", query)
+    together = arr.nearest_many(c, [vecs[0], vecs[1], vecs[0], vecs[2]], 7)
+    assert calls == [3]  # one query, each distinct vector once
+    for got, want in zip(together, [one_by_one[0], one_by_one[1], one_by_one[0], one_by_one[2]]):
+        assert np.array_equal(got, want) and len(got) == 7
+    assert arr.nearest_many(c, vecs, 7) and calls == [3]  # asked before: no query at all
 
 
 def test_speller_vocabulary_comes_from_the_read_side(index: NewsIndex, demo_copy: Path) -> None:

@@ -156,21 +156,38 @@ class CorpusArrays:
     def nearest(self, corpus: Corpus, vec: np.ndarray, k: int) -> np.ndarray:
         """Positions of the ``k`` chunks nearest ``vec`` by Chroma's HNSW index (the rankings
         of one question that share its vector ask once)."""
-        key = np.asarray(vec, dtype=np.float32).tobytes() + k.to_bytes(4, "little")
+        return self.nearest_many(corpus, [vec], k)[0]
+
+    def nearest_many(self, corpus: Corpus, vecs: Sequence[np.ndarray], k: int) -> list[np.ndarray]:
+        """``nearest`` for several vectors, those not asked before in one query (the rankings of
+        one question ask together: one call costs less than one per vector)."""
+        keys = [np.asarray(v, dtype=np.float32).tobytes() + k.to_bytes(4, "little") for v in vecs]
         with self.kw._lock:
-            got = self._nearest.get(key)
-        if got is None:
+            got = [self._nearest.get(key) for key in keys]
+        todo: dict[bytes, int] = {}  # one query per distinct vector
+        for key, g, i in zip(keys, got, range(len(keys)), strict=True):
+            if g is None:
+                todo.setdefault(key, i)
+        if todo:
             res = self.collection(corpus).query(
-                query_embeddings=[np.asarray(vec).tolist()], n_results=k, include=[]
+                query_embeddings=[np.asarray(vecs[i]).tolist() for i in todo.values()],
+                n_results=k,
+                include=[],
             )
-            found = self.view.positions(res["ids"][0])
-            got = found[found >= 0]
-            got.setflags(write=False)
+            lists = res["ids"]
+            every = self.view.positions([i for ids in lists for i in ids])  # one pass for all
+            ends = np.cumsum([len(ids) for ids in lists])
+            found: dict[bytes, np.ndarray] = {}
+            for key, pos in zip(todo, np.split(every, ends[:-1]), strict=True):
+                pos = pos[pos >= 0]
+                pos.setflags(write=False)
+                found[key] = pos
             with self.kw._lock:
-                self._nearest[key] = got
+                self._nearest.update(found)
                 while len(self._nearest) > 64:
                     self._nearest.popitem(last=False)
-        return got
+            got = [g if g is not None else found[key] for g, key in zip(got, keys, strict=True)]
+        return [g for g in got if g is not None]
 
     @property
     def exact_dense(self) -> bool:

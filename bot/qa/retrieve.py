@@ -274,6 +274,8 @@ def _rank_corpus(
             sc.score = sc.score + p.part_full_mix * scored[0].score
         scored.append(sc)
 
+    if not isinstance(arr.emb, ExactVectors) and len(arr.ids):  # the index asked once for all
+        arr.nearest_many(corpus, [u.vec for u in units], min(ANN_K, len(arr.ids)))
     for u in units:
         run(u)
     if (fb := feedback_unit(arr, scored[0], units[0], p)) is not None:
