@@ -312,8 +312,9 @@ def test_the_rankings_of_a_question_ask_the_hnsw_index_once(
     monkeypatch.setattr(col, "query", query)
     together = arr.nearest_many(c, [vecs[0], vecs[1], vecs[0], vecs[2]], 7)
     assert calls == [3]  # one query, each distinct vector once
-    for got, want in zip(together, [one_by_one[0], one_by_one[1], one_by_one[0], one_by_one[2]]):
-        assert np.array_equal(got, want) and len(got) == 7
+    want = [one_by_one[0], one_by_one[1], one_by_one[0], one_by_one[2]]
+    for got, w in zip(together, want, strict=True):
+        assert np.array_equal(got, w) and len(got) == 7
     assert arr.nearest_many(c, vecs, 7) and calls == [3]  # asked before: no query at all
 
 
