@@ -256,11 +256,11 @@ def feedback_unit(arr: CorpusArrays, full: Scored, u: Unit, p: Params) -> Unit |
     return Unit(u.keywords, vec, [], u.dates, "prf", tokens=sorted(q_toks) + terms)
 
 
-def _article_max(arr: CorpusArrays, x: np.ndarray) -> np.ndarray:
-    """Per chunk, the best value of ``x`` among the chunks of its article."""
+def _article_max(arr: CorpusArrays, x: np.ndarray, pool: np.ndarray) -> np.ndarray:
+    """Per chunk of ``pool``, the best value of ``x`` among the chunks of its article."""
     best = np.full(len(arr.article_ids), -np.inf, dtype=np.float32)
     np.maximum.at(best, arr.article_of, x)
-    return best[arr.article_of]
+    return best[arr.article_of[pool]]
 
 
 def features(
@@ -285,13 +285,21 @@ def features(
     named = arr.outlet_mask(plan.outlets)[pool] if plan.outlets else np.zeros(n, dtype=bool)
     gap = date_gap(arr, plan.time.dates)[pool] if plan.time.dates else np.full(n, np.inf)
     top_full = float(full.score.max()) or 1.0
-    art_full = _article_max(arr, full.score)[pool] / top_full
-    art_part = np.max(
-        [_article_max(arr, s.score)[pool] / (float(s.score.max()) or 1.0) for s in parts], axis=0
+    full_art = _article_max(arr, full.score, pool)
+    art_full = full_art / top_full
+    only_full = len(parts) == 1 and parts[0] is full  # a question of one part
+    art_part = (
+        art_full
+        if only_full
+        else np.max(
+            [_article_max(arr, s.score, pool) / (float(s.score.max()) or 1.0) for s in parts],
+            axis=0,
+        )
     )
-    best_chunk = np.isclose(full.score[pool], _article_max(arr, full.score)[pool])
-    part_best = np.max([s.score for s in parts], axis=0)
-    best_chunk_part = np.isclose(part_best[pool], _article_max(arr, part_best)[pool])
+    best_chunk = np.isclose(full.score[pool], full_art)
+    part_best = np.max([s.score for s in parts], axis=0) if len(parts) > 1 else parts[0].score
+    part_art = full_art if only_full else _article_max(arr, part_best, pool)
+    best_chunk_part = np.isclose(part_best[pool], part_art)
     # Rank of the chunk's article among the pooled articles, by its best chunk for any part.
     arts = arr.article_of[pool]
     order = np.argsort(-art_part, kind="stable")
