@@ -4,6 +4,7 @@ its evidence in the top k, without near-duplicates crowding it out."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import logging
 import re
@@ -90,6 +91,8 @@ def _passage(corpus: Corpus, arr: CorpusArrays, chunk_id: str) -> Passage | None
 
 
 ANN_K = 400  # dense candidates from the approximate index, per ranking
+_ASK = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="ann")
+PREFETCH_UNITS = 5  # rankings whose keyword scores are computed meanwhile (the cache holds 12)
 KW_K = 200  # and the best keyword and sentence matches, whose similarity is computed exactly
 
 
@@ -274,8 +277,15 @@ def _rank_corpus(
             sc.score = sc.score + p.part_full_mix * scored[0].score
         scored.append(sc)
 
-    if not isinstance(arr.emb, ExactVectors) and len(arr.ids):  # the index asked once for all
-        arr.nearest_many(corpus, [u.vec for u in units], min(ANN_K, len(arr.ids)))
+    if not isinstance(arr.emb, ExactVectors) and len(arr.ids):
+        # The index is asked once for all the rankings, on another thread while the keyword
+        # scores are computed here (both release the interpreter for most of their time).
+        k = min(ANN_K, len(arr.ids))
+        asked = _ASK.submit(arr.nearest_many, corpus, [u.vec for u in units], k)
+        for u in units[:PREFETCH_UNITS]:
+            arr.kw.scores(u.keywords, u.tokens)
+            arr.sentence_scores(u.keywords, u.tokens)
+        asked.result()
     for u in units:
         run(u)
     if (fb := feedback_unit(arr, scored[0], units[0], p)) is not None:
