@@ -4,6 +4,7 @@ the live chunks' vectors, and per-article facts."""
 
 from __future__ import annotations
 
+import functools
 import math
 import threading
 from collections import Counter, OrderedDict
@@ -80,8 +81,17 @@ class _Part:
     st_len_sum: int
     kw_len_sum: int
     st_chunk: np.ndarray  # per sentence: its local chunk
-    # (first sentence of each chunk's run, that chunk): sentences are stored in chunk order
-    runs: tuple[np.ndarray, np.ndarray] | None = None
+
+    @functools.cached_property
+    def runs(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Where each chunk's run of sentences starts, and the chunk (sentences are stored in
+        chunk order); None when they are not (then only the sentences hit are folded). Made
+        on the first ranking that hits most sentences, not on start-up."""
+        st_chunk = np.asarray(self.st_chunk)
+        if not len(st_chunk) or bool(np.any(st_chunk[1:] < st_chunk[:-1])):
+            return None
+        starts = np.flatnonzero(np.r_[True, st_chunk[1:] != st_chunk[:-1]])
+        return starts, st_chunk[starts]
 
     @classmethod
     def of(cls, seg: Segment, live: np.ndarray) -> _Part:
@@ -90,27 +100,17 @@ class _Part:
         rank = np.full(n, -1, dtype=np.int64)
         rank[live] = np.arange(len(live))
         st_chunk = seg.st_chunk
-        runs = _runs(np.asarray(st_chunk))
         if all_live:
             st_live = np.ones(len(st_chunk), dtype=bool)
             return cls(
                 live, True, rank, seg.ids, st_live, len(st_chunk),
-                int(seg.st.lens.sum()), int(seg.kw.lens.sum()), st_chunk, runs,
+                int(seg.st.lens.sum()), int(seg.kw.lens.sum()), st_chunk,
             )  # fmt: skip
         st_live = rank[st_chunk] >= 0
         return cls(
             live, False, rank, _Picked(seg.ids, live), st_live, int(st_live.sum()),
-            int(seg.st.lens[st_live].sum()), int(seg.kw.lens[live].sum()), st_chunk, runs,
+            int(seg.st.lens[st_live].sum()), int(seg.kw.lens[live].sum()), st_chunk,
         )  # fmt: skip
-
-
-def _runs(st_chunk: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """Where each chunk's run of sentences starts, and the chunk; None when the sentences are not
-    in chunk order (then only the sentences hit are folded)."""
-    if not len(st_chunk) or bool(np.any(st_chunk[1:] < st_chunk[:-1])):
-        return None
-    starts = np.flatnonzero(np.r_[True, st_chunk[1:] != st_chunk[:-1]])
-    return starts, st_chunk[starts]
 
 
 @dataclass

@@ -168,6 +168,7 @@ class CorpusArrays:
         for key, g, i in zip(keys, got, range(len(keys)), strict=True):
             if g is None:
                 todo.setdefault(key, i)
+        found: dict[bytes, np.ndarray] = {}
         if todo:
             res = self.collection(corpus).query(
                 query_embeddings=[np.asarray(vecs[i]).tolist() for i in todo.values()],
@@ -177,7 +178,6 @@ class CorpusArrays:
             lists = res["ids"]
             every = self.view.positions([i for ids in lists for i in ids])  # one pass for all
             ends = np.cumsum([len(ids) for ids in lists])
-            found: dict[bytes, np.ndarray] = {}
             for key, pos in zip(todo, np.split(every, ends[:-1]), strict=True):
                 pos = pos[pos >= 0]
                 pos.setflags(write=False)
@@ -186,8 +186,7 @@ class CorpusArrays:
                 self._nearest.update(found)
                 while len(self._nearest) > 64:
                     self._nearest.popitem(last=False)
-            got = [g if g is not None else found[key] for g, key in zip(got, keys, strict=True)]
-        return [g for g in got if g is not None]
+        return [g if g is not None else found[key] for g, key in zip(got, keys, strict=True)]
 
     @property
     def exact_dense(self) -> bool:
