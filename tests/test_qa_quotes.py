@@ -910,3 +910,15 @@ def test_a_price_in_cents_is_an_amount() -> None:
     q = "orvale leisure shares hit a record low, what price"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "60¢ [1]."
     assert [s.text for s in answer_spans("A stamp now costs 45 cents.", HOW_MUCH)] == ["45 cents"]
+
+
+def test_a_time_counted_back_answers_how_long_ago_but_not_what_year() -> None:
+    p = _passage(
+        "The Orvale extinction wiped out most sea life about 252 million years ago, long "
+        "before the first dinosaurs. The Tamsk pact was signed in 1993. Fans still talk of "
+        "the night the pact was signed, 30 years ago."
+    )
+    q = "how long ago was the orvale extinction"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "About 252 million years ago [1]."
+    q2 = "what year was the tamsk pact signed"
+    assert short_answer_lead(select_excerpts(q2, [p]), q2) == "In 1993 [1]."

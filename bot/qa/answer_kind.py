@@ -311,6 +311,7 @@ def _span_strength(
     wants_org: bool = False,
     asked: set[str] = frozenset(),  # type: ignore[assignment]
     past_q: bool = False,
+    ago_q: bool = False,
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -381,6 +382,8 @@ def _span_strength(
         base *= 0.5  # "when did it start": not "tonight" or "next week"
     if shape == WHEN and _VAGUE_WHEN.search(sp.text):
         base = 0.6  # "this week", "in the spring", "2023": a day or date says more
+    if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
+        base = 0.5  # "30 years ago" answers "how long ago", not "what year"
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
     # the words right beside the answer say more about what it answers than those further off
     # ("one guard was killed and four others were wounded": who was wounded is "four others")
@@ -427,6 +430,7 @@ class Asked:
     under: frozenset[str]  # "the var guy": what a name stands under ("VAR official John Brooks")
     where_in: bool  # "where in X": a place inside one the question names
     past_q: bool  # "when did it start": a time gone by
+    ago_q: bool  # "how long ago": a time counted back from now is the answer
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -463,6 +467,7 @@ class Asked:
             under=_under(question) if shape == WHO else frozenset(),
             where_in=bool(_WHERE_IN.search(question)),
             past_q=bool(_PAST_Q.search(question)),
+            ago_q=bool(re.search(r"\bago\b", question, re.I)),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")
@@ -506,6 +511,7 @@ class Asked:
                     wants_org=self.wants_org,
                     asked=self.asked,
                     past_q=self.past_q,
+                    ago_q=self.ago_q,
                 ),
             )
             for sp in spans

@@ -56,6 +56,11 @@ _WHEN_RX = re.compile(
     r"|(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\b(?:\s+\d{4})?"
     r"|(?:next|last|this|coming)\s+(?:week|month|year|decade|season)\b"
     r"|(?:week|month|year|weekend|season)(?:'s)?\s+end"
+    # "three years ago", "about 252 million years ago": a time counted back from now
+    r"|(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?"
+    r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|several)"
+    r"(?:\s+(?:hundred|thousand|million|billion))?\s+(?:years?|months?|weeks?|days?|decades?|"
+    r"centuries|century)\s+ago\b"
     rf"|{_MONTH}\b(?!\s+\d))",
     re.I,
 )
