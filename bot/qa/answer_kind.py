@@ -5,7 +5,9 @@ candidate sentence, ``Asked.rate``).
 A span is rated by its kind (a full name beats a lone capitalised word; a person's name beats a
 place's when a person is asked for; an amount of money for "what does it cost", a share for "how
 much did it go up", a count of the thing asked about), and by how close it sits to the question's
-own words (the predicate it answers). A name the question already gives is no answer."""
+own words (the predicate it answers). A name the question already gives is no answer. What a
+question's words say about its answer (money or a share, a role, a count's noun) is read with the
+patterns in ``bot.qa.question_kind``."""
 
 from __future__ import annotations
 
@@ -15,7 +17,26 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
-from .question_kind import ORG_Q, PERSON_Q
+from .question_kind import (
+    FUTURE_Q,
+    HOW_LONG,
+    HOW_MANY_NOUN,
+    HOW_OLD,
+    KIND_ASKED,
+    MONEY_Q,
+    NAME_Q,
+    NOT_COUNTED,
+    ORG_Q,
+    PAST_Q,
+    PERSON_Q,
+    ROLES,
+    SHARE_Q,
+    SPEECH_Q,
+    WANTS_ORG,
+    WHERE_IN,
+    noun_part,
+    role_under,
+)
 from .shape import (
     CURRENCY_CODE,
     HOW_MANY,
@@ -86,12 +107,6 @@ _PLACE_WORDS = frozenset(
     "province region island islands united kingdom republic park stadium arena street "
     "neighborhood neighbourhood suburb borough district village town".split()
 )
-# "where in saudi arabia", "which part of the city": somewhere inside a place the question names
-_WHERE_IN = re.compile(
-    r"\bwhere(?:abouts)?\s+in\b|\bwhich\s+(?:part|city|town|state|county|region|area|"
-    r"province|country|venue|stadium)\s+(?:of|in)\b",
-    re.I,
-)
 
 
 def _person_named(place: str, surnames: frozenset[str]) -> bool:
@@ -103,10 +118,6 @@ def _person_named(place: str, surnames: frozenset[str]) -> bool:
     return len(words) == 1 or (len(words) == 2 and personlike(" ".join(words)))
 
 
-# "when did it start", "when was he sacked": a time gone by
-_PAST_Q = re.compile(
-    r"\bwhen\s+(?:did|was|were|had)\b|\bwhat\s+(?:year|date|day)\s+(?:did|was|were)\b", re.I
-)
 # times from now on: no answer to a question about the past
 _NOW_ON = re.compile(
     r"\b(?:tonight|today|tomorrow|next\s+\w+|this\s+(?:week|weekend|month|season)|coming)\b", re.I
@@ -138,45 +149,16 @@ _INTERIM = re.compile(
     re.I,
 )
 
-_FUTURE_Q = re.compile(
-    r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
-    r"|\b(?:are|is)\s+(?:the\s+)?[\w\s]{0,40}?\b(?:happening|taking\s+place|being\s+held)\b|"
-    r"^when\s+(?:are|is)\b",
-    re.I,
-)
 _FUTURE = re.compile(
     r"\b(?:will|would|to\s+be\s+held|set\s+to|scheduled|plans?\s+to|next|upcoming|"
     r"due\s+to|is\s+to|are\s+to|expected\s+to)\b",
     re.I,
 )
-# "how many new hiv infections were there": what is counted runs up to the verb.
-_HOW_MANY_NOUN = re.compile(
-    r"\bhow\s+many\s+((?:(?!(?:are|is|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
-    r"[\w'’-]+\s*){1,3})",
-    re.I,
-)
-_VERBISH = re.compile(
-    r"(?:[^e]ed|ing)$|^(?:began|run|ran|went|came|left|took|made|said|won|lost|fell|rose|met|saw|"
-    r"got|paid|held|kept|led|set|hit|cut|put|die|dies|quit|vote|votes|walk|walks|sign|signs)$",
-    re.I,
-)
-
-
-def _noun_part(phrase: str) -> str:
-    """ "republicans voted against" -> "republicans": what is counted, not what it did."""
-    words = phrase.split()
-    for i, w in enumerate(words[1:], 1):
-        if _VERBISH.search(w):
-            return " ".join(words[:i])
-    return phrase
 
 
 _COMPARED = re.compile(
     r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
 )
-_NAME_Q = re.compile(r"\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded|name\s+of)\b", re.I)
-_NOT_COUNTED = frozenset(tokenize("more less fewer other times total exactly"))
-
 
 _VERB_FORM = re.compile(r"[a-z]{3,}ed")
 
@@ -190,22 +172,9 @@ def nouns(text: str) -> set[str]:
     }
 
 
-_HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
-    re.I,
-)
-# The question asks for money ("how much does it cost"), or for a share ("how much did it go up").
-_MONEY_Q = re.compile(
-    r"\b(?:cost|costs|price[ds]?|pric\w+|worth|pay|paid|pays|paying|spen[dt]\w*|charg\w+|fine[ds]?|"
-    r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
-    r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal)\b",
-    re.I,
-)
-_SHARE_Q = re.compile(
-    r"%|\b(?:percent\w*|pct|rate|share|go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|"
-    r"ris[ei]\w*|rose|f[ae]ll\w*|drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|stock|shares)\b",
     re.I,
 )
 # A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
@@ -223,36 +192,7 @@ _EVENT_END = re.compile(
     r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
     r"League|Act|Bill|Summit|Conference|Festival|Day|Week)$"
 )
-# A role the question asks about ("who is the governor", "who's the new coach"): a name under
-# that title is likely the one.
-_ROLES = frozenset(
-    tokenize(
-        "governor president ceo chief executive chair chairman chairwoman coach manager minister "
-        "secretary senator mayor judge director founder owner captain envoy mediator spokesperson "
-        "spokesman spokeswoman commissioner ambassador leader boss head premier chancellor "
-        "mediation"
-    )
-)
 ROLE_MATCH = 1.4
-# A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the
-# word before is the title or the employer a name stands under ("VAR official John Brooks",
-# "BlackRock founder Larry Fink").
-_ROLE_NOUN = re.compile(
-    r"\b(?:the|that|this|which|what|some)\s+([\w'’-]+)\s+(?:guy|guys|person|people|man|woman|"
-    r"lady|bloke|dude|fella|official|exec|executive|player|boss)\b",
-    re.I,
-)
-# The words saying what kind of answer is wanted ("which football club")
-_KIND_ASKED = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I)
-# The question asks which organisation ("which football club", "what company"): a name that
-# ends like one is likelier than a person's.
-_WANTS_ORG = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|teams?|clubs?|sides?|"
-    r"groups?|organi[sz]ations?|agenc(?:y|ies)|institutions?|entit(?:y|ies)|startups?|brands?|"
-    r"bands?|banks?|unions?|part(?:y|ies)|charit(?:y|ies)|platforms?|networks?|outlets?|"
-    r"business(?:es)?|countr(?:y|ies)|nations?|sportsbooks?)\b",
-    re.I,
-)
 _ORG_END = re.compile(
     r"\b(?:Inc|Corp|Ltd|LLC|Group|Games|Club|FC|United|City|Research|Capital|Partners|Holdings|"
     r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
@@ -270,7 +210,6 @@ _LENGTH_UNITS = frozenset(
     )
 )
 _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
-_HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
 _VAGUE_WHEN = re.compile(
     r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
     r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
@@ -279,9 +218,6 @@ _VAGUE_WHEN = re.compile(
 _SPEECH = r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted)"
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
-_SPEECH_Q = re.compile(
-    r"\b(?:announc\w*|sa(?:y|id|ys)|told|tell|report\w*|statement|confirm\w*)\b", re.I
-)
 
 
 def _vote(sp: Span, arts_with: dict[str, set[str]], vote: float = VOTE) -> float:
@@ -400,15 +336,6 @@ def _span_strength(
     return base * (0.6 + min(0.6, closeness))
 
 
-def _under(question: str) -> frozenset[str]:
-    """The word before "guy", "official", "exec" and the like in a who-question: the title or
-    employer a name stands under, right before it ("VAR official John Brooks")."""
-    got: set[str] = set()
-    for m in _ROLE_NOUN.finditer(question):
-        got.update(t for t in tokenize(m.group(1)) if t != "\u2205")
-    return frozenset(got)
-
-
 @dataclass
 class Asked:
     """What a question asks for, read once per question; the last three fields are filled from
@@ -441,32 +368,32 @@ class Asked:
     def read(
         cls, question: str, shape: str, q_toks: set[str], syn: dict[str, list[tuple[str, ...]]]
     ) -> Asked:
-        m = _HOW_MANY_NOUN.search(question)
-        counted = nouns(_noun_part(m.group(1))) - _NOT_COUNTED if m else set()
-        if shape == HOW_MANY and _HOW_LONG.search(question):
+        m = HOW_MANY_NOUN.search(question)
+        counted = nouns(noun_part(m.group(1))) - NOT_COUNTED if m else set()
+        if shape == HOW_MANY and HOW_LONG.search(question):
             counted = set(_HOW_LONG_UNITS)  # "how long did the strike last": days, weeks
         wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
         context: set[str] | None = None
         if shape in (WHO, WHERE):
-            kind = _KIND_ASKED.search(question)
+            kind = KIND_ASKED.search(question)
             context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
         asked = cls(
             shape=shape,
             q_toks=q_toks,
             asked=q_toks | {ph[0] for phs in syn.values() for ph in phs if len(ph) == 1},
             counted=counted,
-            how_old=bool(_HOW_OLD.search(question)),
-            money_q=bool(_MONEY_Q.search(question)),
-            share_q=bool(_SHARE_Q.search(question)),
+            how_old=bool(HOW_OLD.search(question)),
+            money_q=bool(MONEY_Q.search(question)),
+            share_q=bool(SHARE_Q.search(question)),
             wants_person=wants_person,
-            wants_org=bool(_WANTS_ORG.search(question)),
-            name_q=bool(_NAME_Q.search(question)) and not wants_person,
-            speech_q=bool(_SPEECH_Q.search(question)),
-            future_q=bool(_FUTURE_Q.search(question)),
-            roles=frozenset(q_toks & _ROLES) if shape == WHO else frozenset(),
-            under=_under(question) if shape == WHO else frozenset(),
-            where_in=bool(_WHERE_IN.search(question)),
-            past_q=bool(_PAST_Q.search(question)),
+            wants_org=bool(WANTS_ORG.search(question)),
+            name_q=bool(NAME_Q.search(question)) and not wants_person,
+            speech_q=bool(SPEECH_Q.search(question)),
+            future_q=bool(FUTURE_Q.search(question)),
+            roles=frozenset(q_toks & ROLES) if shape == WHO else frozenset(),
+            under=role_under(question) if shape == WHO else frozenset(),
+            where_in=bool(WHERE_IN.search(question)),
+            past_q=bool(PAST_Q.search(question)),
             ago_q=bool(re.search(r"\bago\b", question, re.I)),
             context=context,
         )

@@ -1,11 +1,14 @@
 """Which shape of answer a question asks for (``bot.qa.shape``): a place, a time, a person, an
 amount, a count, a match result, a yes or no. Rules over the words themselves, so they work on
 lowercase, casual questions ("whos the ref", "how long was the kick", "... right?") as well as
-formal ones."""
+formal ones. Below them, what else a question's words say about its answer: money or a share, the
+noun a count counts, a role or an organisation asked for, a time gone by or to come."""
 
 from __future__ import annotations
 
 import re
+
+from ingest.keyword import tokenize
 
 from .shape import (
     HOW_MANY,
@@ -195,3 +198,103 @@ ORG_Q = re.compile(
     r"ministry|startup|brand|band|bank|union|party|charity|nation|school)\b",
     re.I,
 )
+
+
+# --- what else a question says about its answer (read once per question by
+# ``bot.qa.answer_kind.Asked.read``) ---------------------------------------------------------------
+
+# "where in saudi arabia", "which part of the city": somewhere inside a place the question names
+WHERE_IN = re.compile(
+    r"\bwhere(?:abouts)?\s+in\b|\bwhich\s+(?:part|city|town|state|county|region|area|"
+    r"province|country|venue|stadium)\s+(?:of|in)\b",
+    re.I,
+)
+# "when did it start", "when was he sacked": a time gone by
+PAST_Q = re.compile(
+    r"\bwhen\s+(?:did|was|were|had)\b|\bwhat\s+(?:year|date|day)\s+(?:did|was|were)\b", re.I
+)
+FUTURE_Q = re.compile(
+    r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
+    r"|\b(?:are|is)\s+(?:the\s+)?[\w\s]{0,40}?\b(?:happening|taking\s+place|being\s+held)\b|"
+    r"^when\s+(?:are|is)\b",
+    re.I,
+)
+# "how many new hiv infections were there": what is counted runs up to the verb.
+HOW_MANY_NOUN = re.compile(
+    r"\bhow\s+many\s+((?:(?!(?:are|is|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
+    r"[\w'’-]+\s*){1,3})",
+    re.I,
+)
+_VERBISH = re.compile(
+    r"(?:[^e]ed|ing)$|^(?:began|run|ran|went|came|left|took|made|said|won|lost|fell|rose|met|saw|"
+    r"got|paid|held|kept|led|set|hit|cut|put|die|dies|quit|vote|votes|walk|walks|sign|signs)$",
+    re.I,
+)
+
+
+def noun_part(phrase: str) -> str:
+    """ "republicans voted against" -> "republicans": what is counted, not what it did."""
+    words = phrase.split()
+    for i, w in enumerate(words[1:], 1):
+        if _VERBISH.search(w):
+            return " ".join(words[:i])
+    return phrase
+
+
+NAME_Q = re.compile(r"\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded|name\s+of)\b", re.I)
+NOT_COUNTED = frozenset(tokenize("more less fewer other times total exactly"))
+HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
+# The question asks for money ("how much does it cost"), or for a share ("how much did it go up").
+MONEY_Q = re.compile(
+    r"\b(?:cost|costs|price[ds]?|pric\w+|worth|pay|paid|pays|paying|spen[dt]\w*|charg\w+|fine[ds]?|"
+    r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
+    r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal)\b",
+    re.I,
+)
+SHARE_Q = re.compile(
+    r"%|\b(?:percent\w*|pct|rate|share|go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|"
+    r"ris[ei]\w*|rose|f[ae]ll\w*|drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|stock|shares)\b",
+    re.I,
+)
+# A role the question asks about ("who is the governor", "who's the new coach"): a name under
+# that title is likely the one.
+ROLES = frozenset(
+    tokenize(
+        "governor president ceo chief executive chair chairman chairwoman coach manager minister "
+        "secretary senator mayor judge director founder owner captain envoy mediator spokesperson "
+        "spokesman spokeswoman commissioner ambassador leader boss head premier chancellor "
+        "mediation"
+    )
+)
+# A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the
+# word before is the title or the employer a name stands under ("VAR official John Brooks",
+# "BlackRock founder Larry Fink").
+_ROLE_NOUN = re.compile(
+    r"\b(?:the|that|this|which|what|some)\s+([\w'’-]+)\s+(?:guy|guys|person|people|man|woman|"
+    r"lady|bloke|dude|fella|official|exec|executive|player|boss)\b",
+    re.I,
+)
+# The words saying what kind of answer is wanted ("which football club")
+KIND_ASKED = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I)
+# The question asks which organisation ("which football club", "what company"): a name that
+# ends like one is likelier than a person's.
+WANTS_ORG = re.compile(
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|teams?|clubs?|sides?|"
+    r"groups?|organi[sz]ations?|agenc(?:y|ies)|institutions?|entit(?:y|ies)|startups?|brands?|"
+    r"bands?|banks?|unions?|part(?:y|ies)|charit(?:y|ies)|platforms?|networks?|outlets?|"
+    r"business(?:es)?|countr(?:y|ies)|nations?|sportsbooks?)\b",
+    re.I,
+)
+HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
+SPEECH_Q = re.compile(
+    r"\b(?:announc\w*|sa(?:y|id|ys)|told|tell|report\w*|statement|confirm\w*)\b", re.I
+)
+
+
+def role_under(question: str) -> frozenset[str]:
+    """The word before "guy", "official", "exec" and the like in a who-question: the title or
+    employer a name stands under, right before it ("VAR official John Brooks")."""
+    got: set[str] = set()
+    for m in _ROLE_NOUN.finditer(question):
+        got.update(t for t in tokenize(m.group(1)) if t != "\u2205")
+    return frozenset(got)
