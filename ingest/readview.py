@@ -58,11 +58,6 @@ class _Joined(LazyStrings):
         return chain.from_iterable(self.parts)
 
 
-# A segment whose hits (a sentence once per token) outnumber its sentences this many times
-# over folds all its chunks at once; below that, only the sentences hit.
-FOLD_ALL = 1
-
-
 def _joined(xs: list[np.ndarray]) -> np.ndarray:
     return xs[0] if len(xs) == 1 else np.concatenate(xs)
 
@@ -404,8 +399,8 @@ class ReadView:
             hit = _joined(docs[k])
             arr = np.zeros(len(self.segments[k].st.lens), dtype=np.float32)
             np.add.at(arr, hit, _joined(vals[k]))
-            if part.runs is not None and len(hit) > len(arr) // FOLD_ALL:
-                # many sentences hit: every chunk's best at once, over its run of sentences
+            if len(hit) > len(arr) and part.runs is not None:
+                # more hits than sentences: every chunk's best at once, over its run of sentences
                 starts, chunk = part.runs
                 pos = part.rank[chunk]
                 best = np.maximum.reduceat(arr, starts)

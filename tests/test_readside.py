@@ -36,6 +36,8 @@ QUERIES = [
     "mediation talks envoy",
     "the the strike strike",  # repeated tokens count twice, as in bm25s
     "zzzunknownword",
+    # more hits than sentences: each chunk's best sentence is folded over its whole run
+    " ".join(["said", "strike", "talks"] * 40),
 ]
 NOW = datetime(2026, 12, 1, tzinfo=UTC)
 
