@@ -38,7 +38,8 @@ from chromadb.config import Settings as ChromaSettings
 
 from bot.discord_app.cogs.ask import LLM_KEPT
 from bot.discord_app.render import render_answer
-from bot.qa.llm import find_verbatim, make_chat_model
+from bot.qa.llm import make_chat_model
+from bot.qa.llm_verify import find_verbatim
 from bot.qa.service import QAService
 from bot.qa.types import CAVEAT, Answer
 from ingest.index import NewsIndex, demo_articles_dir

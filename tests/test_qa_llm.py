@@ -23,7 +23,8 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk
 from pydantic import Field
 
-from bot.qa.llm import SYSTEM, build_messages, compose_with_llm, find_verbatim
+from bot.qa.llm import SYSTEM, build_messages, compose_with_llm
+from bot.qa.llm_verify import find_verbatim
 from bot.qa.service import QAService
 from bot.qa.types import CAVEAT, Answer, Passage
 from ingest.index import Corpus, NewsIndex, demo_articles_dir
