@@ -634,6 +634,9 @@ def test_a_lowercase_name_no_article_mentions_is_unknown_but_chat_and_english_ar
     assert unknown_words("Did Verstappen win the race?", [sp], english.__contains__) == []
     # a mistyped name before a possessive is corrected, the possessive kept
     assert correct("what did dalbyy's team say", [sp])[0] == "what did dalby's team say"
+    # a name the articles only use in the possessive is still theirs
+    sp_pos = Speller(["Prisco's Week 12 picks: the Jaguars beat the Texans."])
+    assert unknown_words("is prisco ahead yet", [sp_pos], {"ahead"}.__contains__) == []
 
 
 def test_the_best_articles_third_sentence_beats_a_weaker_articles_second() -> None:

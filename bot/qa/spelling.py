@@ -120,7 +120,10 @@ class Speller:
         return got
 
     def known(self, word: str) -> bool:
-        return word.lower() in self.freq
+        """Whether the corpus uses the word, also where only its possessive occurs ("Prisco's
+        picks" names Prisco)."""
+        w = word.lower()
+        return w in self.freq or f"{w}'s" in self.freq or f"{w}’s" in self.freq
 
     def suggest(self, word: str) -> str | None:
         """The corpus word closest to a word the corpus lacks (most frequent on a tie)."""
