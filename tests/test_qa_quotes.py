@@ -897,12 +897,34 @@ def test_a_share_typed_as_a_sign_is_answered_with_the_share_not_a_sum() -> None:
         ("Fighters came over from the MMA ranks to New York.", ["to New York"]),
         ("The talks were held in the US on Monday.", ["in the US"]),
         ("He worked on Connor's shot in Uxbridge.", ["in Uxbridge"]),
+        # an event named by initials and a number is not where it is held
+        (
+            "Get picks for every fight at OFL 212, then watch at Brenford Arena.",
+            ["at Brenford Arena"],
+        ),
+        # a place named after its kind, with no preposition before it
+        ("The state of Norland overtook Velmark as the top grower.", ["The state of Norland"]),
     ],
 )
 def test_a_body_named_by_initials_or_whose_thing_it_was_is_not_a_place(
     sentence: str, places: list[str]
 ) -> None:
     assert [s.text for s in answer_spans(sentence, WHERE)] == places
+
+
+def test_a_season_record_is_not_the_score_of_the_game() -> None:
+    """ "dropped the Harriers' record to 3-4" and "improved to 5-2 on the season" are standings;
+    the game ended 31-24."""
+    s = "The loss dropped the Harriers' record to 3-4, while Orvale improved to 5-2."
+    assert answer_spans(s, SCORE) == []
+    s = "Orvale improved to 5-2 on the season, emerging with a 31-24 victory."
+    assert [sp.text for sp in answer_spans(s, SCORE)] == ["31-24"]
+    p = _passage(
+        "The win pushes the Orvale winning streak to four, while the loss dropped the "
+        "Harriers' record to 3-4. Orvale held off a late comeback to win 31-24 at home."
+    )
+    q = "who won orvale v harriers on thursday"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "31-24 [1]."
 
 
 def test_a_price_in_cents_is_an_amount() -> None:

@@ -111,6 +111,22 @@ _NAMED_PLACE_RX = re.compile(
     rf"\b(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:neighbou?rhood|suburb|borough|county|district|"
     r"province|region|village|town)\b"
 )
+# "The state of Wisconsin", "the city of Leeds": a place named after its kind, with no
+# preposition before it
+_KIND_OF_PLACE_RX = re.compile(
+    rf"\b(?:[Tt]he\s+)?(?:state|city|town|village|country|nation|province|island|port|county)\s+of"
+    rf"\s+{_CAP}(?:\s+{_CAP}){{0,2}}"
+)
+# "at UFC 295", "at CES 2024": an event named by initials and a number, not a place
+_NUMBERED_EVENT = re.compile(r"^\s+\d")
+# "dropped the Saints' record to 3-4", "Jacksonville improved to 5-2": a season record, not the
+# score of a game
+_RECORD_BEFORE = re.compile(
+    r"(?:\brecord\s+(?:of\s+|to\s+|at\s+)?|\b(?:improv|mov|drop|fall|fell|slip|slid|climb|rose|"
+    r"ris|sank|sink)\w*\s+to\s+)$",
+    re.I,
+)
+_RECORD_AFTER = re.compile(r"^\s+(?:on\s+the\s+(?:season|year)|record|overall)\b", re.I)
 # "Sherri Geerts, 81, of Sunnyvale, California": where a person in the news lives
 _HOMETOWN_RX = re.compile(
     rf"(?<=,\s)\d{{1,3}},\s+of\s+(?:{_CAP}(?:\s+{_CAP}){{0,2}})(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
@@ -272,7 +288,13 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         return [s for s in _spans(_WHEN_RX, sentence) if not _lower_month(s.text)]
     if shape == SCORE:  # "12-11", or a scoreboard line: "Final: Bears 16, Panthers 13"
         lines = _spans(_SCORE_LINE_RX, sentence)
-        inside = [sp for sp in _spans(_SCORE_RX, sentence) if not _within(sp, lines)]
+        inside = [
+            sp
+            for sp in _spans(_SCORE_RX, sentence)
+            if not _within(sp, lines)
+            and not _RECORD_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start])
+            and not _RECORD_AFTER.match(sentence[sp.end : sp.end + 20])
+        ]
         return sorted(lines + inside, key=lambda sp: sp.start)
     if shape == HOW_MUCH:
         spans = _spans(_AMOUNT_RX, sentence) or [
@@ -301,7 +323,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
     if shape == WHERE:
         out: list[Span] = []
         found = _spans(_PLACE_RX, sentence)
-        for extra in (*_spans(_NAMED_PLACE_RX, sentence), *_hometowns(sentence)):
+        named = (*_spans(_NAMED_PLACE_RX, sentence), *_spans(_KIND_OF_PLACE_RX, sentence))
+        for extra in (*named, *_hometowns(sentence)):
             if not any(f.start < extra.end and extra.start < f.end for f in found):
                 found.append(extra)
         found.sort(key=lambda sp: sp.start)
@@ -314,6 +337,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 or _HOLIDAY.search(s.text)
                 or _BODY_ACRONYM.match(s.text)
                 or (_POSSESSIVE.match(s.text) and re.match(r"\s+[a-z]", sentence[s.end :]))
+                or (head.isupper() and _NUMBERED_EVENT.match(sentence[s.end :]))
             ):
                 continue
             gap = sentence[out[-1].end : s.start].strip() if out else "-"
