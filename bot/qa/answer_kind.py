@@ -297,7 +297,7 @@ def _span_strength(
         if asked & set(tokenize(" ".join([sp.text, *sentence[sp.end : sp.end + 30].split()[:2]]))):
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
     if shape == SCORE and (
-        RECORD_AROUND[0].search(sentence[max(0, sp.start - 12) : sp.start])
+        RECORD_AROUND[0].search(sentence[max(0, sp.start - 16) : sp.start])
         or RECORD_AROUND[1].match(sentence[sp.end : sp.end + 24])
     ):
         base = 0.4  # "the Panthers (1-8)": a season's record, not the game's result

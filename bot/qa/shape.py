@@ -33,7 +33,9 @@ _SCORE_LINE_RX = re.compile(rf"\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b(?![,.
 # "(1-8)" after a team, "improve to 9-5", "a 6-2 record": a season's record, not a result
 RECORD_AROUND = (
     re.compile(
-        r"(?:\(|\b(?:improves?|improved|falls?|fell|drops?|dropped|moves?|moved|sits?|at)\s+(?:to\s+)?)$"
+        r"(?:\(|\brecord\s+(?:of\s+|to\s+|at\s+)?|"
+        r"\b(?:improves?|improved|falls?|fell|drops?|dropped|moves?|moved|sits?|at|slips?|slipped|"
+        r"slid|climbs?|climbed|rose|rises?)\s+(?:to\s+)?)$"
     ),
     re.compile(r"^(?:\)|\s+(?:record|on\s+the\s+season|overall|in\s+(?:the\s+)?conference))"),
 )
@@ -119,14 +121,6 @@ _KIND_OF_PLACE_RX = re.compile(
 )
 # "at UFC 295", "at CES 2024": an event named by initials and a number, not a place
 _NUMBERED_EVENT = re.compile(r"^\s+\d")
-# "dropped the Saints' record to 3-4", "Jacksonville improved to 5-2": a season record, not the
-# score of a game
-_RECORD_BEFORE = re.compile(
-    r"(?:\brecord\s+(?:of\s+|to\s+|at\s+)?|\b(?:improv|mov|drop|fall|fell|slip|slid|climb|rose|"
-    r"ris|sank|sink)\w*\s+to\s+)$",
-    re.I,
-)
-_RECORD_AFTER = re.compile(r"^\s+(?:on\s+the\s+(?:season|year)|record|overall)\b", re.I)
 # "Sherri Geerts, 81, of Sunnyvale, California": where a person in the news lives
 _HOMETOWN_RX = re.compile(
     rf"(?<=,\s)\d{{1,3}},\s+of\s+(?:{_CAP}(?:\s+{_CAP}){{0,2}})(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
@@ -288,13 +282,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         return [s for s in _spans(_WHEN_RX, sentence) if not _lower_month(s.text)]
     if shape == SCORE:  # "12-11", or a scoreboard line: "Final: Bears 16, Panthers 13"
         lines = _spans(_SCORE_LINE_RX, sentence)
-        inside = [
-            sp
-            for sp in _spans(_SCORE_RX, sentence)
-            if not _within(sp, lines)
-            and not _RECORD_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start])
-            and not _RECORD_AFTER.match(sentence[sp.end : sp.end + 20])
-        ]
+        inside = [sp for sp in _spans(_SCORE_RX, sentence) if not _within(sp, lines)]
         return sorted(lines + inside, key=lambda sp: sp.start)
     if shape == HOW_MUCH:
         spans = _spans(_AMOUNT_RX, sentence) or [
