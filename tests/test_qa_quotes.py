@@ -922,6 +922,33 @@ def test_a_season_record_is_not_the_score_of_the_game() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "31-24 [1]."
 
 
+def test_what_time_asks_for_a_time_of_day_written_either_way() -> None:
+    """ "3.30pm" is a time (not "30pm"), and "what time" wants it rather than the date."""
+    got = [sp.text for sp in answer_spans("It kicks off at 3.30pm on Sunday.", WHEN)]
+    assert got == ["at 3.30pm", "on Sunday"]
+    assert [sp.text for sp in answer_spans("Kickoff is at 12 a.m. BST.", WHEN)] == [
+        "at 12 a.m. BST"
+    ]
+    p = _passage(
+        "The Orvale derby is set for Sunday, October 29 at the Tamsk ground. Kickoff is at "
+        "3.30pm local time, with fans asked to arrive early."
+    )
+    q = "what time does the orvale derby kick off"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "At 3.30pm [1]."
+    q = "when is the orvale derby"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Sunday, October 29 [1]."
+
+
+def test_an_age_is_not_counted_with_the_word_after_it_and_a_which_role_asks_who() -> None:
+    """ "just 23 when he did it": 23, not "23 when"; "which commentator ... when kelce scored"
+    asks who, not when; a sentence's opening participle is not part of a name."""
+    assert [sp.text for sp in answer_spans("He was just 23 when he did it.", HOW_MANY)] == ["23"]
+    assert question_shape("which tv commentator made the joke when kelce scored") == WHO
+    assert question_shape("who was the var ref that made the offside call") == WHO
+    s = "Considering Swift was in the stands, Ian Eagle made the joke."
+    assert [sp.text for sp in answer_spans(s, WHO)] == ["Ian Eagle"]
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

@@ -198,6 +198,11 @@ _ORG_END = re.compile(
     r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
 )
 ORG_MATCH = 1.3
+CLOCK_MATCH = 1.3  # a time of day, asked "what time", against a date
+_CLOCK_Q = re.compile(
+    r"\bwhat\s+time\b|\b(?:kick-?\s?off|start|tip-?off|first\s+pitch)\s+time\b", re.I
+)
+_CLOCK = re.compile(r"\d(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I)
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
@@ -358,6 +363,7 @@ class Asked:
     where_in: bool  # "where in X": a place inside one the question names
     past_q: bool  # "when did it start": a time gone by
     ago_q: bool  # "how long ago": a time counted back from now is the answer
+    clock_q: bool  # "what time": a time of day, not a date
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -395,6 +401,7 @@ class Asked:
             where_in=bool(WHERE_IN.search(question)),
             past_q=bool(PAST_Q.search(question)),
             ago_q=bool(re.search(r"\bago\b", question, re.I)),
+            clock_q=bool(_CLOCK_Q.search(question)),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")
@@ -446,6 +453,11 @@ class Asked:
         if shape == WHEN or self.name_q:  # "the ministry said on Monday": when it was said;
             # "..., said Jo Mar": who said it, not what the thing is called
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]
+        if shape == WHEN and self.clock_q:  # "what time's kickoff": "3.30pm", not "Sunday"
+            rated = [
+                (sp, w * (CLOCK_MATCH if _CLOCK.search(sp.text) else 1 / CLOCK_MATCH))
+                for sp, w in rated
+            ]
         if self.future_q:  # "where will they meet": the plan, not where they met before
             f = 1.2 if _FUTURE.search(sentence) else 0.8
             rated = [(sp, w * f) for sp, w in rated]

@@ -33,7 +33,10 @@ _PERSON_NOUN = (
     r"driver|mediator|envoy|winner|champion|owner|investor|buyer|bank|union|party|guy|girl|lady|"
     r"exec|executive|charity|rapper|athlete|footballer|golfer|candidate|lawmaker|senator|"
     r"politician|author|writer|director|governor|head|scorer|striker|pitcher|quarterback|champ|"
-    r"individual|entity|entities|institution|platform|figure|network|network|app|service|retailer)"
+    r"individual|entity|entities|institution|platform|figure|network|app|service|retailer|"
+    r"commentator|announcer|broadcaster|analyst|pundit|reporter|journalist|presenter|host|anchor|"
+    r"referee|ref|umpire|defender|midfielder|forward|goalkeeper|keeper|receiver|"
+    r"runningback|linebacker|batter|bowler|batsman|jockey|trainer|rider|cyclist|boxer|fighter)"
 )
 _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"

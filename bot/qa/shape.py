@@ -53,7 +53,7 @@ _WHEN_RX = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}\s+(?:of\s+)?\d{{4}}"  # "March 2023", "March of 2023"
     r"|(?:19|20)\d{2}"
-    r"|\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[A-Z]{2,4}T\b)?"  # "3.30pm", "12 a.m. BST"
     r"|(?:yesterday|today|tomorrow|tonight)"
     r"|(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\b(?:\s+\d{4})?"
     r"|(?:next|last|this|coming)\s+(?:week|month|year|decade|season)\b"
@@ -144,6 +144,7 @@ _NOT_NAME = re.compile(
     rf"^(?:{_MONTH}|{_WEEKDAY}|The|A|An|This|That|These|Those|He|She|It|They|We|I|His|Her|Its|"
     r"Their|Our|But|And|Or|Yet|So|If|When|While|After|Before|In|On|At|As|For|With|By|From|"
     r"According|However|Meanwhile|Despite|Although|Though|Yet|Still|Also|Then|Now|Here|There|"
+    r"Considering|Following|Including|Regarding|Given|Amid|Among|Using|Having|Being|"
     r"Why|What|Who|How|Where|Which|Not|No|Yes|Even|Just|Only|Both|Yes|Each|Every|All|Any|"
     r"Since|Until|During|Under|Over|Last|Next|Earlier|Later|Today|Tonight|Tomorrow|Yesterday|"
     r"Some|Many|Most|Several|Other|Another|Mr|Mrs|Ms|Dr|MORE|READ|RELATED|WATCH|SEE|Were|Was|Is|"
@@ -228,7 +229,8 @@ _COUNTED = re.compile(
     r"their|his|her|per|each|a|will|would|could|can|may|might|began|begin|begins|run|runs|ran|"
     r"back|ago|earlier|later|then|now|up|down|off|out|away|apiece|respectively|so|too|yet|"
     r"went|go|goes|came|come|left|took|take|made|make|said|say|says|told|won|win|lost|fell|rose|"
-    r"met|saw|got|get|paid|pay|held|hold|kept|led|set|hit|cut|put|do|did|does)\b)"
+    r"met|saw|got|get|paid|pay|held|hold|kept|led|set|hit|cut|put|do|did|does|when|while|where|"
+    r"if|because|until|though|although)\b)"
     r"[A-Za-z][\w'’-]*){0,3}"
 )
 
