@@ -949,6 +949,29 @@ def test_an_age_is_not_counted_with_the_word_after_it_and_a_which_role_asks_who(
     assert [sp.text for sp in answer_spans(s, WHO)] == ["Ian Eagle"]
 
 
+def test_an_age_written_with_hyphens_and_a_count_inside_a_score() -> None:
+    """ "the 74-year-old was in charge" says how old he was; "the 69-10 rout" holds no count of
+    fans; "CEO until 2019" is not when he founded it."""
+    got = [
+        sp.text
+        for sp in answer_spans("He won two titles while the 74-year-old was in charge.", HOW_MANY)
+    ]
+    assert got == ["two titles", "74-year-old"]
+    p = _passage(
+        "Ed Marl retired on Friday. He won two titles while the 74-year-old was in charge."
+    )
+    q = "how old was ed marl when he was in charge"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "74-year-old [1]."
+    s = "Only 20,800 fans filled the barn for the 69-10 rout of Tulsa."
+    assert [sp.text for sp in answer_spans(s, HOW_MANY)] == ["20,800 fans"]
+    p = _passage(
+        "Ivo Larch stayed on as Tamsk Robotics chief executive until 2019, when he handed over "
+        "to his deputy. Larch founded Tamsk Robotics in 1992 after leaving the university."
+    )
+    q = "when did ivo larch found tamsk robotics"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "In 1992 [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

@@ -203,6 +203,11 @@ _CLOCK_Q = re.compile(
     r"\bwhat\s+time\b|\b(?:kick-?\s?off|start|tip-?off|first\s+pitch)\s+time\b", re.I
 )
 _CLOCK = re.compile(r"\d(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I)
+UNTIL = 0.6  # when something lasted until, asked when it happened
+_UNTIL = re.compile(r"(?:until|till|through)\b", re.I)
+_END_Q = re.compile(
+    r"\b(?:until|till|through|end(?:s|ed|ing)?|last(?:s|ed)?|how\s+long|over)\b", re.I
+)
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
@@ -278,8 +283,11 @@ def _span_strength(
             base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
     if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"
         around = (sentence[max(0, sp.start - 8) : sp.start], sentence[sp.end : sp.end + 20])
-        plain = re.fullmatch(r"\d{1,3}", sp.text.split()[0] if sp.text.split() else "")
-        aged = bool(_AGE_NEAR.search(around[0]) or _AGE_NEAR.match(around[1]))
+        first = sp.text.split()[0] if sp.text.split() else ""
+        plain = re.fullmatch(r"\d{1,3}", first)
+        hyphened = re.fullmatch(r"\d{1,3}-years?-old", first)  # "the 74-year-old was in charge"
+        aged = bool(_AGE_NEAR.search(around[0]) or _AGE_NEAR.match(around[1]) or hyphened)
+        plain = plain or hyphened
         base = 1.3 if plain and aged else (0.9 if plain else 0.4)
     elif shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
         toks = set(tokenize(sp.text))
@@ -364,6 +372,7 @@ class Asked:
     past_q: bool  # "when did it start": a time gone by
     ago_q: bool  # "how long ago": a time counted back from now is the answer
     clock_q: bool  # "what time": a time of day, not a date
+    end_q: bool  # "until when", "when did it end": "until 2019" may answer
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -402,6 +411,7 @@ class Asked:
             past_q=bool(PAST_Q.search(question)),
             ago_q=bool(re.search(r"\bago\b", question, re.I)),
             clock_q=bool(_CLOCK_Q.search(question)),
+            end_q=bool(_END_Q.search(question)),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")
@@ -458,6 +468,8 @@ class Asked:
                 (sp, w * (CLOCK_MATCH if _CLOCK.search(sp.text) else 1 / CLOCK_MATCH))
                 for sp, w in rated
             ]
+        if shape == WHEN and not self.end_q:  # "when did he found it": not "CEO until 2019"
+            rated = [(sp, w * (UNTIL if _UNTIL.match(sp.text) else 1.0)) for sp, w in rated]
         if self.future_q:  # "where will they meet": the plan, not where they met before
             f = 1.2 if _FUTURE.search(sentence) else 0.8
             rated = [(sp, w * f) for sp, w in rated]

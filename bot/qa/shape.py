@@ -224,7 +224,7 @@ def _names(s: str) -> list[Span]:
 
 
 _COUNTED = re.compile(
-    r"^(?:-[A-Za-z]+)?(?:\s+(?!(?:of|in|on|at|to|for|from|and|or|but|the|a|an|by|with|as|was|were|"
+    r"^(?:-[A-Za-z]+){0,2}(?:\s+(?!(?:of|in|on|at|to|for|from|and|or|but|the|a|an|by|with|as|was|were|"
     r"is|are|had|has|have|that|which|who|after|before|since|than|this|it|its|he|she|they|"
     r"their|his|her|per|each|a|will|would|could|can|may|might|began|begin|begins|run|runs|ran|"
     r"back|ago|earlier|later|then|now|up|down|off|out|away|apiece|respectively|so|too|yet|"
@@ -241,6 +241,9 @@ _NOT_COUNT = re.compile(
     r"-?yard[\s-]line)",  # "the 12-yard line" is where on a field, not how far
     re.I,
 )
+
+
+_IN_SCORE = re.compile(r"[-–]\d")
 
 
 def _with_noun(sentence: str, sp: Span) -> Span:
@@ -304,6 +307,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             _with_noun(sentence, s)
             for s in _spans(_COUNT_RX, sentence)
             if not _NOT_COUNT.match(sentence[s.end : s.end + 20])
+            and not _IN_SCORE.match(sentence[s.end : s.end + 2])  # "69-10" is a score
+            and not _IN_SCORE.match(sentence[max(0, s.start - 2) : s.start][::-1])
             and not re.search(r"[$€£¥₹]\s?$", sentence[max(0, s.start - 2) : s.start])
             and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
             and not _DAY_OF_MONTH.search(sentence[max(0, s.start - 12) : s.start])
