@@ -533,6 +533,9 @@ def test_a_long_sentence_is_trimmed_around_the_answer_and_marked() -> None:
         # a relative "who" asks nothing: the question's own cue comes later
         ("that guy who sold the club, where does he live now", WHERE),
         ("the dads who run the parade, what suburb is it in", WHERE),
+        ("the baker who sold her shop, where did she move to", WHERE),  # any noun before it
+        ("the striker who scored the winner?", WHO),  # with no other cue, who it is
+        ("anyone know the ref who sent him off", WHO),
         # a yes/no question whose "when" or "how much" only joins a clause
         ("did the mill close when the strike began", YESNO),
         ("does the report say how much the mayor spent", YESNO),

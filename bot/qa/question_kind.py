@@ -67,6 +67,14 @@ _RELATIVE_WHO = re.compile(
     r"families|teen|teens|parents|couple)\s+who\b",
     re.I,
 )
+# "the travel writer who sold her house, where ...": after any other word than one that asks
+# ("do you know who", "and who"), a "who" that another wh-word follows describes someone
+_AFTER_WORD_WHO = re.compile(
+    r"(?<![\w'’])(?!(?:and|but|so|or|then|know|knows|knew|wonder|wondering|me|us|ask|asking|guess|"
+    r"exactly|lol|lmao|wait|ok|okay|like|about|on|see|sure|remind|remember|idea|clue|is|was|"
+    r"tell|say|said|check|find|out|figure|u|you)\b)[a-z]+\s+who\b",
+    re.I,
+)
 # "blaney won the cup title in a chevy right?", "... or nah": a statement put as a question
 _TAG_Q = re.compile(
     r"(?:,|\b)\s*(?:right|correct|true|yeah|or\s+nah|or\s+not|or\s+no|yes\s+or\s+no)\s*[?!.]*\s*$",
@@ -158,13 +166,17 @@ def question_shape(question: str) -> str:
         return SCORE
     yesno = bool(_YESNO.search(q)) and not _ASKS_INSIDE.search(q)
     relative = {m.end() - 3 for m in _RELATIVE_WHO.finditer(q)}  # where each such "who" is
+    described = relative | {m.end() - 3 for m in _AFTER_WORD_WHO.finditer(q)}
     best: tuple[int, str] | None = None
-    for shape, rx in _Q_RULES:
-        for m in rx.finditer(q):
-            if shape == WHO and m.start() in relative:
-                continue  # "that lady who ...": look for the question's own cue
-            if best is None or m.start() < best[0]:
-                best = (m.start(), shape)
+    for skip in (described, relative):  # "the writer who ..., where": only if a cue follows
+        for shape, rx in _Q_RULES:
+            for m in rx.finditer(q):
+                if shape == WHO and m.start() in skip:
+                    continue  # "that lady who ...": look for the question's own cue
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), shape)
+                break
+        if best is not None:
             break
     if (
         yesno
