@@ -25,7 +25,7 @@ SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE)
 PLACE_NOUN = (
     r"(?:city|town|village|hamlet|country|nation|state|province|region|county|district|capital|venue|"
     r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit|"
-    r"neighbou?rhood|suburb|borough|street)"
+    r"neighbou?rhood|suburb|borough|street|kibbutz|camp|base|township|municipality)"
 )
 _SCORE_RX = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
 _TEAM = r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}"
@@ -97,6 +97,8 @@ _CAP = r"[A-Z][\w'’.&-]*"
 _NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|la|van|von|al|bin)\s+)?{_CAP})*")
 _PLACE_RX = re.compile(
     rf"\b(?:in|at|near|from|outside|inside|across|to|into|on)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south)-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|downtown|"
+    r"coastal|rural)\s+)?"  # "in southern Israel"
     rf"(?:(?:[a-z]+\s+)?{PLACE_NOUN}\s+of\s+)?"  # "in the border town of Velm"
     rf"(?:{_CAP}(?:\s+(?:(?:of|de|del|la|le|du)\s+(?:the\s+)?)?{_CAP})*"  # "Club of New York"
     rf"(?:\s+{PLACE_NOUN})?)",
