@@ -910,6 +910,8 @@ def test_a_share_typed_as_a_sign_is_answered_with_the_share_not_a_sum() -> None:
         # a compass word before the name, and a kibbutz named as one
         ("Shelling went on in northern Velmark.", ["in northern Velmark"]),
         ("She was at home in the kibbutz of Ein Tal.", ["in the kibbutz of Ein Tal"]),
+        # who spoke up, not where
+        ("“Not in Velmark,” chimed in Ada Lusk, the fund partner.", ["in Velmark"]),
     ],
 )
 def test_a_body_named_by_initials_or_whose_thing_it_was_is_not_a_place(

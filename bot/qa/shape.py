@@ -121,6 +121,8 @@ _KIND_OF_PLACE_RX = re.compile(
     rf"\b(?:[Tt]he\s+)?(?:state|city|town|village|country|nation|province|island|port|county)\s+of"
     rf"\s+{_CAP}(?:\s+{_CAP}){{0,2}}"
 )
+# "chimed in Keith Rabois": who spoke up, not where
+_CHIMED = re.compile(r"\b(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?\s+$", re.I)
 # "at UFC 295", "at CES 2024": an event named by initials and a number, not a place
 _NUMBERED_EVENT = re.compile(r"^\s+\d")
 # "Sherri Geerts, 81, of Sunnyvale, California": where a person in the news lives
@@ -335,6 +337,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 or _BODY_ACRONYM.match(s.text)
                 or (_POSSESSIVE.match(s.text) and re.match(r"\s+[a-z]", sentence[s.end :]))
                 or (head.isupper() and _NUMBERED_EVENT.match(sentence[s.end :]))
+                or (s.text.startswith("in ") and _CHIMED.search(sentence[: s.start]))
             ):
                 continue
             gap = sentence[out[-1].end : s.start].strip() if out else "-"
