@@ -6,9 +6,10 @@ dev questions (null_query as the label), each run through the bot's own question
 
 It prints 5-fold cross-validated abstention rates per set at a few thresholds, then (with
 --write) fits on everything and writes the model with the threshold chosen: the highest recall
-on the member set's not-covered questions that wrongly abstains on at most 5% of its answerable
-ones and on at most 1% of MultiHop-RAG's answerable ones, while abstaining on at least 92% of
-MultiHop-RAG's null questions (the benchmark guard is 90% on test).
+on the member set's not-covered questions (on a tie, the one that wrongly abstains least) that
+wrongly abstains on at most 5% of its answerable ones and on at most 1% of MultiHop-RAG's
+answerable ones, while abstaining on at least 92% of MultiHop-RAG's null questions (the
+benchmark guard is 90% on test).
 """
 
 from __future__ import annotations
@@ -98,9 +99,13 @@ def main() -> None:
             r["member_wrong"] <= 0.05
             and r["mh_wrong"] <= 0.01
             and r["mh_recall"] >= 0.92
-            and (best is None or r["member_recall"] > best[1])
+            and (
+                best is None
+                or r["member_recall"] > best[1]
+                or (r["member_recall"] == best[1] and r["member_wrong"] < best[2])
+            )
         ):
-            best = (float(th), r["member_recall"])
+            best = (float(th), r["member_recall"], r["member_wrong"])
     th = best[0] if best else 0.5
     m = LogisticRegression(C=args.C, max_iter=5000).fit(X, y, sample_weight=w)
     model = {

@@ -30,6 +30,7 @@ import pytest
 import yaml
 from chromadb.config import Settings as ChromaSettings
 
+from bot.qa.abstain import _event_in, event_phrases
 from bot.qa.rank import Params
 from bot.qa.retrieve import Retrieval
 from bot.qa.service import QAService
@@ -532,3 +533,28 @@ def test_initials_of_a_name_the_articles_hold_are_not_an_unseen_name(world: Worl
     assert world.retrieve("What did QZX report about the Dunmere reservoir?").query.unseen == [
         "QZX"
     ]
+
+
+def test_a_named_event_typed_in_lowercase_is_looked_for_as_one_phrase() -> None:
+    """ "the nobel peace prize" is one name: its words in order (a word or two may come between)
+    or, for two words, turned round; framing words before it are not part of it."""
+    assert event_phrases("who won the nobel peace prize this year") == ["nobel peace prize"]
+    assert event_phrases("blaney won the cup title in a chevy right?") == []
+    assert event_phrases("whats the final score of the grey cup this year") == ["grey cup"]
+    assert event_phrases("how much does the galaxy s24 ultra cost at launch") == [
+        "galaxy s24 ultra"
+    ]
+    body = "the nobel prize in medicine went to two scientists. the ces innovation award"
+    assert not _event_in("nobel peace prize", body)
+    assert _event_in("ces award", body)
+    assert _event_in("medicine prize", body)  # "prize in medicine"
+
+
+def test_another_contest_of_the_kind_the_articles_cover_is_not_answered(world: World) -> None:
+    """The articles cover the Teasdale chess championship, not a rowing one of the same name."""
+    ans = world.qa.answer("who won the teasdale chess championship", ["news"], now=NOW)
+    assert not ans.abstained, ans.text
+    assert "Ashdown" in ans.text
+    ans = world.qa.answer("who won the teasdale rowing championship", ["news"], now=NOW)
+    assert ans.abstained, ans.text
+    assert ans.citations == []

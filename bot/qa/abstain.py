@@ -7,6 +7,9 @@ dev questions only by benchmarks/fit_abstain.py); no single word vetoes an answe
   counted), and whether the rarest one the corpus does use is missing from them;
 - whether neighbouring topic words ("peace prize", "grand prix") stand together in one of them,
   and whether a multi-word name the question gives is there as written;
+- whether a named prize, cup, election or product line typed in lowercase ("the nobel peace
+  prize", "grey cup", "galaxy s24 ultra") is there, its words in order (the articles may be
+  about another prize or another year's cup);
 - whether the question names as its source an outlet that is not indexed, or a name no chunk
   holds.
 """
@@ -24,6 +27,7 @@ from pathlib import Path
 
 from ingest.keyword import tokenize
 
+from .query import initials_named
 from .retrieve import Retrieval
 from .synonyms import synonyms
 from .types import NOT_COVERED
@@ -97,6 +101,47 @@ def key_phrases(question: str) -> list[str]:
     return out
 
 
+# A named event or title typed in lowercase: "the nobel peace prize", "grey cup", "galaxy s24
+# ultra": the words before a kind of prize, contest or product line, as one phrase.
+_EVENT = re.compile(
+    r"\b((?:[a-z0-9][\w'’.&-]*\s+){1,3}?(?:prize|cup|trophy|awards?|bowl|championships?|"
+    r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra)(?:\s+(?:[ivxl]+|\d+))?)\b"
+)
+_EVENT_LEAD = frozenset(
+    "the a an who won win wins winning what which when where how did does is was this last that "
+    "of in at for to got get took take home whats what's f1 nfl nba mlb many much on even has "
+    "have had after before since during year's year’s years season's season’s".split()
+)
+
+
+def event_phrases(question: str) -> list[str]:
+    """Lowercase multi-word names of an event or a title ("nobel peace prize")."""
+    out = []
+    for m in _EVENT.finditer(question.lower()):
+        words = m.group(1).split()
+        lead = [i for i, w in enumerate(words) if w in _EVENT_LEAD]
+        words = words[lead[-1] + 1 :] if lead else words  # "blaney won the cup": "cup"
+        if len(words) >= 2:
+            out.append(" ".join(words))
+    return out
+
+
+def _event_in(event: str, body: str) -> bool:
+    """The event's words in order, at most two words apart ("CES Innovation Award" for "ces
+    award"), or a two-word one turned round ("Nobel Prize in Chemistry")."""
+    words = [re.escape(w) for w in event.split()]
+    if re.search(r"(?<!\w)" + r"\W+(?:\w+\W+){0,2}?".join(words) + r"(?!\w)", body):
+        return True
+    # "chemistry prize" is also the "prize in chemistry"
+    return len(words) == 2 and bool(
+        re.search(rf"(?<!\w){words[1]}\W+(?:\w+\W+)?(?:in|for|of)\W+{words[0]}(?!\w)", body)
+    )
+
+
+IDF_FLOOR = 0.1
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{3,5}\b")
+
+
 def _norm_text(s: str) -> str:
     return " ".join(s.lower().replace("’", "'").split())
 
@@ -106,12 +151,17 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     top = r.passages[:4]
     arts: dict[str, tuple[set[str], str]] = {}
     pairs: dict[str, set[tuple[str, str]]] = {}
+    acronyms = set(_ACRONYM_WORD.findall(question))
     for p in r.passages[:6]:
         if p.article_id not in arts and len(arts) < 3:
             text = p.article_text or p.text
-            body = f"{p.headline}\n{text}"
+            body = f"{p.headline}\n{text}\n{p.outlet or ''}"
             seq = tokenize(body)
-            arts[p.article_id] = (set(seq), _norm_text(body))
+            toks = set(seq)
+            for a in acronyms:  # "OVP": the article names the Ostry Valley Post in full
+                if initials_named(a, [body]):
+                    toks.update(tokenize(a))
+            arts[p.article_id] = (toks, _norm_text(body))
             pairs[p.article_id] = {(a, b) for a, b in itertools.pairwise(seq)} | {
                 (a, b) for a, b in zip(seq, seq[2:], strict=False)
             }
@@ -120,7 +170,8 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
         terms.setdefault(t, 0.5)
     n = max(1, r.n_chunks)
     df = r.doc_freq or (lambda _t: 0)
-    idf = {t: math.log((n + 1) / (df(t) + 1)) for t in terms}
+    # floored: in a one-article corpus every word the question shares with it is in every chunk
+    idf = {t: max(IDF_FLOOR, math.log((n + 1) / (df(t) + 1))) for t in terms}
     total = sum(idf[t] * w for t, w in terms.items()) or 1.0
     syn = {t: synonyms(t) for t in terms}
 
@@ -158,7 +209,12 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     phrase_missing = float(
         any(not any(_norm_text(ph) in body for _, body in arts.values()) for ph in phrases)
     )
+    events = event_phrases(question)
+    event_missing = float(
+        any(not any(_event_in(ev, body) for _, body in arts.values()) for ev in events)
+    )
     return {
+        "event_missing": event_missing,
         "dense": max((p.dense or 0.0) for p in top) if top else 0.0,
         "top": top[0].score if top else 0.0,
         "cover": cover,
@@ -189,7 +245,7 @@ def _nearest(r: Retrieval) -> str:
 
 FEATURES = (
     "dense", "cover", "known_missing", "unknown_missing", "pair_cover", "phrase_missing",
-    "unknown_outlet", "unseen_name",
+    "unknown_outlet", "unseen_name", "event_missing",
 )  # fmt: skip
 MODEL_PATH = Path(__file__).with_name("abstain_model.json")
 FULL_COVER_THRESHOLD = 0.5
