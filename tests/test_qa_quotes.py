@@ -980,6 +980,15 @@ def test_an_age_written_with_hyphens_and_a_count_inside_a_score() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "In 1992 [1]."
 
 
+def test_a_player_or_official_asked_for_by_role_is_the_name_under_that_role() -> None:
+    p = _passage(
+        "Orvale manager Tomas Brel said the derby would be tough. Orvale will be without "
+        "defender Ivo Larch, who hurt his shoulder in training."
+    )
+    q = "which orvale defender is out of the derby"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Ivo Larch [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

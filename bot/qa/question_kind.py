@@ -278,7 +278,9 @@ ROLES = frozenset(
         "governor president ceo chief executive chair chairman chairwoman coach manager minister "
         "secretary senator mayor judge director founder owner captain envoy mediator spokesperson "
         "spokesman spokeswoman commissioner ambassador leader boss head premier chancellor "
-        "mediation"
+        "mediation referee ref umpire defender striker midfielder goalkeeper keeper quarterback qb "
+        "receiver pitcher commentator announcer analyst reporter host anchor negotiator "
+        "prosecutor attorney lawyer regulator inspector detective officer commander"
     )
 )
 # A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the
