@@ -8,8 +8,8 @@ It prints 5-fold cross-validated abstention rates per set at a few thresholds, t
 --write) fits on everything and writes the model with the threshold chosen: the highest recall
 on the member set's not-covered questions (on a tie, the one that wrongly abstains least) that
 wrongly abstains on at most 5% of its answerable ones and on at most 1% of MultiHop-RAG's
-answerable ones, while abstaining on at least 92% of MultiHop-RAG's null questions (the
-benchmark guard is 90% on test).
+answerable ones, while abstaining on at least 93% of MultiHop-RAG's null questions (the
+benchmark guard is 90% on test; see MH_NULL_RECALL).
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ from ingest.index import NewsIndex
 from ingest.settings import Settings
 
 MEMBER_WEIGHT = 3.0  # few member questions, and they are what the bot is for
+# MultiHop-RAG null questions abstained on in 5-fold dev. The guard is 90% on test; at 92% the
+# threshold chosen on 2026-11-30 (0.35) abstained on 87.0% of test's 46, so keep more margin.
+MH_NULL_RECALL = 0.93
 
 
 def collect(qa: QAService, root: Path, samples: Path, n_mh: int) -> list[dict]:
@@ -98,7 +101,7 @@ def main() -> None:
         if (
             r["member_wrong"] <= 0.05
             and r["mh_wrong"] <= 0.01
-            and r["mh_recall"] >= 0.92
+            and r["mh_recall"] >= MH_NULL_RECALL
             and (
                 best is None
                 or r["member_recall"] > best[1]
