@@ -31,6 +31,7 @@ import yaml
 from chromadb.config import Settings as ChromaSettings
 
 from bot.qa.abstain import _event_in, event_phrases
+from bot.qa.query import clipped_name
 from bot.qa.rank import Params
 from bot.qa.retrieve import Retrieval
 from bot.qa.service import QAService
@@ -558,3 +559,12 @@ def test_another_contest_of_the_kind_the_articles_cover_is_not_answered(world: W
     ans = world.qa.answer("who won the teasdale rowing championship", ["news"], now=NOW)
     assert ans.abstained, ans.text
     assert ans.citations == []
+
+
+def test_a_name_clipped_the_way_members_clip_it_is_not_unseen() -> None:
+    """ "bama" is how members write Alabama: a word the corpus lacks, but inside a capitalised
+    word of the passages found, so no "No indexed article mentions 'bama'"."""
+    texts = ["No. 8 Alabama play Georgia in the SEC title game in Atlanta."]
+    assert clipped_name("bama", texts)
+    assert not clipped_name("morvathia", texts)
+    assert not clipped_name("sec", texts)  # too short to tell

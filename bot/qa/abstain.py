@@ -29,7 +29,7 @@ from ingest.keyword import tokenize
 
 from .query import initials_named
 from .retrieve import Retrieval
-from .synonyms import synonyms
+from .synonyms import base_form, synonyms
 from .types import NOT_COVERED
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,8 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
         if p.article_id not in arts and len(arts) < 3:
             text = p.article_text or p.text
             body = f"{p.headline}\n{text}\n{p.outlet or ''}"
-            seq = tokenize(body)
+            # irregular past forms as their present ("paid" -> "pay"), as the synonyms are kept
+            seq = [base_form(t) for t in tokenize(body)]
             toks = set(seq)
             for a in acronyms:  # "OVP": the article names the Ostry Valley Post in full
                 if initials_named(a, [body]):
@@ -173,10 +174,10 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     # floored: in a one-article corpus every word the question shares with it is in every chunk
     idf = {t: max(IDF_FLOOR, math.log((n + 1) / (df(t) + 1))) for t in terms}
     total = sum(idf[t] * w for t, w in terms.items()) or 1.0
-    syn = {t: synonyms(t) for t in terms}
+    syn = {t: synonyms(base_form(t)) for t in terms}
 
     def has(t: str, toks: set[str]) -> bool:
-        return t in toks or any(all(x in toks for x in ph) for ph in syn[t])
+        return t in toks or base_form(t) in toks or any(all(x in toks for x in ph) for ph in syn[t])
 
     cover = 0.0
     for toks, _ in arts.values():
@@ -189,7 +190,7 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     known_missing = max((idf[t] for t in missing if df(t) > 0), default=0.0) / math.log(n + 1)
     unknown_missing = float(sum(1 for t in missing if df(t) == 0))
     # Neighbouring topic words ("peace prize", "grand prix") found together in one article.
-    seq_q = [t for t in tokenize(question) if t != "\u2205" and t not in _FRAME]
+    seq_q = [base_form(t) for t in tokenize(question) if t != "\u2205" and t not in _FRAME]
     qpairs = [(a, b) for a, b in itertools.pairwise(seq_q) if a != b]
     # a pair counts in other words too ("quillon stock": "Quillon shares")
     alts = {t: {t} | {ph[0] for ph in synonyms(t) if len(ph) == 1} for t in seq_q}

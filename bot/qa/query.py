@@ -186,6 +186,18 @@ def unseen_names(question: str, outlets: list[str], known: Callable[[str], bool]
     return out
 
 
+_LONG_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\w*")
+
+
+def clipped_name(word: str, texts: Iterable[str]) -> bool:
+    """Whether a lowercase word the corpus lacks is a name clipped as members clip them, inside a
+    capitalised word of ``texts``: "bama" for "Alabama", "cuse" for "Syracuse"."""
+    w = word.lower()
+    if len(w) < 4:
+        return False
+    return any(w in m.group().lower() for t in texts for m in _LONG_CAPITALISED.finditer(t))
+
+
 _ACRONYM = re.compile(r"[A-Z]{3,5}")
 _CAP_RUN = re.compile(r"[A-Z][\w'’.]*(?:(?:\s+|-)[A-Z][\w'’.]*){2,5}")
 

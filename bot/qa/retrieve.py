@@ -18,7 +18,7 @@ import numpy as np
 from ingest.index import Corpus
 
 from .arrays import CorpusArrays, ExactVectors, corpus_arrays
-from .query import Part, QueryPlan, initials_named, plan_query, unseen_names
+from .query import Part, QueryPlan, clipped_name, initials_named, plan_query, unseen_names
 from .rank import (
     Params,
     Scored,
@@ -193,7 +193,11 @@ def retrieve(
     # "DTR", "OVP": initials of a name or an outlet the passages found spell out in full
     named = [t for pa in passages for t in (pa.text, pa.headline, pa.outlet or "")]
     unseen = [n for n in unseen if not initials_named(n, named)]
-    unseen += [w for w in unknown if w not in (n.lower() for n in unseen)]
+    unseen += [
+        w
+        for w in unknown
+        if w not in (n.lower() for n in unseen) and not clipped_name(w, named)  # "bama"
+    ]
     query = Query(question, plan.outlets, plan.time, plan.unknown, unseen, plan)
     return Retrieval(
         query=query,
