@@ -247,7 +247,7 @@ _NOT_COUNT = re.compile(
 )
 
 
-_IN_SCORE = re.compile(r"[-–]\d")
+_SCORE_AFTER, _SCORE_BEFORE = re.compile(r"[-–]\d"), re.compile(r"\d[-–]$")
 
 
 def _with_noun(sentence: str, sp: Span) -> Span:
@@ -311,8 +311,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             _with_noun(sentence, s)
             for s in _spans(_COUNT_RX, sentence)
             if not _NOT_COUNT.match(sentence[s.end : s.end + 20])
-            and not _IN_SCORE.match(sentence[s.end : s.end + 2])  # "69-10" is a score
-            and not _IN_SCORE.match(sentence[max(0, s.start - 2) : s.start][::-1])
+            and not _SCORE_AFTER.match(sentence[s.end : s.end + 2])  # "69-10" is a score
+            and not _SCORE_BEFORE.search(sentence[max(0, s.start - 2) : s.start])
             and not re.search(r"[$€£¥₹]\s?$", sentence[max(0, s.start - 2) : s.start])
             and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
             and not _DAY_OF_MONTH.search(sentence[max(0, s.start - 12) : s.start])
