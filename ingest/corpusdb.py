@@ -532,6 +532,20 @@ class CorpusDB:
         g = self.generation if generation is None else generation
         return self._articles_where("generation=?", (g,))
 
+    def article_ids_by_url(
+        self, urls: Sequence[str], generation: int | None = None
+    ) -> dict[str, str]:
+        """url -> article id, for those of ``urls`` an article of the generation has."""
+        g = self.generation if generation is None else generation
+        urls = list(dict.fromkeys(urls))[:50]
+        if not urls:
+            return {}
+        marks = ",".join("?" * len(urls))
+        rows = self._conn.execute(
+            f"SELECT url, id FROM articles WHERE generation=? AND url IN ({marks})", (g, *urls)
+        ).fetchall()
+        return {u: aid for u, aid in rows}
+
     def _articles_where(self, where: str, args: tuple[Any, ...]) -> dict[str, ArticleRow]:
         rows = self._conn.execute(
             "SELECT id, content_hash, source, origin, headline, summary, text, outlet, url, "

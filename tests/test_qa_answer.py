@@ -22,7 +22,8 @@ import chromadb
 import pytest
 from chromadb.config import Settings as ChromaSettings
 
-from bot.qa.service import QAService
+from bot.qa.retrieve import FALLBACK_POST_SCALE, FOLLOW_BOOST
+from bot.qa.service import QAService, cited_links
 from bot.qa.types import CAVEAT, NOT_COVERED, Answer, Citation
 from ingest.corpusdb import ArticleRow
 from ingest.index import Corpus, NewsIndex, demo_articles_dir
@@ -340,6 +341,28 @@ def test_only_the_latest_turn_of_history_steers_the_search(world: World) -> None
     ]
     ans = world.qa.answer("what about the union's side?", ["demo"], now=NOW, history=history)
     assert world.files_of(ans)[0] in STRIKE_FILES
+
+
+def test_a_follow_up_leans_to_the_articles_the_reply_before_cited(world: World) -> None:
+    first_q = "How many transit workers walked out when the Halverton strike began?"
+    first = world.qa.answer(first_q, ["demo"], now=NOW)
+    links = cited_links(first.text)
+    # the reply's links, in the order it cites them, once each
+    assert links == list(dict.fromkeys(c.url for c in first.citations if c.url))
+    assert len(links) >= 2, first.text
+    q = f"{first_q} what about the union's side?"
+    plain = world.qa.retrieve(q, ["demo"], now=NOW)
+    led = world.qa.retrieve(q, ["demo"], now=NOW, follow=links[:2])
+    scale = 1.0 if plain.log_odds else FALLBACK_POST_SCALE
+    before = {p.chunk_id: p.score for p in plain.passages}
+    gains = {
+        p.url: round(p.score - before[p.chunk_id], 6) for p in led.passages if p.chunk_id in before
+    }
+    assert gains, "no passage in both rankings"
+    for url, gain in gains.items():
+        want = {links[0]: FOLLOW_BOOST, links[1]: FOLLOW_BOOST / 2}.get(url, 0.0) * scale
+        assert gain == pytest.approx(want, abs=1e-5), (url, gain)
+    assert any(g > 0 for g in gains.values())
 
 
 # --- the real model -------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from bot.qa.shape import (
     WHO,
     YESNO,
     answer_spans,
+    bare,
     personlike,
 )
 from bot.qa.spelling import Speller, correct, unknown_words
@@ -987,6 +988,42 @@ def test_a_player_or_official_asked_for_by_role_is_the_name_under_that_role() ->
     )
     q = "which orvale defender is out of the derby"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "Ivo Larch [1]."
+
+
+def test_a_letter_left_out_is_likelier_than_one_typed_too_many() -> None:
+    sp = Speller(["The inter league cup, the inter match and the interim coach. Paro and Porro."])
+    # "interm": the "i" left out of "interim", not an "m" typed after "inter" (more frequent)
+    assert correct("who is the interm coach", [sp])[0] == "who is the interim coach"
+    # but a doubled letter is a slip: "parro" is "paro" as readily as "porro"
+    assert correct("who did parro beat", [sp])[0] in ("who did paro beat", "who did porro beat")
+    sp2 = Speller(["Paro won. Paro won again. Porro lost."])
+    assert correct("who did parro beat", [sp2])[0] == "who did paro beat"
+
+
+def test_whoever_runs_something_is_the_one_with_the_title_of_its_head() -> None:
+    p = _passage(
+        "Orvale Privacy Agency is drafting rules on automated decisions, citing Executive "
+        "Orders from the capital. The draft is the agency's most detailed yet, Ivo Larch, the "
+        "agency's executive director, told reporters."
+    )
+    q = "whos the guy running the orvale privacy agency thats drafting the rules"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Ivo Larch [1]."
+
+
+def test_a_title_the_question_mentions_is_not_the_one_asked_for_by_employer() -> None:
+    p = _passage(
+        "This week prime minister Tomas Brel will make his strongest push yet for investment, "
+        "as Harrowgate founder Ivo Larch flies in to meet him."
+    )
+    q = "on the orvale prime minister's investor push, which harrowgate guy is heading there"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Ivo Larch [1]."
+
+
+def test_a_word_loses_its_possessive_but_not_its_final_s() -> None:
+    assert bare("Jones's") == "Jones" and bare("Jones") == "Jones"
+    assert (
+        bare("Stories,") == "Stories" and bare("Brel’s") == "Brel" and bare("Orvales'") == "Orvales"
+    )
 
 
 def test_a_price_in_cents_is_an_amount() -> None:

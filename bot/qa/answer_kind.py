@@ -29,13 +29,13 @@ from .question_kind import (
     ORG_Q,
     PAST_Q,
     PERSON_Q,
-    ROLES,
     SHARE_Q,
     SPEECH_Q,
     WANTS_ORG,
     WHERE_IN,
     noun_part,
     role_under,
+    roles_asked,
 )
 from .shape import (
     CURRENCY_CODE,
@@ -48,6 +48,7 @@ from .shape import (
     WHO,
     Span,
     answer_spans,
+    bare,
     is_title,
     personlike,
 )
@@ -113,7 +114,7 @@ def _person_named(place: str, surnames: frozenset[str]) -> bool:
     """A where-span that is a person the articles name in full ("to Cosgrave" after "Paddy
     Cosgrave", "in Keith Rabois"): someone something went to, not a place."""
     words = place.split()[1:]  # after the preposition
-    if not words or words[-1].lower().rstrip("'’s") not in surnames:
+    if not words or bare(words[-1]).lower() not in surnames:
         return False
     return len(words) == 1 or (len(words) == 2 and personlike(" ".join(words)))
 
@@ -272,12 +273,15 @@ def _span_strength(
         if wants_person and not titled and not personlike(sp.text):
             base *= 0.5
         if wants_org:  # "which football club": a club's name, not its manager's
-            org_end = not personlike(sp.text) or bool(_ORG_END.search(sp.text.rstrip(".,'’s")))
+            org_end = not personlike(sp.text) or bool(_ORG_END.search(bare(sp.text)))
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
-        elif _EVENT_END.search(sp.text.rstrip(".,'’s")):
+        elif _EVENT_END.search(bare(sp.text)):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
         after = sentence[sp.end : sp.end + 60].split()[:5]
-        if (roles and roles & set(tokenize(" ".join(before[-3:] + words + after)))) or (
+        # a title inside the span counts when a name of two words follows it ("Governor Tomas
+        # Wendrell"), not in "Executive Orders"
+        titled_by = [w for i, w in enumerate(words) if len(words) - i > 2]
+        if (roles and roles & set(tokenize(" ".join(before[-3:] + titled_by + after)))) or (
             under and under & set(tokenize(" ".join(before[-3:])))
         ):
             base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
@@ -405,7 +409,7 @@ class Asked:
             name_q=bool(NAME_Q.search(question)) and not wants_person,
             speech_q=bool(SPEECH_Q.search(question)),
             future_q=bool(FUTURE_Q.search(question)),
-            roles=frozenset(q_toks & ROLES) if shape == WHO else frozenset(),
+            roles=roles_asked(question, q_toks) if shape == WHO else frozenset(),
             under=role_under(question) if shape == WHO else frozenset(),
             where_in=bool(WHERE_IN.search(question)),
             past_q=bool(PAST_Q.search(question)),

@@ -38,6 +38,7 @@ from .shape import (
     WHY,
     Span,
     answer_spans,
+    bare,
     personlike,
 )
 from .synonyms import phrase_in, synonyms, words
@@ -163,11 +164,9 @@ def select_excerpts(
             for t in c.toks:
                 ask.arts_with.setdefault(t, set()).add(c.passage.article_id)
     if shape in (WHO, WHERE):  # people named in full: "to Cosgrave" is not a place
+        spans = [sp.text.split() for c in cands for sp in answer_spans(c.sentence, WHO)]
         ask.surnames = frozenset(
-            sp.text.split()[-1].lower()
-            for c in cands
-            for sp in answer_spans(c.sentence, WHO)
-            if len(sp.text.split()) >= 2 and personlike(sp.text)
+            bare(ws[-1]).lower() for ws in spans if len(ws) >= 2 and personlike(" ".join(ws))
         )
     by_article: dict[str, list[Sent]] = {}
     for c in cands:
@@ -242,7 +241,7 @@ def _in_full(first: Sent, cands: list[Sent]) -> Sent | None:
     words = first.spans[0].text.split()
     if len(words) != 1 or not personlike(words[0]):  # "Australia" has no full name
         return None
-    last = words[0].lower().rstrip("'’s")
+    last = bare(words[0]).lower()
     # the same article's sentences first, then the others' (best first): the name as given
     # in full where this article gives only the surname
     for same in (True, False):
@@ -254,7 +253,7 @@ def _in_full(first: Sent, cands: list[Sent]) -> Sent | None:
                 if (
                     2 <= len(ws) <= 4
                     and len({w.lower() for w in ws}) == len(ws)  # not a table row of names
-                    and ws[-1].lower().rstrip("'’s") == last
+                    and bare(ws[-1]).lower() == last
                     and personlike(sp.text)
                 ):
                     c.spans.insert(0, c.spans.pop(i))

@@ -315,3 +315,28 @@ def role_under(question: str) -> frozenset[str]:
     for m in _ROLE_NOUN.finditer(question):
         got.update(t for t in tokenize(m.group(1)) if t != "\u2205")
     return frozenset(got)
+
+
+# "the guy running the privacy agency", "who heads the union": whoever is in charge, whatever the
+# articles call the post ("the agency's executive director", "union chief")
+_IN_CHARGE = re.compile(
+    r"\b(?:running|runs|heads|heading|headed)\b(?!\s+(?:for|against|back|up|out|into|to|in)\b)"
+    r"|\bin\s+charge\s+of\b",
+    re.I,
+)
+IN_CHARGE_ROLES = frozenset(
+    tokenize("director head chief ceo chair chairman chairwoman executive leader boss")
+)
+
+
+def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
+    """The titles a who-question asks about ("who is the governor"), or those of whoever is in
+    charge when it asks who runs something. Empty when it names the answer by what it stands
+    under ("which blackrock guy"): a title elsewhere in it ("the japanese PM's investor push")
+    is then a person it mentions, not the one it asks for."""
+    if role_under(question):
+        return frozenset()
+    roles = set(q_toks & ROLES)
+    if not roles and _IN_CHARGE.search(question):
+        roles |= IN_CHARGE_ROLES
+    return frozenset(roles)

@@ -40,6 +40,9 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 
 PARAMS = Params()
 FALLBACK_POST_SCALE = 0.05  # the log-odds constraints, scaled for the first-stage merge
+# A follow-up ("whats the final score tho") is about what the reply before it cited: the article
+# it cited first gains this much (log-odds), the others it cited half of it.
+FOLLOW_BOOST = 1.0
 
 
 @dataclass
@@ -139,10 +142,12 @@ def retrieve(
     embed: Embed | None = None,
     params: Params | None = None,
     unknown: Sequence[str] = (),
+    follow: Sequence[str] = (),
 ) -> Retrieval:
     """The ``k`` best passages for ``question``. ``unknown``: lowercase words of the question that
     are neither English nor in any corpus (``bot.qa.spelling.unknown_words``): names no article
-    mentions, like the capitalised ones found here."""
+    mentions, like the capitalised ones found here. ``follow``: the links the reply before a
+    follow-up cited, first cited first; their articles gain ``FOLLOW_BOOST``."""
     p = params or PARAMS
     if p.ltr is not None:
         models = {c.index.settings.embedding_model for c in corpora}
@@ -174,7 +179,12 @@ def retrieve(
     cands: list[tuple[float, int, int]] = []
     for ci, (corpus, arr) in enumerate(arrs):
         if arr.ids:
-            cands.extend((s, ci, i) for s, i in _rank_corpus(corpus, arr, units, plan, newest, p))
+            ranked = _rank_corpus(corpus, arr, units, plan, newest, p)
+            if follow and FOLLOW_BOOST:
+                gain = _followed(corpus, arr, follow)
+                scale = 1.0 if p.ltr else FALLBACK_POST_SCALE
+                ranked = [(s + scale * gain.get(int(arr.article_of[i]), 0.0), i) for s, i in ranked]
+            cands.extend((s, ci, i) for s, i in ranked)
     cands.sort(key=lambda x: -x[0])
     timings["rank"] = (time.perf_counter() - tr) * 1000
     picked = _select(cands, arrs, k, p)
@@ -209,6 +219,21 @@ def retrieve(
         doc_freq=lambda t: sum(a.kw.doc_freq(t) for _, a in arrs),
         n_chunks=sum(len(a.ids) for _, a in arrs),
     )
+
+
+def _followed(corpus: Corpus, arr: CorpusArrays, urls: Sequence[str]) -> dict[int, float]:
+    """Article number -> its gain as one the reply before cited (``FOLLOW_BOOST`` for the
+    first cited, half for the others)."""
+    ids = corpus.db.article_ids_by_url(urls, arr.view.generation)
+    if not ids:
+        return {}
+    at = {aid: j for j, aid in enumerate(arr.article_ids)}
+    gain: dict[int, float] = {}
+    for n, u in enumerate(dict.fromkeys(urls)):
+        j = at.get(ids.get(u, ""))
+        if j is not None and j not in gain:
+            gain[j] = FOLLOW_BOOST if n == 0 else FOLLOW_BOOST / 2
+    return gain
 
 
 def _units(

@@ -140,6 +140,7 @@ class QAService:
         outlet: str | None = None,
         since: datetime | None = None,
         k: int = N_PASSAGES,
+        follow: Sequence[str] = (),
     ) -> Retrieval:
         now = now or datetime.now(UTC)
         cs = [c for c in self._corpora(corpora) if c.db.has_chunks()]
@@ -155,7 +156,15 @@ class QAService:
             question, [speller_for(c) for c in cs], self._is_word, keep=alias_spans(question)
         )
         return retrieve(
-            question, cs, qvec, now=now, k=k, outlet=outlet, since=since, unknown=unknown
+            question,
+            cs,
+            qvec,
+            now=now,
+            k=k,
+            outlet=outlet,
+            since=since,
+            unknown=unknown,
+            follow=follow,
         )
 
     def answer(
@@ -202,7 +211,9 @@ class QAService:
             prev = self.spell(history[-1][0], corpora) + (f" {named}" if named else "")
             history = [*history[:-1], (prev, history[-1][1])]
         search_q = f"{history[-1][0]} {fixed}" if history else fixed
-        r = self.retrieve(search_q, corpora, now=now, outlet=outlet, since=since)
+        # ... and what the reply before cited is likelier what the follow-up is about
+        follow = cited_links(history[-1][1]) if history else []
+        r = self.retrieve(search_q, corpora, now=now, outlet=outlet, since=since, follow=follow)
         ans = self.answer_from(fixed, r, now=now, history=history, search_q=search_q)
         ans.question = q
         ans.timings_ms["retrieve"] = round(r.timings_ms.get("retrieve_total", 0.0), 2)
@@ -301,6 +312,14 @@ def referent(question: str, last_reply: str) -> str | None:
         return None
     m = _PINNED.match(last_reply.split("\n", 1)[0].strip())
     return m.group(1).strip() if m and len(m.group(1).split()) >= 2 else None
+
+
+_LINK = re.compile(r"<(https?://[^\s<>]+)>")
+
+
+def cited_links(reply: str) -> list[str]:
+    """The article links a reply cites (``Answer.text`` shows each as ``<url>``), in order."""
+    return list(dict.fromkeys(_LINK.findall(reply)))
 
 
 def group_by_article(excerpts: Sequence[Excerpt]) -> list[Excerpt]:

@@ -380,12 +380,18 @@ _NON_PERSON = re.compile(
 )
 
 
+def bare(word: str) -> str:
+    """A word without the punctuation after it and without a possessive ("Jones's" -> "Jones";
+    "Stories" and "Jones" keep their final s)."""
+    return re.sub(r"['’]s?$", "", word.rstrip(".,;:"))
+
+
 def personlike(span: str) -> bool:
     """A name that is not obviously a place or an organisation ("Isel River", "Premier League")."""
     words = span.split()
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", words[0]):
         return False  # "AI", "FBI", "NASA": an acronym names a thing or a body, not a person
-    return not any(_NON_PERSON.match(w.rstrip(".,'’s")) for w in words[1:] or words)
+    return not any(_NON_PERSON.match(bare(w)) for w in words[1:] or words)
 
 
 def is_title(word: str) -> bool:

@@ -134,16 +134,27 @@ class Speller:
         for d in _deletes(w):
             cands.update(self._lookup(d))
         limit = 1 if len(w) < 8 else 2
-        best: tuple[int, int, str] | None = None
+        best: tuple[int, bool, int, str] | None = None
         for c in cands:
             dist = damerau(w, c)
             swapped = len(c) == len(w) and c[:2] == w[1::-1]  # "amyor" for "mayor"
             if dist > limit or (c[0] != w[0] and not swapped):
                 continue  # a typo rarely hits the first letter: "sickle" is not "fickle"
-            key = (dist, -self.freq[c], c)
+            # a letter left out is likelier than one typed twice or too many: "interm" is
+            # "interim", not "inter"
+            key = (dist, _dropped(w, c), -self.freq[c], c)
             if best is None or key < best:
                 best = key
-        return best[2] if best else None
+        return best[3] if best else None
+
+
+def _dropped(typed: str, word: str) -> bool:
+    """``word`` is ``typed`` with a letter taken out that was not doubled: "inter" for "interm"
+    (a letter added by mistake is rarer than one left out), but not "paro" for "parro"."""
+    if len(word) != len(typed) - 1:
+        return False
+    cuts = [i for i in range(len(typed)) if typed[:i] + typed[i + 1 :] == word]
+    return bool(cuts) and not any(i > 0 and typed[i - 1] == typed[i] for i in cuts)
 
 
 # Question words mistyped in chat: fixed here, since the corpus alone cannot tell "wher" (where)
