@@ -1026,6 +1026,14 @@ def test_a_word_loses_its_possessive_but_not_its_final_s() -> None:
     )
 
 
+def test_a_name_keeps_the_full_stop_of_its_suffix() -> None:
+    spans = answer_spans("With the third pick they take Ivo Larch Jr. from Orvale.", WHO)
+    assert "Ivo Larch Jr." in [s.text for s in spans]
+    q = "who do they take at three"
+    p = _passage("With the third pick they take Ivo Larch Jr. from Orvale State.")
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Ivo Larch Jr. [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

@@ -202,6 +202,9 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
     return out
 
 
+_ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
+
+
 def _names(s: str) -> list[Span]:
     out: list[Span] = []
     for m_start, run in _name_runs(s):
@@ -212,6 +215,8 @@ def _names(s: str) -> list[Span]:
             continue
         text = re.sub(r"['’]s$", "", " ".join(words)).rstrip(".,'’")  # "Wendrell's comment"
         start = m_start + run.index(words[0])
+        if _ABBREVIATED.search(text) and s[start + len(text) : start + len(text) + 1] == ".":
+            text += "."  # "Marvin Harrison Jr.": the full stop is the name's own
         if m_start == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:]):
             continue  # capitalised only because the sentence starts there
         if _PLACE_BEFORE.search(s[max(0, start - 12) : start]):
