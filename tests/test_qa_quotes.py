@@ -1034,6 +1034,15 @@ def test_a_name_keeps_the_full_stop_of_its_suffix() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "Ivo Larch Jr. [1]."
 
 
+def test_a_count_of_the_thing_asked_about_under_another_name() -> None:
+    p = _passage(
+        "Orvale's rookie has thrown five picks in his last two starts. On Monday Ivo Larch "
+        "threw four interceptions in the 12-10 loss to Tamsk."
+    )
+    q = "how many picks did larch throw vs tamsk on monday"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Four interceptions [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

@@ -52,6 +52,7 @@ from .shape import (
     is_title,
     personlike,
 )
+from .synonyms import synonyms
 
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
 W_INNER = 0.3
@@ -389,6 +390,8 @@ class Asked:
     ) -> Asked:
         m = HOW_MANY_NOUN.search(question)
         counted = nouns(noun_part(m.group(1))) - NOT_COUNTED if m else set()
+        # "how many picks": a count of interceptions is one of picks
+        counted |= {ph[0] for t in counted for ph in synonyms(t) if len(ph) == 1}
         if shape == HOW_MANY and HOW_LONG.search(question):
             counted = set(_HOW_LONG_UNITS)  # "how long did the strike last": days, weeks
         wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
