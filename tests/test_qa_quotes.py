@@ -1043,6 +1043,13 @@ def test_a_count_of_the_thing_asked_about_under_another_name() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "Four interceptions [1]."
 
 
+def test_a_number_that_labels_which_one_is_no_count() -> None:
+    labelled = "Highlights from the Week 11 game, Pick 3 and Round 2 of the draft."
+    assert answer_spans(labelled, HOW_MANY) == []
+    counted = [s.text for s in answer_spans("Orvale won 11 games in Round 2.", HOW_MANY)]
+    assert counted == ["11 games"]
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

@@ -282,6 +282,13 @@ _WHEN_UNIT = re.compile(
 _ORDINAL_RX = re.compile(r"\b\d{1,4}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + _MONTH + r")")
 # "October 20", "20 October": a day of the month, not a count
 _DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\.?\s+$")
+# "Week 11", "Game 5", "Pick 3": a number that labels which one, not how many
+_LABELLED = re.compile(
+    r"\b(?:week|game|round|pick|stage|season|episode|chapter|part|phase|level|act|vol|no|"
+    r"number|gen|version|match|heat|leg|hole|lap|page|section|rule|article|gate|platform|"
+    r"route|flight|terminal|pier|room|row|seat)\.?\s$",
+    re.I,
+)
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
 
 
@@ -321,6 +328,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             and not re.search(r"[$€£¥₹]\s?$", sentence[max(0, s.start - 2) : s.start])
             and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
             and not _DAY_OF_MONTH.search(sentence[max(0, s.start - 12) : s.start])
+            and not _LABELLED.search(sentence[max(0, s.start - 10) : s.start])
             and not _MONTH_AFTER.match(sentence[s.end : s.end + 12])
         ]
         return sorted(ordinals + counts, key=lambda sp: sp.start)
