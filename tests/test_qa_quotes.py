@@ -1050,6 +1050,13 @@ def test_a_number_that_labels_which_one_is_no_count() -> None:
     assert counted == ["11 games"]
 
 
+def test_whom_something_was_said_to_is_no_place() -> None:
+    said = "Her aunt said to Orvale News Digital that she was taken from Tamsk."
+    assert [s.text for s in answer_spans(said, WHERE)] == ["from Tamsk"]
+    moved = "In a statement to Harrowgate Wire, the firm said it moved to Velm."
+    assert [s.text for s in answer_spans(moved, WHERE)] == ["to Velm"]
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

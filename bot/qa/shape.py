@@ -140,6 +140,12 @@ _BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5
 # "on Connor's shot": whose it was, not where (but "at Ibrox's tunnel" is at Ibrox)
 _POSSESSIVE = re.compile(r"^on\s+\S+['’]s$", re.I)
 # "on Instagram", "on X": where it was said, not a place
+# "a spokesperson said to Fox News Digital", "in a statement to Reuters": whom it was said to
+_SPOKE = re.compile(
+    r"\b(?:said|says|say|saying|told|spoke|speaks|speaking|talked|talking|wrote|writing|"
+    r"explained|confirmed|according|statement|comments?|interview|email|emailed)\s*$",
+    re.I,
+)
 _PLATFORM = re.compile(
     r"^(?:on|to|via)\s+(?:the\s+)?(?:Instagram|Twitter|X|Facebook|TikTok|YouTube|Threads|Reddit|"
     r"LinkedIn|Bluesky|Mastodon|Telegram|WhatsApp|Snapchat|Discord|Twitch|Truth\s+Social|Weibo)$"
@@ -351,6 +357,10 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 or (_POSSESSIVE.match(s.text) and re.match(r"\s+[a-z]", sentence[s.end :]))
                 or (head.isupper() and _NUMBERED_EVENT.match(sentence[s.end :]))
                 or (s.text.startswith("in ") and _CHIMED.search(sentence[: s.start]))
+                or (
+                    s.text.startswith("to ")
+                    and _SPOKE.search(sentence[max(0, s.start - 30) : s.start])
+                )
             ):
                 continue
             gap = sentence[out[-1].end : s.start].strip() if out else "-"
