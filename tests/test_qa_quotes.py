@@ -1057,6 +1057,16 @@ def test_whom_something_was_said_to_is_no_place() -> None:
     assert [s.text for s in answer_spans(moved, WHERE)] == ["to Velm"]
 
 
+def test_someones_home_or_workplace_is_no_named_place() -> None:
+    stay = "We stayed at Dane’s parents’ house while we looked for a rental in Velm Bay."
+    assert [s.text for s in answer_spans(stay, WHERE)] == ["in Velm Bay"]
+    works = "Ivo Larch, managing director at Harrowgate, said parts came from Tamsk."
+    assert [s.text for s in answer_spans(works, WHERE)] == ["from Tamsk"]
+    q = "where was the writer hoping to rent"
+    p = _passage(stay)
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "In Velm Bay [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

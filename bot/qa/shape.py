@@ -138,7 +138,16 @@ _HOLIDAY = re.compile(
 # "from the MMA", "in the NFL": a body named by its initials, not a place (but "in the US")
 _BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5}$")
 # "on Connor's shot": whose it was, not where (but "at Ibrox's tunnel" is at Ibrox)
-_POSSESSIVE = re.compile(r"^on\s+\S+['’]s$", re.I)
+_POSSESSIVE = re.compile(r"^(?:on|at|in|to|from|into)\s+(?:\S+\s+){0,2}\S+['’]s$", re.I)
+# "managing director at Multiflight", "an analyst at Jefferies": where someone works, not a place
+_WORKS_AT = re.compile(
+    r"\b(?:director|manager|executive|exec|analyst|engineer|officer|chief|head|partner|"
+    r"professor|researcher|economist|strategist|spokes(?:person|man|woman)|editor|reporter|"
+    r"correspondent|founder|president|chair(?:man|woman)?|scientist|lawyer|attorney|"
+    r"consultant|advis[eo]r|employee|staffer|intern|fellow|lecturer|trader|banker|"
+    r"investor|vice\s+president|ceo|cfo|cto|coo)s?\s*$",
+    re.I,
+)
 # "on Instagram", "on X": where it was said, not a place
 # "a spokesperson said to Fox News Digital", "in a statement to Reuters": whom it was said to
 _SPOKE = re.compile(
@@ -360,6 +369,10 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 or (
                     s.text.startswith("to ")
                     and _SPOKE.search(sentence[max(0, s.start - 30) : s.start])
+                )
+                or (
+                    s.text.startswith("at ")
+                    and _WORKS_AT.search(sentence[max(0, s.start - 30) : s.start])
                 )
             ):
                 continue
