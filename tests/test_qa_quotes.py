@@ -1067,6 +1067,15 @@ def test_someones_home_or_workplace_is_no_named_place() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "In Velm Bay [1]."
 
 
+def test_a_year_alone_answers_what_year_but_a_date_says_more_when() -> None:
+    p = _passage("Jo Brel and Ivo Larch, married in 1997, got their Velm home back on 13 October.")
+    q = "what year did brel and larch get married"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "In 1997 [1]."
+    p2 = _passage("The Tamsk bridge opened in 2019. It opened to lorries on 4 March 2019.")
+    q2 = "when did the tamsk bridge open to lorries"
+    assert short_answer_lead(select_excerpts(q2, [p2]), q2) == "On 4 March 2019 [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

@@ -222,6 +222,9 @@ _LENGTH_UNITS = frozenset(
     )
 )
 _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
+YEAR_ALONE = 0.6  # a year alone, asked when (not "what year"): a day or date says more
+_YEAR_ONLY = re.compile(r"^(?:in\s+|since\s+|by\s+|from\s+|until\s+)?(?:19|20)\d{2}$", re.I)
+_YEAR_Q = re.compile(r"\b(?:what|which)\s+(?:yr|year)\b|\byear\s+(?:did|was|were)\b", re.I)
 _VAGUE_WHEN = re.compile(
     r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
     r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
@@ -260,6 +263,7 @@ def _span_strength(
     asked: set[str] = frozenset(),  # type: ignore[assignment]
     past_q: bool = False,
     ago_q: bool = False,
+    year_q: bool = False,
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -335,7 +339,9 @@ def _span_strength(
     if shape == WHEN and past_q and _NOW_ON.search(sp.text):
         base *= 0.5  # "when did it start": not "tonight" or "next week"
     if shape == WHEN and _VAGUE_WHEN.search(sp.text):
-        base = 0.6  # "this week", "in the spring", "2023": a day or date says more
+        # "this week", "in the spring": a day or date says more; "in 1997" answers "what year"
+        year = _YEAR_ONLY.match(sp.text)
+        base = (1.0 if year_q else YEAR_ALONE) if year else 0.6
     if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
     window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
@@ -378,6 +384,7 @@ class Asked:
     ago_q: bool  # "how long ago": a time counted back from now is the answer
     clock_q: bool  # "what time": a time of day, not a date
     end_q: bool  # "until when", "when did it end": "until 2019" may answer
+    year_q: bool  # "what year", "since which year": a year alone is the answer
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -419,6 +426,7 @@ class Asked:
             ago_q=bool(re.search(r"\bago\b", question, re.I)),
             clock_q=bool(_CLOCK_Q.search(question)),
             end_q=bool(_END_Q.search(question)),
+            year_q=bool(_YEAR_Q.search(question)),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")
@@ -463,6 +471,7 @@ class Asked:
                     asked=self.asked,
                     past_q=self.past_q,
                     ago_q=self.ago_q,
+                    year_q=self.year_q,
                 ),
             )
             for sp in spans
