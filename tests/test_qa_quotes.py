@@ -1076,6 +1076,17 @@ def test_a_year_alone_answers_what_year_but_a_date_says_more_when() -> None:
     assert short_answer_lead(select_excerpts(q2, [p2]), q2) == "On 4 March 2019 [1]."
 
 
+def test_when_an_interview_was_published_is_not_when_it_happened() -> None:
+    p = _passage(
+        "In an interview published on 13 October, Jo Brel said the couple had wed in "
+        "November 1997 in Velm."
+    )
+    q = "when did jo brel get married"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "In November 1997 [1]."
+    q2 = "when was the jo brel interview published"
+    assert short_answer_lead(select_excerpts(q2, [p]), q2) == "On 13 October [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

@@ -230,7 +230,9 @@ _VAGUE_WHEN = re.compile(
     r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
     re.I,
 )
-_SPEECH = r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted)"
+_SPEECH = (
+    r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted|published)"
+)
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
 

@@ -304,7 +304,9 @@ WANTS_ORG = re.compile(
 )
 HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
 SPEECH_Q = re.compile(
-    r"\b(?:announc\w*|sa(?:y|id|ys)|told|tell|report\w*|statement|confirm\w*)\b", re.I
+    r"\b(?:announc\w*|sa(?:y|id|ys)|told|tell|report\w*|statement|confirm\w*|publish\w*|"
+    r"posted|tweet\w*)\b",
+    re.I,
 )
 
 
