@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import chromadb
@@ -1085,6 +1086,25 @@ def test_when_an_interview_was_published_is_not_when_it_happened() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "In November 1997 [1]."
     q2 = "when was the jo brel interview published"
     assert short_answer_lead(select_excerpts(q2, [p]), q2) == "On 13 October [1]."
+
+
+def test_the_lead_leans_to_the_best_ranked_article_between_close_answers() -> None:
+    top = _passage(
+        "Search startup Orvale is building product search for shops. The company raised "
+        "$1.8 million in a seed round from Tamsk Ventures.",
+        headline="Orvale builds shop search",
+    )
+    other = replace(
+        _passage(
+            "Another search startup, Velm, raised $2 million in its seed round last year.",
+            headline="Velm fintech grows",
+        ),
+        chunk_id="c2",
+        article_id="a2",
+        url="https://test.example/a2",
+    )
+    q = "how much did the search startup orvale raise in its seed round"
+    assert short_answer_lead(select_excerpts(q, [top, other]), q) == "$1.8 million [1]."
 
 
 def test_a_price_in_cents_is_an_amount() -> None:

@@ -69,6 +69,7 @@ W_PRIOR = 0.35
 FILL_SHAPE = 1.5  # the same weight when ordering the excerpts after the lead
 W_LEAD_SHAPE = 1.0  # how much the answer's shape counts in choosing the sentence that leads
 MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's) is not stated
+TOP_LEAD = 0.15  # what an answer from the best-ranked article gains in choosing the lead
 STRONG_LEAD = 0.9  # an answer from another article than the best-ranked one must be this strong
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
@@ -216,7 +217,10 @@ def select_excerpts(
         # one whose answer can be stated in the lead first, then any that has an answer
         first = max(
             close,
-            key=lambda c: (_can_state(c), c.score + W_LEAD_SHAPE * c.shape),
+            key=lambda c: (
+                _can_state(c),
+                c.score + W_LEAD_SHAPE * c.shape + TOP_LEAD * c.top_article,
+            ),
             default=None,
         )
         if first is not None and shape == WHO and _can_state(first):
