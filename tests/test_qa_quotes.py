@@ -1107,6 +1107,23 @@ def test_the_lead_leans_to_the_best_ranked_article_between_close_answers() -> No
     assert short_answer_lead(select_excerpts(q, [top, other]), q) == "$1.8 million [1]."
 
 
+def test_a_hyphenated_number_word_is_read_whole() -> None:
+    share = "Twenty-two percent of the games bought in Orvale are never played; two percent are."
+    assert [s.text for s in answer_spans(share, HOW_MUCH)] == ["Twenty-two percent", "two percent"]
+    assert [s.text for s in answer_spans("About thirty-five people came.", HOW_MANY)] == [
+        "About thirty-five people"
+    ]
+
+
+def test_what_a_country_exports_is_a_sum_of_money() -> None:
+    p = _passage(
+        "Orvale's exports to Tamsk grew by 1.87 per cent in 2022-23, officials said, with "
+        "the goods worth $8billion."
+    )
+    q = "How much did Orvale export to Tamsk in 2022-23?"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "$8billion [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

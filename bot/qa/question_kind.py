@@ -263,7 +263,9 @@ HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
 MONEY_Q = re.compile(
     r"\b(?:cost|costs|price[ds]?|pric\w+|worth|pay|paid|pays|paying|spen[dt]\w*|charg\w+|fine[ds]?|"
     r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
-    r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal)\b",
+    r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal|export\w*|"
+    r"imports?|imported|earn\w*|income|sales|turnover|loans?|lent|lend\w*|donat\w*|settle\w*|"
+    r"compensat\w*|put\s+(?:in|into))\b",
     re.I,
 )
 SHARE_Q = re.compile(
@@ -299,7 +301,9 @@ WANTS_ORG = re.compile(
     r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|teams?|clubs?|sides?|"
     r"groups?|organi[sz]ations?|agenc(?:y|ies)|institutions?|entit(?:y|ies)|startups?|brands?|"
     r"bands?|banks?|unions?|part(?:y|ies)|charit(?:y|ies)|platforms?|networks?|outlets?|"
-    r"business(?:es)?|countr(?:y|ies)|nations?|sportsbooks?)\b",
+    r"business(?:es)?|countr(?:y|ies)|nations?|sportsbooks?|universit(?:y|ies)|unis?|colleges?|"
+    r"schools?|hospitals?|studios?|airlines?|retailers?|publishers?|leagues?|newspapers?|"
+    r"magazines?)\b",
     re.I,
 )
 HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)

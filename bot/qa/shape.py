@@ -67,9 +67,12 @@ _WHEN_RX = re.compile(
     re.I,
 )
 _BARE_MONTH = re.compile(rf"(?:\w+\s+)?({_MONTH})", re.I)
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMBER = (
-    r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|hundred|dozens?|hundreds|thousands|half|a\s+dozen)"
+    rf"(?:\d[\d,]*(?:\.\d+)?|{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)\b|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|dozens?|hundreds|thousands|half|a\s+dozen)"
 )
 _SCALE = r"(?:million|billion|trillion|bn|mn|tn|m|b|k|crore|cr|lakh)"
 # "C$8 billion", "US$5bn", "NIS 15 million", "Rs 24.75 Cr", "EUR 9.99"
