@@ -999,6 +999,11 @@ def test_a_letter_left_out_is_likelier_than_one_typed_too_many() -> None:
     assert correct("who did parro beat", [sp])[0] in ("who did paro beat", "who did porro beat")
     sp2 = Speller(["Paro won. Paro won again. Porro lost."])
     assert correct("who did parro beat", [sp2])[0] == "who did paro beat"
+    # and a letter left out is likelier than one swapped for a letter far off on the keyboard
+    sp3 = Speller(["Metal prices rose. Metal fell. Tamsk Mutual hired staff."])
+    assert correct("how many staff does tamsk mutal have", [sp3])[0] == (
+        "how many staff does tamsk mutual have"
+    )
 
 
 def test_whoever_runs_something_is_the_one_with_the_title_of_its_head() -> None:

@@ -134,7 +134,7 @@ class Speller:
         for d in _deletes(w):
             cands.update(self._lookup(d))
         limit = 1 if len(w) < 8 else 2
-        best: tuple[int, bool, int, str] | None = None
+        best: tuple[int, bool, bool, int, str] | None = None
         for c in cands:
             dist = damerau(w, c)
             swapped = len(c) == len(w) and c[:2] == w[1::-1]  # "amyor" for "mayor"
@@ -142,10 +142,10 @@ class Speller:
                 continue  # a typo rarely hits the first letter: "sickle" is not "fickle"
             # a letter left out is likelier than one typed twice or too many: "interm" is
             # "interim", not "inter"
-            key = (dist, _dropped(w, c), -self.freq[c], c)
+            key = (dist, _dropped(w, c), _far_key(w, c), -self.freq[c], c)
             if best is None or key < best:
                 best = key
-        return best[3] if best else None
+        return best[4] if best else None
 
 
 def _dropped(typed: str, word: str) -> bool:
@@ -155,6 +155,22 @@ def _dropped(typed: str, word: str) -> bool:
         return False
     cuts = [i for i in range(len(typed)) if typed[:i] + typed[i + 1 :] == word]
     return bool(cuts) and not any(i > 0 and typed[i - 1] == typed[i] for i in cuts)
+
+
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_AT = {ch: (r, i + 0.5 * r) for r, row in enumerate(_ROWS) for i, ch in enumerate(row)}
+
+
+def _far_key(typed: str, word: str) -> bool:
+    """``word`` is ``typed`` with one letter replaced by one not beside it on the keyboard:
+    "mutal" is likelier "mutual" (a letter left out) than "metal" (u for e)."""
+    if len(word) != len(typed):
+        return False
+    diff = [(a, b) for a, b in zip(typed, word, strict=True) if a != b]
+    if len(diff) != 1:
+        return False
+    a, b = (_KEY_AT.get(ch) for ch in diff[0])
+    return a is None or b is None or abs(a[0] - b[0]) > 1 or abs(a[1] - b[1]) > 1.0
 
 
 # Question words mistyped in chat: fixed here, since the corpus alone cannot tell "wher" (where)
