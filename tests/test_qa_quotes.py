@@ -1129,6 +1129,13 @@ def test_what_a_country_exports_is_a_sum_of_money() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "$8billion [1]."
 
 
+def test_runs_after_a_number_are_what_it_counts() -> None:
+    text = "The Orvale resort has over 8,100 acres of terrain and over 200 runs."
+    assert [s.text for s in answer_spans(text, HOW_MANY)] == ["over 8,100 acres", "over 200 runs"]
+    q = "how many runs does orvale have"
+    assert short_answer_lead(select_excerpts(q, [_passage(text)]), q) == "Over 200 runs [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

@@ -253,7 +253,7 @@ def _names(s: str) -> list[Span]:
 _COUNTED = re.compile(
     r"^(?:-[A-Za-z]+){0,2}(?:\s+(?!(?:of|in|on|at|to|for|from|and|or|but|the|a|an|by|with|as|was|were|"
     r"is|are|had|has|have|that|which|who|after|before|since|than|this|it|its|he|she|they|"
-    r"their|his|her|per|each|a|will|would|could|can|may|might|began|begin|begins|run|runs|ran|"
+    r"their|his|her|per|each|a|will|would|could|can|may|might|began|begin|begins|ran|"
     r"back|ago|earlier|later|then|now|up|down|off|out|away|apiece|respectively|so|too|yet|"
     r"went|go|goes|came|come|left|took|take|made|make|said|say|says|told|won|win|lost|fell|rose|"
     r"met|saw|got|get|paid|pay|held|hold|kept|led|set|hit|cut|put|do|did|does|when|while|where|"
