@@ -1136,6 +1136,24 @@ def test_runs_after_a_number_are_what_it_counts() -> None:
     assert short_answer_lead(select_excerpts(q, [_passage(text)]), q) == "Over 200 runs [1]."
 
 
+def test_the_noun_a_which_question_ends_on_is_the_role_asked_for() -> None:
+    p = _passage(
+        "Per Tamsk Sports' Ivo Brel, the Orvale Padres are close to signing Velm Golden "
+        "Eagles' reliever Yuki Larch to a deal."
+    )
+    q = "which tamsk reliever did the orvale padres sign yesterday"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Yuki Larch [1]."
+
+
+def test_a_body_asked_for_by_kind_is_found_after_a_preposition() -> None:
+    p = _passage(
+        "That winter Jo Brel, then an assistant professor in sociology at Velm State "
+        "University, began to notice strange reviews."
+    )
+    q = "the sociology prof with the strange reviews, which university was she teaching at"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Velm State University [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

@@ -285,6 +285,8 @@ def _span_strength(
         elif _EVENT_END.search(bare(sp.text)):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
         after = sentence[sp.end : sp.end + 60].split()[:5]
+        if re.match(r"['’]s?\s", sentence[sp.end : sp.end + 3]):
+            after = []  # "Rakuten Golden Eagles' reliever Yuki Matsui": whose the role is
         # a title inside the span counts when a name of two words follows it ("Governor Tomas
         # Wendrell"), not in "Executive Orders"
         titled_by = [w for i, w in enumerate(words) if len(words) - i > 2]
@@ -360,6 +362,13 @@ def _span_strength(
         inner += titles
     closeness = (1 - W_INNER) * near(window) + W_INNER * near(inner)
     return base * (0.6 + min(0.6, closeness))
+
+
+def _without_preposition(sp: Span) -> Span:
+    """ "at Harvard" -> "Harvard"."""
+    m = re.match(r"\S+\s+(?:the\s+)?", sp.text)
+    at = m.end() if m else 0
+    return Span(sp.start + at, sp.end, sp.text[at:])
 
 
 @dataclass
@@ -440,9 +449,17 @@ class Asked:
         """The sentence's answer-shaped spans that say something new, with how likely each is
         the answer, best first. ``near`` says how much of the question a piece of text holds."""
         shape = self.shape
+        found = answer_spans(sentence, shape)
+        if shape == WHO and self.wants_org:  # "which university": "at Southern Connecticut
+            # State University" is read as a place, but names the body asked for
+            found += [
+                o
+                for o in (_without_preposition(sp) for sp in answer_spans(sentence, WHERE))
+                if not any(o.start < f.end and f.start < o.end for f in found)
+            ]
         spans = [
             s
-            for s in answer_spans(sentence, shape)
+            for s in found
             if _novel(
                 s,
                 self.q_toks,

@@ -330,6 +330,12 @@ _IN_CHARGE = re.compile(
     r"|\bin\s+charge\s+of\b",
     re.I,
 )
+# "which japanese reliever did the padres sign": the noun the which-phrase ends on, before its verb
+_ASKED_HEAD = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?([a-z][\w-]+)\s+(?:did|does|do|is|was|were|are|has|"
+    r"have|had|will|would|can|could|should|got|gets|just|actually|really)\b",
+    re.I,
+)
 IN_CHARGE_ROLES = frozenset(
     tokenize("director head chief ceo chair chairman chairwoman executive leader boss")
 )
@@ -343,6 +349,9 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
     if role_under(question):
         return frozenset()
     roles = set(q_toks & ROLES)
+    head = _ASKED_HEAD.search(question)
+    if head and not WANTS_ORG.search(question):  # "which japanese reliever did ...": "reliever"
+        roles.update(t for t in tokenize(head.group(1)) if t != "\u2205")
     if not roles and _IN_CHARGE.search(question):
         roles |= IN_CHARGE_ROLES
     return frozenset(roles)
