@@ -1154,6 +1154,19 @@ def test_a_body_asked_for_by_kind_is_found_after_a_preposition() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "Velm State University [1]."
 
 
+def test_a_place_that_opens_the_sentence_and_a_body_is_no_person() -> None:
+    assert [s.text for s in answer_spans("At Velm, it is building a solar park.", WHERE)] == [
+        "At Velm"
+    ]
+    assert not personlike("University of Orvale Velm") and personlike("Jo Brel of MIT")
+    p = _passage(
+        "Jo Brel of the University of Orvale Velm spoke. Scientists gathered for a Tamsk "
+        "workshop in May 2022 in Velm, Orvale."
+    )
+    q = "where was the tamsk workshop held"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "In Velm [1]."
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

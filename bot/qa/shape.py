@@ -99,7 +99,8 @@ _COUNT_RX = re.compile(
 _CAP = r"[A-Z][\w'’.&-]*"
 _NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|la|van|von|al|bin)\s+)?{_CAP})*")
 _PLACE_RX = re.compile(
-    rf"\b(?:in|at|near|from|outside|inside|across|to|into|on)\s+(?:the\s+)?"
+    rf"(?:\b(?:in|at|near|from|outside|inside|across|to|into|on)|^(?:In|At|Near|From|Outside|Inside))"
+    rf"\s+(?:the\s+)?"
     r"(?:(?:(?:north|south)-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|downtown|"
     r"coastal|rural)\s+)?"  # "in southern Israel"
     rf"(?:(?:[a-z]+\s+)?{PLACE_NOUN}\s+of\s+)?"  # "in the border town of Velm"
@@ -405,6 +406,14 @@ def _hometowns(sentence: str) -> list[Span]:
     return out
 
 
+# a first word no person's name starts with
+_NON_PERSON_FIRST = re.compile(
+    r"^(?:University|Bank|Ministry|Department|Court|Council|Committee|Commission|Agency|Office|"
+    r"Institute|School|College|Hospital|Centre|Center|Foundation|Government|Parliament|Congress|"
+    r"Senate|Army|Navy|Police|Federation|Association|Union|League|Republic|Kingdom|State|City|"
+    r"County|Province|Lake|River|Mount|Port|Fort|Gulf|Bay|Cape|Isle|Islands?|Gulf|Museum|"
+    r"Club|Church|Stadium|Airport|Station|Bureau|Board|Authority|Tribunal|Cathedral)$"
+)
 _NON_PERSON = re.compile(
     r"^(?:Research|Capital|Labs?|Technologies|Technology|Holdings|Partners|Ventures|Systems|"
     r"Networks|Media|Entertainment|Motors|Airlines|Pharmaceuticals|Energy|Solutions|Studios|"
@@ -430,6 +439,8 @@ def personlike(span: str) -> bool:
     words = span.split()
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", words[0]):
         return False  # "AI", "FBI", "NASA": an acronym names a thing or a body, not a person
+    if len(words) > 1 and _NON_PERSON_FIRST.match(words[0]):
+        return False  # "University of Colorado Boulder", "Bank of America": a body or a place
     return not any(_NON_PERSON.match(bare(w)) for w in words[1:] or words)
 
 
