@@ -1167,6 +1167,11 @@ def test_a_place_that_opens_the_sentence_and_a_body_is_no_person() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "In Velm [1]."
 
 
+def test_a_firm_is_no_place() -> None:
+    text = "The round was led by Tamsk Ventures, with money from Orvale Capital, in Velm."
+    assert [s.text for s in answer_spans(text, WHERE)] == ["in Velm"]
+
+
 def test_a_price_in_cents_is_an_amount() -> None:
     p = _passage(
         "Orvale Leisure wrote down its casinos by 565 million crowns. Its shares fell to a "

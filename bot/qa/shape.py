@@ -140,6 +140,12 @@ _HOLIDAY = re.compile(
     re.I,
 )
 # "from the MMA", "in the NFL": a body named by its initials, not a place (but "in the US")
+# "from Infinity Ventures", "at Acme Holdings": a firm, not a place
+_FIRM_END = re.compile(
+    r"\b(?:Ventures|Capital|Partners|Holdings|Inc|Corp|Ltd|LLC|Group|Labs?|Media|Technologies|"
+    r"Networks|Software|Securities|Insurance|Pharmaceuticals|Solutions|Studios|Records|"
+    r"Entertainment|Motors|Airlines|Bank|Fund)\.?$"
+)
 _BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5}$")
 # "on Connor's shot": whose it was, not where (but "at Ibrox's tunnel" is at Ibrox)
 _POSSESSIVE = re.compile(r"^(?:on|at|in|to|from|into)\s+(?:\S+\s+){0,2}\S+['’]s$", re.I)
@@ -367,6 +373,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 or _PLATFORM.match(s.text)
                 or _HOLIDAY.search(s.text)
                 or _BODY_ACRONYM.match(s.text)
+                or _FIRM_END.search(s.text)
                 or (_POSSESSIVE.match(s.text) and re.match(r"\s+[a-z]", sentence[s.end :]))
                 or (head.isupper() and _NUMBERED_EVENT.match(sentence[s.end :]))
                 or (s.text.startswith("in ") and _CHIMED.search(sentence[: s.start]))
