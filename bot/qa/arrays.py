@@ -5,6 +5,7 @@ loops over chunks in Python and a new version costs about what it changed."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 import weakref
@@ -146,6 +147,11 @@ class CorpusArrays:
     _collection: Any = None
     _masks: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict)
     _nearest: OrderedDict[bytes, np.ndarray] = field(default_factory=OrderedDict)
+
+    @functools.cached_property
+    def article_number(self) -> dict[str, int]:
+        """Article id -> its number in ``article_ids`` (built once per version, when asked)."""
+        return {aid: j for j, aid in enumerate(self.article_ids)}
 
     def collection(self, corpus: Corpus) -> Any:
         """The Chroma collection this version's chunks are in (fetched once per version)."""

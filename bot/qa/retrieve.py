@@ -227,7 +227,7 @@ def _followed(corpus: Corpus, arr: CorpusArrays, urls: Sequence[str]) -> dict[in
     ids = corpus.db.article_ids_by_url(urls, arr.view.generation)
     if not ids:
         return {}
-    at = {aid: j for j, aid in enumerate(arr.article_ids)}
+    at = arr.article_number
     gain: dict[int, float] = {}
     for n, u in enumerate(dict.fromkeys(urls)):
         j = at.get(ids.get(u, ""))
