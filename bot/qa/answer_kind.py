@@ -52,6 +52,7 @@ from .shape import (
     is_title,
     personlike,
 )
+from .span_filter import heading, novel, person_named, without_preposition
 from .synonyms import synonyms
 
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
@@ -64,80 +65,10 @@ VOTE_LONG = 0.3
 LONG_WORDS = 20  # words in a question that describes its answer at length
 
 
-def _related(t: str, q_toks: set[str]) -> bool:
-    """``t`` is a question word, or shares its stem's first letters ("thai" and "thailand",
-    "cambodian" and "cambodia")."""
-    if t in q_toks:
-        return True
-    return any(len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)) for q in q_toks)
-
-
-def _novel(
-    span: Span,
-    q_toks: set[str],
-    person: bool = False,
-    context: set[str] | None = None,
-    place: bool = False,
-) -> bool:
-    """The span says something the question does not: a place, name or time it does not name.
-    When a person is asked for, a name whose last word the question holds ("Vlatko Andonovski"
-    for "who replaced Andonovski") is someone the question already names. With ``context`` (the
-    question's words other than those saying what kind of answer it wants), a name of three or
-    more words is novel only if at least half of them are not among those. A ``place`` (a
-    where-question that does not ask where inside somewhere) is novel only if none of its
-    distinctive words is the question's."""
-    toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
-    if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
-        return False
-    if place:  # "where is the saudi card": "Saudi Arabia" is where the member knows it is, but
-        # "Thailand's Chanthaburi province" names a place inside the one they know
-        parts = [tokenize(x) for x in re.split(r"['’]s\b|,|\band\b", span.text)]
-        return any(
-            ts
-            and not any(len(t) >= 4 and t not in _PLACE_WORDS and _related(t, q_toks) for t in ts)
-            for ts in ([t for t in p if t != "\u2205"] for p in parts)
-        )
-    # "the four-team college playoff": "College Football Playoff" is the question's own
-    if context is not None and len(toks) >= 3:
-        return 2 * sum(not _related(t, context) for t in toks) >= len(toks)
-    return any(not _related(t, q_toks) for t in toks)
-
-
-# words many place names share: "New" of "New Zealand" says nothing of "New York"
-_PLACE_WORDS = frozenset(
-    "north south east west northern southern eastern western central city county state states "
-    "province region island islands united kingdom republic park stadium arena street "
-    "neighborhood neighbourhood suburb borough district village town".split()
-)
-
-
-def _person_named(place: str, surnames: frozenset[str]) -> bool:
-    """A where-span that is a person the articles name in full ("to Cosgrave" after "Paddy
-    Cosgrave", "in Keith Rabois"): someone something went to, not a place."""
-    words = place.split()[1:]  # after the preposition
-    if not words or bare(words[-1]).lower() not in surnames:
-        return False
-    return len(words) == 1 or (len(words) == 2 and personlike(" ".join(words)))
-
-
 # times from now on: no answer to a question about the past
 _NOW_ON = re.compile(
     r"\b(?:tonight|today|tomorrow|next\s+\w+|this\s+(?:week|weekend|month|season)|coming)\b", re.I
 )
-_HEADING_GLUE = frozenset("vs v and of the at in for a an on to".split())
-
-
-def _heading(sentence: str) -> bool:
-    """A heading ("Argentina vs Paraguay: Second Half"): short, every word capitalised but the
-    glue, no full stop. Its capitalised words name no one."""
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
-    return (
-        0 < len(words) <= 10
-        and not sentence.rstrip().endswith(".")
-        and all(w[0].isupper() or w.lower() in _HEADING_GLUE for w in words)
-    )
-
-
 # words around a score that say it is the result, or only the score at some point of the game
 _FINAL = re.compile(
     r"\b(?:final(?:\s+score)?|full[\s-]?time|ft|ended|finished|stayed|won|beat|beating|"
@@ -364,13 +295,6 @@ def _span_strength(
     return base * (0.6 + min(0.6, closeness))
 
 
-def _without_preposition(sp: Span) -> Span:
-    """ "at Harvard" -> "Harvard"."""
-    m = re.match(r"\S+\s+(?:the\s+)?", sp.text)
-    at = m.end() if m else 0
-    return Span(sp.start + at, sp.end, sp.text[at:])
-
-
 @dataclass
 class Asked:
     """What a question asks for, read once per question; the last three fields are filled from
@@ -454,20 +378,20 @@ class Asked:
             # State University" is read as a place, but names the body asked for
             found += [
                 o
-                for o in (_without_preposition(sp) for sp in answer_spans(sentence, WHERE))
+                for o in (without_preposition(sp) for sp in answer_spans(sentence, WHERE))
                 if not any(o.start < f.end and f.start < o.end for f in found)
             ]
         spans = [
             s
             for s in found
-            if _novel(
+            if novel(
                 s,
                 self.q_toks,
                 shape == WHO and self.wants_person,
                 self.context,
                 place=shape == WHERE and not self.where_in,
             )
-            and not (shape == WHERE and _person_named(s.text, self.surnames))
+            and not (shape == WHERE and person_named(s.text, self.surnames))
         ]
         rated = [
             (
@@ -508,7 +432,7 @@ class Asked:
         if self.future_q:  # "where will they meet": the plan, not where they met before
             f = 1.2 if _FUTURE.search(sentence) else 0.8
             rated = [(sp, w * f) for sp, w in rated]
-        if shape == WHO and _heading(sentence):  # a heading's words name no one
+        if shape == WHO and heading(sentence):  # a heading's words name no one
             rated = [(sp, w * 0.5) for sp, w in rated]
         if shape == WHO:  # a name the best articles keep coming back to is likelier the one
             rated = [(sp, w * _vote(sp, self.arts_with, self.vote)) for sp, w in rated]

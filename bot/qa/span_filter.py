@@ -1,0 +1,89 @@
+"""Which answer-shaped spans of a candidate sentence may answer at all (``bot.qa.answer_kind``
+rates those that may): a span that says something the question does not, a place that is not a
+person the articles name in full, no name from a heading's capitalised words; and a body asked for
+by kind ("which university") found after a preposition."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.keyword import tokenize
+
+from .shape import Span, bare, personlike
+
+
+def _related(t: str, q_toks: set[str]) -> bool:
+    """``t`` is a question word, or shares its stem's first letters ("thai" and "thailand",
+    "cambodian" and "cambodia")."""
+    if t in q_toks:
+        return True
+    return any(len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)) for q in q_toks)
+
+
+def novel(
+    span: Span,
+    q_toks: set[str],
+    person: bool = False,
+    context: set[str] | None = None,
+    place: bool = False,
+) -> bool:
+    """The span says something the question does not: a place, name or time it does not name.
+    When a person is asked for, a name whose last word the question holds ("Vlatko Andonovski"
+    for "who replaced Andonovski") is someone the question already names. With ``context`` (the
+    question's words other than those saying what kind of answer it wants), a name of three or
+    more words is novel only if at least half of them are not among those. A ``place`` (a
+    where-question that does not ask where inside somewhere) is novel only if none of its
+    distinctive words is the question's."""
+    toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
+    if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
+        return False
+    if place:  # "where is the saudi card": "Saudi Arabia" is where the member knows it is, but
+        # "Thailand's Chanthaburi province" names a place inside the one they know
+        parts = [tokenize(x) for x in re.split(r"['’]s\b|,|\band\b", span.text)]
+        return any(
+            ts
+            and not any(len(t) >= 4 and t not in _PLACE_WORDS and _related(t, q_toks) for t in ts)
+            for ts in ([t for t in p if t != "\u2205"] for p in parts)
+        )
+    # "the four-team college playoff": "College Football Playoff" is the question's own
+    if context is not None and len(toks) >= 3:
+        return 2 * sum(not _related(t, context) for t in toks) >= len(toks)
+    return any(not _related(t, q_toks) for t in toks)
+
+
+# words many place names share: "New" of "New Zealand" says nothing of "New York"
+_PLACE_WORDS = frozenset(
+    "north south east west northern southern eastern western central city county state states "
+    "province region island islands united kingdom republic park stadium arena street "
+    "neighborhood neighbourhood suburb borough district village town".split()
+)
+
+
+def person_named(place: str, surnames: frozenset[str]) -> bool:
+    """A where-span that is a person the articles name in full ("to Cosgrave" after "Paddy
+    Cosgrave", "in Keith Rabois"): someone something went to, not a place."""
+    words = place.split()[1:]  # after the preposition
+    if not words or bare(words[-1]).lower() not in surnames:
+        return False
+    return len(words) == 1 or (len(words) == 2 and personlike(" ".join(words)))
+
+
+_HEADING_GLUE = frozenset("vs v and of the at in for a an on to".split())
+
+
+def heading(sentence: str) -> bool:
+    """A heading ("Argentina vs Paraguay: Second Half"): short, every word capitalised but the
+    glue, no full stop. Its capitalised words name no one."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    return (
+        0 < len(words) <= 10
+        and not sentence.rstrip().endswith(".")
+        and all(w[0].isupper() or w.lower() in _HEADING_GLUE for w in words)
+    )
+
+
+def without_preposition(sp: Span) -> Span:
+    """ "at Harvard" -> "Harvard"."""
+    m = re.match(r"\S+\s+(?:the\s+)?", sp.text)
+    at = m.end() if m else 0
+    return Span(sp.start + at, sp.end, sp.text[at:])
