@@ -67,7 +67,8 @@ def eval_multihop(
     out.print(
         f"abstained on null queries: {res['abstain_null']}, answered others: "
         f"{res['answer_others']}, inference gold answer in reply: "
-        f"{res['inference_gold_in_reply']}"
+        f"{res['inference_gold_in_reply']} (in the lead or quotes, punctuation aside: "
+        f"{res['inference_gold_in_quotes']})"
     )
     out.print(
         f"latency ms: retrieve p50 {lat['retrieve_p50']:.1f} p95 {lat['retrieve_p95']:.1f}; "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa.evaluate import Row, retrieval_metrics, split_of, summarise
+from bot.qa.evaluate import Row, answer_in, retrieval_metrics, split_of, summarise
 
 FACT_A = "Hollis Brandt was appointed\nto mediate the strike."
 FACT_B = "The AX-40 closed 2.1 percent higher."
@@ -78,7 +78,14 @@ def test_summarise_averages_scored_questions_and_rates_abstention() -> None:
     m1 = {"hits4": 1.0, "hits10": 1.0, "mrr10": 1 / 3, "fact_recall10": 0.5}
     m2 = {"hits4": 0.0, "hits10": 1.0, "mrr10": 0.2, "fact_recall10": 0.5}
     rows = [
-        Row("inference_query", m1, abstained=False, gold_in_reply=True, retrieve_ms=10),
+        Row(
+            "inference_query",
+            m1,
+            abstained=False,
+            gold_in_reply=True,
+            gold_in_quotes=False,
+            retrieve_ms=10,
+        ),
         Row("comparison_query", m2, abstained=True, retrieve_ms=20),
         Row("null_query", abstained=True, retrieve_ms=30),
         Row("null_query", abstained=False, retrieve_ms=40),
@@ -94,6 +101,17 @@ def test_summarise_averages_scored_questions_and_rates_abstention() -> None:
     assert s["abstain_null"] == pytest.approx(0.5)
     assert s["answer_others"] == pytest.approx(0.5)
     assert s["inference_gold_in_reply"] == pytest.approx(1.0)
+    assert s["inference_gold_in_quotes"] == pytest.approx(0.0)
     assert "hits4" not in s["table"]["null_query"]
     assert s["table"]["inference_query"]["hits4"] == 1.0
     assert s["questions"] == 4 and s["split"] == "test"
+
+
+def test_the_stricter_answer_measure_reads_names_apart_from_punctuation_case_and_articles() -> None:
+    assert answer_in("Sam Bankman-Fried.", "Sam Bankman-Fried [1].")
+    assert answer_in("The Federal Reserve", "the Federal Reserve raised rates")
+    assert answer_in("Sportsbooks.", "sportsbooks move the line")
+    # whole words only, and an empty gold answer is never found
+    assert not answer_in("Apple", "a pineapple stand")
+    assert not answer_in("Taylor Swift and Travis Kelce", "Taylor Swift [1]. Travis Kelce scored")
+    assert not answer_in("The", "the Fed")

@@ -431,6 +431,35 @@ def test_a_surname_is_stated_in_full_from_another_article_when_its_own_lacks_it(
     assert "Edda Mollin" in ex[0].quote
 
 
+def test_a_surname_two_people_share_is_stated_with_the_first_name_its_article_gives() -> None:
+    # the article names the founder in full first, then goes on with the surname alone; his
+    # brother is named in full more often, by this article and another
+    q = "which individual approved the harbour transfers"
+    ps = [
+        _article(
+            1,
+            "Ravi Osterman founded the Quill fund in 2019. Prosecutors say Osterman approved "
+            "the harbour transfers that Quill later reversed. None of the harbour transfers "
+            "went to the charity of his brother, Tomas Osterman, prosecutors say.",
+        ),
+        _article(2, "The charity of Tomas Osterman received harbour grants in 2022."),
+    ]
+    ex = select_excerpts(q, ps)
+    assert short_answer_lead(ex, q) == "Ravi Osterman [1]."
+    assert "Ravi Osterman" in ex[0].quote
+
+
+def test_a_surname_is_not_stated_in_full_when_its_article_names_none_of_its_bearers() -> None:
+    q = "which individual approved the harbour transfers"
+    ps = [
+        _article(1, "Prosecutors say Osterman approved the harbour transfers in March."),
+        _article(2, "Ravi Osterman founded the Quill fund in 2019."),
+        _article(3, "Tomas Osterman ran a charity in Lunvik."),
+    ]
+    lead = short_answer_lead(select_excerpts(q, ps), q)
+    assert lead is None or lead == "Osterman [1]."
+
+
 def test_a_surname_alone_counts_as_a_name_when_the_articles_give_it_in_full() -> None:
     p = _passage(
         "Quill Partners bought the stake in May. Ravi Osterman founded the fund in 2019. "

@@ -4,12 +4,22 @@ Retrieval metrics follow the benchmark's script: spaces and newlines removed fro
 retrieved chunk texts; a chunk is a hit when any evidence fact is a substring of it; Hits@k and
 MRR@10 over the non-null questions. FactRecall@10 is ours: the share of ALL of a question's facts
 found in its top 10 (the multi-hop measure).
+
+For inference questions (a name or a thing asked for by its description) two answer measures:
+``inference_gold_in_reply``, the gold answer as typed anywhere in the reply's text (its source
+lines, with headlines and outlets, included: the measure issue 10 was written against), and
+``inference_gold_in_quotes``, the stricter one: the gold answer in the lead or a quoted excerpt
+of a reply that did not abstain, both read with case, punctuation and the articles a / an / the
+left out ("Sam Bankman-Fried." is in "Sam Bankman-Fried [1].", "The Federal Reserve" in "the
+Federal Reserve"), as whole words.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import statistics
+import string
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -44,6 +54,20 @@ def retrieval_metrics(facts: Sequence[str], chunks: Sequence[str]) -> dict[str, 
     }
 
 
+_PUNCT = str.maketrans({c: " " for c in string.punctuation + "’‘“”"})
+_ARTICLE = re.compile(r"\b(?:a|an|the)\b")
+
+
+def _plain(s: str) -> str:
+    return " " + " ".join(_ARTICLE.sub(" ", s.lower().translate(_PUNCT)).split()) + " "
+
+
+def answer_in(gold: str, text: str) -> bool:
+    """The gold answer in the text as whole words, case, punctuation and articles aside."""
+    g = _plain(gold)
+    return g.strip() != "" and g in _plain(text)
+
+
 def split_of(i: int) -> str:
     return "test" if i % 5 == 0 else "dev"
 
@@ -54,6 +78,7 @@ class Row:
     metrics: dict[str, float] = field(default_factory=dict)
     abstained: bool = False
     gold_in_reply: bool | None = None
+    gold_in_quotes: bool | None = None
     retrieve_ms: float = 0.0
     compose_ms: float = 0.0
 
@@ -100,6 +125,8 @@ def run_eval(
             row.metrics = retrieval_metrics(facts, [p.text for p in r.passages])
         if q["question_type"] == "inference_query":
             row.gold_in_reply = q["answer"].lower() in ans.text.lower()
+            quoted = " ".join([ans.lead, *(c.quote for c in ans.citations)])
+            row.gold_in_quotes = not ans.abstained and answer_in(q["answer"], quoted)
         rows.append(row)
     progress("questions", len(picked), len(picked))
     return summarise(rows, split)
@@ -138,6 +165,9 @@ def summarise(rows: list[Row], split: str) -> dict[str, Any]:
         "abstain_null": statistics.fmean(r.abstained for r in nulls) if nulls else None,
         "answer_others": 1 - statistics.fmean(r.abstained for r in others) if others else None,
         "inference_gold_in_reply": statistics.fmean(bool(r.gold_in_reply) for r in inf)
+        if inf
+        else None,
+        "inference_gold_in_quotes": statistics.fmean(bool(r.gold_in_quotes) for r in inf)
         if inf
         else None,
         "latency_ms": {
