@@ -1069,6 +1069,15 @@ def test_a_name_keeps_the_full_stop_of_its_suffix() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "Ivo Larch Jr. [1]."
 
 
+def test_a_lone_letter_opens_no_name_but_an_initial_does() -> None:
+    def names(sentence: str) -> list[str]:
+        return [s.text for s in answer_spans(sentence, WHO)]
+
+    assert "Harbour Rovers" in names("Grades: F Harbour Rovers, B Lunvik Town.")
+    assert "Ivo Larch" in names("Entró por Tomas Veld y Ivo Larch marcó.")
+    assert "J. Osterman" in names("The ferry was captained by J. Osterman last year.")
+
+
 def test_a_count_of_the_thing_asked_about_under_another_name() -> None:
     p = _passage(
         "Orvale's rookie has thrown five picks in his last two starts. On Monday Ivo Larch "

@@ -234,7 +234,11 @@ def _names(s: str) -> list[Span]:
     out: list[Span] = []
     for m_start, run in _name_runs(s):
         words = run.split()
-        while words and _NOT_NAME.match(words[0].rstrip(".,'’")):
+        # a lone letter opens no name ("F Patriots" in a grades list, "y Julián" in Spanish);
+        # an initial has its full stop ("J. Smith")
+        while words and (
+            _NOT_NAME.match(words[0].rstrip(".,'’")) or re.fullmatch(r"[A-Z]", words[0])
+        ):
             words = words[1:]
         if not words:
             continue
