@@ -1078,6 +1078,19 @@ def test_a_lone_letter_opens_no_name_but_an_initial_does() -> None:
     assert "J. Osterman" in names("The ferry was captained by J. Osterman last year.")
 
 
+def test_a_describing_compound_or_a_capitalised_preposition_is_no_name() -> None:
+    def names(sentence: str) -> list[str]:
+        return [s.text for s in answer_spans(sentence, WHO)]
+
+    assert names("The Port Velm-based ferry firm hired Tomas Veld.") == ["Tomas Veld"]
+    assert names("Ticket sales went To Harbour Rail, said Ivo Larch.") == [
+        "Harbour Rail",
+        "Ivo Larch",
+    ]
+    # a name may open with a preposition that is not only one ("Beyond Blue", the charity)
+    assert "Beyond Blue" in names("The charity Beyond Blue removed the code, said Ivo Larch.")
+
+
 def test_a_count_of_the_thing_asked_about_under_another_name() -> None:
     p = _passage(
         "Orvale's rookie has thrown five picks in his last two starts. On Monday Ivo Larch "

@@ -177,7 +177,8 @@ _NOT_NAME = re.compile(
     r"Why|What|Who|How|Where|Which|Not|No|Yes|Even|Just|Only|Both|Yes|Each|Every|All|Any|"
     r"Since|Until|During|Under|Over|Last|Next|Earlier|Later|Today|Tonight|Tomorrow|Yesterday|"
     r"Some|Many|Most|Several|Other|Another|Mr|Mrs|Ms|Dr|MORE|READ|RELATED|WATCH|SEE|Were|Was|Is|"
-    r"Are|Be|Been|Will|Would|Can|Could|Should|Do|Does|Did|Has|Have|Had|You|Your|My|Me|Us)$"
+    r"Are|Be|Been|Will|Would|Can|Could|Should|Do|Does|Did|Has|Have|Had|You|Your|My|Me|Us|"
+    r"To|Into|Onto|Via|Upon|Toward|Towards)$"
 )
 
 
@@ -230,6 +231,9 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
 _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
 
 
+_DESCRIBING = re.compile(r"-(?:based|born|owned|led|backed|made|run|bred|raised|era|style)$", re.I)
+
+
 def _names(s: str) -> list[Span]:
     out: list[Span] = []
     for m_start, run in _name_runs(s):
@@ -257,6 +261,8 @@ def _names(s: str) -> list[Span]:
             continue  # "CEO of Flexport": a post, not who holds it
         if len(text.split()) >= 2 and text.upper() == text and sum(c.isalpha() for c in text) > 5:
             continue  # "FULL TIME LIVE": a heading in capitals, not a name
+        if _DESCRIBING.search(text):
+            continue  # "the Los Angeles-based firm": says what the firm is, names no one
         out.append(Span(start, start + len(text), text))
     return out
 
