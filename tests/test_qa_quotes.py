@@ -1091,6 +1091,16 @@ def test_a_describing_compound_or_a_capitalised_preposition_is_no_name() -> None
     assert "Beyond Blue" in names("The charity Beyond Blue removed the code, said Ivo Larch.")
 
 
+def test_a_body_asked_for_after_a_who_clause_is_not_taken_for_a_person() -> None:
+    # "who" describes the person; "which university" is what is asked for
+    p = _passage(
+        "Reviews of Tomas Veld's classes turned strange last spring. "
+        "Veld, then a lecturer in history at Port Velm State University, reported the posts."
+    )
+    q = "the history lecturer who got the weird reviews, which university was he teaching at"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "Port Velm State University [1]."
+
+
 def test_a_count_of_the_thing_asked_about_under_another_name() -> None:
     p = _passage(
         "Orvale's rookie has thrown five picks in his last two starts. On Monday Ivo Larch "

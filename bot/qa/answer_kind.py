@@ -336,7 +336,10 @@ class Asked:
         counted |= {ph[0] for t in counted for ph in synonyms(t) if len(ph) == 1}
         if shape == HOW_MANY and HOW_LONG.search(question):
             counted = set(_HOW_LONG_UNITS)  # "how long did the strike last": days, weeks
-        wants_person = bool(PERSON_Q.search(question)) and not ORG_Q.search(question)
+        # "the prof who ..., which university was she at": a body is asked for, not a person
+        wants_person = bool(PERSON_Q.search(question)) and not (
+            ORG_Q.search(question) or WANTS_ORG.search(question)
+        )
         context: set[str] | None = None
         if shape in (WHO, WHERE):
             kind = KIND_ASKED.search(question)
