@@ -551,6 +551,22 @@ def test_a_named_event_typed_in_lowercase_is_looked_for_as_one_phrase() -> None:
     assert _event_in("medicine prize", body)  # "prize in medicine"
 
 
+def test_a_phrase_that_only_ends_in_an_event_word_is_no_event() -> None:
+    """Whose it is, what is said of it, a verb or "and" before the event word are not its name;
+    "primary" before a noun and "award-" in a compound are no event at all."""
+    assert event_phrases("which firm is accused of manipulating its primary service") == []
+    assert event_phrases("who keeps betting on award-related lines") == []
+    assert event_phrases("who helped his team's super bowl wins") == ["super bowl"]
+    assert event_phrases("which firm held back the full gemini ultra model") == ["gemini ultra"]
+    assert event_phrases("odds shifting as culture and recent award news lands") == []
+    # a place or a country is part of the name
+    assert event_phrases("who won the new zealand election") == ["new zealand election"]
+    assert event_phrases("who won argentina's presidential runoff") == [
+        "argentina's presidential runoff"
+    ]
+    assert event_phrases("who won the new hampshire primary") == ["new hampshire primary"]
+
+
 def test_another_contest_of_the_kind_the_articles_cover_is_not_answered(world: World) -> None:
     """The articles cover the Teasdale chess championship, not a rowing one of the same name."""
     ans = world.qa.answer("who won the teasdale chess championship", ["news"], now=NOW)

@@ -114,12 +114,31 @@ _EVENT_LEAD = frozenset(
 )
 
 
+# words a name of an event does not take before it: whose it is ("his team's"), what
+# is said of it ("the full gemini ultra", "a prestigious award"), a verb ("manipulating its
+# primary service"), "and" ("culture and recent award")
+_NOT_EVENT_WORD = re.compile(
+    r"(?:his|her|hers|its|their|our|my|your|and|or|but|as|from|named|called|dubbed|full|first|"
+    r"second|third|latest|recent|special|prestigious|perceived|specific|next|own|major|"
+    r"upcoming|previous|former|big|biggest|top|various|several|other|player|music|"
+    r"(?:team|club|side|league|country|nation|city|state|party|company|family)['’]s)$"
+    r"|.+(?:ing|ed)$"
+)
+
+
 def event_phrases(question: str) -> list[str]:
-    """Lowercase multi-word names of an event or a title ("nobel peace prize")."""
+    """Lowercase multi-word names of an event or a title ("nobel peace prize"), not a phrase that
+    only ends in such a word ("its primary service", "award-related betting lines")."""
     out = []
     for m in _EVENT.finditer(question.lower()):
+        after = question.lower()[m.end(1) :]
+        if after.startswith("-") or (
+            m.group(1).endswith("primary")
+            and re.match(r"\s+(?!(?:election|race|vote)\b)[a-z]", after)
+        ):
+            continue
         words = m.group(1).split()
-        lead = [i for i, w in enumerate(words) if w in _EVENT_LEAD]
+        lead = [i for i, w in enumerate(words) if w in _EVENT_LEAD or _NOT_EVENT_WORD.match(w)]
         words = words[lead[-1] + 1 :] if lead else words  # "blaney won the cup": "cup"
         if len(words) >= 2:
             out.append(" ".join(words))
