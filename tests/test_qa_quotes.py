@@ -1076,6 +1076,9 @@ def test_a_lone_letter_opens_no_name_but_an_initial_does() -> None:
     assert "Harbour Rovers" in names("Grades: F Harbour Rovers, B Lunvik Town.")
     assert "Ivo Larch" in names("Entró por Tomas Veld y Ivo Larch marcó.")
     assert "J. Osterman" in names("The ferry was captained by J. Osterman last year.")
+    # nor does a run end in a month, a weekday or "The"
+    assert names("Announced October 2 that the ferry line would close.") == []
+    assert "Ivo Larch" in names("As Ivo Larch Monday said, the line is closed.")
 
 
 def test_a_describing_compound_or_a_capitalised_preposition_is_no_name() -> None:

@@ -244,6 +244,9 @@ def _names(s: str) -> list[Span]:
             _NOT_NAME.match(words[0].rstrip(".,'’")) or re.fullmatch(r"[A-Z]", words[0])
         ):
             words = words[1:]
+        # nor ends with a month, a weekday or "The" ("Announced October 2", "GMT The difference")
+        while len(words) > 1 and _NOT_NAME.match(words[-1].rstrip(".,'’")):
+            words = words[:-1]
         if not words:
             continue
         text = re.sub(r"['’]s$", "", " ".join(words)).rstrip(".,'’")  # "Wendrell's comment"
