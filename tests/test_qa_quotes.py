@@ -418,35 +418,41 @@ def test_a_person_answered_by_surname_is_stated_in_full_from_the_same_article() 
     assert "Edda Mollin" in ex[0].quote
 
 
-def test_a_surname_is_stated_in_full_from_another_article_when_its_own_lacks_it() -> None:
-    q = "who was chosen to lead the harbour"
-    ps = [
-        _article(
-            1, "The board said Mollin was chosen to lead the harbour for her ferry experience."
-        ),
-        _article(2, "Edda Mollin previously ran the Tellingham ferry line for a decade."),
-    ]
+def _lead_and_first_quote(q: str, ps: Sequence[Passage]) -> tuple[str | None, str]:
     ex = select_excerpts(q, ps)
-    assert short_answer_lead(ex, q) == "Edda Mollin [1]."
-    assert "Edda Mollin" in ex[0].quote
+    return short_answer_lead(ex, q), ex[0].quote
 
 
-def test_a_surname_two_people_share_is_stated_with_the_first_name_its_article_gives() -> None:
-    # the article names the founder in full first, then goes on with the surname alone; his
-    # brother is named in full more often, by this article and another
-    q = "which individual approved the harbour transfers"
-    ps = [
-        _article(
-            1,
-            "Ravi Osterman founded the Quill fund in 2019. Prosecutors say Osterman approved "
-            "the harbour transfers that Quill later reversed. None of the harbour transfers "
-            "went to the charity of his brother, Tomas Osterman, prosecutors say.",
+@pytest.mark.parametrize(
+    ("question", "texts", "name"),
+    [
+        (  # its own article gives only the surname: the name in full from another
+            "who was chosen to lead the harbour",
+            [
+                "The board said Mollin was chosen to lead the harbour for her ferry experience.",
+                "Edda Mollin previously ran the Tellingham ferry line for a decade.",
+            ],
+            "Edda Mollin",
         ),
-        _article(2, "The charity of Tomas Osterman received harbour grants in 2022."),
-    ]
-    ex = select_excerpts(q, ps)
-    assert short_answer_lead(ex, q) == "Ravi Osterman [1]."
-    assert "Ravi Osterman" in ex[0].quote
+        (  # a surname two people share: the first name its own article gives it first,
+            # though his brother is named in full more often, by this article and another
+            "which individual approved the harbour transfers",
+            [
+                "Ravi Osterman founded the Quill fund in 2019. Prosecutors say Osterman approved "
+                "the harbour transfers that Quill later reversed. None of the harbour transfers "
+                "went to the charity of his brother, Tomas Osterman, prosecutors say.",
+                "The charity of Tomas Osterman received harbour grants in 2022.",
+            ],
+            "Ravi Osterman",
+        ),
+    ],
+)
+def test_a_surname_is_stated_in_full_as_its_article_means_it(
+    question: str, texts: list[str], name: str
+) -> None:
+    ps = [_article(i, t) for i, t in enumerate(texts, 1)]
+    lead, quote = _lead_and_first_quote(question, ps)
+    assert lead == f"{name} [1]." and name in quote
 
 
 def test_a_surname_is_not_stated_in_full_when_its_article_names_none_of_its_bearers() -> None:
