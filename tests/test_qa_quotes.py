@@ -915,6 +915,18 @@ def test_a_sentence_the_article_repeats_is_quoted_once() -> None:
     assert sum("six new cheeses" in q for q in quotes) == 1, quotes
 
 
+def test_a_sentence_two_outlets_carry_word_for_word_is_quoted_once() -> None:
+    copy = "The Orvale club's monthly box lets members try up to six new cheeses a month."
+    ps = [
+        _article(1, f"{copy} A three-month plan costs 90 crowns."),
+        _article(2, f"{copy} Members can pause the box at any time."),
+    ]
+    ex = select_excerpts("what does the orvale cheese box let members try each month", ps)
+    quotes = [" ".join(e.quote.lower().split()) for e in ex]
+    assert len(ex) >= 2
+    assert sum("six new cheeses" in q for q in quotes) == 1, quotes
+
+
 def test_units_typed_short_are_read_as_the_unit() -> None:
     sp = Speller(["The Orvale striker ran 40 yards before the break."])
     fixed, fixes = correct("how many yds did he run, and how many yrs has he played", [sp])

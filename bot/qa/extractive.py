@@ -345,8 +345,9 @@ def _pick(
             continue
         if cap == max_excerpts and c.score < cands[0].score * FILL_SHARE:
             continue
-        if any(aid == e.passage.article_id and _repeats(c.sentence, e.quote) for e in out):
-            continue  # the article says it twice ("...subscription allows ..." / "allows ...")
+        if any(_repeats(c.sentence, e.quote) for e in out):
+            continue  # said twice, by the article ("...subscription allows ..." / "allows ...")
+            # or by another that carries the same copy
         at = {x.idx: x for x in by_article[aid]}
         group = [c]
         prev, nxt = at.get(c.prev), at.get(c.next)
