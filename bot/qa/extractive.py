@@ -244,8 +244,8 @@ def _in_full(first: Sent, cands: list[Sent]) -> Sent | None:
     articles name them. Which first name is meant, where the candidates give the surname more
     than one ("Gabe Bankman-Fried", his brother): the one the answer's article (headline first)
     gives it first, as a report names a person in full before it goes on with the surname
-    alone; none, if it gives none of them. That article's
-    sentences come first, then the others' (best first)."""
+    alone; none, if it gives none of them. That article's sentences come first, then the
+    others' (best first). The sentence takes the answer's score: it is always quoted."""
     words = first.spans[0].text.split()
     if len(words) != 1 or not personlike(words[0]):  # "Australia" has no full name
         return None
@@ -277,13 +277,13 @@ def _in_full(first: Sent, cands: list[Sent]) -> Sent | None:
     c, i = sorted(at, key=lambda x: x[0].passage.article_id != own)[0]  # stable: best first
     c.spans.insert(0, c.spans.pop(i))
     c.shape = max(c.shape, first.shape)
-    c.score = max(c.score, first.score)  # it leads in the answer's stead: always quoted
+    c.score = max(c.score, first.score)
     return c
 
 
 def _first_name(w: str) -> bool:
     """A word that may stand before a surname: not a heading's word in capitals ("OUT Jaguars")
-    nor a lone letter ("y Julián" opening a sentence), though initials may ("TJ", "J.")."""
+    nor a lone letter ("Y Julián"), though initials may ("TJ", "J.")."""
     return not (len(w) >= 3 and w.isupper()) and not (len(w) == 1 and w.isalpha())
 
 
@@ -345,9 +345,10 @@ def _pick(
             continue
         if cap == max_excerpts and c.score < cands[0].score * FILL_SHARE:
             continue
+        # said twice: by the article ("...subscription allows ..." / "allows ..."), or by
+        # another that carries the same copy
         if any(_repeats(c.sentence, e.quote) for e in out):
-            continue  # said twice, by the article ("...subscription allows ..." / "allows ...")
-            # or by another that carries the same copy
+            continue
         at = {x.idx: x for x in by_article[aid]}
         group = [c]
         prev, nxt = at.get(c.prev), at.get(c.next)
