@@ -13,6 +13,14 @@ TEXT = (
     "The new fares take effect on March 3, the council said."
 )
 
+# another outlet's own words on the same story
+TEXT_B = (
+    "Brackwater's council ended the ferry fares row on Tuesday after a long debate. "
+    "The vote on the fares deal was 7-4, councillors said. "
+    "Harbour commissioner Edda Mollin chaired the talks that led to the ferry deal. "
+    "Fares under the deal change on March 3."
+)
+
 
 def passage(text: str = TEXT, n: int = 0) -> Passage:
     return Passage(
@@ -32,9 +40,12 @@ def passage(text: str = TEXT, n: int = 0) -> Passage:
 
 def test_two_sentences_of_an_article_while_another_has_some_then_more_of_one() -> None:
     q = "Brackwater council ferry fares deal vote debate"
-    both = select_excerpts(q, [passage(), passage(n=1)])
+    both = select_excerpts(q, [passage(), passage(TEXT_B, n=1)])
     assert len(both) == 4
     assert sorted(e.passage.article_id for e in both) == ["a0", "a0", "a1", "a1"]
+    # a second outlet carrying the same copy word for word adds no sentence twice
+    copies = select_excerpts(q, [passage(), passage(n=1)])
+    assert len({" ".join(e.quote.split()) for e in copies}) == len(copies)
     # one article alone: the room left is filled from it, each sentence once
     alone = select_excerpts(q, [passage()])
     assert 3 <= len(alone) <= 4
