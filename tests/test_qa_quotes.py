@@ -501,6 +501,13 @@ def test_amounts_keep_their_currency_and_scale(sentence: str, amount: str) -> No
     assert any(sp.text.startswith(amount) for sp in answer_spans(sentence, HOW_MUCH))
 
 
+def test_a_rank_is_not_a_count_but_a_running_total_is() -> None:
+    s = "Orvik's defence allowed the 12th-most yards and the 3rd best total, with 14 sacks."
+    assert [sp.text for sp in answer_spans(s, HOW_MANY)] == ["14 sacks"]
+    s = "Tamsin Loe scored her 43rd league goal on Sunday."
+    assert [sp.text for sp in answer_spans(s, HOW_MANY)] == ["43rd league goal"]
+
+
 def test_a_currency_code_needs_capitals_and_digits() -> None:
     assert answer_spans("They try five times a season.", HOW_MUCH) == []
 

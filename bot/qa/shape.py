@@ -317,7 +317,11 @@ _WHEN_UNIT = re.compile(
     r"anniversary|birthday)s?\b",
     re.I,
 )
-_ORDINAL_RX = re.compile(r"\b\d{1,4}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + _MONTH + r")")
+# not a date ("5th of May"), nor a rank ("the 12th-most yards", "the 3rd best defence")
+_ORDINAL_RX = re.compile(
+    r"\b\d{1,4}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?" + _MONTH + r")"
+    r"(?![-\s]+(?:most|least|fewest|best|worst|highest|lowest|largest|biggest|smallest)\b)"
+)
 # "October 20", "20 October": a day of the month, not a count
 _DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\.?\s+$")
 # "Week 11", "Game 5", "Pick 3": a number that labels which one, not how many
