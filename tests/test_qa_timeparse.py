@@ -62,6 +62,15 @@ def test_in_a_month_still_to_come_is_last_years() -> None:
     assert (tf.start, tf.end) == (utc(2025, 12, 1), utc(2026, 1, 1))
 
 
+@pytest.mark.parametrize(
+    "question", ["what's the top streaming pick for december", "Forecast for March 2027?"]
+)
+def test_what_a_month_holds_in_store_is_no_publication_month(question: str) -> None:
+    tf = parse_time(question, NOW)
+    assert not tf.active
+    assert tf.start is None and tf.end is None
+
+
 def test_in_a_month_with_a_year() -> None:
     tf = parse_time("How did the committee vote in May 2025?", NOW)
     assert (tf.start, tf.end) == (utc(2025, 5, 1), utc(2025, 6, 1))
