@@ -545,6 +545,11 @@ def test_a_named_event_typed_in_lowercase_is_looked_for_as_one_phrase() -> None:
     assert event_phrases("how much does the galaxy s24 ultra cost at launch") == [
         "galaxy s24 ultra"
     ]
+    assert event_phrases("when did qualcomm unveil the snapdragon 8 gen 3") == [
+        "snapdragon 8 gen 3"
+    ]
+    assert event_phrases("how did gen z vote") == []
+    assert not _event_in("snapdragon 8 gen 3", "it runs on a snapdragon 8 gen 2 chip")
     body = "the nobel prize in medicine went to two scientists. the ces innovation award"
     assert not _event_in("nobel peace prize", body)
     assert _event_in("ces award", body)

@@ -102,10 +102,12 @@ def key_phrases(question: str) -> list[str]:
 
 
 # A named event or title typed in lowercase: "the nobel peace prize", "grey cup", "galaxy s24
-# ultra": the words before a kind of prize, contest or product line, as one phrase.
+# ultra", "snapdragon 8 gen 3": the words before a kind of prize, contest or product line, as one
+# phrase (so "Snapdragon 8 Gen 2" does not cover a question about the Gen 3).
 _EVENT = re.compile(
     r"\b((?:[a-z0-9][\w'’.&-]*\s+){1,3}?(?:prize|cup|trophy|awards?|bowl|championships?|"
-    r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra)(?:\s+(?:[ivxl]+|\d+))?)\b"
+    r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d))"
+    r"(?:\s+(?:[ivxl]+|\d+))?)\b"
 )
 _EVENT_LEAD = frozenset(
     "the a an who won win wins winning what which when where how did does is was this last that "
