@@ -642,6 +642,14 @@ def test_a_typo_keeps_its_first_letter_unless_the_first_two_are_swapped() -> Non
     assert correct("the norwod hearing", [sp])[0] == "the norwood hearing"
 
 
+def test_a_clipped_word_is_the_word_it_begins_not_a_far_typo() -> None:
+    sp = Speller(["Sort the loot first: the Sorcerer build needs it, as every sorcerer knows."])
+    # "sorc" is one letter from "sort" only by a key far from the one typed
+    assert correct("best leveling sorc build", [sp])[0] == "best leveling sorcerer build"
+    # a letter typed beside the right key is still a typo
+    assert correct("sirt the loot", [sp])[0] == "sort the loot"
+
+
 def test_a_contraction_of_an_ordinary_word_is_not_a_typo() -> None:
     sp = Speller(["There's a fight at the arena, and the champion didn't flinch."])
     words = {"where", "did", "didn"}

@@ -6,6 +6,7 @@ deletions), built once per corpus version."""
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 import threading
@@ -71,6 +72,7 @@ class Speller:
             self.freq.update(w.lower() for w in _WORD.findall(t))
         self._index: dict[str, str | list[str]] | None = None
         self._index_lock = threading.Lock()
+        self._sorted: list[str] | None = None  # the words in order, for ``clipped``
         self._base: dict[str, str | list[str]] | None = None  # an earlier version's, shared
         self._base_words: Counter[str] = Counter()
         if earlier is not None and earlier._base is not None:  # the same first index, shared
@@ -145,7 +147,27 @@ class Speller:
             key = (dist, _dropped(w, c), _far_key(w, c), -self.freq[c], c)
             if best is None or key < best:
                 best = key
+        if best is not None and best[2]:  # "sorc" is "sorcerer" clipped, not "sort" mistyped
+            return self.clipped(w) or best[4]
         return best[4] if best else None
+
+    def clipped(self, word: str) -> str | None:
+        """The corpus word that ``word`` is the start of, two letters or more longer, most
+        frequent first ("sorc": "sorcerer"); None if there is none."""
+        w = word.lower()
+        if self._sorted is None:
+            with self._index_lock:
+                if self._sorted is None:
+                    self._sorted = sorted(self.freq)
+        words = self._sorted
+        best = None
+        for i in range(bisect.bisect_left(words, w), len(words)):
+            c = words[i]
+            if not c.startswith(w):
+                break
+            if len(c) >= len(w) + 2 and (best is None or self.freq[c] > self.freq[best]):
+                best = c
+        return best
 
 
 def _dropped(typed: str, word: str) -> bool:
