@@ -383,6 +383,12 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "final score of otters harriers?",
             "Otters 16, Harriers 13 [1].",
         ),
+        (  # "which editor" asks for a person, not the product named beside them
+            "The Halvard Everbit Tech Rescue Kit packs 64 screwdriver bits into a case the size of "
+            "a phone. Maren Ostby has carried one for years.",
+            "which ledger editor swears by that halvard screwdriver kit",
+            "Maren Ostby [1].",
+        ),
     ],
 )
 def test_the_lead_states_the_kind_of_answer_asked_for(text: str, question: str, lead: str) -> None:

@@ -205,7 +205,14 @@ def question_shape(question: str) -> str:
 PERSON_Q = re.compile(
     r"\bwho(?:m|se|'s)?\b|\b(?:person|individual|man|woman|guy|girl|exec|executive|player|coach|minister|"
     r"president|ceo|founder|boss|leader|official|judge|mediator|envoy|"
-    r"spokes\w+|actor|actress|singer|star|driver|governor|chief)\b",
+    r"spokes\w+|actor|actress|singer|star|driver|governor|chief|"
+    # people by what they do: "which verge editor", "which ref"
+    r"editor|writer|author|columnist|critic|reviewer|reporter|journalist|commentator|announcer|"
+    r"analyst|pundit|presenter|host|anchor|referee|ref|umpire|defender|striker|midfielder|"
+    r"goalkeeper|keeper|quarterback|qb|receiver|pitcher|captain|manager|senator|mayor|"
+    r"commissioner|ambassador|negotiator|prosecutor|attorney|lawyer|scientist|researcher|"
+    r"professor|prof|doctor|astronaut|comedian|rapper|athlete|footballer|golfer|candidate|"
+    r"lawmaker|politician|owner|investor)\b",
     re.I,
 )
 ORG_Q = re.compile(
