@@ -383,6 +383,11 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "final score of otters harriers?",
             "Otters 16, Harriers 13 [1].",
         ),
+        (  # a bump in sales is a change: a share is as likely as money, a head count is not
+            "Sales of Ostby jerseys rose 400% after the final, which 24.3 million people watched.",
+            "how big was the bump in ostby jersey sales after the final",
+            "400% [1].",
+        ),
         (  # "which editor" asks for a person, not the product named beside them
             "The Halvard Everbit Tech Rescue Kit packs 64 screwdriver bits into a case the size of "
             "a phone. Maren Ostby has carried one for years.",

@@ -277,7 +277,9 @@ MONEY_Q = re.compile(
 )
 SHARE_Q = re.compile(
     r"%|\b(?:percent\w*|pct|rate|share|go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|"
-    r"ris[ei]\w*|rose|f[ae]ll\w*|drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|stock|shares)\b",
+    r"ris[ei]\w*|rose|f[ae]ll\w*|drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|stock|shares|"
+    r"bump\w*|spike\w*|surg\w+|soar\w*|increas\w+|decreas\w+|declin\w+|boost\w*|grow\w*|"
+    r"plung\w+|plummet\w*|tumbl\w+|dip|dipped)\b",
     re.I,
 )
 # A role the question asks about ("who is the governor", "who's the new coach"): a name under
