@@ -1012,6 +1012,10 @@ def test_what_time_asks_for_a_time_of_day_written_either_way() -> None:
     assert [sp.text for sp in answer_spans("Kickoff is at 12 a.m. BST.", WHEN)] == [
         "at 12 a.m. BST"
     ]
+    # a time zone of one letter and T, or UTC, is the time's own
+    for zone in ("ET", "PT", "UTC"):
+        got = [sp.text for sp in answer_spans(f"The sale opens at 7 p.m. {zone} on Nov. 26.", WHEN)]
+        assert got == [f"at 7 p.m. {zone}", "on Nov. 26"]
     p = _passage(
         "The Orvale derby is set for Sunday, October 29 at the Tamsk ground. Kickoff is at "
         "3.30pm local time, with fans asked to arrive early."
