@@ -1304,3 +1304,32 @@ def test_a_time_counted_back_answers_how_long_ago_but_not_what_year() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "About 252 million years ago [1]."
     q2 = "what year was the tamsk pact signed"
     assert short_answer_lead(select_excerpts(q2, [p]), q2) == "In 1993 [1]."
+
+
+def test_a_neighbour_that_bears_on_the_question_comes_along_with_the_sentence_that_restates_it() -> (
+    None
+):
+    # the sentence that repeats the question's words holds a past sale price; the full price is
+    # in the next one, which says "the device" instead of the product's name
+    p = _passage(
+        "E-ink readers have had a busy autumn. "
+        "In past sales the Nordlys Glow e-reader has cost as little as $89, its lowest price. "
+        "For now, though, the device only retails from $139 at the big shops. "
+        "A colour model is expected next spring."
+    )
+    ex = select_excerpts(
+        "how much does the nordlys glow e-reader cost at full price", [p], max_excerpts=1
+    )
+    assert len(ex) == 1
+    assert "$89" in ex[0].quote and "$139" in ex[0].quote
+    assert ex[0].quote in p.text  # verbatim: two neighbouring sentences of the article
+    # a sentence that the article repeats word for word is not quoted twice in one excerpt
+    twice = _passage(
+        "11.4 -- Ravi Okafor averaged more than 11 yards per catch in two seasons. "
+        "-- Ravi Okafor averaged more than 11 yards per catch in two seasons."
+    )
+    one = select_excerpts(
+        "how many yards per catch did ravi okafor average", [twice], max_excerpts=2
+    )
+    quoted = " ".join(e.quote for e in one)
+    assert quoted.count("Ravi Okafor averaged") == 1

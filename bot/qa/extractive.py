@@ -48,11 +48,14 @@ MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
 MAX_EXCERPTS = 4
 PRONOUN_NEXT = True  # bring along a next sentence that goes on about this one ("That's ...")
+NEIGHBOUR_SHARE = 0.4  # a neighbour scoring this share of the picked sentence comes along with it
 PER_ARTICLE = 2  # excerpts of one article, while other articles have candidates
 PER_TOP_ARTICLE = 3  # the same for the best-ranked passage's article: the one most likely to answer
 FILL_SHARE = 0.5  # a further excerpt of an article must score this share of the best
 SHORTLIST = 12  # sentences embedded per question for the meaning score
 EMBED_CHARS = 200  # of each, about 45 word-pieces
+# a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
+_LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
 _PRONOUN = re.compile(
     r"^[\"'“‘]?(?:He|She|They|It|His|Her|Its|Their|Them|This|These|Those|That|Both|The\s+"
     r"(?:move|decision|deal|plan|company|firm|group|team|club|ministry|agency|bank|court|talks|"
@@ -370,6 +373,23 @@ def _pick(
             and nxt.score > 0
         ):
             group = [c, nxt]  # "That's the lowest in 13 years": what this sentence said goes on
+        elif not (shape == WHY and c.shape):
+            # a neighbour that bears on the question nearly as well: the answer is often in the
+            # sentence next to the one that repeats the question's words. For why, only a
+            # neighbour that gives a reason ("because ..."), and a reason stands alone.
+            near = [
+                n
+                for n in (nxt, prev)
+                if n is not None
+                and (aid, n.idx) not in used
+                and (shape != WHY or n.shape > 0)
+                and n.score >= NEIGHBOUR_SHARE * c.score
+                and not _repeats(n.sentence, c.sentence)
+                and not any(_repeats(n.sentence, e.quote) for e in out)
+            ]
+            if near:
+                n = max(near, key=lambda x: x.score)
+                group = [c, n] if n is nxt else [n, c]
         if len(group) == 2 and group[1].end - group[0].start > MAX_PAIR_CHARS:
             group = [c]
         for g in group:
@@ -381,7 +401,7 @@ def _pick(
 
 def _repeats(sentence: str, quote: str) -> bool:
     """One text holds the other: a sentence the article repeats (or a fragment of it)."""
-    a, b = " ".join(WORD.findall(sentence.lower())), " ".join(WORD.findall(quote.lower()))
+    a, b = (_LEAD_FIGURES.sub("", " ".join(WORD.findall(t.lower()))) for t in (sentence, quote))
     return bool(a and b) and (a in b or b in a)
 
 
