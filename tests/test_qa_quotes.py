@@ -559,6 +559,20 @@ def test_a_long_sentence_is_trimmed_around_the_answer_and_marked() -> None:
     assert "45 dollars" in ex[0].quote and ex[0].cut_start and len(ex[0].quote) <= 320
 
 
+@pytest.mark.parametrize("pad", range(0, 40, 3))
+def test_a_trimmed_quote_starts_and_ends_on_whole_words(pad: int) -> None:
+    # possessives and hyphens everywhere: a cut must not leave "…s" or "…founder"
+    filler = "the Harbour Board’s co-founder, whose long-running well-known row with Orvale’s "
+    p = _passage(f"{filler * 5}board {'x' * pad} set the fee at 45 dollars for every member.")
+    (ex,) = select_excerpts("how much is the fee", [p], max_excerpts=1)
+    assert ex.cut_start and "45 dollars" in ex.quote
+    before = p.text[ex.start - 1]
+    assert before.isspace(), (
+        f"the quote starts inside a word: {p.text[ex.start - 5 : ex.start + 10]!r}"
+    )
+    assert not ex.quote[0].isspace() and not ex.quote[-1].isspace()
+
+
 @pytest.mark.parametrize(
     ("question", "shape"),
     [

@@ -54,6 +54,7 @@ PER_TOP_ARTICLE = 3  # the same for the best-ranked passage's article: the one m
 FILL_SHARE = 0.5  # a further excerpt of an article must score this share of the best
 SHORTLIST = 12  # sentences embedded per question for the meaning score
 EMBED_CHARS = 200  # of each, about 45 word-pieces
+_SPACED = re.compile(r"\S+")
 # a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
 _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
 _PRONOUN = re.compile(
@@ -450,7 +451,8 @@ def _trim(
 ) -> tuple[int, int]:
     """A window of at most ``limit`` characters at word boundaries: around the answer when there
     is one, else around the densest run of the question's words."""
-    words = [(m.start() + start, m.end() + start) for m in WORD.finditer(text[start:end])]
+    # words as written, between spaces: a cut never falls inside "Hikvision's" or "co-founder"
+    words = [(m.start() + start, m.end() + start) for m in _SPACED.finditer(text[start:end])]
     if not words:
         return start, min(end, start + limit)
     best, best_i = -1.0, 0
@@ -458,9 +460,9 @@ def _trim(
         j, hits = i, 0.0
         while j < len(words) and words[j][1] - a <= limit:
             w0, w1 = words[j]
-            if focus and w0 >= focus[0] and w1 <= focus[1]:
+            if focus and w0 < focus[1] and w1 > focus[0]:
                 hits += 5
-            elif tokenize(text[w0:w1])[0] in terms:
+            elif any(t in terms for t in tokenize(text[w0:w1])):
                 hits += 1
             j += 1
         if hits > best:
