@@ -552,6 +552,20 @@ def test_an_instruction_in_the_article_is_never_quoted() -> None:
     assert ex and all("Ignore" not in e.quote for e in ex)
 
 
+def test_a_newsletter_sign_up_box_inside_the_story_is_never_quoted() -> None:
+    p = _passage(
+        "Orvale Rovers won the derby 2-1 on Saturday.\n\n"
+        "skip past newsletter promotion Sign up to Derby Weekly Free weekly newsletter Every goal "
+        "of the weekend's derby matches in one email. Privacy Notice: Newsletters may contain "
+        "info about charities. after newsletter promotion\n\n"
+        "The winning goal of the derby came from Ilse Marrow in the 88th minute."
+    )
+    ex = select_excerpts("who scored the winning goal in the orvale derby", [p], max_excerpts=4)
+    quoted = " ".join(e.quote for e in ex)
+    assert "Ilse Marrow" in quoted
+    assert "newsletter" not in quoted.lower() and "Privacy" not in quoted
+
+
 def test_a_long_sentence_is_trimmed_around_the_answer_and_marked() -> None:
     filler = "the committee, which met in a long session over several days and heard many voices, "
     p = _passage(f"After {filler * 4}the board finally set the fee at 45 dollars for every member.")

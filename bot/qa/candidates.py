@@ -66,6 +66,18 @@ def _boilerplate(sentence: str) -> bool:
     return bool(_PROMO.match(sentence)) or (len(letters) >= 12 and upper / len(letters) > 0.6)
 
 
+# A sign-up box some news pages carry inside the story, from its skip link to the end marker
+_NEWSLETTER_BOX = re.compile(
+    r"skip past newsletter promotion.{0,1500}?after newsletter promotion", re.I | re.S
+)
+
+
+def _promo_boxes(text: str) -> list[tuple[int, int]]:
+    if "newsletter promotion" not in text:
+        return []
+    return [m.span() for m in _NEWSLETTER_BOX.finditer(text)]
+
+
 WINDOW = 400  # characters of context split around a passage, to whole paragraphs
 
 
@@ -79,6 +91,7 @@ def candidates(passages: Sequence[Passage], ledes: bool = False) -> list[Sent]:
     like an instruction to the bot. Only the paragraphs around each passage are split."""
     out: dict[tuple[str, int], Sent] = {}
     top_id = passages[0].article_id
+    boxes: dict[int, list[tuple[int, int]]] = {}  # by id() of the text split (alive till return)
 
     def add(
         p: Passage, rank: int, text: str, spans: list[tuple[int, int]], i: int, skip_to: int,
@@ -90,6 +103,10 @@ def candidates(passages: Sequence[Passage], ledes: bool = False) -> list[Sent]:
             return
         if looks_like_instruction(sent):
             return
+        if id(text) not in boxes:
+            boxes[id(text)] = _promo_boxes(text)
+        if any(min(e, b) - max(s, a) > (e - s) / 2 for a, b in boxes[id(text)]):
+            return  # "skip past newsletter promotion Sign up to ...": not the story
         prev = spans[i - 1][0] if i > 0 and spans[i - 1][0] >= max(0, skip_to) else -1
         nxt = spans[i + 1][0] if i + 1 < len(spans) else -1
         out[(p.article_id, s)] = Sent(
