@@ -112,7 +112,7 @@ _TITLE = (
     r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|CEO|Chief|Director|"
     r"Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
     r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir|Principal|Deputy|Vice|Acting|"
-    r"Interim|Executive|Head|Captain|Skipper)"
+    r"Interim|Executive|Head|Captain|Skipper|Partner|Officer)"
 )
 # "the Fairfield Beach neighborhood", "Jefferson County": a place named by its kind, with no
 # preposition before it
@@ -229,6 +229,8 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
     return out
 
 
+# "Thursday Night Football", "Friday Night Lights": a show's name opens with its weekday
+_NIGHT_SHOW = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]")
 _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
 
 
@@ -242,9 +244,16 @@ def _names(s: str) -> list[Span]:
         # a lone letter opens no name ("F Patriots" in a grades list, "y Julián" in Spanish);
         # an initial has its full stop ("J. Smith")
         while words and (
-            _NOT_NAME.match(words[0].rstrip(".,'’")) or re.fullmatch(r"[A-Z]", words[0])
+            (_NOT_NAME.match(words[0].rstrip(".,'’")) and not _NIGHT_SHOW.match(" ".join(words)))
+            or re.fullmatch(r"[A-Z]", words[0])
         ):
             words = words[1:]
+        # "Thailand's Foreign Minister Sihasak Phuangketkeow": who is the name after the title
+        # (the title stays beside it, where the role is read from)
+        titles = [i for i, w in enumerate(words) if re.fullmatch(_TITLE, w.rstrip(".,'’"))]
+        rest = words[titles[-1] + 1 :] if titles else []
+        if len(rest) >= 2 and rest[0][0].isupper() and personlike(" ".join(rest)):
+            words = rest  # but not "CEO of Flexport": "of Flexport" says whose the title is
         # nor ends with a month, a weekday or "The" ("Announced October 2", "GMT The difference")
         while len(words) > 1 and _NOT_NAME.match(words[-1].rstrip(".,'’")):
             words = words[:-1]
