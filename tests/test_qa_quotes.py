@@ -751,6 +751,11 @@ def test_a_lowercase_name_no_article_mentions_is_unknown_but_chat_and_english_ar
     # a name the articles only use in the possessive is still theirs
     sp_pos = Speller(["Prisco's Week 12 picks: the Jaguars beat the Texans."])
     assert unknown_words("is prisco ahead yet", [sp_pos], {"ahead"}.__contains__) == []
+    # two words run together, as members type them, are not an unknown name
+    sp_glass = Speller(["The Sun-Lens glasses cost more, and the Tavena match was a beating."])
+    english = {"glasses", "beat", "down", "cost", "more", "after", "that"}
+    q = "do sunlens glasses cost more after that beatdown or is it dalbyx"
+    assert unknown_words(q, [sp_glass], english.__contains__) == ["dalbyx"]
 
 
 def test_the_best_articles_third_sentence_beats_a_weaker_articles_second() -> None:

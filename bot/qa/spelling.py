@@ -251,9 +251,20 @@ def unknown_words(
             continue
         if any(s.known(w) for s in spellers) or any(is_word(b) for b in _bases(w)):
             continue
+        if _compound(w, lambda x: any(s.known(x) for s in spellers) or is_word(x)):
+            continue  # "raybans", "beatdown": two words run together, as members type them
         if w not in out:
             out.append(w)
     return out
+
+
+def _compound(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether ``word`` is two known words of three letters or more run together ("ray" and
+    "bans" for the articles' "Ray-Ban")."""
+    return any(
+        known(word[:i]) and any(known(b) for b in _bases(word[i:]))
+        for i in range(3, len(word) - 2)
+    )
 
 
 def _bases(word: str) -> list[str]:
