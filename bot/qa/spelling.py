@@ -262,8 +262,7 @@ def _compound(word: str, known: Callable[[str], bool]) -> bool:
     """Whether ``word`` is two known words of three letters or more run together ("ray" and
     "bans" for the articles' "Ray-Ban")."""
     return any(
-        known(word[:i]) and any(known(b) for b in _bases(word[i:]))
-        for i in range(3, len(word) - 2)
+        known(word[:i]) and any(known(b) for b in _bases(word[i:])) for i in range(3, len(word) - 2)
     )
 
 
