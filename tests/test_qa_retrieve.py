@@ -515,6 +515,21 @@ def test_question_words_standing_together_count_in_other_words() -> None:
     assert signals("quillon bond rallied", r)["pair_cover"] == 0.0
 
 
+def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
+    """ "sunlens": the article says "Sun-Lens". Two words that only stand apart in it are not."""
+    from bot.qa.abstain import signals
+    from bot.qa.retrieve import Query
+    from bot.qa.types import Passage
+
+    text = "The new Sun-Lens glasses have five mics, and the lens sits in a sun visor."
+    p = Passage("c1", "a1", "news", text, 0, len(text), "Glasses", None, None, None, True)
+    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 0, n_chunks=10)
+    got = signals("how many mics do the sunlens glasses have", r)
+    assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
+    apart = signals("how many mics do the lensvisor glasses have", r)  # "lens", "visor" apart
+    assert apart["cover"] < 1.0 and apart["unknown_missing"] == 1.0
+
+
 def test_chat_fillers_are_not_topic_words_the_articles_must_cover() -> None:
     from bot.qa.abstain import key_terms
 

@@ -197,14 +197,20 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     total = sum(idf[t] * w for t, w in terms.items()) or 1.0
     syn = {t: synonyms(base_form(t)) for t in terms}
 
-    def has(t: str, toks: set[str]) -> bool:
-        return t in toks or base_form(t) in toks or any(all(x in toks for x in ph) for ph in syn[t])
+    def has(t: str, aid: str) -> bool:
+        toks = arts[aid][0]
+        return (
+            t in toks
+            or base_form(t) in toks
+            or any(all(x in toks for x in ph) for ph in syn[t])
+            or _joined(t, pairs[aid])
+        )
 
     cover = 0.0
-    for toks, _ in arts.values():
-        got = sum(idf[t] * w for t, w in terms.items() if has(t, toks))
+    for aid in arts:
+        got = sum(idf[t] * w for t, w in terms.items() if has(t, aid))
         cover = max(cover, got / total)
-    missing = [t for t in terms if terms[t] == 1.0 and not any(has(t, a) for a, _ in arts.values())]
+    missing = [t for t in terms if terms[t] == 1.0 and not any(has(t, a) for a in arts)]
     rare_missing = max((idf[t] for t in missing), default=0.0) / math.log(n + 1)
     # A word the corpus uses, absent from the best articles, says more than one it never uses
     # (slang, a nickname, a typo): those may still be about what the articles say.
@@ -252,6 +258,15 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
         ),
         "unseen": float(sum(1 for n in r.query.unseen if n.lower() in question.lower())),
     }
+
+
+def _joined(term: str, pairs: set[tuple[str, str]]) -> bool:
+    """Whether an article writes ``term`` as two words side by side ("raybans": "Ray-Ban")."""
+    for i in range(3, len(term) - 2):
+        a, b = tokenize(term[:i]), tokenize(term[i:])
+        if len(a) == len(b) == 1 and (base_form(a[0]), base_form(b[0])) in pairs:
+            return True
+    return False
 
 
 def _names(xs: Sequence[str]) -> str:
