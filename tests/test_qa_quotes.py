@@ -276,6 +276,17 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "who is the cherokee leader honoured with a doll",
             "Wilma Mankiller [1].",
         ),
+        (  # a year before 1900 where a date stands
+            "The Tamsk customs house, one of the oldest buildings in the port, was built back "
+            "in 1787.",
+            "when was the tamsk customs house built",
+            "In 1787 [1].",
+        ),
+        (
+            "Best-known Lunvik novel: The Salt Ledger (1847)",
+            "when did the salt ledger come out",
+            "1847 [1].",
+        ),
         (  # the question's own words make up the title: the name after it still answers
             "The plan was announced on Monday by Veldoria’s Foreign Minister Anneli Korhonen "
             "after a meeting of regional foreign ministers in Lunvik.",
@@ -537,6 +548,11 @@ def test_a_name_is_read_apart_from_the_title_before_it() -> None:
     # a title before a full name is context; before a surname alone it stays with it
     assert names[:3] == ["Ilka Sorvaag", "Tove Arnsdal", "President Lenk"]
     assert "Thursday Night Football" in names  # a show named after its weekday keeps it
+
+
+def test_an_old_year_is_a_time_only_where_a_date_stands() -> None:
+    assert [sp.text for sp in answer_spans("It opened in 1850 in Lunvik.", WHEN)] == ["in 1850"]
+    assert answer_spans("It has 1500 stores in 1500 towns, and 1787 staff.", WHEN) == []
 
 
 def test_a_currency_code_needs_capitals_and_digits() -> None:
