@@ -669,6 +669,16 @@ def test_a_trimmed_quote_starts_and_ends_on_whole_words(pad: int) -> None:
         ("what happened with the rovers manager", WHAT),
         ("what % of the club does she own", HOW_MUCH),  # a share typed as a sign
         ("what pct of the vote did he get", HOW_MUCH),
+        # the question word with its verb run on ("what's", "whats")
+        ("what's the fine", HOW_MUCH),
+        ("whats the asking price", HOW_MUCH),
+        ("what's the date", WHEN),
+        ("what's the venue", WHERE),
+        ("what's the new ferry chief's name", WHO),
+        ("what's the deal with the strike", WHAT),  # an idiom, not a deal's value
+        ("whats the revenue split for the drivers", WHAT),  # a ratio
+        ("what age was she", HOW_MANY),
+        ("what was the attendance at the final", HOW_MANY),
     ],
 )
 def test_question_shapes_read_casual_questions(question: str, shape: str) -> None:

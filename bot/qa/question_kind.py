@@ -25,6 +25,7 @@ from .shape import (
 
 # "which cities", "what countries"
 _PLACE_NOUNS = rf"(?:{PLACE_NOUN}|cities|countries|nations|states|provinces|regions|venues|places)"
+_S = r"(?:'s|’s|s)?"  # "what's", "whats": the question word with its verb run on
 _TIME_NOUN = r"(?:day|date|time|year|month|week|hour|season|deadline)"
 _PERSON_NOUN = (
     r"(?:person|people|man|woman|player|coach|manager|minister|president|ceo|founder|boss|chief|"
@@ -93,6 +94,10 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         HOW_MANY,
         re.compile(
             r"\b(?:how|hw)\s+(?:many|mny|manny)\b|\bhow\s+old\b|\bnumber\s+of\b|\bhow\s+often\b|"
+            r"\bwhat\s+age\b|"
+            # "what was the attendance", "whats the death toll": a count
+            rf"\bwhat{_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+)?"
+            r"(?:attendance|turnout|death\s+toll|population|headcount)\b|"
             # a duration or a length ("how long was the kick": a 56-yard one)
             r"\bhow\s+long\b(?!\s+ago\b|\s+(?:a|an)\b)",
             re.I,
@@ -102,8 +107,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         HOW_MUCH,
         re.compile(
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap)\b|"
-            rf"\b(?:what|which)\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
-            rf"{_AMOUNT_NOUN}s?\b"
+            rf"\b(?:what|which){_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
+            # not "what's the deal with the strike", nor a ratio ("the revenue split")
+            rf"{_AMOUNT_NOUN}s?\b(?!\s+(?:with|split)\b)"
             r"|\bwhat\s+(?:percent|pct)|\bwhat\s*%"
             # "what's the cheapest ticket gonna cost", "what did they pay for it"
             rf"|\bwhat(?:'s|’s|s|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|pay|pays|"
@@ -119,14 +125,14 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         WHEN,
         re.compile(
             r"\b(?:when|whn|wen)\b|\bwhat\s+time\b|\bhow\s+long\s+ago\b|\bhow\s+soon\b|\buntil\s+when\b|"
-            rf"\b(?:what|which)\s+(?:\w+\s+)?{_TIME_NOUN}s?\b",
+            rf"\b(?:what|which){_S}\s+(?:\w+\s+)?{_TIME_NOUN}s?\b",
             re.I,
         ),
     ),
     (
         WHERE,
         re.compile(
-            rf"\b(?:where|wher|whre|wehre)\b|\bwh(?:at|ich)\s+(?:\w+\s+)?{_PLACE_NOUNS}\b"
+            rf"\b(?:where|wher|whre|wehre)\b|\bwh(?:at|ich){_S}\s+(?:\w+\s+)?{_PLACE_NOUNS}\b"
             rf"|\bin\s+which\s+{_PLACE_NOUNS}\b",
             re.I,
         ),
@@ -136,7 +142,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bwho(?:m|se|'s|’s|s)?\b|\bwh(?:at|ich)\s+(?:(?!{_NOT_KIND}\b)[\w'’-]+\s+){{0,2}}"
             rf"{_PERSON_NOUN}s?\b|"
-            r"\bname\s+of\b|\bwhat(?:'?s)?\b.{0,80}?\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded)\b",
+            r"\bname\s+of\b|(?:['’]s|\b(?:his|her|their))\s+(?:full\s+|real\s+)?name\b|\bwhat(?:'?s)?\b.{0,80}?\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded)\b",
             re.I,
         ),
     ),
