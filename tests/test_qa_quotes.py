@@ -679,6 +679,13 @@ def test_a_trimmed_quote_starts_and_ends_on_whole_words(pad: int) -> None:
         ("whats the revenue split for the drivers", WHAT),  # a ratio
         ("what age was she", HOW_MANY),
         ("what was the attendance at the final", HOW_MANY),
+        ("what'd they pay for the club", HOW_MUCH),
+        ("what did the club get fined", HOW_MUCH),
+        ("how tall is the new tower", HOW_MUCH),  # a measure
+        ("whens the vote", WHEN),
+        ("wheres the vote", WHERE),
+        ("which country won the cup", WHO),  # the place did something: named, not "in ..."
+        ("which town is the festival in", WHERE),
     ],
 )
 def test_question_shapes_read_casual_questions(question: str, shape: str) -> None:

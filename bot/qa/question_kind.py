@@ -25,6 +25,14 @@ from .shape import (
 
 # "which cities", "what countries"
 _PLACE_NOUNS = rf"(?:{PLACE_NOUN}|cities|countries|nations|states|provinces|regions|venues|places)"
+# a verb after "which country": the place is who did something ("which state grows the most")
+_DOES = (
+    r"(?:won|wins|beat|beats|lost|loses|led|leads|took|takes|hosted|hosts|banned|bans|voted|votes|"
+    r"signed|signs|announced|announces|became|blocked|blocks|approved|approves|rejected|rejects|"
+    r"joined|joins|left|agreed|agrees|topped|tops|finished|finishes|scored|claimed|claims|grows|"
+    r"grew|produces|produced|exports|exported|imports|imported|spent|spends|pays|paid|has|had|"
+    r"have|sent|sends|made|makes|got|gets|gave|gives|bought|buys|sold|sells|ranked|ranks)\b"
+)
 _S = r"(?:'s|’s|s)?"  # "what's", "whats": the question word with its verb run on
 _TIME_NOUN = r"(?:day|date|time|year|month|week|hour|season|deadline)"
 _PERSON_NOUN = (
@@ -106,14 +114,16 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         HOW_MUCH,
         re.compile(
-            r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap)\b|"
+            r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap|tall|fast|"
+            r"deep|wide|heavy|steep)\b|"
             rf"\b(?:what|which){_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
             # not "what's the deal with the strike", nor a ratio ("the revenue split")
             rf"{_AMOUNT_NOUN}s?\b(?!\s+(?:with|split)\b)"
             r"|\bwhat\s+(?:percent|pct)|\bwhat\s*%"
             # "what's the cheapest ticket gonna cost", "what did they pay for it"
-            rf"|\bwhat(?:'s|’s|s|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|pay|pays|"
-            r"paid|charge|charges|charging|earn|earns|earned|fetch|fetched|sell\s+for|sold\s+for)\b"
+            rf"|\bwhat(?:'s|’s|s|['’]d|['’]ll|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|"
+            r"pay|pays|paid|charge|charges|charging|earn|earns|earned|fetch|fetched|fined|"
+            r"sell\s+for|sold\s+for)\b"
             # "what did the bank cut its rate to?"
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:cut|cuts|raised?|raises|lower(?:ed|s)?|"
             r"hike[ds]?|increased?|increases|reduced?|reduces|set|lift(?:ed|s)?|drop(?:ped|s)?|"
@@ -124,7 +134,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         WHEN,
         re.compile(
-            r"\b(?:when|whn|wen)\b|\bwhat\s+time\b|\bhow\s+long\s+ago\b|\bhow\s+soon\b|\buntil\s+when\b|"
+            r"\b(?:when|whn|wen|whens)\b|\bwhat\s+time\b|\bhow\s+long\s+ago\b|\bhow\s+soon\b|\buntil\s+when\b|"
             rf"\b(?:what|which){_S}\s+(?:\w+\s+)?{_TIME_NOUN}s?\b",
             re.I,
         ),
@@ -132,7 +142,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         WHERE,
         re.compile(
-            rf"\b(?:where|wher|whre|wehre)\b|\bwh(?:at|ich){_S}\s+(?:\w+\s+)?{_PLACE_NOUNS}\b"
+            rf"\b(?:where|wher|whre|wehre|wheres)\b|\bwh(?:at|ich){_S}\s+(?:\w+\s+)?{_PLACE_NOUNS}\b"
+            rf"(?!\s+{_DOES})"  # "which country won the cup": who, by name, not where
             rf"|\bin\s+which\s+{_PLACE_NOUNS}\b",
             re.I,
         ),
