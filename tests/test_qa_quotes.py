@@ -577,6 +577,8 @@ def test_a_person_the_articles_name_is_not_a_place_and_a_table_row_is_not_a_full
 def test_a_contraction_typed_without_its_apostrophe_is_not_corrected_into_another_word() -> None:
     fixed, fixes = correct("the vote wasnt unanimous, who said no", [])
     assert fixed == "the vote wasn't unanimous, who said no" and fixes == {"wasnt": "wasn't"}
+    # question words as chat mistypes them, which no article holds to correct them by
+    assert correct("wich team won, how meny votes", [])[0] == "which team won, how many votes"
 
 
 def test_an_instruction_in_the_article_is_never_quoted() -> None:

@@ -201,6 +201,7 @@ _CHAT_FIXES = {
     "wher": "where", "whre": "where", "wehre": "where", "wen": "when", "whn": "when",
     "wat": "what", "wats": "what's", "wht": "what", "waht": "what", "hw": "how", "hwo": "how", "whos": "who's",
     "whats": "what's", "wheres": "where's", "hows": "how's", "r": "are", "u": "you",
+    "wich": "which", "whihc": "which", "meny": "many", "mant": "many", "whens": "when's",
     "abt": "about", "bc": "because", "cuz": "because", "tho": "though", "w/": "with",
     # contractions typed without the apostrophe ("wasnt" is not a typo of "want")
     "wasnt": "wasn't", "isnt": "isn't", "arent": "aren't", "werent": "weren't",
