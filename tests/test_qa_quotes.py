@@ -276,6 +276,11 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "who is the cherokee leader honoured with a doll",
             "Wilma Mankiller [1].",
         ),
+        (  # who reported it: the reporter, not the station whose reporter she is
+            "The club will not be fined this season, according to Harbor Radio’s Mina Corr.",
+            "who reported that the club won't be fined",
+            "Mina Corr [1].",
+        ),
         (  # a year before 1900 where a date stands
             "The Tamsk customs house, one of the oldest buildings in the port, was built back "
             "in 1787.",

@@ -131,6 +131,14 @@ _ORG_END = re.compile(
     r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
 )
 ORG_MATCH = 1.3
+POSSESSOR = 0.7  # a name whose possessive another name follows: whose, not who
+
+
+def _owner_of(sentence: str, sp: Span, starts: set[int]) -> bool:
+    m = re.match(r"['’]s?\s+", sentence[sp.end : sp.end + 4])
+    return bool(m) and sp.end + m.end() in starts
+
+
 CLOCK_MATCH = 1.3  # a time of day, asked "what time", against a date
 _CLOCK_Q = re.compile(
     r"\bwhat\s+time\b|\b(?:kick-?\s?off|start|tip-?off|first\s+pitch)\s+time\b", re.I
@@ -435,6 +443,12 @@ class Asked:
         if self.future_q:  # "where will they meet": the plan, not where they met before
             f = 1.2 if _FUTURE.search(sentence) else 0.8
             rated = [(sp, w * f) for sp, w in rated]
+        if shape == WHO and not self.wants_org:  # "NFL Network's Tom Pelissero": who reported
+            # is the person, the network only whose he is
+            starts = {sp.start for sp in spans}
+            rated = [
+                (sp, w * (POSSESSOR if _owner_of(sentence, sp, starts) else 1.0)) for sp, w in rated
+            ]
         if shape == WHO and heading(sentence):  # a heading's words name no one
             rated = [(sp, w * 0.5) for sp, w in rated]
         if shape == WHO:  # a name the best articles keep coming back to is likelier the one
