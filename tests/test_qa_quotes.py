@@ -276,6 +276,16 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "who is the cherokee leader honoured with a doll",
             "Wilma Mankiller [1].",
         ),
+        (  # a share price asked for: the price, not the day's move
+            "Brisk Foods shares rose 9.2 percent on Monday and closed at $41.20.",
+            "what did brisk shares close at",
+            "$41.20 [1].",
+        ),
+        (  # a payment is an amount
+            "Workers would also receive a one-off payment of $1,200 under the deal.",
+            "whats the one off payment",
+            "$1,200 [1].",
+        ),
         (  # who reported it: the reporter, not the station whose reporter she is
             "The club will not be fined this season, according to Harbor Radio’s Mina Corr.",
             "who reported that the club won't be fined",
@@ -582,6 +592,9 @@ def test_a_person_the_articles_name_is_not_a_place_and_a_table_row_is_not_a_full
 def test_a_contraction_typed_without_its_apostrophe_is_not_corrected_into_another_word() -> None:
     fixed, fixes = correct("the vote wasnt unanimous, who said no", [])
     assert fixed == "the vote wasn't unanimous, who said no" and fixes == {"wasnt": "wasn't"}
+    # a month as chat shortens it beside a day, written out as the articles write it
+    assert correct("how many lines run from nov 13", [])[0] == "how many lines run from november 13"
+    assert correct("the Oct 7 attack, the nov vote", [])[0] == "the October 7 attack, the nov vote"
     # question words as chat mistypes them, which no article holds to correct them by
     assert correct("wich team won, how meny votes", [])[0] == "which team won, how many votes"
 

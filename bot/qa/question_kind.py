@@ -51,7 +51,7 @@ _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
     r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
     r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
-    r"stake|size)"
+    r"stake|size|payments?)"
 )
 _SCORE_Q = re.compile(r"\b(?:score|scoreline|result|final\s+tally)\b", re.I)
 
@@ -289,9 +289,11 @@ MONEY_Q = re.compile(
     r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
     r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal|export\w*|"
     r"imports?|imported|earn\w*|income|sales|turnover|loans?|lent|lend\w*|donat\w*|settle\w*|"
-    r"compensat\w*|put\s+(?:in|into))\b",
+    r"compensat\w*|put\s+(?:in|into)|clos\w*\s+at|trad\w*\s+at|payments?)\b",
     re.I,
 )
+# "what did the shares close at": a price level, though the question names shares
+PRICE_LEVEL = re.compile(r"\b(?:clos\w*|trad\w*|priced|open\w*|finish\w*|end\w*)\s+at\b", re.I)
 SHARE_Q = re.compile(
     r"%|\b(?:percent\w*|pct|rate|share|go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|"
     r"ris[ei]\w*|rose|f[ae]ll\w*|drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|stock|shares|"

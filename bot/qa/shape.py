@@ -290,7 +290,8 @@ _COUNTED = re.compile(
     r"back|ago|earlier|later|then|now|up|down|off|out|away|apiece|respectively|so|too|yet|"
     r"went|go|goes|came|come|left|took|take|made|make|said|say|says|told|won|win|lost|fell|rose|"
     r"met|saw|got|get|paid|pay|held|hold|kept|led|set|hit|cut|put|do|did|does|when|while|where|"
-    r"if|because|until|though|although)\b)"
+    r"if|because|until|though|although|under|over|about|around|across|against|through|into|"
+    r"onto|via|within|without|toward|towards|despite)\b)"
     r"[A-Za-z][\w'’-]*){0,3}"
 )
 

@@ -324,7 +324,29 @@ def correct(
                 return fixes[word]
         return word
 
-    return _TOKEN.sub(fix, question), fixes
+    fixed = _TOKEN.sub(fix, question)
+
+    def month(m: re.Match[str]) -> str:
+        typed = m.group(1) or m.group(2)
+        full = _MONTHS[typed.lower()]
+        full = full.capitalize() if typed[0].isupper() else full
+        fixes[m.group()] = full
+        return full
+
+    return _SHORT_MONTH.sub(month, fixed), fixes
+
+
+_MONTHS = {
+    "jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june",
+    "jul": "july", "aug": "august", "sep": "september", "sept": "september", "oct": "october",
+    "nov": "november", "dec": "december",
+}  # fmt: skip
+# "nov 13", "13 Nov": a month as chat shortens it, beside a day (the articles write it in full)
+_SHORT_MONTH = re.compile(
+    r"\b(" + "|".join(_MONTHS) + r")\.?(?=\s+\d{1,2}(?:st|nd|rd|th)?\b)"
+    r"|(?<=\d\s)(" + "|".join(_MONTHS) + r")\b\.?",
+    re.I,
+)
 
 
 _cache: weakref.WeakKeyDictionary[Any, tuple[int, Speller]] = weakref.WeakKeyDictionary()
