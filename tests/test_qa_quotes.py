@@ -276,6 +276,16 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "who is the cherokee leader honoured with a doll",
             "Wilma Mankiller [1].",
         ),
+        (  # the count that names what the question asks about, of two lengths of time
+            "Drivers get a 30-minute break on shifts longer than six hours.",
+            "how long do drivers get for a break",
+            "30-minute break [1].",
+        ),
+        (  # a part counted out of a whole says both
+            "The authority will run trams on three of its nine lines from Monday.",
+            "how many tram lines will run from monday",
+            "Three of its nine lines [1].",
+        ),
         (  # a share price asked for: the price, not the day's move
             "Brisk Foods shares rose 9.2 percent on Monday and closed at $41.20.",
             "what did brisk shares close at",

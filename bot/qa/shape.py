@@ -353,6 +353,21 @@ def _lower_month(text: str) -> bool:
     return bool(m and m.group(1)[0].islower())
 
 
+_OF_WHOLE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|all|all\s+the)?\s*$")
+
+
+def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
+    """ "three of its nine lines": the part with the whole it is counted out of, as one count."""
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev and _OF_WHOLE.fullmatch(sentence[prev.end : sp.start]) and len(sp.text.split()) > 1:
+            out[-1] = Span(prev.start, sp.end, sentence[prev.start : sp.end])
+        else:
+            out.append(sp)
+    return out
+
+
 def answer_spans(sentence: str, shape: str) -> list[Span]:
     """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
     if shape == WHEN:  # a month alone is one only with its capital ("may" is a verb)
@@ -387,7 +402,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             and not _LABELLED.search(sentence[max(0, s.start - 10) : s.start])
             and not _MONTH_AFTER.match(sentence[s.end : s.end + 12])
         ]
-        return sorted(ordinals + counts, key=lambda sp: sp.start)
+        return _part_of(sentence, sorted(ordinals + counts, key=lambda sp: sp.start))
     if shape == WHERE:
         out: list[Span] = []
         found = _spans(_PLACE_RX, sentence)
