@@ -276,6 +276,12 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "who is the cherokee leader honoured with a doll",
             "Wilma Mankiller [1].",
         ),
+        (  # a title asked for as members shorten it ("ceo": "chief executive")
+            "Otto Fenwright, a Quillon director, spoke first. "
+            "Chief executive Mirela Castan said the plant would stay open.",
+            "who is quillon's ceo",
+            "Mirela Castan [1].",
+        ),
         (  # the count that names what the question asks about, of two lengths of time
             "Drivers get a 30-minute break on shifts longer than six hours.",
             "how long do drivers get for a break",

@@ -382,4 +382,18 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
         roles.update(t for t in tokenize(head.group(1)) if t != "\u2205")
     if not roles and _IN_CHARGE.search(question):
         roles |= IN_CHARGE_ROLES
+    for r in list(roles):  # "who is quillon's ceo": "chief executive Mirela Castan"
+        roles.update(_SAME_ROLE.get(r, ()))
     return frozenset(roles)
+
+
+# Titles the articles write another way than members ask for them
+_SAME_ROLE = {
+    tokenize(k)[0]: frozenset(tokenize(v))
+    for k, v in {
+        "ceo": "chief executive", "boss": "chief executive ceo head", "spokesperson": "spokesman spokeswoman",
+        "spokesman": "spokesperson spokeswoman", "spokeswoman": "spokesperson spokesman",
+        "ref": "referee official", "referee": "ref official", "qb": "quarterback",
+        "quarterback": "qb", "chair": "chairman chairwoman chairperson", "pm": "prime minister",
+    }.items()
+}  # fmt: skip

@@ -115,7 +115,7 @@ _TITLE = (
     r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|CEO|Chief|Director|"
     r"Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
     r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir|Principal|Deputy|Vice|Acting|"
-    r"Interim|Executive|Head|Captain|Skipper|Partner|Officer)"
+    r"Interim|Executive|Head|Captain|Skipper|Partner|Officer|QB|Quarterback)"
 )
 # "the Fairfield Beach neighborhood", "Jefferson County": a place named by its kind, with no
 # preposition before it
