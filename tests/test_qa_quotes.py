@@ -718,6 +718,7 @@ def test_a_trimmed_quote_starts_and_ends_on_whole_words(pad: int) -> None:
         ("what'd they pay for the club", HOW_MUCH),
         ("what did the club get fined", HOW_MUCH),
         ("how tall is the new tower", HOW_MUCH),  # a measure
+        ("how full is the reservoir", HOW_MUCH),
         ("whens the vote", WHEN),
         ("wheres the vote", WHERE),
         ("which country won the cup", WHO),  # the place did something: named, not "in ..."

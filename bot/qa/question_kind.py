@@ -115,7 +115,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         HOW_MUCH,
         re.compile(
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap|tall|fast|"
-            r"deep|wide|heavy|steep)\b|"
+            r"deep|wide|heavy|steep|full|empty)\b|"
             rf"\b(?:what|which){_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
             # not "what's the deal with the strike", nor a ratio ("the revenue split")
             rf"{_AMOUNT_NOUN}s?\b(?!\s+(?:with|split)\b)"
