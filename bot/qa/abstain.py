@@ -285,7 +285,7 @@ FEATURES = (
     "unknown_outlet", "unseen_name", "event_missing",
 )  # fmt: skip
 MODEL_PATH = Path(__file__).with_name("abstain_model.json")
-FULL_COVER_THRESHOLD = 0.5
+FULL_COVER_THRESHOLD = 0.6  # every topic word in one best article: abstain only above this
 
 
 def feature_vector(sig: dict[str, float]) -> list[float]:
