@@ -137,7 +137,7 @@ POSSESSOR = 0.7  # a name whose possessive another name follows: whose, not who
 
 def _owner_of(sentence: str, sp: Span, starts: set[int]) -> bool:
     m = re.match(r"['’]s?\s+", sentence[sp.end : sp.end + 4])
-    return bool(m) and sp.end + m.end() in starts
+    return m is not None and sp.end + m.end() in starts
 
 
 CLOCK_MATCH = 1.3  # a time of day, asked "what time", against a date
@@ -247,8 +247,8 @@ def _span_strength(
         hits = len(nouns(sp.text) & counted)
         other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
         base = min(1.5, 1.2 + 0.1 * hits) if hits else (0.5 if toks & _TIME_UNITS else other)
-        plain = nouns(" ".join(w for w in sp.text.split() if w.islower())) - _TIME_UNITS
-        if hits and (plain - counted) & asked:
+        own = nouns(" ".join(w for w in sp.text.split() if w.islower())) - _TIME_UNITS
+        if hits and (own - counted) & asked:
             base *= AMOUNT_OF  # "how long is the break": "a 30-minute break", not "six hours"
         if not hits and re.match(r"\d+(?:st|nd|rd|th)\b", sp.text):
             base = 0.3  # "the 3rd stage": a count only of what the question counts
