@@ -300,6 +300,17 @@ def test_an_amount_and_a_score_are_pinned() -> None:
             "how many tram lines will run from monday",
             "Three of its nine lines [1].",
         ),
+        (  # how far it moved: the rise is the answer, not a difference to discount
+            "Brisk shares closed 2.1 percent higher on Monday after the bank cut rates to 3.75 "
+            "percent.",
+            "how much did brisk shares go up",
+            "2.1 percent higher [1].",
+        ),
+        (  # the member's own number ("ax-40") is no answer
+            "Pass holders get a credit of 40 percent, and the AX-40 rose 1.2 percent on Monday.",
+            "how much did the ax-40 rise",
+            "1.2 percent [1].",
+        ),
         (  # a share price asked for: the price, not the day's move
             "Brisk Foods shares rose 9.2 percent on Monday and closed at $41.20.",
             "what did brisk shares close at",

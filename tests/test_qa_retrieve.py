@@ -528,6 +528,16 @@ def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
     assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
     apart = signals("how many mics do the lensvisor glasses have", r)  # "lens", "visor" apart
     assert apart["cover"] < 1.0 and apart["unknown_missing"] == 1.0
+    idx = "The AX-40 index closed higher."
+    p2 = Passage("c2", "a2", "news", idx, 0, len(idx), "Index", None, None, None, True)
+    r2 = Retrieval(Query("q"), [p2], doc_freq=lambda _t: 0, n_chunks=10)
+    assert signals("what did the ax40 close at", r2)["unknown_missing"] == 0.0  # "AX-40"
+
+
+def test_a_name_typed_with_its_number_run_on_is_searched_as_written_apart_too() -> None:
+    from bot.qa.query import keyword_text
+
+    assert keyword_text("what did the ax40 close at").split()[-2:] == ["ax", "40"]
 
 
 def test_chat_fillers_are_not_topic_words_the_articles_must_cover() -> None:

@@ -262,7 +262,9 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
 
 def _joined(term: str, pairs: set[tuple[str, str]]) -> bool:
     """Whether an article writes ``term`` as two words side by side ("raybans": "Ray-Ban")."""
-    for i in range(3, len(term) - 2):
+    edge = re.match(r"[a-z]+(?=\d+$)", term)  # "ax40": "AX-40"
+    cuts = [*range(3, len(term) - 2), *([edge.end()] if edge else [])]
+    for i in cuts:
         a, b = tokenize(term[:i]), tokenize(term[i:])
         if len(a) == len(b) == 1 and (base_form(a[0]), base_form(b[0])) in pairs:
             return True

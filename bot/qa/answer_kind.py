@@ -94,6 +94,14 @@ _COMPARED = re.compile(
     r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
 )
 
+# the question asks how far something moved: "2.1 percent higher" is then the answer
+_MOVED_Q = re.compile(
+    r"\b(?:go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|ris[ei]\w*|rose|f[ae]ll\w*|"
+    r"drop\w*|jump\w*|climb\w*|gain\w*|sl[iu]\w*|sank|sink\w*|surg\w+|soar\w*|plung\w+|"
+    r"tumbl\w+|dip\w*|up\s+by|down\s+by|higher|lower)\b",
+    re.I,
+)
+_MOVED = re.compile(r"^\s*(?:higher|lower|up|down)\b(?!\s+than\b)", re.I)
 _VERB_FORM = re.compile(r"[a-z]{3,}ed")
 
 
@@ -206,6 +214,7 @@ def _span_strength(
     past_q: bool = False,
     ago_q: bool = False,
     year_q: bool = False,
+    moved_q: bool = False,
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -255,7 +264,13 @@ def _span_strength(
     if shape == HOW_MUCH and _CONVERTED.search(sentence[max(0, sp.start - 20) : sp.start]):
         base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
     if shape == HOW_MUCH:
-        if _COMPARED.match(sentence[sp.end : sp.end + 20]) or _COMPARED.match(sp.text.split()[-1]):
+        if moved_q and (
+            _MOVED.match(sentence[sp.end : sp.end + 12]) or _MOVED.match(sp.text.split()[-1])
+        ):
+            base = 1.0  # "how much did it go up": "2.1 percent higher" is how far
+        elif _COMPARED.match(sentence[sp.end : sp.end + 20]) or _COMPARED.match(
+            sp.text.split()[-1]
+        ):
             base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
         elif money_q and not share_q and not _CURRENCY.search(sp.text):
             base = 0.4  # asked what it costs: a sum of money, not a count
@@ -332,6 +347,7 @@ class Asked:
     clock_q: bool  # "what time": a time of day, not a date
     end_q: bool  # "until when", "when did it end": "until 2019" may answer
     year_q: bool  # "what year", "since which year": a year alone is the answer
+    moved_q: bool  # "how much did it go up": a rise or fall ("2.1 percent higher") answers
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -377,6 +393,7 @@ class Asked:
             clock_q=bool(_CLOCK_Q.search(question)),
             end_q=bool(_END_Q.search(question)),
             year_q=bool(_YEAR_Q.search(question)),
+            moved_q=bool(_MOVED_Q.search(question)),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")
@@ -430,6 +447,7 @@ class Asked:
                     past_q=self.past_q,
                     ago_q=self.ago_q,
                     year_q=self.year_q,
+                    moved_q=self.moved_q,
                 ),
             )
             for sp in spans

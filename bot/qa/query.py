@@ -86,7 +86,12 @@ def _widen(q: str, s: int, e: int) -> tuple[int, int]:
 def keyword_text(text: str) -> str:
     """The words that carry the question's topic: no scaffolding, no possessive 's."""
     words = [re.sub(r"['’]s$", "", w) for w in _WORD.findall(text)]
+    # "ax40", "covid19": also as the articles write them apart ("AX-40", "COVID-19")
+    words += [part for w in words if (m := _LETTERS_DIGITS.fullmatch(w)) for part in m.groups()]
     return " ".join(w for w in words if w.lower() not in SCAFFOLD)
+
+
+_LETTERS_DIGITS = re.compile(r"([A-Za-z]{2,})(\d+)")
 
 
 def split_parts(question: str) -> list[tuple[int, str]]:

@@ -37,6 +37,8 @@ def novel(
     toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
     if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
         return False
+    if any(t.isdigit() for t in toks) and all(t in q_toks or t in _UNITS for t in toks):
+        return False  # "40 percent" for "how much did the AX-40 go up": the member's own number
     if place:  # "where is the saudi card": "Saudi Arabia" is where the member knows it is, but
         # "Thailand's Chanthaburi province" names a place inside the one they know
         parts = [tokenize(x) for x in re.split(r"['’]s\b|,|\band\b", span.text)]
@@ -51,6 +53,7 @@ def novel(
     return any(not _related(t, q_toks) for t in toks)
 
 
+_UNITS = frozenset(tokenize("percent per cent point points million billion thousand trillion"))
 # words many place names share: "New" of "New Zealand" says nothing of "New York"
 _PLACE_WORDS = frozenset(
     "north south east west northern southern eastern western central city county state states "
