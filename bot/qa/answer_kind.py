@@ -24,6 +24,7 @@ from .question_kind import (
     HOW_OLD,
     KIND_ASKED,
     MONEY_Q,
+    MOVED_Q,
     NAME_Q,
     NOT_COUNTED,
     ORG_Q,
@@ -94,13 +95,6 @@ _COMPARED = re.compile(
     r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
 )
 
-# the question asks how far something moved: "2.1 percent higher" is then the answer
-_MOVED_Q = re.compile(
-    r"\b(?:go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|ris[ei]\w*|rose|f[ae]ll\w*|"
-    r"drop\w*|jump\w*|climb\w*|gain\w*|sl[iu]\w*|sank|sink\w*|surg\w+|soar\w*|plung\w+|"
-    r"tumbl\w+|dip\w*|up\s+by|down\s+by|higher|lower)\b",
-    re.I,
-)
 _MOVED = re.compile(r"^\s*(?:higher|lower|up|down)\b(?!\s+than\b)", re.I)
 _VERB_FORM = re.compile(r"[a-z]{3,}ed")
 
@@ -393,7 +387,7 @@ class Asked:
             clock_q=bool(_CLOCK_Q.search(question)),
             end_q=bool(_END_Q.search(question)),
             year_q=bool(_YEAR_Q.search(question)),
-            moved_q=bool(_MOVED_Q.search(question)),
+            moved_q=bool(MOVED_Q.search(question)),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")

@@ -294,13 +294,14 @@ MONEY_Q = re.compile(
 )
 # "what did the shares close at": a price level, though the question names shares
 PRICE_LEVEL = re.compile(r"\b(?:clos\w*|trad\w*|priced|open\w*|finish\w*|end\w*)\s+at\b", re.I)
-SHARE_Q = re.compile(
-    r"%|\b(?:percent\w*|pct|rate|share|go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|"
-    r"ris[ei]\w*|rose|f[ae]ll\w*|drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|stock|shares|"
-    r"bump\w*|spike\w*|surg\w+|soar\w*|increas\w+|decreas\w+|declin\w+|boost\w*|grow\w*|"
-    r"plung\w+|plummet\w*|tumbl\w+|dip|dipped)\b",
-    re.I,
+# how far something moved ("how much did it go up"): a share, or "2.1 percent higher"
+_MOVE = (
+    r"go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|ris[ei]\w*|rose|f[ae]ll\w*|"
+    r"drop\w*|jump\w*|climb\w*|slid|sink|sank|gain\w*|bump\w*|spike\w*|surg\w+|soar\w*|"
+    r"increas\w+|decreas\w+|declin\w+|boost\w*|grow\w*|plung\w+|plummet\w*|tumbl\w+|dip|dipped"
 )
+SHARE_Q = re.compile(rf"%|\b(?:percent\w*|pct|rate|share|stock|shares|{_MOVE})\b", re.I)
+MOVED_Q = re.compile(rf"\b(?:{_MOVE}|up\s+by|down\s+by|higher|lower)\b", re.I)
 # A role the question asks about ("who is the governor", "who's the new coach"): a name under
 # that title is likely the one.
 ROLES = frozenset(
