@@ -547,6 +547,10 @@ def test_chat_fillers_are_not_topic_words_the_articles_must_cover() -> None:
     assert key_terms("yo did the tram strike actually end or nah") == ["tram", "strike", "end"]
     terms = key_terms("lol so they kept shooting at each other even after agreeing to talk?")
     assert "each" not in terms and "even" not in terms and "shoot" in terms
+    # "how far", "how long" ask for a distance or a duration: the articles say "5 kilometres"
+    assert key_terms("how far back do the heavy weapons have to go") == ["back", "heavi", "weapon"]
+    assert key_terms("how long was the traffic jam")[0] == "traffic"
+    assert "old" in key_terms("how old is the governor")  # answered with "years old"
 
 
 def test_initials_of_a_name_the_articles_hold_are_not_an_unseen_name(world: World) -> None:

@@ -64,9 +64,16 @@ _PHRASE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w'
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{3,60})[\"“”]")
 
 
+# "how long", "how far", "how big": the word after "how" names the kind of answer asked for
+# (a duration, a distance, a size), as "much" and "many" do, not the question's topic. Not
+# "how old": articles that answer it say "years old".
+_HOW_MEASURE = re.compile(r"\bhow\s+(?:long|far|big|large|tall|soon|often)\b", re.I)
+
+
 def key_terms(question: str) -> list[str]:
     """The question's topic words (stemmed), without its framing."""
     out: list[str] = []
+    question = _HOW_MEASURE.sub("how", question)
     for t in tokenize(question):
         if t != "\u2205" and t not in _FRAME and len(t) >= 2 and t not in out:
             out.append(t)
