@@ -1475,3 +1475,21 @@ def test_a_neighbour_that_bears_on_the_question_comes_along_with_the_sentence_th
     )
     quoted = " ".join(e.quote for e in one)
     assert quoted.count("Ravi Okafor averaged") == 1
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("whos the dellish trade minister", "Ana Pirel"),
+        ("who is the orsk trade minister", "Jon Vask"),
+    ],
+)
+def test_the_words_that_style_a_name_say_which_minister_is_asked_for(
+    question: str, name: str
+) -> None:
+    # both are trade ministers: which country's says who is asked for
+    p = _passage(
+        "The accord was signed by Orsk Trade Minister Jon Vask and Dellish Trade Minister "
+        "Ana Pirel at the port of Lemming."
+    )
+    assert short_answer_lead(select_excerpts(question, [p]), question) == f"{name} [1]."

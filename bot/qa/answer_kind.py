@@ -54,7 +54,7 @@ from .shape import (
     is_title,
     personlike,
 )
-from .span_filter import heading, novel, person_named, without_preposition
+from .span_filter import STYLE_FIT, heading, novel, person_named, style_fit, without_preposition
 from .synonyms import synonyms
 
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
@@ -464,6 +464,10 @@ class Asked:
             starts = {sp.start for sp in spans}
             rated = [
                 (sp, w * (POSSESSOR if _owner_of(sentence, sp, starts) else 1.0)) for sp, w in rated
+            ]
+        if shape == WHO:  # "who is the karsenian foreign minister": the name the words style
+            rated = [
+                (sp, w * (1 + STYLE_FIT * style_fit(sentence, sp, self.asked))) for sp, w in rated
             ]
         if shape == WHO and heading(sentence):  # a heading's words name no one
             rated = [(sp, w * 0.5) for sp, w in rated]

@@ -1,7 +1,8 @@
 """Which answer-shaped spans of a candidate sentence may answer at all (``bot.qa.answer_kind``
 rates those that may): a span that says something the question does not, a place that is not a
 person the articles name in full, no name from a heading's capitalised words; and a body asked for
-by kind ("which university") found after a preposition."""
+by kind ("which university") found after a preposition; and the words that style a name with a
+title ("Karsenian Foreign Minister Lida Marosh")."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import re
 
 from ingest.keyword import tokenize
 
-from .shape import Span, bare, personlike
+from .shape import Span, bare, is_title, personlike
 
 
 def _related(t: str, q_toks: set[str]) -> bool:
@@ -90,3 +91,42 @@ def without_preposition(sp: Span) -> Span:
     m = re.match(r"\S+\s+(?:the\s+)?", sp.text)
     at = m.end() if m else 0
     return Span(sp.start + at, sp.end, sp.text[at:])
+
+
+# each of the question's words among those that style a name with a title right before it
+# ("Karsenian Foreign Minister Lida Marosh") adds this to the name's strength
+STYLE_FIT = 0.1
+_STYLE_STOP = frozenset(
+    "said says told by and or the a an with to from for while as is was were are who when after "
+    "before at in on of that which but under his her their its".split()
+)
+
+
+def style_fit(sentence: str, sp: Span, asked: set[str]) -> int:
+    """How many of the question's words style a person's name with a title (see
+    ``styled_with``): "Karsenian Foreign Minister Lida Marosh" for "the karsenian foreign
+    minister", not "U.S. Women's National Soccer Team" for "the usa women"."""
+    style = styled_with(sentence, sp).split()
+    if not personlike(sp.text) or not any(is_title(w) for w in style):
+        return 0
+    # the words that say which minister: a title alone the question may give of someone else
+    # ("who did the mayor pick": "Mayor Rosa Tellingham" picked)
+    words = tokenize(" ".join(w for w in style if not is_title(w)))
+    return sum(1 for t in set(words) if t != "\u2205" and _related(t, asked))
+
+
+def styled_with(sentence: str, sp: Span) -> str:
+    """The words that style a name: those right before it up to a verb, a function word, a
+    number or a punctuation mark ("Veldorian Water Minister"), and a title at the head of the
+    span."""
+    run: list[str] = []
+    for w in reversed(sentence[max(0, sp.start - 50) : sp.start].split()):
+        if re.search(r"[,.;:!?\"“”()\[\]]$|\d", w) or w.lower() in _STYLE_STOP:
+            break
+        if w.islower() and re.search(r"(?:ed|ing)$", w):
+            break
+        run.append(w)
+        if len(run) == 4:
+            break
+    words = sp.text.split()
+    return " ".join([*reversed(run), *words[: max(0, len(words) - 2)]])
