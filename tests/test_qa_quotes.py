@@ -1493,3 +1493,19 @@ def test_the_words_that_style_a_name_say_which_minister_is_asked_for(
         "Ana Pirel at the port of Lemming."
     )
     assert short_answer_lead(select_excerpts(question, [p]), question) == f"{name} [1]."
+
+
+def test_the_day_of_a_date_is_no_amount() -> None:
+    s = "The board decided on March 14 to cut the quota from 90 tonnes a day to 35 tonnes a day."
+    assert [sp.text for sp in answer_spans(s, HOW_MUCH)] == ["90 tonnes", "35 tonnes"]
+    assert "14" not in [sp.text for sp in answer_spans("Sales fell 14 March and rose.", HOW_MUCH)]
+
+
+def test_how_many_people_counts_people_named_by_what_they_do() -> None:
+    p = _passage(
+        "Buses in Lemming stopped on May 2 after about 640 drivers, mechanics and depot staff "
+        "walked off the job at 5 a.m., shutting all 12 bus lines and 31 routes run by the "
+        "Lemming Transit Board."
+    )
+    q = "how many people walked off the job in lemming"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "About 640 drivers [1]."

@@ -108,6 +108,14 @@ def nouns(text: str) -> set[str]:
     }
 
 
+_PEOPLE = frozenset(tokenize("people persons"))
+_PEOPLE_BY_ROLE = frozenset(
+    tokenize(
+        "workers staff employees drivers members residents civilians citizens fans passengers "
+        "soldiers troops students players patients voters spectators officers guards children "
+        "adults women men visitors tourists migrants refugees strikers protesters"
+    )
+)
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
@@ -356,6 +364,8 @@ class Asked:
         counted = nouns(noun_part(m.group(1))) - NOT_COUNTED if m else set()
         # "how many picks": a count of interceptions is one of picks
         counted |= {ph[0] for t in counted for ph in synonyms(t) if len(ph) == 1}
+        if counted & _PEOPLE:  # "how many people": a count of drivers, staff or residents
+            counted |= _PEOPLE_BY_ROLE
         if shape == HOW_MANY and HOW_LONG.search(question):
             counted = set(_HOW_LONG_UNITS)  # "how long did the strike last": days, weeks
         # "the prof who ..., which university was she at": a body is asked for, not a person

@@ -368,6 +368,14 @@ def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _date_part(sentence: str, s: Span) -> bool:
+    """A number that is the day of a date: "September 28", "28 September"."""
+    return bool(
+        _DAY_OF_MONTH.search(sentence[max(0, s.start - 12) : s.start])
+        or _MONTH_AFTER.match(sentence[s.end : s.end + 12])
+    )
+
+
 def answer_spans(sentence: str, shape: str) -> list[Span]:
     """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
     if shape == WHEN:  # a month alone is one only with its capital ("may" is a verb)
@@ -376,13 +384,13 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         lines = _spans(_SCORE_LINE_RX, sentence)
         inside = [sp for sp in _spans(_SCORE_RX, sentence) if not _within(sp, lines)]
         return sorted(lines + inside, key=lambda sp: sp.start)
-    if shape == HOW_MUCH:
+    if shape == HOW_MUCH:  # not a year, nor the day of a date ("September 28")
         spans = _spans(_AMOUNT_RX, sentence) or [
             s
             for s in _spans(_COUNT_RX, sentence)
             if re.search(r"\d", s.text) and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
-        ]  # a year is not an amount
-        return [_with_noun(sentence, s) for s in spans]
+        ]
+        return [_with_noun(sentence, s) for s in spans if not _date_part(sentence, s)]
     if shape == HOW_MANY:  # a count, not a share, an amount of money or a time of day
         # "his 43rd European goal": the count so far, with what it counts
         ordinals = [
@@ -398,9 +406,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             and not _SCORE_BEFORE.search(sentence[max(0, s.start - 2) : s.start])
             and not re.search(r"[$€£¥₹]\s?$", sentence[max(0, s.start - 2) : s.start])
             and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
-            and not _DAY_OF_MONTH.search(sentence[max(0, s.start - 12) : s.start])
+            and not _date_part(sentence, s)
             and not _LABELLED.search(sentence[max(0, s.start - 10) : s.start])
-            and not _MONTH_AFTER.match(sentence[s.end : s.end + 12])
         ]
         return _part_of(sentence, sorted(ordinals + counts, key=lambda sp: sp.start))
     if shape == WHERE:
