@@ -2,7 +2,10 @@
 questions (benchmarks/questions, `expect_abstain` as the label) and a sample of MultiHop-RAG's
 dev questions (null_query as the label), each run through the bot's own question path.
 
-    python benchmarks/fit_abstain.py ../shared/eval/multihop-rag [--mh 1200] [--write]
+    python benchmarks/fit_abstain.py ../shared/eval/multihop-rag [--mh 1200] [--rows F] [--write]
+
+``--rows F`` keeps the collected signals in F and reuses them on the next run (to try settings
+without running every question again; delete F after the answer path changes).
 
 It prints 5-fold cross-validated abstention rates per set at a few thresholds, then (with
 --write) fits on everything and writes the model with the threshold chosen: the highest recall
@@ -80,10 +83,16 @@ def main() -> None:
     ap.add_argument("--mh", type=int, default=1200)
     ap.add_argument("--C", type=float, default=3.0)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--rows", type=Path, help="keep the collected signals here, and reuse them")
     args = ap.parse_args()
     settings = Settings()
-    qa = QAService(NewsIndex(settings), settings)
-    rows = collect(qa, args.root, args.samples, args.mh)
+    if args.rows and args.rows.is_file():
+        rows = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        qa = QAService(NewsIndex(settings), settings)
+        rows = collect(qa, args.root, args.samples, args.mh)
+        if args.rows:
+            args.rows.write_text(json.dumps(rows), encoding="utf-8")
     X = np.array([feature_vector(r) for r in rows])
     y = np.array([r["label"] for r in rows])
     st = np.array([r["set"] for r in rows])
