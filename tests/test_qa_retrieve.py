@@ -515,6 +515,22 @@ def test_question_words_standing_together_count_in_other_words() -> None:
     assert signals("quillon bond rallied", r)["pair_cover"] == 0.0
 
 
+def test_a_figure_hit_is_a_figure_reached_and_most_frames_the_question() -> None:
+    """ "did the flow hit 44": the article says the flow reached 44.3; "jumped the most" asks
+    which one jumped, and "most" is no topic word the article must hold."""
+    from bot.qa.abstain import key_terms, signals
+    from bot.qa.retrieve import Query
+    from bot.qa.types import Passage
+
+    text = "Releases from the Orna weir reached 44.3 cubic metres per second on Friday."
+    p = Passage("c1", "a1", "news", text, 0, len(text), "Orna weir", None, None, None, True)
+    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=10)
+    got = signals("did the weir releases actually hit 44", r)
+    assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
+    assert signals("did the weir releases actually fall to 44", r)["cover"] < 1.0
+    assert key_terms("which housebuilder jumped the most") == ["housebuild", "jump"]
+
+
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
     """ "sunlens": the article says "Sun-Lens". Two words that only stand apart in it are not."""
     from bot.qa.abstain import signals

@@ -57,7 +57,7 @@ _FRAME = frozenset(
         whats whos wheres hows ever much many some lot way sure deal
         yo nah nope yep yup bruh bro lmao lmfao omg lowkey honestly basically literally tho
         though anyway dude smh fyi pretty apparently supposedly heard saw seen even each other
-        once through let lets again already exactly"""
+        once through let lets again already exactly most"""
     )
 )
 _PHRASE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w'’.&-]*)+")

@@ -60,6 +60,7 @@ _GROUPS = [
     "against|opposed|oppose|dissent|dissented|dissenting|voted against|said no|reject|rejected",
     "last|lasted|go on|went on|long",
     "end|ended|finish|finished|conclude|concluded",
+    "hit|hits|reach|reached|reaches|reaching",
     "agree|agreed|deal|accord|agreement",
     "approve|approved|ratified|ratify|passed|backed|endorsed",
     "suspend|suspended|halt|halted|pause|paused",
