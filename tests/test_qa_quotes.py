@@ -1509,3 +1509,13 @@ def test_how_many_people_counts_people_named_by_what_they_do() -> None:
     )
     q = "how many people walked off the job in lemming"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "About 640 drivers [1]."
+
+
+def test_a_count_of_things_does_not_answer_how_many_people() -> None:
+    p = _passage(
+        "The Orsk army said Dellmark had fired dozens of rockets across the border overnight, "
+        "and that its artillery had answered."
+    )
+    assert answer_spans(p.text, HOW_MANY)[0].text == "dozens of rockets"
+    q = "how many people have died in the orsk dellmark fighting"
+    assert short_answer_lead(select_excerpts(q, [p]), q) is None

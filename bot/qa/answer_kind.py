@@ -116,6 +116,19 @@ _PEOPLE_BY_ROLE = frozenset(
         "adults women men visitors tourists migrants refugees strikers protesters"
     )
 )
+_QUANTITY = frozenset(
+    tokenize(
+        "dozens scores hundreds thousands millions billions tens hundred thousand million billion "
+        "some about around over nearly almost more than least roughly up to another other"
+    )
+)
+
+
+def _what_counted(span: str) -> set[str]:
+    """The nouns a count names ("dozens of rockets": rocket), without its number words."""
+    return nouns(" ".join(w for w in span.split() if w.isalpha() and w.islower())) - _QUANTITY
+
+
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
@@ -257,6 +270,8 @@ def _span_strength(
         toks = set(tokenize(sp.text))
         hits = len(nouns(sp.text) & counted)
         other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
+        if counted & _PEOPLE and _what_counted(sp.text) - _PEOPLE_BY_ROLE - _PEOPLE:
+            other = 0.5  # "how many people": not "dozens of rockets", whatever else is there
         base = min(1.5, 1.2 + 0.1 * hits) if hits else (0.5 if toks & _TIME_UNITS else other)
         own = nouns(" ".join(w for w in sp.text.split() if w.islower())) - _TIME_UNITS
         if hits and (own - counted) & asked:

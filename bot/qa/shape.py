@@ -307,8 +307,16 @@ _NOT_COUNT = re.compile(
 _SCORE_AFTER, _SCORE_BEFORE = re.compile(r"[-–]\d"), re.compile(r"\d[-–]$")
 
 
+_MANY_WORD = re.compile(r"(?:dozens|scores|hundreds|thousands|millions|tens)", re.I)
+_OF_WHAT = re.compile(r"\s+of\s+[a-z][\w-]*")
+
+
 def _with_noun(sentence: str, sp: Span) -> Span:
-    """A number with what it counts: "32 observers", "14 million aldmarks", "10-point"."""
+    """A number with what it counts: "32 observers", "14 million aldmarks", "10-point",
+    "dozens of rockets"."""
+    of = _OF_WHAT.match(sentence[sp.end :]) if _MANY_WORD.fullmatch(sp.text) else None
+    if of:
+        return Span(sp.start, sp.end + of.end(), sentence[sp.start : sp.end + of.end()])
     m = _COUNTED.match(sentence[sp.end :])
     if not m or not m.group():
         return sp
