@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
+from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .question_kind import (
     FUTURE_Q,
     HOW_LONG,
@@ -96,39 +97,6 @@ _COMPARED = re.compile(
 )
 
 _MOVED = re.compile(r"^\s*(?:higher|lower|up|down)\b(?!\s+than\b)", re.I)
-_VERB_FORM = re.compile(r"[a-z]{3,}ed")
-
-
-def nouns(text: str) -> set[str]:
-    """A text's words as a count's noun is matched: stemmed, but without past participles, so
-    that "stated" is not "states" ("how many states": not "one stated goal")."""
-    words = re.findall(r"[\w'’-]+", text)
-    return set(tokenize(" ".join(w for w in words if not _VERB_FORM.fullmatch(w.lower())))) - {
-        "\u2205"
-    }
-
-
-_PEOPLE = frozenset(tokenize("people persons"))
-_PEOPLE_BY_ROLE = frozenset(
-    tokenize(
-        "workers staff employees drivers members residents civilians citizens fans passengers "
-        "soldiers troops students players patients voters spectators officers guards children "
-        "adults women men visitors tourists migrants refugees strikers protesters"
-    )
-)
-_QUANTITY = frozenset(
-    tokenize(
-        "dozens scores hundreds thousands millions billions tens hundred thousand million billion "
-        "some about around over nearly almost more than least roughly up to another other"
-    )
-)
-
-
-def _what_counted(span: str) -> set[str]:
-    """The nouns a count names ("dozens of rockets": rocket), without its number words."""
-    return nouns(" ".join(w for w in span.split() if w.isalpha() and w.islower())) - _QUANTITY
-
-
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
@@ -270,7 +238,7 @@ def _span_strength(
         toks = set(tokenize(sp.text))
         hits = len(nouns(sp.text) & counted)
         other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
-        if counted & _PEOPLE and _what_counted(sp.text) - _PEOPLE_BY_ROLE - _PEOPLE:
+        if counted & PEOPLE and what_counted(sp.text) - PEOPLE_BY_ROLE - PEOPLE:
             other = 0.5  # "how many people": not "dozens of rockets", whatever else is there
         base = min(1.5, 1.2 + 0.1 * hits) if hits else (0.5 if toks & _TIME_UNITS else other)
         own = nouns(" ".join(w for w in sp.text.split() if w.islower())) - _TIME_UNITS
@@ -379,8 +347,8 @@ class Asked:
         counted = nouns(noun_part(m.group(1))) - NOT_COUNTED if m else set()
         # "how many picks": a count of interceptions is one of picks
         counted |= {ph[0] for t in counted for ph in synonyms(t) if len(ph) == 1}
-        if counted & _PEOPLE:  # "how many people": a count of drivers, staff or residents
-            counted |= _PEOPLE_BY_ROLE
+        if counted & PEOPLE:  # "how many people": a count of drivers, staff or residents
+            counted |= PEOPLE_BY_ROLE
         if shape == HOW_MANY and HOW_LONG.search(question):
             counted = set(_HOW_LONG_UNITS)  # "how long did the strike last": days, weeks
         # "the prof who ..., which university was she at": a body is asked for, not a person

@@ -27,8 +27,9 @@ import numpy as np
 
 from ingest.keyword import tokenize
 
-from .answer_kind import Asked, nouns
+from .answer_kind import Asked
 from .candidates import WORD, Sent, article_text, candidates
+from .counted import nouns
 from .question_kind import question_shape
 from .shape import (
     HOW_MANY,

@@ -96,7 +96,7 @@ _PATTERNS = [
     # Prompt and chat markup.
     r"<\|?(?:im_start|im_end|system|endoftext|user|assistant)\|?>",
     r"\[/?(?:INST|SYS)\]|<</?SYS>>",
-    r"</?\s*(?:excerpt|system|instructions?|prompt)\b[^>]*>",
+    r"</?\s*(?:excerpt|system|instructions?|prompt)\b[^<>]{0,500}>",  # bounded: linear
     r"(?:^|\n)\s*#{2,}\s*(?:system|instruction|instructions|assistant|user)\b",
 ]
 _INSTRUCTION = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I | re.M)

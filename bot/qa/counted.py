@@ -1,0 +1,40 @@
+"""What a count counts: "how many workers" is answered by "4,800 drivers", not "74 bus routes";
+"dozens of rockets" counts rockets (``bot.qa.answer_kind`` rates counts with these)."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.keyword import tokenize
+
+_VERB_FORM = re.compile(r"[a-z]{3,}ed")
+
+
+def nouns(text: str) -> set[str]:
+    """A text's words as a count's noun is matched: stemmed, but without past participles, so
+    that "stated" is not "states" ("how many states": not "one stated goal")."""
+    words = re.findall(r"[\w'’-]+", text)
+    return set(tokenize(" ".join(w for w in words if not _VERB_FORM.fullmatch(w.lower())))) - {
+        "\u2205"
+    }
+
+
+PEOPLE = frozenset(tokenize("people persons"))
+PEOPLE_BY_ROLE = frozenset(
+    tokenize(
+        "workers staff employees drivers members residents civilians citizens fans passengers "
+        "soldiers troops students players patients voters spectators officers guards children "
+        "adults women men visitors tourists migrants refugees strikers protesters"
+    )
+)
+_QUANTITY = frozenset(
+    tokenize(
+        "dozens scores hundreds thousands millions billions tens hundred thousand million billion "
+        "some about around over nearly almost more than least roughly up to another other"
+    )
+)
+
+
+def what_counted(span: str) -> set[str]:
+    """The nouns a count names ("dozens of rockets": rocket), without its number words."""
+    return nouns(" ".join(w for w in span.split() if w.isalpha() and w.islower())) - _QUANTITY
