@@ -17,6 +17,7 @@ import pytest
 from chromadb.config import Settings as ChromaSettings
 
 from bot.qa.extractive import select_excerpts, short_answer_lead
+from bot.qa.person import bare, personlike
 from bot.qa.question_kind import question_shape
 from bot.qa.sentences import sentence_spans
 from bot.qa.service import QAService
@@ -30,8 +31,6 @@ from bot.qa.shape import (
     WHO,
     YESNO,
     answer_spans,
-    bare,
-    personlike,
 )
 from bot.qa.spelling import Speller, correct, unknown_words
 from bot.qa.types import Answer, Passage

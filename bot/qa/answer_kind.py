@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ingest.keyword import tokenize
 
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
+from .person import bare, personlike
 from .question_kind import (
     FUTURE_Q,
     HOW_LONG,
@@ -51,9 +52,7 @@ from .shape import (
     WHO,
     Span,
     answer_spans,
-    bare,
     is_title,
-    personlike,
 )
 from .span_filter import STYLE_FIT, heading, novel, person_named, style_fit, without_preposition
 from .synonyms import synonyms

@@ -30,6 +30,7 @@ from ingest.keyword import tokenize
 from .answer_kind import Asked
 from .candidates import WORD, Sent, article_text, candidates
 from .counted import nouns
+from .person import bare, personlike
 from .question_kind import question_shape
 from .shape import (
     HOW_MANY,
@@ -39,8 +40,6 @@ from .shape import (
     WHY,
     Span,
     answer_spans,
-    bare,
-    personlike,
 )
 from .synonyms import phrase_in, synonyms, words
 from .types import Passage

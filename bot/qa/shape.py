@@ -9,6 +9,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .person import personlike
+
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
     "who",
     "where",
@@ -472,44 +474,6 @@ def _hometowns(sentence: str) -> list[Span]:
         at = m.group(0).index(" of ") + 4
         out.append(Span(m.start() + at, m.end(), m.group(0)[at:]))
     return out
-
-
-# a first word no person's name starts with
-_NON_PERSON_FIRST = re.compile(
-    r"^(?:University|Bank|Ministry|Department|Court|Council|Committee|Commission|Agency|Office|"
-    r"Institute|School|College|Hospital|Centre|Center|Foundation|Government|Parliament|Congress|"
-    r"Senate|Army|Navy|Police|Federation|Association|Union|League|Republic|Kingdom|State|City|"
-    r"County|Province|Lake|River|Mount|Port|Fort|Gulf|Bay|Cape|Isle|Islands?|Gulf|Museum|"
-    r"Club|Church|Stadium|Airport|Station|Bureau|Board|Authority|Tribunal|Cathedral)$"
-)
-_NON_PERSON = re.compile(
-    r"^(?:Research|Capital|Labs?|Technologies|Technology|Holdings|Partners|Ventures|Systems|"
-    r"Networks|Media|Entertainment|Motors|Airlines|Pharmaceuticals|Energy|Solutions|Studios|"
-    r"Records|Sports|Store|Shop|App|Software|Financial|Securities|Insurance|Health|Foods|"
-    r"River|Lake|Sea|League|Premier|Cup|Bank|Ministry|Club|Council|Province|Street|Stadium|"
-    r"Park|Airport|University|Department|Committee|Reserve|Tribunal|Court|Authority|Union|"
-    r"Association|Federation|Series|Championship|Tournament|Award|Awards|Prize|Day|Night|World|"
-    r"Games|Times|News|Press|Party|Act|Bill|Agency|Office|Commission|Group|Inc|Corp|Ltd|Company|"
-    r"Fund|Index|Exchange|Market|Valley|Dam|Crossing|Border|Islands?|Republic|Kingdom|States|"
-    r"Government|Parliament|Congress|Senate|House|Army|Navy|Force|Forces|Police|Service|"
-    r"Institute|School|College|Hospital|Centre|Center|Foundation|Project|Program|Programme)$"
-)
-
-
-def bare(word: str) -> str:
-    """A word without the punctuation after it and without a possessive ("Jones's" -> "Jones";
-    "Stories" and "Jones" keep their final s)."""
-    return re.sub(r"['’]s?$", "", word.rstrip(".,;:"))
-
-
-def personlike(span: str) -> bool:
-    """A name that is not obviously a place or an organisation ("Isel River", "Premier League")."""
-    words = span.split()
-    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", words[0]):
-        return False  # "AI", "FBI", "NASA": an acronym names a thing or a body, not a person
-    if len(words) > 1 and _NON_PERSON_FIRST.match(words[0]):
-        return False  # "University of Colorado Boulder", "Bank of America": a body or a place
-    return not any(_NON_PERSON.match(bare(w)) for w in words[1:] or words)
 
 
 def is_title(word: str) -> bool:

@@ -10,7 +10,8 @@ import re
 
 from ingest.keyword import tokenize
 
-from .shape import Span, bare, is_title, personlike
+from .person import bare, personlike
+from .shape import Span, is_title
 
 
 def _related(t: str, q_toks: set[str]) -> bool:
