@@ -531,6 +531,19 @@ def test_a_figure_hit_is_a_figure_reached_and_most_frames_the_question() -> None
     assert key_terms("which housebuilder jumped the most") == ["housebuild", "jump"]
 
 
+def test_a_word_the_stemmer_cuts_otherwise_is_still_covered() -> None:
+    """ "verifying" (stem "verifi") and the article's "verification" (stem "verif")."""
+    from bot.qa.abstain import signals
+    from bot.qa.retrieve import Query
+    from bot.qa.types import Passage
+
+    text = "Both armies will discuss verification of the truce at Orna next week."
+    p = Passage("c1", "a1", "news", text, 0, len(text), "Orna talks", None, None, None, True)
+    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 0, n_chunks=2)
+    assert signals("will the armies talk about verifying the truce", r)["unknown_missing"] == 0.0
+    assert signals("will the armies talk about vetoing the truce", r)["unknown_missing"] == 1.0
+
+
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
     """ "sunlens": the article says "Sun-Lens". Two words that only stand apart in it are not."""
     from bot.qa.abstain import signals

@@ -211,6 +211,7 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
             or base_form(t) in toks
             or any(all(x in toks for x in ph) for ph in syn[t])
             or _joined(t, pairs[aid])
+            or _variant_in(t, toks)
         )
 
     cover = 0.0
@@ -265,6 +266,18 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
         ),
         "unseen": float(sum(1 for n in r.query.unseen if n.lower() in question.lower())),
     }
+
+
+def _variant_in(term: str, toks: set[str]) -> bool:
+    """Whether the article holds another form of the word that the stemmer cut otherwise
+    ("verifying": "verifi", "verification": "verif"): one stem of five letters or more starts
+    the other, which is at most three letters longer."""
+    if len(term) < 5:
+        return False
+    return any(
+        (t.startswith(term) or term.startswith(t)) and len(t) >= 5 and abs(len(t) - len(term)) <= 3
+        for t in toks
+    )
 
 
 def _joined(term: str, pairs: set[tuple[str, str]]) -> bool:
