@@ -53,3 +53,71 @@ def test_two_sentences_of_an_article_while_another_has_some_then_more_of_one() -
     sentences = [s if s.endswith(".") else s + "." for s in TEXT.split(". ")]
     quoted = [s for s in sentences for e in alone if s in e.quote]
     assert len(quoted) == len(set(quoted)) >= 3
+
+
+def _lead(q: str, *texts: str) -> str | None:
+    from bot.qa.extractive import short_answer_lead
+
+    return short_answer_lead(select_excerpts(q, [passage(t, n) for n, t in enumerate(texts)]), q)
+
+
+def test_a_price_asked_without_a_question_word_is_the_price_now() -> None:
+    text = (
+        "The Holm K2 kettle is down from $129.99 to $89.99 at Lindqvist this week. "
+        "The kettle boils a litre in under three minutes, testers found."
+    )
+    # no "how much": the shape is read from "price" alone, and the old price is not the answer
+    assert _lead("holm k2 kettle price?", text) == "$89.99 [1]."
+    assert _lead("what was the holm k2 kettle going for at lindqvist", text) == "$89.99 [1]."
+    regular = (
+        "The Brisk 3 blender usually sells for $150, but Marren has it for $99 this weekend. "
+        "It crushes ice without a separate blade."
+    )
+    assert _lead("how much is the brisk 3 blender at marren", regular) == "$99 [1]."
+    # asked what it usually costs, the regular price answers
+    assert _lead("what does the brisk 3 blender usually cost", regular) == "$150 [1]."
+
+
+def test_who_did_it_is_the_name_after_the_questions_verb_and_by() -> None:
+    text = (
+        "Directed by Varkan (Greyfield), Tidewater features megastar Mira Hallen Brask and is "
+        "basically a heist film set on a ferry."
+    )
+    assert _lead("who directed tidewater", text) == "Varkan [1]."
+
+
+def test_a_date_the_calendar_sets_in_the_present_answers_when_it_is() -> None:
+    text = (
+        "Harbour Fair stall bookings will open on May 2. "
+        "The Harbour Fair itself falls on June 14 this year, with the fireworks a day later."
+    )
+    assert _lead("when is the harbour fair this year", text) == "On June 14 [1]."
+
+
+LISTING = (
+    "Our pick of thrillers to stream this month, one a day.\n\n"
+    "Oct. 3: Tidewater\n\n"
+    "Director: Varkan\n\n"
+    "Where to watch: Glimmer, Boxline Plus\n\n"
+    "A ferry captain finds a stowaway with a ledger that half the harbour wants back.\n\n"
+    "Oct. 4: Northlight\n\n"
+    "Where to watch: Streamway\n\n"
+    "A lighthouse keeper stops answering the radio."
+)
+OTHER = (
+    "In Canada, the Nations Cup final is available to stream on Fubo. "
+    "Viewers elsewhere can stream it on the league's own site."
+)
+
+
+def test_a_listings_labelled_value_answers_for_the_item_its_heading_names() -> None:
+    q = "where can i stream tidewater"
+    ex = select_excerpts(q, [passage(LISTING), passage(OTHER, n=1)])
+    from bot.qa.extractive import short_answer_lead
+
+    assert short_answer_lead(ex, q) == "Glimmer, Boxline Plus [1]."
+    # the quote names the film the line is about, and the other film's line is not the answer
+    assert "Tidewater" in ex[0].quote and "Glimmer, Boxline Plus" in ex[0].quote
+    assert "Streamway" not in ex[0].quote
+    assert _lead("where to watch northlight", LISTING, OTHER) == "Streamway [1]."
+    assert _lead("who directed tidewater", LISTING) == "Varkan [1]."

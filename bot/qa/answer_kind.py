@@ -17,9 +17,12 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
+from .amounts import COMPARED, CONVERTED, CURRENCY, FORMER, MOVED, PERCENT, former
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
+from .labels import LABEL, labelled
 from .person import bare, personlike
 from .question_kind import (
+    FORMER_Q,
     FUTURE_Q,
     HOW_LONG,
     HOW_MANY_NOUN,
@@ -42,7 +45,6 @@ from .question_kind import (
     roles_asked,
 )
 from .shape import (
-    CURRENCY_CODE,
     HOW_MANY,
     HOW_MUCH,
     RECORD_AROUND,
@@ -86,37 +88,26 @@ _INTERIM = re.compile(
 
 _FUTURE = re.compile(
     r"\b(?:will|would|to\s+be\s+held|set\s+to|scheduled|plans?\s+to|next|upcoming|"
-    r"due\s+to|is\s+to|are\s+to|expected\s+to)\b",
+    r"due\s+to|is\s+to|are\s+to|expected\s+to|"
+    # a date the calendar sets, in the present: "Black Friday lands on November 24"
+    r"lands\s+on|falls\s+on|takes\s+place|kicks\s+off|begins|starts)\b",
     re.I,
 )
 
 
-_COMPARED = re.compile(
-    r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
-)
-
-_MOVED = re.compile(r"^\s*(?:higher|lower|up|down)\b(?!\s+than\b)", re.I)
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
     re.I,
 )
-# A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
-_CURRENCY = re.compile(
-    r"[$€£¥₹¢]|\b(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|usd|eur|gbp|cents|pence)\b"
-    r"|\b(?:million|billion|trillion|bn|mn|crore|lakh)\b"
-    rf"|\b(?-i:{CURRENCY_CODE})(?!\w)",
-    re.I,
-)
-# "one million NOK (": an amount in brackets right after another is its conversion
-_CONVERTED = re.compile(r"(?:\d|\b(?:million|billion|trillion|bn|mn|crore)|\b[A-Z]{3})\s*\(\s*$")
-_PERCENT = re.compile(r"%|\bper\s*cent|\bpercentage", re.I)
 # A name that ends like an event, award or law is not the team, person or firm asked for.
 _EVENT_END = re.compile(
     r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
     r"League|Act|Bill|Summit|Conference|Festival|Day|Week)$"
 )
 ROLE_MATCH = 1.4
+AGENT = 1.3  # the name after "<the question's verb> by"
+_BY_BEFORE = re.compile(r"([A-Za-z]+)\s+by\s*$")
 _ORG_END = re.compile(
     r"\b(?:Inc|Corp|Ltd|LLC|Group|Games|Club|FC|United|City|Research|Capital|Partners|Holdings|"
     r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
@@ -197,6 +188,8 @@ def _span_strength(
     ago_q: bool = False,
     year_q: bool = False,
     moved_q: bool = False,
+    former_q: bool = False,
+    label: bool = False,
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -210,6 +203,11 @@ def _span_strength(
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
         if wants_person and not titled and not personlike(sp.text):
             base *= 0.5
+        if label:  # "Director: Varkan": the label says what the name is
+            base = 1.0
+        by = _BY_BEFORE.search(sentence[max(0, sp.start - 25) : sp.start])
+        if by and set(tokenize(by.group(1))) & asked:
+            base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
         if wants_org:  # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(_ORG_END.search(bare(sp.text)))
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
@@ -245,25 +243,25 @@ def _span_strength(
             base *= AMOUNT_OF  # "how long is the break": "a 30-minute break", not "six hours"
         if not hits and re.match(r"\d+(?:st|nd|rd|th)\b", sp.text):
             base = 0.3  # "the 3rd stage": a count only of what the question counts
-    if shape == HOW_MUCH and _CONVERTED.search(sentence[max(0, sp.start - 20) : sp.start]):
+    if shape == HOW_MUCH and CONVERTED.search(sentence[max(0, sp.start - 20) : sp.start]):
         base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
     if shape == HOW_MUCH:
         if moved_q and (
-            _MOVED.match(sentence[sp.end : sp.end + 12]) or _MOVED.match(sp.text.split()[-1])
+            MOVED.match(sentence[sp.end : sp.end + 12]) or MOVED.match(sp.text.split()[-1])
         ):
             base = 1.0  # "how much did it go up": "2.1 percent higher" is how far
-        elif _COMPARED.match(sentence[sp.end : sp.end + 20]) or _COMPARED.match(
-            sp.text.split()[-1]
-        ):
+        elif COMPARED.match(sentence[sp.end : sp.end + 20]) or COMPARED.match(sp.text.split()[-1]):
             base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
-        elif money_q and not share_q and not _CURRENCY.search(sp.text):
+        elif money_q and not share_q and not CURRENCY.search(sp.text):
             base = 0.4  # asked what it costs: a sum of money, not a count
-        elif share_q and not money_q and not _PERCENT.search(sp.text):
-            base = 0.6 if _CURRENCY.search(sp.text) else 0.4
-        elif not (_CURRENCY.search(sp.text) or _PERCENT.search(sp.text)):
+        elif share_q and not money_q and not PERCENT.search(sp.text):
+            base = 0.6 if CURRENCY.search(sp.text) else 0.4
+        elif not (CURRENCY.search(sp.text) or PERCENT.search(sp.text)):
             base = 0.6  # a bare number ("4") says less than an amount
         if asked & set(tokenize(" ".join([sp.text, *sentence[sp.end : sp.end + 30].split()[:2]]))):
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
+        if not former_q and former(sentence, sp):
+            base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now
     if shape == SCORE and (
         RECORD_AROUND[0].search(sentence[max(0, sp.start - 16) : sp.start])
         or RECORD_AROUND[1].match(sentence[sp.end : sp.end + 24])
@@ -332,6 +330,7 @@ class Asked:
     end_q: bool  # "until when", "when did it end": "until 2019" may answer
     year_q: bool  # "what year", "since which year": a year alone is the answer
     moved_q: bool  # "how much did it go up": a rise or fall ("2.1 percent higher") answers
+    former_q: bool  # "what does it usually cost": what it was or usually is
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -380,6 +379,7 @@ class Asked:
             end_q=bool(_END_Q.search(question)),
             year_q=bool(_YEAR_Q.search(question)),
             moved_q=bool(MOVED_Q.search(question)),
+            former_q=bool(FORMER_Q.search(question)),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")
@@ -392,6 +392,9 @@ class Asked:
         the answer, best first. ``near`` says how much of the question a piece of text holds."""
         shape = self.shape
         found = answer_spans(sentence, shape)
+        label = labelled(sentence, shape)  # "Where to watch: Shudder, AMC Plus"
+        if label is not None:
+            found = [label, *(f for f in found if f.end <= label.start or f.start >= label.end)]
         if shape == WHO and self.wants_org:  # "which university": "at Southern Connecticut
             # State University" is read as a place, but names the body asked for
             found += [
@@ -409,7 +412,7 @@ class Asked:
                 self.context,
                 place=shape == WHERE and not self.where_in,
             )
-            and not (shape == WHERE and person_named(s.text, self.surnames))
+            and (s is label or not (shape == WHERE and person_named(s.text, self.surnames)))
         ]
         rated = [
             (
@@ -434,10 +437,14 @@ class Asked:
                     ago_q=self.ago_q,
                     year_q=self.year_q,
                     moved_q=self.moved_q,
+                    former_q=self.former_q,
+                    label=sp is label,
                 ),
             )
             for sp in spans
         ]
+        if label is not None:  # the line says what its value is
+            rated = [(sp, w * (LABEL if sp is label else 1.0)) for sp, w in rated]
         if shape == WHEN or self.name_q:  # "the ministry said on Monday": when it was said;
             # "..., said Jo Mar": who said it, not what the thing is called
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]

@@ -6,10 +6,12 @@ an instruction to the bot. Scored in ``bot.qa.extractive``."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .labels import label_line
 from .safety import looks_like_instruction
 from .sentences import sentence_spans
 from .shape import Span
@@ -34,6 +36,9 @@ class Sent:
     bonus: float = 0.0  # for "the latest": how new its article is
     prev: int = -1  # ``idx`` of the sentences before and after it (-1: none)
     next: int = -1
+    head: int = (
+        -1
+    )  # a listing's labelled line ("Director: Sammo Hung"): ``idx`` of its item's heading
     toks: set[str] = field(default_factory=set)
     lex: float = 0.0
     spans: list[Span] = field(default_factory=list)  # answer-shaped, with something new
@@ -99,7 +104,9 @@ def candidates(passages: Sequence[Passage], ledes: bool = False) -> list[Sent]:
     ) -> None:  # fmt: skip
         s, e = spans[i]
         sent = text[s:e]
-        if (p.article_id, s) in out or len(WORD.findall(sent)) < 3 or _boilerplate(sent):
+        if (p.article_id, s) in out or _boilerplate(sent):
+            return
+        if len(WORD.findall(sent)) < 3 and not label_line(sent):  # "Director: Varkan" says who
             return
         if looks_like_instruction(sent):
             return
@@ -160,3 +167,15 @@ def candidates(passages: Sequence[Passage], ledes: bool = False) -> list[Sent]:
             if s >= skip_to:
                 add(p, rank, text, spans, i, skip_to, outside=True)
     return list(out.values())
+
+
+def article_cover(by_article: dict[str, list[Sent]], terms: dict[str, float]) -> dict[str, float]:
+    """How much of the question each article holds, a word weighed by how few of the articles
+    hold it: the film the question names, more than the "stream" every guide says."""
+    held = {aid: set().union(*(c.toks for c in sents)) for aid, sents in by_article.items()}
+    n = len(held)
+    idf = {t: math.log(1 + n / (1 + sum(t in h for h in held.values()))) for t in terms}
+    total = sum(idf[t] * w for t, w in terms.items()) or 1.0
+    return {
+        aid: sum(idf[t] * w for t, w in terms.items() if t in h) / total for aid, h in held.items()
+    }

@@ -25,13 +25,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.keyword import tokenize
-
 from .answer_kind import Asked
-from .candidates import WORD, Sent, article_text, candidates
+from .candidates import WORD, Sent, article_cover, article_text, candidates
 from .counted import nouns
+from .labels import item_heading, labelled, with_heading
 from .person import bare, personlike
 from .question_kind import question_shape
+from .sentences import trim_window
 from .shape import (
     HOW_MANY,
     SHORT,
@@ -54,7 +54,6 @@ PER_TOP_ARTICLE = 3  # the same for the best-ranked passage's article: the one m
 FILL_SHARE = 0.5  # a further excerpt of an article must score this share of the best
 SHORTLIST = 12  # sentences embedded per question for the meaning score
 EMBED_CHARS = 200  # of each, about 45 word-pieces
-_SPACED = re.compile(r"\S+")
 # a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
 _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
 _PRONOUN = re.compile(
@@ -73,6 +72,7 @@ W_PRIOR = 0.35
 FILL_SHAPE = 1.5  # the same weight when ordering the excerpts after the lead
 W_LEAD_SHAPE = 1.0  # how much the answer's shape counts in choosing the sentence that leads
 MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's) is not stated
+W_ART = 0.5  # what an answer from an article that holds the question's rarer words gains to lead
 TOP_LEAD = 0.15  # what an answer from the best-ranked article gains in choosing the lead
 STRONG_LEAD = 0.9  # an answer from another article than the best-ranked one must be this strong
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
@@ -173,15 +173,20 @@ def select_excerpts(
         ask.surnames = frozenset(
             bare(ws[-1]).lower() for ws in spans if len(ws) >= 2 and personlike(" ".join(ws))
         )
-    by_article: dict[str, list[Sent]] = {}
-    for c in cands:
+
+    def lex_of(toks: set[str], seq_: list[str]) -> float:
+        """How much of the question the words hold (a synonym counts ``SYNONYM``)."""
         lex = 0.0
         for t, w in terms.items():
-            if t in c.toks:
+            if t in toks:
                 lex += idf[t] * w
-            elif any(phrase_in(ph, seq[id(c)]) for ph in syn[t]):
+            elif any(phrase_in(ph, seq_) for ph in syn[t]):
                 lex += SYNONYM * idf[t] * w
-        c.lex = lex / q_weight
+        return lex / q_weight
+
+    by_article: dict[str, list[Sent]] = {}
+    for c in cands:
+        c.lex = lex_of(c.toks, seq[id(c)])
         if shape in SHORT:
             rated = ask.rate(c.sentence, near)
             c.spans = [sp for sp, _ in rated]
@@ -194,6 +199,11 @@ def select_excerpts(
         for c in sents:
             nb = [at[i].lex for i in (c.prev, c.next) if i in at]
             c.context = max(nb, default=0.0)
+            if shape in SHORT and labelled(c.sentence, shape) is not None:
+                head = item_heading(c, at)  # "Where to watch: Shudder", of the film it names
+                if head is not None:
+                    c.head = head.idx
+                    c.lex = lex_of(c.toks | head.toks, seq[id(head)] + seq[id(c)])
     if latest:  # "what's the latest on ...": the newest of the articles that bear on it first
         dated = [c.passage.published_at for c in cands if c.passage.published_at is not None]
         newest = max(dated, default=None)
@@ -207,7 +217,9 @@ def select_excerpts(
     if embed is not None and query_vec is not None and SHORTLIST:
         short = sorted(cands, key=lambda c: -c.score)[:SHORTLIST]
         # the head of a sentence carries its meaning; a long tail only costs model time
-        vecs = np.asarray(embed([c.sentence[:EMBED_CHARS] for c in short]), dtype=np.float32)
+        vecs = np.asarray(
+            embed([with_heading(c, by_article)[:EMBED_CHARS] for c in short]), np.float32
+        )
         sims = vecs @ np.asarray(query_vec, dtype=np.float32)
         for c, s in zip(short, sims, strict=True):
             c.dense = float(s)
@@ -216,6 +228,7 @@ def select_excerpts(
             if c not in short:
                 c.score -= W_DENSE * 0.1  # not shortlisted: assume weak meaning
     cands.sort(key=lambda c: -c.score)
+    art_cover = article_cover(by_article, terms) if W_ART else {}
     if shape in SHORT:  # the best sentence that states an answer leads, if it is nearly the best
         close = [c for c in cands if c.spans and c.score >= cands[0].score - ANSWER_MARGIN]
         # one whose answer can be stated in the lead first, then any that has an answer
@@ -223,7 +236,10 @@ def select_excerpts(
             close,
             key=lambda c: (
                 _can_state(c),
-                c.score + W_LEAD_SHAPE * c.shape + TOP_LEAD * c.top_article,
+                c.score
+                + W_LEAD_SHAPE * c.shape
+                + TOP_LEAD * c.top_article
+                + W_ART * art_cover.get(c.passage.article_id, 0.0),
             ),
             default=None,
         )
@@ -356,7 +372,10 @@ def _pick(
         at = {x.idx: x for x in by_article[aid]}
         group = [c]
         prev, nxt = at.get(c.prev), at.get(c.next)
-        if prev is not None and _PRONOUN.match(c.sentence) and (aid, prev.idx) not in used:
+        head = at.get(c.head)
+        if head is not None and (aid, head.idx) not in used:
+            group = [head, c]  # "Oct. 10: Saloum ... Where to watch: Shudder": whose it is
+        elif prev is not None and _PRONOUN.match(c.sentence) and (aid, prev.idx) not in used:
             group = [prev, c]  # "He told reporters ...": who "he" is comes from before
         elif (
             nxt is not None
@@ -427,7 +446,7 @@ def _excerpt(group: list[Sent], main: Sent, shape: str) -> Excerpt:
     if b - a > MAX_PAIR_CHARS or (len(group) == 1 and b - a > MAX_QUOTE_CHARS):
         limit = MAX_QUOTE_CHARS
         focus = (answer.start - off, answer.end - off) if answer else None
-        a, b = _trim(text, main.start, main.end, main.toks, focus, limit)
+        a, b = trim_window(text, main.start, main.end, main.toks, focus, limit)
         cut_a, cut_b = a > main.start, b < main.end
     return Excerpt(
         main.passage,
@@ -439,45 +458,6 @@ def _excerpt(group: list[Sent], main: Sent, shape: str) -> Excerpt:
         cut_start=cut_a,
         cut_end=cut_b,
     )
-
-
-def _trim(
-    text: str,
-    start: int,
-    end: int,
-    terms: set[str],
-    focus: tuple[int, int] | None,
-    limit: int,
-) -> tuple[int, int]:
-    """A window of at most ``limit`` characters at word boundaries: around the answer when there
-    is one, else around the densest run of the question's words."""
-    # words as written, between spaces: a cut never falls inside "Hikvision's" or "co-founder"
-    words = [(m.start() + start, m.end() + start) for m in _SPACED.finditer(text[start:end])]
-    if not words:
-        return start, min(end, start + limit)
-    best, best_i = -1.0, 0
-    for i, (a, _) in enumerate(words):
-        j, hits = i, 0.0
-        while j < len(words) and words[j][1] - a <= limit:
-            w0, w1 = words[j]
-            if focus and w0 < focus[1] and w1 > focus[0]:
-                hits += 5
-            elif any(t in terms for t in tokenize(text[w0:w1])):
-                hits += 1
-            j += 1
-        if hits > best:
-            best, best_i = hits, i
-    a = words[best_i][0]
-    j = best_i
-    while j + 1 < len(words) and words[j + 1][1] - a <= limit:
-        j += 1
-    b = words[j][1]
-    if b < end and end - start <= limit:
-        b = end
-    # end on the sentence's own punctuation when it fits
-    if end - a <= limit:
-        b = end
-    return a, b
 
 
 def short_answer_lead(excerpts: Sequence[Excerpt], question: str) -> str | None:

@@ -123,7 +123,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "what's the cheapest ticket gonna cost", "what did they pay for it"
             rf"|\bwhat(?:'s|’s|s|['’]d|['’]ll|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|"
             r"pay|pays|paid|charge|charges|charging|earn|earns|earned|fetch|fetched|fined|"
-            r"sell\s+for|sold\s+for)\b"
+            r"sell\s+for|sold\s+for|selling\s+for|going\s+for|go\s+for|retail(?:s|ed|ing)?\s+for|"
+            r"priced\s+at)\b"
             # "what did the bank cut its rate to?"
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:cut|cuts|raised?|raises|lower(?:ed|s)?|"
             r"hike[ds]?|increased?|increases|reduced?|reduces|set|lift(?:ed|s)?|drop(?:ped|s)?|"
@@ -160,6 +161,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (WHY, re.compile(r"\bwhy\b|\bhow\s+come\b|\bwhat\s+(?:caused|led\s+to)\b", re.I)),
 ]
 _YESNO = re.compile(rf"^(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*{_AUX}\b", re.I)
+# no wh-word anywhere: "airpods pro prime day price?" asks an amount all the same
+_ANY_WH = re.compile(r"\b(?:what\w*|who\w*|where\w*|when\w*|why|how\w*|which)\b", re.I)
+_PRICE = re.compile(r"\b(?:price|prices|priced|cost|costs|msrp)\b", re.I)
 _WH_START = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)[,\s]+)?(?:what|whats|how|why|which)\b", re.I)
 # a yes/no question after a clause: "that beeper app, do u need an apple id for it"
 _YESNO_LATER = re.compile(
@@ -215,7 +219,9 @@ def question_shape(question: str) -> str:
     ):  # "what did the autopsy say, was it ketamine" asks what
         return YESNO
     if re.search(r"\bwhich\b", q, re.I):
-        return WHO  # "which apple watch models": a name, whatever kind of thing it names
+        return WHO
+    if not _ANY_WH.search(q) and _PRICE.search(q):
+        return HOW_MUCH  # "goat sim 3 ps5 prime day price?": what it costs  # "which apple watch models": a name, whatever kind of thing it names
     return WHAT
 
 
@@ -294,6 +300,12 @@ MONEY_Q = re.compile(
 )
 # "what did the shares close at": a price level, though the question names shares
 PRICE_LEVEL = re.compile(r"\b(?:clos\w*|trad\w*|priced|open\w*|finish\w*|end\w*)\s+at\b", re.I)
+# "what does it usually cost", "down from what": the former or regular amount is the one asked
+FORMER_Q = re.compile(
+    r"\b(?:usual\w*|normal\w*|typical\w*|regular\w*|original\w*|full\s+price|list\s+price|"
+    r"msrp|retail\s+price|before|previous\w*|used\s+to|from\s+what|was\s+it\s+before)\b",
+    re.I,
+)
 # how far something moved ("how much did it go up"): a share, or "2.1 percent higher"
 _MOVE = (
     r"go(?:ne|es)?\s+up|went\s+up|go(?:ne|es)?\s+down|went\s+down|ris[ei]\w*|rose|f[ae]ll\w*|"

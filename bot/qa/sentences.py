@@ -1,7 +1,8 @@
 """Sentence boundaries for quoting: syntok (abbreviations such as "Dr." and "U.S.", decimals,
 a missing space after a full stop), one paragraph (line) at a time so a heading never runs into
 the text under it, plus a split where a question or exclamation mark runs straight into the next
-sentence ("...by mistake?WHAT DISCOVERY...")."""
+sentence ("...by mistake?WHAT DISCOVERY..."). And the window a long sentence is trimmed to for
+quoting, around its answer (``trim_window``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import itertools
 import re
 
 import syntok.segmenter as segmenter
+
+from ingest.keyword import tokenize
 
 _GLUED = re.compile(
     r"(?<=[a-z0-9)\"'”’][?!])(?=[A-Z])|(?<=[A-Z]{2}[?!.])(?=[A-Z][a-z])|(?<=[a-z]{2}\.)(?=[A-Z]{2})"
@@ -73,3 +76,45 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
                 continue
         fixed.append((s, e))
     return fixed
+
+
+_SPACED = re.compile(r"\S+")
+
+
+def trim_window(
+    text: str,
+    start: int,
+    end: int,
+    terms: set[str],
+    focus: tuple[int, int] | None,
+    limit: int,
+) -> tuple[int, int]:
+    """A window of at most ``limit`` characters at word boundaries: around the answer when there
+    is one, else around the densest run of the question's words."""
+    # words as written, between spaces: a cut never falls inside "Hikvision's" or "co-founder"
+    words = [(m.start() + start, m.end() + start) for m in _SPACED.finditer(text[start:end])]
+    if not words:
+        return start, min(end, start + limit)
+    best, best_i = -1.0, 0
+    for i, (a, _) in enumerate(words):
+        j, hits = i, 0.0
+        while j < len(words) and words[j][1] - a <= limit:
+            w0, w1 = words[j]
+            if focus and w0 < focus[1] and w1 > focus[0]:
+                hits += 5
+            elif any(t in terms for t in tokenize(text[w0:w1])):
+                hits += 1
+            j += 1
+        if hits > best:
+            best, best_i = hits, i
+    a = words[best_i][0]
+    j = best_i
+    while j + 1 < len(words) and words[j + 1][1] - a <= limit:
+        j += 1
+    b = words[j][1]
+    if b < end and end - start <= limit:
+        b = end
+    # end on the sentence's own punctuation when it fits
+    if end - a <= limit:
+        b = end
+    return a, b

@@ -41,6 +41,8 @@ _GROUPS = [
     "ban|banned|prohibit|prohibited|outlaw|barred|block|blocked",
     "coach|manager|head coach|boss",
     "movie|film",
+    "stream|streaming|watch|where to watch",
+    "directed|director|directors|helmed|filmmaker",
     "phone|smartphone|handset",
     "car|vehicle|ev",
     "doctor|physician",

@@ -1,0 +1,56 @@
+"""What an amount in a sentence is, beside being one: a sum of money or a share, a conversion in
+brackets, a difference ("$20 more"), how far something moved ("2.1 percent higher"), or what
+something was or usually costs ("down from $1,499.99 to $1,199.99")."""
+
+from __future__ import annotations
+
+import re
+
+from .shape import CURRENCY_CODE, Span
+
+# "$20 more", "5% higher than", "$200 off": a difference, not the amount
+COMPARED = re.compile(
+    r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
+)
+# "2.1 percent higher": how far something moved
+MOVED = re.compile(r"^\s*(?:higher|lower|up|down)\b(?!\s+than\b)", re.I)
+# A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
+CURRENCY = re.compile(
+    r"[$€£¥₹¢]|\b(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|usd|eur|gbp|cents|pence)\b"
+    r"|\b(?:million|billion|trillion|bn|mn|crore|lakh)\b"
+    rf"|\b(?-i:{CURRENCY_CODE})(?!\w)",
+    re.I,
+)
+# "one million NOK (": an amount in brackets right after another is its conversion
+CONVERTED = re.compile(r"(?:\d|\b(?:million|billion|trillion|bn|mn|crore)|\b[A-Z]{3})\s*\(\s*$")
+# An amount a sentence gives as what was ("down from $1,499.99 to $1,199.99", "typically sells
+# for $999, but ..."): asked what it costs, the amount now is the answer.
+FORMER = 0.6
+_FROM_TO = re.compile(r"\bfrom\s*$", re.I)
+_TO_AFTER = re.compile(r"\s*(?:to|,?\s*now)\s+(?:just\s+|only\s+)?\S*\d", re.I)
+_MOVED_FROM = re.compile(
+    r"\b(?:down|up|fell|dropped|rose|reduced|cut|discounted|slashed|lowered|raised|\bto\s+\S*\d)"
+    r"[^.;]{0,40}\bfrom\s*$",
+    re.I,
+)
+_REGULAR_BEFORE = re.compile(
+    r"\b(?:typically|usually|normally|regularly|originally|ordinarily)\b[\w\s]{0,25}?"
+    r"\b(?:for|at|costs?|is|was|of)\s*$"
+    r"|\b(?:list|retail|full|regular|original|sticker)\s+price\s+(?:of\s+|is\s+|was\s+)?$"
+    r"|\bmsrp\s*(?:of\s+|is\s+|:\s*)?$",
+    re.I,
+)
+
+
+def former(sentence: str, sp: Span) -> bool:
+    """The amount is what something was, or what it usually is, beside another amount."""
+    before = sentence[max(0, sp.start - 60) : sp.start]
+    if _FROM_TO.search(before) and (
+        _TO_AFTER.match(sentence[sp.end : sp.end + 30]) or _MOVED_FROM.search(before)
+    ):
+        return True
+    return bool(_REGULAR_BEFORE.search(before))
+
+
+# a share
+PERCENT = re.compile(r"%|\bper\s*cent|\bpercentage", re.I)

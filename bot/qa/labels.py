@@ -1,0 +1,92 @@
+"""Answers that listings give under a label: "Where to watch: Shudder, AMC Plus", "Release date:
+Dec. 20", "Directed by: Atlee", "Price: $199". Guides and round-ups (what to stream, what to
+buy) state their facts this way, as a line of its own, with no preposition or verb around the
+value for ``bot.qa.shape`` to go on; the label says what the value is."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .shape import HOW_MUCH, WHEN, WHERE, WHO, Span
+
+if TYPE_CHECKING:
+    from .candidates import Sent
+
+_LABELS = {
+    WHERE: (
+        r"where\s+to\s+(?:watch|stream|buy|find|get|play|listen|see|order|pre-?order|rent)"
+        r"|watch\s+(?:it\s+)?on|stream\s+(?:it\s+)?on|streaming\s+on|available\s+(?:on|at)|"
+        r"platforms?|streaming|where|location|venue"
+    ),
+    WHEN: (
+        r"release\s+date|released|release|premieres?|premiere\s+date|air\s+date|airs|"
+        r"launch\s+date|launches|out|date|dates|when|kick-?off|start\s+time|on\s+sale"
+    ),
+    WHO: (
+        r"directed\s+by|director|directors|written\s+by|writers?|starring|stars|cast|"
+        r"developed\s+by|developer|publisher|author|created\s+by|creators?|hosted\s+by|hosts?|"
+        r"showrunners?|composer|narrator|voiced\s+by|maker|manufacturer|brand"
+    ),
+    HOW_MUCH: (
+        r"price|prices|cost|msrp|list\s+price|sale\s+price|deal\s+price|our\s+price|fee|fees|"
+        r"salary|budget|prize\s+money|purse|value"
+    ),
+}
+_LABEL_RX = {
+    shape: re.compile(rf"^\s*(?:{rx})\s*:\s*(?P<value>\S.*?)\s*[.;]?\s*$", re.I)
+    for shape, rx in _LABELS.items()
+}
+LABEL = 1.3  # what a value under such a label gains as the answer
+MAX_VALUE_WORDS = 10  # longer, and the line is prose after a colon, not a listed value
+
+
+def labelled(sentence: str, shape: str) -> Span | None:
+    """The value a line gives under a label that names the shape asked for, if it is one."""
+    rx = _LABEL_RX.get(shape)
+    m = rx.match(sentence) if rx else None
+    if m is None:
+        return None
+    value = m.group("value")
+    if len(value.split()) > MAX_VALUE_WORDS or "\n" in value:
+        return None
+    if shape == HOW_MUCH and not re.search(r"\d", value):
+        return None
+    return Span(m.start("value"), m.start("value") + len(value), value)
+
+
+_ANY_LABEL = re.compile(r"^\s*(?:" + "|".join(_LABELS.values()) + r")\s*:\s*\S", re.I)
+HEADING_WORDS = 14  # a heading names its item in a few words
+LABEL_RUN = 4  # labelled lines an item may have under its heading
+
+
+def label_line(sentence: str) -> bool:
+    """Whether the line is a labelled value of a listing, of any kind."""
+    return bool(_ANY_LABEL.match(sentence)) and len(sentence.split()) <= HEADING_WORDS
+
+
+def with_heading(c: Sent, by_article: dict[str, list[Sent]]) -> str:
+    """What a sentence says, for the meaning score: a labelled line with its item's heading."""
+    if c.head < 0:
+        return c.sentence
+    head = next((x for x in by_article[c.passage.article_id] if x.idx == c.head), None)
+    return f"{head.sentence} {c.sentence}" if head is not None else c.sentence
+
+
+def item_heading(c: Sent, at: dict[int, Sent]) -> Sent | None:
+    """The heading of the item a listing's labelled line is under: the short line above it and
+    the item's other labelled lines ("Oct. 3: Tidewater" / "Director: Varkan" / "Where to
+    watch: Glimmer"). Read from the article's lines, as a short labelled line may be no
+    candidate of its own."""
+    base = max(0, c.start - 800)
+    lines = [
+        (base + m.start(), m.group())
+        for m in re.finditer(r"[^\n]*\S[^\n]*", c.text[base : c.start])
+    ]
+    for n, (at_, line) in enumerate(reversed(lines)):
+        if n <= LABEL_RUN and label_line(line.strip()):
+            continue
+        if len(line.split()) > HEADING_WORDS:
+            return None
+        return at.get(at_ + len(line) - len(line.lstrip()))
+    return None
