@@ -741,6 +741,14 @@ def test_a_trimmed_quote_starts_and_ends_on_whole_words(pad: int) -> None:
         ("wheres the vote", WHERE),
         ("which country won the cup", WHO),  # the place did something: named, not "in ..."
         ("which town is the festival in", WHERE),
+        # no question word at all: a price is still an amount
+        ("holm k2 kettle prime day price?", HOW_MUCH),
+        ("what was the kettle going for at lindqvist", HOW_MUCH),
+        ("is the price going up", YESNO),
+        ("whats inflation at in aldmere", HOW_MUCH),
+        ("what gross national income per person does it need", HOW_MUCH),
+        ("quillon stock tanked fr? how bad", HOW_MUCH),
+        ("whats the last day to post parcels before the holiday", WHEN),
     ],
 )
 def test_question_shapes_read_casual_questions(question: str, shape: str) -> None:

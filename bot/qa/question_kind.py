@@ -51,7 +51,7 @@ _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
     r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
     r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
-    r"stake|size|payments?)"
+    r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield)"
 )
 _SCORE_Q = re.compile(r"\b(?:score|scoreline|result|final\s+tally)\b", re.I)
 
@@ -115,7 +115,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         HOW_MUCH,
         re.compile(
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap|tall|fast|"
-            r"deep|wide|heavy|steep|full|empty)\b|"
+            r"deep|wide|heavy|steep|full|empty|bad|badly)\b|"
             rf"\b(?:what|which){_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
             # not "what's the deal with the strike", nor a ratio ("the revenue split")
             rf"{_AMOUNT_NOUN}s?\b(?!\s+(?:with|split)\b)"
@@ -136,7 +136,10 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         WHEN,
         re.compile(
             r"\b(?:when|whn|wen|whens)\b|\bwhat\s+time\b|\bhow\s+long\s+ago\b|\bhow\s+soon\b|\buntil\s+when\b|"
-            rf"\b(?:what|which){_S}\s+(?:\w+\s+)?{_TIME_NOUN}s?\b",
+            rf"\b(?:what|which){_S}\s+(?:\w+\s+)?{_TIME_NOUN}s?\b|"
+            # "whats the last day to send it"
+            rf"\bwhat{_S}\s+(?:is\s+|was\s+)?the\s+(?:last|first|next|final|earliest|latest|exact)\s+"
+            rf"{_TIME_NOUN}\b",
             re.I,
         ),
     ),
