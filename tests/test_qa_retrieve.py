@@ -563,6 +563,38 @@ def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
     assert signals("what did the ax40 close at", r2)["unknown_missing"] == 0.0  # "AX-40"
 
 
+def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_covering() -> None:
+    """ "who won the harbour regatta": an article that only says when the regatta is held does not
+    answer it; one that says who won it does. A forecast asked for is no outcome."""
+    from bot.qa.abstain import AbstainPolicy, signals
+    from bot.qa.retrieve import Query
+    from bot.qa.types import Passage
+
+    def retrieval(text: str) -> Retrieval:
+        p = Passage("c1", "a1", "news", text, 0, len(text), "Regatta", None, None, None, True)
+        return Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=50)
+
+    preview = retrieval(
+        "The Harbour Regatta returns to Brackwater on Saturday. Forty crews have entered the "
+        "regatta, and the harbour will close to ferries from noon."
+    )
+    result = retrieval(
+        "The Harbour Regatta was held in Brackwater on Saturday. The Orna Rowing Club won the "
+        "regatta by two lengths, and the harbour reopened to ferries at six."
+    )
+    q = "who won the harbour regatta"
+    assert signals(q, preview)["outcome_missing"] == 1.0
+    assert signals(q, result)["outcome_missing"] == 0.0
+    assert signals("who is predicted to win the harbour regatta", preview)["outcome_missing"] == 0.0
+    assert signals("how many crews entered the regatta", preview)["outcome_missing"] == 0.0
+    # weighed with the rest: the same evidence without it is less sure the question is not covered
+    policy = AbstainPolicy()
+    assert policy.model is not None
+    sig = signals(q, preview)
+    without = {**sig, "outcome_missing": 0.0}
+    assert policy.model.p_not_covered(sig) > policy.model.p_not_covered(without) + 0.05
+
+
 def test_a_name_typed_with_its_number_run_on_is_searched_as_written_apart_too() -> None:
     from bot.qa.query import keyword_text
 

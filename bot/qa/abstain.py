@@ -11,7 +11,9 @@ dev questions only by benchmarks/fit_abstain.py); no single word vetoes an answe
   prize", "grey cup", "galaxy s24 ultra") is there, its words in order (the articles may be
   about another prize or another year's cup);
 - whether the question names as its source an outlet that is not indexed, or a name no chunk
-  holds.
+  holds;
+- whether a question that asks how something turned out (who won, the final score, what a film
+  made) meets articles with no sentence that states an outcome of what it names (previews).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ import json
 import logging
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -166,6 +168,43 @@ def _event_in(event: str, body: str) -> bool:
     )
 
 
+# A question that asks how something turned out (who won, the final score, what a film made or
+# a game sold) is answered by a sentence that states an outcome of what it names; articles that
+# only preview or mention it do not answer it.
+_OUTCOME_Q = re.compile(
+    r"\bwho\s+(?:won|wins|win|took|claimed)\b|\bwinn(?:er|ing)\b|\bscore\b|\bresult\b|\bbeat\b|"
+    r"\bhow\s+(?:much|many)\b[^?]*\b(?:make|made|gross\w*|earn\w*|sold|sell|box\s+office|copies)\b",
+    re.I,
+)
+_FORECAST_Q = re.compile(r"\bpredict\w*|\bprojected\b|\bodds\b|\bexpected\b|\bpreview\b", re.I)
+_OUTCOME = re.compile(
+    r"\b(?:won|wins|beat|beats|defeated|winner|victory|champion\w*|claimed|clinched|edged|topped|"
+    r"grossed|earned|sold|box\s+office|opening\s+weekend)\b|\b\d{1,3}\s?[-–]\s?\d{1,3}\b",
+    re.I,
+)
+OUTCOME_TERMS = 2  # the question's rarest words an outcome sentence must name (one of them)
+
+
+def outcome_missing(
+    question: str, terms: Sequence[str], bodies: Sequence[str], df: Callable[[str], int]
+) -> float:
+    """1 when the question asks how something turned out and no sentence of the best articles
+    both states an outcome and names one of the question's rarest words; else 0."""
+    if not _OUTCOME_Q.search(question) or _FORECAST_Q.search(question):
+        return 0.0
+    rare = sorted((t for t in terms if df(t) > 0), key=df)[:OUTCOME_TERMS]
+    if not rare:
+        return 0.0
+    for body in bodies:
+        for sent in re.split(r"(?<=[.!?])\s+|\n+", body):
+            if not _OUTCOME.search(sent):
+                continue
+            toks = {base_form(t) for t in tokenize(sent)}
+            if any(t in toks or base_form(t) in toks for t in rare):
+                return 0.0
+    return 1.0
+
+
 IDF_FLOOR = 0.1
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{3,5}\b")
 
@@ -251,6 +290,9 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     )
     return {
         "event_missing": event_missing,
+        "outcome_missing": outcome_missing(
+            question, [t for t, w in terms.items() if w == 1.0], [b for _, b in arts.values()], df
+        ),
         "dense": max((p.dense or 0.0) for p in top) if top else 0.0,
         "top": top[0].score if top else 0.0,
         "cover": cover,
@@ -304,7 +346,7 @@ def _nearest(r: Retrieval) -> str:
 
 FEATURES = (
     "dense", "cover", "known_missing", "unknown_missing", "pair_cover", "phrase_missing",
-    "unknown_outlet", "unseen_name", "event_missing",
+    "unknown_outlet", "unseen_name", "event_missing", "outcome_missing",
 )  # fmt: skip
 MODEL_PATH = Path(__file__).with_name("abstain_model.json")
 FULL_COVER_THRESHOLD = 0.6  # every topic word in one best article: abstain only above this
