@@ -121,3 +121,13 @@ def test_a_listings_labelled_value_answers_for_the_item_its_heading_names() -> N
     assert "Streamway" not in ex[0].quote
     assert _lead("where to watch northlight", LISTING, OTHER) == "Streamway [1]."
     assert _lead("who directed tidewater", LISTING) == "Varkan [1]."
+
+
+def test_how_far_is_answered_by_a_distance_not_by_the_price_beside_it() -> None:
+    text = (
+        "Trackr Go $ 19 $ 29 34 % off The Trackr Go is the loudest of the tags and has the "
+        "widest range, at 300 feet. Its battery lasts a year."
+    )
+    assert _lead("trackr go range?? how far does it reach", text) == "300 feet [1]."
+    # asked what it costs, the price still answers
+    assert _lead("how much is the trackr go", text) == "$ 19 [1]."

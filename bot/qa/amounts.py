@@ -54,3 +54,10 @@ def former(sentence: str, sp: Span) -> bool:
 
 # a share
 PERCENT = re.compile(r"%|\bper\s*cent|\bpercentage", re.I)
+# a unit of measure after a number ("400 feet", "18 W", "9.2 millisecond")
+MEASURE = re.compile(
+    r"^[\d.,\s-]*(?:feet|foot|ft|miles?|mi|km|kilomet\w+|met(?:er|re)s?|m|yards?|yds?|inch(?:es)?|"
+    r"cm|mm|mph|km/h|kph|knots?|kg|kilograms?|lbs?|tons?|tonnes?|degrees?|°|stor(?:ey|y|ies|eys)|"
+    r"floors?|acres?|hectares?|gb|tb|mah|watts?|w|kw|milliseconds?|ms|hz)\b",
+    re.I,
+)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
-from .amounts import COMPARED, CONVERTED, CURRENCY, FORMER, MOVED, PERCENT, former
+from .amounts import COMPARED, CONVERTED, CURRENCY, FORMER, MEASURE, MOVED, PERCENT, former
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .labels import LABEL, labelled
 from .person import bare, personlike
@@ -28,6 +28,7 @@ from .question_kind import (
     HOW_MANY_NOUN,
     HOW_OLD,
     KIND_ASKED,
+    MEASURE_Q,
     MONEY_Q,
     MOVED_Q,
     NAME_Q,
@@ -190,6 +191,7 @@ def _span_strength(
     moved_q: bool = False,
     former_q: bool = False,
     label: bool = False,
+    measure_q: bool = False,
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -254,6 +256,10 @@ def _span_strength(
             base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
         elif money_q and not share_q and not CURRENCY.search(sp.text):
             base = 0.4  # asked what it costs: a sum of money, not a count
+        elif measure_q and not money_q and CURRENCY.search(sp.text):
+            base = 0.4  # "how far does it reach": not what it costs
+        elif measure_q and MEASURE.match(sentence[sp.start : sp.end + 16]):
+            base = 1.0  # "400 feet"
         elif share_q and not money_q and not PERCENT.search(sp.text):
             base = 0.6 if CURRENCY.search(sp.text) else 0.4
         elif not (CURRENCY.search(sp.text) or PERCENT.search(sp.text)):
@@ -331,6 +337,7 @@ class Asked:
     year_q: bool  # "what year", "since which year": a year alone is the answer
     moved_q: bool  # "how much did it go up": a rise or fall ("2.1 percent higher") answers
     former_q: bool  # "what does it usually cost": what it was or usually is
+    measure_q: bool  # "how far does it reach": a distance, a size, a speed
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -380,6 +387,7 @@ class Asked:
             year_q=bool(_YEAR_Q.search(question)),
             moved_q=bool(MOVED_Q.search(question)),
             former_q=bool(FORMER_Q.search(question)),
+            measure_q=bool(MEASURE_Q.search(question)),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")
@@ -392,6 +400,13 @@ class Asked:
         the answer, best first. ``near`` says how much of the question a piece of text holds."""
         shape = self.shape
         found = answer_spans(sentence, shape)
+        if shape == HOW_MUCH and self.measure_q:  # "how far": "400 feet", beside its prices
+            found += [
+                m
+                for m in answer_spans(sentence, HOW_MANY)
+                if MEASURE.match(m.text)
+                and not any(m.start < f.end and f.start < m.end for f in found)
+            ]
         label = labelled(sentence, shape)  # "Where to watch: Shudder, AMC Plus"
         if label is not None:
             found = [label, *(f for f in found if f.end <= label.start or f.start >= label.end)]
@@ -439,6 +454,7 @@ class Asked:
                     moved_q=self.moved_q,
                     former_q=self.former_q,
                     label=sp is label,
+                    measure_q=self.measure_q,
                 ),
             )
             for sp in spans

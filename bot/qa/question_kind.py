@@ -301,6 +301,12 @@ MONEY_Q = re.compile(
     r"compensat\w*|put\s+(?:in|into)|clos\w*\s+at|trad\w*\s+at|payments?)\b",
     re.I,
 )
+# "how far does it reach", "what's its range": a measure (feet, miles), not a price
+MEASURE_Q = re.compile(
+    r"\bhow\s+(?:far|tall|high|deep|wide|fast|heavy)\b|"
+    r"\b(?:range|distance|height|length|depth|width|speed|weight)\b",
+    re.I,
+)
 # "what did the shares close at": a price level, though the question names shares
 PRICE_LEVEL = re.compile(r"\b(?:clos\w*|trad\w*|priced|open\w*|finish\w*|end\w*)\s+at\b", re.I)
 # "what does it usually cost", "down from what": the former or regular amount is the one asked
