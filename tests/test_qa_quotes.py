@@ -1504,7 +1504,8 @@ def test_the_words_that_style_a_name_say_which_minister_is_asked_for(
 
 def test_the_day_of_a_date_is_no_amount() -> None:
     s = "The board decided on March 14 to cut the quota from 90 tonnes a day to 35 tonnes a day."
-    assert [sp.text for sp in answer_spans(s, HOW_MUCH)] == ["90 tonnes", "35 tonnes"]
+    # each amount with its rate ("a day"), none of them the day of the date
+    assert [sp.text for sp in answer_spans(s, HOW_MUCH)] == ["90 tonnes a day", "35 tonnes a day"]
     assert "14" not in [sp.text for sp in answer_spans("Sales fell 14 March and rose.", HOW_MUCH)]
 
 

@@ -23,7 +23,9 @@ _NON_PERSON = re.compile(
     r"Games|Times|News|Press|Party|Act|Bill|Agency|Office|Commission|Group|Inc|Corp|Ltd|Company|"
     r"Fund|Index|Exchange|Market|Valley|Dam|Crossing|Border|Islands?|Republic|Kingdom|States|"
     r"Government|Parliament|Congress|Senate|House|Army|Navy|Force|Forces|Police|Service|"
-    r"Institute|School|College|Hospital|Centre|Center|Foundation|Project|Program|Programme)$"
+    r"Institute|School|College|Hospital|Centre|Center|Foundation|Project|Program|Programme|"
+    r"Network|Networks|Video|TV|Channel|Radio|Pictures|Films|Magazine|Journal|Herald|Tribune|"
+    r"Podcast|Plus)$"
 )
 
 

@@ -93,12 +93,28 @@ _AMOUNT_RX = re.compile(
     r"|\b\d+(?:\.\d+)?\s?(?:¢|cents\b|pence\b|p\b(?=\s+a\s+share))"  # "60¢", "45 cents"
     rf"|\b{_NUMBER}(?:\s+(?:million|billion|trillion|bn|mn))?\s+"
     r"(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|shekels|usd|eur|gbp)\b"
-    rf"|\b{_NUMBER}\s+(?:million|billion|trillion|bn|mn)\b)",
+    rf"|(?<![\d.,]){_NUMBER}[\s-](?:million|billion|trillion|bn|mn)\b"
+    # "P5.768-trillion": a currency's one-letter sign glued to a figure in words
+    r"|\b(?-i:[A-Z])\d[\d,]*(?:\.\d+)?[\s-]?(?:million|billion|trillion)\b)",
     re.I,
 )
 _COUNT_RX = re.compile(
-    rf"\b(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+|over\s+|around\s+)?"
-    rf"{_NUMBER}(?:\s+(?:million|billion|thousand|hundred))?\b",
+    r"\b(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+|over\s+|around\s+|"
+    rf"up\s+to\s+|roughly\s+|approximately\s+)?(?<![\d.,]){_NUMBER}"
+    r"(?:\s+(?:million|billion|thousand|hundred)|(?:m|mn|bn|k)(?!\w))?\b",  # "2.2m tickets"
+    re.I,
+)
+# "$20 per month", "$2 a share": what an amount is counted by belongs with it
+_RATE = re.compile(
+    r"\s+(?:per|a|an|each|every)\s+(?:month|year|week|day|night|hour|share|person|head|ticket|"
+    r"game|episode|season|annum|barrel|ounce|gallon|seat|user|unit)\b|\s+(?:apiece|annually|a\s+pop)"
+    r"\b|\s?/\s?(?:mo|month|yr|year|wk|week|hr|hour|night)\b",
+    re.I,
+)
+# "up to $200", "nearly $5 million": how far the figure holds
+_BOUND = re.compile(
+    r"\b(?:up\s+to|as\s+much\s+as|as\s+little\s+as|starting\s+at|nearly|almost|about|around|"
+    r"roughly|approximately|more\s+than|less\s+than|at\s+least|over|under)\s+$",
     re.I,
 )
 # A capitalised run: "Sihasak Phuangketkeow", "Thailand's Chanthaburi province", "New York".
@@ -168,7 +184,9 @@ _WORKS_AT = re.compile(
 # "a spokesperson said to Fox News Digital", "in a statement to Reuters": whom it was said to
 _SPOKE = re.compile(
     r"\b(?:said|says|say|saying|told|spoke|speaks|speaking|talked|talking|wrote|writing|"
-    r"explained|confirmed|according|statement|comments?|interview|email|emailed)\s*$",
+    r"explained|confirmed|according|statement|comments?|interview|email|emailed|"
+    # "lost 4-3 to Copenhagen": the side that won, not a place
+    r"lost|lose|loses|losing|fell|falls|falling|beaten|defeated|succumbed)(?:\s+\d+-\d+)?\s*$",
     re.I,
 )
 _PLATFORM = re.compile(
@@ -358,6 +376,16 @@ _LABELLED = re.compile(
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
 
 
+def _bounded(sentence: str, sp: Span) -> Span:
+    """An amount with its bound and its rate: "up to $200", "$20 per month"."""
+    a, b = sp.start, sp.end
+    rate = _RATE.match(sentence, b)
+    b = rate.end() if rate else b
+    bound = _BOUND.search(sentence[max(0, a - 20) : a])
+    a = a - len(bound.group()) if bound and re.search(r"\d", sp.text) else a
+    return Span(a, b, sentence[a:b]) if (a, b) != (sp.start, sp.end) else sp
+
+
 def _lower_month(text: str) -> bool:
     m = _BARE_MONTH.fullmatch(text)
     return bool(m and m.group(1)[0].islower())
@@ -400,7 +428,11 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             for s in _spans(_COUNT_RX, sentence)
             if re.search(r"\d", s.text) and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
         ]
-        return [_with_noun(sentence, s) for s in spans if not _date_part(sentence, s)]
+        return [
+            _bounded(sentence, _with_noun(sentence, s))
+            for s in spans
+            if not _date_part(sentence, s)
+        ]
     if shape == HOW_MANY:  # a count, not a share, an amount of money or a time of day
         # "his 43rd European goal": the count so far, with what it counts
         ordinals = [

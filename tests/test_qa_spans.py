@@ -1,0 +1,82 @@
+"""Answer spans read whole: an amount with its rate and its bound, a figure with a scale glued
+to it, the side a team lost to (no place), and names that are channels or services (no person).
+Hand-written sentences; the lead is checked through the extractive answerer."""
+
+from __future__ import annotations
+
+from bot.qa.extractive import select_excerpts, short_answer_lead
+from bot.qa.person import personlike
+from bot.qa.question_kind import question_shape
+from bot.qa.shape import HOW_MANY, HOW_MUCH, WHERE, answer_spans
+from bot.qa.types import Passage
+
+HEADLINE = "Orrin Home Hub subscription adds fall alerts"
+
+
+def _lead(question: str, text: str) -> str | None:
+    p = Passage(
+        chunk_id="c0",
+        article_id="a0",
+        corpus="t",
+        text=text,
+        start=len(HEADLINE) + 2,
+        end=len(HEADLINE) + 2 + len(text),
+        headline=HEADLINE,
+        outlet="The Brackwater Courier",
+        url=None,
+        published_at=None,
+        ai_generated=True,
+    )
+    return short_answer_lead(select_excerpts(question, [p]), question)
+
+
+def _texts(sentence: str, shape: str) -> list[str]:
+    return [sp.text for sp in answer_spans(sentence, shape)]
+
+
+def test_an_amount_keeps_what_it_is_counted_by_and_how_far_it_holds() -> None:
+    s = "Orrin Care usually costs $20 per month, and buyers get up to $200 in store credit."
+    assert _texts(s, HOW_MUCH) == ["$20 per month", "up to $200"]
+    assert _texts("Shares closed at $35.50 a share; the plan is $9.99/month.", HOW_MUCH) == [
+        "$35.50 a share",
+        "$9.99/month",
+    ]
+    # a bound is kept only before a figure, and a plain amount is left as it is
+    assert _texts("The fine was $4,000.", HOW_MUCH) == ["$4,000"]
+    text = (
+        "Orrin Care, the company's monitoring plan, usually costs $20 per month after a trial. "
+        "The hub itself went on sale in March."
+    )
+    assert _lead("how much does orrin care usually cost", text) == "$20 per month [1]."
+
+
+def test_a_figure_with_a_scale_glued_to_it_is_read_whole_never_from_its_middle() -> None:
+    assert _texts("The Velm tour sold 2.2m tickets across 40 cities.", HOW_MANY)[0] == (
+        "2.2m tickets"
+    )
+    budget = "Lawmakers approved the P5.768-trillion budget for next year on Monday."
+    assert _texts(budget, HOW_MUCH) == ["P5.768-trillion budget"]
+    # the digits after a decimal point never start a figure of their own
+    assert not any(t.startswith("768") for t in _texts(budget, HOW_MANY))
+
+
+def test_the_side_a_team_lost_to_is_no_place() -> None:
+    s = "United lost 4-3 to Copenhagen in October and then lost to Bayern at Old Trafford."
+    places = _texts(s, WHERE)
+    assert "at Old Trafford" in places
+    assert not any(p.startswith("to ") for p in places)
+    # a place one travels to is still one
+    assert "to Copenhagen" in _texts("The squad flew to Copenhagen on Sunday.", WHERE)
+
+
+def test_a_channel_or_a_service_is_no_person() -> None:
+    assert not personlike("NFL Network")
+    assert not personlike("Amazon Prime Video")
+    assert not personlike("Paramount Plus")
+    assert personlike("Giff Smith")
+
+
+def test_what_someone_is_paying_asks_an_amount() -> None:
+    assert question_shape("what are the dodgers paying yamamoto") == HOW_MUCH
+    assert question_shape("what did they spend on the stadium") == HOW_MUCH
+    assert question_shape("what is apple making next") != HOW_MUCH
