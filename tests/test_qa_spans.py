@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from bot.qa.extractive import select_excerpts, short_answer_lead
 from bot.qa.person import personlike
+from bot.qa.plans import planned
 from bot.qa.question_kind import question_shape
-from bot.qa.shape import HOW_MANY, HOW_MUCH, WHERE, answer_spans
+from bot.qa.shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, answer_spans
 from bot.qa.types import Passage
 
 HEADLINE = "Orrin Home Hub subscription adds fall alerts"
@@ -80,3 +81,18 @@ def test_what_someone_is_paying_asks_an_amount() -> None:
     assert question_shape("what are the dodgers paying yamamoto") == HOW_MUCH
     assert question_shape("what did they spend on the stadium") == HOW_MUCH
     assert question_shape("what is apple making next") != HOW_MUCH
+
+
+def test_a_plan_is_the_date_set_after_it_not_one_the_sentence_gives_before() -> None:
+    text = (
+        "Velm Songs Fund owns the rights to some 60,000 songs. "
+        "Instead, the results (for the six months to the end of September 2023) are now "
+        "expected to be published sometime before the close of December 31."
+    )
+    q = "velm songs fund pushed back its results, when are they coming now"
+    assert _lead(q, text) == "December 31 [1]."
+    # a capitalised "Next" names a service; it sets no plan
+    ship = "Parcels sent by Orrin Next Day after Thursday arrive late."
+    plan = "The fund will hold the vote next Thursday."
+    assert planned(ship, answer_spans(ship, WHEN)[0]) == 1.0
+    assert planned(plan, answer_spans(plan, WHEN)[0]) > 1.0

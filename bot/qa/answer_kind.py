@@ -21,6 +21,7 @@ from .amounts import COMPARED, CONVERTED, CURRENCY, FORMER, MEASURE, MOVED, PERC
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .labels import LABEL, labelled
 from .person import bare, personlike
+from .plans import planned
 from .question_kind import (
     FORMER_Q,
     FUTURE_Q,
@@ -86,15 +87,6 @@ _INTERIM = re.compile(
     r"led|leading|trail(?:ed|ing)|mins?\b|minutes?\s+in|inning|\d{1,2}'|q[1-3]\b)",
     re.I,
 )
-
-_FUTURE = re.compile(
-    r"\b(?:will|would|to\s+be\s+held|set\s+to|scheduled|plans?\s+to|next|upcoming|"
-    r"due\s+to|is\s+to|are\s+to|expected\s+to|"
-    # a date the calendar sets, in the present: "Black Friday lands on November 24"
-    r"lands\s+on|falls\s+on|takes\s+place|kicks\s+off|begins|starts)\b",
-    re.I,
-)
-
 
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
@@ -472,8 +464,7 @@ class Asked:
         if shape == WHEN and not self.end_q:  # "when did he found it": not "CEO until 2019"
             rated = [(sp, w * (UNTIL if _UNTIL.match(sp.text) else 1.0)) for sp, w in rated]
         if self.future_q:  # "where will they meet": the plan, not where they met before
-            f = 1.2 if _FUTURE.search(sentence) else 0.8
-            rated = [(sp, w * f) for sp, w in rated]
+            rated = [(sp, w * planned(sentence, sp)) for sp, w in rated]
         if shape == WHO and not self.wants_org:  # "NFL Network's Tom Pelissero": who reported
             # is the person, the network only whose he is
             starts = {sp.start for sp in spans}

@@ -265,7 +265,7 @@ PAST_Q = re.compile(
 FUTURE_Q = re.compile(
     r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
     r"|\b(?:are|is)\s+(?:the\s+)?[\w\s]{0,40}?\b(?:happening|taking\s+place|being\s+held)\b|"
-    r"^when\s+(?:are|is)\b",
+    r"^when\s+(?:are|is)\b|\bwhen(?:['’]s|\s+(?:are|is))\s+[\w\s]{0,40}?\b(?:getting|coming)\b",
     re.I,
 )
 # "how many new hiv infections were there": what is counted runs up to the verb.
