@@ -96,3 +96,19 @@ def test_a_plan_is_the_date_set_after_it_not_one_the_sentence_gives_before() -> 
     plan = "The fund will hold the vote next Thursday."
     assert planned(ship, answer_spans(ship, WHEN)[0]) == 1.0
     assert planned(plan, answer_spans(plan, WHEN)[0]) > 1.0
+
+
+def test_where_a_company_is_based_or_a_singer_was_born_is_a_place() -> None:
+    s = "Analysts say the Copenhagen-based shipper's cash flow reached $27 billion last year."
+    assert _texts(s, WHERE) == ["Copenhagen"]
+    assert _texts("The San Francisco-based startup, like the Calgary-born singer", WHERE) == [
+        "San Francisco",
+        "Calgary",
+    ]
+    # a sentence's first word before "-based" is a method, not a place
+    assert _texts("Evidence-based policing is spreading.", WHERE) == []
+    text = (
+        "Orrin Lines is the largest listed container carrier. "
+        "The Aarhus-based company's free cash flow fell last year, analysts said."
+    )
+    assert _lead("where is orrin lines based", text) == "Aarhus [1]."

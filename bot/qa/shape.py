@@ -147,6 +147,12 @@ _KIND_OF_PLACE_RX = re.compile(
     rf"\b(?:[Tt]he\s+)?(?:state|city|town|village|country|nation|province|island|port|county)\s+of"
     rf"\s+{_CAP}(?:\s+{_CAP}){{0,2}}"
 )
+# "the Copenhagen-based company", "the Calgary-born singer": where it is based or was born
+_BASED_RX = re.compile(
+    # not a sentence's first word ("Evidence-based policy")
+    rf"(?<=[\s(“\"‘'])(?!(?:The|A|An|This|That|Its|Their)\s){_CAP}(?:\s+{_CAP}){{0,2}}"
+    r"(?=-(?:based|born|raised|headquartered)\b)"
+)
 # "chimed in Keith Rabois": who spoke up, not where
 _CHIMED = re.compile(r"\b(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?\s+$", re.I)
 # "at UFC 295", "at CES 2024": an event named by initials and a number, not a place
@@ -455,7 +461,11 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
     if shape == WHERE:
         out: list[Span] = []
         found = _spans(_PLACE_RX, sentence)
-        named = (*_spans(_NAMED_PLACE_RX, sentence), *_spans(_KIND_OF_PLACE_RX, sentence))
+        named = (
+            *_spans(_NAMED_PLACE_RX, sentence),
+            *_spans(_KIND_OF_PLACE_RX, sentence),
+            *_spans(_BASED_RX, sentence),
+        )
         for extra in (*named, *_hometowns(sentence)):
             if not any(f.start < extra.end and extra.start < f.end for f in found):
                 found.append(extra)
