@@ -43,6 +43,7 @@ from .shape import (
 )
 from .synonyms import phrase_in, synonyms, words
 from .types import Passage
+from .vectors import CACHE
 
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
@@ -217,9 +218,7 @@ def select_excerpts(
     if embed is not None and query_vec is not None and SHORTLIST:
         short = sorted(cands, key=lambda c: -c.score)[:SHORTLIST]
         # the head of a sentence carries its meaning; a long tail only costs model time
-        vecs = np.asarray(
-            embed([with_heading(c, by_article)[:EMBED_CHARS] for c in short]), np.float32
-        )
+        vecs = CACHE.embed(embed, [with_heading(c, by_article)[:EMBED_CHARS] for c in short])
         sims = vecs @ np.asarray(query_vec, dtype=np.float32)
         for c, s in zip(short, sims, strict=True):
             c.dense = float(s)

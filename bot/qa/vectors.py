@@ -1,0 +1,45 @@
+"""Sentence vectors kept between questions. A thread's follow-up, or another member's question
+on the same story, scores the same sentences again, and embedding them is most of an answer's
+time on a CPU (about 10 ms a sentence on 2 cores). Kept by model and text, the oldest dropped
+first; a few MB."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+SIZE = 4096  # sentences (384 floats each for the default model: about 6 MB)
+
+
+class VectorCache:
+    def __init__(self, size: int = SIZE) -> None:
+        self.size = size
+        self._vecs: OrderedDict[tuple[Any, str], np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def embed(self, embed: Embed, texts: Sequence[str]) -> np.ndarray:
+        """``embed(texts)``, calling the model only for the texts it has not seen lately."""
+        owner = getattr(embed, "__self__", embed)  # the embedder behind a bound method
+        keys = [(owner, t) for t in texts]
+        with self._lock:
+            have = {k: self._vecs[k] for k in keys if k in self._vecs}
+            for k in have:
+                self._vecs.move_to_end(k)
+        todo = list(dict.fromkeys(k[1] for k in keys if k not in have))
+        if todo:
+            fresh = np.asarray(embed(todo), np.float32)
+            with self._lock:
+                for t, v in zip(todo, fresh, strict=True):
+                    have[(owner, t)] = self._vecs[(owner, t)] = v
+                while len(self._vecs) > self.size:
+                    self._vecs.popitem(last=False)
+        return np.stack([have[k] for k in keys]) if keys else np.zeros((0, 0), np.float32)
+
+
+CACHE = VectorCache()
