@@ -57,6 +57,9 @@ def test_a_figure_with_a_scale_glued_to_it_is_read_whole_never_from_its_middle()
     )
     budget = "Lawmakers approved the P5.768-trillion budget for next year on Monday."
     assert _texts(budget, HOW_MUCH) == ["P5.768-trillion budget"]
+    assert _texts("He left in a deal worth around $A82 million.", HOW_MUCH) == [
+        "around $A82 million"
+    ]
     # the digits after a decimal point never start a figure of their own
     assert not any(t.startswith("768") for t in _texts(budget, HOW_MANY))
 

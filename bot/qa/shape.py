@@ -95,7 +95,7 @@ _AMOUNT_RX = re.compile(
     r"(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|shekels|usd|eur|gbp)\b"
     rf"|(?<![\d.,]){_NUMBER}[\s-](?:million|billion|trillion|bn|mn)\b"
     # "P5.768-trillion": a currency's one-letter sign glued to a figure in words
-    r"|\b(?-i:[A-Z])\d[\d,]*(?:\.\d+)?[\s-]?(?:million|billion|trillion)\b)",
+    r"|(?:\$|\b)(?-i:[A-Z])\d[\d,]*(?:\.\d+)?[\s-]?(?:million|billion|trillion)\b)",  # "$A82 million"
     re.I,
 )
 _COUNT_RX = re.compile(
