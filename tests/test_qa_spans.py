@@ -4,31 +4,11 @@ Hand-written sentences; the lead is checked through the extractive answerer."""
 
 from __future__ import annotations
 
-from bot.qa.extractive import select_excerpts, short_answer_lead
 from bot.qa.person import personlike
 from bot.qa.plans import planned
 from bot.qa.question_kind import question_shape
 from bot.qa.shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, answer_spans
-from bot.qa.types import Passage
-
-HEADLINE = "Orrin Home Hub subscription adds fall alerts"
-
-
-def _lead(question: str, text: str) -> str | None:
-    p = Passage(
-        chunk_id="c0",
-        article_id="a0",
-        corpus="t",
-        text=text,
-        start=len(HEADLINE) + 2,
-        end=len(HEADLINE) + 2 + len(text),
-        headline=HEADLINE,
-        outlet="The Brackwater Courier",
-        url=None,
-        published_at=None,
-        ai_generated=True,
-    )
-    return short_answer_lead(select_excerpts(question, [p]), question)
+from tests.test_qa_extractive import _lead  # a lead from hand-written article text
 
 
 def _texts(sentence: str, shape: str) -> list[str]:
