@@ -9,6 +9,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .extent import widen
+from .not_place import (
+    BODY_ACRONYM,
+    CHIMED,
+    FIRM_END,
+    HOLIDAY,
+    PLATFORM,
+    POSSESSIVE,
+    SPOKE,
+    WORKS_AT,
+)
 from .person import personlike
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
@@ -104,19 +115,6 @@ _COUNT_RX = re.compile(
     r"(?:\s+(?:million|billion|thousand|hundred)|(?:m|mn|bn|k)(?!\w))?\b",  # "2.2m tickets"
     re.I,
 )
-# "$20 per month", "$2 a share": what an amount is counted by belongs with it
-_RATE = re.compile(
-    r"\s+(?:per|a|an|each|every)\s+(?:month|year|week|day|night|hour|share|person|head|ticket|"
-    r"game|episode|season|annum|barrel|ounce|gallon|seat|user|unit)\b|\s+(?:apiece|annually|a\s+pop)"
-    r"\b|\s?/\s?(?:mo|month|yr|year|wk|week|hr|hour|night)\b",
-    re.I,
-)
-# "up to $200", "nearly $5 million": how far the figure holds
-_BOUND = re.compile(
-    r"\b(?:up\s+to|as\s+much\s+as|as\s+little\s+as|starting\s+at|nearly|almost|about|around|"
-    r"roughly|approximately|more\s+than|less\s+than|at\s+least|over|under)\s+$",
-    re.I,
-)
 # A capitalised run: "Sihasak Phuangketkeow", "Thailand's Chanthaburi province", "New York".
 _CAP = r"[A-Z][\w'’.&-]*"
 _NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|la|van|von|al|bin)\s+)?{_CAP})*")
@@ -153,51 +151,11 @@ _BASED_RX = re.compile(
     rf"(?<=[\s(“\"‘'])(?!(?:The|A|An|This|That|Its|Their)\s){_CAP}(?:\s+{_CAP}){{0,2}}"
     r"(?=-(?:based|born|raised|headquartered)\b)"
 )
-# "chimed in Keith Rabois": who spoke up, not where
-_CHIMED = re.compile(r"\b(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?\s+$", re.I)
 # "at UFC 295", "at CES 2024": an event named by initials and a number, not a place
 _NUMBERED_EVENT = re.compile(r"^\s+\d")
 # "Sherri Geerts, 81, of Sunnyvale, California": where a person in the news lives
 _HOMETOWN_RX = re.compile(
     rf"(?<=,\s)\d{{1,3}},\s+of\s+(?:{_CAP}(?:\s+{_CAP}){{0,2}})(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
-)
-# "at the Christmas holiday", "over Thanksgiving": a time, not a place
-_HOLIDAY = re.compile(
-    r"\b(?:Christmas|Xmas|Easter|Thanksgiving|Halloween|Hanukkah|Diwali|Ramadan|Eid|New\s+Year|"
-    r"Lunar\s+New\s+Year|Passover|Labor\s+Day|Memorial\s+Day|Independence\s+Day)\b",
-    re.I,
-)
-# "from the MMA", "in the NFL": a body named by its initials, not a place (but "in the US")
-# "from Infinity Ventures", "at Acme Holdings": a firm, not a place
-_FIRM_END = re.compile(
-    r"\b(?:Ventures|Capital|Partners|Holdings|Inc|Corp|Ltd|LLC|Group|Labs?|Media|Technologies|"
-    r"Networks|Software|Securities|Insurance|Pharmaceuticals|Solutions|Studios|Records|"
-    r"Entertainment|Motors|Airlines|Bank|Fund)\.?$"
-)
-_BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5}$")
-# "on Connor's shot": whose it was, not where (but "at Ibrox's tunnel" is at Ibrox)
-_POSSESSIVE = re.compile(r"^(?:on|at|in|to|from|into)\s+(?:\S+\s+){0,2}\S+['’]s$", re.I)
-# "managing director at Multiflight", "an analyst at Jefferies": where someone works, not a place
-_WORKS_AT = re.compile(
-    r"\b(?:director|manager|executive|exec|analyst|engineer|officer|chief|head|partner|"
-    r"professor|researcher|economist|strategist|spokes(?:person|man|woman)|editor|reporter|"
-    r"correspondent|founder|president|chair(?:man|woman)?|scientist|lawyer|attorney|"
-    r"consultant|advis[eo]r|employee|staffer|intern|fellow|lecturer|trader|banker|"
-    r"investor|vice\s+president|ceo|cfo|cto|coo)s?\s*$",
-    re.I,
-)
-# "on Instagram", "on X": where it was said, not a place
-# "a spokesperson said to Fox News Digital", "in a statement to Reuters": whom it was said to
-_SPOKE = re.compile(
-    r"\b(?:said|says|say|saying|told|spoke|speaks|speaking|talked|talking|wrote|writing|"
-    r"explained|confirmed|according|statement|comments?|interview|email|emailed|"
-    # "lost 4-3 to Copenhagen": the side that won, not a place
-    r"lost|lose|loses|losing|fell|falls|falling|beaten|defeated|succumbed)(?:\s+\d+-\d+)?\s*$",
-    re.I,
-)
-_PLATFORM = re.compile(
-    r"^(?:on|to|via)\s+(?:the\s+)?(?:Instagram|Twitter|X|Facebook|TikTok|YouTube|Threads|Reddit|"
-    r"LinkedIn|Bluesky|Mastodon|Telegram|WhatsApp|Snapchat|Discord|Twitch|Truth\s+Social|Weibo)$"
 )
 _NOT_NAME = re.compile(
     rf"^(?:{_MONTH}|{_WEEKDAY}|The|A|An|This|That|These|Those|He|She|It|They|We|I|His|Her|Its|"
@@ -384,11 +342,7 @@ _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
 
 def _bounded(sentence: str, sp: Span) -> Span:
     """An amount with its bound and its rate: "up to $200", "$20 per month"."""
-    a, b = sp.start, sp.end
-    rate = _RATE.match(sentence, b)
-    b = rate.end() if rate else b
-    bound = _BOUND.search(sentence[max(0, a - 20) : a])
-    a = a - len(bound.group()) if bound and re.search(r"\d", sp.text) else a
+    a, b = widen(sentence, sp.start, sp.end)
     return Span(a, b, sentence[a:b]) if (a, b) != (sp.start, sp.end) else sp
 
 
@@ -475,20 +429,20 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             if (
                 _WHEN_RX.fullmatch(head)
                 or re.fullmatch(_WEEKDAY, head)
-                or _PLATFORM.match(s.text)
-                or _HOLIDAY.search(s.text)
-                or _BODY_ACRONYM.match(s.text)
-                or _FIRM_END.search(s.text)
-                or (_POSSESSIVE.match(s.text) and re.match(r"\s+[a-z]", sentence[s.end :]))
+                or PLATFORM.match(s.text)
+                or HOLIDAY.search(s.text)
+                or BODY_ACRONYM.match(s.text)
+                or FIRM_END.search(s.text)
+                or (POSSESSIVE.match(s.text) and re.match(r"\s+[a-z]", sentence[s.end :]))
                 or (head.isupper() and _NUMBERED_EVENT.match(sentence[s.end :]))
-                or (s.text.startswith("in ") and _CHIMED.search(sentence[: s.start]))
+                or (s.text.startswith("in ") and CHIMED.search(sentence[: s.start]))
                 or (
                     s.text.startswith("to ")
-                    and _SPOKE.search(sentence[max(0, s.start - 30) : s.start])
+                    and SPOKE.search(sentence[max(0, s.start - 30) : s.start])
                 )
                 or (
                     s.text.startswith("at ")
-                    and _WORKS_AT.search(sentence[max(0, s.start - 30) : s.start])
+                    and WORKS_AT.search(sentence[max(0, s.start - 30) : s.start])
                 )
             ):
                 continue

@@ -1,0 +1,48 @@
+"""What a preposition and a capitalised name can be besides a place ("at Jefferies" after an
+analyst, "to Copenhagen" after "lost", "on Instagram", "over Thanksgiving"): the words around a
+place-shaped span that say it is none. Read by ``bot.qa.shape`` when it finds places."""
+
+from __future__ import annotations
+
+import re
+
+# "chimed in Keith Rabois": who spoke up, not where
+CHIMED = re.compile(r"\b(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?\s+$", re.I)
+# "at the Christmas holiday", "over Thanksgiving": a time, not a place
+HOLIDAY = re.compile(
+    r"\b(?:Christmas|Xmas|Easter|Thanksgiving|Halloween|Hanukkah|Diwali|Ramadan|Eid|New\s+Year|"
+    r"Lunar\s+New\s+Year|Passover|Labor\s+Day|Memorial\s+Day|Independence\s+Day)\b",
+    re.I,
+)
+# "from the MMA", "in the NFL": a body named by its initials, not a place (but "in the US")
+# "from Infinity Ventures", "at Acme Holdings": a firm, not a place
+FIRM_END = re.compile(
+    r"\b(?:Ventures|Capital|Partners|Holdings|Inc|Corp|Ltd|LLC|Group|Labs?|Media|Technologies|"
+    r"Networks|Software|Securities|Insurance|Pharmaceuticals|Solutions|Studios|Records|"
+    r"Entertainment|Motors|Airlines|Bank|Fund)\.?$"
+)
+BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5}$")
+# "on Connor's shot": whose it was, not where (but "at Ibrox's tunnel" is at Ibrox)
+POSSESSIVE = re.compile(r"^(?:on|at|in|to|from|into)\s+(?:\S+\s+){0,2}\S+['’]s$", re.I)
+# "managing director at Multiflight", "an analyst at Jefferies": where someone works, not a place
+WORKS_AT = re.compile(
+    r"\b(?:director|manager|executive|exec|analyst|engineer|officer|chief|head|partner|"
+    r"professor|researcher|economist|strategist|spokes(?:person|man|woman)|editor|reporter|"
+    r"correspondent|founder|president|chair(?:man|woman)?|scientist|lawyer|attorney|"
+    r"consultant|advis[eo]r|employee|staffer|intern|fellow|lecturer|trader|banker|"
+    r"investor|vice\s+president|ceo|cfo|cto|coo)s?\s*$",
+    re.I,
+)
+# "on Instagram", "on X": where it was said, not a place
+# "a spokesperson said to Fox News Digital", "in a statement to Reuters": whom it was said to
+SPOKE = re.compile(
+    r"\b(?:said|says|say|saying|told|spoke|speaks|speaking|talked|talking|wrote|writing|"
+    r"explained|confirmed|according|statement|comments?|interview|email|emailed|"
+    # "lost 4-3 to Copenhagen": the side that won, not a place
+    r"lost|lose|loses|losing|fell|falls|falling|beaten|defeated|succumbed)(?:\s+\d+-\d+)?\s*$",
+    re.I,
+)
+PLATFORM = re.compile(
+    r"^(?:on|to|via)\s+(?:the\s+)?(?:Instagram|Twitter|X|Facebook|TikTok|YouTube|Threads|Reddit|"
+    r"LinkedIn|Bluesky|Mastodon|Telegram|WhatsApp|Snapchat|Discord|Twitch|Truth\s+Social|Weibo)$"
+)
