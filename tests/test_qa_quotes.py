@@ -38,11 +38,12 @@ from ingest.embedding import load_embedder
 from ingest.index import NewsIndex, demo_articles_dir
 from ingest.settings import Settings
 
-from .conftest import shared_path
+from .conftest import SHARED
 from .fakes import drop_collections
 
 NOW = datetime(2026, 11, 29, 12, tzinfo=UTC)
-SAMPLE = shared_path("samples", "thailand-cambodia-talks.txt")
+# not shared_path(): without ../shared only the tests that need the sample skip, not the module
+SAMPLE = SHARED / "samples" / "thailand-cambodia-talks.txt"
 
 
 @pytest.fixture(scope="module")
