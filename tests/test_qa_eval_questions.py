@@ -96,6 +96,24 @@ def test_a_bad_line_names_its_file_and_line(tmp_path: Path) -> None:
     assert load_records(f)[0].now.tzinfo is UTC  # a time without a zone is read as UTC
 
 
+@pytest.mark.parametrize(
+    ("field", "why"),
+    [
+        ('"history": [{"question": "who?"}]', "each of history must be a string, not dict"),
+        ('"history": "who?"', "history must be a list of strings, not str"),
+        ('"must_quote": [3]', "each of must_quote must be a string, not int"),
+    ],
+)
+def test_a_record_of_the_wrong_shape_is_refused_before_any_question_is_asked(
+    tmp_path: Path, field: str, why: str
+) -> None:
+    f = tmp_path / "q.jsonl"
+    line = '{"id": "x-1", "question": "q", "now": "2026-01-01T00:00:00", "corpus": "demo", %s}\n'
+    f.write_text(line % field, encoding="utf-8")
+    with pytest.raises(UserFacingError, match=rf"q\.jsonl:1: .*{why}"):
+        load_records(f)
+
+
 def _rec(wh: str = "who", abstain: bool = False) -> Record:
     return Record(
         id="t-1",

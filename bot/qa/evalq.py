@@ -73,15 +73,15 @@ def load_records(path: Path) -> list[Record]:
                 out.append(
                     Record(
                         id=d["id"],
-                        question=d["question"],
+                        question=_text(d["question"], "question"),
                         now=now if now.tzinfo else now.replace(tzinfo=UTC),
                         corpus=d["corpus"],
                         kind=d.get("kind", "other"),
                         wh=d.get("wh", "other"),
-                        expect_articles=list(d.get("expect_articles") or []),
-                        must_quote=list(d.get("must_quote") or []),
+                        expect_articles=_texts(d.get("expect_articles"), "expect_articles"),
+                        must_quote=_texts(d.get("must_quote"), "must_quote"),
                         expect_abstain=bool(d.get("expect_abstain", False)),
-                        history=list(d.get("history") or []),
+                        history=_texts(d.get("history"), "history"),
                     )
                 )
             except (ValueError, KeyError, TypeError) as e:
@@ -91,6 +91,21 @@ def load_records(path: Path) -> list[Record]:
         dup = sorted({i for i in ids if ids.count(i) > 1})
         raise UserFacingError(f"duplicate question ids: {', '.join(dup[:5])}")
     return out
+
+
+def _text(v: object, key: str) -> str:
+    if not isinstance(v, str):
+        raise TypeError(f"{key} must be a string, not {type(v).__name__}")
+    return v
+
+
+def _texts(v: object, key: str) -> list[str]:
+    """A list of strings, or nothing: ``history`` holds the earlier questions themselves."""
+    if v is None:
+        return []
+    if not isinstance(v, list):
+        raise TypeError(f"{key} must be a list of strings, not {type(v).__name__}")
+    return [_text(x, f"each of {key}") for x in v]
 
 
 @dataclass
