@@ -95,3 +95,24 @@ def test_where_a_company_is_based_or_a_singer_was_born_is_a_place() -> None:
         "The Aarhus-based company's free cash flow fell last year, analysts said."
     )
     assert _lead("where is orrin lines based", text) == "Aarhus [1]."
+
+
+def test_a_score_is_never_read_from_the_middle_of_a_fighters_record() -> None:
+    s = "Varn (41-2-1, 38 KOs) meets Teodor Halk, and the Orcas won 21-14 on Sunday."
+    assert _texts(s, "score") == ["21-14"]
+    assert _texts("Halk (29-3-0) boxed well.", "score") == []
+
+
+def test_a_town_based_name_keeps_its_state_and_a_phrase_title_is_no_person() -> None:
+    assert _texts("One Bangor, Maine-based startup rents homes to families.", WHERE) == [
+        "Bangor, Maine"
+    ]
+    assert _texts("The Copenhagen-based firm said so.", WHERE) == ["Copenhagen"]
+    assert not personlike("England's Man-of-the-Match")
+    assert not personlike("Player-of-the-Year")
+    assert personlike("Kareem Abdul-Jabbar")
+    text = (
+        "Back then, Ireland's Player-of-the-Match captain Orla Brennick hit 88 runs in 90 balls "
+        "to set up the win."
+    )
+    assert _lead("who hit 88 for ireland back then", text) == "Orla Brennick [1]."

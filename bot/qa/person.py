@@ -29,6 +29,9 @@ _NON_PERSON = re.compile(
 )
 
 
+_PHRASE_WORD = re.compile(r"-(?:of|the|in|on|for|and|to|a)-")
+
+
 def bare(word: str) -> str:
     """A word without the punctuation after it and without a possessive ("Jones's" -> "Jones";
     "Stories" and "Jones" keep their final s)."""
@@ -40,6 +43,8 @@ def personlike(span: str) -> bool:
     words = span.split()
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", words[0]):
         return False  # "AI", "FBI", "NASA": an acronym names a thing or a body, not a person
+    if any(_PHRASE_WORD.search(w) for w in words):
+        return False  # "England's Man-of-the-Match": a title made of a phrase
     if len(words) > 1 and _NON_PERSON_FIRST.match(words[0]):
         return False  # "University of Colorado Boulder", "Bank of America": a body or a place
     return not any(_NON_PERSON.match(bare(w)) for w in words[1:] or words)

@@ -40,7 +40,8 @@ PLACE_NOUN = (
     r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit|"
     r"neighbou?rhood|suburb|borough|street|kibbutz|camp|base|township|municipality)"
 )
-_SCORE_RX = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
+# not a piece of a longer run: a boxer's record "43-2-1" holds no "2-1"
+_SCORE_RX = re.compile(r"(?<!\d[-–])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
 _TEAM = r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}"
 _SCORE_LINE_RX = re.compile(rf"\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b(?![,.]?\d)")
 # "(1-8)" after a team, "improve to 9-5", "a 6-2 record": a season's record, not a result
@@ -148,7 +149,9 @@ _KIND_OF_PLACE_RX = re.compile(
 # "the Copenhagen-based company", "the Calgary-born singer": where it is based or was born
 _BASED_RX = re.compile(
     # not a sentence's first word ("Evidence-based policy")
-    rf"(?<=[\s(“\"‘'])(?!(?:The|A|An|This|That|Its|Their)\s){_CAP}(?:\s+{_CAP}){{0,2}}"
+    # "Portland, Maine-based": the town with its state
+    rf"(?<=[\s(“\"‘'])(?!(?:The|A|An|This|That|Its|Their)\s)(?:{_CAP}(?:\s+{_CAP})?,\s+)?"
+    rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
     r"(?=-(?:based|born|raised|headquartered)\b)"
 )
 # "at UFC 295", "at CES 2024": an event named by initials and a number, not a place
