@@ -183,6 +183,14 @@ _OUTCOME = re.compile(
     re.I,
 )
 OUTCOME_TERMS = 2  # the question's rarest words an outcome sentence must name (one of them)
+# the words that ask for the outcome name no topic: any result sentence holds "won"
+_OUTCOME_WORDS = frozenset(
+    base_form(t)
+    for t in tokenize(
+        "won wins win winner winners winning beat beats score scores result results took claimed "
+        "make made gross grossed earn earned sold sell copies"
+    )
+)
 
 
 def outcome_missing(
@@ -192,7 +200,9 @@ def outcome_missing(
     both states an outcome and names one of the question's rarest words; else 0."""
     if not _OUTCOME_Q.search(question) or _FORECAST_Q.search(question):
         return 0.0
-    rare = sorted((t for t in terms if df(t) > 0), key=df)[:OUTCOME_TERMS]
+    asks = [t for t in terms if df(t) > 0 and base_form(t) not in _OUTCOME_WORDS]
+    rare = sorted(asks, key=df)
+    rare = rare[:OUTCOME_TERMS]
     if not rare:
         return 0.0
     for body in bodies:
