@@ -336,6 +336,19 @@ def test_speller_vocabulary_comes_from_the_read_side(index: NewsIndex, demo_copy
     assert sp.suggest("Halvertn") == "halverton"
 
 
+def test_start_up_builds_each_corpus_speller_index_before_a_question_needs_it(
+    index: NewsIndex, demo_copy: Path
+) -> None:
+    from bot.discord_app.runner import _warm_up
+    from bot.qa.spelling import speller_for
+
+    c = _ingest(index, "warm", demo_copy)
+    _warm_up(index).join(timeout=60)
+    sp = speller_for(c)
+    assert sp._index is not None  # built already: a typo in the first question costs no build
+    assert sp.suggest("Halvertn") == "halverton" and speller_for(c) is sp
+
+
 def test_small_segments_are_merged_without_their_dead_chunks(
     index: NewsIndex, demo_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

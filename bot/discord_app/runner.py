@@ -12,6 +12,7 @@ import contextlib
 import logging
 import signal
 import sys
+import threading
 from collections.abc import Awaitable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -162,13 +163,19 @@ def add_health_checks(health: HealthServer, bot: NewsBot, index: NewsIndex) -> T
     return pool
 
 
-def _warm_up(index: NewsIndex) -> None:
+def _warm_up(index: NewsIndex) -> threading.Thread:
     """Load the model and open the store before going online: the first question is then as
     quick as the rest, and a broken store or model stops start-up with a clear line. Then check
-    every corpus's manifest against the store (mismatches are logged at WARNING)."""
+    every corpus's manifest against the store (mismatches are logged at WARNING), and start
+    building the question spellers in the background (the thread is returned)."""
+    from bot.qa.spelling import warm_spellers
+
     _ = index.client
     _ = index.embedder
     index.check_corpora()
+    spellers = threading.Thread(target=warm_spellers, args=(index,), name="spellers", daemon=True)
+    spellers.start()
+    return spellers
 
 
 def run_bot(settings: Settings) -> int:

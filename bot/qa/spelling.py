@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import gc
+import logging
 import re
 import threading
 import weakref
@@ -16,6 +17,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from ingest.readside import settle_heap
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?", re.UNICODE)
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|\bw/", re.UNICODE)
@@ -373,3 +376,15 @@ def speller_for(corpus: Any) -> Speller:
             sp = Speller(texts)
         _cache[corpus] = (version, sp)
         return sp
+
+
+def warm_spellers(index: Any) -> None:
+    """Build every corpus's speller and its deletes index now (at start-up, in the background),
+    so that the first question with an unknown word does not wait for them: about 0.4 s on the
+    609 MultiHop-RAG articles on 2 cores, longer on a larger corpus. A corpus that cannot be
+    read is left to the question that needs it, which reports it."""
+    for name in index.corpus_names():
+        try:
+            _ = speller_for(index.corpus(name)).index
+        except Exception as exc:  # the start-up check has logged what is wrong with it
+            log.info("speller for corpus %s not built ahead (%s)", name, exc)
