@@ -54,8 +54,13 @@ INT8_GRAPH = 2
 # chunks took 15-25% more CPU time than batches of 4 to 8 (2-core machine, same texts).
 ONNX_BATCH_TOKENS = 1024
 
-# Calls with this many texts or fewer (a question, a few sentences) go before a reindex's batches.
-SMALL_CALL = 8
+# Calls with this many texts or fewer (a question, the sentences shortlisted for an answer) go
+# before a reindex's batches.
+SMALL_CALL = 16
+# Word-pieces per session call in such a call: a dozen sentences of mixed length, padded to the
+# longest, cost a little more than a few batches of like length (replay of 80 dev questions'
+# shortlists, quiet 2-core machine: 122-128 ms mean at 1024, 115-123 ms at 160).
+SMALL_BATCH_TOKENS = 160
 _BUNDLED_ALIASES = {"all-minilm-l6-v2", "sentence-transformers/all-minilm-l6-v2"}
 
 
@@ -420,7 +425,9 @@ class OnnxEmbedder:
             self._gate,
             lambda batch, last: self.run(batch, last=last),
             progress,
-            token_budget=self.batch_tokens,
+            token_budget=min(self.batch_tokens, SMALL_BATCH_TOKENS)
+            if len(texts) <= SMALL_CALL
+            else self.batch_tokens,
         )
 
 

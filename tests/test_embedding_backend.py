@@ -16,6 +16,8 @@ from pydantic import ValidationError
 from ingest.embedding import (
     INT8_GRAPH,
     ONNX_BATCH_TOKENS,
+    SMALL_BATCH_TOKENS,
+    SMALL_CALL,
     EmbeddingBackendError,
     _check_onnx_model,
     batch_bounds,
@@ -279,6 +281,22 @@ def test_onnx_gives_torch_vectors_and_int8_stays_close(onnx_cache: Path, texts: 
     perm = rng.permutation(len(texts))
     bare = onnx.run([texts[i] for i in perm])  # type: ignore[attr-defined]
     assert float((bare * got[perm]).sum(1).min()) > 0.9999
+
+    # a small call (a question's shortlisted sentences) goes to the session in batches of like
+    # length, each within SMALL_BATCH_TOKENS once padded, and gives the same vectors
+    sents = [s.strip() for t in texts[:3] for s in t.split(". ") if len(s.split()) > 3]
+    few = [*sents[: SMALL_CALL - 4], "Who is mediating the strike?"]
+    session = onnx._session  # type: ignore[attr-defined]
+    shapes: list[tuple[int, ...]] = []
+    run = session.run
+    session.run = lambda out, feeds, *a: (
+        shapes.append(feeds["input_ids"].shape) or run(out, feeds, *a)
+    )
+    small = onnx.embed(few)
+    del session.run
+    assert len(shapes) > 1 and sum(n for n, _ in shapes) == len(few)
+    assert all(n * width <= SMALL_BATCH_TOKENS or n == 1 for n, width in shapes)
+    assert float((small * torch_emb.embed(few)).sum(1).min()) > 0.9999
 
     q = int8.embed(texts)
     cos = (ref * q).sum(1)
