@@ -116,3 +116,19 @@ def test_a_town_based_name_keeps_its_state_and_a_phrase_title_is_no_person() -> 
         "to set up the win."
     )
     assert _lead("who hit 88 for ireland back then", text) == "Orla Brennick [1]."
+
+
+def test_a_name_in_brackets_answers_for_what_stands_before_them() -> None:
+    text = (
+        "The new series opens with Queen Aldra (played by Mira Senn) taking her sons, Prince "
+        "Tobin (played by Col Arvey) and Prince Edric (played by Tam Halloway), to the coast. "
+        "Filming ended in May."
+    )
+    assert _lead("whos playing young prince edric on the show", text) == "Tam Halloway [1]."
+    assert _lead("whos playing young prince tobin on the show", text) == "Col Arvey [1]."
+    # the clause goes on after the brackets: their date is the one the question's verb took
+    text = (
+        "After a long debate, the Velm council on Tuesday (March 4) approved on final reading "
+        "the bridge plan for next year. Work starts in June."
+    )
+    assert _lead("when was the velm bridge plan approved", text) == "March 4 [1]."

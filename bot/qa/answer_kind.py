@@ -286,20 +286,38 @@ def _span_strength(
         base = (1.0 if year_q else YEAR_ALONE) if year else 0.6
     if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
-    window = sentence[max(0, sp.start - 60) : sp.start] + " " + sentence[sp.end : sp.end + 40]
+    # an answer in brackets answers for what stands before them, and for what follows only when
+    # the clause goes on: "Prince William (played by Rufus Kampa) and Prince Harry (played by
+    # Fflyn Edwards)", but "the House on Wednesday (Sept. 27) approved the budget"
+    at, end = sp.start, sp.end + 40
+    inner_end = sp.end + INNER[1]
+    bracket = _bracketed(sentence, sp)
+    if bracket is not None:
+        at = bracket[0]
+        if _NEXT_ITEM.match(sentence, bracket[1] + 1):
+            end = inner_end = bracket[1]
+    window = sentence[max(0, at - 60) : sp.start] + " " + sentence[sp.end : end]
     # the words right beside the answer say more about what it answers than those further off
     # ("one guard was killed and four others were wounded": who was wounded is "four others")
-    inner = (
-        sentence[max(0, sp.start - INNER[0]) : sp.start]
-        + " "
-        + sentence[sp.end : sp.end + INNER[1]]
-    )
+    inner = sentence[max(0, at - INNER[0]) : sp.start] + " " + sentence[sp.end : inner_end]
     if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
         titles = " " + " ".join(w for w in sp.text.split() if is_title(w))
         window += titles
         inner += titles
     closeness = (1 - W_INNER) * near(window) + W_INNER * near(inner)
     return base * (0.6 + min(0.6, closeness))
+
+
+_NEXT_ITEM = re.compile(r"\s*(?:[,;:–—-]|and\b|or\b|while\b|but\b)")
+
+
+def _bracketed(sentence: str, sp: Span) -> tuple[int, int] | None:
+    """Where the brackets around a span open and close, when it stands inside a short pair."""
+    opened = sentence.rfind("(", max(0, sp.start - 30), sp.start)
+    if opened < 0 or ")" in sentence[opened : sp.start]:
+        return None
+    closed = sentence.find(")", sp.end, sp.end + 40)
+    return (opened, closed) if closed >= 0 else None
 
 
 @dataclass
