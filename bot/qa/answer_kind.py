@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from ingest.keyword import tokenize
 
 from .amounts import COMPARED, CONVERTED, CURRENCY, FORMER, MEASURE, MOVED, PERCENT, former
+from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .labels import LABEL, labelled
 from .person import bare, personlike
@@ -61,7 +62,6 @@ from .shape import (
 from .span_filter import STYLE_FIT, heading, novel, person_named, style_fit, without_preposition
 from .synonyms import synonyms
 
-INNER = (15, 22)  # characters before and after an answer that are its own predicate
 W_INNER = 0.3
 VOTE = 0.1  # how much each further article naming a person adds to the name's strength
 # ... when the question describes its answer at length ("who is the individual that ..., and
@@ -218,11 +218,11 @@ def _span_strength(
         ):
             base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
     if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"
-        around = (sentence[max(0, sp.start - 8) : sp.start], sentence[sp.end : sp.end + 20])
+        beside = (sentence[max(0, sp.start - 8) : sp.start], sentence[sp.end : sp.end + 20])
         first = sp.text.split()[0] if sp.text.split() else ""
         plain = re.fullmatch(r"\d{1,3}", first)
         hyphened = re.fullmatch(r"\d{1,3}-years?-old", first)  # "the 74-year-old was in charge"
-        aged = bool(_AGE_NEAR.search(around[0]) or _AGE_NEAR.match(around[1]) or hyphened)
+        aged = bool(_AGE_NEAR.search(beside[0]) or _AGE_NEAR.match(beside[1]) or hyphened)
         plain = plain or hyphened
         base = 1.3 if plain and aged else (0.9 if plain else 0.4)
     elif shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
@@ -286,38 +286,13 @@ def _span_strength(
         base = (1.0 if year_q else YEAR_ALONE) if year else 0.6
     if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
-    # an answer in brackets answers for what stands before them, and for what follows only when
-    # the clause goes on: "Prince William (played by Rufus Kampa) and Prince Harry (played by
-    # Fflyn Edwards)", but "the House on Wednesday (Sept. 27) approved the budget"
-    at, end = sp.start, sp.end + 40
-    inner_end = sp.end + INNER[1]
-    bracket = _bracketed(sentence, sp)
-    if bracket is not None:
-        at = bracket[0]
-        if _NEXT_ITEM.match(sentence, bracket[1] + 1):
-            end = inner_end = bracket[1]
-    window = sentence[max(0, at - 60) : sp.start] + " " + sentence[sp.end : end]
-    # the words right beside the answer say more about what it answers than those further off
-    # ("one guard was killed and four others were wounded": who was wounded is "four others")
-    inner = sentence[max(0, at - INNER[0]) : sp.start] + " " + sentence[sp.end : inner_end]
+    window, inner = around(sentence, sp)
     if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
         titles = " " + " ".join(w for w in sp.text.split() if is_title(w))
         window += titles
         inner += titles
     closeness = (1 - W_INNER) * near(window) + W_INNER * near(inner)
     return base * (0.6 + min(0.6, closeness))
-
-
-_NEXT_ITEM = re.compile(r"\s*(?:[,;:–—-]|and\b|or\b|while\b|but\b)")
-
-
-def _bracketed(sentence: str, sp: Span) -> tuple[int, int] | None:
-    """Where the brackets around a span open and close, when it stands inside a short pair."""
-    opened = sentence.rfind("(", max(0, sp.start - 30), sp.start)
-    if opened < 0 or ")" in sentence[opened : sp.start]:
-        return None
-    closed = sentence.find(")", sp.end, sp.end + 40)
-    return (opened, closed) if closed >= 0 else None
 
 
 @dataclass

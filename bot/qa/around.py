@@ -1,0 +1,41 @@
+"""The words around an answer that say what it answers: a window of the sentence on each side,
+and a narrower one right beside it (its own predicate)."""
+
+from __future__ import annotations
+
+import re
+
+from .shape import Span
+
+INNER = (15, 22)  # characters before and after an answer that are its own predicate
+WINDOW = (60, 40)
+_NEXT_ITEM = re.compile(r"\s*(?:[,;:–—-]|and\b|or\b|while\b|but\b)")
+
+
+def around(sentence: str, sp: Span) -> tuple[str, str]:
+    """``(window, inner)``: the text around ``sp`` within ``WINDOW`` and within ``INNER``.
+
+    An answer in brackets answers for what stands before them, and for what follows only when
+    the clause goes on: "Prince William (played by Rufus Kampa) and Prince Harry (played by
+    Fflyn Edwards)", but "the House on Wednesday (Sept. 27) approved the budget"."""
+    at, end = sp.start, sp.end + WINDOW[1]
+    inner_end = sp.end + INNER[1]
+    bracket = _bracketed(sentence, sp)
+    if bracket is not None:
+        at = bracket[0]
+        if _NEXT_ITEM.match(sentence, bracket[1] + 1):
+            end = inner_end = bracket[1]
+    window = sentence[max(0, at - WINDOW[0]) : sp.start] + " " + sentence[sp.end : end]
+    # the words right beside the answer say more about what it answers than those further off
+    # ("one guard was killed and four others were wounded": who was wounded is "four others")
+    inner = sentence[max(0, at - INNER[0]) : sp.start] + " " + sentence[sp.end : inner_end]
+    return window, inner
+
+
+def _bracketed(sentence: str, sp: Span) -> tuple[int, int] | None:
+    """Where the brackets around a span open and close, when it stands inside a short pair."""
+    opened = sentence.rfind("(", max(0, sp.start - 30), sp.start)
+    if opened < 0 or ")" in sentence[opened : sp.start]:
+        return None
+    closed = sentence.find(")", sp.end, sp.end + 40)
+    return (opened, closed) if closed >= 0 else None
