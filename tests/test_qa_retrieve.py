@@ -566,7 +566,7 @@ def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
 def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_covering() -> None:
     """ "who won the harbour regatta": an article that only says when the regatta is held does not
     answer it; one that says who won it does. A forecast asked for is no outcome."""
-    from bot.qa.abstain import AbstainPolicy, signals
+    from bot.qa.abstain import FULL_COVER_THRESHOLD, AbstainPolicy, signals
     from bot.qa.retrieve import Query
     from bot.qa.types import Passage
 
@@ -596,6 +596,21 @@ def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_c
     sig = signals(q, preview)
     without = {**sig, "outcome_missing": 0.0}
     assert policy.model.p_not_covered(sig) > policy.model.p_not_covered(without) + 0.05
+    # every word of the question is in the preview ("won" too, of something else), but no
+    # result: that full cover does not raise the bar for abstaining, as it does when the
+    # articles may state the result
+    text = (
+        "The Harbour Regatta returns to Brackwater on Saturday. Forty crews have entered the "
+        "regatta. Brackwater won a grant for its new sea wall last spring."
+    )
+    p = Passage(
+        "c1", "a1", "news", text, 0, len(text), "Regatta", None, None, None, True, dense=0.45
+    )
+    covered = Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=50)
+    sig = signals(q, covered)
+    assert sig["cover"] == 1.0 and sig["outcome_missing"] == 1.0
+    assert FULL_COVER_THRESHOLD > policy.model.p_not_covered(sig) > policy.model.threshold
+    assert policy.decide(q, covered).abstain
 
 
 def test_a_name_typed_with_its_number_run_on_is_searched_as_written_apart_too() -> None:

@@ -420,8 +420,10 @@ class AbstainPolicy:
             p = self.model.p_not_covered(sig)
             sig["p_not_covered"] = p
             threshold = self.model.threshold
-            if sig["cover"] >= 0.999 and not (sig["rare_missing"] or sig["unseen"]):
-                # every topic word is in one of the best articles: abstain only when sure
+            missing = sig["rare_missing"] or sig["unseen"] or sig["outcome_missing"]
+            if sig["cover"] >= 0.999 and not missing:
+                # every topic word is in one of the best articles, and a result asked for is
+                # stated there: abstain only when sure
                 threshold = max(threshold, FULL_COVER_THRESHOLD)
             abstain = p > threshold
         else:
