@@ -132,3 +132,13 @@ def test_a_name_in_brackets_answers_for_what_stands_before_them() -> None:
         "the bridge plan for next year. Work starts in June."
     )
     assert _lead("when was the velm bridge plan approved", text) == "March 4 [1]."
+
+
+def test_a_lawyer_asked_for_is_the_attorney_the_article_names() -> None:
+    text = (
+        "Riders have pressed the Velm ferry company for cameras on every deck. Mayor Ilse Varn "
+        "backed the petition, which Rana Colt, a civil rights attorney, filed in March."
+    )
+    assert _lead("who's the lawyer pushing for cameras on the velm ferries", text) == (
+        "Rana Colt [1]."
+    )

@@ -418,5 +418,6 @@ _SAME_ROLE = {
         "spokesman": "spokesperson spokeswoman", "spokeswoman": "spokesperson spokesman",
         "ref": "referee official", "referee": "ref official", "qb": "quarterback",
         "quarterback": "qb", "chair": "chairman chairwoman chairperson", "pm": "prime minister",
+        "lawyer": "attorney counsel", "attorney": "lawyer counsel", "doctor": "physician",
     }.items()
 }  # fmt: skip

@@ -46,6 +46,7 @@ _GROUPS = [
     "phone|smartphone|handset",
     "car|vehicle|ev",
     "doctor|physician",
+    "lawyer|lawyers|attorney|attorneys|counsel",
     "kid|kids|child|children",
     "cop|cops|police|officers",
     "company|firm|business|startup",
