@@ -142,3 +142,18 @@ def test_a_lawyer_asked_for_is_the_attorney_the_article_names() -> None:
     assert _lead("who's the lawyer pushing for cameras on the velm ferries", text) == (
         "Rana Colt [1]."
     )
+
+
+def test_who_did_it_is_the_name_after_by_when_words_of_when_stand_between() -> None:
+    text = (
+        "We spoke about the old harbour and the making of Orla Benn's new novel, Saltmarch, "
+        "published last week by Fenwick Lane Press. When Orla Benn won the Tarrant Prize in "
+        "2019 for her novel Low Tide, the judges praised its nerve."
+    )
+    assert _lead("who published saltmarch", text) == "Fenwick Lane Press [1]."
+    # a noun before "by" is no verb the question asked: "cards were produced by" the referee
+    text = (
+        "One red card and four yellow cards were produced by Ivo Marsh with help from VAR "
+        "official Dean Cole, and three goals were ruled out."
+    )
+    assert _lead("who was the var guy for the game with the red card", text) == "Dean Cole [1]."

@@ -100,7 +100,22 @@ _EVENT_END = re.compile(
 )
 ROLE_MATCH = 1.4
 AGENT = 1.3  # the name after "<the question's verb> by"
-_BY_BEFORE = re.compile(r"([A-Za-z]+)\s+by\s*$")
+# "directed by", "published last week by": the verb before "by", past words of when
+_BY_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,3})by\s*$")
+_WHEN_FILLER = frozenset(
+    "last this next week month year yesterday today recently earlier later also first "
+    "originally jointly now once just".split()
+)
+
+
+def _agent_verb(words: str) -> str:
+    """The word before "by" that says what was done, past the words of when."""
+    out = words.split()
+    while len(out) > 1 and out[-1].lower() in _WHEN_FILLER:
+        out.pop()
+    return out[-1] if out else ""
+
+
 _ORG_END = re.compile(
     r"\b(?:Inc|Corp|Ltd|LLC|Group|Games|Club|FC|United|City|Research|Capital|Partners|Holdings|"
     r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
@@ -199,8 +214,8 @@ def _span_strength(
             base *= 0.5
         if label:  # "Director: Varkan": the label says what the name is
             base = 1.0
-        by = _BY_BEFORE.search(sentence[max(0, sp.start - 25) : sp.start])
-        if by and set(tokenize(by.group(1))) & asked:
+        by = _BY_BEFORE.search(sentence[max(0, sp.start - 40) : sp.start])
+        if by and set(tokenize(_agent_verb(by.group(1)))) & asked:
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
         if wants_org:  # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(_ORG_END.search(bare(sp.text)))
