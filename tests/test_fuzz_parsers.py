@@ -224,3 +224,19 @@ def test_zz_report_cases() -> None:
     print(f"fuzzed {total} cases: {dict(sorted(CASES.items()))}")
     if total:  # run on its own (-k), the counters are empty
         assert {"text", "markdown", "json", "jsonl", "html", "feed"} <= set(CASES)
+
+
+@pytest.mark.parametrize("stray", [b"\x80", b"\x00"])
+def test_a_feed_whose_declared_encoding_holds_a_stray_byte_is_refused_with_a_reason(
+    stray: bytes,
+) -> None:
+    """Found by the mutation fuzzer: feedparser raised on the encoding name instead of flagging
+    the feed, and the file's error was not a ParseError."""
+    data = (
+        b'<?xml version="1.0" encoding="' + stray + b'utf-8"?>\n'
+        b'<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
+        b"<entry><title>Ferry back</title><id>urn:x:1</id><updated>2026-11-02T00:00:00Z</updated>"
+        b"<content>The Velm ferry runs again from Monday, the council said.</content></entry></feed>"
+    )
+    check(data, "feed")
+    check(data, None)

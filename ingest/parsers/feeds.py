@@ -251,7 +251,14 @@ def parse_feed_articles(
     if ctx.origin.lower().startswith(("http://", "https://")):
         headers["content-location"] = ctx.origin  # base for relative entry links
     # A stream, never a str: feedparser fetches a string that looks like a URL or a path.
-    parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)
+    except (UnicodeError, ValueError, LookupError) as exc:
+        # feedparser decodes the text by the encoding the XML declaration names, and fails on a
+        # name with a stray byte in it ('encoding="\x80utf-8"') instead of flagging the feed
+        raise ParseError(
+            f"the feed's text cannot be decoded ({type(exc).__name__}: {exc})"
+        ) from exc
     bozo = parsed.get("bozo_exception") if parsed.get("bozo") else None
     entries = parsed.get("entries") or []
     if not entries:
