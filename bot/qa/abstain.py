@@ -201,8 +201,7 @@ def outcome_missing(
     if not _OUTCOME_Q.search(question) or _FORECAST_Q.search(question):
         return 0.0
     asks = [t for t in terms if df(t) > 0 and base_form(t) not in _OUTCOME_WORDS]
-    rare = sorted(asks, key=df)
-    rare = rare[:OUTCOME_TERMS]
+    rare = sorted(asks, key=df)[:OUTCOME_TERMS]
     if not rare:
         return 0.0
     for body in bodies:
