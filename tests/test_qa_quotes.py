@@ -786,6 +786,13 @@ def test_typos_are_corrected_against_the_corpus_words_only() -> None:
     assert kept == "the stock tanked and stopped" and not none2
     fixed2, _ = correct("the mayor thankd them", [sp2], is_word=words.__contains__)
     assert fixed2 == "the mayor thanked them"
+    # "basd" is "based" mistyped, not "bas" + "d" ("sued" is "sue" + "d")
+    sp3 = Speller(["The group is based in Orna and sued the council."])
+    bas = {"bas", "sue"}
+    assert correct("where is the group basd", [sp3], is_word=bas.__contains__)[0] == (
+        "where is the group based"
+    )
+    assert correct("who sued", [sp3], is_word=bas.__contains__) == ("who sued", {})
 
 
 def test_a_typo_keeps_its_first_letter_unless_the_first_two_are_swapped() -> None:

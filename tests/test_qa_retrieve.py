@@ -531,6 +531,23 @@ def test_a_figure_hit_is_a_figure_reached_and_most_frames_the_question() -> None
     assert key_terms("which housebuilder jumped the most") == ["housebuild", "jump"]
 
 
+def test_chat_shorthand_spelled_out_and_per_the_outlet_are_no_missing_topic_words() -> None:
+    """ "szn" the articles never write: the reader adds "season" after it, and that is what must
+    be covered. "per TechCrunch" names a source, like "according to"."""
+    from bot.qa.abstain import key_terms, signals
+    from bot.qa.aliases import expand
+    from bot.qa.retrieve import Query
+    from bot.qa.types import Passage
+
+    text = "Orna lost its starting keeper Ivo Marsh for the season with a knee injury."
+    p = Passage("c1", "a1", "news", text, 0, len(text), "Orna news", None, None, None, True)
+    r = Retrieval(Query("q"), [p], doc_freq=lambda t: int(t not in ("szn", "qzx")), n_chunks=10)
+    got = signals(expand("orna keeper injured for the szn")[0], r)
+    assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
+    assert signals("orna keeper injured for the qzx", r)["unknown_missing"] == 1.0
+    assert key_terms("per techcrunch, how many dialects") == ["techcrunch", "dialect"]
+
+
 def test_a_word_the_stemmer_cuts_otherwise_is_still_covered() -> None:
     """ "verifying" (stem "verifi") and the article's "verification" (stem "verif")."""
     from bot.qa.abstain import signals

@@ -157,3 +157,20 @@ def test_who_did_it_is_the_name_after_by_when_words_of_when_stand_between() -> N
         "official Dean Cole, and three goals were ruled out."
     )
     assert _lead("who was the var guy for the game with the red card", text) == "Dean Cole [1]."
+
+
+def test_a_sum_of_money_takes_no_capitalised_heading_or_question_word_after_it() -> None:
+    assert _texts("Velm Lens Glasses $ 299 The Good Bright screen", HOW_MUCH) == ["$ 299"]
+    assert _texts("I liked the $299 Velm Lens glasses.", HOW_MUCH) == ["$299"]
+    assert _texts("A fine of up to one million NOK a day.", HOW_MUCH) == ["one million NOK a day"]
+    assert _texts("Gels cut by 30 percent how much water crops need.", HOW_MUCH) == ["30 percent"]
+    assert _texts("It raised a $1.1 million seed round.", HOW_MUCH) == ["$1.1 million seed round"]
+
+
+def test_a_table_of_fixtures_does_not_answer_who_scored() -> None:
+    text = (
+        "Date Fixture Sept. 20 Orna United 1-1 Velm Rovers Sept. 20 Tarrant 0-2 Halk City Oct. "
+        "3 Halk City 0-2 Orna United Oct. 3 Velm Rovers 1-0 Tarrant. "
+        "Tarrant went through on goals, with Ivo Marsh's late strike proving decisive."
+    )
+    assert _lead("who got the late goal for tarrant vs halk city", text) == "Ivo Marsh [1]."

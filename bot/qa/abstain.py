@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ingest.keyword import tokenize
 
+from .aliases import ALIASES
 from .query import initials_named
 from .retrieve import Retrieval
 from .synonyms import base_form, synonyms
@@ -59,7 +60,7 @@ _FRAME = frozenset(
         whats whos wheres hows ever much many some lot way sure deal
         yo nah nope yep yup bruh bro lmao lmfao omg lowkey honestly basically literally tho
         though anyway dude smh fyi pretty apparently supposedly heard saw seen even each other
-        once through let lets again already exactly most"""
+        once through let lets again already exactly most per later earlier soon"""
     )
 )
 _PHRASE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w'’.&-]*)+")
@@ -70,6 +71,10 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{3,60})[\"“”]")
 # (a duration, a distance, a size), as "much" and "many" do, not the question's topic. Not
 # "how old": articles that answer it say "years old".
 _HOW_MEASURE = re.compile(r"\bhow\s+(?:long|far|big|large|tall|soon|often)\b", re.I)
+
+
+# One-word nicknames and chat words the question reader spells out after them ("szn (season)")
+_ALIAS_WORDS = frozenset(tokenize(k)[0] for k in ALIASES if len(tokenize(k)) == 1)
 
 
 def key_terms(question: str) -> list[str]:
@@ -247,6 +252,8 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
         terms.setdefault(t, 0.5)
     n = max(1, r.n_chunks)
     df = r.doc_freq or (lambda _t: 0)
+    for t in [t for t in terms if t in _ALIAS_WORDS and df(t) == 0]:
+        del terms[t]  # "szn" the articles never write: its meaning ("season") was added
     # floored: in a one-article corpus every word the question shares with it is in every chunk
     idf = {t: max(IDF_FLOOR, math.log((n + 1) / (df(t) + 1))) for t in terms}
     total = sum(idf[t] * w for t, w in terms.items()) or 1.0

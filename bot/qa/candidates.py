@@ -22,6 +22,19 @@ OUTSIDE_CHARS = 30_000  # of an article read that way (a long page costs time, n
 WORD = re.compile(r"[^\W_]+")
 
 
+_LISTED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+LISTING_WORDS = 8  # a run of names this long without a verb or a link word is a list
+
+
+def listing(sentence: str) -> bool:
+    """Whether a "sentence" is a list or a table row rather than a statement: a run of names
+    and figures with hardly a lowercase word ("Bayern Munich, Real Madrid, Real Sociedad, ...",
+    "Sept. 20 Real Sociedad 1-1 Inter Milan Sept. 20 Benfica 0-2 RB Salzburg ...")."""
+    ws = _LISTED_WORD.findall(sentence)
+    lower = sum(1 for w in ws if w[0].islower() and len(w) >= 3)
+    return len(ws) >= LISTING_WORDS and lower <= max(1, len(ws) // 10)
+
+
 @dataclass
 class Sent:
     passage: Passage

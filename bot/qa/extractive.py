@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .answer_kind import Asked
-from .candidates import WORD, Sent, article_cover, article_text, candidates
+from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
 from .counted import nouns
 from .labels import item_heading, labelled, with_heading
 from .person import bare, personlike
@@ -81,6 +81,8 @@ SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
 W_LEDE = 0.3  # for "the latest": an article's opening sentence says what is new
 W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading over a week
+LISTED = 0.5  # what the answer shape of a list or table row counts, for a who-question
+LISTED_NAMES = 4  # ... when it names this many
 W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
 
 
@@ -192,6 +194,10 @@ def select_excerpts(
             rated = ask.rate(c.sentence, near)
             c.spans = [sp for sp, _ in rated]
             c.shape = rated[0][1] if rated else 0.0
+            if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
+                # a table of teams or fixtures says nothing of who did what (a scoreboard
+                # line naming two scorers does)
+                c.shape *= LISTED
         elif shape == WHY and _BECAUSE.search(c.sentence):
             c.shape = W_BECAUSE  # a reason given: "because", "after", "due to"
         by_article.setdefault(c.passage.article_id, []).append(c)

@@ -278,7 +278,7 @@ _COUNTED = re.compile(
     r"went|go|goes|came|come|left|took|take|made|make|said|say|says|told|won|win|lost|fell|rose|"
     r"met|saw|got|get|paid|pay|held|hold|kept|led|set|hit|cut|put|do|did|does|when|while|where|"
     r"if|because|until|though|although|under|over|about|around|across|against|through|into|"
-    r"onto|via|within|without|toward|towards|despite)\b)"
+    r"onto|via|within|without|toward|towards|despite|how|what|why|whom|whose)\b)"
     r"[A-Za-z][\w'’-]*){0,3}"
 )
 
@@ -298,9 +298,10 @@ _MANY_WORD = re.compile(r"(?:dozens|scores|hundreds|thousands|millions|tens)", r
 _OF_WHAT = re.compile(r"\s+of\s+[a-z][\w-]*")
 
 
-def _with_noun(sentence: str, sp: Span) -> Span:
+def _with_noun(sentence: str, sp: Span, money: bool = False) -> Span:
     """A number with what it counts: "32 observers", "14 million aldmarks", "10-point",
-    "dozens of rockets"."""
+    "dozens of rockets". After a sum of money only lowercase words count ("$1.1 million seed
+    round"; not "$299 Ray-Ban Meta" nor a heading after it, "$ 299 The Good")."""
     of = _OF_WHAT.match(sentence[sp.end :]) if _MANY_WORD.fullmatch(sp.text) else None
     if of:
         return Span(sp.start, sp.end + of.end(), sentence[sp.start : sp.end + of.end()])
@@ -313,6 +314,12 @@ def _with_noun(sentence: str, sp: Span) -> Span:
     verbs = [i for i, w in enumerate(words) if re.search(r"(?:[^e]ed|ing)$", w.group())]
     if verbs and (verbs[0] >= 1 or (len(words) == 1 and not ext.startswith("-"))):
         words = words[: verbs[0]]
+    caps = [
+        i
+        for i, w in enumerate(words)
+        if money and w.group()[0].isupper() and not re.fullmatch(CURRENCY_CODE, w.group())
+    ]  # "one million NOK" keeps its currency
+    words = words[: caps[0]] if caps else words
     if not words:
         return sp
     ext = ext[: words[-1].end()]
@@ -386,13 +393,14 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         inside = [sp for sp in _spans(_SCORE_RX, sentence) if not _within(sp, lines)]
         return sorted(lines + inside, key=lambda sp: sp.start)
     if shape == HOW_MUCH:  # not a year, nor the day of a date ("September 28")
-        spans = _spans(_AMOUNT_RX, sentence) or [
+        money = _spans(_AMOUNT_RX, sentence)
+        spans = money or [
             s
             for s in _spans(_COUNT_RX, sentence)
             if re.search(r"\d", s.text) and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
         ]
         return [
-            _bounded(sentence, _with_noun(sentence, s))
+            _bounded(sentence, _with_noun(sentence, s, bool(money)))
             for s in spans
             if not _date_part(sentence, s)
         ]

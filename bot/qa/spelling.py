@@ -276,6 +276,8 @@ def _bases(word: str) -> list[str]:
     out = [word]
     for suf in _SUFFIXES:
         stem = word[: -len(suf)]
+        if suf == "d" and not stem.endswith("e"):
+            continue  # "sued" is "sue" + "d"; "basd" is not "bas" + "d"
         if word.endswith(suf) and len(stem) >= 3:
             out += [stem, stem + "e"]
             if stem[-1] == stem[-2]:

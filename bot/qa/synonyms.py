@@ -19,7 +19,7 @@ _GROUPS = [
     "buy|bought|acquire|acquired|acquisition|purchase|takeover|deal",
     "cost|price|priced|worth|valued|valuation|fee|paid|pay",
     "spend|spent|splash out|splashed out|shell out|shelled out|fork out|forked out|paid|pay",
-    "die|died|dead|death|killed|kill|fatal|deaths",
+    "die|died|dead|death|killed|kill|fatal|deaths|pass away|passed away|passes away",
     "injured|injury|hurt|wounded",
     "fire|fired|sacked|dismissed|ousted|axed|boot|booted",
     "quit|resign|resigned|stepped down|step down|left|departure",
