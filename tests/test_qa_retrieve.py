@@ -559,6 +559,19 @@ def test_a_word_the_stemmer_cuts_otherwise_is_still_covered() -> None:
     r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 0, n_chunks=2)
     assert signals("will the armies talk about verifying the truce", r)["unknown_missing"] == 0.0
     assert signals("will the armies talk about vetoing the truce", r)["unknown_missing"] == 1.0
+    # a name that starts with a word the article holds is not another form of it
+    text = "The harbour master said the ferry will sail at Orna next week."
+    p = Passage("c1", "a1", "news", text, 0, len(text), "Orna ferry", None, None, None, True)
+    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 0, n_chunks=2)
+    assert signals("will the ferry sail at orna", r)["unknown_missing"] == 0.0
+    assert signals("will the ferry masterson sail at orna", r)["unknown_missing"] == 1.0
+
+
+def test_a_nickname_spelled_out_is_no_phrase_an_article_must_hold() -> None:
+    from bot.qa.abstain import key_phrases
+    from bot.qa.aliases import expand
+
+    assert key_phrases(expand("did the uk storm close Orna Harbour")[0]) == ["Orna Harbour"]
 
 
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:

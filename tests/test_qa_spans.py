@@ -174,3 +174,15 @@ def test_a_table_of_fixtures_does_not_answer_who_scored() -> None:
         "Tarrant went through on goals, with Ivo Marsh's late strike proving decisive."
     )
     assert _lead("who got the late goal for tarrant vs halk city", text) == "Ivo Marsh [1]."
+
+
+def test_off_the_coast_is_a_place() -> None:
+    s = "Flight 212 crashed off the coast of Velmland in 1989, and the boat sank off Orna."
+    assert _texts(s, WHERE) == ["off the coast of Velmland"]
+    text = "Flight 212 crashed off the coast of Velmland in 1989, killing all 55 people aboard."
+    assert _lead("where did flight 212 crash", text) == "Off the coast of Velmland [1]."
+
+
+def test_what_a_price_was_knocked_down_to_asks_how_much() -> None:
+    assert question_shape("what did lindqvist knock the kettle down to for the sale") == HOW_MUCH
+    assert question_shape("what did they take down to the river") != HOW_MUCH

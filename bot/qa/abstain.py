@@ -91,6 +91,8 @@ def key_phrases(question: str) -> list[str]:
     """Multi-word names ("Booker Prize", "Nobel Peace Prize") and quoted phrases: an article
     about the question holds them as written."""
     out = [m.group(1) for m in _QUOTED.finditer(question)]
+    for full in set(ALIASES.values()):  # "uk (United Kingdom Britain)": other names, no phrase
+        question = question.replace(f" ({full})", "")
     for m in _PHRASE.finditer(question):
         words = m.group().split()
         if words and words[0].lower() in {
@@ -332,10 +334,17 @@ def _variant_in(term: str, toks: set[str]) -> bool:
     the other, which is at most three letters longer."""
     if len(term) < 5:
         return False
-    return any(
-        (t.startswith(term) or term.startswith(t)) and len(t) >= 5 and abs(len(t) - len(term)) <= 3
-        for t in toks
-    )
+    for t in toks:
+        if len(t) >= 5 and t != term and (t.startswith(term) or term.startswith(t)):
+            longer, shorter = (t, term) if len(t) > len(term) else (term, t)
+            if _STEM_REST.fullmatch(longer[len(shorter) :]):
+                return True
+    return False
+
+
+# What a stemmer leaves of an ending ("verifi" / "verif", "nation" / "nationalist"): not the
+# rest of another word ("master" and "Masterson")
+_STEM_REST = re.compile(r"(?:i|e|y|s|a|at|ic|al|iz|is|ist|ian|ion|iv|ent|ant|abl|ibl|ous|ate|ful)")
 
 
 def _joined(term: str, pairs: set[tuple[str, str]]) -> bool:

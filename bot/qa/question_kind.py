@@ -129,7 +129,10 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "what did the bank cut its rate to?"
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:cut|cuts|raised?|raises|lower(?:ed|s)?|"
             r"hike[ds]?|increased?|increases|reduced?|reduces|set|lift(?:ed|s)?|drop(?:ped|s)?|"
-            r"f[ae]ll|falls|r[io]se|rises|climb(?:ed|s)?)\b[^?]{0,40}?\bto\s*\??\s*$",
+            r"f[ae]ll|falls|r[io]se|rises|climb(?:ed|s)?)\b[^?]{0,40}?\bto\s*\??\s*$"
+            # "what did best buy knock the doorbell down to while ...": a price cut to
+            rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:knock|mark|slash|cut|drop)\w*\b"
+            r"[^?]{0,40}?\bdown\s+to\b",
             re.I,
         ),
     ),

@@ -38,7 +38,7 @@ SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE)
 PLACE_NOUN = (
     r"(?:city|town|village|hamlet|country|nation|state|province|region|county|district|capital|venue|"
     r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit|"
-    r"neighbou?rhood|suburb|borough|street|kibbutz|camp|base|township|municipality)"
+    r"neighbou?rhood|suburb|borough|street|kibbutz|camp|base|township|municipality|coast)"
 )
 # not a piece of a longer run: a boxer's record "43-2-1" holds no "2-1"
 _SCORE_RX = re.compile(r"(?<!\d[-–])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
@@ -120,7 +120,8 @@ _COUNT_RX = re.compile(
 _CAP = r"[A-Z][\w'’.&-]*"
 _NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|la|van|von|al|bin)\s+)?{_CAP})*")
 _PLACE_RX = re.compile(
-    rf"(?:\b(?:in|at|near|from|outside|inside|across|to|into|on)|^(?:In|At|Near|From|Outside|Inside))"
+    rf"(?:\b(?:in|at|near|from|outside|inside|across|to|into|on|off(?=\s+the\s+(?:\w+\s+)?coast\b))"
+    rf"|^(?:In|At|Near|From|Outside|Inside))"
     rf"\s+(?:the\s+)?"
     r"(?:(?:(?:north|south)-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|downtown|"
     r"coastal|rural)\s+)?"  # "in southern Israel"
