@@ -186,3 +186,21 @@ def test_off_the_coast_is_a_place() -> None:
 def test_what_a_price_was_knocked_down_to_asks_how_much() -> None:
     assert question_shape("what did lindqvist knock the kettle down to for the sale") == HOW_MUCH
     assert question_shape("what did they take down to the river") != HOW_MUCH
+
+
+def test_a_name_asked_with_the_possessive_typed_without_its_apostrophe_is_a_who() -> None:
+    assert question_shape("whats ilse varns husbands name again") == "who"
+    assert question_shape("what is the names list") != "who"
+    text = "Ilse Varn has often defended her husband Teo Brask, a former Orna city clerk."
+    assert _lead("whats ilse varns husbands name again", text) == "Teo Brask [1]."
+
+
+def test_noms_are_nominations_not_a_typo_of_norms() -> None:
+    from bot.qa.aliases import expand
+    from bot.qa.aliases import spans as alias_spans
+    from bot.qa.spelling import Speller, correct
+
+    sp = Speller(["The norms changed after the vote."])
+    q = "how many globe noms did velm get"
+    fixed, _ = correct(q, [sp], keep=alias_spans(q))
+    assert expand(fixed)[0] == "how many globe noms (nominations) did velm get"

@@ -161,7 +161,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bwho(?:m|se|'s|’s|s)?\b|\bwh(?:at|ich)\s+(?:(?!{_NOT_KIND}\b)[\w'’-]+\s+){{0,2}}"
             rf"{_PERSON_NOUN}s?\b|"
-            r"\bname\s+of\b|(?:['’]s|\b(?:his|her|their))\s+(?:full\s+|real\s+)?name\b|\bwhat(?:'?s)?\b.{0,80}?\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded)\b",
+            r"\bname\s+of\b|(?:['’]s|\b(?:his|her|their))\s+(?:full\s+|real\s+)?name\b|\bwhat(?:'?s)?\b.{0,80}?\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded)\b"
+            # "whats her husbands name": the possessive typed without its apostrophe
+            r"|\bwhat(?:['’]?s|\s+is|\s+was)\s.{0,60}?\b[a-z]{3,}s\s+(?:full\s+|real\s+)?name\b",
             re.I,
         ),
     ),
