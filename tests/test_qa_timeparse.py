@@ -84,7 +84,7 @@ def test_last_week_is_the_previous_calendar_week() -> None:
 def test_since_monday_starts_this_monday() -> None:
     tf = parse_time("What has happened since Monday?", NOW)
     assert tf.start == utc(2026, 11, 23)
-    assert tf.end is None
+    assert tf.end == utc(2026, 11, 29)  # up to now (two days' slack for time zones)
 
 
 def test_on_monday_is_that_day_and_the_next() -> None:
@@ -96,7 +96,7 @@ def test_on_monday_is_that_day_and_the_next() -> None:
 def test_yesterday_is_the_previous_day_until_now() -> None:
     # Yesterday's news is published yesterday or today.
     tf = parse_time("What did Quillon announce yesterday?", NOW)
-    assert (tf.start, tf.end) == (utc(2026, 11, 26), None)
+    assert (tf.start, tf.end) == (utc(2026, 11, 26), utc(2026, 11, 29))
     assert parse_time("what happened with the strike last night", NOW).start == utc(2026, 11, 26)
 
 
@@ -111,7 +111,7 @@ def test_a_couple_of_days_is_three(question: str) -> None:
 def test_this_month_starts_on_the_first() -> None:
     tf = parse_time("What has the transit authority said this month?", NOW)
     assert tf.start == utc(2026, 11, 1)
-    assert tf.end is None
+    assert tf.end == utc(2026, 11, 29)
 
 
 def test_the_last_three_days_count_back_from_now() -> None:
@@ -203,4 +203,13 @@ def test_a_question_without_a_time_phrase_sets_nothing(question: str) -> None:
 
 def test_a_naive_now_is_taken_as_utc() -> None:
     tf = parse_time("What happened yesterday?", datetime(2026, 11, 27, 12))
-    assert (tf.start, tf.end) == (utc(2026, 11, 26), None)
+    assert (tf.start, tf.end) == (utc(2026, 11, 26), utc(2026, 11, 29))
+
+
+def test_a_relative_window_ends_at_now_so_a_later_article_is_outside_it() -> None:
+    """Asked of an archive as of a past day ("where are the meetings this week", asked on
+    Monday 2026-11-23), a report from three weeks later is not this week's."""
+    tf = parse_time(
+        "where are the winter meetings this week", datetime(2026, 11, 23, 12, tzinfo=UTC)
+    )
+    assert tf.start == utc(2026, 11, 23) and tf.end == utc(2026, 11, 25)

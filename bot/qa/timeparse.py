@@ -55,6 +55,9 @@ _LATEST = re.compile(
 )
 
 
+NOW_SLACK_DAYS = 2  # a relative window ends this many days after today begins (time zones)
+
+
 @dataclass
 class TimeFilter:
     start: datetime | None = None  # inclusive
@@ -289,6 +292,10 @@ def parse_time(
         year = int(m.group("y")) if m.group("y") else _year_for(month, 1, now)
         tf.start, tf.end = _month_range(year, month)
         tf.phrase = f"{m.group('m')} {year}"
+    if tf.start is not None and tf.end is None:
+        # "this week", "yesterday", "the past few days": up to now. Nothing is published later,
+        # but a clock set wrong, or a question asked of an archive as of a past day, says so.
+        tf.end = _day_start(today + timedelta(days=NOW_SLACK_DAYS))
     if tf.active and m is not None and len(q) == len(question):
         tf.span = m.span()  # offsets in ``q`` are offsets in the question
     return tf
