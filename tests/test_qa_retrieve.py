@@ -694,6 +694,12 @@ def test_a_named_event_typed_in_lowercase_is_looked_for_as_one_phrase() -> None:
     assert not _event_in("nobel peace prize", body)
     assert _event_in("ces award", body)
     assert _event_in("medicine prize", body)  # "prize in medicine"
+    # "the economics nobel" is that prize too; "the nobel prize" keeps its own word
+    assert event_phrases("who won the economics nobel this year") == ["economics nobel"]
+    assert event_phrases("who won the nobel prize in chemistry") == ["nobel prize"]
+    assert event_phrases("who won the nobel this year") == []
+    assert not _event_in("economics nobel", body)
+    assert _event_in("medicine nobel", body)  # "nobel prize in medicine"
 
 
 def test_a_phrase_that_only_ends_in_an_event_word_is_no_event() -> None:

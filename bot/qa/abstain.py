@@ -122,7 +122,8 @@ def key_phrases(question: str) -> list[str]:
 # phrase (so "Snapdragon 8 Gen 2" does not cover a question about the Gen 3).
 _EVENT = re.compile(
     r"\b((?:[a-z0-9][\w'’.&-]*\s+){1,3}?(?:prize|cup|trophy|awards?|bowl|championships?|"
-    r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d))"
+    r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d)|"
+    r"nobel(?!\s+(?:peace\s+|memorial\s+)?prize))"  # "the economics nobel"
     r"(?:\s+(?:[ivxl]+|\d+))?)\b"
 )
 _EVENT_LEAD = frozenset(
