@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ingest.keyword import tokenize
 
-from .aliases import ALIASES
+from .aliases import ALIASES, unexpand
 from .query import initials_named
 from .retrieve import Retrieval
 from .synonyms import base_form, synonyms
@@ -91,8 +91,7 @@ def key_phrases(question: str) -> list[str]:
     """Multi-word names ("Booker Prize", "Nobel Peace Prize") and quoted phrases: an article
     about the question holds them as written."""
     out = [m.group(1) for m in _QUOTED.finditer(question)]
-    for full in set(ALIASES.values()):  # "uk (United Kingdom Britain)": other names, no phrase
-        question = question.replace(f" ({full})", "")
+    question = unexpand(question)  # "uk (United Kingdom Britain)": other names, no phrase
     for m in _PHRASE.finditer(question):
         words = m.group().split()
         if words and words[0].lower() in {

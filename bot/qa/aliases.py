@@ -57,6 +57,16 @@ def spans(question: str) -> list[tuple[int, int]]:
     return [m.span() for m in _pattern().finditer(question)]
 
 
+_FULL_NAMES = frozenset(ALIASES.values())
+
+
+def unexpand(question: str) -> str:
+    """The question without the full names ``expand`` added after its nicknames."""
+    return re.sub(
+        r" \(([^()]*)\)", lambda m: "" if m.group(1) in _FULL_NAMES else m.group(0), question
+    )
+
+
 def expand(question: str) -> tuple[str, list[str]]:
     """The question with each nickname's full name added after it, and the names added. A name
     the question already gives in full is not added again."""
