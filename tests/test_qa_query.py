@@ -260,3 +260,20 @@ def test_an_acronym_is_named_by_the_initials_of_a_run_of_capitalised_words() -> 
     assert not initials_named("DTX", texts)
     assert not initials_named("DT", texts)  # two letters match too much to count
     assert not initials_named("dtr", texts)
+
+
+def test_a_short_form_of_initials_and_a_number_is_named_by_the_words_it_stands_for() -> None:
+    """ "d4 s2" is how members write "Diablo 4 season 2"; a date is never what it stands for,
+    and one mention could be chance."""
+    from bot.qa.query import numbered_named
+
+    text = (
+        "Velmcraft 4 season 2 opens Tuesday. In Velmcraft 4 Season 2 the Ember Hunt returns; "
+        "Orna Gate 3 and Orna's Gate 3 both sold out on December 4 and Dec 4."
+    )
+    assert numbered_named("v4", text) and numbered_named("s2", text)
+    assert numbered_named("og3", text)
+    assert not numbered_named("d4", text)  # "December 4", "Dec 4"
+    assert not numbered_named("s4", text) and not numbered_named("v5", text)
+    assert not numbered_named("e1", "The Ember 1 launched.")  # once
+    assert not numbered_named("velm", text)  # no number: not such a short form

@@ -735,3 +735,28 @@ def test_a_name_clipped_the_way_members_clip_it_is_not_unseen() -> None:
     assert clipped_name("bama", texts)
     assert not clipped_name("morvathia", texts)
     assert not clipped_name("sec", texts)  # too short to tell
+
+
+def test_a_short_form_the_best_article_spells_out_is_no_missing_word() -> None:
+    """ "d4 s2" the articles never write: they say "Velmcraft 4 season 2". A short form that is
+    a nickname ("f1") is read by its spelled-out name instead, which must be there."""
+    from bot.qa.abstain import signals
+    from bot.qa.aliases import expand
+    from bot.qa.retrieve import Query
+    from bot.qa.types import Passage
+
+    text = (
+        "Velmcraft 4 season 2 brings the Ember Hunt, a new seasonal activity. Players of "
+        "Velmcraft 4 can also ride faster in season 2. Formula 1 fans got a Formula 1 game too."
+    )
+    p = Passage("c1", "a1", "news", text, 0, len(text), "Velmcraft news", None, None, None, True)
+    unseen = ("v4", "v5", "s2", "f1", "qbing", "avg")
+    r = Retrieval(Query("q"), [p], doc_freq=lambda t: int(t not in unseen), n_chunks=10)
+    got = signals("whats the new seasonal activity in v4 s2", r)
+    assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
+    assert signals("whats the new seasonal activity in v5 s2", r)["unknown_missing"] == 1.0
+    # "f1" is a nickname: "Formula 1" is added after it and "f1" itself is not asked for again
+    assert signals(expand("which seasonal activity came to f1")[0], r)["unknown_missing"] == 0.0
+    # chat shorthand read as the words it stands for
+    assert expand("who was qbing velm")[0] == "who was qbing (playing quarterback) velm"
+    assert expand("points per game on avg")[0] == "points per game on avg (average)"

@@ -204,3 +204,21 @@ def test_noms_are_nominations_not_a_typo_of_norms() -> None:
     q = "how many globe noms did velm get"
     fixed, _ = correct(q, [sp], keep=alias_spans(q))
     assert expand(fixed)[0] == "how many globe noms (nominations) did velm get"
+
+
+def test_which_journal_is_the_name_the_article_calls_a_journal() -> None:
+    text = (
+        '"The evidence for food addiction is strong and consistent," said lead researcher Ilse '
+        "Varn, a professor of psychology at Orna University. Rates were close to those for "
+        "alcohol, noted the review, which was published in the journal Velm Medicine."
+    )
+    q = "which journal published the orna university food addiction study"
+    assert _lead(q, text) == "Velm Medicine [1]."
+    # a university's name may end on the kind asked for, as well as start on it
+    text = (
+        "Teo Brask, then a lecturer at the University of Halk, met Rana Colt, who was teaching "
+        "sociology at Tarrant State University at the time."
+    )
+    assert _lead("which university was rana colt teaching at", text) == (
+        "Tarrant State University [1]."
+    )

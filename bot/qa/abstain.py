@@ -30,7 +30,7 @@ from pathlib import Path
 from ingest.keyword import tokenize
 
 from .aliases import ALIASES, unexpand
-from .query import initials_named
+from .query import NUMBERED_WORD, initials_named, numbered_named
 from .retrieve import Retrieval
 from .synonyms import base_form, synonyms
 from .types import NOT_COVERED
@@ -245,6 +245,9 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
             for a in acronyms:  # "OVP": the article names the Ostry Valley Post in full
                 if initials_named(a, [body]):
                     toks.update(tokenize(a))
+            for w in NUMBERED_WORD.findall(question):  # "d4": the article says "Diablo 4"
+                if "".join(w).lower() not in ALIASES and numbered_named("".join(w), body):
+                    toks.update(tokenize("".join(w)))
             arts[p.article_id] = (toks, _norm_text(body))
             pairs[p.article_id] = {(a, b) for a, b in itertools.pairwise(seq)} | {
                 (a, b) for a, b in zip(seq, seq[2:], strict=False)

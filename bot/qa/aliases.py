@@ -42,7 +42,8 @@ ALIASES: dict[str, str] = {
     "ppl": "people", "govt": "government", "gov": "government", "mil": "million",
     "bn": "billion", "q1": "first quarter", "q2": "second quarter", "q3": "third quarter",
     "q4": "fourth quarter", "yoy": "year over year",
-    "szn": "season", "noms": "nominations", "nom": "nomination",
+    "szn": "season", "noms": "nominations", "nom": "nomination", "avg": "average",
+    "qbing": "playing quarterback",
 }  # fmt: skip
 
 

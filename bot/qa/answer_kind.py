@@ -227,7 +227,7 @@ def _span_strength(
             after = []  # "Rakuten Golden Eagles' reliever Yuki Matsui": whose the role is
         # a title inside the span counts when a name of two words follows it ("Governor Tomas
         # Wendrell"), not in "Executive Orders"
-        titled_by = [w for i, w in enumerate(words) if len(words) - i > 2]
+        titled_by = [w for i, w in enumerate(words) if len(words) - i > 2] + words[-1:]
         if (roles and roles & set(tokenize(" ".join(before[-3:] + titled_by + after)))) or (
             under and under & set(tokenize(" ".join(before[-3:])))
         ):

@@ -219,6 +219,32 @@ def initials_named(acronym: str, texts: Iterable[str]) -> bool:
     return False
 
 
+# "d4", "s2", "bg3", "gta6": a title or a season by its initials and number
+NUMBERED_WORD = re.compile(r"\b([a-z]{1,3})(\d{1,2})\b", re.I)
+_NOT_INITIAL = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|the|and|of)",
+    re.I,
+)
+
+
+def numbered_named(word: str, text: str) -> bool:
+    """Whether ``text`` names what a short form such as "d4" stands for: the same number after
+    words with those initials ("Diablo 4", "season 2", "Baldur's Gate 3") or after the letters
+    ("GTA 6"), at least twice (once could be chance), never a date ("December 4")."""
+    m = NUMBERED_WORD.fullmatch(word)
+    if not m:
+        return False
+    letters, num = m.group(1), m.group(2)
+    words = r"[\s-]+".join(rf"({c}[\w'’]*)" for c in letters)
+    rx = re.compile(rf"\b(?:{words}|{letters})\s*-?\s*{num}(?![\d.,:]\d|\d)", re.I)
+    hits = 0
+    for h in rx.finditer(text):
+        if any(g and _NOT_INITIAL.fullmatch(g[:3]) for g in h.groups()):
+            continue
+        hits += 1
+    return hits >= 2
+
+
 def plan_query(question: str, corpus_outlets: list[str], now: datetime) -> QueryPlan:
     spans = outlet_spans(question, corpus_outlets)
     named: list[str] = []

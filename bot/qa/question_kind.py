@@ -354,14 +354,23 @@ KIND_ASKED = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I)
 # The question asks which organisation ("which football club", "what company"): a name that
 # ends like one is likelier than a person's.
 WANTS_ORG = re.compile(
-    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?(?:compan(?:y|ies)|firms?|teams?|clubs?|sides?|"
+    r"\b(?:which|what)\s+(?:[\w-]+\s+){0,2}?((?:compan(?:y|ies)|firms?|teams?|clubs?|sides?|"
     r"groups?|organi[sz]ations?|agenc(?:y|ies)|institutions?|entit(?:y|ies)|startups?|brands?|"
     r"bands?|banks?|unions?|part(?:y|ies)|charit(?:y|ies)|platforms?|networks?|outlets?|"
     r"business(?:es)?|countr(?:y|ies)|nations?|sportsbooks?|universit(?:y|ies)|unis?|colleges?|"
     r"schools?|hospitals?|studios?|airlines?|retailers?|publishers?|leagues?|newspapers?|"
-    r"magazines?)\b",
+    r"magazines?|journals?|developers?|labels?|broadcasters?|websites?|automakers?|carmakers?))\b",
     re.I,
 )
+
+
+def org_asked(question: str) -> frozenset[str]:
+    """The kind of organisation a which-question asks for, as a word that may stand right
+    before its name ("which journal": "published in the journal BMJ")."""
+    m = WANTS_ORG.search(question)
+    return frozenset(t for t in tokenize(m.group(1)) if t != "\u2205") if m else frozenset()
+
+
 HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
 SPEECH_Q = re.compile(
     r"\b(?:announc\w*|sa(?:y|id|ys)|told|tell|report\w*|statement|confirm\w*|publish\w*|"
@@ -408,6 +417,7 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
     head = _ASKED_HEAD.search(question)
     if head and not WANTS_ORG.search(question):  # "which japanese reliever did ...": "reliever"
         roles.update(t for t in tokenize(head.group(1)) if t != "\u2205")
+    roles |= org_asked(question)  # "which journal": "the journal BMJ", "Columbia University"
     if not roles and _IN_CHARGE.search(question):
         roles |= IN_CHARGE_ROLES
     for r in list(roles):  # "who is quillon's ceo": "chief executive Mirela Castan"
