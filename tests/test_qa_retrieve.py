@@ -702,6 +702,18 @@ def test_a_named_event_typed_in_lowercase_is_looked_for_as_one_phrase() -> None:
     assert _event_in("medicine nobel", body)  # "nobel prize in medicine"
 
 
+def test_a_race_a_title_or_a_storm_typed_in_lowercase_is_an_event_name() -> None:
+    """ "the velm 500", "the womens singles" and "cyclone orna" are names the best articles must
+    hold; a storm that merely "hit" names none, and an apostrophe the member left out is found."""
+    assert event_phrases("who won the velm 500 this year") == ["velm 500"]
+    assert event_phrases("who won the womens singles at halk this year") == ["womens singles"]
+    assert event_phrases("how many died from cyclone orna in tarrant") == ["cyclone orna"]
+    assert event_phrases("when the big storm hit the coast") == []
+    assert event_phrases("is hurricane season over") == []
+    assert _event_in("womens singles", "she won the women's singles final")
+    assert not _event_in("cyclone orna", "cyclone velm struck the east coast of orna")
+
+
 def test_a_phrase_that_only_ends_in_an_event_word_is_no_event() -> None:
     """Whose it is, what is said of it, a verb or "and" before the event word are not its name;
     "primary" before a noun and "award-" in a compound are no event at all."""

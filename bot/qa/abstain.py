@@ -113,7 +113,16 @@ def key_phrases(question: str) -> list[str]:
             words = words[1:]
         if len(words) >= 2:
             out.append(" ".join(words))
+    out += [" ".join(m.groups()) for m in _STORM.finditer(question.lower())]
     return out
+
+
+# a storm by its name ("cyclone freddy", "hurricane otis")
+_STORM = re.compile(
+    r"\b(cyclone|hurricane|typhoon|storm)\s+(?!(?:season|warning|damage|hit|hits|struck|made|"
+    r"makes|victims|relief|cent(?:er|re)|category|landfall|was|is|that|which|and|in|on|of|"
+    r"the|this|last|to|for|hitting|caused|causes)\b)([a-z]{3,})\b"
+)
 
 
 # A named event or title typed in lowercase: "the nobel peace prize", "grey cup", "galaxy s24
@@ -121,7 +130,7 @@ def key_phrases(question: str) -> list[str]:
 # phrase (so "Snapdragon 8 Gen 2" does not cover a question about the Gen 3).
 _EVENT = re.compile(
     r"\b((?:[a-z0-9][\w'’.&-]*\s+){1,3}?(?:prize|cup|trophy|awards?|bowl|championships?|"
-    r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d)|"
+    r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d)|500|singles|"
     r"nobel(?!\s+(?:peace\s+|memorial\s+)?prize))"  # "the economics nobel"
     r"(?:\s+(?:[ivxl]+|\d+))?)\b"
 )
@@ -160,13 +169,23 @@ def event_phrases(question: str) -> list[str]:
         words = words[lead[-1] + 1 :] if lead else words  # "blaney won the cup": "cup"
         if len(words) >= 2:
             out.append(" ".join(words))
+    out += [" ".join(m.groups()) for m in _STORM.finditer(question.lower())]
     return out
+
+
+# a storm by its name ("cyclone freddy", "hurricane otis")
+_STORM = re.compile(
+    r"\b(cyclone|hurricane|typhoon|storm)\s+(?!(?:season|warning|damage|hit|hits|struck|made|"
+    r"makes|victims|relief|cent(?:er|re)|category|landfall|was|is|that|which|and|in|on|of|"
+    r"the|this|last|to|for|hitting|caused|causes)\b)([a-z]{3,})\b"
+)
 
 
 def _event_in(event: str, body: str) -> bool:
     """The event's words in order, at most two words apart ("CES Innovation Award" for "ces
     award"), or a two-word one turned round ("Nobel Prize in Chemistry")."""
-    words = [re.escape(w) for w in event.split()]
+    # "womens singles": "women's singles"
+    words = [re.sub(r"s$", "['’]?s", re.escape(w)) for w in event.split()]
     if re.search(r"(?<!\w)" + r"\W+(?:\w+\W+){0,2}?".join(words) + r"(?!\w)", body):
         return True
     # "chemistry prize" is also the "prize in chemistry"
