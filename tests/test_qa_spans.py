@@ -222,3 +222,30 @@ def test_which_journal_is_the_name_the_article_calls_a_journal() -> None:
     assert _lead("which university was rana colt teaching at", text) == (
         "Tarrant State University [1]."
     )
+
+
+def test_what_was_the_final_asks_for_the_score() -> None:
+    assert question_shape("orna got cooked by velm last weekend, what was the final") == "score"
+    assert question_shape("whats the final on the orna game") == "score"
+    assert question_shape("what was the final straw for the coach") != "score"
+    text = (
+        "Orna had looked sharp all month. They most recently lost to Velm in Halk 89-76 in a "
+        "statement win for the visitors, who outscored them 21-8 on fast breaks."
+    )
+    assert _lead("orna got cooked by velm last weekend, what was the final", text) == "89-76 [1]."
+
+
+def test_a_post_of_a_company_is_no_name_and_built_on_ai_is_no_place() -> None:
+    from bot.qa.shape import WHO
+
+    s = "Ilse Varn, CEO of Velm Music Group – and a former executive at Orna – commented."
+    assert _texts(s, WHO) == ["Ilse Varn"]
+    s = "The Director of National Intelligence Teo Brask spoke."
+    assert _texts(s, WHO) == ["Director of National Intelligence Teo Brask"]
+    assert _texts("He will expand AI-based tools across the clinic.", WHERE) == []
+    assert _texts("The Copenhagen-based firm and a UK-based rival", WHERE) == ["Copenhagen", "UK"]
+
+
+def test_a_name_the_text_calls_a_country_is_a_place() -> None:
+    s = "Velmo will start with the neighbouring country Orna, Brask said at the launch in Halk."
+    assert _texts(s, WHERE) == ["Orna", "in Halk"]

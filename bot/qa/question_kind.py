@@ -53,7 +53,11 @@ _AMOUNT_NOUN = (
     r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
     r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield)"
 )
-_SCORE_Q = re.compile(r"\b(?:score|scoreline|result|final\s+tally)\b", re.I)
+_SCORE_Q = re.compile(
+    r"\b(?:score|scoreline|result|final\s+tally)\b"  # and "what was the final" (of a game)
+    r"|\bwhat(?:['’]?s|\s+was|\s+is)\s+the\s+final\b(?=\s*(?:[?.!]|$|(?:on|in|of|from|for|vs)\b))",
+    re.I,
+)
 
 _WHO_WON_GAME = re.compile(
     r"\bwho\s+(?:won|wins|beat)\b.*\b(?:vs?\.?|versus|against|game|match)\b", re.I

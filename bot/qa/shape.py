@@ -147,11 +147,15 @@ _KIND_OF_PLACE_RX = re.compile(
     rf"\b(?:[Tt]he\s+)?(?:state|city|town|village|country|nation|province|island|port|county)\s+of"
     rf"\s+{_CAP}(?:\s+{_CAP}){{0,2}}"
 )
+# "the neighbouring country Nepal": a name the text calls a country
+_COUNTRY_RX = re.compile(rf"(?:(?<=\bcountry\s)|(?<=\bnation\s)){_CAP}(?:\s+{_CAP}){{0,2}}")
 # "the Copenhagen-based company", "the Calgary-born singer": where it is based or was born
 _BASED_RX = re.compile(
     # not a sentence's first word ("Evidence-based policy")
     # "Portland, Maine-based": the town with its state
-    rf"(?<=[\s(“\"‘'])(?!(?:The|A|An|This|That|Its|Their)\s)(?:{_CAP}(?:\s+{_CAP})?,\s+)?"
+    # nor what something is built on ("AI-based solutions", "Web-based")
+    rf"(?<=[\s(“\"‘'])(?!(?:The|A|An|This|That|Its|Their)\s|(?:AI|ML|LLM|GPU|IT|Web|Cloud)-)"
+    rf"(?:{_CAP}(?:\s+{_CAP})?,\s+)?"
     rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
     r"(?=-(?:based|born|raised|headquartered)\b)"
 )
@@ -261,8 +265,9 @@ def _names(s: str) -> list[Span]:
         if all(re.fullmatch(_TITLE, w.rstrip(".,'’")) for w in text.split()):
             continue  # "CEO", "President": a title without the name
         tw = text.split()
-        if len(tw) < 5 and len(tw) >= 3 and tw[1] == "of" and re.fullmatch(_TITLE, tw[0]):
-            continue  # "CEO of Flexport": a post, not who holds it
+        post = len(tw) >= 3 and tw[1] == "of" and re.fullmatch(_TITLE, tw[0])
+        if post and (len(tw) < 5 or not personlike(" ".join(tw[2:]))):
+            continue  # "CEO of Flexport", "CEO of Warner Music Group": a post, not who holds it
         if len(text.split()) >= 2 and text.upper() == text and sum(c.isalpha() for c in text) > 5:
             continue  # "FULL TIME LIVE": a heading in capitals, not a name
         if _DESCRIBING.search(text):
@@ -430,6 +435,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         named = (
             *_spans(_NAMED_PLACE_RX, sentence),
             *_spans(_KIND_OF_PLACE_RX, sentence),
+            *_spans(_COUNTRY_RX, sentence),
             *_spans(_BASED_RX, sentence),
         )
         for extra in (*named, *_hometowns(sentence)):
