@@ -249,3 +249,11 @@ def test_a_post_of_a_company_is_no_name_and_built_on_ai_is_no_place() -> None:
 def test_a_name_the_text_calls_a_country_is_a_place() -> None:
     s = "Velmo will start with the neighbouring country Orna, Brask said at the launch in Halk."
     assert _texts(s, WHERE) == ["Orna", "in Halk"]
+
+
+def test_what_someone_is_putting_into_something_is_a_sum_of_money() -> None:
+    text = (
+        "Ilse Varn has agreed in principle to buy a 25 per cent share in Orna United. "
+        "Varn will also invest $300m into the club's ageing stadium, the club said."
+    )
+    assert _lead("how much is varn putting into orna's stadium", text) == "$300m [1]."

@@ -308,7 +308,7 @@ MONEY_Q = re.compile(
     r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
     r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal|export\w*|"
     r"imports?|imported|earn\w*|income|sales|turnover|loans?|lent|lend\w*|donat\w*|settle\w*|"
-    r"compensat\w*|put\s+(?:in|into)|clos\w*\s+at|trad\w*\s+at|payments?)\b",
+    r"compensat\w*|(?:put|puts|putting)\s+(?:in|into|up)|clos\w*\s+at|trad\w*\s+at|payments?)\b",
     re.I,
 )
 # "how far does it reach", "what's its range": a measure (feet, miles), not a price
