@@ -1535,3 +1535,28 @@ def test_a_count_of_things_does_not_answer_how_many_people() -> None:
     assert answer_spans(p.text, HOW_MANY)[0].text == "dozens of rockets"
     q = "how many people have died in the orsk dellmark fighting"
     assert short_answer_lead(select_excerpts(q, [p]), q) is None
+
+
+def test_the_rest_of_the_best_article_is_read_only_to_its_first_pages() -> None:
+    """Sentences away from the retrieved passage come from the best article's first 8,000
+    characters: far down a long live blog they are more often distractors than answers, and
+    splitting them costs time on every question."""
+    from bot.qa.candidates import OUTSIDE_CHARS, candidates
+
+    filler = "".join(f"Update {i}: the crowd waited by the quay in the rain.\n" for i in range(400))
+    near = "The Orna ferry will sail again on Friday, the harbour master said."
+    far_at = OUTSIDE_CHARS + 2000
+    head = f"Orna ferry live\nThe ferry stopped after the storm.\n{near}\n"
+    text = (
+        head + filler[: far_at - len(head)] + "\nThe Velm ferry sails on Sunday, the mayor said.\n"
+    )
+    text += filler
+    first = text.index("\n", len(head) + 10)
+    p = Passage(
+        "c1", "a1", "t", text[:first], 0, first, "Orna ferry live", "Test Wire",
+        "https://test.example/a1", None, True, article_text=text,
+    )  # fmt: skip
+    got = {c.sentence for c in candidates([p])}
+    assert near in got
+    assert not any("Velm ferry" in s for s in got)
+    assert any(c.outside for c in candidates([p]))  # the article past the passage is read
