@@ -113,16 +113,7 @@ def key_phrases(question: str) -> list[str]:
             words = words[1:]
         if len(words) >= 2:
             out.append(" ".join(words))
-    out += [" ".join(m.groups()) for m in _STORM.finditer(question.lower())]
     return out
-
-
-# a storm by its name ("cyclone freddy", "hurricane otis")
-_STORM = re.compile(
-    r"\b(cyclone|hurricane|typhoon|storm)\s+(?!(?:season|warning|damage|hit|hits|struck|made|"
-    r"makes|victims|relief|cent(?:er|re)|category|landfall|was|is|that|which|and|in|on|of|"
-    r"the|this|last|to|for|hitting|caused|causes)\b)([a-z]{3,})\b"
-)
 
 
 # A named event or title typed in lowercase: "the nobel peace prize", "grey cup", "galaxy s24
