@@ -21,7 +21,7 @@ November 26, "since Monday" is from November 23 and "last week" is November 16-2
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -503,16 +503,24 @@ def test_without_the_model_the_first_stage_merge_still_answers(world: World) -> 
     assert world.stems(r)[0] == CHESS, world.stems(r)
 
 
+def _one_article(
+    text: str, headline: str, doc_freq: Callable[[str], int], n_chunks: int, aid: str = "a1"
+) -> Retrieval:
+    """What a retrieval that found one short article, whole, hands the abstention signals."""
+    from bot.qa.retrieve import Query
+    from bot.qa.types import Passage
+
+    p = Passage(f"c-{aid}", aid, "news", text, 0, len(text), headline, None, None, None, True)
+    return Retrieval(Query("q"), [p], doc_freq=doc_freq, n_chunks=n_chunks)
+
+
 def test_question_words_standing_together_count_in_other_words() -> None:
     """ "quillon stock tanked": the article says "Quillon shares tumbled". The pair is covered
     through the synonyms; a pair the article holds in no words stays uncovered."""
     from bot.qa.abstain import signals
-    from bot.qa.retrieve import Query
-    from bot.qa.types import Passage
 
     text = "Quillon shares tumbled 17 percent after the export licence was suspended."
-    p = Passage("c1", "a1", "news", text, 0, len(text), "Quillon hit", None, None, None, True)
-    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=10)
+    r = _one_article(text, "Quillon hit", lambda _t: 1, 10)
     assert signals("quillon stock tanked", r)["pair_cover"] == 1.0
     assert signals("quillon bond rallied", r)["pair_cover"] == 0.0
 
@@ -521,12 +529,9 @@ def test_a_figure_hit_is_a_figure_reached_and_most_frames_the_question() -> None
     """ "did the flow hit 44": the article says the flow reached 44.3; "jumped the most" asks
     which one jumped, and "most" is no topic word the article must hold."""
     from bot.qa.abstain import key_terms, signals
-    from bot.qa.retrieve import Query
-    from bot.qa.types import Passage
 
     text = "Releases from the Orna weir reached 44.3 cubic metres per second on Friday."
-    p = Passage("c1", "a1", "news", text, 0, len(text), "Orna weir", None, None, None, True)
-    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=10)
+    r = _one_article(text, "Orna weir", lambda _t: 1, 10)
     got = signals("did the weir releases actually hit 44", r)
     assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
     assert signals("did the weir releases actually fall to 44", r)["cover"] < 1.0
@@ -538,12 +543,9 @@ def test_chat_shorthand_spelled_out_and_per_the_outlet_are_no_missing_topic_word
     be covered. "per TechCrunch" names a source, like "according to"."""
     from bot.qa.abstain import key_terms, signals
     from bot.qa.aliases import expand
-    from bot.qa.retrieve import Query
-    from bot.qa.types import Passage
 
     text = "Orna lost its starting keeper Ivo Marsh for the season with a knee injury."
-    p = Passage("c1", "a1", "news", text, 0, len(text), "Orna news", None, None, None, True)
-    r = Retrieval(Query("q"), [p], doc_freq=lambda t: int(t not in ("szn", "qzx")), n_chunks=10)
+    r = _one_article(text, "Orna news", lambda t: int(t not in ("szn", "qzx")), 10)
     got = signals(expand("orna keeper injured for the szn")[0], r)
     assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
     assert signals("orna keeper injured for the qzx", r)["unknown_missing"] == 1.0
@@ -553,18 +555,14 @@ def test_chat_shorthand_spelled_out_and_per_the_outlet_are_no_missing_topic_word
 def test_a_word_the_stemmer_cuts_otherwise_is_still_covered() -> None:
     """ "verifying" (stem "verifi") and the article's "verification" (stem "verif")."""
     from bot.qa.abstain import signals
-    from bot.qa.retrieve import Query
-    from bot.qa.types import Passage
 
     text = "Both armies will discuss verification of the truce at Orna next week."
-    p = Passage("c1", "a1", "news", text, 0, len(text), "Orna talks", None, None, None, True)
-    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 0, n_chunks=2)
+    r = _one_article(text, "Orna talks", lambda _t: 0, 2)
     assert signals("will the armies talk about verifying the truce", r)["unknown_missing"] == 0.0
     assert signals("will the armies talk about vetoing the truce", r)["unknown_missing"] == 1.0
     # a name that starts with a word the article holds is not another form of it
     text = "The harbour master said the ferry will sail at Orna next week."
-    p = Passage("c1", "a1", "news", text, 0, len(text), "Orna ferry", None, None, None, True)
-    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 0, n_chunks=2)
+    r = _one_article(text, "Orna ferry", lambda _t: 0, 2)
     assert signals("will the ferry sail at orna", r)["unknown_missing"] == 0.0
     assert signals("will the ferry masterson sail at orna", r)["unknown_missing"] == 1.0
 
@@ -579,19 +577,15 @@ def test_a_nickname_spelled_out_is_no_phrase_an_article_must_hold() -> None:
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
     """ "sunlens": the article says "Sun-Lens". Two words that only stand apart in it are not."""
     from bot.qa.abstain import signals
-    from bot.qa.retrieve import Query
-    from bot.qa.types import Passage
 
     text = "The new Sun-Lens glasses have five mics, and the lens sits in a sun visor."
-    p = Passage("c1", "a1", "news", text, 0, len(text), "Glasses", None, None, None, True)
-    r = Retrieval(Query("q"), [p], doc_freq=lambda _t: 0, n_chunks=10)
+    r = _one_article(text, "Glasses", lambda _t: 0, 10)
     got = signals("how many mics do the sunlens glasses have", r)
     assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
     apart = signals("how many mics do the lensvisor glasses have", r)  # "lens", "visor" apart
     assert apart["cover"] < 1.0 and apart["unknown_missing"] == 1.0
     idx = "The AX-40 index closed higher."
-    p2 = Passage("c2", "a2", "news", idx, 0, len(idx), "Index", None, None, None, True)
-    r2 = Retrieval(Query("q"), [p2], doc_freq=lambda _t: 0, n_chunks=10)
+    r2 = _one_article(idx, "Index", lambda _t: 0, 10, aid="a2")
     assert signals("what did the ax40 close at", r2)["unknown_missing"] == 0.0  # "AX-40"
 
 
