@@ -34,6 +34,12 @@ ALIASES: dict[str, str] = {
     "the big apple": "New York", "nyc": "New York City", "uk": "United Kingdom Britain",
     "eu": "European Union", "un": "United Nations", "f1": "Formula 1",
     "nascar": "NASCAR stock car racing", "stock car racing": "NASCAR",
+    "vikes": "Vikings", "bucs": "Buccaneers", "jags": "Jaguars",
+    "dbacks": "Diamondbacks", "d-backs": "Diamondbacks", "yanks": "Yankees", "stros": "Astros",
+    "sixers": "76ers", "mavs": "Mavericks", "cavs": "Cavaliers", "habs": "Canadiens",
+    "barca": "Barcelona", "juve": "Juventus", "atleti": "Atletico Madrid",
+    "potm": "player of the match",
+    "motm": "man of the match", "epl": "Premier League",
     "uswnt": "US women's national soccer team", "usmnt": "US men's national soccer team",
     "crypto": "cryptocurrency", "ev": "electric vehicle", "evs": "electric vehicles",
     # everyday slang for news words

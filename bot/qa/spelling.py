@@ -11,6 +11,7 @@ import gc
 import logging
 import re
 import threading
+import unicodedata
 import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -26,7 +27,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|\bw/", re.UNICODE)
 _KEEP = frozenset(
     """gonna wanna gotta lol ngl tbh imo imho pls plz thx rn btw idk kinda sorta dunno yeah yep
     nope okay hey guys anyone anything whats whos wheres hows thats yall lmao omg wtf ppl
-    tmrw tmr tmrow lowkey highkey fr ong bruh smh fyi asap irl tldr""".split()
+    lowkey highkey fr ong bruh smh fyi asap irl tldr""".split()
 )
 MIN_LEN = 4
 _CONTRACTIONS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
@@ -76,6 +77,7 @@ class Speller:
         self._index: dict[str, str | list[str]] | None = None
         self._index_lock = threading.Lock()
         self._sorted: list[str] | None = None  # the words in order, for ``clipped``
+        self._plain: dict[str, str] | None = None  # accented words by their plain spelling
         self._base: dict[str, str | list[str]] | None = None  # an earlier version's, shared
         self._base_words: Counter[str] = Counter()
         if earlier is not None and earlier._base is not None:  # the same first index, shared
@@ -130,10 +132,26 @@ class Speller:
         w = word.lower()
         return w in self.freq or f"{w}'s" in self.freq or f"{w}’s" in self.freq
 
+    def accented(self, word: str) -> str | None:
+        """The corpus word that ``word`` is, typed without its accents ("noe" for "noé")."""
+        if self._plain is None:
+            with self._index_lock:
+                if self._plain is None:
+                    plain: dict[str, str] = {}
+                    for w in self.freq:
+                        if not w.isascii():
+                            p = _fold(w)
+                            if p != w and self.freq[w] > self.freq.get(plain.get(p, ""), 0):
+                                plain[p] = w
+                    self._plain = plain
+        return self._plain.get(word.lower())
+
     def suggest(self, word: str) -> str | None:
         """The corpus word closest to a word the corpus lacks (most frequent on a tie)."""
         w = word.lower()
-        if len(w) < MIN_LEN or w in self.freq or w in _KEEP:
+        if w in self.freq or w in _KEEP:
+            return None
+        if len(w) < MIN_LEN:
             return None
         cands: set[str] = set(self._lookup(w))
         for d in _deletes(w):
@@ -150,9 +168,20 @@ class Speller:
             key = (dist, _dropped(w, c), _far_key(w, c), -self.freq[c], c)
             if best is None or key < best:
                 best = key
+        nick = self.nickname(w)
+        if nick and (best is None or best[2] or self.freq[nick] > self.freq[best[4]]):
+            return nick  # "harbs" is Harbaugh, not "harms" mistyped
         if best is not None and best[2]:  # "sorc" is "sorcerer" clipped, not "sort" mistyped
             return self.clipped(w) or best[4]
         return best[4] if best else None
+
+    def nickname(self, word: str) -> str | None:
+        """The corpus word a nickname made by clipping and adding "s" stands for: "harbs"
+        (Harbaugh), "athers" (Atherton), "vikes" (Vikings), "zucks" (Zuckerberg)."""
+        w = word.lower()
+        if len(w) < 5 or not w.endswith("s"):
+            return None
+        return self.clipped(w[:-1]) or (self.clipped(w[:-2]) if w[-2] == "e" else None)
 
     def clipped(self, word: str) -> str | None:
         """The corpus word that ``word`` is the start of, two letters or more longer, most
@@ -171,6 +200,12 @@ class Speller:
             if len(c) >= len(w) + 2 and (best is None or self.freq[c] > self.freq[best]):
                 best = c
         return best
+
+
+def _fold(word: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)
+    )
 
 
 def _dropped(typed: str, word: str) -> bool:
@@ -215,6 +250,8 @@ _CHAT_FIXES = {
     # units as chat shortens them ("how many yds", "how many yrs did he get")
     "yds": "yards", "yd": "yard", "yrs": "years", "yr": "year", "hrs": "hours", "hr": "hour",
     "mins": "minutes", "pts": "points", "wks": "weeks", "mos": "months",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
+    "tonite": "tonight",
 }  # fmt: skip
 
 
@@ -305,9 +342,13 @@ def correct(
         if word == word.lower() and word in _CHAT_FIXES:  # "u" but never the "U" of "U.S."
             fixes[word] = _CHAT_FIXES[word.lower()]
             return fixes[word]
-        if any(s.known(word) for s in spellers) or len(word) < MIN_LEN:
+        if any(s.known(word) for s in spellers):
             return word
-        if any(is_word(b) for b in _bases(word.lower())):  # "tanked" is "tank" + "ed"
+        for s in spellers if word.isascii() else ():  # "noe" for "Noé", "pokemon" for "Pokémon"
+            if acc := s.accented(word):
+                fixes[word] = acc[0].upper() + acc[1:] if word[0].isupper() else acc
+                return fixes[word]
+        if len(word) < MIN_LEN or any(is_word(b) for b in _bases(word.lower())):
             return word
         head, apos, tail = (
             re.split(r"(['’])", word, maxsplit=1) if "'" in word or "’" in word else (word, "", "")
@@ -387,6 +428,7 @@ def warm_spellers(index: Any) -> None:
     read is left to the question that needs it, which reports it."""
     for name in index.corpus_names():
         try:
-            _ = speller_for(index.corpus(name)).index
+            sp = speller_for(index.corpus(name))
+            _ = sp.index, sp.accented("")
         except Exception as exc:  # the start-up check has logged what is wrong with it
             log.info("speller for corpus %s not built ahead (%s)", name, exc)

@@ -1,0 +1,46 @@
+"""How the question reader spells out what members type: clipped nicknames, names typed without
+their accents, chat shorthand for days, and sports nicknames."""
+
+from __future__ import annotations
+
+from bot.qa.abstain import key_terms
+from bot.qa.aliases import expand
+from bot.qa.spelling import Speller, correct
+
+TEXT = (
+    "Coach Jim Harbaugh watched from home as the Vikings beat the Broncos; Harbaugh was "
+    "suspended. Harbaugh's staff harms no one. The charms of Tellingham. "
+    "Gaspar Noé directed Climax, and Beyoncé sang. Elections are due."
+)
+
+
+def test_a_clipped_nickname_with_an_s_is_the_name_it_clips() -> None:
+    sp = Speller([TEXT])
+    assert correct("whos coaching while harbs is out", [sp])[0].endswith("while harbaugh is out")
+    assert correct("did the vikes win", [sp])[0] == "did the vikings win"
+    # a plural with a typo is still a typo, not a nickname
+    assert correct("when are the electons", [sp])[0] == "when are the elections"
+    # a word no corpus word begins with is kept as typed
+    assert correct("did the zorbs win", [sp])[0] == "did the zorbs win"
+
+
+def test_a_name_typed_without_its_accents_is_the_articles_name() -> None:
+    sp = Speller([TEXT])
+    fixed, fixes = correct("where can i stream climax, the gaspar noe one", [sp])
+    assert fixed == "where can i stream climax, the gaspar noé one" and fixes == {"noe": "noé"}
+    assert correct("what did Beyonce say", [sp])[0] == "what did Beyoncé say"
+    # an accent-free word the corpus holds as it is stays
+    assert correct("who directed climax", [sp]) == ("who directed climax", {})
+
+
+def test_tomorrow_typed_short_is_spelled_out_and_frames_the_question() -> None:
+    fixed, fixes = correct("who starts tmrw night", [Speller([TEXT])])
+    assert fixed == "who starts tomorrow night" and fixes == {"tmrw": "tomorrow"}
+    assert key_terms(fixed) == ["start"]  # "tomorrow night" is when, not what
+
+
+def test_sports_nicknames_add_the_teams_name() -> None:
+    q, added = expand("whats the final score of vikes broncos")
+    assert "(Vikings)" in q and added == ["Vikings"]
+    assert expand("who was potm last night")[1] == ["player of the match"]
+    assert expand("who starts for the dbacks")[1] == ["Diamondbacks"]
