@@ -257,3 +257,23 @@ def test_what_someone_is_putting_into_something_is_a_sum_of_money() -> None:
         "Varn will also invest $300m into the club's ageing stadium, the club said."
     )
     assert _lead("how much is varn putting into orna's stadium", text) == "$300m [1]."
+
+
+def test_how_many_bucks_asks_for_a_sum_and_a_season_is_read_whole() -> None:
+    assert question_shape("how many bucks did velm drop on orna") == HOW_MUCH
+    assert question_shape("how many people did velm lay off") == HOW_MANY
+    text = "Velm cut 100 jobs at Orna, a studio it bought for $3.6 billion in 2022."
+    assert _lead("how many bucks did velm drop on orna", text) == "$3.6 billion [1]."
+    s = "It led to a Hart Trophy for Brask in 2015-16, and a cup on 2023-04-05."
+    assert _texts(s, WHEN) == ["in 2015-16", "on 2023"]  # no "2023-04" from a full date
+
+
+def test_a_name_that_ends_like_an_era_or_war_is_nobody() -> None:
+    from bot.qa.answer_kind import Asked
+    from bot.qa.shape import WHO
+
+    q = "who plays rells mom in nocturne"
+    asked = Asked.read(q, WHO, {"play", "rell", "mom", "nocturn"}, {})
+    s = "Set during the French Revolution, Nocturne follows Rell Brask and Ilse Varn."
+    rated = dict((sp.text, w) for sp, w in asked.rate(s, lambda _t: 0.0))
+    assert rated["French Revolution"] < rated["Ilse Varn"]

@@ -96,7 +96,8 @@ _AGE_NEAR = re.compile(
 # A name that ends like an event, award or law is not the team, person or firm asked for.
 _EVENT_END = re.compile(
     r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
-    r"League|Act|Bill|Summit|Conference|Festival|Day|Week)$"
+    r"League|Act|Bill|Summit|Conference|Festival|Day|Week|Revolution|War|Olympics|Treaty|"
+    r"Accord)$"
 )
 ROLE_MATCH = 1.4
 AGENT = 1.3  # the name after "<the question's verb> by"

@@ -105,7 +105,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         HOW_MANY,
         re.compile(
-            r"\b(?:how|hw)\s+(?:many|mny|manny)\b|\bhow\s+old\b|\bnumber\s+of\b|\bhow\s+often\b|"
+            r"\b(?:how|hw)\s+(?:many|mny|manny)\b(?!\s+(?:bucks|dollars|quid|euros|yen|rupees)\b)|"
+            r"\bhow\s+old\b|\bnumber\s+of\b|\bhow\s+often\b|"
             r"\bwhat\s+age\b|"
             # "what was the attendance", "whats the death toll": a count
             rf"\bwhat{_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+)?"
@@ -118,6 +119,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         HOW_MUCH,
         re.compile(
+            r"\bhow\s+many\s+(?:bucks|dollars|quid|euros|yen|rupees)\b|"
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap|tall|fast|"
             r"deep|wide|heavy|steep|full|empty|bad|badly)\b|"
             rf"\b(?:what|which){_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"

@@ -66,7 +66,7 @@ _WHEN_RX = re.compile(
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?"  # not "January 20" of 2024
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}\s+(?:of\s+)?\d{{4}}"  # "March 2023", "March of 2023"
-    r"|(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}(?:[-–/](?:\d{2}|(?:19|20)\d{2})(?![-–/]?\d))?"  # "2015-16": a season
     # an older year only where a date stands: "built back in 1787", "The Vampyre (1819)"
     r"|(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\())"
     r"1[0-8]\d{2}(?![\d,])(?!\s+(?!(?:was|as|is|has|his|its|this|thus)\b)[a-z]+s\b)"
