@@ -277,3 +277,21 @@ def test_a_name_that_ends_like_an_era_or_war_is_nobody() -> None:
     s = "Set during the French Revolution, Nocturne follows Rell Brask and Ilse Varn."
     rated = dict((sp.text, w) for sp, w in asked.rate(s, lambda _t: 0.0))
     assert rated["French Revolution"] < rated["Ilse Varn"]
+
+
+def test_who_caught_it_is_not_who_threw_it() -> None:
+    from bot.qa.answer_kind import Asked
+    from bot.qa.shape import WHO
+
+    def rated(q: str, s: str) -> list[str]:
+        asked = Asked.read(q, WHO, {"caught", "td"}, {})
+        return [sp.text for sp, _ in asked.rate(s, lambda _t: 0.0)]
+
+    s = "Late on, Rell Brask found Ilse Varn for the go-ahead score."
+    assert rated("who caught the go ahead td", s)[0] == "Ilse Varn"
+    s = "Tova Marn intercepted a deflected pass from Rell Brask for a pick-six."
+    assert rated("who had the pick six", s)[0] == "Tova Marn"
+    # who threw it is asked: the passer stands first again
+    assert rated("who threw the go ahead td", "Rell Brask found Ilse Varn to win it.")[0] == (
+        "Rell Brask"
+    )

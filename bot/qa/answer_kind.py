@@ -21,7 +21,8 @@ from .amounts import COMPARED, CONVERTED, CURRENCY, FORMER, MEASURE, MOVED, PERC
 from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .labels import LABEL, labelled
-from .person import bare, personlike
+from .passer import catch_asked, passer
+from .person import EVENT_END, bare, personlike
 from .plans import planned
 from .question_kind import (
     FORMER_Q,
@@ -92,12 +93,6 @@ _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
     re.I,
-)
-# A name that ends like an event, award or law is not the team, person or firm asked for.
-_EVENT_END = re.compile(
-    r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
-    r"League|Act|Bill|Summit|Conference|Festival|Day|Week|Revolution|War|Olympics|Treaty|"
-    r"Accord)$"
 )
 ROLE_MATCH = 1.4
 AGENT = 1.3  # the name after "<the question's verb> by"
@@ -221,7 +216,7 @@ def _span_strength(
         if wants_org:  # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(_ORG_END.search(bare(sp.text)))
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
-        elif _EVENT_END.search(bare(sp.text)):
+        elif EVENT_END.search(bare(sp.text)):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
         after = sentence[sp.end : sp.end + 60].split()[:5]
         if re.match(r"['’]s?\s", sentence[sp.end : sp.end + 3]):
@@ -339,6 +334,7 @@ class Asked:
     moved_q: bool  # "how much did it go up": a rise or fall ("2.1 percent higher") answers
     former_q: bool  # "what does it usually cost": what it was or usually is
     measure_q: bool  # "how far does it reach": a distance, a size, a speed
+    catch_q: bool  # "who caught it": the passer is not the answer
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -389,6 +385,7 @@ class Asked:
             moved_q=bool(MOVED_Q.search(question)),
             former_q=bool(FORMER_Q.search(question)),
             measure_q=bool(MEASURE_Q.search(question)),
+            catch_q=catch_asked(question),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")
@@ -484,8 +481,9 @@ class Asked:
             rated = [
                 (sp, w * (1 + STYLE_FIT * style_fit(sentence, sp, self.asked))) for sp, w in rated
             ]
-        if shape == WHO and heading(sentence):  # a heading's words name no one
-            rated = [(sp, w * 0.5) for sp, w in rated]
+        if shape == WHO:  # a heading's words name no one; who threw it did not catch it
+            head = 0.5 if heading(sentence) else 1.0
+            rated = [(sp, w * head * passer(self.catch_q, sentence, sp)) for sp, w in rated]
         if shape == WHO:  # a name the best articles keep coming back to is likelier the one
             rated = [(sp, w * _vote(sp, self.arts_with, self.vote)) for sp, w in rated]
         rated = [(sp, w) for sp, w in rated if w > 0]

@@ -48,3 +48,11 @@ def personlike(span: str) -> bool:
     if len(words) > 1 and _NON_PERSON_FIRST.match(words[0]):
         return False  # "University of Colorado Boulder", "Bank of America": a body or a place
     return not any(_NON_PERSON.match(bare(w)) for w in words[1:] or words)
+
+
+# A name that ends like an event, award or law is not the team, person or firm asked for.
+EVENT_END = re.compile(
+    r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
+    r"League|Act|Bill|Summit|Conference|Festival|Day|Week|Revolution|War|Olympics|Treaty|"
+    r"Accord)$"
+)

@@ -1,0 +1,47 @@
+"""Who caught it, not who threw it: "who caught the go-ahead TD" is answered by the name the
+pass went to ("Wilson found Courtland Sutton"), not by the passer, who stands before "found",
+"hit" or "threw" or after "a pass from". The same for an interception ("Baker intercepted a
+deflected pass from Hurts")."""
+
+from __future__ import annotations
+
+import re
+
+from .shape import Span
+
+# The question asks who caught or picked off a ball (not who threw it).
+CATCH_Q = re.compile(
+    r"\b(?:catch|catches|catching|caught|receiv(?:e|ed|er|ing)|receptions?|hauled\s+in|"
+    r"intercept(?:s|ed|ion)?|pick[\s-]?six|picked\s+off)\b",
+    re.I,
+)
+_THROW_Q = re.compile(r"\b(?:threw|throw|throws|throwing|tossed|passer)\b", re.I)
+# "Dobbs found", "Wilson (7) hit", "Purdy threw ... to": the name before such a verb threw
+_THREW_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:\([^)]{1,20}\)\s*)?(?:then\s+|again\s+|still\s+|\w+ly\s+)?(?:found|finds|hit|hits|threw|throws|"
+    r"connected|connects|tossed|tosses|lofted|lofts|fired|fires|completed|completes|lobbed|"
+    r"floated|rifled|zipped|hooked\s+up|dropped\s+a\s+dime)\b",
+    re.I,
+)
+# "a pass from Hurts", "a throw by Wilson", "quarterback Joe Flacco", "picked off Wilson"
+_THREW_BEFORE = re.compile(
+    r"\b(?:(?:pass|passes|throw|toss|heave|ball|lob)\s+(?:from|by)|quarterback|QB|"
+    r"picked\s+off|intercepted)\s*$",
+    re.I,
+)
+PASSER = 0.5
+
+
+def catch_asked(question: str) -> bool:
+    return bool(CATCH_Q.search(question)) and not _THROW_Q.search(question)
+
+
+def passer(catch_q: bool, sentence: str, sp: Span) -> float:
+    """How much less likely the span is the answer: ``PASSER`` for the one who threw the ball
+    when the question asks who caught it, else 1."""
+    if not catch_q:
+        return 1.0
+    threw = _THREW_AFTER.match(sentence[sp.end : sp.end + 40]) or _THREW_BEFORE.search(
+        sentence[max(0, sp.start - 30) : sp.start]
+    )
+    return PASSER if threw else 1.0
