@@ -53,13 +53,14 @@ def test_a_date_without_a_year_is_the_most_recent_one_not_in_the_future() -> Non
 
 def test_in_november_is_this_years_november() -> None:
     tf = parse_time("How did the markets move in November?", NOW)
-    assert (tf.start, tf.end) == (utc(2026, 11, 1), utc(2026, 12, 1))
+    # what happened in November is reported into the first week of December
+    assert (tf.start, tf.end) == (utc(2026, 11, 1), utc(2026, 12, 8))
     assert tf.active
 
 
 def test_in_a_month_still_to_come_is_last_years() -> None:
     tf = parse_time("What did the central bank decide in December?", NOW)
-    assert (tf.start, tf.end) == (utc(2025, 12, 1), utc(2026, 1, 1))
+    assert (tf.start, tf.end) == (utc(2025, 12, 1), utc(2026, 1, 8))
 
 
 @pytest.mark.parametrize(
@@ -73,7 +74,7 @@ def test_what_a_month_holds_in_store_is_no_publication_month(question: str) -> N
 
 def test_in_a_month_with_a_year() -> None:
     tf = parse_time("How did the committee vote in May 2025?", NOW)
-    assert (tf.start, tf.end) == (utc(2025, 5, 1), utc(2025, 6, 1))
+    assert (tf.start, tf.end) == (utc(2025, 5, 1), utc(2025, 6, 8))
 
 
 def test_last_week_is_the_previous_calendar_week() -> None:

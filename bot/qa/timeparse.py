@@ -56,6 +56,7 @@ _LATEST = re.compile(
 
 
 NOW_SLACK_DAYS = 2  # a relative window ends this many days after today begins (time zones)
+MONTH_SLACK_DAYS = 7  # "in September" reaches this many days into October
 
 
 @dataclass
@@ -290,7 +291,10 @@ def parse_time(
     elif m := _MONTH_YEAR.search(question):
         month = MONTHS[m.group("m").lower().rstrip(".")]
         year = int(m.group("y")) if m.group("y") else _year_for(month, 1, now)
-        tf.start, tf.end = _month_range(year, month)
+        tf.start, end = _month_range(year, month)
+        # what happened in a month is reported into the first days of the next ("how many jobs
+        # were added in September": the figures come out in early October)
+        tf.end = end + timedelta(days=MONTH_SLACK_DAYS)
         tf.phrase = f"{m.group('m')} {year}"
     if tf.start is not None and tf.end is None:
         # "this week", "yesterday", "the past few days": up to now. Nothing is published later,
