@@ -295,3 +295,13 @@ def test_who_caught_it_is_not_who_threw_it() -> None:
     assert rated("who threw the go ahead td", "Rell Brask found Ilse Varn to win it.")[0] == (
         "Rell Brask"
     )
+
+
+def test_an_estimate_asked_for_is_an_amount() -> None:
+    q = "what is the consensus eps estimate for velm ahead of its report"
+    assert question_shape(q) == HOW_MUCH
+    text = (
+        "Earnings Insight: Velm has beaten EPS forecasts in 7 of the last 8 quarters. "
+        "Consensus EPS Estimates: $2.65 Consensus Revenue Estimates: $54.54B"
+    )
+    assert _lead(q, text) == "$2.65 [1]."

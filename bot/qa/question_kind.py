@@ -51,7 +51,7 @@ _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
     r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
     r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
-    r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield)"
+    r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield|estimate|eps)"
 )
 _SCORE_Q = re.compile(
     r"\b(?:score|scoreline|result|final\s+tally)\b"  # and "what was the final" (of a game)
