@@ -20,6 +20,9 @@ def test_a_clipped_nickname_with_an_s_is_the_name_it_clips() -> None:
     assert correct("did the vikes win", [sp])[0] == "did the vikings win"
     # a plural with a typo is still a typo, not a nickname
     assert correct("when are the electons", [sp])[0] == "when are the elections"
+    # an English word is not what a nickname clips: "degens" is no "degeneration"
+    sp2 = Speller([TEXT + " Retinal degeneration worsens."])
+    assert correct("how much did the degens wager", [sp2])[1].get("degens") != "degeneration"
     # a word no corpus word begins with is kept as typed
     assert correct("did the zorbs win", [sp])[0] == "did the zorbs win"
 

@@ -181,7 +181,9 @@ class Speller:
         w = word.lower()
         if len(w) < 5 or not w.endswith("s"):
             return None
-        return self.clipped(w[:-1]) or (self.clipped(w[:-2]) if w[-2] == "e" else None)
+        full = self.clipped(w[:-1]) or (self.clipped(w[:-2]) if w[-2] == "e" else None)
+        # a name is clipped, not an English word: "degens" is no "degeneration"
+        return full if full and not _ENGLISH_END.search(full) else None
 
     def clipped(self, word: str) -> str | None:
         """The corpus word that ``word`` is the start of, two letters or more longer, most
