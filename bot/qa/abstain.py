@@ -53,8 +53,8 @@ _FRAME = frozenset(
         news latest new newest recent recently update updates happen happened happening going
         go get got say said says tell told know think thing things stuff actually really just
         like right ok okay hey guys lol ngl tbh imo pls rn btw idk gonna wanna gotta kinda yeah
-        fr wait so also still now today yesterday tonight tomorrow week weeks month months year years
-        day days night last past couple few ago this that these those there their them they it
+        fr wait so also still now today yesterday tonight tomorrow week weeks month months year
+        years day days night last past couple few ago this that these those there their them they it
         its article articles report reports story stories piece coverage source according
         published outlet mention mentioned mentions suggest suggests indicate indicates
         whats whos wheres hows ever much many some lot way sure deal

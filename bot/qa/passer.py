@@ -18,9 +18,10 @@ CATCH_Q = re.compile(
 _THROW_Q = re.compile(r"\b(?:threw|throw|throws|throwing|tossed|passer)\b", re.I)
 # "Dobbs found", "Wilson (7) hit", "Purdy threw ... to": the name before such a verb threw
 _THREW_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:\([^)]{1,20}\)\s*)?(?:then\s+|again\s+|still\s+|\w+ly\s+)?(?:found|finds|hit|hits|threw|throws|"
-    r"connected|connects|tossed|tosses|lofted|lofts|fired|fires|completed|completes|lobbed|"
-    r"floated|rifled|zipped|hooked\s+up|dropped\s+a\s+dime)\b",
+    r"^(?:['’]s)?\s*(?:\([^)]{1,20}\)\s*)?(?:then\s+|again\s+|still\s+|\w+ly\s+)?"
+    r"(?:found|finds|hit|hits|threw|throws|connected|connects|tossed|tosses|lofted|lofts|"
+    r"fired|fires|completed|completes|lobbed|floated|rifled|zipped|hooked\s+up|"
+    r"dropped\s+a\s+dime)\b",
     re.I,
 )
 # "a pass from Hurts", "a throw by Wilson", "quarterback Joe Flacco", "picked off Wilson"

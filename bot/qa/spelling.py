@@ -149,9 +149,7 @@ class Speller:
     def suggest(self, word: str) -> str | None:
         """The corpus word closest to a word the corpus lacks (most frequent on a tie)."""
         w = word.lower()
-        if w in self.freq or w in _KEEP:
-            return None
-        if len(w) < MIN_LEN:
+        if len(w) < MIN_LEN or w in self.freq or w in _KEEP:
             return None
         cands: set[str] = set(self._lookup(w))
         for d in _deletes(w):

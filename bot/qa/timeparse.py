@@ -43,8 +43,9 @@ _DATE_RE = (
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
 )
 _DATE = re.compile(r"\b" + _DATE_RE + r"\b", re.I)
-# "in November": what came out then. Not "for December" ("the top netflix pick for december",
-# "the forecast for March"): what a month holds in store is written before it starts.
+# "in November": what came out then, and in the week after (MONTH_SLACK_DAYS). Not "for
+# December" ("the top netflix pick for december", "the forecast for March"): what a month holds
+# in store is written before it starts.
 _MONTH_YEAR = re.compile(rf"\b(?:in|during|of)\s+(?P<m>{_MONTH_RE})(?:\s+(?P<y>\d{{4}}))?\b", re.I)
 # Asking for the newest news. Not "now", "still", "current", "today" or "update": they say the
 # same in questions about any time ("is the strike still on?").
