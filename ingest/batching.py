@@ -18,6 +18,22 @@ SMALL_CALL = 16
 # longest, cost a little more than a few batches of like length (replay of 80 dev questions'
 # shortlists, quiet 2-core machine: 122-128 ms mean at 1024, 115-123 ms at 160).
 SMALL_BATCH_TOKENS = 160
+# A background batch (work nobody waits for: the bot's sentence vectors) waits until no
+# question or reindex has used the model for this long, so it never slows either down.
+BULK_QUIET_S = 2.0
+
+_local = threading.local()
+
+
+@contextmanager
+def background() -> Iterator[None]:
+    """The model calls this thread makes inside go after every question and reindex batch."""
+    before = getattr(_local, "background", False)
+    _local.background = True
+    try:
+        yield
+    finally:
+        _local.background = before
 
 
 class ModelGate:
@@ -25,7 +41,8 @@ class ModelGate:
     first. A plain lock is not fair: a reindex releasing and retaking it between its batches
     kept questions waiting for minutes; here a question waits for at most the one batch already
     running. A batch that has waited ``bulk_max_wait_s`` goes next, so a steady stream of
-    questions slows a reindex down but never stops it."""
+    questions slows a reindex down but never stops it. A call made inside :func:`background`
+    waits until the model has been free of both for ``BULK_QUIET_S``."""
 
     def __init__(self, bulk_max_wait_s: float = 5.0) -> None:
         self.bulk_max_wait_s = bulk_max_wait_s
@@ -33,15 +50,28 @@ class ModelGate:
         self._busy = False
         self._small_waiting = 0
         self._bulk_since: float | None = None  # when the waiting batch started to wait
+        self._bulk_done = -BULK_QUIET_S  # when the last bulk batch (not a background one) ended
 
     def _bulk_overdue(self) -> bool:
         since = self._bulk_since
         return since is not None and time.monotonic() - since >= self.bulk_max_wait_s
 
+    def _background_waits(self) -> bool:
+        return (
+            self._busy
+            or self._small_waiting > 0
+            or self._bulk_since is not None
+            or time.monotonic() - self._bulk_done < BULK_QUIET_S
+        )
+
     @contextmanager
     def turn(self, *, small: bool) -> Iterator[None]:
+        quiet = not small and getattr(_local, "background", False)
         with self._cond:
-            if small:
+            if quiet:
+                while self._background_waits():
+                    self._cond.wait(0.25)
+            elif small:
                 self._small_waiting += 1
                 try:
                     while self._busy or self._bulk_overdue():
@@ -63,6 +93,8 @@ class ModelGate:
         finally:
             with self._cond:
                 self._busy = False
+                if not small and not quiet:
+                    self._bulk_done = time.monotonic()
                 self._cond.notify_all()
 
 

@@ -58,6 +58,10 @@ class Settings(BaseSettings):
 
     # --- answering -----------------------------------------------------------------------------
     max_question_chars: int = 500
+    # The running bot embeds the articles' sentences in the background after each reindex, so an
+    # answer looks its shortlist up instead of embedding it (bot/qa/sentvecs.py): about half an
+    # answer's time on a CPU, for about 0.8 KB of disk per sentence. off: embed at question time.
+    sentence_vectors: bool = True
     llm: str | None = None  # e.g. "ollama:llama3.1", "openai:gpt-4o-mini", "anthropic:claude-..."
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None

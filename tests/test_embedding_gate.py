@@ -92,3 +92,40 @@ def test_a_stream_of_small_calls_never_starves_a_batch() -> None:
             pass
     t.join(1)
     assert done.is_set(), "the batches never got a turn"
+
+
+def test_a_background_batch_waits_for_a_quiet_model(monkeypatch) -> None:
+    """The bot's sentence vectors (bot/qa/sentvecs.py) never hold up a reindex or a question:
+    while reindex batches keep coming, a background batch waits; it runs once the model has
+    been free of them for BULK_QUIET_S."""
+    from ingest import batching
+
+    monkeypatch.setattr(batching, "BULK_QUIET_S", 0.3)
+    gate = ModelGate()
+    order: list[str] = []
+    stop = threading.Event()
+
+    def reindex() -> None:
+        for _ in range(8):  # 8 batches with 0.1 s of other work between them
+            with gate.turn(small=False):
+                order.append("batch")
+                time.sleep(0.02)
+            time.sleep(0.1)
+        stop.set()
+
+    def filler() -> None:
+        with batching.background(), gate.turn(small=False):
+            order.append("background")
+
+    bulk = threading.Thread(target=reindex)
+    bulk.start()
+    time.sleep(0.05)
+    bg = threading.Thread(target=filler)
+    bg.start()
+    bg.join(10)
+    bulk.join(10)
+    assert stop.is_set()
+    assert order == ["batch"] * 8 + ["background"]
+    with gate.turn(small=True):  # a question after it goes straight in
+        order.append("question")
+    assert order[-1] == "question"

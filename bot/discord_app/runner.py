@@ -186,6 +186,7 @@ def run_bot(settings: Settings) -> int:
         return EXIT_CONFIG
     install_token_redaction(token)
     from bot.qa.llm import make_chat_model
+    from bot.qa.sentvecs import SentenceFiller
     from bot.qa.service import QAService
 
     # Guild admins add URLs from Discord: the bot never fetches from the host's own network.
@@ -200,11 +201,14 @@ def run_bot(settings: Settings) -> int:
         _say(f"error: cannot open the index ({type(exc).__name__}: {exc})")
         return EXIT_UNREACHABLE
     qa = QAService(index, settings, chat_model=chat)
+    filler = SentenceFiller(index).start() if settings.sentence_vectors else None
     try:
         return asyncio.run(serve(settings, token, index=index, qa=qa))
     except KeyboardInterrupt:
         return EXIT_OK
     finally:
+        if filler is not None:
+            filler.close()
         index.close()
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from ingest.errors import UserFacingError
 from ingest.index import demo_articles_dir
 
-from .evaluate import EVAL_CORPUS, ensure_corpus
+from .evaluate import EVAL_CORPUS, ensure_corpus, fill_sentence_vectors
 from .service import QAService
 from .types import Answer
 
@@ -222,6 +222,7 @@ def run_questions(
     skipped = sorted({r.corpus for r in records if not src.available(r.corpus)})
     records = [r for r in records if src.available(r.corpus)]
     names = {c: index_corpus(qa, c, src, progress) for c in sorted({r.corpus for r in records})}
+    filled = fill_sentence_vectors(qa, names.values())
     for name in names.values():  # per-version caches built once, as a running bot has them
         qa.answer("what is the latest news?", [name], now=datetime.now(UTC))
     results: list[Result] = []
@@ -250,6 +251,7 @@ def run_questions(
     summary["by_kind"] = {k: summarise(v) for k, v in sorted(by_kind.items())}
     summary["by_corpus"] = {k: summarise(v) for k, v in sorted(by_corpus.items())}
     summary["skipped_corpora"] = skipped
+    summary["sentence_vectors"] = filled
     return summary, results
 
 

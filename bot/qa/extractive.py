@@ -32,6 +32,7 @@ from .labels import item_heading, labelled, with_heading
 from .person import bare, personlike
 from .question_kind import question_shape
 from .sentences import trim_window
+from .sentvecs import EMBED_CHARS
 from .shape import (
     HOW_MANY,
     SHORT,
@@ -43,7 +44,7 @@ from .shape import (
 )
 from .synonyms import phrase_in, synonyms, words
 from .types import Passage
-from .vectors import CACHE
+from .vectors import CACHE, Stored
 
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
@@ -53,8 +54,7 @@ NEIGHBOUR_SHARE = 0.4  # a neighbour scoring this share of the picked sentence c
 PER_ARTICLE = 2  # excerpts of one article, while other articles have candidates
 PER_TOP_ARTICLE = 3  # the same for the best-ranked passage's article: the one most likely to answer
 FILL_SHARE = 0.5  # a further excerpt of an article must score this share of the best
-SHORTLIST = 12  # sentences embedded per question for the meaning score
-EMBED_CHARS = 200  # of each, about 45 word-pieces
+SHORTLIST = 12  # sentences embedded per question for the meaning score (EMBED_CHARS of each)
 # a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
 _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
 _PRONOUN = re.compile(
@@ -126,12 +126,15 @@ def select_excerpts(
     trace: list[Sent] | None = None,
     latest: bool = False,
     sources: int = 0,
+    stored: Stored | None = None,
 ) -> list[Excerpt]:
     """The sentences that best answer ``question``, best first, at most two per article; the
     first carries the short answer when one is pinned. ``history`` is the thread's earlier
     question (its words count half). ``trace`` receives the scored candidate sentences (for
     tuning scripts). ``sources``: how many outlets the question names ("what did the BBC and
-    CNN report"): with two or more, no article gets a third excerpt while others have one."""
+    CNN report"): with two or more, no article gets a third excerpt while others have one.
+    ``stored``: sentence vectors computed ahead (``bot.qa.sentvecs``), looked up before ``embed``
+    is called for the rest."""
     if not passages:
         return []
     shape = question_shape(question)
@@ -224,7 +227,8 @@ def select_excerpts(
     if embed is not None and query_vec is not None and SHORTLIST:
         short = sorted(cands, key=lambda c: -c.score)[:SHORTLIST]
         # the head of a sentence carries its meaning; a long tail only costs model time
-        vecs = CACHE.embed(embed, [with_heading(c, by_article)[:EMBED_CHARS] for c in short])
+        texts = [with_heading(c, by_article)[:EMBED_CHARS] for c in short]
+        vecs = CACHE.embed(embed, texts, stored=stored)
         sims = vecs @ np.asarray(query_vec, dtype=np.float32)
         for c, s in zip(short, sims, strict=True):
             c.dense = float(s)

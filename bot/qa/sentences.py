@@ -55,15 +55,18 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text``, trimmed of surrounding space, in order."""
+def sentence_spans(text: str, cached: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, trimmed of surrounding space, in order.
+    ``cached=False``: a one-off pass over many articles, which leaves the paragraph cache to
+    the questions."""
     spans: list[tuple[int, int]] = []
     pos = 0
+    split = _line_spans if cached else _line_spans.__wrapped__
     for line in text.split("\n"):
         base = pos
         pos += len(line) + 1
         if line.strip():
-            spans.extend((base + a, base + b) for a, b in _line_spans(line))
+            spans.extend((base + a, base + b) for a, b in split(line))
     # syntok may leave a closing quote at the start of the next sentence: hand it back
     fixed: list[tuple[int, int]] = []
     for s, e in spans:

@@ -19,8 +19,10 @@ from .aliases import spans as alias_spans
 from .extractive import Excerpt, select_excerpts, short_answer_lead
 from .question import clean_question
 from .retrieve import Retrieval, retrieve
+from .sentvecs import lookup, store_for
 from .spelling import correct, speller_for, unknown_words
 from .types import CAVEAT, NOT_COVERED, Answer, Citation, NothingIndexed, Passage, format_date
+from .vectors import Stored
 
 if TYPE_CHECKING:
     from .llm import BoundedLLM, LLMOutcome
@@ -281,6 +283,13 @@ class QAService:
             passages = [p for p in passages if p.score >= floor]
         return passages
 
+    def _stored(self, passages: Sequence[Passage]) -> Stored | None:
+        """The sentence vectors stored ahead for the passages' corpora (``bot.qa.sentvecs``)."""
+        if not self.index.settings.sentence_vectors:
+            return None
+        names = list(dict.fromkeys(p.corpus for p in passages))
+        return lookup([store_for(self.index.corpus(n)) for n in names])
+
     def _compose(
         self, q: str, search_q: str, r: Retrieval, history: Sequence[tuple[str, str]]
     ) -> Answer:
@@ -293,6 +302,7 @@ class QAService:
             query_vec=r.query_vec,
             latest=r.query.time.wants_latest and not r.query.time.dates,
             sources=len(r.query.outlets),
+            stored=self._stored(passages),
         )
         if not excerpts:
             return Answer(question=q, lead=NOT_COVERED, abstained=True)

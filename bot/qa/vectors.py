@@ -13,6 +13,8 @@ from typing import Any
 import numpy as np
 
 Embed = Callable[[Sequence[str]], np.ndarray]
+# Vectors computed ahead (``bot.qa.sentvecs``): one per text, None where there is none
+Stored = Callable[[Sequence[str]], list[np.ndarray | None]]
 
 SIZE = 4096  # sentences (384 floats each for the default model: about 6 MB)
 
@@ -23,8 +25,13 @@ class VectorCache:
         self._vecs: OrderedDict[tuple[Any, str], np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 
-    def embed(self, embed: Embed, texts: Sequence[str]) -> np.ndarray:
-        """``embed(texts)``, calling the model only for the texts it has not seen lately."""
+    def clear(self) -> None:
+        with self._lock:
+            self._vecs.clear()
+
+    def embed(self, embed: Embed, texts: Sequence[str], stored: Stored | None = None) -> np.ndarray:
+        """``embed(texts)``, calling the model only for the texts it has not seen lately and
+        ``stored`` does not hold."""
         owner = getattr(embed, "__self__", embed)  # the embedder behind a bound method
         keys = [(owner, t) for t in texts]
         with self._lock:
@@ -32,6 +39,11 @@ class VectorCache:
             for k in have:
                 self._vecs.move_to_end(k)
         todo = list(dict.fromkeys(k[1] for k in keys if k not in have))
+        if todo and stored is not None:
+            for t, v in zip(todo, stored(todo), strict=True):
+                if v is not None:
+                    have[(owner, t)] = v
+            todo = [t for t in todo if (owner, t) not in have]
         if todo:
             fresh = np.asarray(embed(todo), np.float32)
             with self._lock:
