@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     # answer looks its shortlist up instead of embedding it (bot/qa/sentvecs.py): about half an
     # answer's time on a CPU, for about 0.8 KB of disk per sentence. off: embed at question time.
     sentence_vectors: bool = True
+    # Per corpus, the newest articles whose sentences are embedded ahead (about 100 sentences,
+    # 80 KB and 0.7 s of one CPU's background time an article); 0: all of them.
+    sentence_vectors_max_articles: int = 10_000
     llm: str | None = None  # e.g. "ollama:llama3.1", "openai:gpt-4o-mini", "anthropic:claude-..."
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None

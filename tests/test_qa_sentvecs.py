@@ -281,3 +281,20 @@ def test_the_bot_s_filler_fills_each_corpus_and_again_after_a_reindex(
     assert store_for(alpha).count() == counts["alpha"] + 2
     assert embedder.embedded - before == 2
     assert filler.filled["alpha"] == alpha.db.version
+
+
+def test_only_the_newest_articles_are_filled_when_a_corpus_is_larger_than_the_cap(
+    index: NewsIndex, demo_copy: Path
+) -> None:
+    index.settings.sentence_vectors_max_articles = 2
+    corpus = index.corpus("default")
+    corpus.add_sources([str(demo_copy)])
+    corpus.reindex()
+    rep = fill_corpus(corpus)
+    assert rep.complete and rep.articles == 2
+    _, arts = corpus.rows()
+    newest = sorted(arts.values(), key=lambda a: a.published_ts or 0, reverse=True)
+    store = store_for(corpus)
+    assert store.done_articles() == {a.content_hash for a in newest[:2]}
+    old = [key_of(t) for t in article_sentences(newest[-1].text, newest[-1].headline)]
+    assert all(v is None for v in store.get(old))

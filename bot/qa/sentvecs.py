@@ -324,10 +324,13 @@ def fill(
 
 def fill_corpus(corpus: Any, stop: threading.Event | None = None) -> FillReport:
     """:func:`fill` for the live articles of an index corpus, with its embedding model, the
-    newest first: what members ask about."""
+    newest first (what members ask about), at most ``sentence_vectors_max_articles`` of them:
+    older articles' sentences are embedded when a question needs them, and their stored vectors
+    go at the next compaction."""
     _, arts = corpus.rows()
     rows = sorted(arts.values(), key=lambda a: (a.published_ts or 0, a.indexed_at), reverse=True)
-    return fill(store_for(corpus), rows, corpus.index.embedder.embed, stop)
+    most = corpus.index.settings.sentence_vectors_max_articles
+    return fill(store_for(corpus), rows[:most] if most else rows, corpus.index.embedder.embed, stop)
 
 
 class SentenceFiller:
