@@ -298,3 +298,23 @@ def test_only_the_newest_articles_are_filled_when_a_corpus_is_larger_than_the_ca
     assert store.done_articles() == {a.content_hash for a in newest[:2]}
     old = [key_of(t) for t in article_sentences(newest[-1].text, newest[-1].headline)]
     assert all(v is None for v in store.get(old))
+
+
+def test_a_fill_that_fails_is_logged_once_and_answers_go_on(
+    index: NewsIndex, embedder: HashEmbedder, demo_copy: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    corpus = index.corpus("default")
+    corpus.add_sources([str(demo_copy / "01-orvel-border-clash.txt")])
+    corpus.reindex()
+    embedder.fail_on = lambda texts: len(texts) > 1  # the model fails on every batch
+    filler = SentenceFiller(index)
+    with caplog.at_level(logging.WARNING):
+        filler.pass_once(every=True)
+        filler.pass_once()
+    assert caplog.text.count("sentence vectors of corpus default not filled") == 1
+    assert store_for(corpus).count() == 0
+    embedder.fail_on = None
+    ans = QAService(index, index.settings).answer(
+        "who fired first at the orvel crossing", ["default"], now=NOW
+    )
+    assert ans.citations

@@ -99,9 +99,13 @@ def fill_sentence_vectors(qa: QAService, names: Iterable[str]) -> dict[str, Any]
     before the questions are timed: {corpus: sentences embedded now, seconds, stored}."""
     if not qa.index.settings.sentence_vectors:
         return {}
-    out = {}
+    out: dict[str, Any] = {}
     for name in names:
-        rep = fill_corpus(qa.index.corpus(name))
+        try:
+            rep = fill_corpus(qa.index.corpus(name))
+        except OSError as exc:  # e.g. a read-only data folder: answers embed as they go
+            out[name] = {"error": f"{type(exc).__name__}: {exc}"}
+            continue
         out[name] = {
             "embedded": rep.embedded,
             "seconds": round(rep.seconds, 1),

@@ -362,9 +362,18 @@ class SentenceFiller:
                 version = corpus.db.version
                 if self.filled.get(name) == version or not corpus.db.has_chunks():
                     continue
+            except Exception as exc:  # reported by the questions it fails
+                log.info("corpus %s not looked at for sentence vectors (%s)", name, exc)
+                continue
+            try:
                 rep = fill_corpus(corpus, self.stop)
-            except Exception as exc:  # a broken corpus is reported by the questions it fails
-                log.info("sentence vectors of corpus %s not filled (%s)", name, exc)
+            except Exception as exc:  # a full disk, a read-only folder, a broken corpus
+                log.warning(
+                    "sentence vectors of corpus %s not filled (%s: %s); answers embed their "
+                    "sentences meanwhile; tried again after its next reindex",
+                    name, type(exc).__name__, exc,
+                )  # fmt: skip
+                self.filled[name] = version  # not every minute: once per change
                 continue
             if rep.complete:
                 self.filled[name] = version
