@@ -397,3 +397,15 @@ def test_all_demo_questions_with_the_real_model(tmp_path: Path) -> None:
             assert_teaser_subject_not_cited(w, w.qa.answer(question, ["demo"], now=NOW), ["steel"])
     finally:
         drop_collections(w.client)
+
+
+def test_a_name_typed_as_lowercase_initials_is_found_and_answered(world: World) -> None:
+    # "hcc": no article writes it, but the strike articles name the Halverton Chamber of Commerce
+    from bot.qa.abstain import signals
+
+    q = "how much does the hcc say the strike cost businesses a day"
+    sig = signals(q, world.qa.retrieve(q, ["demo"], now=NOW))
+    assert sig["rare_missing"] == 0.0 and sig["unknown_missing"] == 0.0  # the best articles hold it
+    ans = world.qa.answer(q, ["demo"], now=NOW)
+    assert not ans.abstained, ans.text
+    assert "14 million aldmarks" in ans.text

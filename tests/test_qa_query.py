@@ -252,6 +252,21 @@ def test_an_outlet_the_corpus_holds_is_not_unknown() -> None:
     assert plan_query(q, [*OUTLETS, "Reuters"], NOW).outlets == ["Reuters"]
 
 
+def test_lowercase_initials_are_named_by_a_name_with_or_without_its_of() -> None:
+    from bot.qa.query import lower_initials_named
+
+    texts = [
+        "Shares in Bank of Queensland fell 6.9 per cent after the Reserve Bank of Australia "
+        "held rates, and the Department of Justice said nothing."
+    ]
+    for typed in ("boq", "rba", "doj"):
+        assert lower_initials_named(typed, texts), typed
+    assert not lower_initials_named("bqx", texts)
+    assert not lower_initials_named("sib", texts)  # "Shares in Bank": "in" links no name
+    assert not lower_initials_named("of", texts)  # three or four letters only
+    assert not lower_initials_named("BOQ", texts)  # capitals are ``initials_named``'s
+
+
 def test_an_acronym_is_named_by_the_initials_of_a_run_of_capitalised_words() -> None:
     from bot.qa.query import initials_named
 

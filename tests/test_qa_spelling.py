@@ -47,3 +47,11 @@ def test_sports_nicknames_add_the_teams_name() -> None:
     assert "(Vikings)" in q and added == ["Vikings"]
     assert expand("who was potm last night")[1] == ["player of the match"]
     assert expand("who starts for the dbacks")[1] == ["Diamondbacks"]
+
+
+def test_a_clipped_subject_and_a_heros_nickname_are_spelled_out() -> None:
+    fixed, fixes = correct("how much did the chem nobel winners split", [Speller([TEXT])])
+    assert fixed == "how much did the chemistry nobel winners split"
+    assert fixes == {"chem": "chemistry"}
+    assert correct("who won the econ prize", [Speller([TEXT])])[0] == "who won the economics prize"
+    assert expand("which studio made spidey 2")[1] == ["Spider-Man"]

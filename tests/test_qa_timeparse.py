@@ -95,10 +95,23 @@ def test_on_monday_is_that_day_and_the_next() -> None:
 
 
 def test_yesterday_is_the_previous_day_until_now() -> None:
-    # Yesterday's news is published yesterday or today.
+    # Yesterday's news is published yesterday or today; a member's yesterday began up to 14
+    # hours before UTC's (UTC+14).
     tf = parse_time("What did Quillon announce yesterday?", NOW)
-    assert (tf.start, tf.end) == (utc(2026, 11, 26), utc(2026, 11, 29))
-    assert parse_time("what happened with the strike last night", NOW).start == utc(2026, 11, 26)
+    assert (tf.start, tf.end) == (utc(2026, 11, 25, 10), utc(2026, 11, 29))
+    assert parse_time("what happened with the strike last night", NOW).start == utc(
+        2026, 11, 25, 10
+    )
+
+
+def test_today_began_at_the_earliest_midnight_on_earth() -> None:
+    # Asked at 08:00 UTC, in Sydney's evening: today's market report there came out at 23:50 UTC
+    # the day before.
+    tf = parse_time(
+        "how much did the bank shed on the asx today", datetime(2023, 10, 11, 8, tzinfo=UTC)
+    )
+    assert tf.start == utc(2023, 10, 10, 10)
+    assert tf.start < datetime(2023, 10, 10, 23, 50, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -204,7 +217,7 @@ def test_a_question_without_a_time_phrase_sets_nothing(question: str) -> None:
 
 def test_a_naive_now_is_taken_as_utc() -> None:
     tf = parse_time("What happened yesterday?", datetime(2026, 11, 27, 12))
-    assert (tf.start, tf.end) == (utc(2026, 11, 26), utc(2026, 11, 29))
+    assert (tf.start, tf.end) == (utc(2026, 11, 25, 10), utc(2026, 11, 29))
 
 
 def test_a_relative_window_ends_at_now_so_a_later_article_is_outside_it() -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 from ingest.keyword import tokenize
 
 from .aliases import ALIASES, unexpand
-from .query import NUMBERED_WORD, initials_named, numbered_named
+from .query import NUMBERED_WORD, initials_named, lower_initials_named, numbered_named
 from .retrieve import Retrieval
 from .synonyms import base_form, synonyms
 from .types import NOT_COVERED
@@ -233,6 +233,7 @@ def outcome_missing(
 
 IDF_FLOOR = 0.1
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{3,5}\b")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,4}\b")
 
 
 def _norm_text(s: str) -> str:
@@ -245,6 +246,9 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     arts: dict[str, tuple[set[str], str]] = {}
     pairs: dict[str, set[tuple[str, str]]] = {}
     acronyms = set(_ACRONYM_WORD.findall(question))
+    df = r.doc_freq or (lambda _t: 0)
+    # "boq", "doj": lowercase initials no article writes, of a name an article may
+    typed_initials = [w for w in set(_LOWER_WORD.findall(question)) if df(w) == 0]
     for p in r.passages[:6]:
         if p.article_id not in arts and len(arts) < 3:
             text = p.article_text or p.text
@@ -255,6 +259,9 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
             for a in acronyms:  # "OVP": the article names the Ostry Valley Post in full
                 if initials_named(a, [body]):
                     toks.update(tokenize(a))
+            for w in typed_initials:  # "boq": the article names the Bank of Queensland
+                if lower_initials_named(w, [body]):
+                    toks.update(tokenize(w))
             for w in NUMBERED_WORD.findall(question):  # "d4": the article says "Diablo 4"
                 if "".join(w).lower() not in ALIASES and numbered_named("".join(w), body):
                     toks.update(tokenize("".join(w)))
@@ -266,7 +273,6 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     for t in key_terms(history) if history else []:
         terms.setdefault(t, 0.5)
     n = max(1, r.n_chunks)
-    df = r.doc_freq or (lambda _t: 0)
     for t in [t for t in terms if t in _ALIAS_WORDS and df(t) == 0]:
         del terms[t]  # "szn" the articles never write: its meaning ("season") was added
     # floored: in a one-article corpus every word the question shares with it is in every chunk

@@ -39,7 +39,7 @@ ALIASES: dict[str, str] = {
     "sixers": "76ers", "mavs": "Mavericks", "cavs": "Cavaliers", "habs": "Canadiens",
     "barca": "Barcelona", "juve": "Juventus", "atleti": "Atletico Madrid",
     "potm": "player of the match",
-    "motm": "man of the match", "epl": "Premier League",
+    "motm": "man of the match", "epl": "Premier League", "spidey": "Spider-Man",
     "uswnt": "US women's national soccer team", "usmnt": "US men's national soccer team",
     "crypto": "cryptocurrency", "ev": "electric vehicle", "evs": "electric vehicles",
     # everyday slang for news words

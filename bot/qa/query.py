@@ -219,6 +219,34 @@ def initials_named(acronym: str, texts: Iterable[str]) -> bool:
     return False
 
 
+_CAP_RUN_LINKED = re.compile(
+    r"[A-Z][\w'’.]*(?:(?:\s+(?:of|and|for|the|de)\s+|\s+|-)[A-Z][\w'’.]*){1,5}"
+)
+_LOWER_INITIALS = re.compile(r"[a-z]{3,4}")
+
+
+def lower_initials_named(word: str, texts: Iterable[str]) -> bool:
+    """Whether a word a member typed in lowercase ("boq", "doj", "rba") is the initials of a
+    name in ``texts``: capitalised words, with or without the "of" between them ("Bank of
+    Queensland", "Department of Justice", "Reserve Bank of Australia"), all of them initials:
+    "boq" is not found in "Bank of Queens Quay"."""
+    if not _LOWER_INITIALS.fullmatch(word):
+        return False
+    for text in texts:
+        for m in _CAP_RUN_LINKED.finditer(text):
+            ws = [w for w in re.split(r"\s+|-", m.group()) if w]
+            for i in range(len(ws)):
+                for j in range(i + 1, len(ws)):
+                    part = ws[i : j + 1]
+                    if not (part[0][0].isupper() and part[-1][0].isupper()):
+                        continue
+                    full = "".join(w[0] for w in part).lower()
+                    caps = "".join(w[0] for w in part if w[0].isupper()).lower()
+                    if word in (full, caps):
+                        return True
+    return False
+
+
 # "d4", "s2", "bg3", "gta6": a title or a season by its initials and number
 NUMBERED_WORD = re.compile(r"\b([a-z]{1,3})(\d{1,2})\b", re.I)
 _NOT_INITIAL = re.compile(

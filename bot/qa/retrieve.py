@@ -18,7 +18,15 @@ import numpy as np
 from ingest.index import Corpus
 
 from .arrays import CorpusArrays, ExactVectors, corpus_arrays
-from .query import Part, QueryPlan, clipped_name, initials_named, plan_query, unseen_names
+from .query import (
+    Part,
+    QueryPlan,
+    clipped_name,
+    initials_named,
+    lower_initials_named,
+    plan_query,
+    unseen_names,
+)
 from .rank import (
     Params,
     Scored,
@@ -206,7 +214,9 @@ def retrieve(
     unseen += [
         w
         for w in unknown
-        if w not in (n.lower() for n in unseen) and not clipped_name(w, named)  # "bama"
+        if w not in (n.lower() for n in unseen)
+        and not clipped_name(w, named)  # "bama"
+        and not lower_initials_named(w, named)  # "boq": the Bank of Queensland
     ]
     query = Query(question, plan.outlets, plan.time, plan.unknown, unseen, plan)
     return Retrieval(

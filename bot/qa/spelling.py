@@ -252,6 +252,8 @@ _CHAT_FIXES = {
     "mins": "minutes", "pts": "points", "wks": "weeks", "mos": "months",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
     "tonite": "tonight",
+    # a subject clipped ("the chem nobel", "econ prize")
+    "chem": "chemistry", "econ": "economics",
 }  # fmt: skip
 
 

@@ -57,6 +57,9 @@ _LATEST = re.compile(
 
 
 NOW_SLACK_DAYS = 2  # a relative window ends this many days after today begins (time zones)
+# A member's "today" began at their midnight, up to 14 hours before UTC's (UTC+14): "how much
+# did the shares shed today", asked in Sydney's evening, is about a report UTC dates yesterday.
+TZ_AHEAD = timedelta(hours=14)
 MONTH_SLACK_DAYS = 7  # "in September" reaches this many days into October
 
 
@@ -248,7 +251,7 @@ def parse_time(
     if m := re.search(r"\b(?:yesterday|last\s+night)\b", q):
         # news of yesterday is published yesterday or today
         d = today - timedelta(days=1)
-        tf.start, tf.end, tf.phrase = _day_start(d), None, m.group(0)
+        tf.start, tf.end, tf.phrase = _day_start(d) - TZ_AHEAD, None, m.group(0)
     elif m := re.search(
         r"\b(?:(?:the\s+)?(?:last|past)\s+(?:couple\s+(?:of\s+)?|few\s+)(days|weeks)|"
         r"(?:in\s+)?the\s+last\s+(?:48|72)\s+hours)\b",
@@ -257,7 +260,7 @@ def parse_time(
         days = 3 if (m.group(1) or "days") == "days" else 21
         tf.start, tf.phrase = now - timedelta(days=days), m.group(0)
     elif m := re.search(r"\btoday\b", q):
-        tf.start, tf.end, tf.phrase = _day_start(today), None, "today"
+        tf.start, tf.end, tf.phrase = _day_start(today) - TZ_AHEAD, None, "today"
     elif m := re.search(r"\b(last|past|previous)\s+(\d+\s+)?(day|week|month|year)s?\b", q):
         n = int(m.group(2)) if m.group(2) else 1
         unit = m.group(3)
