@@ -66,6 +66,12 @@ def test_what_someone_is_paying_asks_an_amount() -> None:
     assert question_shape("what is apple making next") != HOW_MUCH
 
 
+def test_a_date_named_a_few_words_after_what_is_asks_when() -> None:
+    assert question_shape("what was the release cutoff date for the list") == WHEN
+    assert question_shape("whats the new filing deadline") == WHEN
+    assert question_shape("what was the cutoff date") == WHEN
+
+
 def test_a_plan_is_the_date_set_after_it_not_one_the_sentence_gives_before() -> None:
     text = (
         "Velm Songs Fund owns the rights to some 60,000 songs. "

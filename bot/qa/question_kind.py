@@ -147,6 +147,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:when|whn|wen|whens)\b|\bwhat\s+time\b|\bhow\s+long\s+ago\b|\bhow\s+soon\b|\buntil\s+when\b|"
             rf"\b(?:what|which){_S}\s+(?:\w+\s+)?{_TIME_NOUN}s?\b|"
+            # "what was the release cutoff date", "what's the new launch day"
+            rf"\bwhat{_S}\s+(?:was|is|were|are|will\s+be)?\s*the\s+(?:[\w'’-]+\s+){{1,2}}"
+            r"(?:date|deadline)s?\b|"
             # "whats the last day to send it"
             rf"\bwhat{_S}\s+(?:is\s+|was\s+)?the\s+(?:last|first|next|final|earliest|latest|exact)\s+"
             rf"{_TIME_NOUN}\b",
