@@ -253,7 +253,8 @@ NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
     [
         ("2026-11-01", datetime(2026, 11, 1, tzinfo=UTC)),
         ("Nov 1", datetime(2026, 11, 1, tzinfo=UTC)),
-        ("yesterday", datetime(2026, 11, 19, tzinfo=UTC)),
+        # a member's yesterday began up to 14 hours before UTC's (UTC+14)
+        ("yesterday", datetime(2026, 11, 18, 10, tzinfo=UTC)),
         ("last week", datetime(2026, 11, 9, tzinfo=UTC)),
         ("3 days", datetime(2026, 11, 17, 12, tzinfo=UTC)),
         ("past 2 weeks", datetime(2026, 11, 6, 12, tzinfo=UTC)),

@@ -242,7 +242,7 @@ def test_last_week_puts_an_article_of_last_week_first(world: World) -> None:
     [
         ("last week", datetime(2026, 11, 16, tzinfo=UTC), datetime(2026, 11, 23, tzinfo=UTC),
          {TIGHTENED, FARMERS}),
-        ("yesterday", datetime(2026, 11, 26, tzinfo=UTC), datetime(2026, 11, 29, tzinfo=UTC),
+        ("yesterday", datetime(2026, 11, 25, 10, tzinfo=UTC), datetime(2026, 11, 29, tzinfo=UTC),
          {DESAL}),
         ("since Monday", datetime(2026, 11, 23, tzinfo=UTC), datetime(2026, 11, 29, tzinfo=UTC),
          {RAIN, DESAL}),
