@@ -248,7 +248,11 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     acronyms = set(_ACRONYM_WORD.findall(question))
     df = r.doc_freq or (lambda _t: 0)
     # "boq", "doj": lowercase initials no article writes, of a name an article may
-    typed_initials = [w for w in set(_LOWER_WORD.findall(question)) if df(w) == 0]
+    typed_initials = [
+        w
+        for w in set(_LOWER_WORD.findall(question))
+        if (ts := tokenize(w)) and all(df(t) == 0 for t in ts)
+    ]
     for p in r.passages[:6]:
         if p.article_id not in arts and len(arts) < 3:
             text = p.article_text or p.text

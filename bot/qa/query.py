@@ -4,6 +4,7 @@ TechCrunch report says Y" has two), each with the outlets and dates that belong 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -232,19 +233,25 @@ def lower_initials_named(word: str, texts: Iterable[str]) -> bool:
     "boq" is not found in "Bank of Queens Quay"."""
     if not _LOWER_INITIALS.fullmatch(word):
         return False
-    for text in texts:
-        for m in _CAP_RUN_LINKED.finditer(text):
-            ws = [w for w in re.split(r"\s+|-", m.group()) if w]
-            for i in range(len(ws)):
-                for j in range(i + 1, len(ws)):
-                    part = ws[i : j + 1]
-                    if not (part[0][0].isupper() and part[-1][0].isupper()):
-                        continue
-                    full = "".join(w[0] for w in part).lower()
-                    caps = "".join(w[0] for w in part if w[0].isupper()).lower()
-                    if word in (full, caps):
-                        return True
-    return False
+    return any(word in _name_initials(t) for t in texts)
+
+
+@functools.lru_cache(maxsize=256)
+def _name_initials(text: str) -> frozenset[str]:
+    """Every 3-4 letter initials of a run of capitalised words in ``text`` (see above). Cached:
+    the best articles come back question after question."""
+    out: set[str] = set()
+    for m in _CAP_RUN_LINKED.finditer(text):
+        ws = [w for w in re.split(r"\s+|-", m.group()) if w]
+        for i in range(len(ws)):
+            if not ws[i][0].isupper():
+                continue
+            for j in range(i + 1, min(len(ws), i + 5)):
+                part = ws[i : j + 1]
+                if part[-1][0].isupper():
+                    out.add("".join(w[0] for w in part).lower())
+                    out.add("".join(w[0] for w in part if w[0].isupper()).lower())
+    return frozenset(x for x in out if 3 <= len(x) <= 4)
 
 
 # "d4", "s2", "bg3", "gta6": a title or a season by its initials and number
