@@ -318,3 +318,13 @@ def test_a_fill_that_fails_is_logged_once_and_answers_go_on(
         "who fired first at the orvel crossing", ["default"], now=NOW
     )
     assert ans.citations
+
+
+def test_an_unreadable_store_costs_the_answer_nothing_but_time(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "x.vec"
+    path.mkdir()  # not a file: every read fails
+    with caplog.at_level(logging.WARNING):
+        assert lookup([SentenceStore(path, 8)])(["a", "b"]) == [None, None]
+    assert "unreadable" in caplog.text

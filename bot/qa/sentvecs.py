@@ -398,7 +398,12 @@ def lookup(stores: Sequence[SentenceStore]) -> Callable[[Sequence[str]], list[np
         keys = [key_of(t) for t in texts]
         out: list[np.ndarray | None] = [None] * len(keys)
         for store in stores:
-            for i, v in enumerate(store.get(keys)):
+            try:
+                got = store.get(keys)
+            except (OSError, ValueError) as exc:  # a cache: the answer embeds instead
+                log.warning("sentence vectors %s unreadable (%s); embedding", store.path, exc)
+                continue
+            for i, v in enumerate(got):
                 if out[i] is None:
                     out[i] = v
         return out
