@@ -131,3 +131,31 @@ def test_how_far_is_answered_by_a_distance_not_by_the_price_beside_it() -> None:
     assert _lead("trackr go range?? how far does it reach", text) == "300 feet [1]."
     # asked what it costs, the price still answers
     assert _lead("how much is the trackr go", text) == "$ 19 [1]."
+
+
+PREVIEW = (
+    "Harlow Town vs Brackwater Rovers: kickoff time, lineups and how to watch\n\n"
+    "Harlow Town host Brackwater Rovers in the cup quarter-final on Saturday evening.\n\n"
+    "Location: Kestrel Park (Harlow)\n\n"
+    "Referee: Ansel Dorrik (WAL)\n\n"
+    "Rovers striker Tobin Leary scored twice in the last round, and manager Ivo Castell said "
+    "the side would attack from the first whistle."
+)
+
+
+def test_the_name_under_the_title_asked_for_answers_who_held_that_role() -> None:
+    # a match preview lists its officials one to a line; the name under "Referee:" answers
+    # however the role is asked, and the line's bracketed note stays out of the lead
+    assert _lead("who reffed harlow town vs brackwater rovers", PREVIEW) == "Ansel Dorrik [1]."
+    assert _lead("who is the referee for harlow v brackwater", PREVIEW) == "Ansel Dorrik [1]."
+    # a line under another title names no referee, and another role is not answered by it
+    assert _lead("who is the rovers manager", PREVIEW) == "Ivo Castell [1]."
+
+
+def test_a_role_and_the_word_name_ask_for_a_person() -> None:
+    text = (
+        "Names on the shortlist for the Brackwater ferry board were published on Monday. "
+        "Ferry operator chief executive Dana Quell said fares would hold until spring."
+    )
+    # "ferry ceo name?": no question word, yet it asks who; "name" is not a word to match
+    assert _lead("ferry ceo name?", text) == "Dana Quell [1]."

@@ -20,7 +20,7 @@ from ingest.keyword import tokenize
 from .amounts import COMPARED, CONVERTED, CURRENCY, FORMER, MEASURE, MOVED, PERCENT, former
 from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
-from .labels import LABEL, labelled
+from .labels import LABEL, labelled, role_labelled
 from .passer import catch_asked, passer
 from .person import EVENT_END, bare, personlike
 from .plans import planned
@@ -406,6 +406,8 @@ class Asked:
                 and not any(m.start < f.end and f.start < m.end for f in found)
             ]
         label = labelled(sentence, shape)  # "Where to watch: Shudder, AMC Plus"
+        if label is None and shape == WHO:  # "Referee: Raphael Claus (BRA)" for "who reffed"
+            label = role_labelled(sentence, self.roles)
         if label is not None:
             found = [label, *(f for f in found if f.end <= label.start or f.start >= label.end)]
         if shape == WHO and self.wants_org:  # "which university": "at Southern Connecticut
@@ -482,8 +484,11 @@ class Asked:
                 (sp, w * (1 + STYLE_FIT * style_fit(sentence, sp, self.asked))) for sp, w in rated
             ]
         if shape == WHO:  # a heading's words name no one; who threw it did not catch it
-            head = 0.5 if heading(sentence) else 1.0
-            rated = [(sp, w * head * passer(self.catch_q, sentence, sp)) for sp, w in rated]
+            head = 0.5 if heading(sentence) else 1.0  # a labelled line is no heading
+            rated = [
+                (sp, w * (1.0 if sp is label else head) * passer(self.catch_q, sentence, sp))
+                for sp, w in rated
+            ]
         if shape == WHO:  # a name the best articles keep coming back to is likelier the one
             rated = [(sp, w * _vote(sp, self.arts_with, self.vote)) for sp, w in rated]
         rated = [(sp, w) for sp, w in rated if w > 0]

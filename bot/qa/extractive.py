@@ -28,7 +28,7 @@ import numpy as np
 from .answer_kind import Asked
 from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
 from .counted import nouns
-from .labels import item_heading, labelled, with_heading
+from .labels import item_heading, labelled, role_labelled, with_heading
 from .person import bare, personlike
 from .question_kind import question_shape
 from .sentences import trim_window
@@ -57,6 +57,8 @@ FILL_SHARE = 0.5  # a further excerpt of an article must score this share of the
 SHORTLIST = 12  # sentences embedded per question for the meaning score (EMBED_CHARS of each)
 # a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
 _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
+# "name" as what is asked for ("ceo name?", "the name of"), not as a verb ("name the ship")
+_NAME_ASKED = re.compile(r"\bname\b(?!\s+(?:the|a|an|it|him|her|them|his|their)\b)", re.I)
 _PRONOUN = re.compile(
     r"^[\"'“‘]?(?:He|She|They|It|His|Her|Its|Their|Them|This|These|Those|That|Both|The\s+"
     r"(?:move|decision|deal|plan|company|firm|group|team|club|ministry|agency|bank|court|talks|"
@@ -139,6 +141,8 @@ def select_excerpts(
         return []
     shape = question_shape(question)
     terms = _question_terms(question, history)
+    if shape == WHO and _NAME_ASKED.search(question):
+        terms.pop("name", None)  # "qru ceo name?": the answer is a name, not the word "name"
     q_toks = set(terms)
     cands = candidates(passages, ledes=latest and shape not in SHORT)
     if not cands:
@@ -209,7 +213,10 @@ def select_excerpts(
         for c in sents:
             nb = [at[i].lex for i in (c.prev, c.next) if i in at]
             c.context = max(nb, default=0.0)
-            if shape in SHORT and labelled(c.sentence, shape) is not None:
+            if shape in SHORT and (
+                labelled(c.sentence, shape) is not None
+                or (shape == WHO and role_labelled(c.sentence, ask.roles) is not None)
+            ):
                 head = item_heading(c, at)  # "Where to watch: Shudder", of the film it names
                 if head is not None:
                     c.head = head.idx

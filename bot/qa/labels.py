@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ingest.keyword import tokenize
+
 from .shape import HOW_MUCH, WHEN, WHERE, WHO, Span
 
 if TYPE_CHECKING:
@@ -51,6 +53,25 @@ def labelled(sentence: str, shape: str) -> Span | None:
     if len(value.split()) > MAX_VALUE_WORDS or "\n" in value:
         return None
     if shape == HOW_MUCH and not re.search(r"\d", value):
+        return None
+    return Span(m.start("value"), m.start("value") + len(value), value)
+
+
+_ROLE_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Za-z][A-Za-z’'-]*(?:\s+[A-Za-z][A-Za-z’'-]*){0,2})\s*:\s*"
+    r"(?P<value>[A-Z][^:()\n]*?)\s*(?:\([^()\n]*\))?\s*[.;]?\s*$"
+)
+
+
+def role_labelled(sentence: str, roles: frozenset[str]) -> Span | None:
+    """The name a line gives under the title a who-question asks about: "Referee: Raphael
+    Claus (BRA)" for "who reffed the game" (a match preview's facts, one to a line); the
+    bracketed note is left out."""
+    m = _ROLE_LABEL.match(sentence)
+    if m is None or not roles or not set(tokenize(m.group("label"))) & roles:
+        return None
+    value = m.group("value")
+    if len(value.split()) > MAX_VALUE_WORDS:
         return None
     return Span(m.start("value"), m.start("value") + len(value), value)
 

@@ -47,6 +47,12 @@ _PERSON_NOUN = (
     r"referee|ref|umpire|defender|midfielder|forward|goalkeeper|keeper|receiver|"
     r"runningback|linebacker|batter|bowler|batsman|jockey|trainer|rider|cyclist|boxer|fighter)"
 )
+# roles a member asks a person's name by ("qru ceo name?")
+_ROLE_NAMED = (
+    r"(?:ceo|boss|chief|coach|manager|president|founder|referee|ref|umpire|captain|owner|exec|"
+    r"executive|judge|minister|pm|director|spokes(?:person|man|woman)|host|anchor|chair(?:man|"
+    r"woman|person)?|commissioner|governor|mayor|senator|editor|reporter|author|keeper|qb)"
+)
 _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
     r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
@@ -170,7 +176,10 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\bwho(?:m|se|'s|’s|s)?\b|\bwh(?:at|ich)\s+(?:(?!{_NOT_KIND}\b)[\w'’-]+\s+){{0,2}}"
             rf"{_PERSON_NOUN}s?\b|"
-            r"\bname\s+of\b|(?:['’]s|\b(?:his|her|their))\s+(?:full\s+|real\s+)?name\b|\bwhat(?:'?s)?\b.{0,80}?\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded)\b"
+            r"\bname\s+of\b|(?:['’]s|\b(?:his|her|their))\s+(?:full\s+|real\s+)?name\b|"
+            # "qru ceo name?", "the ref's name": a person's name by the role they hold
+            rf"\b{_ROLE_NAMED}(?:['’]?s)?\s+(?:full\s+|real\s+)?name\b|"
+            r"\bwhat(?:'?s)?\b.{0,80}?\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded)\b"
             # "whats her husbands name": the possessive typed without its apostrophe
             r"|\bwhat(?:['’]?s|\s+is|\s+was)\s.{0,60}?\b[a-z]{3,}s\s+(?:full\s+|real\s+)?name\b",
             re.I,
@@ -347,7 +356,8 @@ ROLES = frozenset(
         "spokesman spokeswoman commissioner ambassador leader boss head premier chancellor "
         "mediation referee ref umpire defender striker midfielder goalkeeper keeper quarterback qb "
         "receiver pitcher commentator announcer analyst reporter host anchor negotiator "
-        "prosecutor attorney lawyer regulator inspector detective officer commander"
+        "prosecutor attorney lawyer regulator inspector detective officer commander reffed "
+        "refereed officiated"
     )
 )
 # A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the
@@ -441,6 +451,8 @@ _SAME_ROLE = {
         "ceo": "chief executive", "boss": "chief executive ceo head", "spokesperson": "spokesman spokeswoman",
         "spokesman": "spokesperson spokeswoman", "spokeswoman": "spokesperson spokesman",
         "ref": "referee official", "referee": "ref official", "qb": "quarterback",
+        "reffed": "referee ref official", "refereed": "referee ref official",
+        "officiated": "referee ref official",
         "quarterback": "qb", "chair": "chairman chairwoman chairperson", "pm": "prime minister",
         "lawyer": "attorney counsel", "attorney": "lawyer counsel", "doctor": "physician",
     }.items()
