@@ -613,6 +613,12 @@ def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_c
     assert signals(q, result)["outcome_missing"] == 0.0
     assert signals("who is predicted to win the harbour regatta", preview)["outcome_missing"] == 0.0
     assert signals("how many crews entered the regatta", preview)["outcome_missing"] == 0.0
+    # a count someone "made" is no takings: "how many saves did she make in the regatta"
+    assert (
+        signals("how many tows did the rescue boat make at the regatta", preview)["outcome_missing"]
+        == 0.0
+    )
+    assert signals("how much did the regatta make", preview)["outcome_missing"] == 1.0
     # the word that asks for the outcome names no topic: "won" in a sentence about another
     # race does not answer who won the Tern Trophy
     assert signals("who won the tern trophy", result)["outcome_missing"] == 1.0

@@ -190,7 +190,9 @@ def _event_in(event: str, body: str) -> bool:
 # only preview or mention it do not answer it.
 _OUTCOME_Q = re.compile(
     r"\bwho\s+(?:won|wins|win|took|claimed)\b|\bwinn(?:er|ing)\b|\bscore\b|\bresult\b|\bbeat\b|"
-    r"\bhow\s+(?:much|many)\b[^?]*\b(?:make|made|gross\w*|earn\w*|sold|sell|box\s+office|copies)\b",
+    # "how much did it make", "how many did it sell"; not "how many tackles did he make"
+    r"\bhow\s+much\b[^?]*\b(?:make|made|gross\w*|earn\w*|sold|sell|box\s+office)\b|"
+    r"\bhow\s+many\b[^?]*\b(?:sold|sell|copies|units|tickets)\b",
     re.I,
 )
 _FORECAST_Q = re.compile(r"\bpredict\w*|\bprojected\b|\bodds\b|\bexpected\b|\bpreview\b", re.I)
