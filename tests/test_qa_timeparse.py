@@ -114,6 +114,16 @@ def test_today_began_at_the_earliest_midnight_on_earth() -> None:
     assert tf.start < datetime(2023, 10, 10, 23, 50, tzinfo=UTC)
 
 
+def test_tonight_over_by_now_was_reported_today_but_a_game_to_come_may_be_previewed_earlier() -> (
+    None
+):
+    asked = datetime(2023, 12, 1, 23, 30, tzinfo=UTC)
+    tf = parse_time("what time did her winner go in tonight", asked)
+    assert (tf.start, tf.phrase) == (utc(2023, 11, 30, 10), "tonight")
+    # a game still to come: its preview may be days old, so no window is set
+    assert not parse_time("who is starting in goal tonight", asked).active
+
+
 @pytest.mark.parametrize(
     "question",
     ["anything new on the strike in the past couple of days", "news from the last few days?"],

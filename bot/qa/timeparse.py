@@ -77,6 +77,9 @@ class TimeFilter:
         return self.start is not None or self.end is not None or bool(self.dates)
 
 
+_PAST_TENSE = re.compile(r"\b(?:did|was|were|went|got|had|scored|won|lost|beat|finished|ended)\b")
+
+
 def _day_start(d: date, tz=UTC) -> datetime:
     return datetime.combine(d, time.min, tzinfo=tz)
 
@@ -259,8 +262,12 @@ def parse_time(
     ):
         days = 3 if (m.group(1) or "days") == "days" else 21
         tf.start, tf.phrase = now - timedelta(days=days), m.group(0)
-    elif m := re.search(r"\btoday\b", q):
-        tf.start, tf.end, tf.phrase = _day_start(today) - TZ_AHEAD, None, "today"
+    elif (m := re.search(r"\btoday\b", q)) or (
+        (m := re.search(r"\btonight\b", q)) and _PAST_TENSE.search(q)
+    ):
+        # "what time did her winner go in tonight": over by now, reported today ("who plays
+        # tonight" is not: a preview may be days old)
+        tf.start, tf.end, tf.phrase = _day_start(today) - TZ_AHEAD, None, m.group(0)
     elif m := re.search(r"\b(last|past|previous)\s+(\d+\s+)?(day|week|month|year)s?\b", q):
         n = int(m.group(2)) if m.group(2) else 1
         unit = m.group(3)
