@@ -159,3 +159,12 @@ def test_a_role_and_the_word_name_ask_for_a_person() -> None:
     )
     # "ferry ceo name?": no question word, yet it asks who; "name" is not a word to match
     assert _lead("ferry ceo name?", text) == "Dana Quell [1]."
+
+
+def test_chat_words_for_a_base_match_the_articles_words() -> None:
+    text = (
+        "Harbour Lines runs its ships from Port Orna every morning, the filing shows. "
+        "The independent distributor is headquartered in Brackwater."
+    )
+    # "hq'd", "indie distro": the article writes "headquartered", "independent distributor"
+    assert _lead("where's harbour lines hq'd, the indie distro", text) == "In Brackwater [1]."
