@@ -47,6 +47,7 @@ def test_sports_nicknames_add_the_teams_name() -> None:
     assert "(Vikings)" in q and added == ["Vikings"]
     assert expand("who was potm last night")[1] == ["player of the match"]
     assert expand("who starts for the dbacks")[1] == ["Diamondbacks"]
+    assert expand("who did djoker beat in the final")[1] == ["Novak Djokovic"]
 
 
 def test_a_clipped_subject_and_a_heros_nickname_are_spelled_out() -> None:
