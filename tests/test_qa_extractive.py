@@ -168,3 +168,12 @@ def test_chat_words_for_a_base_match_the_articles_words() -> None:
     )
     # "hq'd", "indie distro": the article writes "headquartered", "independent distributor"
     assert _lead("where's harbour lines hq'd, the indie distro", text) == "In Brackwater [1]."
+
+
+def test_a_town_is_quoted_with_its_state_and_a_person_of_that_town_leaves_it_a_place() -> None:
+    text = (
+        "Pastor Elin Varda of Harbour Chapel in Marlow, Oregon, near Salem, spoke on Sunday. "
+        "Pastor Elin Varda of Marlow, Oregon has led Harbour Chapel for a decade."
+    )
+    # "Elin Varda of Marlow" names no one called Marlow: the town stays an answer, with its state
+    assert _lead("where is pastor elin varda's chapel", text) == "In Marlow, Oregon, near Salem [1]."

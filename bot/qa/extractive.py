@@ -179,7 +179,12 @@ def select_excerpts(
             for t in c.toks:
                 ask.arts_with.setdefault(t, set()).add(c.passage.article_id)
     if shape in (WHO, WHERE):  # people named in full: "to Cosgrave" is not a place
-        spans = [sp.text.split() for c in cands for sp in answer_spans(c.sentence, WHO)]
+        # "Pastor Jesse Bradley of Auburn": where a place is asked for, the person's name
+        # ends before "of" and the place
+        cut = " of " if shape == WHERE else "\0"
+        spans = [
+            sp.text.split(cut)[0].split() for c in cands for sp in answer_spans(c.sentence, WHO)
+        ]
         ask.surnames = frozenset(
             bare(ws[-1]).lower() for ws in spans if len(ws) >= 2 and personlike(" ".join(ws))
         )

@@ -21,6 +21,7 @@ from .not_place import (
     WORKS_AT,
 )
 from .person import personlike
+from .regions import REGION
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
     "who",
@@ -127,7 +128,8 @@ _PLACE_RX = re.compile(
     r"coastal|rural)\s+)?"  # "in southern Israel"
     rf"(?:(?:[a-z]+\s+)?{PLACE_NOUN}\s+of\s+)?"  # "in the border town of Velm"
     rf"(?:{_CAP}(?:\s+(?:(?:of|de|del|la|le|du)\s+(?:the\s+)?)?{_CAP})*"  # "Club of New York"
-    rf"(?:\s+{PLACE_NOUN})?)",
+    rf"(?:\s+{PLACE_NOUN})?)"
+    rf"(?:,\s+{REGION}\b)?",  # "in Auburn, Washington": the town with its state
 )
 _TITLE = (
     r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|CEO|Chief|Director|"

@@ -11,6 +11,7 @@ import re
 from ingest.keyword import tokenize
 
 from .person import bare, personlike
+from .regions import REGION
 from .shape import Span, is_title
 
 
@@ -64,9 +65,14 @@ _PLACE_WORDS = frozenset(
 )
 
 
+_WITH_REGION = re.compile(rf",\s+{REGION}\b")
+
+
 def person_named(place: str, surnames: frozenset[str]) -> bool:
     """A where-span that is a person the articles name in full ("to Cosgrave" after "Paddy
     Cosgrave", "in Keith Rabois"): someone something went to, not a place."""
+    if _WITH_REGION.search(place):
+        return False  # "in Omaha, Nebraska": a town with its state
     words = place.split()[1:]  # after the preposition
     if not words or bare(words[-1]).lower() not in surnames:
         return False
