@@ -176,4 +176,6 @@ def test_a_town_is_quoted_with_its_state_and_a_person_of_that_town_leaves_it_a_p
         "Pastor Elin Varda of Marlow, Oregon has led Harbour Chapel for a decade."
     )
     # "Elin Varda of Marlow" names no one called Marlow: the town stays an answer, with its state
-    assert _lead("where is pastor elin varda's chapel", text) == "In Marlow, Oregon, near Salem [1]."
+    assert (
+        _lead("where is pastor elin varda's chapel", text) == "In Marlow, Oregon, near Salem [1]."
+    )
