@@ -179,3 +179,11 @@ def test_a_town_is_quoted_with_its_state_and_a_person_of_that_town_leaves_it_a_p
     assert (
         _lead("where is pastor elin varda's chapel", text) == "In Marlow, Oregon, near Salem [1]."
     )
+
+
+def test_a_town_answers_where_before_the_country_it_is_in() -> None:
+    text = (
+        "A heat wave in Norway forced Brackwater Rovers to call off the second of their summer "
+        "friendlies in Bergen."
+    )
+    assert _lead("where did rovers call off a friendly cuz of the heat", text) == "In Bergen [1]."

@@ -48,6 +48,7 @@ from .question_kind import (
     role_under,
     roles_asked,
 )
+from .regions import COUNTRY
 from .shape import (
     HOW_MANY,
     HOW_MUCH,
@@ -94,6 +95,12 @@ _AGE_NEAR = re.compile(
     r"|(?:st|nd|rd|th)\s+birthday)",
     re.I,
 )
+# "which country", "what nation": a country answers; otherwise one alone says less than a town
+_COUNTRY_Q = re.compile(r"\b(?:countr(?:y|ies)|nations?|continent)\b", re.I)
+_COUNTRY_ONLY = re.compile(
+    rf"^(?:(?:in|at|to|from|into|across|inside|outside)\s+)?{COUNTRY}$", re.I
+)
+COUNTRY_ONLY = 0.8
 ROLE_MATCH = 1.4
 AGENT = 1.3  # the name after "<the question's verb> by"
 # "directed by", "published last week by": the verb before "by", past words of when
@@ -326,6 +333,7 @@ class Asked:
     roles: frozenset[str]  # the title asked about ("who is the governor")
     under: frozenset[str]  # "the var guy": what a name stands under ("VAR official John Brooks")
     where_in: bool  # "where in X": a place inside one the question names
+    country_q: bool  # "which country": a country is the answer, not the town in it
     past_q: bool  # "when did it start": a time gone by
     ago_q: bool  # "how long ago": a time counted back from now is the answer
     clock_q: bool  # "what time": a time of day, not a date
@@ -377,6 +385,7 @@ class Asked:
             roles=roles_asked(question, q_toks) if shape == WHO else frozenset(),
             under=role_under(question) if shape == WHO else frozenset(),
             where_in=bool(WHERE_IN.search(question)),
+            country_q=bool(_COUNTRY_Q.search(question)),
             past_q=bool(PAST_Q.search(question)),
             ago_q=bool(re.search(r"\bago\b", question, re.I)),
             clock_q=bool(_CLOCK_Q.search(question)),
@@ -471,6 +480,10 @@ class Asked:
             ]
         if shape == WHEN and not self.end_q:  # "when did he found it": not "CEO until 2019"
             rated = [(sp, w * (UNTIL if _UNTIL.match(sp.text) else 1.0)) for sp, w in rated]
+        if shape == WHERE and not self.country_q:  # "in Brazil ... in Rio de Janeiro": the city
+            rated = [
+                (sp, w * (COUNTRY_ONLY if _COUNTRY_ONLY.match(sp.text) else 1.0)) for sp, w in rated
+            ]
         if self.future_q:  # "where will they meet": the plan, not where they met before
             rated = [(sp, w * planned(sentence, sp)) for sp, w in rated]
         if shape == WHO and not self.wants_org:  # "NFL Network's Tom Pelissero": who reported

@@ -14,3 +14,17 @@ _US = (
 _CANADA = "Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick"
 _AUSTRALIA = "New South Wales|Victoria|Queensland|Tasmania|Western Australia|South Australia"
 REGION = f"(?:{_US}|{_CANADA}|{_AUSTRALIA})"
+
+# Countries and continents: a where-answer that names only one says less than the town or
+# venue beside it ("a heat wave in Brazil forced Swift to postpone the show in Rio de Janeiro")
+COUNTRY = (
+    r"(?:the\s+)?(?:U\.?S\.?A?\.?|United\s+States|America|U\.?K\.?|United\s+Kingdom|Britain|"
+    r"Great\s+Britain|England|Scotland|Wales|Ireland|Northern\s+Ireland|Canada|Mexico|Brazil|"
+    r"Argentina|Chile|Colombia|Peru|Venezuela|France|Germany|Italy|Spain|Portugal|Netherlands|"
+    r"Belgium|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Poland|Ukraine|Russia|Turkey|"
+    r"Greece|Israel|Gaza|Lebanon|Syria|Iran|Iraq|Saudi\s+Arabia|Qatar|Egypt|Nigeria|Kenya|"
+    r"South\s+Africa|Ethiopia|India|Pakistan|Bangladesh|China|Japan|South\s+Korea|Korea|"
+    r"North\s+Korea|Taiwan|Vietnam|Thailand|Cambodia|Indonesia|Philippines|Malaysia|Singapore|"
+    r"Australia|New\s+Zealand|Europe|Asia|Africa|North\s+America|South\s+America|"
+    r"Latin\s+America|the\s+Middle\s+East|Middle\s+East|EU|European\s+Union)"
+)
