@@ -187,3 +187,25 @@ def test_a_town_answers_where_before_the_country_it_is_in() -> None:
         "friendlies in Bergen."
     )
     assert _lead("where did rovers call off a friendly cuz of the heat", text) == "In Bergen [1]."
+
+
+def test_a_year_answers_when_something_long_done_happened_but_not_a_year_still_to_come() -> None:
+    from dataclasses import replace
+    from datetime import UTC, datetime
+
+    from bot.qa.extractive import short_answer_lead
+
+    text = (
+        "Notably, in 2017, Orna Shipping founder Dana Quell joined other harbour figures in "
+        "backing the first-ever sailing school to be set up on Kestrel Island. "
+        "The school now trains 300 sailors a year."
+    )
+    assert _lead("when did dana quell back that sailing school on kestrel", text) == "In 2017 [1]."
+    # written in 2023, "by the first quarter of 2025" is a plan, not when the company started
+    plans = (
+        "Brackwater Ferries plans to open 30 new routes by the first quarter of 2025. "
+        "The company began its journey in Orna with just two boats in 2011."
+    )
+    p = replace(passage(plans), published_at=datetime(2023, 10, 1, tzinfo=UTC))
+    q = "when was brackwater ferries started"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "In 2011 [1]."

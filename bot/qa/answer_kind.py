@@ -155,7 +155,10 @@ _LENGTH_UNITS = frozenset(
 )
 _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
 YEAR_ALONE = 0.6  # a year alone, asked when (not "what year"): a day or date says more
-_YEAR_ONLY = re.compile(r"^(?:in\s+|since\s+|by\s+|from\s+|until\s+)?(?:19|20)\d{2}$", re.I)
+# ... asked when something long done happened ("when did uber add audio recording"): news
+# dates what is years old by its year
+YEAR_PAST = 0.85
+YEAR_ONLY = re.compile(r"^(?:in\s+|since\s+|by\s+|from\s+|until\s+)?(?:19|20)\d{2}$", re.I)
 _YEAR_Q = re.compile(r"\b(?:what|which)\s+(?:yr|year)\b|\byear\s+(?:did|was|were)\b", re.I)
 _VAGUE_WHEN = re.compile(
     r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
@@ -196,6 +199,7 @@ def _span_strength(
     wants_org: bool = False,
     asked: set[str] = frozenset(),  # type: ignore[assignment]
     past_q: bool = False,
+    dated_years: frozenset[str] = frozenset(),
     ago_q: bool = False,
     year_q: bool = False,
     moved_q: bool = False,
@@ -300,8 +304,11 @@ def _span_strength(
         base *= 0.5  # "when did it start": not "tonight" or "next week"
     if shape == WHEN and _VAGUE_WHEN.search(sp.text):
         # "this week", "in the spring": a day or date says more; "in 1997" answers "what year"
-        year = _YEAR_ONLY.match(sp.text)
-        base = (1.0 if year_q else YEAR_ALONE) if year else 0.6
+        year = YEAR_ONLY.match(sp.text)
+        # a year alone that no other candidate dates more closely ("on 4 March 2019") is the
+        # date news gives for what is long done
+        undated = past_q and bool(year) and sp.text[-4:] not in dated_years
+        base = (1.0 if year_q else YEAR_PAST if undated else YEAR_ALONE) if year else 0.6
     if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
     window, inner = around(sentence, sp)
@@ -345,6 +352,7 @@ class Asked:
     catch_q: bool  # "who caught it": the passer is not the answer
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
+    dated_years: frozenset[str] = frozenset()  # years the candidates give with a month or day
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     arts_with: dict[str, set[str]] = field(default_factory=dict)  # word -> articles holding it
     vote: float = VOTE  # what each further article naming a person adds to its strength
@@ -458,6 +466,7 @@ class Asked:
                     wants_org=self.wants_org,
                     asked=self.asked,
                     past_q=self.past_q,
+                    dated_years=self.dated_years,
                     ago_q=self.ago_q,
                     year_q=self.year_q,
                     moved_q=self.moved_q,

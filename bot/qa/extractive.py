@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_kind import Asked
+from .answer_kind import YEAR_ONLY, Asked
 from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
 from .counted import nouns
 from .labels import item_heading, labelled, role_labelled, with_heading
@@ -36,6 +36,7 @@ from .sentvecs import EMBED_CHARS
 from .shape import (
     HOW_MANY,
     SHORT,
+    WHEN,
     WHERE,
     WHO,
     WHY,
@@ -85,6 +86,8 @@ W_LEDE = 0.3  # for "the latest": an article's opening sentence says what is new
 W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading over a week
 LISTED = 0.5  # what the answer shape of a list or table row counts, for a who-question
 LISTED_NAMES = 4  # ... when it names this many
+LATER = 0.5  # a time after its article was written, for a question about the past
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
 
 
@@ -178,6 +181,15 @@ def select_excerpts(
         for c in cands:
             for t in c.toks:
                 ask.arts_with.setdefault(t, set()).add(c.passage.article_id)
+    if shape == WHEN:  # "on 4 March 2019": a year some candidate dates more closely
+        ask.dated_years = frozenset(
+            sp.text[-4:]
+            for c in cands
+            for sp in answer_spans(c.sentence, WHEN)
+            if _YEAR.search(sp.text[-4:])
+            and len(sp.text.split()) >= 2
+            and not YEAR_ONLY.match(sp.text)
+        )
     if shape in (WHO, WHERE):  # people named in full: "to Cosgrave" is not a place
         # "Pastor Jesse Bradley of Auburn": where a place is asked for, the person's name
         # ends before "of" and the place
@@ -204,6 +216,11 @@ def select_excerpts(
         c.lex = lex_of(c.toks, seq[id(c)])
         if shape in SHORT:
             rated = ask.rate(c.sentence, near)
+            if shape == WHEN and ask.past_q and c.passage.published_at is not None:
+                # "when was it started": not "by the first quarter of 2024" in a 2023 article
+                pub = c.passage.published_at.year
+                rated = [(sp, w * (LATER if _later(sp.text, pub) else 1.0)) for sp, w in rated]
+                rated.sort(key=lambda x: -x[1])
             c.spans = [sp for sp, _ in rated]
             c.shape = rated[0][1] if rated else 0.0
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
@@ -277,6 +294,11 @@ def select_excerpts(
         trace.extend(cands)
     per_top = PER_ARTICLE if sources >= 2 else PER_TOP_ARTICLE
     return _pick(cands, by_article, shape, max_excerpts, per_top)
+
+
+def _later(when: str, year: int) -> bool:
+    """The time names a year after ``year`` (its article's): still to come when written."""
+    return any(int(y) > year for y in _YEAR.findall(when))
 
 
 def _in_full(first: Sent, cands: list[Sent]) -> Sent | None:
