@@ -209,3 +209,14 @@ def test_a_year_answers_when_something_long_done_happened_but_not_a_year_still_t
     p = replace(passage(plans), published_at=datetime(2023, 10, 1, tzinfo=UTC))
     q = "when was brackwater ferries started"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "In 2011 [1]."
+
+
+def test_a_table_of_past_winners_states_no_name_in_the_lead() -> None:
+    table = (
+        "Year Host Winner Runner-up Result 1995 Orna Kestrel Rovers Harlow Town won by 12 runs "
+        "1999 Marlow Harlow Town Brackwater won by 3 wickets 2003 Orna Brackwater Kestrel Rovers "
+        "won by 40 runs 2007 Velm Kestrel Rovers Marlow Athletic won by 9 runs"
+    )
+    other = "The Harbour Shield is played every four years between the island sides."
+    # a row of cells glued together ("Kestrel Rovers Harlow Town") names no winner
+    assert _lead("who won the harbour shield this year", other, table) is None

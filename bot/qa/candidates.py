@@ -27,6 +27,9 @@ WORD = re.compile(r"[^\W_]+")
 
 _LISTED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 LISTING_WORDS = 8  # a run of names this long without a verb or a link word is a list
+# a table of past winners, one row a year: "Year Host Winner ... 1975 England West Indies ..."
+_YEAR_CELL = re.compile(r"\b(?:19|20)\d{2}\s+[A-Z]")
+TABLE_YEARS = 4
 
 
 def listing(sentence: str) -> bool:
@@ -35,6 +38,8 @@ def listing(sentence: str) -> bool:
     "Sept. 20 Real Sociedad 1-1 Inter Milan Sept. 20 Benfica 0-2 RB Salzburg ...")."""
     ws = _LISTED_WORD.findall(sentence)
     lower = sum(1 for w in ws if w[0].islower() and len(w) >= 3)
+    if len(_YEAR_CELL.findall(sentence)) >= TABLE_YEARS:  # "1975 England West Indies ... 1979"
+        return True
     return len(ws) >= LISTING_WORDS and lower <= max(1, len(ws) // 10)
 
 
