@@ -220,3 +220,11 @@ def test_a_table_of_past_winners_states_no_name_in_the_lead() -> None:
     other = "The Harbour Shield is played every four years between the island sides."
     # a row of cells glued together ("Kestrel Rovers Harlow Town") names no winner
     assert _lead("who won the harbour shield this year", other, table) is None
+
+
+def test_a_count_of_things_is_not_answered_by_an_amount_measured_in_units() -> None:
+    text = "Orna moved at least 55 cubic metres of fuel to the border depot on Monday."
+    assert _lead("how many tanks did orna send to the border", text) is None
+    assert (
+        _lead("how much fuel did orna move to the border", text) == "At least 55 cubic metres [1]."
+    )

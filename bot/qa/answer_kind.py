@@ -101,6 +101,13 @@ _COUNTRY_ONLY = re.compile(
     rf"^(?:(?:in|at|to|from|into|across|inside|outside)\s+)?{COUNTRY}$", re.I
 )
 COUNTRY_ONLY = 0.8
+# an amount measured in units or a share: no count of things
+_MEASURED = re.compile(
+    r"\d\s*(?:%|percent\b|per\s+cent\b|(?:square\s+|cubic\s+)?(?:feet|foot|miles?|km|"
+    r"kilomet\w+|met(?:er|re)s?|inch(?:es)?|cm|mm|kg|kilograms?|lbs?|pounds|tons?|tonnes?|"
+    r"lit(?:re|er)s?|gallons?|barrels?|degrees?|acres?|hectares?)\b)",
+    re.I,
+)
 ROLE_MATCH = 1.4
 AGENT = 1.3  # the name after "<the question's verb> by"
 # "directed by", "published last week by": the verb before "by", past words of when
@@ -259,6 +266,8 @@ def _span_strength(
             base *= AMOUNT_OF  # "how long is the break": "a 30-minute break", not "six hours"
         if not hits and re.match(r"\d+(?:st|nd|rd|th)\b", sp.text):
             base = 0.3  # "the 3rd stage": a count only of what the question counts
+        elif not hits and _MEASURED.search(sp.text):
+            base = 0.3  # "how many tanks": not "55 cubic metres" or "40 percent"
     if shape == HOW_MUCH and CONVERTED.search(sentence[max(0, sp.start - 20) : sp.start]):
         base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
     if shape == HOW_MUCH:
