@@ -61,3 +61,11 @@ MEASURE = re.compile(
     r"floors?|acres?|hectares?|gb|tb|mah|watts?|w|kw|milliseconds?|ms|hz)\b",
     re.I,
 )
+
+# an amount measured in units or a share: no count of things
+MEASURED = re.compile(
+    r"\d\s*(?:%|percent\b|per\s+cent\b|(?:square\s+|cubic\s+)?(?:feet|foot|miles?|km|"
+    r"kilomet\w+|met(?:er|re)s?|inch(?:es)?|cm|mm|kg|kilograms?|lbs?|pounds|tons?|tonnes?|"
+    r"lit(?:re|er)s?|gallons?|barrels?|degrees?|acres?|hectares?)\b)",
+    re.I,
+)

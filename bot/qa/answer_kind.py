@@ -17,7 +17,18 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
-from .amounts import COMPARED, CONVERTED, CURRENCY, FORMER, MEASURE, MOVED, PERCENT, former
+from . import when_words as tw
+from .amounts import (
+    COMPARED,
+    CONVERTED,
+    CURRENCY,
+    FORMER,
+    MEASURE,
+    MEASURED,
+    MOVED,
+    PERCENT,
+    former,
+)
 from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .labels import LABEL, labelled, role_labelled
@@ -48,7 +59,7 @@ from .question_kind import (
     role_under,
     roles_asked,
 )
-from .regions import COUNTRY
+from .regions import COUNTRY_ONLY, COUNTRY_ONLY_RX, COUNTRY_Q
 from .shape import (
     HOW_MANY,
     HOW_MUCH,
@@ -61,22 +72,25 @@ from .shape import (
     answer_spans,
     is_title,
 )
-from .span_filter import STYLE_FIT, heading, novel, person_named, style_fit, without_preposition
+from .span_filter import (
+    LONG_WORDS,
+    POSSESSOR,
+    STYLE_FIT,
+    VOTE,
+    VOTE_LONG,
+    heading,
+    novel,
+    owner_of,
+    person_named,
+    style_fit,
+    vote,
+    without_preposition,
+)
 from .synonyms import synonyms
 
 W_INNER = 0.3
-VOTE = 0.1  # how much each further article naming a person adds to the name's strength
-# ... when the question describes its answer at length ("who is the individual that ..., and
-# ..."): the facts it strings together come from several articles, and the one they all name
-# is likelier the one it describes
-VOTE_LONG = 0.3
-LONG_WORDS = 20  # words in a question that describes its answer at length
 
 
-# times from now on: no answer to a question about the past
-_NOW_ON = re.compile(
-    r"\b(?:tonight|today|tomorrow|next\s+\w+|this\s+(?:week|weekend|month|season)|coming)\b", re.I
-)
 # words around a score that say it is the result, or only the score at some point of the game
 _FINAL = re.compile(
     r"\b(?:final(?:\s+score)?|full[\s-]?time|ft|ended|finished|stayed|won|beat|beating|"
@@ -93,19 +107,6 @@ _INTERIM = re.compile(
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
-    re.I,
-)
-# "which country", "what nation": a country answers; otherwise one alone says less than a town
-_COUNTRY_Q = re.compile(r"\b(?:countr(?:y|ies)|nations?|continent)\b", re.I)
-_COUNTRY_ONLY = re.compile(
-    rf"^(?:(?:in|at|to|from|into|across|inside|outside)\s+)?{COUNTRY}$", re.I
-)
-COUNTRY_ONLY = 0.8
-# an amount measured in units or a share: no count of things
-_MEASURED = re.compile(
-    r"\d\s*(?:%|percent\b|per\s+cent\b|(?:square\s+|cubic\s+)?(?:feet|foot|miles?|km|"
-    r"kilomet\w+|met(?:er|re)s?|inch(?:es)?|cm|mm|kg|kilograms?|lbs?|pounds|tons?|tonnes?|"
-    r"lit(?:re|er)s?|gallons?|barrels?|degrees?|acres?|hectares?)\b)",
     re.I,
 )
 ROLE_MATCH = 1.4
@@ -131,24 +132,6 @@ _ORG_END = re.compile(
     r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
 )
 ORG_MATCH = 1.3
-POSSESSOR = 0.7  # a name whose possessive another name follows: whose, not who
-
-
-def _owner_of(sentence: str, sp: Span, starts: set[int]) -> bool:
-    m = re.match(r"['’]s?\s+", sentence[sp.end : sp.end + 4])
-    return m is not None and sp.end + m.end() in starts
-
-
-CLOCK_MATCH = 1.3  # a time of day, asked "what time", against a date
-_CLOCK_Q = re.compile(
-    r"\bwhat\s+time\b|\b(?:kick-?\s?off|start|tip-?off|first\s+pitch)\s+time\b", re.I
-)
-_CLOCK = re.compile(r"\d(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I)
-UNTIL = 0.6  # when something lasted until, asked when it happened
-_UNTIL = re.compile(r"(?:until|till|through)\b", re.I)
-_END_Q = re.compile(
-    r"\b(?:until|till|through|end(?:s|ed|ing)?|last(?:s|ed)?|how\s+long|over)\b", re.I
-)
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
@@ -161,31 +144,11 @@ _LENGTH_UNITS = frozenset(
     )
 )
 _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
-YEAR_ALONE = 0.6  # a year alone, asked when (not "what year"): a day or date says more
-# ... asked when something long done happened ("when did uber add audio recording"): news
-# dates what is years old by its year
-YEAR_PAST = 0.85
-YEAR_ONLY = re.compile(r"^(?:in\s+|since\s+|by\s+|from\s+|until\s+)?(?:19|20)\d{2}$", re.I)
-_YEAR_Q = re.compile(r"\b(?:what|which)\s+(?:yr|year)\b|\byear\s+(?:did|was|were)\b", re.I)
-_VAGUE_WHEN = re.compile(
-    r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
-    r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
-    re.I,
-)
 _SPEECH = (
     r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted|published)"
 )
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
-
-
-def _vote(sp: Span, arts_with: dict[str, set[str]], vote: float = VOTE) -> float:
-    """1 for a name one article holds, up to 1 + 4 * VOTE for one that five of the best articles
-    hold (by its last word: "Bankman-Fried", "Sam Bankman-Fried")."""
-    toks = [t for t in tokenize(sp.text) if t != "\u2205"]
-    if not toks:
-        return 1.0
-    return 1.0 + vote * min(4, len(arts_with.get(toks[-1], ())) - 1)
 
 
 def _span_strength(
@@ -266,7 +229,7 @@ def _span_strength(
             base *= AMOUNT_OF  # "how long is the break": "a 30-minute break", not "six hours"
         if not hits and re.match(r"\d+(?:st|nd|rd|th)\b", sp.text):
             base = 0.3  # "the 3rd stage": a count only of what the question counts
-        elif not hits and _MEASURED.search(sp.text):
+        elif not hits and MEASURED.search(sp.text):
             base = 0.3  # "how many tanks": not "55 cubic metres" or "40 percent"
     if shape == HOW_MUCH and CONVERTED.search(sentence[max(0, sp.start - 20) : sp.start]):
         base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
@@ -309,15 +272,15 @@ def _span_strength(
         and not re.search(r"\d\.\d+\s*(?:million|billion|trillion|thousand|bn|m|k)\b", sp.text)
     ):
         base *= 0.6  # "3.3 yards" a carry: an average or a rate, not a count
-    if shape == WHEN and past_q and _NOW_ON.search(sp.text):
+    if shape == WHEN and past_q and tw.NOW_ON.search(sp.text):
         base *= 0.5  # "when did it start": not "tonight" or "next week"
-    if shape == WHEN and _VAGUE_WHEN.search(sp.text):
+    if shape == WHEN and tw.VAGUE_WHEN.search(sp.text):
         # "this week", "in the spring": a day or date says more; "in 1997" answers "what year"
-        year = YEAR_ONLY.match(sp.text)
+        year = tw.YEAR_ONLY.match(sp.text)
         # a year alone that no other candidate dates more closely ("on 4 March 2019") is the
         # date news gives for what is long done
         undated = past_q and bool(year) and sp.text[-4:] not in dated_years
-        base = (1.0 if year_q else YEAR_PAST if undated else YEAR_ALONE) if year else 0.6
+        base = (1.0 if year_q else tw.YEAR_PAST if undated else tw.YEAR_ALONE) if year else 0.6
     if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
     window, inner = around(sentence, sp)
@@ -402,12 +365,12 @@ class Asked:
             roles=roles_asked(question, q_toks) if shape == WHO else frozenset(),
             under=role_under(question) if shape == WHO else frozenset(),
             where_in=bool(WHERE_IN.search(question)),
-            country_q=bool(_COUNTRY_Q.search(question)),
+            country_q=bool(COUNTRY_Q.search(question)),
             past_q=bool(PAST_Q.search(question)),
             ago_q=bool(re.search(r"\bago\b", question, re.I)),
-            clock_q=bool(_CLOCK_Q.search(question)),
-            end_q=bool(_END_Q.search(question)),
-            year_q=bool(_YEAR_Q.search(question)),
+            clock_q=bool(tw.CLOCK_Q.search(question)),
+            end_q=bool(tw.END_Q.search(question)),
+            year_q=bool(tw.YEAR_Q.search(question)),
             moved_q=bool(MOVED_Q.search(question)),
             former_q=bool(FORMER_Q.search(question)),
             measure_q=bool(MEASURE_Q.search(question)),
@@ -493,14 +456,15 @@ class Asked:
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]
         if shape == WHEN and self.clock_q:  # "what time's kickoff": "3.30pm", not "Sunday"
             rated = [
-                (sp, w * (CLOCK_MATCH if _CLOCK.search(sp.text) else 1 / CLOCK_MATCH))
+                (sp, w * (tw.CLOCK_MATCH if tw.CLOCK.search(sp.text) else 1 / tw.CLOCK_MATCH))
                 for sp, w in rated
             ]
         if shape == WHEN and not self.end_q:  # "when did he found it": not "CEO until 2019"
-            rated = [(sp, w * (UNTIL if _UNTIL.match(sp.text) else 1.0)) for sp, w in rated]
+            rated = [(sp, w * (tw.UNTIL if tw.UNTIL_RX.match(sp.text) else 1.0)) for sp, w in rated]
         if shape == WHERE and not self.country_q:  # "in Brazil ... in Rio de Janeiro": the city
             rated = [
-                (sp, w * (COUNTRY_ONLY if _COUNTRY_ONLY.match(sp.text) else 1.0)) for sp, w in rated
+                (sp, w * (COUNTRY_ONLY if COUNTRY_ONLY_RX.match(sp.text) else 1.0))
+                for sp, w in rated
             ]
         if self.future_q:  # "where will they meet": the plan, not where they met before
             rated = [(sp, w * planned(sentence, sp)) for sp, w in rated]
@@ -508,7 +472,7 @@ class Asked:
             # is the person, the network only whose he is
             starts = {sp.start for sp in spans}
             rated = [
-                (sp, w * (POSSESSOR if _owner_of(sentence, sp, starts) else 1.0)) for sp, w in rated
+                (sp, w * (POSSESSOR if owner_of(sentence, sp, starts) else 1.0)) for sp, w in rated
             ]
         if shape == WHO:  # "who is the karsenian foreign minister": the name the words style
             rated = [
@@ -521,7 +485,7 @@ class Asked:
                 for sp, w in rated
             ]
         if shape == WHO:  # a name the best articles keep coming back to is likelier the one
-            rated = [(sp, w * _vote(sp, self.arts_with, self.vote)) for sp, w in rated]
+            rated = [(sp, w * vote(sp, self.arts_with, self.vote)) for sp, w in rated]
         rated = [(sp, w) for sp, w in rated if w > 0]
         rated.sort(key=lambda x: -x[1])
         return rated

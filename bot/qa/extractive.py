@@ -25,9 +25,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .answer_kind import YEAR_ONLY, Asked
+from .answer_kind import Asked
 from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
 from .counted import nouns
+from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, with_heading
 from .person import bare, personlike
 from .question_kind import question_shape
@@ -46,6 +47,7 @@ from .shape import (
 from .synonyms import phrase_in, synonyms, words
 from .types import Passage
 from .vectors import CACHE, Stored
+from .when_words import YEAR_ONLY
 
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
@@ -282,7 +284,7 @@ def select_excerpts(
             default=None,
         )
         if first is not None and shape == WHO and _can_state(first):
-            first = _in_full(first, cands) or first
+            first = in_full(first, cands) or first
         if first is not None:
             cands.remove(first)
             cands.insert(0, first)
@@ -299,64 +301,6 @@ def select_excerpts(
 def _later(when: str, year: int) -> bool:
     """The time names a year after ``year`` (its article's): still to come when written."""
     return any(int(y) > year for y in _YEAR.findall(when))
-
-
-def _in_full(first: Sent, cands: list[Sent]) -> Sent | None:
-    """When the answer is a surname alone ("Bankman-Fried"), the best sentence that gives the
-    name in full ("Sam Bankman-Fried"), with that name first: the lead states a person as the
-    articles name them. Which first name is meant, where the candidates give the surname more
-    than one ("Gabe Bankman-Fried", his brother): the one the answer's article (headline first)
-    gives it first, as a report names a person in full before it goes on with the surname
-    alone; none, if it gives none of them. That article's sentences come first, then the
-    others' (best first). The sentence takes the answer's score: it is always quoted."""
-    words = first.spans[0].text.split()
-    if len(words) != 1 or not personlike(words[0]):  # "Australia" has no full name
-        return None
-    last = bare(words[0]).lower()
-    found: dict[str, list[tuple[Sent, int]]] = {}
-    for c in cands:
-        for i, sp in enumerate(c.spans):
-            ws = sp.text.split()
-            if (
-                2 <= len(ws) <= 4
-                and len({w.lower() for w in ws}) == len(ws)  # not a table row of names
-                and bare(ws[-1]).lower() == last
-                and personlike(sp.text)
-                and all(_first_name(w) for w in ws[:-1])
-            ):
-                found.setdefault(_name_key(sp.text), []).append((c, i))
-    if not found:
-        return None
-    own = first.passage.article_id
-    if len(found) > 1:
-        text = f"{first.passage.headline}\n{article_text(first.passage)[0]}"
-        named = [f" {_name_key(m.group(0))}" for m in _full_names(bare(words[0])).finditer(text)]
-        # "FTX founder Sam Bankman-Fried" names "Sam Bankman-Fried"
-        meant = next((k for n in named for k in found if n.endswith(f" {k}")), None)
-        if meant is None:
-            return None  # which of them the article means is not known: the surname stands
-        found = {meant: found[meant]}
-    (at,) = found.values()
-    c, i = sorted(at, key=lambda x: x[0].passage.article_id != own)[0]  # stable: best first
-    c.spans.insert(0, c.spans.pop(i))
-    c.shape = max(c.shape, first.shape)
-    c.score = max(c.score, first.score)
-    return c
-
-
-def _first_name(w: str) -> bool:
-    """A word that may stand before a surname: not a heading's word in capitals ("OUT Jaguars")
-    nor a lone letter ("Y Julián"), though initials may ("TJ", "J.")."""
-    return not (len(w) >= 3 and w.isupper()) and not (len(w) == 1 and w.isalpha())
-
-
-def _name_key(name: str) -> str:
-    return " ".join(bare(w).lower() for w in name.split())
-
-
-def _full_names(surname: str) -> re.Pattern[str]:
-    """One to three capitalised words before the surname: the names it is given in full."""
-    return re.compile(rf"\b(?:[A-Z][\w'’.-]*\s+){{1,3}}{re.escape(surname)}\b")
 
 
 def _shaped(c: Sent) -> float:

@@ -3,6 +3,8 @@ Heights, California", "Ballarat, Victoria"): part of where a place is, kept with
 
 from __future__ import annotations
 
+import re
+
 _US = (
     "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
     "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
@@ -28,3 +30,9 @@ COUNTRY = (
     r"Australia|New\s+Zealand|Europe|Asia|Africa|North\s+America|South\s+America|"
     r"Latin\s+America|the\s+Middle\s+East|Middle\s+East|EU|European\s+Union)"
 )
+# "which country", "what nation": a country answers; otherwise one alone says less than a town
+COUNTRY_Q = re.compile(r"\b(?:countr(?:y|ies)|nations?|continent)\b", re.I)
+COUNTRY_ONLY_RX = re.compile(
+    rf"^(?:(?:in|at|to|from|into|across|inside|outside)\s+)?{COUNTRY}$", re.I
+)
+COUNTRY_ONLY = 0.8

@@ -137,3 +137,29 @@ def styled_with(sentence: str, sp: Span) -> str:
             break
     words = sp.text.split()
     return " ".join([*reversed(run), *words[: max(0, len(words) - 2)]])
+
+
+VOTE = 0.1  # how much each further article naming a person adds to the name's strength
+# ... when the question describes its answer at length ("who is the individual that ..., and
+# ..."): the facts it strings together come from several articles, and the one they all name
+# is likelier the one it describes
+VOTE_LONG = 0.3
+LONG_WORDS = 20  # words in a question that describes its answer at length
+
+
+def vote(sp: Span, arts_with: dict[str, set[str]], weight: float = VOTE) -> float:
+    """1 for a name one article holds, up to 1 + 4 * VOTE for one that five of the best articles
+    hold (by its last word: "Bankman-Fried", "Sam Bankman-Fried")."""
+    toks = [t for t in tokenize(sp.text) if t != "\u2205"]
+    if not toks:
+        return 1.0
+    return 1.0 + weight * min(4, len(arts_with.get(toks[-1], ())) - 1)
+
+
+POSSESSOR = 0.7  # a name whose possessive another name follows: whose, not who
+
+
+def owner_of(sentence: str, sp: Span, starts: set[int]) -> bool:
+    """ "NFL Network's Tom Pelissero": the name is whose the next one is, not who."""
+    m = re.match(r"['’]s?\s+", sentence[sp.end : sp.end + 4])
+    return m is not None and sp.end + m.end() in starts

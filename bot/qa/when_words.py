@@ -1,0 +1,33 @@
+"""What a when-question's words and a time's words say about a time as its answer: a time of
+day for "what time", a year alone against a date, a time from now on for a question about the
+past, "until" for one about when something ended. Weighed in ``bot.qa.answer_kind``."""
+
+from __future__ import annotations
+
+import re
+
+# times from now on: no answer to a question about the past
+NOW_ON = re.compile(
+    r"\b(?:tonight|today|tomorrow|next\s+\w+|this\s+(?:week|weekend|month|season)|coming)\b", re.I
+)
+CLOCK_MATCH = 1.3  # a time of day, asked "what time", against a date
+CLOCK_Q = re.compile(
+    r"\bwhat\s+time\b|\b(?:kick-?\s?off|start|tip-?off|first\s+pitch)\s+time\b", re.I
+)
+CLOCK = re.compile(r"\d(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I)
+UNTIL = 0.6  # when something lasted until, asked when it happened
+UNTIL_RX = re.compile(r"(?:until|till|through)\b", re.I)
+END_Q = re.compile(
+    r"\b(?:until|till|through|end(?:s|ed|ing)?|last(?:s|ed)?|how\s+long|over)\b", re.I
+)
+YEAR_ALONE = 0.6  # a year alone, asked when (not "what year"): a day or date says more
+# ... asked when something long done happened ("when did uber add audio recording"): news
+# dates what is years old by its year
+YEAR_PAST = 0.85
+YEAR_ONLY = re.compile(r"^(?:in\s+|since\s+|by\s+|from\s+|until\s+)?(?:19|20)\d{2}$", re.I)
+YEAR_Q = re.compile(r"\b(?:what|which)\s+(?:yr|year)\b|\byear\s+(?:did|was|were)\b", re.I)
+VAGUE_WHEN = re.compile(
+    r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
+    r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
+    re.I,
+)
