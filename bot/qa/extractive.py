@@ -193,12 +193,10 @@ def select_excerpts(
             and not YEAR_ONLY.match(sp.text)
         )
     if shape in (WHO, WHERE):  # people named in full: "to Cosgrave" is not a place
-        # "Pastor Jesse Bradley of Auburn": where a place is asked for, the person's name
-        # ends before "of" and the place
-        cut = " of " if shape == WHERE else "\0"
-        spans = [
-            sp.text.split(cut)[0].split() for c in cands for sp in answer_spans(c.sentence, WHO)
-        ]
+        names = [sp.text for c in cands for sp in answer_spans(c.sentence, WHO)]
+        if shape == WHERE:  # "Pastor Jesse Bradley of Auburn": the name ends before the place
+            names = [n.split(" of ")[0] for n in names]
+        spans = [n.split() for n in names]
         ask.surnames = frozenset(
             bare(ws[-1]).lower() for ws in spans if len(ws) >= 2 and personlike(" ".join(ws))
         )
