@@ -168,6 +168,14 @@ def test_chat_words_for_a_base_match_the_articles_words() -> None:
     )
     # "hq'd", "indie distro": the article writes "headquartered", "independent distributor"
     assert _lead("where's harbour lines hq'd, the indie distro", text) == "In Brackwater [1]."
+    # "points deduction": the article writes "penalty"; "teach": "a professor at"
+    fined = (
+        "Ilse Dorn's Brackwater Rovers dropped points in Orna on Saturday. "
+        "Dorn was on holiday in Velm when she heard of the penalty for an overspend."
+    )
+    assert _lead("where was dorn when she heard about the points deduction", fined) == (
+        "In Velm [1]."
+    )
 
 
 def test_a_town_is_quoted_with_its_state_and_a_person_of_that_town_leaves_it_a_place() -> None:
@@ -228,3 +236,54 @@ def test_a_count_of_things_is_not_answered_by_an_amount_measured_in_units() -> N
     assert (
         _lead("how much fuel did orna move to the border", text) == "At least 55 cubic metres [1]."
     )
+
+
+def test_which_school_is_answered_by_the_body_a_person_is_of() -> None:
+    text = (
+        "The 2026 Tarrant Prize in chemistry went to two scientists for their work on salt "
+        "batteries. Jonas Varr of Orna Polytechnic and Lida Marosh of Brackwater Cells Ltd. "
+        "share the award."
+    )
+    # "Jonas Varr of Orna Polytechnic": the body is the answer, not the person before "of"
+    assert _lead("which school is jonas varr at, the tarrant chem guy", text) == (
+        "Orna Polytechnic [1]."
+    )
+
+
+def test_a_place_inside_a_quoted_title_is_not_where_it_happened() -> None:
+    text = (
+        "Book pick: “The Ferrymen: A History of Smuggling in the Orna Islands,” by Tomas "
+        "Wendrell. Wendrell, a professor of maritime history at Kestrel University, traces how "
+        "the harbour towns lived off the trade."
+    )
+    # the book's title names a place of its story; where its author teaches is "at Kestrel"
+    assert _lead("where does tomas wendrell teach, the smuggling history guy", text) == (
+        "At Kestrel University [1]."
+    )
+    # what a place is called, quoted, is still the place
+    called = (
+        "From the lighthouse, walk east to an area called “Hut in the Grey Pines” on the map. "
+        "The keeper waits in the Lamp Room of the lighthouse."
+    )
+    assert _lead("where do i find the keeper's hut", called) == "In the Grey Pines [1]."
+
+
+def test_a_range_is_one_count_and_a_two_way_player_is_no_count() -> None:
+    text = (
+        "Lantern Hunt is a board game for the dark. Anywhere from two to six players can join "
+        "in, and a round takes 20 minutes."
+    )
+    assert _lead("how many ppl can play lantern hunt", text) == "Two to six players [1]."
+    picks = (
+        "INTERCEPTION: the two-way star picks off Orna's quarterback at the 36. "
+        "Jonas Varr, back from injury, recorded the game's three picks."
+    )
+    assert _lead("how many picks did jonas varr get vs orna", picks) == "Three picks [1]."
+
+
+def test_the_last_time_something_happened_is_a_date_not_a_time_of_day() -> None:
+    text = (
+        "7:00 p.m. KICKOFF: Rovers start at Harbour Park, where they are winless in years. "
+        "Rovers last won at Harbour Park in 2009."
+    )
+    assert _lead("last time rovers won at harbour park was when", text) == "In 2009 [1]."

@@ -48,6 +48,7 @@ def test_sports_nicknames_add_the_teams_name() -> None:
     assert expand("who was potm last night")[1] == ["player of the match"]
     assert expand("who starts for the dbacks")[1] == ["Diamondbacks"]
     assert expand("who did djoker beat in the final")[1] == ["Novak Djokovic"]
+    assert expand("bjk's doc is on pbs next month right")[1] == ["Billie Jean King"]
 
 
 def test_a_clipped_subject_and_a_heros_nickname_are_spelled_out() -> None:

@@ -77,9 +77,10 @@ def test_in_a_month_with_a_year() -> None:
     assert (tf.start, tf.end) == (utc(2025, 5, 1), utc(2025, 6, 8))
 
 
-def test_last_week_is_the_previous_calendar_week() -> None:
+def test_last_week_starts_the_previous_calendar_week_and_runs_to_now() -> None:
+    # what happened last week is reported then or since (a Friday piece on last week's ruling)
     tf = parse_time("What happened in the strike last week?", NOW)
-    assert (tf.start, tf.end) == (utc(2026, 11, 16), utc(2026, 11, 23))
+    assert (tf.start, tf.end) == (utc(2026, 11, 16), utc(2026, 11, 29))
 
 
 def test_since_monday_starts_this_monday() -> None:

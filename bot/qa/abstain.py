@@ -189,7 +189,9 @@ def _event_in(event: str, body: str) -> bool:
 # a game sold) is answered by a sentence that states an outcome of what it names; articles that
 # only preview or mention it do not answer it.
 _OUTCOME_Q = re.compile(
-    r"\bwho\s+(?:won|wins|win|took|claimed)\b|\bwinn(?:er|ing)\b|\bscore\b|\bresult\b|\bbeat\b|"
+    # "who took it": not "who took over as ceo" (who runs it now)
+    r"\bwho\s+(?:won|wins|win|claimed)\b|\bwho\s+took\b(?!\s+(?:over|charge|the\s+helm|office))|"
+    r"\bwinn(?:er|ing)\b|\bscore\b|\bresult\b|\bbeat\b|"
     # "how much did it make", "how many did it sell"; not "how many tackles did he make"
     r"\bhow\s+much\b[^?]*\b(?:make|made|gross\w*|earn\w*|sold|sell|box\s+office)\b|"
     r"\bhow\s+many\b[^?]*\b(?:sold|sell|copies|units|tickets)\b",
@@ -197,7 +199,8 @@ _OUTCOME_Q = re.compile(
 )
 _FORECAST_Q = re.compile(r"\bpredict\w*|\bprojected\b|\bodds\b|\bexpected\b|\bpreview\b", re.I)
 _OUTCOME = re.compile(
-    r"\b(?:won|wins|beat|beats|defeated|winner|victory|champion\w*|claimed|clinched|edged|topped|"
+    r"\b(?:won|wins|beat|beats|beating|defeat(?:ed|ing|s)?|winner|victory|champion\w*|"
+    r"claimed|clinched|edged|topped|"
     r"grossed|earned|sold|box\s+office|opening\s+weekend)\b|\b\d{1,3}\s?[-–]\s?\d{1,3}\b",
     re.I,
 )

@@ -18,7 +18,7 @@ ALIASES: dict[str, str] = {
     "king james": "LeBron James", "tay tay": "Taylor Swift", "swifties": "Taylor Swift fans",
     "the fed chair": "Federal Reserve chair Jerome Powell", "the pm": "prime minister",
     "pm": "prime minister", "veep": "vice president", "mahomes": "Patrick Mahomes",
-    "djoker": "Novak Djokovic", "nole": "Novak Djokovic",
+    "djoker": "Novak Djokovic", "nole": "Novak Djokovic", "bjk": "Billie Jean King",
     # organisations, products, places
     "the fed": "Federal Reserve", "ecb": "European Central Bank", "boe": "Bank of England",
     "the bird app": "X Twitter", "twitter": "X Twitter", "insta": "Instagram",

@@ -80,6 +80,7 @@ from .span_filter import (
     VOTE_LONG,
     heading,
     novel,
+    of_org,
     owner_of,
     person_named,
     style_fit,
@@ -87,6 +88,7 @@ from .span_filter import (
     without_preposition,
 )
 from .synonyms import synonyms
+from .titled import IN_TITLE, in_title
 
 W_INNER = 0.3
 
@@ -129,7 +131,8 @@ def _agent_verb(words: str) -> str:
 
 _ORG_END = re.compile(
     r"\b(?:Inc|Corp|Ltd|LLC|Group|Games|Club|FC|United|City|Research|Capital|Partners|Holdings|"
-    r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society)$"
+    r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society|"
+    r"University|College|Polytechnic|School|Academy)$"
 )
 ORG_MATCH = 1.3
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
@@ -399,6 +402,8 @@ class Asked:
             label = role_labelled(sentence, self.roles)
         if label is not None:
             found = [label, *(f for f in found if f.end <= label.start or f.start >= label.end)]
+        if shape == WHO and self.wants_org:  # "which school is Brus at": "... Brus of Columbia"
+            found = [of_org(s) for s in found]
         if shape == WHO and self.wants_org:  # "which university": "at Southern Connecticut
             # State University" is read as a place, but names the body asked for
             found += [
@@ -459,6 +464,10 @@ class Asked:
                 (sp, w * (tw.CLOCK_MATCH if tw.CLOCK.search(sp.text) else 1 / tw.CLOCK_MATCH))
                 for sp, w in rated
             ]
+        elif shape == WHEN and self.past_q:  # "last time colorado won there": a date, not "7 p.m."
+            rated = [
+                (sp, w * (tw.CLOCK_PAST if tw.CLOCK_ONLY.match(sp.text) else 1.0)) for sp, w in rated
+            ]
         if shape == WHEN and not self.end_q:  # "when did he found it": not "CEO until 2019"
             rated = [(sp, w * (tw.UNTIL if tw.UNTIL_RX.match(sp.text) else 1.0)) for sp, w in rated]
         if shape == WHERE and not self.country_q:  # "in Brazil ... in Rio de Janeiro": the city
@@ -466,6 +475,8 @@ class Asked:
                 (sp, w * (COUNTRY_ONLY if COUNTRY_ONLY_RX.match(sp.text) else 1.0))
                 for sp, w in rated
             ]
+        if shape in (WHERE, WHEN):  # "A History of Wiretapping in the United States": a book
+            rated = [(sp, w * (IN_TITLE if in_title(sentence, sp) else 1.0)) for sp, w in rated]
         if self.future_q:  # "where will they meet": the plan, not where they met before
             rated = [(sp, w * planned(sentence, sp)) for sp, w in rated]
         if shape == WHO and not self.wants_org:  # "NFL Network's Tom Pelissero": who reported

@@ -283,7 +283,9 @@ WHERE_IN = re.compile(
 )
 # "when did it start", "when was he sacked": a time gone by
 PAST_Q = re.compile(
-    r"\bwhen\s+(?:did|was|were|had)\b|\bwhat\s+(?:year|date|day)\s+(?:did|was|were)\b", re.I
+    r"\bwhen\s+(?:did|was|were|had)\b|\bwhat\s+(?:year|date|day)\s+(?:did|was|were)\b|"
+    r"\blast\s+time\b[^?]*\b(?:won|beat|lost|did|was|were|had|played|made)\b",  # "last time x won"
+    re.I,
 )
 FUTURE_Q = re.compile(
     r"\b(?:will|gonna|going\s+to|planned|plans?\s+to|upcoming|next|scheduled|due\s+to|set\s+to)\b"
@@ -455,5 +457,7 @@ _SAME_ROLE = {
         "officiated": "referee ref official",
         "quarterback": "qb", "chair": "chairman chairwoman chairperson", "pm": "prime minister",
         "lawyer": "attorney counsel", "attorney": "lawyer counsel", "doctor": "physician",
+        "uni": "university college", "school": "university college", "college": "university",
+        "university": "college",
     }.items()
 }  # fmt: skip

@@ -294,7 +294,7 @@ _COUNTED = re.compile(
 _NOT_COUNT = re.compile(
     r"^\s?(?:%|percent|per\s+cent|percentage|points?\s+percent|basis|a\.m\.|p\.m\.|am\b|pm\b|"
     r"o'clock|million\s+(?:dollars|euros|pounds)|billion\s+(?:dollars|euros|pounds)|"
-    r"-?yard[\s-]line)",  # "the 12-yard line" is where on a field, not how far
+    r"-?yard[\s-]line|-(?:way|sided)\b)",  # "the 12-yard line": where; "two-way star": a kind
     re.I,
 )
 
@@ -365,19 +365,22 @@ def _bounded(sentence: str, sp: Span) -> Span:
 
 
 def _lower_month(text: str) -> bool:
-    m = _BARE_MONTH.fullmatch(text)
-    return bool(m and m.group(1)[0].islower())
+    return bool((m := _BARE_MONTH.fullmatch(text)) and m.group(1)[0].islower())
 
 
 _OF_WHOLE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|all|all\s+the)?\s*$")
+_RANGE_GAP = re.compile(r"\s+(?:to|or)\s+|\s?[-–]\s?")
 
 
 def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
-    """ "three of its nine lines": the part with the whole it is counted out of, as one count."""
+    """ "three of its nine lines": the part with the whole it is counted out of, as one count;
+    "two to seven players": a range, as one."""
     out: list[Span] = []
     for sp in spans:
         prev = out[-1] if out else None
-        if prev and _OF_WHOLE.fullmatch(sentence[prev.end : sp.start]) and len(sp.text.split()) > 1:
+        gap = sentence[prev.end : sp.start] if prev else ""
+        ranged = prev and len(prev.text.split()) == 1 and _RANGE_GAP.fullmatch(gap)
+        if prev and (_OF_WHOLE.fullmatch(gap) or ranged) and len(sp.text.split()) > 1:
             out[-1] = Span(prev.start, sp.end, sentence[prev.start : sp.end])
         else:
             out.append(sp)

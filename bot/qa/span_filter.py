@@ -100,6 +100,18 @@ def without_preposition(sp: Span) -> Span:
     return Span(sp.start + at, sp.end, sp.text[at:])
 
 
+def of_org(sp: Span) -> Span:
+    """ "Louis Brus of Columbia University" -> "Columbia University": for a which-body question,
+    the body a person is "of" is the answer."""
+    at = sp.text.rfind(" of ")
+    rest = sp.text[at + 4 :] if at > 0 else ""
+    who = sp.text[:at].split()
+    # a person's name before "of" ("Bank of America", "University of Michigan" stay whole)
+    if not rest[:1].isupper() or len(who) < 2 or not personlike(" ".join(who)):
+        return sp
+    return Span(sp.start + at + 4, sp.end, rest)
+
+
 # each of the question's words among those that style a name with a title right before it
 # ("Karsenian Foreign Minister Lida Marosh") adds this to the name's strength
 STYLE_FIT = 0.1

@@ -272,10 +272,11 @@ def parse_time(
         n = int(m.group(2)) if m.group(2) else 1
         unit = m.group(3)
         if unit == "week" and not m.group(2) and m.group(1) == "last":
-            # "last week": the previous calendar week, Monday to Monday.
+            # "last week": from the previous calendar week's Monday. What happened then is
+            # reported then or since ("where was dyche when he heard of the points deduction
+            # last week", asked of Friday's piece on it), as news of yesterday is.
             this_monday = today - timedelta(days=today.weekday())
             tf.start = _day_start(this_monday - timedelta(days=7))
-            tf.end = _day_start(this_monday)
         else:
             days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
             tf.start = now - timedelta(days=days)

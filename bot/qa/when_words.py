@@ -15,6 +15,12 @@ CLOCK_Q = re.compile(
     r"\bwhat\s+time\b|\b(?:kick-?\s?off|start|tip-?off|first\s+pitch)\s+time\b", re.I
 )
 CLOCK = re.compile(r"\d(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I)
+CLOCK_ONLY = re.compile(
+    r"^(?:at\s+|by\s+|around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?"
+    r"(?:\s+(?:ET|PT|CT|MT|GMT|BST|UTC|local))?$",
+    re.I,
+)
+CLOCK_PAST = 0.6  # a time of day alone, asked when something in the past happened
 UNTIL = 0.6  # when something lasted until, asked when it happened
 UNTIL_RX = re.compile(r"(?:until|till|through)\b", re.I)
 END_Q = re.compile(
