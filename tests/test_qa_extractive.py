@@ -287,3 +287,14 @@ def test_the_last_time_something_happened_is_a_date_not_a_time_of_day() -> None:
         "Rovers last won at Harbour Park in 2009."
     )
     assert _lead("last time rovers won at harbour park was when", text) == "In 2009 [1]."
+
+
+def test_a_network_is_where_to_watch_a_game_not_where_it_was_played() -> None:
+    text = (
+        "Monday's game between the Rovers and Orna will be shown on ESPN. "
+        "The sides meet for the first time since the spring, with the Rovers unbeaten."
+    )
+    # the articles say where it is shown, not where it is played: no place is stated
+    assert _lead("where was the monday rovers orna game played", text) is None
+    watch = _lead("where can i watch the monday rovers orna game", text)
+    assert watch is not None and watch.startswith("On ESPN")

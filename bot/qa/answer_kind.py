@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
+from . import time_place
 from . import when_words as tw
 from .amounts import (
     COMPARED,
@@ -32,6 +33,7 @@ from .amounts import (
 from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .labels import LABEL, labelled, role_labelled
+from .not_place import WATCH_Q
 from .passer import catch_asked, passer
 from .person import EVENT_END, bare, personlike
 from .plans import planned
@@ -59,7 +61,7 @@ from .question_kind import (
     role_under,
     roles_asked,
 )
-from .regions import COUNTRY_ONLY, COUNTRY_ONLY_RX, COUNTRY_Q
+from .regions import COUNTRY_Q
 from .shape import (
     HOW_MANY,
     HOW_MUCH,
@@ -88,7 +90,6 @@ from .span_filter import (
     without_preposition,
 )
 from .synonyms import synonyms
-from .titled import IN_TITLE, in_title
 
 W_INNER = 0.3
 
@@ -316,6 +317,7 @@ class Asked:
     under: frozenset[str]  # "the var guy": what a name stands under ("VAR official John Brooks")
     where_in: bool  # "where in X": a place inside one the question names
     country_q: bool  # "which country": a country is the answer, not the town in it
+    watch_q: bool  # "where can i watch it": a network or a streaming service answers
     past_q: bool  # "when did it start": a time gone by
     ago_q: bool  # "how long ago": a time counted back from now is the answer
     clock_q: bool  # "what time": a time of day, not a date
@@ -369,6 +371,7 @@ class Asked:
             under=role_under(question) if shape == WHO else frozenset(),
             where_in=bool(WHERE_IN.search(question)),
             country_q=bool(COUNTRY_Q.search(question)),
+            watch_q=bool(WATCH_Q.search(question)),
             past_q=bool(PAST_Q.search(question)),
             ago_q=bool(re.search(r"\bago\b", question, re.I)),
             clock_q=bool(tw.CLOCK_Q.search(question)),
@@ -459,24 +462,7 @@ class Asked:
         if shape == WHEN or self.name_q:  # "the ministry said on Monday": when it was said;
             # "..., said Jo Mar": who said it, not what the thing is called
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]
-        if shape == WHEN and self.clock_q:  # "what time's kickoff": "3.30pm", not "Sunday"
-            rated = [
-                (sp, w * (tw.CLOCK_MATCH if tw.CLOCK.search(sp.text) else 1 / tw.CLOCK_MATCH))
-                for sp, w in rated
-            ]
-        elif shape == WHEN and self.past_q:  # "last time colorado won there": a date, not "7 p.m."
-            rated = [
-                (sp, w * (tw.CLOCK_PAST if tw.CLOCK_ONLY.match(sp.text) else 1.0)) for sp, w in rated
-            ]
-        if shape == WHEN and not self.end_q:  # "when did he found it": not "CEO until 2019"
-            rated = [(sp, w * (tw.UNTIL if tw.UNTIL_RX.match(sp.text) else 1.0)) for sp, w in rated]
-        if shape == WHERE and not self.country_q:  # "in Brazil ... in Rio de Janeiro": the city
-            rated = [
-                (sp, w * (COUNTRY_ONLY if COUNTRY_ONLY_RX.match(sp.text) else 1.0))
-                for sp, w in rated
-            ]
-        if shape in (WHERE, WHEN):  # "A History of Wiretapping in the United States": a book
-            rated = [(sp, w * (IN_TITLE if in_title(sentence, sp) else 1.0)) for sp, w in rated]
+        rated = time_place.weigh(self, sentence, rated)  # times and places
         if self.future_q:  # "where will they meet": the plan, not where they met before
             rated = [(sp, w * planned(sentence, sp)) for sp, w in rated]
         if shape == WHO and not self.wants_org:  # "NFL Network's Tom Pelissero": who reported

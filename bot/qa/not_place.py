@@ -46,3 +46,14 @@ PLATFORM = re.compile(
     r"^(?:on|to|via)\s+(?:the\s+)?(?:Instagram|Twitter|X|Facebook|TikTok|YouTube|Threads|Reddit|"
     r"LinkedIn|Bluesky|Mastodon|Telegram|WhatsApp|Snapchat|Discord|Twitch|Truth\s+Social|Weibo)$"
 )
+# "simulcast on ABC and ESPN": where it is shown, the answer only to where to watch it
+NETWORK = re.compile(
+    r"^(?:on|via)\s+(?:the\s+)?(?:ABC|CBS|NBC|FOX|Fox|ESPN\w*|TNT|TBS|HBO|Max|Netflix|Hulu|"
+    r"Peacock|Paramount\+?|Prime\s+Video|Amazon(?:\s+Prime(?:\s+Video)?)?|Apple\s+TV\+?|Disney\+|"
+    r"BBC(?:\s+One|\s+Two|\s+iPlayer)?|ITV\w*|Sky\s+Sports\w*|NFL\s+Network|FS1|CNBC|CNN|MSNBC)\.?$"
+)
+WATCH_Q = re.compile(
+    r"\b(?:watch\w*|stream\w*|air(?:s|ed|ing)?|tv|channel|broadcast\w*|televised|network|"
+    r"listen\w*|on\s+what)\b",
+    re.I,
+)

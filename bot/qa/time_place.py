@@ -1,0 +1,45 @@
+"""How a when- or where-question's words weigh the times and places a sentence gives: a time of
+day for "what time", a date for the last time something happened, not "until" for when it
+began; a town before the country it is in, no network for where a game was, no place out of a
+book's title. Read by ``bot.qa.answer_kind.Asked.rate``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import when_words as tw
+from .not_place import NETWORK
+from .regions import COUNTRY_ONLY, COUNTRY_ONLY_RX
+from .shape import WHEN, WHERE, Span
+from .titled import IN_TITLE, in_title
+
+if TYPE_CHECKING:
+    from .answer_kind import Asked
+
+NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played
+
+
+def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tuple[Span, float]]:
+    """``rated`` with each time or place weighed by what the question asks of it."""
+
+    def by(factor: float, test: Callable[[Span], object]) -> list[tuple[Span, float]]:
+        return [(sp, w * (factor if test(sp) else 1.0)) for sp, w in rated]
+
+    shape = ask.shape
+    if shape == WHEN and ask.clock_q:  # "what time's kickoff": "3.30pm", not "Sunday"
+        rated = [
+            (sp, w * (tw.CLOCK_MATCH if tw.CLOCK.search(sp.text) else 1 / tw.CLOCK_MATCH))
+            for sp, w in rated
+        ]
+    elif shape == WHEN and ask.past_q:  # "last time colorado won there": a date, not "7 p.m."
+        rated = by(tw.CLOCK_PAST, lambda sp: tw.CLOCK_ONLY.match(sp.text))
+    if shape == WHEN and not ask.end_q:  # "when did he found it": not "CEO until 2019"
+        rated = by(tw.UNTIL, lambda sp: tw.UNTIL_RX.match(sp.text))
+    if shape == WHERE and not ask.watch_q:  # "simulcast on ABC": no place the game was at
+        rated = by(NETWORK_PLACE, lambda sp: NETWORK.match(sp.text))
+    if shape == WHERE and not ask.country_q:  # "in Brazil ... in Rio de Janeiro": the city
+        rated = by(COUNTRY_ONLY, lambda sp: COUNTRY_ONLY_RX.match(sp.text))
+    if shape in (WHERE, WHEN):  # "A History of Wiretapping in the United States": a book
+        rated = by(IN_TITLE, lambda sp: in_title(sentence, sp))
+    return rated
