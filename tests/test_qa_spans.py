@@ -311,3 +311,20 @@ def test_an_estimate_asked_for_is_an_amount() -> None:
         "Consensus EPS Estimates: $2.65 Consensus Revenue Estimates: $54.54B"
     )
     assert _lead(q, text) == "$2.65 [1]."
+
+
+def test_a_range_of_amounts_is_one_answer_but_a_change_or_a_score_is_two() -> None:
+    s = (
+        "Orna Cloud is in talks to buy Velm Labs for between $600 million and $700 million, and "
+        "Kestrel Data for between $300 million and $400 million."
+    )
+    assert _texts(s, HOW_MUCH) == [
+        "between $600 million and $700 million",
+        "between $300 million and $400 million",
+    ]
+    assert _texts("Tickets range from $10 to $20.", HOW_MUCH) == ["$10 to $20"]
+    assert _texts("The fare fell from $20 to $15.", HOW_MUCH) == ["$20", "$15"]
+    assert _texts("Rovers won 32-12.", HOW_MUCH) == ["32", "12"]
+    assert _texts("Anywhere from two to seven players can join in.", HOW_MANY) == [
+        "two to seven players"
+    ]

@@ -5,6 +5,8 @@ amounts it finds."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 # "$20 per month", "$2 a share": what an amount is counted by belongs with it
 _RATE = re.compile(
@@ -29,3 +31,38 @@ def widen(sentence: str, start: int, end: int) -> tuple[int, int]:
     if bound and re.search(r"\d", sentence[start:end]):
         start -= len(bound.group())
     return start, end
+
+
+# "$300 million to $400 million", "$5-$10": two amounts that bound one range
+_RANGE_GAP = re.compile(r"\s+(?:to|or)\s+|\s?[-–]\s?")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+# "fell from $20 to $15" is a change, not a range; "ranging from $10 to $20" is one
+_RANGING = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+$", re.I)
+
+
+class Bounded(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def ranges(sentence: str, amounts: Sequence[Bounded]) -> list[tuple[int, int]]:
+    """Where the ``amounts`` (in order) are, each range of two ("between $300 million and $400
+    million") joined into one."""
+    out: list[tuple[int, int]] = []
+    for a, b in ((x.start, x.end) for x in amounts):
+        if out:
+            gap = sentence[out[-1][1] : a]
+            between = _BETWEEN.search(sentence[max(0, out[-1][0] - 8) : out[-1][0]])
+            before = sentence[max(0, out[-1][0] - 16) : out[-1][0]]
+            change = bool(re.search(r"\bfrom\s+$", before, re.I)) and not _RANGING.search(before)
+            # "32-12" is a score: a hyphen joins only sums or shares ("$5-$10", "5-10%")
+            dash = gap.strip() in "-–" and not re.search(r"[$€£¥₹%]", sentence[out[-1][0] : b])
+            ranged = _RANGE_GAP.fullmatch(gap) and not change and not dash
+            if ranged or (between and gap.strip() == "and"):
+                start = out[-1][0] - (len(between.group()) if between else 0)
+                out[-1] = (start, b)
+                continue
+        out.append((a, b))
+    return out

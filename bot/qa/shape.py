@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .extent import widen
+from .extent import ranges, widen
 from .not_place import (
     BODY_ACRONYM,
     CHIMED,
@@ -410,11 +410,12 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             for s in _spans(_COUNT_RX, sentence)
             if re.search(r"\d", s.text) and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
         ]
-        return [
+        found = [
             _bounded(sentence, _with_noun(sentence, s, bool(money)))
             for s in spans
             if not _date_part(sentence, s)
-        ]
+        ]  # "between $300 million and $400 million": one answer
+        return [Span(a, b, sentence[a:b]) for a, b in ranges(sentence, found)]
     if shape == HOW_MANY:  # a count, not a share, an amount of money or a time of day
         # "his 43rd European goal": the count so far, with what it counts
         ordinals = [
