@@ -298,3 +298,11 @@ def test_a_network_is_where_to_watch_a_game_not_where_it_was_played() -> None:
     assert _lead("where was the monday rovers orna game played", text) is None
     watch = _lead("where can i watch the monday rovers orna game", text)
     assert watch is not None and watch.startswith("On ESPN")
+
+
+def test_a_deadline_is_answered_by_the_date_something_has_until() -> None:
+    text = (
+        "Orna Ferries got a formal request on Thursday. Orna Ferries has until October 18 to reply."
+    )
+    # "until" is no answer to when something began, but it is when a deadline falls
+    assert _lead("when is the deadline for orna ferries", text) == "Until October 18 [1]."

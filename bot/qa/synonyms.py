@@ -52,6 +52,7 @@ _GROUPS = [
     "company|firm|business|startup",
     "hq|headquarters|headquartered|based",
     "indie|independent",
+    "deadline|has until|have until|due by|due date",
     "deduction|deducted|docked|penalty|sanction|punishment",
     "teach|teaches|taught|professor|lecturer|faculty",
     "uni|university|college|school|campus",

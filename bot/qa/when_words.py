@@ -24,7 +24,10 @@ CLOCK_PAST = 0.6  # a time of day alone, asked when something in the past happen
 UNTIL = 0.6  # when something lasted until, asked when it happened
 UNTIL_RX = re.compile(r"(?:until|till|through)\b", re.I)
 END_Q = re.compile(
-    r"\b(?:until|till|through|end(?:s|ed|ing)?|last(?:s|ed)?|how\s+long|over)\b", re.I
+    # "when's the deadline": "X has until October 18" is when it falls due
+    r"\b(?:until|till|through|end(?:s|ed|ing)?|last(?:s|ed)?|how\s+long|over|deadline|due|"
+    r"expir\w*)\b",
+    re.I,
 )
 YEAR_ALONE = 0.6  # a year alone, asked when (not "what year"): a day or date says more
 # ... asked when something long done happened ("when did uber add audio recording"): news
