@@ -328,3 +328,5 @@ def test_a_range_of_amounts_is_one_answer_but_a_change_or_a_score_is_two() -> No
     assert _texts("Anywhere from two to seven players can join in.", HOW_MANY) == [
         "two to seven players"
     ]
+    # a share and then a sum: how far it moved and where it ended, not a range
+    assert _texts("Shares rose 14% to $52.", HOW_MUCH) == ["14%", "$52"]

@@ -138,7 +138,7 @@ _EVENT_LEAD = frozenset(
 _NOT_EVENT_WORD = re.compile(
     r"(?:his|her|hers|its|their|our|my|your|and|or|but|as|from|named|called|dubbed|full|first|"
     r"second|third|latest|recent|special|prestigious|perceived|specific|next|own|major|"
-    r"upcoming|previous|former|big|biggest|top|various|several|other|player|music|"
+    r"upcoming|previous|former|big|biggest|top|various|several|other|player|music|cash|total|"
     r"(?:team|club|side|league|country|nation|city|state|party|company|family)['’]s)$"
     r"|.+(?:ing|ed)$"
 )

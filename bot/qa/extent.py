@@ -59,10 +59,17 @@ def ranges(sentence: str, amounts: Sequence[Bounded]) -> list[tuple[int, int]]:
             change = bool(re.search(r"\bfrom\s+$", before, re.I)) and not _RANGING.search(before)
             # "32-12" is a score: a hyphen joins only sums or shares ("$5-$10", "5-10%")
             dash = gap.strip() in "-–" and not re.search(r"[$€£¥₹%]", sentence[out[-1][0] : b])
-            ranged = _RANGE_GAP.fullmatch(gap) and not change and not dash
+            # "rose 14% to $52": a share and a sum are a change and its result, not a range
+            alike = _kind(sentence[out[-1][0] : out[-1][1]]) == _kind(sentence[a:b])
+            ranged = _RANGE_GAP.fullmatch(gap) and not change and not dash and alike
             if ranged or (between and gap.strip() == "and"):
                 start = out[-1][0] - (len(between.group()) if between else 0)
                 out[-1] = (start, b)
                 continue
         out.append((a, b))
     return out
+
+
+def _kind(text: str) -> str:
+    """What an amount is in: a sum, a share, or a plain figure."""
+    return "$" if re.search(r"[$€£¥₹]", text) else "%" if re.search(r"%|per\s?cent", text) else ""
