@@ -695,6 +695,9 @@ def test_a_named_event_typed_in_lowercase_is_looked_for_as_one_phrase() -> None:
     assert event_phrases("blaney won the cup title in a chevy right?") == []
     # "cash prize" says what the prize is, not which one: the article may write "$4 million prize"
     assert event_phrases("how big is the cash prize on the harbour quiz show") == []
+    # a date before it is when, not part of its name; a year stays ("the 2023 harbour cup")
+    assert event_phrases("oct 4 chemistry nobel - why was it leaked") == ["chemistry nobel"]
+    assert event_phrases("who won the 2023 harbour cup") == ["2023 harbour cup"]
     assert event_phrases("whats the final score of the grey cup this year") == ["grey cup"]
     assert event_phrases("how much does the galaxy s24 ultra cost at launch") == [
         "galaxy s24 ultra"

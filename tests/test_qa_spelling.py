@@ -49,6 +49,9 @@ def test_sports_nicknames_add_the_teams_name() -> None:
     assert expand("who starts for the dbacks")[1] == ["Diamondbacks"]
     assert expand("who did djoker beat in the final")[1] == ["Novak Djokovic"]
     assert expand("bjk's doc is on pbs next month right")[1] == ["Billie Jean King"]
+    assert expand("what did arnie do to her shoes")[1] == ["Arnold Schwarzenegger"]
+    assert expand("who won roty last yr")[1] == ["Rookie of the Year"]
+    assert expand("did wall st bounce back overnight")[1] == ["Wall Street"]
 
 
 def test_a_clipped_subject_and_a_heros_nickname_are_spelled_out() -> None:

@@ -19,6 +19,7 @@ ALIASES: dict[str, str] = {
     "the fed chair": "Federal Reserve chair Jerome Powell", "the pm": "prime minister",
     "pm": "prime minister", "veep": "vice president", "mahomes": "Patrick Mahomes",
     "djoker": "Novak Djokovic", "nole": "Novak Djokovic", "bjk": "Billie Jean King",
+    "arnie": "Arnold Schwarzenegger",
     # organisations, products, places
     "the fed": "Federal Reserve", "ecb": "European Central Bank", "boe": "Bank of England",
     "the bird app": "X Twitter", "twitter": "X Twitter", "insta": "Instagram",
@@ -39,7 +40,7 @@ ALIASES: dict[str, str] = {
     "dbacks": "Diamondbacks", "d-backs": "Diamondbacks", "yanks": "Yankees", "stros": "Astros",
     "sixers": "76ers", "mavs": "Mavericks", "cavs": "Cavaliers", "habs": "Canadiens",
     "barca": "Barcelona", "juve": "Juventus", "atleti": "Atletico Madrid",
-    "potm": "player of the match",
+    "potm": "player of the match", "roty": "Rookie of the Year", "wall st": "Wall Street",
     "motm": "man of the match", "epl": "Premier League", "spidey": "Spider-Man",
     "uswnt": "US women's national soccer team", "usmnt": "US men's national soccer team",
     "crypto": "cryptocurrency", "ev": "electric vehicle", "evs": "electric vehicles",
@@ -50,7 +51,7 @@ ALIASES: dict[str, str] = {
     "bn": "billion", "q1": "first quarter", "q2": "second quarter", "q3": "third quarter",
     "q4": "fourth quarter", "yoy": "year over year",
     "szn": "season", "noms": "nominations", "nom": "nomination", "avg": "average",
-    "qbing": "playing quarterback",
+    "qbing": "playing quarterback", "qtr": "quarter",
 }  # fmt: skip
 
 
