@@ -306,3 +306,30 @@ def test_a_deadline_is_answered_by_the_date_something_has_until() -> None:
     )
     # "until" is no answer to when something began, but it is when a deadline falls
     assert _lead("when is the deadline for orna ferries", text) == "Until October 18 [1]."
+
+
+def test_a_name_asked_with_a_nickname_that_expands_to_a_body_still_asks_for_a_person() -> None:
+    text = (
+        "Ferry firms must publish their safety records, the European Parliament said on "
+        "Tuesday, as Lida Marosh urged the firms to act."
+    )
+    # "eu" is read as "eu (European Union)": the union is no body the question asks for
+    q = "which eu (European Union) commissioner urged ferry firms to publish safety records"
+    assert _lead(q, text) == "Lida Marosh [1]."
+
+
+def test_a_link_in_a_post_names_no_one() -> None:
+    text = (
+        "She is headed to Orna. The Orna Rovers have appointed Edda Mollin as head coach "
+        "https://t.co/sR7qfSnWVx Welcome, Edda! The Rovers' interim coach Jonas Varr stays on."
+    )
+    lead = _lead("who's coaching the rovers till mollin shows up", text)
+    assert lead is not None and "WVx" not in lead and "Mollin" not in lead
+
+
+def test_the_referee_asked_as_reffing_is_the_one_the_article_calls_referee() -> None:
+    text = (
+        "Orna Rovers' Jonas Varr put his side 2-1 up in the 37th minute. "
+        "But referee Tomas Wendrell pointed to the spot after a late foul in the box."
+    )
+    assert _lead("who was reffing the rovers game", text) == "Tomas Wendrell [1]."

@@ -330,3 +330,8 @@ def test_a_range_of_amounts_is_one_answer_but_a_change_or_a_score_is_two() -> No
     ]
     # a share and then a sum: how far it moved and where it ended, not a range
     assert _texts("Shares rose 14% to $52.", HOW_MUCH) == ["14%", "$52"]
+
+
+def test_the_score_asked_with_when_for_which_game_is_a_score() -> None:
+    assert question_shape("what was the scoreline when wales pumped the wallabies") == "score"
+    assert question_shape("when was the score confirmed") != "score"

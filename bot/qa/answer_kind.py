@@ -19,6 +19,7 @@ from ingest.keyword import tokenize
 
 from . import time_place
 from . import when_words as tw
+from .aliases import unexpand
 from .amounts import (
     COMPARED,
     CONVERTED,
@@ -81,6 +82,7 @@ from .span_filter import (
     VOTE,
     VOTE_LONG,
     heading,
+    in_link,
     novel,
     of_org,
     owner_of,
@@ -347,8 +349,9 @@ class Asked:
         if shape == HOW_MANY and HOW_LONG.search(question):
             counted = set(_HOW_LONG_UNITS)  # "how long did the strike last": days, weeks
         # "the prof who ..., which university was she at": a body is asked for, not a person
+        typed = unexpand(question)  # "uswnt (... soccer team)": no team is asked for
         wants_person = bool(PERSON_Q.search(question)) and not (
-            ORG_Q.search(question) or WANTS_ORG.search(question)
+            ORG_Q.search(typed) or WANTS_ORG.search(typed)
         )
         context: set[str] | None = None
         if shape in (WHO, WHERE):
@@ -425,6 +428,7 @@ class Asked:
                 place=shape == WHERE and not self.where_in,
             )
             and (s is label or not (shape == WHERE and person_named(s.text, self.surnames)))
+            and not in_link(sentence, s)
         ]
         rated = [
             (

@@ -204,11 +204,17 @@ def _after_cue(q: str, at: int) -> str:
     return q[at + (m.end() if m else 0) :]
 
 
+_WHAT_FIRST = re.compile(r"\W*(?:and\s+|so\s+|ok\s+)?what(?:['’]?s|\s+was|\s+is|\s+were)?\b", re.I)
+
+
 def question_shape(question: str) -> str:
     """The answer shape a question asks for. The first wh-cue in the question wins, so "who
     announced the talks and when" asks for a person."""
     q = question.strip()
-    if _SCORE_Q.search(q) and not re.search(r"\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b", q, re.I):
+    score = _SCORE_Q.search(q)
+    cue = re.search(r"\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b", q, re.I)
+    # "what was the scoreline when wales beat them": "when" only says which game
+    if score and (not cue or (score.start() < cue.start() and _WHAT_FIRST.match(q))):
         return SCORE
     if _WHO_WON_GAME.search(q):  # "who won browns vs bears": the result says it ("20-17")
         return SCORE
@@ -359,7 +365,7 @@ ROLES = frozenset(
         "mediation referee ref umpire defender striker midfielder goalkeeper keeper quarterback qb "
         "receiver pitcher commentator announcer analyst reporter host anchor negotiator "
         "prosecutor attorney lawyer regulator inspector detective officer commander reffed "
-        "refereed officiated"
+        "refereed officiated reffing refereeing officiating"
     )
 )
 # A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the
@@ -454,7 +460,8 @@ _SAME_ROLE = {
         "spokesman": "spokesperson spokeswoman", "spokeswoman": "spokesperson spokesman",
         "ref": "referee official", "referee": "ref official", "qb": "quarterback",
         "reffed": "referee ref official", "refereed": "referee ref official",
-        "officiated": "referee ref official",
+        "officiated": "referee ref official", "reffing": "referee ref official",
+        "refereeing": "referee ref official", "officiating": "referee ref official",
         "quarterback": "qb", "chair": "chairman chairwoman chairperson", "pm": "prime minister",
         "lawyer": "attorney counsel", "attorney": "lawyer counsel", "doctor": "physician",
         "uni": "university college", "school": "university college", "college": "university",

@@ -100,6 +100,14 @@ def without_preposition(sp: Span) -> Span:
     return Span(sp.start + at, sp.end, sp.text[at:])
 
 
+_LINK = re.compile(r"(?:https?://|www\.|\b[\w-]+\.(?:com|co|org|net|ly|io)/)\S*", re.I)
+
+
+def in_link(sentence: str, sp: Span) -> bool:
+    """The span is part of a link ("t.co/sR7qfSnWVx"): no name, place or figure of the news."""
+    return any(m.start() <= sp.start < m.end() for m in _LINK.finditer(sentence))
+
+
 def of_org(sp: Span) -> Span:
     """ "Louis Brus of Columbia University" -> "Columbia University": for a which-body question,
     the body a person is "of" is the answer."""

@@ -52,6 +52,7 @@ _GROUPS = [
     "company|firm|business|startup",
     "hq|headquarters|headquartered|based",
     "indie|independent",
+    "referee|ref|reffed|reffing|refereed|refereeing|officiated|officiating",
     "deadline|has until|have until|due by|due date",
     "deduction|deducted|docked|penalty|sanction|punishment",
     "teach|teaches|taught|professor|lecturer|faculty",
