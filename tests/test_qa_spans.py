@@ -328,6 +328,8 @@ def test_a_range_of_amounts_is_one_answer_but_a_change_or_a_score_is_two() -> No
     assert _texts("Anywhere from two to seven players can join in.", HOW_MANY) == [
         "two to seven players"
     ]
+    # "the electric two-wheeler market": a kind of vehicle, no count
+    assert _texts("Sales grew in the electric two-wheeler market.", HOW_MANY) == []
     # a share and then a sum: how far it moved and where it ended, not a range
     assert _texts("Shares rose 14% to $52.", HOW_MUCH) == ["14%", "$52"]
 

@@ -294,7 +294,7 @@ _COUNTED = re.compile(
 _NOT_COUNT = re.compile(
     r"^\s?(?:%|percent|per\s+cent|percentage|points?\s+percent|basis|a\.m\.|p\.m\.|am\b|pm\b|"
     r"o'clock|million\s+(?:dollars|euros|pounds)|billion\s+(?:dollars|euros|pounds)|"
-    r"-?yard[\s-]line|-(?:way|sided)\b)",  # "the 12-yard line": where; "two-way star": a kind
+    r"-?yard[\s-]line|-(?:way|sided|wheelers?)\b)",  # "the 12-yard line": where; "two-way star": a kind
     re.I,
 )
 
