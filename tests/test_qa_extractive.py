@@ -333,3 +333,19 @@ def test_the_referee_asked_as_reffing_is_the_one_the_article_calls_referee() -> 
         "But referee Tomas Wendrell pointed to the spot after a late foul in the box."
     )
     assert _lead("who was reffing the rovers game", text) == "Tomas Wendrell [1]."
+
+
+def test_a_cfo_is_the_chief_financial_officer_not_the_chief_executive() -> None:
+    text = (
+        "Orna Cloud's results call ran long. On the call, CFO Edda Mollin said costs would fall. "
+        "CEO Jonas Varr echoed that."
+    )
+    assert _lead("who is orna cloud's cfo", text) == "Edda Mollin [1]."
+
+
+def test_a_live_blogs_time_stamp_is_no_answer() -> None:
+    text = (
+        "12.10 PM: All the league's grounds must be handed over to the teams in March.\n\n"
+        "12.07 PM: Meanwhile, the Harbour League starts on March 22."
+    )
+    assert _lead("when does the harbour league start", text) == "On March 22 [1]."

@@ -81,8 +81,8 @@ from .span_filter import (
     STYLE_FIT,
     VOTE,
     VOTE_LONG,
+    boilerplate,
     heading,
-    in_link,
     novel,
     of_org,
     owner_of,
@@ -428,7 +428,7 @@ class Asked:
                 place=shape == WHERE and not self.where_in,
             )
             and (s is label or not (shape == WHERE and person_named(s.text, self.surnames)))
-            and not in_link(sentence, s)
+            and not boilerplate(sentence, s)
         ]
         rated = [
             (

@@ -365,7 +365,7 @@ ROLES = frozenset(
         "mediation referee ref umpire defender striker midfielder goalkeeper keeper quarterback qb "
         "receiver pitcher commentator announcer analyst reporter host anchor negotiator "
         "prosecutor attorney lawyer regulator inspector detective officer commander reffed "
-        "refereed officiated reffing refereeing officiating"
+        "refereed officiated reffing refereeing officiating cfo coo cto"
     )
 )
 # A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the
@@ -456,7 +456,8 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
 _SAME_ROLE = {
     tokenize(k)[0]: frozenset(tokenize(v))
     for k, v in {
-        "ceo": "chief executive", "boss": "chief executive ceo head", "spokesperson": "spokesman spokeswoman",
+        "cfo": "chief financial officer", "coo": "chief operating officer",
+        "cto": "chief technology officer", "ceo": "chief executive", "boss": "chief executive ceo head", "spokesperson": "spokesman spokeswoman",
         "spokesman": "spokesperson spokeswoman", "spokeswoman": "spokesperson spokesman",
         "ref": "referee official", "referee": "ref official", "qb": "quarterback",
         "reffed": "referee ref official", "refereed": "referee ref official",

@@ -132,8 +132,8 @@ _PLACE_RX = re.compile(
     rf"(?:,\s+{REGION}\b)?",  # "in Auburn, Washington": the town with its state
 )
 _TITLE = (
-    r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|CEO|Chief|Director|"
-    r"Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
+    r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|C[EFOT]O|Chief|"
+    r"Director|Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
     r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir|Principal|Deputy|Vice|Acting|"
     r"Interim|Executive|Head|Captain|Skipper|Partner|Officer|QB|Quarterback)"
 )

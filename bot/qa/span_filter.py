@@ -103,8 +103,19 @@ def without_preposition(sp: Span) -> Span:
 _LINK = re.compile(r"(?:https?://|www\.|\b[\w-]+\.(?:com|co|org|net|ly|io)/)\S*", re.I)
 
 
-def in_link(sentence: str, sp: Span) -> bool:
-    """The span is part of a link ("t.co/sR7qfSnWVx"): no name, place or figure of the news."""
+# a live blog's time stamp before an entry: "12.07 PM:", "8:15 p.m.:", "29 Oct 2023 03.08 GMT"
+_STAMP = re.compile(
+    r"^\s*(?:\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+)?\d{1,2}[:.]\d{2}\s*"
+    r"(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?(?::|\s+(?=[A-Z]))"
+)
+
+
+def boilerplate(sentence: str, sp: Span) -> bool:
+    """The span is part of a link ("t.co/sR7qfSnWVx") or of a live blog's time stamp ("12.07 PM:
+    the season starts on March 22"): no name, place, time or figure of the news."""
+    stamp = _STAMP.match(sentence)
+    if stamp and sp.start < stamp.end():
+        return True
     return any(m.start() <= sp.start < m.end() for m in _LINK.finditer(sentence))
 
 
