@@ -337,3 +337,12 @@ def test_a_range_of_amounts_is_one_answer_but_a_change_or_a_score_is_two() -> No
 def test_the_score_asked_with_when_for_which_game_is_a_score() -> None:
     assert question_shape("what was the scoreline when wales pumped the wallabies") == "score"
     assert question_shape("when was the score confirmed") != "score"
+
+
+def test_a_part_of_a_month_or_year_is_read_with_it() -> None:
+    s = "Orna Post expects every account to be federated by the end of January."
+    assert _texts(s, WHEN) == ["by the end of January"]
+    assert _texts("The ferry opens at the start of next year.", WHEN) == [
+        "at the start of next year"
+    ]
+    assert _texts("They met in mid-October.", WHEN) == ["in mid-October"]

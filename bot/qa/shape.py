@@ -62,7 +62,8 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WHEN_RX = re.compile(
-    rf"\b(?:(?:on|by|from|until|since|before|after|in|at|early|late|next|last|this)\s+)?"
+    rf"\b(?:(?:on|by|from|until|since|before|after|in|at|early|late|next|last|this)\s+"
+    r"(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?|mid-)?)?"  # of January
     rf"(?:{_WEEKDAY}(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?"  # not "January 20" of 2024
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
@@ -489,11 +490,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
 
 def _hometowns(sentence: str) -> list[Span]:
     """ "..., 81, of Sunnyvale, California": the place after the age."""
-    out = []
-    for m in _HOMETOWN_RX.finditer(sentence):
-        at = m.group(0).index(" of ") + 4
-        out.append(Span(m.start() + at, m.end(), m.group(0)[at:]))
-    return out
+    ats = [(m, m.group(0).index(" of ") + 4) for m in _HOMETOWN_RX.finditer(sentence)]
+    return [Span(m.start() + at, m.end(), m.group(0)[at:]) for m, at in ats]
 
 
 def is_title(word: str) -> bool:

@@ -36,7 +36,9 @@ YEAR_PAST = 0.85
 YEAR_ONLY = re.compile(r"^(?:in\s+|since\s+|by\s+|from\s+|until\s+)?(?:19|20)\d{2}$", re.I)
 YEAR_Q = re.compile(r"\b(?:what|which)\s+(?:yr|year)\b|\byear\s+(?:did|was|were)\b", re.I)
 VAGUE_WHEN = re.compile(
-    r"^(?:in\s+)?(?:the\s+)?(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
+    r"^(?:in\s+|(?:at|by)\s+(?=the\s+(?:end|start|beginning|middle)\b))?(?:the\s+)?"
+    r"(?:(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
     r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
     re.I,
 )
