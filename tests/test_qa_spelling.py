@@ -49,7 +49,8 @@ def test_sports_nicknames_add_the_teams_name() -> None:
     assert expand("who starts for the dbacks")[1] == ["Diamondbacks"]
     assert expand("who did djoker beat in the final")[1] == ["Novak Djokovic"]
     assert expand("bjk's doc is on pbs next month right")[1] == ["Billie Jean King"]
-    assert expand("what did arnie do to her shoes")[1] == ["Arnold Schwarzenegger"]
+    # "arnie" is Schwarzenegger to one member and the Socceroos' coach to another: no alias
+    assert expand("what did arnie do to her shoes")[1] == []
     assert expand("who won roty last yr")[1] == ["Rookie of the Year"]
     assert expand("did wall st bounce back overnight")[1] == ["Wall Street"]
 

@@ -19,7 +19,6 @@ ALIASES: dict[str, str] = {
     "the fed chair": "Federal Reserve chair Jerome Powell", "the pm": "prime minister",
     "pm": "prime minister", "veep": "vice president", "mahomes": "Patrick Mahomes",
     "djoker": "Novak Djokovic", "nole": "Novak Djokovic", "bjk": "Billie Jean King",
-    "arnie": "Arnold Schwarzenegger",
     # organisations, products, places
     "the fed": "Federal Reserve", "ecb": "European Central Bank", "boe": "Bank of England",
     "the bird app": "X Twitter", "twitter": "X Twitter", "insta": "Instagram",
