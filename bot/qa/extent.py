@@ -34,7 +34,7 @@ def widen(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 
 # "$300 million to $400 million", "$5-$10": two amounts that bound one range
-_RANGE_GAP = re.compile(r"\s+(?:to|or)\s+|\s?[-–]\s?")
+RANGE_GAP = re.compile(r"\s+(?:to|or)\s+|\s?[-–]\s?")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
 # "fell from $20 to $15" is a change, not a range; "ranging from $10 to $20" is one
 _RANGING = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+$", re.I)
@@ -61,7 +61,7 @@ def ranges(sentence: str, amounts: Sequence[Bounded]) -> list[tuple[int, int]]:
             dash = gap.strip() in "-–" and not re.search(r"[$€£¥₹%]", sentence[out[-1][0] : b])
             # "rose 14% to $52": a share and a sum are a change and its result, not a range
             alike = _kind(sentence[out[-1][0] : out[-1][1]]) == _kind(sentence[a:b])
-            ranged = _RANGE_GAP.fullmatch(gap) and not change and not dash and alike
+            ranged = RANGE_GAP.fullmatch(gap) and not change and not dash and alike
             if ranged or (between and gap.strip() == "and"):
                 start = out[-1][0] - (len(between.group()) if between else 0)
                 out[-1] = (start, b)

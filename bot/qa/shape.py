@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .extent import ranges, widen
+from .extent import RANGE_GAP, ranges, widen
 from .not_place import (
     BODY_ACRONYM,
     CHIMED,
@@ -370,7 +370,6 @@ def _lower_month(text: str) -> bool:
 
 
 _OF_WHOLE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|all|all\s+the)?\s*$")
-_RANGE_GAP = re.compile(r"\s+(?:to|or)\s+|\s?[-–]\s?")
 
 
 def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
@@ -380,7 +379,7 @@ def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
     for sp in spans:
         prev = out[-1] if out else None
         gap = sentence[prev.end : sp.start] if prev else ""
-        ranged = prev and len(prev.text.split()) == 1 and _RANGE_GAP.fullmatch(gap)
+        ranged = prev and len(prev.text.split()) == 1 and RANGE_GAP.fullmatch(gap)
         if prev and (_OF_WHOLE.fullmatch(gap) or ranged) and len(sp.text.split()) > 1:
             out[-1] = Span(prev.start, sp.end, sentence[prev.start : sp.end])
         else:
