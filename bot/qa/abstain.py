@@ -33,6 +33,7 @@ from .aliases import ALIASES, unexpand
 from .query import NUMBERED_WORD, initials_named, lower_initials_named, numbered_named
 from .retrieve import Retrieval
 from .synonyms import base_form, synonyms
+from .timeparse import MONTHS
 from .types import NOT_COVERED
 
 log = logging.getLogger(__name__)
@@ -144,12 +145,6 @@ _NOT_EVENT_WORD = re.compile(
 )
 
 
-_DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
-
-
 def event_phrases(question: str) -> list[str]:
     """Lowercase multi-word names of an event or a title ("nobel peace prize"), not a phrase that
     only ends in such a word ("its primary service", "award-related betting lines")."""
@@ -164,7 +159,7 @@ def event_phrases(question: str) -> list[str]:
         words = m.group(1).split()
         lead = [i for i, w in enumerate(words) if w in _EVENT_LEAD or _NOT_EVENT_WORD.match(w)]
         words = words[lead[-1] + 1 :] if lead else words  # "blaney won the cup": "cup"
-        if len(words) > 2 and words[0] in _DATE_WORDS:  # "the oct 4 chemistry nobel": a date
+        if len(words) > 2 and words[0] in MONTHS:  # "the oct 4 chemistry nobel": a date
             words = words[2:] if words[1].isdigit() and len(words) > 3 else words[1:]
         if len(words) >= 2:
             out.append(" ".join(words))
