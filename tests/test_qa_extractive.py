@@ -217,6 +217,19 @@ def test_a_year_answers_when_something_long_done_happened_but_not_a_year_still_t
     p = replace(passage(plans), published_at=datetime(2023, 10, 1, tzinfo=UTC))
     q = "when was brackwater ferries started"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "In 2011 [1]."
+    # asked on 19 November, a day still to come is not when something happened; written on
+    # 17 November, "14 December" is the coming one. Asked in January, both days have passed.
+    release = (
+        "On 16 November, Kestrel Plus released the first four episodes of Harbour Lights' final "
+        "season, followed by the last six episodes on 14 December."
+    )
+    p = replace(passage(release), published_at=datetime(2023, 11, 17, tzinfo=UTC))
+    for q in (
+        "when did harbour lights' final season come out",
+        "harbour lights final season dropped when",
+    ):
+        got = select_excerpts(q, [p], now=datetime(2023, 11, 19, tzinfo=UTC))
+        assert short_answer_lead(got, q) == "On 16 November [1]."
 
 
 def test_a_table_of_past_winners_states_no_name_in_the_lead() -> None:

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
 import numpy as np
 
@@ -45,6 +46,7 @@ from .shape import (
     answer_spans,
 )
 from .synonyms import phrase_in, synonyms, words
+from .timeparse import day_named
 from .types import Passage
 from .vectors import CACHE, Stored
 from .when_words import YEAR_ONLY
@@ -89,6 +91,7 @@ W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading ove
 LISTED = 0.5  # what the answer shape of a list or table row counts, for a who-question
 LISTED_NAMES = 4  # ... when it names this many
 LATER = 0.5  # a time after its article was written, for a question about the past
+LATER_SLACK_DAYS = 1  # a day after the question is asked: time zones
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
 
@@ -134,6 +137,7 @@ def select_excerpts(
     latest: bool = False,
     sources: int = 0,
     stored: Stored | None = None,
+    now: datetime | None = None,
 ) -> list[Excerpt]:
     """The sentences that best answer ``question``, best first, at most two per article; the
     first carries the short answer when one is pinned. ``history`` is the thread's earlier
@@ -141,7 +145,8 @@ def select_excerpts(
     tuning scripts). ``sources``: how many outlets the question names ("what did the BBC and
     CNN report"): with two or more, no article gets a third excerpt while others have one.
     ``stored``: sentence vectors computed ahead (``bot.qa.sentvecs``), looked up before ``embed``
-    is called for the rest."""
+    is called for the rest. ``now``: when the question is asked (a question about the past wants
+    no day after it)."""
     if not passages:
         return []
     shape = question_shape(question)
@@ -218,8 +223,11 @@ def select_excerpts(
             rated = ask.rate(c.sentence, near)
             if shape == WHEN and ask.past_q and c.passage.published_at is not None:
                 # "when was it started": not "by the first quarter of 2024" in a 2023 article
-                pub = c.passage.published_at.year
-                rated = [(sp, w * (LATER if _later(sp.text, pub) else 1.0)) for sp, w in rated]
+                pub = c.passage.published_at.date()
+                asked = now.date() if now is not None else pub
+                rated = [
+                    (sp, w * (LATER if _later(sp.text, pub, asked) else 1.0)) for sp, w in rated
+                ]
                 rated.sort(key=lambda x: -x[1])
             c.spans = [sp for sp, _ in rated]
             c.shape = rated[0][1] if rated else 0.0
@@ -296,9 +304,15 @@ def select_excerpts(
     return _pick(cands, by_article, shape, max_excerpts, per_top)
 
 
-def _later(when: str, year: int) -> bool:
-    """The time names a year after ``year`` (its article's): still to come when written."""
-    return any(int(y) > year for y in _YEAR.findall(when))
+def _later(when: str, written: date, asked: date) -> bool:
+    """The time names a year after ``written`` (its article's date; "by the first quarter of
+    2024" in a 2023 article), or a day after ``asked``: still to come when the question is asked
+    ("the last six episodes on 14 December", asked in November). A day without a year is the
+    one nearest the article's date."""
+    if any(int(y) > written.year for y in _YEAR.findall(when)):
+        return True
+    day = day_named(when, written)
+    return day is not None and day > asked + timedelta(days=LATER_SLACK_DAYS)
 
 
 def _shaped(c: Sent) -> float:

@@ -290,7 +290,8 @@ WHERE_IN = re.compile(
 # "when did it start", "when was he sacked": a time gone by
 PAST_Q = re.compile(
     r"\bwhen\s+(?:did|was|were|had)\b|\bwhat\s+(?:year|date|day)\s+(?:did|was|were)\b|"
-    r"\blast\s+time\b[^?]*\b(?:won|beat|lost|did|was|were|had|played|made)\b",  # "last time x won"
+    r"\blast\s+time\b[^?]*\b(?:won|beat|lost|did|was|were|had|played|made)\b|"  # "last time x won"
+    r"\b(?!(?:schedul|plann|expect|need|suppos)ed\b)[a-z]{3,}ed\s+when\b",  # "it dropped when"
     re.I,
 )
 FUTURE_Q = re.compile(

@@ -268,7 +268,7 @@ class QAService:
                 question=q, lead=decision.message or NOT_COVERED, abstained=True, notice=notice
             )
         else:
-            ans = self._compose(q, search_q, r, history)
+            ans = self._compose(q, search_q, r, history, now)
             ans.notice = notice
         ans.timings_ms = {"compose": round((time.perf_counter() - t1) * 1000, 2)}
         return with_caveat(ans)
@@ -291,7 +291,12 @@ class QAService:
         return lookup([store_for(self.index.corpus(n)) for n in names])
 
     def _compose(
-        self, q: str, search_q: str, r: Retrieval, history: Sequence[tuple[str, str]]
+        self,
+        q: str,
+        search_q: str,
+        r: Retrieval,
+        history: Sequence[tuple[str, str]],
+        now: datetime | None = None,
     ) -> Answer:
         passages = self._llm_passages(r)
         excerpts = select_excerpts(
@@ -303,6 +308,7 @@ class QAService:
             latest=r.query.time.wants_latest and not r.query.time.dates,
             sources=len(r.query.outlets),
             stored=self._stored(passages),
+            now=now,
         )
         if not excerpts:
             return Answer(question=q, lead=NOT_COVERED, abstained=True)

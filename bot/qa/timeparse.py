@@ -109,6 +109,42 @@ def _parse_match(m: re.Match[str], now: datetime) -> date | None:
         return None
 
 
+def day_named(text: str, anchor: date) -> date | None:
+    """The first day-and-month date ``text`` names ("on 14 December", "Nov. 2, 2023"); without a
+    year, the one nearest ``anchor`` (an article's date: what it calls "14 December" in November
+    is the coming one). None when it names no such date."""
+    for m in _DATE.finditer(text):
+        if m.group("iso"):
+            with_year = _parse_match(m, datetime.combine(anchor, time.min, tzinfo=UTC))
+            if with_year is not None:
+                return with_year
+            continue
+        try:
+            month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+            day = int(m.group("d1") or m.group("d2"))
+            year_s = m.group("y1") or m.group("y2")
+            if year_s:
+                return date(int(year_s), month, day)
+            got = min(
+                (d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                 if (d := _valid(y, month, day)) is not None),
+                key=lambda d: abs((d - anchor).days),
+                default=None,
+            )  # fmt: skip
+        except (KeyError, ValueError):
+            continue
+        if got is not None:
+            return got
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _with_year(d: date, year: int) -> date:
     try:
         return d.replace(year=year)
