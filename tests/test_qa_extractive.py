@@ -362,3 +362,30 @@ def test_a_live_blogs_time_stamp_is_no_answer() -> None:
         "12.07 PM: Meanwhile, the Harbour League starts on March 22."
     )
     assert _lead("when does the harbour league start", text) == "On March 22 [1]."
+
+
+def test_a_count_is_matched_through_a_joined_noun_and_people_by_what_they_are() -> None:
+    stats = "Vell finished the season with 88 runs, 31 home runs and 70 RBIs for Orna."
+    # "homeruns" counts "home runs", not the first count the sentence names
+    assert _lead("how many homeruns did vell hit this season", stats) == "31 home runs [1]."
+    app = (
+        "Kestrel Chat gave out branded mugs at the Orna fair, where a 360 camera drew a queue. "
+        "The app has amassed around 90,000 users since its launch in June."
+    )
+    # "ppl", as the question cleaner spells it out, counts users, not cameras
+    assert _lead("how many ppl (people) are actually on kestrel chat rn", app) == (
+        "Around 90,000 users [1]."
+    )
+    cuts = (
+        "Brackwater Ferries said it would cut about 400 jobs, or a tenth of its staff, in 2 phases."
+    )
+    assert _lead("brackwater ferries layoffs, how many ppl (people)", cuts) == "About 400 jobs [1]."
+
+
+def test_a_platform_at_the_end_of_a_sentence_is_no_place() -> None:
+    text = (
+        "Vell has hyped her fight with Kade to over a million followers on X. “I am ready,” she "
+        "wrote. The bout is set for October 14 in Brackwater."
+    )
+    # "on X." before a quote: the full stop ends the sentence, and X is where she posted
+    assert _lead("where's the vell vs kade fight gonna be", text) == "In Brackwater [1]."

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ingest.keyword import tokenize
@@ -13,10 +14,10 @@ _VERB_FORM = re.compile(r"[a-z]{3,}ed")
 def nouns(text: str) -> set[str]:
     """A text's words as a count's noun is matched: stemmed, but without past participles, so
     that "stated" is not "states" ("how many states": not "one stated goal")."""
-    words = re.findall(r"[\w'’-]+", text)
-    return set(tokenize(" ".join(w for w in words if not _VERB_FORM.fullmatch(w.lower())))) - {
-        "\u2205"
-    }
+    words = [w for w in re.findall(r"[\w'’-]+", text) if not _VERB_FORM.fullmatch(w.lower())]
+    # and two words written as one ("25 home runs" counts "homeruns")
+    joined = [a + b for a, b in itertools.pairwise(words) if a.isalpha() and b.isalpha()]
+    return set(tokenize(" ".join(words + joined))) - {"\u2205"}
 
 
 PEOPLE = frozenset(tokenize("people persons"))
@@ -24,7 +25,9 @@ PEOPLE_BY_ROLE = frozenset(
     tokenize(
         "workers staff employees drivers members residents civilians citizens fans passengers "
         "soldiers troops students players patients voters spectators officers guards children "
-        "adults women men visitors tourists migrants refugees strikers protesters"
+        "adults women men visitors tourists migrants refugees strikers protesters users "
+        "subscribers followers customers viewers listeners readers attendees participants "
+        "staffers personnel crew inmates prisoners hostages victims casualties jobs positions"
     )
 )
 _QUANTITY = frozenset(

@@ -303,7 +303,7 @@ FUTURE_Q = re.compile(
 # "how many new hiv infections were there": what is counted runs up to the verb.
 HOW_MANY_NOUN = re.compile(
     r"\bhow\s+many\s+((?:(?!(?:are|is|was|were|did|does|do|has|have|had|will|would|can|could)\b)"
-    r"[\w'’-]+\s*){1,3})",
+    r"[\w'’-]+\s*(?:\([^)]{1,40}\)\s*)?){1,3})",  # "how many ppl (people)": the alias's meaning
     re.I,
 )
 _VERBISH = re.compile(

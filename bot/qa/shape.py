@@ -196,7 +196,7 @@ def _spans(rx: re.Pattern[str], s: str) -> list[Span]:
     out = []
     for m in rx.finditer(s):
         text = m.group()
-        if re.search(r"[a-z]{2}\.$", text):  # the sentence's full stop, not "U.S."
+        if re.search(r"(?:^|\s)[^\s.]+\.$", text):  # the full stop ("on X."), not "U.S."
             text = text[:-1]
         if text.strip():
             out.append(Span(m.start(), m.start() + len(text), text))
