@@ -35,6 +35,7 @@ from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .labels import LABEL, labelled, role_labelled
 from .not_place import WATCH_Q
+from .owner import OTHER_OWNER, other_owner, role_owner
 from .passer import catch_asked, passer
 from .person import EVENT_END, bare, personlike
 from .plans import planned
@@ -63,10 +64,10 @@ from .question_kind import (
     roles_asked,
 )
 from .regions import COUNTRY_Q
+from .scores import result_weight
 from .shape import (
     HOW_MANY,
     HOW_MUCH,
-    RECORD_AROUND,
     SCORE,
     WHEN,
     WHERE,
@@ -96,19 +97,6 @@ from .synonyms import synonyms
 W_INNER = 0.3
 
 
-# words around a score that say it is the result, or only the score at some point of the game
-_FINAL = re.compile(
-    r"\b(?:final(?:\s+score)?|full[\s-]?time|ft|ended|finished|stayed|won|beat|beating|"
-    r"victory|win|defeat|lost|loss|triumph|thrashed|edged)\b",
-    re.I,
-)
-_INTERIM = re.compile(
-    r"\b(?:half[\s-]?time|at\s+the\s+break|before\s+the\s+break|narrow(?:ed|s)?\s+the\s+gap|"
-    r"(?:first|second|third|fourth)\s+quarter|end\s+of\s+the\s+(?:first|second|third)|"
-    r"led|leading|trail(?:ed|ing)|mins?\b|minutes?\s+in|inning|\d{1,2}'|q[1-3]\b)",
-    re.I,
-)
-
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
@@ -122,6 +110,9 @@ _WHEN_FILLER = frozenset(
     "last this next week month year yesterday today recently earlier later also first "
     "originally jointly now once just".split()
 )
+
+
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|won|led|made|held|hit|set|run|shot|paid)$", re.I)
 
 
 def _agent_verb(words: str) -> str:
@@ -182,6 +173,7 @@ def _span_strength(
     former_q: bool = False,
     label: bool = False,
     measure_q: bool = False,
+    q_toks: frozenset[str] | set[str] = frozenset(),
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -198,7 +190,10 @@ def _span_strength(
         if label:  # "Director: Varkan": the label says what the name is
             base = 1.0
         by = _BY_BEFORE.search(sentence[max(0, sp.start - 40) : sp.start])
-        if by and set(tokenize(_agent_verb(by.group(1)))) & asked:
+        verb = _agent_verb(by.group(1)) if by else ""
+        # the question's own verb, or one of its synonyms that is a verb ("won by"; not "a
+        # victory by Denver" for "who nailed the game winner")
+        if verb and set(tokenize(verb)) & (q_toks if not _PARTICIPLE.search(verb) else asked):
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
         if wants_org:  # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(_ORG_END.search(bare(sp.text)))
@@ -260,17 +255,8 @@ def _span_strength(
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
         if not former_q and former(sentence, sp):
             base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now
-    if shape == SCORE and (
-        RECORD_AROUND[0].search(sentence[max(0, sp.start - 16) : sp.start])
-        or RECORD_AROUND[1].match(sentence[sp.end : sp.end + 24])
-    ):
-        base = 0.4  # "the Panthers (1-8)": a season's record, not the game's result
-    elif shape == SCORE:
-        near_score = sentence[max(0, sp.start - 50) : sp.end + 50]
-        if _INTERIM.search(near_score):
-            base *= 0.7  # "narrowed the gap to 18-17 just before the break": not the result
-        elif _FINAL.search(near_score):
-            base *= 1.2  # "took the score to 28-24 and that's how it stayed"
+    if shape == SCORE:  # a season's record, or the score at the break, is not the result
+        base = result_weight(sentence, sp, base)
     if (
         shape == HOW_MANY
         and not how_old
@@ -329,6 +315,7 @@ class Asked:
     former_q: bool  # "what does it usually cost": what it was or usually is
     measure_q: bool  # "how far does it reach": a distance, a size, a speed
     catch_q: bool  # "who caught it": the passer is not the answer
+    owner: str  # whose title is asked about ("google's lead attorney"), or ""
     context: set[str] | None  # the question's words a name may not mostly consist of
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     dated_years: frozenset[str] = frozenset()  # years the candidates give with a month or day
@@ -384,6 +371,7 @@ class Asked:
             former_q=bool(FORMER_Q.search(question)),
             measure_q=bool(MEASURE_Q.search(question)),
             catch_q=catch_asked(question),
+            owner=role_owner(question, roles_asked(question, q_toks)) if shape == WHO else "",
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")
@@ -457,6 +445,7 @@ class Asked:
                     former_q=self.former_q,
                     label=sp is label,
                     measure_q=self.measure_q,
+                    q_toks=self.q_toks,
                 ),
             )
             for sp in spans
@@ -475,6 +464,12 @@ class Asked:
             rated = [
                 (sp, w * (POSSESSOR if owner_of(sentence, sp, starts) else 1.0)) for sp, w in rated
             ]
+            if self.owner:  # "Epic lead attorney Gary Bornstein", asked for Google's
+                other = [other_owner(sentence, sp, self.roles, self.owner) for sp, _ in rated]
+                rated = [
+                    (sp, w * (OTHER_OWNER if o else 1.0))
+                    for (sp, w), o in zip(rated, other, strict=True)
+                ]
         if shape == WHO:  # "who is the karsenian foreign minister": the name the words style
             rated = [
                 (sp, w * (1 + STYLE_FIT * style_fit(sentence, sp, self.asked))) for sp, w in rated

@@ -1,0 +1,81 @@
+"""Whose title a name holds: "who is google's lead attorney" asks for Google's, so "Epic lead
+attorney Gary Bornstein" names the other side's. Read by ``bot.qa.answer_kind`` for who-questions
+that name a title ("attorney", "ceo") and whose it is."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.keyword import tokenize
+
+from .shape import Span, is_title
+
+OTHER_OWNER = 0.5  # a name under the same title, of another body than the one asked about
+# words between an owner and its title: "Google's lead attorney", "Epic's new chief executive"
+_MODIFIER = frozenset(
+    "lead chief head top senior new former current interim acting main general deputy "
+    "executive".split()
+)
+# a body named by what it is, not which one: "the ceo of the company"
+_GENERIC = frozenset(
+    "company firm team club group agency country league network studio startup bank show "
+    "organisation organization union party side government state city school university "
+    "department ministry board campaign".split()
+)
+_WORD = re.compile(r"[\w'’&.-]+")
+_POSSESSIVE = re.compile(r"(?:['’]s?|(?<=[a-z]{3})s)$")  # "google's", "googles", "epic's"
+
+
+def _role_at(words: list[str], roles: frozenset[str]) -> int:
+    """Where the last word that is one of the titles asked about stands (-1: nowhere)."""
+    for i in range(len(words) - 1, -1, -1):
+        toks = tokenize(words[i])
+        if toks and toks[0] in roles:
+            return i
+    return -1
+
+
+def _before_title(words: list[str], i: int) -> str:
+    """The word before the title at ``i``, past "lead", "chief" and the like ("" if none)."""
+    j = i - 1
+    while j >= 0 and words[j].lower() in _MODIFIER:
+        j -= 1
+    return words[j] if j >= 0 else ""
+
+
+def role_owner(question: str, roles: frozenset[str]) -> str:
+    """Whose title the question asks about, when it says so with a possessive ("googles lead
+    attorney", "epic's ceo"): the owner's name, lower-cased, without the "'s"; else ""."""
+    if not roles:
+        return ""
+    words = _WORD.findall(question)
+    i = _role_at(words, roles)
+    if i < 0:
+        return ""
+    w = _before_title(words, i).lower()
+    if _POSSESSIVE.search(w) and w not in {"its", "his", "hers", "theirs", "ours", "yours"}:
+        return _owner(_POSSESSIVE.sub("", w))
+    after = [x.lower() for x in words[i + 1 : i + 4]]  # "the ceo of epic", "the head of the fed"
+    if after[:1] in (["of"], ["at"]) and after[1:2] != ["the"] and len(after) > 1:
+        return _owner(after[1])
+    if after[:2] in (["of", "the"], ["at", "the"]) and len(after) > 2:
+        return _owner(after[2])
+    return ""
+
+
+def _owner(word: str) -> str:
+    return "" if word in _GENERIC else word
+
+
+def other_owner(sentence: str, sp: Span, roles: frozenset[str], owner: str) -> bool:
+    """The title just before the name is another body's: "Epic lead attorney Gary Bornstein",
+    asked for Google's."""
+    words = _WORD.findall(sentence[max(0, sp.start - 40) : sp.start])[-4:]
+    i = _role_at(words, roles)
+    if i < 0 or i < len(words) - 2:  # the title is not the name's
+        return False
+    w = re.sub(r"['’]s?$", "", _before_title(words, i))
+    if not w[:1].isupper() or is_title(w):  # "lead attorney Jo Mar", "Senior counsel"
+        return False
+    w = w.lower()
+    return not (w.startswith(owner) or owner.startswith(w))

@@ -1,0 +1,50 @@
+"""Whose a title is, and who did what the question asks, for who-questions."""
+
+from __future__ import annotations
+
+from bot.qa.owner import role_owner
+from bot.qa.question_kind import roles_asked
+from bot.qa.synonyms import words
+from tests.test_qa_extractive import _lead
+
+TRIAL = (
+    "Kestrel lead attorney Mara Voss opened the trial by calling Orna a gatekeeper of its app "
+    "store. “Phones and stores compete,” argued Pell Tarrow, Orna's lead attorney, in reply."
+)
+
+
+def _owner(q: str) -> str:
+    return role_owner(q, roles_asked(q, set(words(q))))
+
+
+def test_whose_title_is_read_from_a_possessive_or_an_of() -> None:
+    assert _owner("who is ornas lead attorney") == "orna"
+    assert _owner("who is orna's lead attorney") == "orna"
+    assert _owner("who is the ceo of kestrel") == "kestrel"
+    assert _owner("who is the head of the fed") == "fed"
+    # no body named: "his", "the company", a title alone
+    assert _owner("who is his lawyer") == ""
+    assert _owner("who is the ceo of the company") == ""
+    assert _owner("who is the defense attorney") == ""
+
+
+def test_the_same_title_of_the_other_side_is_not_the_answer() -> None:
+    assert _lead("who is ornas lead attorney in the kestrel v orna trial", TRIAL) == (
+        "Pell Tarrow [1]."
+    )
+    assert _lead("who is kestrel's lead attorney", TRIAL) == "Mara Voss [1]."
+
+
+def test_a_name_after_a_noun_and_by_is_no_doer_of_the_question_s_verb() -> None:
+    game = (
+        "The Christmas Eve game between Orna and Marlow was expected to be a solid victory by "
+        "Marlow against a side that had won just three games. In a game of late turnovers, Orna "
+        "kicker Pell Tarrow hit a 56-yard field goal with three seconds left."
+    )
+    # "victory" is like "winner", but "a victory by Marlow" says nothing of who kicked it
+    assert _lead("who nailed the game winner for orna on christmas eve", game) == (
+        "Pell Tarrow [1]."
+    )
+    # the question's own verb before "by" names the doer
+    series = "Harbour Lights, the new series directed by Mara Voss, starts on Friday."
+    assert _lead("who directed harbour lights", series) == "Mara Voss [1]."
