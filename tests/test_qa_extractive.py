@@ -389,3 +389,22 @@ def test_a_platform_at_the_end_of_a_sentence_is_no_place() -> None:
     )
     # "on X." before a quote: the full stop ends the sentence, and X is where she posted
     assert _lead("where's the vell vs kade fight gonna be", text) == "In Brackwater [1]."
+
+
+def test_a_place_named_alone_elsewhere_is_still_a_place() -> None:
+    text = (
+        "Vell backed Mara when she went to her Harbour Tour show in Porto Velm, Kestrelia, on 11 "
+        "November. Porto Velm was loud that night, fans said."
+    )
+    # "Porto Velm" standing alone reads like a full name, but a sentence puts it after "in"
+    assert _lead("where did vell fly to catch a harbour tour show last month", text) == (
+        "In Porto Velm [1]."
+    )
+    # a person named in full is still no place: "to Marlow" is whom it went to
+    sent = "The board sent the report to Paddy Marlow on Monday. Later the board wrote to Marlow."
+    assert _lead("where did the board send the report", sent) is None
+
+
+def test_a_place_visited_is_a_place_without_a_preposition() -> None:
+    text = "Shortly after the final, Vell took a week off training to visit Porto Velm, her agent said."
+    assert _lead("where did vell go when she took a week off training", text) == "Porto Velm [1]."

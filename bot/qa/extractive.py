@@ -201,6 +201,15 @@ def select_excerpts(
         names = [sp.text for c in cands for sp in answer_spans(c.sentence, WHO)]
         if shape == WHERE:  # "Pastor Jesse Bradley of Auburn": the name ends before the place
             names = [n.split(" of ")[0] for n in names]
+            # a name a sentence puts after "in" or "at" whole is a place ("in Buenos Aires"), as
+            # is one it names as a place without a preposition ("to visit Porto Velm")
+            placed = {
+                name
+                for c in cands
+                for sp in answer_spans(c.sentence, WHERE)
+                if (name := _placed(sp.text))
+            }
+            names = [n for n in names if n not in placed]
         spans = [n.split() for n in names]
         ask.surnames = frozenset(
             bare(ws[-1]).lower() for ws in spans if len(ws) >= 2 and personlike(" ".join(ws))
@@ -302,6 +311,18 @@ def select_excerpts(
         trace.extend(cands)
     per_top = PER_ARTICLE if sources >= 2 else PER_TOP_ARTICLE
     return _pick(cands, by_article, shape, max_excerpts, per_top)
+
+
+_PLACE_WORDS = frozenset("near from outside inside across to into on off the".split())
+
+
+def _placed(place: str) -> str:
+    """The name a where-span puts at a place: after "in" or "at", or with no preposition at all
+    ("Porto Velm" after "visit"); "" after "to" or "from" (whom it went to, whom it came from)."""
+    first, _, rest = place.partition(" ")
+    if first.lower() in ("in", "at"):
+        return rest
+    return "" if first.lower() in _PLACE_WORDS else place
 
 
 def _later(when: str, written: date, asked: date) -> bool:

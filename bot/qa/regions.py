@@ -36,3 +36,6 @@ COUNTRY_ONLY_RX = re.compile(
     rf"^(?:(?:in|at|to|from|into|across|inside|outside)\s+)?{COUNTRY}$", re.I
 )
 COUNTRY_ONLY = 0.8
+
+# "took a week off to visit New York City": a place visited, named without a preposition
+AFTER_VISIT = r"(?:(?<=\bvisit\s)|(?<=\bvisits\s)|(?<=\bvisited\s)|(?<=\bvisiting\s))"

@@ -21,7 +21,7 @@ from .not_place import (
     WORKS_AT,
 )
 from .person import personlike
-from .regions import REGION
+from .regions import AFTER_VISIT, REGION
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
     "who",
@@ -150,8 +150,10 @@ _KIND_OF_PLACE_RX = re.compile(
     rf"\b(?:[Tt]he\s+)?(?:state|city|town|village|country|nation|province|island|port|county)\s+of"
     rf"\s+{_CAP}(?:\s+{_CAP}){{0,2}}"
 )
-# "the neighbouring country Nepal": a name the text calls a country
-_COUNTRY_RX = re.compile(rf"(?:(?<=\bcountry\s)|(?<=\bnation\s)){_CAP}(?:\s+{_CAP}){{0,2}}")
+# "the neighbouring country Nepal": a name the text calls a country; "to visit Leeds": a place
+_COUNTRY_RX = re.compile(
+    rf"(?:(?<=\bcountry\s)|(?<=\bnation\s)|{AFTER_VISIT}){_CAP}(?:\s+{_CAP}){{0,2}}"
+)
 # "the Copenhagen-based company", "the Calgary-born singer": where it is based or was born
 _BASED_RX = re.compile(
     # not a sentence's first word ("Evidence-based policy")
