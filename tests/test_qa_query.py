@@ -236,6 +236,9 @@ def test_named_outlets_in_question_order(question: str, named: list[str]) -> Non
         ("Is there a Bloomberg terminal in Quillon?", []),
         ("What did the Fenwick Lantern say about CNN?", []),
         ("Is it time for rationing in Quillon?", []),
+        # what someone gave an outlet, which the indexed outlets may report on
+        ("when did quillon's bloomberg interview come out", []),
+        ("what did she say in her cnn interview", []),
         # Indexed: never unknown.
         ("According to a Marrowgate Wire article, why are farmers unhappy?", []),
     ],

@@ -206,9 +206,16 @@ def match_outlets(question: str, outlets: Iterable[str]) -> list[str]:
     return out
 
 
+# "kelce's wsj magazine interview", "her vogue cover": what someone gave an outlet, which other
+# outlets report on, not the source the question asks about
+_OWNED_BEFORE = re.compile(r"(?:\w['’]s?|\b(?:his|her|their))\s+$", re.I)
+
+
 def _in_source_role(question: str, s: int, e: int) -> bool:
     after = question[e : e + 60]
     before = question[max(0, s - 80) : s]
+    if _OWNED_BEFORE.search(before):
+        return False
     if _ROLE_AFTER.search(after) or _SAYS_AFTER.search(after):
         return True
     if _DID_BEFORE.search(before) and _SAY_AFTER.search(after):
