@@ -112,7 +112,7 @@ _WHEN_FILLER = frozenset(
 )
 
 
-_PARTICIPLE = re.compile(r"(?:ed|en|wn|won|led|made|held|hit|set|run|shot|paid)$", re.I)
+_PARTICIPLE = re.compile(r"(?:ed|en|wn|won|made|held|hit|set|run|shot|paid)$", re.I)
 
 
 def _agent_verb(words: str) -> str:
@@ -341,6 +341,7 @@ class Asked:
             ORG_Q.search(typed) or WANTS_ORG.search(typed)
         )
         context: set[str] | None = None
+        roles = roles_asked(question, q_toks) if shape == WHO else frozenset()
         if shape in (WHO, WHERE):
             kind = KIND_ASKED.search(question)
             context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
@@ -357,7 +358,7 @@ class Asked:
             name_q=bool(NAME_Q.search(question)) and not wants_person,
             speech_q=bool(SPEECH_Q.search(question)),
             future_q=bool(FUTURE_Q.search(question)),
-            roles=roles_asked(question, q_toks) if shape == WHO else frozenset(),
+            roles=roles,
             under=role_under(question) if shape == WHO else frozenset(),
             where_in=bool(WHERE_IN.search(question)),
             country_q=bool(COUNTRY_Q.search(question)),
@@ -371,7 +372,7 @@ class Asked:
             former_q=bool(FORMER_Q.search(question)),
             measure_q=bool(MEASURE_Q.search(question)),
             catch_q=catch_asked(question),
-            owner=role_owner(question, roles_asked(question, q_toks)) if shape == WHO else "",
+            owner=role_owner(question, roles),
             context=context,
         )
         # described at length, and not by what a name stands under ("the var guy")

@@ -45,7 +45,8 @@ def _before_title(words: list[str], i: int) -> str:
 
 def role_owner(question: str, roles: frozenset[str]) -> str:
     """Whose title the question asks about, when it says so with a possessive ("googles lead
-    attorney", "epic's ceo"): the owner's name, lower-cased, without the "'s"; else ""."""
+    attorney", "epic's ceo") or "of" / "at" ("the ceo of epic"): the owner's name, lower-cased,
+    without the "'s"; "" when it names none, or only what kind of body ("the company")."""
     if not roles:
         return ""
     words = _WORD.findall(question)
