@@ -48,3 +48,37 @@ def test_a_name_after_a_noun_and_by_is_no_doer_of_the_question_s_verb() -> None:
     # the question's own verb before "by" names the doer
     series = "Harbour Lights, the new series directed by Mara Voss, starts on Friday."
     assert _lead("who directed harbour lights", series) == "Mara Voss [1]."
+
+
+def _rating(q: str, sentence: str, name: str) -> float | None:
+    from bot.qa.answer_kind import Asked
+    from bot.qa.shape import WHO
+    from bot.qa.synonyms import synonyms
+
+    toks = set(words(q))
+    ask = Asked.read(q, WHO, toks, {t: synonyms(t) for t in toks})
+    return dict((sp.text, w) for sp, w in ask.rate(sentence, lambda _: 0.0)).get(name)
+
+
+def test_a_title_that_styles_the_next_name_is_not_the_role_of_the_one_before() -> None:
+    banned = "The Orna League announced Kestrel coach Pell Tarrow will be banned from the sideline."
+    # "coach" is Pell Tarrow's title: the league gains nothing from it for "who coached"
+    assert _rating("who coached kestrel", banned, "Orna League") == _rating(
+        "who led kestrel", banned, "Orna League"
+    )
+    # a title after a name, set off as its apposition, is still its role
+    fined = "The Orna League fined Mara Voss, the Kestrel coach, on Monday."
+    coached = _rating("who coached kestrel", fined, "Mara Voss")
+    led = _rating("who led kestrel", fined, "Mara Voss")
+    assert coached is not None and led is not None and coached > led
+
+
+def test_who_was_the_doer_of_something_asks_for_that_role() -> None:
+    assert roles_asked("who was the auctioneer at the orna auction", set()) == {"auction"}
+    # a relative is not a role: "the father of her boys" is no "her father"
+    assert roles_asked("who's the father of vell's two boys", set()) == frozenset()
+    lot = (
+        "Fans packed the Orna auction hall on Tuesday. A lucky fan Kade Holm will help the "
+        "auctioneer Mara Voss through the last lot."
+    )
+    assert _lead("who was the auctioneer at the orna auction", lot) == "Mara Voss [1]."

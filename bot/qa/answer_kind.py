@@ -35,7 +35,7 @@ from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .labels import LABEL, labelled, role_labelled
 from .not_place import WATCH_Q
-from .owner import OTHER_OWNER, other_owner, role_owner
+from .owner import OTHER_OWNER, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
 from .person import EVENT_END, bare, personlike
 from .plans import planned
@@ -200,7 +200,7 @@ def _span_strength(
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
         elif EVENT_END.search(bare(sp.text)):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
-        after = sentence[sp.end : sp.end + 60].split()[:5]
+        after = own_words(sentence[sp.end : sp.end + 60].split()[:5], roles)
         if re.match(r"['’]s?\s", sentence[sp.end : sp.end + 3]):
             after = []  # "Rakuten Golden Eagles' reliever Yuki Matsui": whose the role is
         # a title inside the span counts when a name of two words follows it ("Governor Tomas

@@ -80,3 +80,12 @@ def other_owner(sentence: str, sp: Span, roles: frozenset[str], owner: str) -> b
         return False
     w = w.lower()
     return not (w.startswith(owner) or owner.startswith(w))
+
+
+def own_words(after: list[str], roles: frozenset[str]) -> list[str]:
+    """The words after a name that can say what it is, up to a title that styles the next name:
+    in "The Big Ten announced Michigan coach Jim Harbaugh ..." the coach is Harbaugh."""
+    for i, w in enumerate(after[:-1]):
+        if after[i + 1][:1].isupper() and set(tokenize(w)) & roles:
+            return after[:i]
+    return after

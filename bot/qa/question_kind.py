@@ -429,6 +429,14 @@ _ASKED_HEAD = re.compile(
     r"have|had|will|would|can|could|should|got|gets|just|actually|really)\b",
     re.I,
 )
+# "who was the auctioneer", "who's the new narrator": a noun naming what someone does (not a
+# relative: "the father of her boys" is not "her father")
+_WHO_THE_AGENT = re.compile(
+    r"\bwho(?:['’]s|\s+(?:is|was|are|were|will\s+be))\s+(?:the|a|an|their|his|her|its)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?!(?:(?:grand|step)?(?:father|mother|brother|sister|daughter))\b)"
+    r"([a-z][a-z-]*(?:er|or|ist|ian|ee))\b",
+    re.I,
+)
 IN_CHARGE_ROLES = frozenset(
     tokenize("director head chief ceo chair chairman chairwoman executive leader boss")
 )
@@ -446,6 +454,9 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
     if head and not WANTS_ORG.search(question):  # "which japanese reliever did ...": "reliever"
         roles.update(t for t in tokenize(head.group(1)) if t != "\u2205")
     roles |= org_asked(question)  # "which journal": "the journal BMJ", "Columbia University"
+    agent = _WHO_THE_AGENT.search(question)
+    if agent:  # "who was the auctioneer at ...": "the auctioneer Mallika Sagar"
+        roles.add(tokenize(agent.group(1))[0])
     if not roles and _IN_CHARGE.search(question):
         roles |= IN_CHARGE_ROLES
     for r in list(roles):  # "who is quillon's ceo": "chief executive Mirela Castan"

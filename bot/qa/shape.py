@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .extent import RANGE_GAP, ranges, widen
+from .name_words import NOT_NAME_WORDS
 from .not_place import (
     BODY_ACRONYM,
     CHIMED,
@@ -170,17 +171,7 @@ _NUMBERED_EVENT = re.compile(r"^\s+\d")
 _HOMETOWN_RX = re.compile(
     rf"(?<=,\s)\d{{1,3}},\s+of\s+(?:{_CAP}(?:\s+{_CAP}){{0,2}})(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
 )
-_NOT_NAME = re.compile(
-    rf"^(?:{_MONTH}|{_WEEKDAY}|The|A|An|This|That|These|Those|He|She|It|They|We|I|His|Her|Its|"
-    r"Their|Our|But|And|Or|Yet|So|If|When|While|After|Before|In|On|At|As|For|With|By|From|"
-    r"According|However|Meanwhile|Despite|Although|Though|Yet|Still|Also|Then|Now|Here|There|"
-    r"Considering|Following|Including|Regarding|Given|Amid|Among|Using|Having|Being|"
-    r"Why|What|Who|How|Where|Which|Not|No|Yes|Even|Just|Only|Both|Yes|Each|Every|All|Any|"
-    r"Since|Until|During|Under|Over|Last|Next|Earlier|Later|Today|Tonight|Tomorrow|Yesterday|"
-    r"Some|Many|Most|Several|Other|Another|Mr|Mrs|Ms|Dr|MORE|READ|RELATED|WATCH|SEE|Were|Was|Is|"
-    r"Are|Be|Been|Will|Would|Can|Could|Should|Do|Does|Did|Has|Have|Had|You|Your|My|Me|Us|"
-    r"To|Into|Onto|Via|Upon|Toward|Towards)$"
-)
+_NOT_NAME = re.compile(rf"^(?:{_MONTH}|{_WEEKDAY}|{NOT_NAME_WORDS})$")
 
 
 @dataclass(frozen=True)

@@ -103,18 +103,43 @@ def without_preposition(sp: Span) -> Span:
 _LINK = re.compile(r"(?:https?://|www\.|\b[\w-]+\.(?:com|co|org|net|ly|io)/)\S*", re.I)
 
 
-# a live blog's time stamp before an entry: "12.07 PM:", "8:15 p.m.:", "29 Oct 2023 03.08 GMT"
+# a live blog's time stamp before an entry: "12.07 PM:", "8:15 p.m.:", "29 Oct 2023 03.08 GMT",
+# "6d ago 23.36 GMT"
 _STAMP = re.compile(
-    r"^\s*(?:\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+)?\d{1,2}[:.]\d{2}\s*"
+    r"^\s*(?:\d{1,2}[smhd]\s+ago\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}\s+)?\d{1,2}[:.]\d{2}\s*"
     r"(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?(?::|\s+(?=[A-Z]))"
 )
 
 
+# a photo's credit: "(Getty Images/iStockphoto)", "(AP Photo/Jo Lund)", "Photo: AFP"
+_CREDIT = re.compile(
+    r"\b(?:Getty(?:\s+Images)?|iStock(?:photo)?|Shutterstock|Alamy|AP\s+Photo|PA\s+Wire|"
+    r"(?:AFP|EPA|Reuters|AP)\s*/|Photo(?:graph)?:|Image(?:\s+credit)?:|Credit:)"
+)
+_CREDITED = re.compile(r"\b(?:Getty\s+Images|i?Stock\s?photo|Shutterstock|Alamy)\b", re.I)
+
+
+def photo_credit(sentence: str, sp: Span) -> bool:
+    """The span names who took or sells a photo, not anyone in the news: "Getty Images", or any
+    name inside the brackets of a credit ("(Getty Images/AFP)")."""
+    if _CREDITED.search(sp.text):
+        return True
+    opened = sentence.rfind("(", 0, sp.start)
+    if opened < 0 or ")" in sentence[opened : sp.start]:
+        return False
+    closed = sentence.find(")", sp.end)
+    inside = sentence[opened : closed if closed >= 0 else len(sentence)]
+    return bool(_CREDIT.search(inside))
+
+
 def boilerplate(sentence: str, sp: Span) -> bool:
-    """The span is part of a link ("t.co/sR7qfSnWVx") or of a live blog's time stamp ("12.07 PM:
-    the season starts on March 22"): no name, place, time or figure of the news."""
+    """The span is part of a link ("t.co/sR7qfSnWVx"), of a live blog's time stamp ("12.07 PM:
+    the season starts on March 22") or of a photo's credit: no name, place, time or figure of
+    the news."""
     stamp = _STAMP.match(sentence)
     if stamp and sp.start < stamp.end():
+        return True
+    if photo_credit(sentence, sp):
         return True
     return any(m.start() <= sp.start < m.end() for m in _LINK.finditer(sentence))
 

@@ -1,0 +1,20 @@
+"""Capitalised words that open no name: pronouns, articles, link words, auxiliaries, adverbs a
+sentence starts with ("Like Solskjaer, Coman has ..."), and the time zone that ends a live blog's
+time stamp ("23.36 GMT Jos Buttler's reaction"). ``bot.qa.shape`` drops them from either end of
+a run of capitalised words, with months and weekdays."""
+
+from __future__ import annotations
+
+NOT_NAME_WORDS = (
+    "The|A|An|This|That|These|Those|He|She|It|They|We|I|His|Her|Its|Their|Our|But|And|Or|Yet|"
+    "So|If|When|While|After|Before|In|On|At|As|For|With|By|From|According|However|Meanwhile|"
+    "Despite|Although|Though|Still|Also|Then|Now|Here|There|Considering|Following|Including|"
+    "Regarding|Given|Amid|Among|Using|Having|Being|Why|What|Who|How|Where|Which|Not|No|Yes|"
+    "Even|Just|Only|Both|Each|Every|All|Any|Since|Until|During|Under|Over|Last|Next|Earlier|"
+    "Later|Today|Tonight|Tomorrow|Yesterday|Some|Many|Most|Several|Other|Another|Mr|Mrs|Ms|"
+    "Dr|MORE|READ|RELATED|WATCH|SEE|Were|Was|Is|Are|Be|Been|Will|Would|Can|Could|Should|Do|"
+    "Does|Did|Has|Have|Had|You|Your|My|Me|Us|To|Into|Onto|Via|Upon|Toward|Towards|Like|"
+    "Unlike|About|Against|Without|Within|Behind|Across|Around|Through|Throughout|Whether|"
+    "Once|Because|Instead|Perhaps|Maybe|Indeed|Thus|Therefore|Hence|Besides|Nor|Either|"
+    "Neither|Whose|Whom|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|AEDT|AEST|IST|ET|PT"
+)

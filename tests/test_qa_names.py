@@ -1,0 +1,42 @@
+"""What is no name in a who-answer: a word that opens a sentence, a live blog's time zone, and
+the credit of a photo."""
+
+from __future__ import annotations
+
+from bot.qa.shape import WHO, answer_spans
+from bot.qa.span_filter import photo_credit
+from tests.test_qa_extractive import _lead
+
+
+def _names(sentence: str) -> list[str]:
+    return [sp.text for sp in answer_spans(sentence, WHO)]
+
+
+def test_a_word_that_opens_a_sentence_is_not_part_of_the_name_after_it() -> None:
+    final = (
+        "Like Marlow, Pell Tarrow has a winner in a final; this time the winger finished off "
+        "Orna with a late goal."
+    )
+    assert "Like Marlow" not in _names(final)
+    assert _lead("who scored against orna", final) == "Pell Tarrow [1]."
+    # a name that merely starts with such a word elsewhere is untouched
+    assert "Pell Tarrow" in _names("Unlike last year, the cup went to Pell Tarrow.")
+
+
+def test_the_time_zone_of_a_live_blogs_stamp_is_not_part_of_a_name() -> None:
+    stamp = "2h ago 21.14 GMT Pell Tarrow’s reaction We did not adapt quickly enough."
+    assert "GMT Pell Tarrow" not in _names(stamp)
+    assert "Pell Tarrow" in _names(stamp)
+
+
+def test_a_photo_credit_names_no_one_in_the_news() -> None:
+    slopes = (
+        "The Orna resort opened its slopes on Friday to long queues (Getty Images/Kestrel Photo)."
+    )
+    assert _lead("who opened the slopes at the orna resort", slopes) is None
+    credit = slopes.index("Kestrel Photo")
+    names = answer_spans(slopes, WHO)
+    assert any(photo_credit(slopes, sp) for sp in names if sp.start == credit)
+    # a name in brackets that are no credit is still a name
+    said = "The resort's chief (Mara Voss, since 2021) said the slopes were full."
+    assert not any(photo_credit(said, sp) for sp in answer_spans(said, WHO))
