@@ -40,3 +40,21 @@ def test_a_photo_credit_names_no_one_in_the_news() -> None:
     # a name in brackets that are no credit is still a name
     said = "The resort's chief (Mara Voss, since 2021) said the slopes were full."
     assert not any(photo_credit(said, sp) for sp in answer_spans(said, WHO))
+
+
+def test_a_city_or_region_is_no_person_asked_for() -> None:
+    grab = (
+        "It was not until the fourth quarter that Las Vegas finally picked up the first "
+        "touchdown, with Pell Tarrow making a leaping grab in the end zone to put the Raiders "
+        "ahead."
+    )
+    assert _lead("who caught the only td in the raiders game", grab) == "Pell Tarrow [1]."
+    held = (
+        "The Orna side held New York to a field goal the rest of the game and picked off Kade "
+        "Holm late to stymy New York in a 16-12 win."
+    )
+    assert _lead("who caught the only td in that orna game", f"{held} {grab}") == (
+        "Pell Tarrow [1]."
+    )
+    # a team, asked for as one, is still answered by the city it is named for
+    assert _lead("which team did orna beat 16-12", held) == "New York [1]."

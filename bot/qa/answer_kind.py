@@ -63,7 +63,7 @@ from .question_kind import (
     role_under,
     roles_asked,
 )
-from .regions import COUNTRY_Q
+from .regions import COUNTRY_Q, PLACE_NAME
 from .scores import result_weight
 from .shape import (
     HOW_MANY,
@@ -185,8 +185,10 @@ def _span_strength(
         titled = any(is_title(w) for w in words) or bool(before and is_title(before[-1]))
         known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
-        if wants_person and not titled and not personlike(sp.text):
-            base *= 0.5
+        if wants_person and (
+            (not titled and not personlike(sp.text)) or PLACE_NAME.match(bare(sp.text))
+        ):
+            base *= 0.5  # "New England", "Las Vegas": a place, or a team named for one
         if label:  # "Director: Varkan": the label says what the name is
             base = 1.0
         by = _BY_BEFORE.search(sentence[max(0, sp.start - 40) : sp.start])

@@ -30,6 +30,22 @@ COUNTRY = (
     r"Australia|New\s+Zealand|Europe|Asia|Africa|North\s+America|South\s+America|"
     r"Latin\s+America|the\s+Middle\s+East|Middle\s+East|EU|European\s+Union)"
 )
+# Cities and regions news names teams and markets after ("New York", "Las Vegas", "New
+# England"): a who-question that wants a person is not answered by one
+CITY = (
+    r"(?:New\s+York(?:\s+City)?|Los\s+Angeles|Las\s+Vegas|Chicago|Houston|Phoenix|Philadelphia|"
+    r"San\s+Antonio|San\s+Diego|Dallas|San\s+Jose|Austin|Jacksonville|San\s+Francisco|Seattle|"
+    r"Denver|Boston|Detroit|Nashville|Baltimore|Atlanta|Miami|Minneapolis|Cleveland|Cincinnati|"
+    r"Pittsburgh|Buffalo|Indianapolis|Kansas\s+City|St\.?\s+Louis|Tampa(?:\s+Bay)?|Green\s+Bay|"
+    r"New\s+Orleans|Charlotte|Carolina|Oakland|Sacramento|Portland|Salt\s+Lake\s+City|Milwaukee|"
+    r"Orlando|Toronto|Montreal|Vancouver|Calgary|Edmonton|Ottawa|Winnipeg|New\s+England|"
+    r"Silicon\s+Valley|London|Paris|Berlin|Madrid|Rome|Milan|Munich|Manchester|Liverpool|"
+    r"Barcelona|Amsterdam|Dublin|Brussels|Vienna|Moscow|Kyiv|Beijing|Shanghai|Hong\s+Kong|Tokyo|"
+    r"Seoul|Mumbai|New\s+Delhi|Delhi|Sydney|Melbourne|Brisbane|Perth|Adelaide|Auckland|Dubai|"
+    r"Doha|Riyadh|Tel\s+Aviv|Jerusalem|Cairo|Istanbul|Mexico\s+City|Sao\s+Paulo|"
+    r"Rio\s+de\s+Janeiro|Buenos\s+Aires|Lagos|Nairobi|Johannesburg)"
+)
+PLACE_NAME = re.compile(rf"^(?:{REGION}|{COUNTRY}|{CITY})$")
 # "which country", "what nation": a country answers; otherwise one alone says less than a town
 COUNTRY_Q = re.compile(r"\b(?:countr(?:y|ies)|nations?|continent)\b", re.I)
 COUNTRY_ONLY_RX = re.compile(
