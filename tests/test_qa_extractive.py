@@ -408,3 +408,22 @@ def test_a_place_named_alone_elsewhere_is_still_a_place() -> None:
 def test_a_place_visited_is_a_place_without_a_preposition() -> None:
     text = "Shortly after the final, Vell took a week off training to visit Porto Velm, her agent said."
     assert _lead("where did vell go when she took a week off training", text) == "Porto Velm [1]."
+
+
+def test_a_place_after_its_owner_and_no_place_after_take_in() -> None:
+    text = (
+        "Orna has refused to host the refugees, suggesting Kestrel should instead take in "
+        "Velmish families to its Harrow desert."
+    )
+    # "take in Velmish families": whom it would house; "to its Harrow desert": where
+    assert _lead("where did orna say kestrel should send the refugees", text) == (
+        "To its Harrow [1]."
+    )
+
+
+def test_a_salary_asked_without_a_question_word_is_an_amount() -> None:
+    line = (
+        "Pell Tarrow, Orna at Kestrel (DK: $6,800 | FD: $8,400). Tarrow has scored 20 points in "
+        "each of his last three games."
+    )
+    assert _lead("tarrow's dk salary this week?", line) == "$6,800 [1]."

@@ -7,7 +7,10 @@ from __future__ import annotations
 import re
 
 # "chimed in Keith Rabois": who spoke up, not where
-CHIMED = re.compile(r"\b(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?\s+$", re.I)
+# "take in Palestinians": whom they would house, not where
+CHIMED = re.compile(
+    r"\b(?:(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?|take[ns]?|taking|took)\s+$", re.I
+)
 # "at the Christmas holiday", "over Thanksgiving": a time, not a place
 HOLIDAY = re.compile(
     r"\b(?:Christmas|Xmas|Easter|Thanksgiving|Halloween|Hanukkah|Diwali|Ramadan|Eid|New\s+Year|"

@@ -190,7 +190,10 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
 _YESNO = re.compile(rf"^(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*{_AUX}\b", re.I)
 # no wh-word anywhere: "airpods pro prime day price?" asks an amount all the same
 _ANY_WH = re.compile(r"\b(?:what\w*|who\w*|where\w*|when\w*|why|how\w*|which)\b", re.I)
-_PRICE = re.compile(r"\b(?:price|prices|priced|cost|costs|msrp)\b", re.I)
+_PRICE = re.compile(
+    r"\b(?:price|prices|priced|cost|costs|msrp|salary|salaries|wages?|fees?|payout|paycheck)\b",
+    re.I,
+)
 _WH_START = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)[,\s]+)?(?:what|whats|how|why|which)\b", re.I)
 # a yes/no question after a clause: "that beeper app, do u need an apple id for it"
 _YESNO_LATER = re.compile(
@@ -252,9 +255,9 @@ def question_shape(question: str) -> str:
     ):  # "what did the autopsy say, was it ketamine" asks what
         return YESNO
     if re.search(r"\bwhich\b", q, re.I):
-        return WHO
+        return WHO  # "which apple watch models": a name, whatever kind of thing it names
     if not _ANY_WH.search(q) and _PRICE.search(q):
-        return HOW_MUCH  # "goat sim 3 ps5 prime day price?": what it costs  # "which apple watch models": a name, whatever kind of thing it names
+        return HOW_MUCH  # "goat sim 3 ps5 prime day price?", "purdy's dk salary?": an amount
     return WHAT
 
 
