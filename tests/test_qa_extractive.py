@@ -427,3 +427,16 @@ def test_a_salary_asked_without_a_question_word_is_an_amount() -> None:
         "each of his last three games."
     )
     assert _lead("tarrow's dk salary this week?", line) == "$6,800 [1]."
+
+
+def test_posting_is_taking_to_a_platform() -> None:
+    text = (
+        "Vell’s fans first heard of the hack on 2 December. Vell took to Instagram on 4 December "
+        "to complain about the hack."
+    )
+    assert _lead("when did vell post about the hack", text) == "On 4 December [1]."
+    # a catch and early access are written other ways too
+    from bot.qa.synonyms import synonyms, words
+
+    assert ("haul",) in synonyms(words("caught")[0])
+    assert ("advanc",) in synonyms(words("early")[0])

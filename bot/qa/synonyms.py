@@ -93,6 +93,9 @@ _GROUPS = [
     "pen|pens|penalty|penalties|spot kick",
     "crash|crashed|collide|collided|collision|clattered|ran into",
     "offload|offloaded|offloading|sell|sold|sale|sells",
+    "catch|caught|catches|grab|grabbed|reception|haul in|hauls in|hauled in",
+    "early|in advance|ahead of time|beforehand|head start",
+    "post|posted|took to instagram|took to x|took to twitter|took to social media",
     "mom|mum|mother",
     "dad|father",
 ]
