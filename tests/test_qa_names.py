@@ -58,3 +58,12 @@ def test_a_city_or_region_is_no_person_asked_for() -> None:
     )
     # a team, asked for as one, is still answered by the city it is named for
     assert _lead("which team did orna beat 16-12", held) == "New York [1]."
+
+
+def test_a_title_and_whose_it_is_is_not_the_person_who_holds_it() -> None:
+    hire = (
+        "Dr. Pell Tarrow, CEO of Orna Clinic Kestrel, announced the hire on LinkedIn, noting "
+        "the clinic has only begun to use AI."
+    )
+    q = "who announced mara voss's appointment as orna clinic's chief ai officer on linkedin"
+    assert _lead(q, hire) == "Pell Tarrow [1]."

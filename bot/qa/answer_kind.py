@@ -37,7 +37,7 @@ from .labels import LABEL, labelled, role_labelled
 from .not_place import WATCH_Q
 from .owner import OTHER_OWNER, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
-from .person import EVENT_END, bare, personlike
+from .person import EVENT_END, ROLE_OF, bare, personlike
 from .plans import planned
 from .question_kind import (
     FORMER_Q,
@@ -183,6 +183,7 @@ def _span_strength(
         words = sp.text.split()
         before = sentence[max(0, sp.start - 30) : sp.start].split()
         titled = any(is_title(w) for w in words) or bool(before and is_title(before[-1]))
+        titled = titled and not ROLE_OF.match(sp.text)  # "CEO of Mayo Clinic": no one's name
         known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
         if wants_person and (

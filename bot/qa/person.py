@@ -29,6 +29,11 @@ _NON_PERSON = re.compile(
 )
 
 
+ROLE_OF = re.compile(
+    r"^(?:C[EFOT]O|Chief\s+\w+(?:\s+Officer)?|President|Vice\s+President|Chair(?:man|woman)?|"
+    r"Director|Head|Founder|Co-founder|Minister|Secretary|Governor|Mayor|Spokes(?:man|woman|"
+    r"person)|Manager|Coach|Editor|Professor|Dean|Commissioner)\s+of\s"
+)
 _PHRASE_WORD = re.compile(r"-(?:of|the|in|on|for|and|to|a)-")
 
 
@@ -43,6 +48,8 @@ def personlike(span: str) -> bool:
     words = span.split()
     if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", words[0]):
         return False  # "AI", "FBI", "NASA": an acronym names a thing or a body, not a person
+    if ROLE_OF.match(span):
+        return False  # "CEO of Mayo Clinic Arizona": a title and whose it is, not who holds it
     if any(_PHRASE_WORD.search(w) for w in words):
         return False  # "England's Man-of-the-Match": a title made of a phrase
     if len(words) > 1 and _NON_PERSON_FIRST.match(words[0]):
