@@ -725,6 +725,12 @@ def test_a_race_a_title_or_a_storm_typed_in_lowercase_is_an_event_name() -> None
     assert event_phrases("who won the velm 500 this year") == ["velm 500"]
     assert event_phrases("who won the womens singles at halk this year") == ["womens singles"]
     assert event_phrases("how many died from cyclone orna in tarrant") == ["cyclone orna"]
+    # a series or a final by its name, however the question opens
+    assert event_phrases("who won the velm series this year") == ["velm series"]
+    assert event_phrases("who won the halk grand final") == ["halk grand final"]
+    assert event_phrases("where's velm series going down this yr") == ["velm series"]
+    assert event_phrases("who’s in the orna cup") == ["orna cup"]
+    assert event_phrases("is the series finale out yet") == []
     assert event_phrases("when the big storm hit the coast") == []
     assert event_phrases("is hurricane season over") == []
     assert _event_in("womens singles", "she won the women's singles final")

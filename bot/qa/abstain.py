@@ -123,13 +123,16 @@ def key_phrases(question: str) -> list[str]:
 _EVENT = re.compile(
     r"\b((?:[a-z0-9][\w'’.&-]*\s+){1,3}?(?:prize|cup|trophy|awards?|bowl|championships?|"
     r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d)|500|singles|"
+    r"series|finals?|"
     r"nobel(?!\s+(?:peace\s+|memorial\s+)?prize))"  # "the economics nobel"
     r"(?:\s+(?:[ivxl]+|\d+))?)\b"
 )
 _EVENT_LEAD = frozenset(
     "the a an who won win wins winning what which when where how did does is was this last that "
     "of in at for to got get took take home whats what's f1 nfl nba mlb many much on even has "
-    "have had after before since during year's year’s years season's season’s".split()
+    "have had after before since during year's year’s years season's season’s where's where’s "
+    "wheres who's who’s whos when's when’s whens how's how’s hows it's it’s that's that’s "
+    "there's there’s".split()
 )
 
 
