@@ -419,6 +419,11 @@ def test_a_place_after_its_owner_and_no_place_after_take_in() -> None:
     assert _lead("where did orna say kestrel should send the refugees", text) == (
         "To its Harrow [1]."
     )
+    # after "its", only a name the sentence calls a place is one: "its U.S. customers" is whom
+    from bot.qa.shape import WHERE, answer_spans
+
+    handed = "Orna handed the first trucks to its U.S. customers at its Velm factory."
+    assert [sp.text for sp in answer_spans(handed, WHERE)] == ["at its Velm"]
 
 
 def test_a_salary_asked_without_a_question_word_is_an_amount() -> None:

@@ -125,7 +125,9 @@ _NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|la|van|von|al|bin)\s+)?{_CAP})*
 _PLACE_RX = re.compile(
     rf"(?:\b(?:in|at|near|from|outside|inside|across|to|into|on|off(?=\s+the\s+(?:\w+\s+)?coast\b))"
     rf"|^(?:In|At|Near|From|Outside|Inside))"
-    rf"\s+(?:(?:the|its|their|his|her|our)\s+)?"  # "to its Negev desert"
+    # "to its Negev desert", not "to its U.S. customers": a place of its own is named as one
+    rf"\s+(?:the\s+|(?:its|their|his|her|our)\s+(?=(?:{_CAP}\s+){{1,3}}(?:{PLACE_NOUN}|desert|"
+    r"home|homeland|hometown|headquarters|plant|factory|campus)\b))?"
     r"(?:(?:(?:north|south)-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|downtown|"
     r"coastal|rural)\s+)?"  # "in southern Israel"
     rf"(?:(?:[a-z]+\s+)?{PLACE_NOUN}\s+of\s+)?"  # "in the border town of Velm"
