@@ -67,3 +67,17 @@ def test_a_title_and_whose_it_is_is_not_the_person_who_holds_it() -> None:
     )
     q = "who announced mara voss's appointment as orna clinic's chief ai officer on linkedin"
     assert _lead(q, hire) == "Pell Tarrow [1]."
+
+
+def test_a_name_and_the_role_after_it_answer_with_the_name() -> None:
+    met = (
+        "Velde flew to Harrow Lake for a retreat and ran into Ostra Kell, Quillon’s CEO. "
+        "The two talked for an hour."
+    )
+    assert [sp.text for sp in answer_spans(met, WHO)] == ["Harrow Lake", "Ostra Kell"]
+    assert _lead("who did velde bump into at harrow lake", met) == "Ostra Kell [1]."
+    interim = "Staff said that Mira Tennet, Quillon's CTO and now interim chief, was told first."
+    assert _lead("who's running quillon now", interim) == "Mira Tennet [1]."
+    # a role alone, with no name beside it, is still an answer
+    alone = answer_spans("Quillon’s CEO said the deal was off.", WHO)
+    assert [sp.text for sp in alone] == ["Quillon’s CEO"]

@@ -346,3 +346,37 @@ def test_a_part_of_a_month_or_year_is_read_with_it() -> None:
         "at the start of next year"
     ]
     assert _texts("They met in mid-October.", WHEN) == ["in mid-October"]
+
+
+def test_a_sum_in_a_named_dollar_and_its_rate_per_dose_are_read_whole() -> None:
+    bid = "At last, at $US44 million, the Velm team stopped the auction."
+    assert _texts(bid, HOW_MUCH) == ["$US44 million"]
+    assert _lead("at what bid did the velm team stop the auction", bid) == "$US44 million [1]."
+    dose = "Ostravir is rarely used because of its cost — $3,700 per dose in the U.S."
+    assert _texts(dose, HOW_MUCH) == ["$3,700 per dose"]
+    assert _texts("A generic will sell for about $30 a dose.", HOW_MUCH) == ["about $30 a dose"]
+
+
+def test_two_days_that_bound_a_span_of_time_are_one_answer() -> None:
+    season = (
+        "The Orna league's regular season begins October 24. The cup games run "
+        "November 3 - December 9, with the final in Ostra."
+    )
+    assert "November 3 - December 9" in _texts(season, WHEN)
+    assert _lead("when do the orna league cup games run", season) == (
+        "November 3 - December 9 [1]."
+    )
+    assert _texts("The fair is open Monday through Friday.", WHEN) == ["Monday through Friday"]
+    # a score or a season's years is no range of days
+    assert _texts("In the 2023-24 season the team went 12-4.", WHEN) == ["2023-24"]
+
+
+def test_the_town_a_company_is_based_in_after_the_country_it_is_in() -> None:
+    based = (
+        "Like many firms in Velmaria, Ostra City-based Quillon Security has been hit by the "
+        "strike, its chief said."
+    )
+    assert _texts(based, WHERE) == ["in Velmaria", "Ostra City"]
+    assert _lead("where is quillon security based", based) == "Ostra City [1]."
+    # the town with its state, where the state is no place the sentence already gave
+    assert _texts("The Portland, Maine-based roaster said so.", WHERE) == ["Portland, Maine"]

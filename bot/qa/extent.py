@@ -11,7 +11,9 @@ from typing import Protocol
 # "$20 per month", "$2 a share": what an amount is counted by belongs with it
 _RATE = re.compile(
     r"\s+(?:per|a|an|each|every)\s+(?:month|year|week|day|night|hour|share|person|head|ticket|"
-    r"game|episode|season|annum|barrel|ounce|gallon|seat|user|unit)\b|\s+(?:apiece|annually|a\s+pop)"
+    r"game|episode|season|annum|barrel|ounce|gallon|seat|user|unit|dose|pill|tablet|vial|shot|"
+    r"kilo(?:gram)?|pound|tonne|ton|lit(?:re|er)|meal|student|household|employee|passenger|"
+    r"square\s+(?:foot|feet|met(?:re|er)))\b|\s+(?:apiece|annually|a\s+pop)"
     r"\b|\s?/\s?(?:mo|month|yr|year|wk|week|hr|hour|night)\b",
     re.I,
 )
@@ -73,3 +75,30 @@ def ranges(sentence: str, amounts: Sequence[Bounded]) -> list[tuple[int, int]]:
 def _kind(text: str) -> str:
     """What an amount is in: a sum, a share, or a plain figure."""
     return "$" if re.search(r"[$€£¥₹]", text) else "%" if re.search(r"%|per\s?cent", text) else ""
+
+
+# "November 3 - December 9", "Monday through Friday": two days that bound one span of time
+_DATE_GAP = re.compile(r"\s?[-–]\s?|\s+(?:to|through|thru|until|till)\s+", re.I)
+_DAY_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(?:jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|sept|oct|nov|dec)|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.I,
+)
+
+
+def date_ranges(sentence: str, days: Sequence[Bounded]) -> list[tuple[int, int]]:
+    """Where the times ``days`` (in order) are, two days joined into one that bound a span of
+    time ("November 3 - December 9")."""
+    out: list[tuple[int, int]] = []
+    for a, b in ((x.start, x.end) for x in days):
+        prev = sentence[out[-1][0] : out[-1][1]] if out else ""
+        if (
+            out
+            and _DATE_GAP.fullmatch(sentence[out[-1][1] : a])
+            and _DAY_WORD.search(prev)
+            and _DAY_WORD.search(sentence[a:b])
+        ):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out

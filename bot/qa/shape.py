@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .extent import RANGE_GAP, ranges, widen
+from .extent import RANGE_GAP, date_ranges, ranges, widen
 from .name_words import NOT_NAME_WORDS
 from .not_place import (
     BODY_ACRONYM,
@@ -22,6 +22,7 @@ from .not_place import (
     WORKS_AT,
 )
 from .person import personlike
+from .placed import based_places, hometowns
 from .regions import AFTER_VISIT, REGION
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
@@ -104,6 +105,7 @@ CURRENCY_CODE = (
 _AMOUNT_RX = re.compile(
     rf"(?:\b(?-i:[A-Z]{{1,2}}\$|{CURRENCY_CODE}\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s?{_SCALE}\b)?"
     rf"|[$€£¥₹]\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
+    rf"|\$(?-i:[A-Z]{{2}})\d[\d,]*(?:\.\d+)?(?:\s?{_SCALE}\b)?"  # "$US44 million"
     rf"|\b{_NUMBER}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|basis\s+points\b)"
     r"|\b\d+(?:\.\d+)?\s?(?:¢|cents\b|pence\b|p\b(?=\s+a\s+share))"  # "60¢", "45 cents"
     rf"|\b{_NUMBER}(?:\s+(?:million|billion|trillion|bn|mn))?\s+"
@@ -157,22 +159,10 @@ _KIND_OF_PLACE_RX = re.compile(
 _COUNTRY_RX = re.compile(
     rf"(?:(?<=\bcountry\s)|(?<=\bnation\s)|{AFTER_VISIT}){_CAP}(?:\s+{_CAP}){{0,2}}"
 )
-# "the Copenhagen-based company", "the Calgary-born singer": where it is based or was born
-_BASED_RX = re.compile(
-    # not a sentence's first word ("Evidence-based policy")
-    # "Portland, Maine-based": the town with its state
-    # nor what something is built on ("AI-based solutions", "Web-based")
-    rf"(?<=[\s(“\"‘'])(?!(?:The|A|An|This|That|Its|Their)\s|(?:AI|ML|LLM|GPU|IT|Web|Cloud)-)"
-    rf"(?:{_CAP}(?:\s+{_CAP})?,\s+)?"
-    rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
-    r"(?=-(?:based|born|raised|headquartered)\b)"
-)
 # "at UFC 295", "at CES 2024": an event named by initials and a number, not a place
 _NUMBERED_EVENT = re.compile(r"^\s+\d")
-# "Sherri Geerts, 81, of Sunnyvale, California": where a person in the news lives
-_HOMETOWN_RX = re.compile(
-    rf"(?<=,\s)\d{{1,3}},\s+of\s+(?:{_CAP}(?:\s+{_CAP}){{0,2}})(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
-)
+# a title and whose it is: "Microsoft’s CEO", "OpenAI's CTO"
+_ROLE_OF = re.compile(rf"^{_CAP}(?:\s+{_CAP})?['’]s\s+(?:{_TITLE}\s*)+$")
 _NOT_NAME = re.compile(rf"^(?:{_MONTH}|{_WEEKDAY}|{NOT_NAME_WORDS})$")
 
 
@@ -198,7 +188,11 @@ def _spans(rx: re.Pattern[str], s: str) -> list[Span]:
     return out
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside)\s+(?:the\s+)?$")
+# "in Lunvik", not "ran into Satya Nadella" (met him)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|(?<!\bran\s)(?<!\bruns\s)(?<!\bbumped\s)into|across|outside|inside)\s+"
+    r"(?:the\s+)?$"
+)
 
 
 _POSSESSIVE_GAP = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
@@ -270,6 +264,8 @@ def _names(s: str) -> list[Span]:
             continue  # "FULL TIME LIVE": a heading in capitals, not a name
         if _DESCRIBING.search(text):
             continue  # "the Los Angeles-based firm": says what the firm is, names no one
+        if out and _ROLE_OF.match(text) and s[out[-1].end : start] == ", ":
+            continue  # "Satya Nadella, Microsoft's CEO": the role says who the name is
         out.append(Span(start, start + len(text), text))
     return out
 
@@ -393,7 +389,8 @@ def _date_part(sentence: str, s: Span) -> bool:
 def answer_spans(sentence: str, shape: str) -> list[Span]:
     """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
     if shape == WHEN:  # a month alone is one only with its capital ("may" is a verb)
-        return [s for s in _spans(_WHEN_RX, sentence) if not _lower_month(s.text)]
+        found = [s for s in _spans(_WHEN_RX, sentence) if not _lower_month(s.text)]
+        return [Span(a, b, sentence[a:b]) for a, b in date_ranges(sentence, found)]
     if shape == SCORE:  # "12-11", or a scoreboard line: "Final: Bears 16, Panthers 13"
         lines = _spans(_SCORE_LINE_RX, sentence)
         inside = [sp for sp in _spans(_SCORE_RX, sentence) if not _within(sp, lines)]
@@ -437,9 +434,9 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             *_spans(_NAMED_PLACE_RX, sentence),
             *_spans(_KIND_OF_PLACE_RX, sentence),
             *_spans(_COUNTRY_RX, sentence),
-            *_spans(_BASED_RX, sentence),
+            *(Span(*t) for t in based_places(sentence, [(f.start, f.end) for f in found])),
         )
-        for extra in (*named, *_hometowns(sentence)):
+        for extra in (*named, *(Span(*t) for t in hometowns(sentence))):
             if not any(f.start < extra.end and extra.start < f.end for f in found):
                 found.append(extra)
         found.sort(key=lambda sp: sp.start)
@@ -480,12 +477,6 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
     if shape == WHO:
         return _names(sentence)
     return []
-
-
-def _hometowns(sentence: str) -> list[Span]:
-    """ "..., 81, of Sunnyvale, California": the place after the age."""
-    ats = [(m, m.group(0).index(" of ") + 4) for m in _HOMETOWN_RX.finditer(sentence)]
-    return [Span(m.start() + at, m.end(), m.group(0)[at:]) for m, at in ats]
 
 
 def is_title(word: str) -> bool:

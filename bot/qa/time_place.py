@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from .answer_kind import Asked
 
 NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played
+BASED = 1.5  # "Tel Aviv-based Check Point", for where a company is based or someone was born
+_BASED_Q = {"base": "-based", "headquart": "-headquartered", "hq": "-based", "born": "-born"}
 
 
 def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tuple[Span, float]]:
@@ -40,6 +42,9 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
         rated = by(NETWORK_PLACE, lambda sp: NETWORK.match(sp.text))
     if shape == WHERE and not ask.country_q:  # "in Brazil ... in Rio de Janeiro": the city
         rated = by(COUNTRY_ONLY, lambda sp: COUNTRY_ONLY_RX.match(sp.text))
+    suffixes = tuple(v for k, v in _BASED_Q.items() if k in ask.q_toks)
+    if shape == WHERE and suffixes:  # "where is quillon based": "Ostra City-based Quillon"
+        rated = by(BASED, lambda sp: sentence[sp.end :].startswith(suffixes))
     if shape in (WHERE, WHEN):  # "A History of Wiretapping in the United States": a book
         rated = by(IN_TITLE, lambda sp: in_title(sentence, sp))
     return rated

@@ -1,0 +1,45 @@
+"""Places a sentence names by what they are to someone or something: where a company is based
+or a person was born ("the Copenhagen-based company", "Tel Aviv-based Check Point"), and where
+a person in the news lives ("Sherri Geerts, 81, of Sunnyvale, California"). Read by
+``bot.qa.shape`` for where-questions; offsets are in the sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_CAP = r"[A-Z][\w'’.&-]*"
+# "the Copenhagen-based company", "the Calgary-born singer": where it is based or was born
+_BASED_RX = re.compile(
+    # not a sentence's first word ("Evidence-based policy")
+    # "Portland, Maine-based": the town with its state
+    # nor what something is built on ("AI-based solutions", "Web-based")
+    rf"(?<=[\s(“\"‘'])(?!(?:The|A|An|This|That|Its|Their)\s|(?:AI|ML|LLM|GPU|IT|Web|Cloud)-)"
+    rf"(?:{_CAP}(?:\s+{_CAP})?,\s+)?"
+    rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
+    r"(?=-(?:based|born|raised|headquartered)\b)"
+)
+# "Sherri Geerts, 81, of Sunnyvale, California": where a person in the news lives
+_HOMETOWN_RX = re.compile(
+    rf"(?<=,\s)\d{{1,3}},\s+of\s+(?:{_CAP}(?:\s+{_CAP}){{0,2}})(?:,\s+{_CAP}(?:\s+{_CAP})?)?"
+)
+
+
+def based_places(sentence: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Where something is based or someone was born. "Like many companies in Israel, Tel
+    Aviv-based Check Point": the town alone, where the place before the comma is one already
+    ``found`` ("in Israel"), not "Israel, Tel Aviv" as a town with its state."""
+    out = []
+    for m in _BASED_RX.finditer(sentence):
+        a, b = m.span()
+        comma = m.group().find(", ")
+        if comma >= 0 and any(s < a + comma and a < e for s, e in found):
+            a += comma + 2
+        out.append((a, b, sentence[a:b]))
+    return out
+
+
+def hometowns(sentence: str) -> list[tuple[int, int, str]]:
+    """ "..., 81, of Sunnyvale, California": the place after the age."""
+    ats = [(m, m.group(0).index(" of ") + 4) for m in _HOMETOWN_RX.finditer(sentence)]
+    return [(m.start() + at, m.end(), m.group(0)[at:]) for m, at in ats]
