@@ -380,3 +380,22 @@ def test_the_town_a_company_is_based_in_after_the_country_it_is_in() -> None:
     assert _lead("where is quillon security based", based) == "Ostra City [1]."
     # the town with its state, where the state is no place the sentence already gave
     assert _texts("The Portland, Maine-based roaster said so.", WHERE) == ["Portland, Maine"]
+
+
+def test_a_place_named_before_who_or_what_is_there_answers_where() -> None:
+    court = "Earlier this month, an Ostra court rejected Quillon's challenge to the ban."
+    assert _texts(court, WHERE) == ["Ostra"]
+    assert _lead("which city's court threw out quillon's challenge", court) == "Ostra [1]."
+    sued = "In August, a Velmaria woman sued Quillon Pharma over the drug's side effects."
+    assert _lead("the woman who sued quillon pharma, where's she from", sued) == ("Velmaria [1].")
+    assert _texts("Weeks later, Ostra Vale councilman Pell Tarrow admitted it.", WHERE) == [
+        "Ostra Vale"
+    ]
+    # a party, a faith or a nationality before the noun is no place; nor a company
+    assert _texts("A Democratic mayor, an American woman and a Quillon engineer met.", WHERE) == []
+
+
+def test_an_amount_ends_at_its_last_digit_not_at_the_comma_after_it() -> None:
+    s = "The Orna deck starts at $549, and the old model drops to $349, the maker said."
+    assert _texts(s, HOW_MUCH) == ["$549", "$349"]
+    assert _texts("The deck sold 12,000, then 3,000 more.", HOW_MANY)[0] == "12,000"

@@ -43,3 +43,23 @@ def hometowns(sentence: str) -> list[tuple[int, int, str]]:
     """ "..., 81, of Sunnyvale, California": the place after the age."""
     ats = [(m, m.group(0).index(" of ") + 4) for m in _HOMETOWN_RX.finditer(sentence)]
     return [(m.start() + at, m.end(), m.group(0)[at:]) for m, at in ats]
+
+
+# "an Oslo court", "a Louisiana woman", "Porto Alegre councilman Ramiro Rosário", "their
+# Saint-Galmier hotel": a place named before who or what is there
+_LOCAL_RX = re.compile(
+    r"(?:(?<=\b[Aa]\s)|(?<=\b[Aa]n\s)|(?<=\b[Tt]he\s)|(?<=\b[Tt]heir\s)|(?<=\b[Hh]is\s)|"
+    r"(?<=\b[Hh]er\s)|(?<=\b[Ii]ts\s)|(?<=\bplush\s)|(?<=\blocal\s)|(?<=,\s)|^)"
+    r"(?!(?:The|A|An|This|That|Their|His|Her|Its|Black|White|Muslim|Jewish|Hindu|Sikh|Democrat|Labour|Tory|GOP|Conservative|Liberal|"
+    r"Green|Independent|Young|Old|New|Former|Local|Senior|Junior|First|Last|Federal|State|"
+    r"Supreme|High|District|City|County|Royal|Catholic|Christian)\b)"
+    r"(?![A-Z][a-z]+(?:an|ish|ese|ic|i)\b)"
+    rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
+    r"(?=\s+(?:court|woman|man|family|couple|teen|teenager|resident|residents|native|hospital|"
+    r"hotel|police|councilman|councilwoman|council|mayor|jury|prosecutors?|school)\b)"
+)
+
+
+def local_places(sentence: str) -> list[tuple[int, int, str]]:
+    """A place named before who or what is there: "an Oslo court" ("Oslo")."""
+    return [(m.start(), m.end(), m.group()) for m in _LOCAL_RX.finditer(sentence)]

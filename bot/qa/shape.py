@@ -22,7 +22,7 @@ from .not_place import (
     WORKS_AT,
 )
 from .person import personlike
-from .placed import based_places, hometowns
+from .placed import based_places, hometowns, local_places
 from .regions import AFTER_VISIT, REGION
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
@@ -91,7 +91,7 @@ _WHEN_RX = re.compile(
 _BARE_MONTH = re.compile(rf"(?:\w+\s+)?({_MONTH})", re.I)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMBER = (
-    rf"(?:\d[\d,]*(?:\.\d+)?|{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)\b|"
+    rf"(?:\d(?:[\d,]*\d)?(?:\.\d+)?|{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)\b|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|dozens?|hundreds|thousands|half|a\s+dozen)"
@@ -103,16 +103,16 @@ CURRENCY_CODE = (
     r"BRL|MXN|KRW|TRY)"
 )
 _AMOUNT_RX = re.compile(
-    rf"(?:\b(?-i:[A-Z]{{1,2}}\$|{CURRENCY_CODE}\s?)\s?\d[\d,]*(?:\.\d+)?(?:\s?{_SCALE}\b)?"
+    rf"(?:\b(?-i:[A-Z]{{1,2}}\$|{CURRENCY_CODE}\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?{_SCALE}\b)?"
     rf"|[$€£¥₹]\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
-    rf"|\$(?-i:[A-Z]{{2}})\d[\d,]*(?:\.\d+)?(?:\s?{_SCALE}\b)?"  # "$US44 million"
+    rf"|\$(?-i:[A-Z]{{2}})\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?{_SCALE}\b)?"  # "$US44 million"
     rf"|\b{_NUMBER}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|basis\s+points\b)"
     r"|\b\d+(?:\.\d+)?\s?(?:¢|cents\b|pence\b|p\b(?=\s+a\s+share))"  # "60¢", "45 cents"
     rf"|\b{_NUMBER}(?:\s+(?:million|billion|trillion|bn|mn))?\s+"
     r"(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|shekels|usd|eur|gbp)\b"
     rf"|(?<![\d.,]){_NUMBER}[\s-](?:million|billion|trillion|bn|mn)\b"
     # "P5.768-trillion": a currency's one-letter sign glued to a figure in words
-    r"|(?:\$|\b)(?-i:[A-Z])\d[\d,]*(?:\.\d+)?[\s-]?(?:million|billion|trillion)\b)",  # "$A82 million"
+    r"|(?:\$|\b)(?-i:[A-Z])\d(?:[\d,]*\d)?(?:\.\d+)?[\s-]?(?:million|billion|trillion)\b)",  # "$A82 million"
     re.I,
 )
 _COUNT_RX = re.compile(
@@ -435,6 +435,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             *_spans(_KIND_OF_PLACE_RX, sentence),
             *_spans(_COUNTRY_RX, sentence),
             *(Span(*t) for t in based_places(sentence, [(f.start, f.end) for f in found])),
+            *(Span(*t) for t in local_places(sentence)),
         )
         for extra in (*named, *(Span(*t) for t in hometowns(sentence))):
             if not any(f.start < extra.end and extra.start < f.end for f in found):
