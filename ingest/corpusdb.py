@@ -646,9 +646,11 @@ class CorpusDB:
         return bool(row[0])
 
     @_guarded
-    def newest_published_ts(self) -> int | None:
+    def newest_published_ts(self, before: float | None = None) -> int | None:
+        """When the newest article was published (before ``before``, a timestamp, if given)."""
         row = self._conn.execute(
-            "SELECT MAX(published_ts) FROM articles WHERE generation=?", (self.generation,)
+            "SELECT MAX(published_ts) FROM articles WHERE generation=? AND published_ts <= ?",
+            (self.generation, before if before is not None else float("inf")),
         ).fetchone()
         return row[0] if row and row[0] is not None else None
 

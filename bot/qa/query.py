@@ -60,6 +60,7 @@ class QueryPlan:
     keywords: str  # the question for keyword search
     parts: list[Part]
     names: list[str] = field(default_factory=list)  # capitalised words: people, places, firms
+    now: datetime | None = None  # when the question is asked
 
 
 def _drop(text: str, spans: list[tuple[int, int]], offset: int = 0) -> str:
@@ -315,4 +316,5 @@ def plan_query(question: str, corpus_outlets: list[str], now: datetime) -> Query
         keywords=keyword_text(_drop(question, drop)),
         parts=parts,
         names=question_names(question, corpus_outlets),
+        now=now,
     )

@@ -28,6 +28,7 @@ from .query import (
     unseen_names,
 )
 from .rank import (
+    FUTURE_SLACK,
     Params,
     Scored,
     Unit,
@@ -178,6 +179,16 @@ def retrieve(
         plan.time.start = since
     newest_ts = [c.db.newest_published_ts() for c in corpora]
     newest = max((datetime.fromtimestamp(t, UTC) for t in newest_ts if t is not None), default=None)
+    if newest is not None and newest > now + FUTURE_SLACK:  # not yet written when it was asked
+        newest = max(
+            (
+                datetime.fromtimestamp(t, UTC)
+                for c in corpora
+                if (t := c.db.newest_published_ts(before=(now + FUTURE_SLACK).timestamp()))
+                is not None
+            ),
+            default=None,
+        )
     qv = np.asarray(query_vec, dtype=np.float32)
     units = _units(plan, qv, corpora, arrs, embed, p, timings)
     if outlet:
