@@ -445,3 +445,16 @@ def test_posting_is_taking_to_a_platform() -> None:
 
     assert ("haul",) in synonyms(words("caught")[0])
     assert ("advanc",) in synonyms(words("early")[0])
+
+
+def test_the_w_is_the_win_and_originally_from_is_where_one_was_born() -> None:
+    game = (
+        "Orna's closer Pell Tarrow struck out the side in the ninth of Game 3 for Orna. "
+        "Kade Holm got credited with the win after starter Mara Voss left with a sore back."
+    )
+    assert _lead("who got the W for orna in game 3", game) == "Kade Holm [1]."
+    dad = (
+        "Tomas Wendrell told reporters his daughter was still missing in Velmaria. "
+        "He was born in Ostra, in the north, and moved to Velmaria in 1992."
+    )
+    assert _lead("where's the dad originally from", dad) == "In Ostra [1]."
