@@ -409,6 +409,8 @@ FEATURES = (
 )  # fmt: skip
 MODEL_PATH = Path(__file__).with_name("abstain_model.json")
 FULL_COVER_THRESHOLD = 0.6  # every topic word in one best article: abstain only above this
+# most of the topic (by weight) in one best article, none of the rare words missing: above this
+PARTIAL_COVER, PARTIAL_COVER_THRESHOLD = 0.7, 0.45
 
 
 def feature_vector(sig: dict[str, float]) -> list[float]:
@@ -474,6 +476,8 @@ class AbstainPolicy:
                 # every topic word is in one of the best articles, and a result asked for is
                 # stated there: abstain only when sure
                 threshold = max(threshold, FULL_COVER_THRESHOLD)
+            elif sig["cover"] >= PARTIAL_COVER and not missing:
+                threshold = max(threshold, PARTIAL_COVER_THRESHOLD)
             abstain = p > threshold
         else:
             abstain = sig["dense"] < self.min_dense and sig["cover"] < self.min_coverage

@@ -1,0 +1,54 @@
+"""When every topic word of a question is in the best articles and one of them holds most of
+it, the abstention model must be surer before it says the articles don't cover the question
+(the words a member types for what an article names otherwise, "come in" for "set out", are
+then what lowered its cover). Hand-written passages, the shipped model."""
+
+from __future__ import annotations
+
+from bot.qa.abstain import PARTIAL_COVER, PARTIAL_COVER_THRESHOLD, AbstainPolicy, signals
+from bot.qa.retrieve import Query, Retrieval
+from bot.qa.types import Passage
+
+RULES = (
+    "The Quillon regulator first set out its AIF rules for alternative investment funds in 2012. "
+    "The rules were tightened last year after complaints from investors."
+)
+BROKERS = "Vexley brokers say the regulator's rules came in slowly, and came into force in stages."
+DF = {"quillon": 3, "regul": 40, "rule": 60, "aif": 4, "year": 300, "come": 200, "came": 200}
+Q = "what year did the quillon regulator's aif rules come in"
+
+
+def _retrieval(dense: float, second: bool = True) -> Retrieval:
+    a = Passage("c1", "a1", "news", RULES, 0, len(RULES), "Fund rules", None, None, None, True,
+                dense=dense)  # fmt: skip
+    b = Passage("c2", "a2", "news", BROKERS, 0, len(BROKERS), "Brokers", None, None, None, True,
+                dense=dense - 0.05)  # fmt: skip
+    return Retrieval(
+        Query("q"), [a, b] if second else [a], doc_freq=lambda t: DF.get(t, 5), n_chunks=500
+    )
+
+
+def test_most_of_the_topic_in_one_best_article_raises_the_bar_for_abstaining() -> None:
+    policy = AbstainPolicy()
+    assert policy.model is not None
+    r = _retrieval(0.3)
+    sig = signals(Q, r)
+    assert PARTIAL_COVER <= sig["cover"] < 0.999 and sig["rare_missing"] == 0.0
+    p = policy.model.p_not_covered(sig)
+    # the model alone would abstain; with the topic held, it answers
+    assert policy.model.threshold < p < PARTIAL_COVER_THRESHOLD
+    assert not policy.decide(Q, r).abstain
+    # the bar is raised, not removed: far enough in meaning, it still abstains
+    far = _retrieval(0.1)
+    assert policy.model.p_not_covered(signals(Q, far)) > PARTIAL_COVER_THRESHOLD
+    assert policy.decide(Q, far).abstain
+
+
+def test_a_topic_word_no_best_article_holds_keeps_the_models_own_bar() -> None:
+    # without the brokers' article no best article says "come": that word is missing
+    policy = AbstainPolicy()
+    assert policy.model is not None
+    r = _retrieval(0.3, second=False)
+    sig = signals(Q, r)
+    assert sig["rare_missing"] > 0.0
+    assert policy.decide(Q, r).abstain == (policy.model.p_not_covered(sig) > policy.model.threshold)
