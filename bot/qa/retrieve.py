@@ -177,18 +177,9 @@ def retrieve(
         plan.outlets = [o for o in extra if o not in plan.outlets] + plan.outlets
     if since is not None:
         plan.time.start = since
-    newest_ts = [c.db.newest_published_ts() for c in corpora]
+    asked_by = (now + FUTURE_SLACK).timestamp()  # an article dated later was not yet written
+    newest_ts = [c.db.newest_published_ts(before=asked_by) for c in corpora]
     newest = max((datetime.fromtimestamp(t, UTC) for t in newest_ts if t is not None), default=None)
-    if newest is not None and newest > now + FUTURE_SLACK:  # not yet written when it was asked
-        newest = max(
-            (
-                datetime.fromtimestamp(t, UTC)
-                for c in corpora
-                if (t := c.db.newest_published_ts(before=(now + FUTURE_SLACK).timestamp()))
-                is not None
-            ),
-            default=None,
-        )
     qv = np.asarray(query_vec, dtype=np.float32)
     units = _units(plan, qv, corpora, arrs, embed, p, timings)
     if outlet:
