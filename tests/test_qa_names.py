@@ -81,3 +81,14 @@ def test_a_name_and_the_role_after_it_answer_with_the_name() -> None:
     # a role alone, with no name beside it, is still an answer
     alone = answer_spans("Quillon’s CEO said the deal was off.", WHO)
     assert [sp.text for sp in alone] == ["Quillon’s CEO"]
+
+
+def test_a_name_the_question_gives_by_its_initials_is_not_the_answer() -> None:
+    out = (
+        "The Hawks ruled out quarterback Dorran Tell-Ravik with a concussion, so veteran "
+        "Joss Feldt will start against Orna."
+    )
+    assert _lead("with DTR out whos starting at qb for the hawks", out) == "Joss Feldt [1]."
+    assert _lead("with dtr out whos starting at qb for the hawks", out) == "Joss Feldt [1]."
+    # without the initials in the question, the first name is still an answer
+    assert _lead("who got ruled out for the hawks", out) == "Dorran Tell-Ravik [1]."

@@ -38,6 +38,8 @@ def novel(
     where-question that does not ask where inside somewhere) is novel only if none of its
     distinctive words is the question's."""
     toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
+    if initials(span.text) & q_toks:
+        return False  # "with DTR concussed": "Dorian Thompson-Robinson" is the question's own
     if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
         return False
     if any(t.isdigit() for t in toks) and all(t in q_toks or t in _UNITS for t in toks):
@@ -54,6 +56,18 @@ def novel(
     if context is not None and len(toks) >= 3:
         return 2 * sum(not _related(t, context) for t in toks) >= len(toks)
     return any(not _related(t, q_toks) for t in toks)
+
+
+def initials(name: str) -> set[str]:
+    """The short forms a member writes a name of two or more capitalised words as: its
+    initials, also counting each part of a hyphened word when that makes three or more ("dt"
+    and "dtr" for "Dorian Thompson-Robinson", "sbf" for "Sam Bankman-Fried"). Empty for a name of one word."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", name) if w[0].isupper()]
+    if len(words) < 2:
+        return set()
+    whole = "".join(w[0] for w in words).lower()
+    parts = "".join(p[0] for w in words for p in w.split("-") if p).lower()
+    return {whole} | ({parts} if len(parts) >= 3 else set())
 
 
 _UNITS = frozenset(tokenize("percent per cent point points million billion thousand trillion"))
