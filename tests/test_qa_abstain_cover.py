@@ -1,11 +1,18 @@
 """When every topic word of a question is in the best articles and one of them holds most of
 it, the abstention model must be surer before it says the articles don't cover the question
 (the words a member types for what an article names otherwise, "come in" for "set out", are
-then what lowered its cover). Hand-written passages, the shipped model."""
+then what lowered its cover). Hand-written passages, the shipped model. Also: which words after
+"storm" name one."""
 
 from __future__ import annotations
 
-from bot.qa.abstain import PARTIAL_COVER, PARTIAL_COVER_THRESHOLD, AbstainPolicy, signals
+from bot.qa.abstain import (
+    PARTIAL_COVER,
+    PARTIAL_COVER_THRESHOLD,
+    AbstainPolicy,
+    event_phrases,
+    signals,
+)
 from bot.qa.retrieve import Query, Retrieval
 from bot.qa.types import Passage
 
@@ -52,3 +59,13 @@ def test_a_topic_word_no_best_article_holds_keeps_the_models_own_bar() -> None:
     sig = signals(Q, r)
     assert sig["rare_missing"] > 0.0
     assert policy.decide(Q, r).abstain == (policy.model.p_not_covered(sig) > policy.model.threshold)
+
+
+def test_a_storm_is_named_by_a_name_not_by_the_word_after_it() -> None:
+    """ "storm babet" names a storm; in "the solar storm they found", "they" names none, so the
+    question is not read as asking about a storm called "they" that no article mentions."""
+    assert event_phrases("how bad was storm babet") == ["storm babet"]
+    assert event_phrases("did hurricane otis hit acapulco") == ["hurricane otis"]
+    assert event_phrases("that ancient solar storm they found in tree rings") == []
+    assert event_phrases("the solar storm it caused, how big was it") == []
+    assert event_phrases("was the storm system bad") == []

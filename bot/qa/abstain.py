@@ -174,7 +174,9 @@ def event_phrases(question: str) -> list[str]:
 _STORM = re.compile(
     r"\b(cyclone|hurricane|typhoon|storm)\s+(?!(?:season|warning|damage|hit|hits|struck|made|"
     r"makes|victims|relief|cent(?:er|re)|category|landfall|was|is|that|which|and|in|on|of|"
-    r"the|this|last|to|for|hitting|caused|causes)\b)([a-z]{3,})\b"
+    r"the|this|last|to|for|hitting|caused|causes|they|it|he|she|we|you|did|does|do|has|have|"
+    r"had|will|would|could|can|may|might|just|now|here|there|then|today|tonight|yesterday|"
+    r"system|surge|front|track|tracker|path|chaser|chasers|season's)\b)([a-z]{3,})\b"
 )
 
 
