@@ -92,3 +92,12 @@ def test_a_name_the_question_gives_by_its_initials_is_not_the_answer() -> None:
     assert _lead("with dtr out whos starting at qb for the hawks", out) == "Joss Feldt [1]."
     # without the initials in the question, the first name is still an answer
     assert _lead("who got ruled out for the hawks", out) == "Dorran Tell-Ravik [1]."
+
+
+def test_a_verb_opening_the_sentence_is_not_part_of_the_name_after_it() -> None:
+    pair = "Pairing Mara Voss with Pell Tarrow was the board's best idea."
+    assert _names(pair) == ["Mara Voss", "Pell Tarrow"]
+    assert _lead("who did the board pair with pell tarrow", pair) == "Mara Voss [1]."
+    # names that end in -ing keep their first word
+    assert _names("Sterling K. Brown flew to Orna.")[0] == "Sterling K. Brown"
+    assert _names("Channing Tatum Jr. flew to Orna.")[0] == "Channing Tatum Jr."

@@ -399,3 +399,15 @@ def test_an_amount_ends_at_its_last_digit_not_at_the_comma_after_it() -> None:
     s = "The Orna deck starts at $549, and the old model drops to $349, the maker said."
     assert _texts(s, HOW_MUCH) == ["$549", "$349"]
     assert _texts("The deck sold 12,000, then 3,000 more.", HOW_MANY)[0] == "12,000"
+
+
+def test_a_clock_time_or_a_down_and_distance_is_no_count() -> None:
+    blog = "10:56 p.m. — Now the Hawks sack Tarrow again to send Orna to 3rd & 28."
+    assert [sp.text for sp in answer_spans(blog, HOW_MANY)] == []
+    assert _lead("how many times did the hawks sack tarrow", blog) is None
+    sacks = f"{blog} The Hawks sacked Tarrow six times in all."
+    assert _lead("how many times did the hawks sack tarrow", sacks) == "Six times [1]."
+    # a number with a count after it is still a count, also beside a down
+    assert [sp.text for sp in answer_spans("On 4th-and-1 they had 3 sacks.", HOW_MANY)] == [
+        "3 sacks"
+    ]

@@ -221,6 +221,14 @@ _NIGHT_SHOW = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]")
 _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
 
 
+# a verb in -ing that opens a sentence before a name; not the names that end so ("Sterling K.
+# Brown", "Channing Tatum", "Reading FC")
+_GERUND = re.compile(
+    r"(?!(?:Sterling|Channing|Irving|Manning|Harding|Browning|Fielding|Redding|Golding|Keating|"
+    r"Reading|Kipling|Lansing|Whiting|Epping|Kettering|Worthing|Woking|Ealing|Darling|Starling|"
+    r"Cushing|Hemming|Deming|Fleming|Bowling|Spalding|Gehring|Jennings|Hastings)\b)"
+    r"[A-Z][a-z]{3,}ing"
+)
 _DESCRIBING = re.compile(r"-(?:based|born|owned|led|backed|made|run|bred|raised|era|style)$", re.I)
 
 
@@ -235,6 +243,8 @@ def _names(s: str) -> list[Span]:
             or re.fullmatch(r"[A-Z]", words[0])
         ):
             words = words[1:]
+        if m_start == 0 and len(words) >= 3 and _GERUND.fullmatch(words[0]):
+            words = words[1:]  # "Pairing Gill Pratt with ...": the verb opening the sentence
         # "Thailand's Foreign Minister Sihasak Phuangketkeow": who is the name after the title
         # (the title stays beside it, where the role is read from)
         titles = [i for i, w in enumerate(words) if re.fullmatch(_TITLE, w.rstrip(".,'’"))]
@@ -283,14 +293,18 @@ _COUNTED = re.compile(
 )
 
 
+# after a number, what makes it no count: ":56" (a time of day, "10:56 p.m."), a share, a unit
 _NOT_COUNT = re.compile(
-    r"^\s?(?:%|percent|per\s+cent|percentage|points?\s+percent|basis|a\.m\.|p\.m\.|am\b|pm\b|"
+    r"^\s?(?::\d{2}\b|%|percent|per\s+cent|percentage|points?\s+percent|basis|a\.m\.|p\.m\.|am\b|"
+    r"pm\b|"
     r"o'clock|million\s+(?:dollars|euros|pounds)|billion\s+(?:dollars|euros|pounds)|"
     r"-?yard[\s-]line|-(?:way|sided|wheelers?)\b)",  # "the 12-yard line": where; "two-way star": a kind
     re.I,
 )
 
 
+# "3rd & 28", "4th-and-1": a down and the yards to go, no count
+_DOWN = re.compile(r"\b[1-4](?:st|nd|rd|th)[\s-]*(?:&|and)[\s-]*$", re.I)
 _SCORE_AFTER, _SCORE_BEFORE = re.compile(r"[-–]\d"), re.compile(r"\d[-–]$")
 
 
@@ -425,6 +439,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
             and not _date_part(sentence, s)
             and not _LABELLED.search(sentence[max(0, s.start - 10) : s.start])
+            and not _DOWN.search(sentence[max(0, s.start - 10) : s.start])
         ]
         return _part_of(sentence, sorted(ordinals + counts, key=lambda sp: sp.start))
     if shape == WHERE:
