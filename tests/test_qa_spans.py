@@ -411,3 +411,12 @@ def test_a_clock_time_or_a_down_and_distance_is_no_count() -> None:
     assert [sp.text for sp in answer_spans("On 4th-and-1 they had 3 sacks.", HOW_MANY)] == [
         "3 sacks"
     ]
+
+
+def test_the_time_since_something_was_last_so_is_not_how_long_it_took() -> None:
+    strike = "Orna's first full tram strike in 19 years ended on Monday after 25 days."
+    assert _lead("how long did the orna tram strike go on for", strike) == "25 days [1]."
+    assert _lead("how long did the orna strike last", strike) == "25 days [1]."
+    # asked as such, the time since is the answer
+    lowest = "Orna's rate cut was its first in 18 months."
+    assert _lead("orna's first rate cut in how many months?", lowest) == "18 months [1]."

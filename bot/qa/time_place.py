@@ -1,17 +1,21 @@
 """How a when- or where-question's words weigh the times and places a sentence gives: a time of
 day for "what time", a date for the last time something happened, not "until" for when it
 began; a town before the country it is in, no network for where a game was, no place out of a
-book's title. Read by ``bot.qa.answer_kind.Asked.rate``."""
+book's title; for how long, not the time since something was last so ("the first strike in 19
+years"). Read by ``bot.qa.answer_kind.Asked.rate``."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from ingest.keyword import tokenize
 
 from . import when_words as tw
 from .not_place import NETWORK
 from .regions import COUNTRY_ONLY, COUNTRY_ONLY_RX
-from .shape import WHEN, WHERE, Span
+from .shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, Span
 from .titled import IN_TITLE, in_title
 
 if TYPE_CHECKING:
@@ -20,6 +24,19 @@ if TYPE_CHECKING:
 NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played
 BASED = 1.5  # "Tel Aviv-based Check Point", for where a company is based or someone was born
 _BASED_Q = {"base": "-based", "headquart": "-headquartered", "hq": "-based", "born": "-born"}
+# "its first cut in 18 months", "the lowest in 13 years": the time since it was last so, not how
+# long anything took (unless the question asks that: "first cut in how long")
+SINCE_LAST = 0.4
+_SINCE_LAST = re.compile(
+    r"\b(?:first|highest|lowest|biggest|largest|smallest|longest|shortest|worst|best|most|"
+    r"least|fewest|strongest|weakest|fastest|slowest|sharpest|steepest|deadliest)\b"
+    r"[^.;:!?]{0,40}\bin\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|over\s+|about\s+)?$",
+    re.I,
+)
+_SINCE_Q = frozenset(tokenize("first since record"))
+_DURATION = re.compile(
+    r"^(?:\w+|\d+(?:\.\d+)?)[\s-]+(?:years?|months?|weeks?|days?|decades?|hours?)\b", re.I
+)
 
 
 def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tuple[Span, float]]:
@@ -45,6 +62,14 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
     suffixes = tuple(v for k, v in _BASED_Q.items() if k in ask.q_toks)
     if shape == WHERE and suffixes:  # "where is quillon based": "Ostra City-based Quillon"
         rated = by(BASED, lambda sp: sentence[sp.end :].startswith(suffixes))
+    if shape in (HOW_MANY, HOW_MUCH) and not _SINCE_Q & ask.q_toks:
+        rated = by(
+            SINCE_LAST,
+            lambda sp: (
+                _DURATION.match(sp.text)
+                and _SINCE_LAST.search(sentence[max(0, sp.start - 60) : sp.start])
+            ),
+        )
     if shape in (WHERE, WHEN):  # "A History of Wiretapping in the United States": a book
         rated = by(IN_TITLE, lambda sp: in_title(sentence, sp))
     return rated
