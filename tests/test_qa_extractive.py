@@ -123,6 +123,26 @@ def test_a_listings_labelled_value_answers_for_the_item_its_heading_names() -> N
     assert _lead("who directed tidewater", LISTING) == "Varkan [1]."
 
 
+CREDITS = (
+    "Our pick of thrillers to stream this month.\n\n"
+    "Oct. 3: Tidewater\n\n"
+    "Cast: Mira Hallen, Joss Feldt\n\n"
+    "Director: Pell Varkan\n\n"
+    "A ferry captain finds a stowaway with a ledger that half the harbour wants back."
+)
+
+
+def test_asked_for_one_credit_a_listing_answers_with_that_one() -> None:
+    """A listing credits an item several times; "who plays" is the cast, "who directed" the
+    director, and lines run together still end their value at the next label."""
+    assert _lead("who directed tidewater", CREDITS) == "Pell Varkan [1]."
+    assert (
+        _lead("who plays the ferry captain in tidewater", CREDITS) == "Mira Hallen, Joss Feldt [1]."
+    )
+    joined = "Oct. 3: Tidewater\n\nDirector: Pell Varkan Cast: Mira Hallen, Joss Feldt"
+    assert _lead("who directed tidewater", joined) == "Pell Varkan [1]."
+
+
 def test_how_far_is_answered_by_a_distance_not_by_the_price_beside_it() -> None:
     text = (
         "Trackr Go $ 19 $ 29 34 % off The Trackr Go is the loudest of the tags and has the "

@@ -33,7 +33,7 @@ from .amounts import (
 )
 from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
-from .labels import LABEL, labelled, role_labelled
+from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import WATCH_Q
 from .owner import OTHER_OWNER, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
@@ -395,7 +395,7 @@ class Asked:
                 if MEASURE.match(m.text)
                 and not any(m.start < f.end and f.start < m.end for f in found)
             ]
-        label = labelled(sentence, shape)  # "Where to watch: Shudder, AMC Plus"
+        label = labelled(sentence, shape, self.q_toks)  # "Where to watch: Shudder, AMC Plus"
         if label is None and shape == WHO:  # "Referee: Raphael Claus (BRA)" for "who reffed"
             label = role_labelled(sentence, self.roles)
         if label is not None:
@@ -456,6 +456,8 @@ class Asked:
         ]
         if label is not None:  # the line says what its value is
             rated = [(sp, w * (LABEL if sp is label else 1.0)) for sp, w in rated]
+        elif shape == WHO and other_credit(sentence, self.q_toks):  # "Cast: ..." for who directed
+            rated = [(sp, w * OTHER_CREDIT) for sp, w in rated]
         if shape == WHEN or self.name_q:  # "the ministry said on Monday": when it was said;
             # "..., said Jo Mar": who said it, not what the thing is called
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]

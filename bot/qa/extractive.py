@@ -253,7 +253,7 @@ def select_excerpts(
             nb = [at[i].lex for i in (c.prev, c.next) if i in at]
             c.context = max(nb, default=0.0)
             if shape in SHORT and (
-                labelled(c.sentence, shape) is not None
+                labelled(c.sentence, shape, q_toks) is not None
                 or (shape == WHO and role_labelled(c.sentence, ask.roles) is not None)
             ):
                 head = item_heading(c, at)  # "Where to watch: Shudder", of the film it names

@@ -43,13 +43,47 @@ LABEL = 1.3  # what a value under such a label gains as the answer
 MAX_VALUE_WORDS = 10  # longer, and the line is prose after a colon, not a listed value
 
 
-def labelled(sentence: str, shape: str) -> Span | None:
-    """The value a line gives under a label that names the shape asked for, if it is one."""
+# Which credit a who-question asks for, by its words ("who plays ...": the cast, "who directed":
+# the director), and the labels that give each. A listing gives several credits to an item;
+# asked for one, the others do not answer.
+_CREDITS = (
+    ({"direct", "director", "helm", "filmmak"}, r"directed\s+by|directors?"),
+    ({"play", "star", "cast", "actor", "actress"}, r"starring|stars|cast"),
+    (
+        {"wrote", "writer", "written", "author", "screenplay", "script"},
+        r"written\s+by|writers?|author",
+    ),
+    ({"develop", "studio"}, r"developed\s+by|developer"),
+    ({"publish"}, r"publisher"),
+    ({"creat", "creator", "showrunn"}, r"created\s+by|creators?|showrunners?"),
+    ({"host", "present"}, r"hosted\s+by|hosts?"),
+    ({"compos", "score", "soundtrack"}, r"composer"),
+    ({"narrat", "voic"}, r"narrator|voiced\s+by"),
+)
+OTHER_CREDIT = 0.5  # what a name gains under a credit other than the one asked for
+_NEXT_LABEL = re.compile(r"\s+(?=[A-Z][a-z]+(?:\s+[a-z]+){0,2}\s*:\s)")
+_CREDIT_RX = [(words, re.compile(rf"^\s*(?:{rx})\s*:", re.I)) for words, rx in _CREDITS]
+
+
+def other_credit(sentence: str, q_toks: set[str]) -> bool:
+    """The line gives a credit, and the question asks for another one."""
+    asked = [rx for words, rx in _CREDIT_RX if words & q_toks]
+    given = [rx for _, rx in _CREDIT_RX if rx.match(sentence)]
+    return bool(asked and given) and not any(rx in asked for rx in given)
+
+
+def labelled(sentence: str, shape: str, q_toks: set[str] | None = None) -> Span | None:
+    """The value a line gives under a label that names the shape asked for, if it is one; for a
+    who-question that asks for one credit (``q_toks``: "play" in "who plays her"), not a line
+    that gives another ("Director: ...")."""
     rx = _LABEL_RX.get(shape)
     m = rx.match(sentence) if rx else None
     if m is None:
         return None
-    value = m.group("value")
+    if shape == WHO and q_toks and other_credit(sentence, q_toks):
+        return None
+    # "Director: Lena Dunham Cast: Bella Ramsey": lines run together, the value ends at the next
+    value = _NEXT_LABEL.split(m.group("value"), maxsplit=1)[0]
     if len(value.split()) > MAX_VALUE_WORDS or "\n" in value:
         return None
     if shape == HOW_MUCH and not re.search(r"\d", value):
