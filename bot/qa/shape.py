@@ -295,9 +295,8 @@ _COUNTED = re.compile(
 
 # after a number, what makes it no count: ":56" (a time of day, "10:56 p.m."), a share, a unit
 _NOT_COUNT = re.compile(
-    r"^\s?(?::\d{2}\b|%|percent|per\s+cent|percentage|points?\s+percent|basis|a\.m\.|p\.m\.|am\b|"
-    r"pm\b|"
-    r"o'clock|million\s+(?:dollars|euros|pounds)|billion\s+(?:dollars|euros|pounds)|"
+    r"^\s?(?::\d{2}\b|%|percent|per\s+cent|percentage|points?\s+percent|basis|"
+    r"a\.m\.|p\.m\.|am\b|pm\b|o'clock|million\s+(?:dollars|euros|pounds)|billion\s+(?:dollars|euros|pounds)|"
     r"-?yard[\s-]line|-(?:way|sided|wheelers?)\b)",  # "the 12-yard line": where; "two-way star": a kind
     re.I,
 )

@@ -61,7 +61,8 @@ def novel(
 def initials(name: str) -> set[str]:
     """The short forms a member writes a name of two or more capitalised words as: its
     initials, also counting each part of a hyphened word when that makes three or more ("dt"
-    and "dtr" for "Dorian Thompson-Robinson", "sbf" for "Sam Bankman-Fried"). Empty for a name of one word."""
+    and "dtr" for "Dorian Thompson-Robinson", "sbf" for "Sam Bankman-Fried", "sb" for "Super
+    Bowl"). Empty for a name of one word."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", name) if w[0].isupper()]
     if len(words) < 2:
         return set()
