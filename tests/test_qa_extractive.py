@@ -478,3 +478,18 @@ def test_the_w_is_the_win_and_originally_from_is_where_one_was_born() -> None:
         "He was born in Ostra, in the north, and moved to Velmaria in 1992."
     )
     assert _lead("where's the dad originally from", dad) == "In Ostra [1]."
+
+
+def test_asked_what_two_named_outlets_report_the_answer_is_the_name_both_articles_give() -> None:
+    from bot.qa.extractive import short_answer_lead
+
+    q = "Who, according to both the Courier and the Ledger, lifted the key rate again this week?"
+    a = (
+        "Mira Kettle of Kerrow Partners said the key rate was lifted again this week, the fourth "
+        "rise this year. The Tollan Reserve Bank has been raising rates to slow prices."
+    )
+    b = "The Tollan Reserve Bank kept its guidance unchanged after the meeting, officials said."
+    both = [passage(a, 0), passage(b, 1)]
+    assert short_answer_lead(select_excerpts(q, both, sources=2), q) == "Tollan Reserve Bank [1]."
+    # one outlet named: nothing shared to go by, and the bank is not stated
+    assert short_answer_lead(select_excerpts(q, both, sources=1), q) != "Tollan Reserve Bank [1]."
