@@ -575,6 +575,21 @@ def test_a_nickname_spelled_out_is_no_phrase_an_article_must_hold() -> None:
     assert key_phrases(expand("did the uk storm close Orna Harbour")[0]) == ["Orna Harbour"]
 
 
+def test_a_celebritys_nickname_is_spelled_out_so_the_articles_name_covers_it() -> None:
+    """ "kfed", "emrata": nicknames no article writes, of people articles name in full."""
+    from bot.qa.abstain import signals
+    from bot.qa.aliases import expand
+
+    text = "Kevin Federline and the singer filed for divorce in November 2006, a court said."
+    r = _one_article(text, "Divorce filing", lambda t: int(t != "kfed"), 10)
+    q, added = expand("when did she file for divorce from kfed")
+    assert added == ["Kevin Federline"]
+    got = signals(q, r)
+    assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
+    assert expand("who shot the emrata jeans editorial")[1] == ["Emily Ratajkowski"]
+    assert expand("did jimmy g start")[1] == ["Jimmy Garoppolo"]
+
+
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
     """ "sunlens": the article says "Sun-Lens". Two words that only stand apart in it are not."""
     from bot.qa.abstain import signals
