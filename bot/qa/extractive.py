@@ -448,17 +448,19 @@ def _pick(
 
 def _shared_by(cands: Sequence[Sent]) -> Callable[[str], int]:
     """How many of the retrieved articles a name occurs in (their passages, whole words)."""
-    texts: dict[str, str] = {}
+    chunks: dict[str, dict[str, str]] = {}  # article -> its passages found, each once
     for c in cands:
         if not c.outside:
-            texts[c.passage.article_id] = texts.get(c.passage.article_id, "") + " " + c.passage.text
+            chunks.setdefault(c.passage.article_id, {})[c.passage.chunk_id] = c.passage.text
+    texts = [" ".join(ps.values()).lower() for ps in chunks.values()]
     seen: dict[str, int] = {}
 
     def count(name: str) -> int:
-        if name not in seen:
-            rx = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.I)
-            seen[name] = sum(1 for t in texts.values() if rx.search(t))
-        return seen[name]
+        key = name.lower()
+        if key not in seen:
+            rx = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
+            seen[key] = sum(1 for t in texts if key in t and rx.search(t))
+        return seen[key]
 
     return count
 
