@@ -45,6 +45,7 @@ from .shape import (
     Span,
     answer_spans,
 )
+from .shared_names import shared_weight
 from .synonyms import phrase_in, synonyms, words
 from .timeparse import day_named
 from .types import Passage
@@ -94,9 +95,6 @@ LATER = 0.5  # a time after its article was written, for a question about the pa
 LATER_SLACK_DAYS = 1  # a day after the question is asked: time zones
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
-# a who-question that names two or more outlets ("reported by both Fortune and The Verge"): a
-# name that the passages of two or more articles give weighs this much more
-SHARED = 2.0
 
 
 # A sentence that gives a reason, for a why-question.
@@ -228,7 +226,7 @@ def select_excerpts(
                 lex += SYNONYM * idf[t] * w
         return lex / q_weight
 
-    shared = _shared_by(cands) if shape == WHO and sources >= 2 else None
+    shared = shared_weight(cands) if shape == WHO and sources >= 2 else None
     by_article: dict[str, list[Sent]] = {}
     for c in cands:
         c.lex = lex_of(c.toks, seq[id(c)])
@@ -243,7 +241,7 @@ def select_excerpts(
                 ]
                 rated.sort(key=lambda x: -x[1])
             if shared is not None:  # named sources: the answer is what their articles share
-                rated = [(sp, w * (SHARED if shared(sp.text) >= 2 else 1.0)) for sp, w in rated]
+                rated = [(sp, w * shared(sp.text)) for sp, w in rated]
                 rated.sort(key=lambda x: -x[1])
             c.spans = [sp for sp, _ in rated]
             c.shape = rated[0][1] if rated else 0.0
@@ -444,25 +442,6 @@ def _pick(
         out.append(_excerpt(group, c, shape))
         per_article[aid] += 1
     return out
-
-
-def _shared_by(cands: Sequence[Sent]) -> Callable[[str], int]:
-    """How many of the retrieved articles a name occurs in (their passages, whole words)."""
-    chunks: dict[str, dict[str, str]] = {}  # article -> its passages found, each once
-    for c in cands:
-        if not c.outside:
-            chunks.setdefault(c.passage.article_id, {})[c.passage.chunk_id] = c.passage.text
-    texts = [" ".join(ps.values()).lower() for ps in chunks.values()]
-    seen: dict[str, int] = {}
-
-    def count(name: str) -> int:
-        key = name.lower()
-        if key not in seen:
-            rx = re.compile(rf"(?<!\w){re.escape(key)}(?!\w)")
-            seen[key] = sum(1 for t in texts if key in t and rx.search(t))
-        return seen[key]
-
-    return count
 
 
 def _repeats(sentence: str, quote: str) -> bool:
