@@ -21,7 +21,7 @@ ALIASES: dict[str, str] = {
     "djoker": "Novak Djokovic", "nole": "Novak Djokovic", "bjk": "Billie Jean King",
     "emrata": "Emily Ratajkowski", "kfed": "Kevin Federline", "k-fed": "Kevin Federline",
     "jimmy g": "Jimmy Garoppolo", "riri": "Rihanna", "queen bey": "Beyoncé", "tb12": "Tom Brady",
-    "kd": "Kevin Durant", "cp3": "Chris Paul", "jlo": "Jennifer Lopez", "j.lo": "Jennifer Lopez",
+    "cp3": "Chris Paul", "jlo": "Jennifer Lopez", "j.lo": "Jennifer Lopez",
     "a-rod": "Alex Rodriguez",
     # organisations, products, places
     "the fed": "Federal Reserve", "ecb": "European Central Bank", "boe": "Bank of England",
