@@ -8,6 +8,7 @@ from bot.qa.person import personlike
 from bot.qa.plans import planned
 from bot.qa.question_kind import question_shape
 from bot.qa.shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, answer_spans
+from bot.qa.span_filter import alone_words
 from tests.test_qa_extractive import _lead  # a lead from hand-written article text
 
 
@@ -420,3 +421,17 @@ def test_the_time_since_something_was_last_so_is_not_how_long_it_took() -> None:
     # asked as such, the time since is the answer
     lowest = "Orna's rate cut was its first in 18 months."
     assert _lead("orna's first rate cut in how many months?", lowest) == "18 months [1]."
+
+
+
+def test_a_person_the_member_calls_by_first_name_is_not_who_they_ask_about() -> None:
+    text = (
+        "After eleven seasons in charge of the Harriers, Roddy Falk announced his retirement. "
+        "Bench coach Ines Calder is the favourite to replace him next season."
+    )
+    q = "who's the frontrunner to take over from roddy at the harriers"
+    assert _lead(q, text) == "Ines Calder [1]."
+    # a first name with another name after it is someone else's: "brendan gleeson" does not
+    # rule out Brendan Fraser
+    assert "roddi" in alone_words(q)
+    assert "brendan" not in alone_words("he said brendan gleeson won it, who actually won")

@@ -82,6 +82,7 @@ from .span_filter import (
     STYLE_FIT,
     VOTE,
     VOTE_LONG,
+    alone_words,
     boilerplate,
     heading,
     novel,
@@ -320,6 +321,7 @@ class Asked:
     catch_q: bool  # "who caught it": the passer is not the answer
     owner: str  # whose title is asked about ("google's lead attorney"), or ""
     context: set[str] | None  # the question's words a name may not mostly consist of
+    alone: frozenset[str]  # words the question gives alone, as a first name ("from dusty at")
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     dated_years: frozenset[str] = frozenset()  # years the candidates give with a month or day
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
@@ -377,6 +379,7 @@ class Asked:
             catch_q=catch_asked(question),
             owner=role_owner(question, roles),
             context=context,
+            alone=alone_words(question),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -418,6 +421,7 @@ class Asked:
                 shape == WHO and self.wants_person,
                 self.context,
                 place=shape == WHERE and not self.where_in,
+                alone=self.alone,
             )
             and (s is label or not (shape == WHERE and person_named(s.text, self.surnames)))
             and not boilerplate(sentence, s)

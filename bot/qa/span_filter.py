@@ -29,10 +29,14 @@ def novel(
     person: bool = False,
     context: set[str] | None = None,
     place: bool = False,
+    alone: frozenset[str] = frozenset(),
 ) -> bool:
     """The span says something the question does not: a place, name or time it does not name.
     When a person is asked for, a name whose last word the question holds ("Vlatko Andonovski"
-    for "who replaced Andonovski") is someone the question already names. With ``context`` (the
+    for "who replaced Andonovski") is someone the question already names, as is a name of two
+    words whose first word the question gives ``alone``, with no other name after it ("Dusty
+    Baker" for "who takes over from dusty", but not "Brendan Fraser" for "brendan gleeson won
+    it, who really did"). With ``context`` (the
     question's words other than those saying what kind of answer it wants), a name of three or
     more words is novel only if at least half of them are not among those. A ``place`` (a
     where-question that does not ask where inside somewhere) is novel only if none of its
@@ -42,6 +46,17 @@ def novel(
         return False  # "with DTR concussed": "Dorian Thompson-Robinson" is the question's own
     if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
         return False
+    words = span.text.split()
+    if (
+        person
+        and len(toks) == 2
+        and len(words) == 2
+        and len(toks[0]) >= 3
+        and toks[0] in alone
+        and not is_title(words[0])
+        and personlike(span.text)
+    ):
+        return False  # "take over from dusty": "Dusty Baker" is whom the member names
     if any(t.isdigit() for t in toks) and all(t in q_toks or t in _UNITS for t in toks):
         return False  # "40 percent" for "how much did the AX-40 go up": the member's own number
     if place:  # "where is the saudi card": "Saudi Arabia" is where the member knows it is, but
@@ -56,6 +71,19 @@ def novel(
     if context is not None and len(toks) >= 3:
         return 2 * sum(not _related(t, context) for t in toks) >= len(toks)
     return any(not _related(t, q_toks) for t in toks)
+
+
+def alone_words(question: str) -> frozenset[str]:
+    """The question's words that stand alone, as a first name does when a member uses it for a
+    person ("from dusty at the stros"): no word follows them but a stop word or punctuation."""
+    words = re.findall(r"[\w'’.-]+|[^\w\s]", question)
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        toks = tokenize(w)
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if len(toks) == 1 and toks[0] != "\u2205" and all(t == "\u2205" for t in tokenize(nxt)):
+            out.add(toks[0])
+    return frozenset(out)
 
 
 def initials(name: str) -> set[str]:
