@@ -296,9 +296,21 @@ def unknown_words(
             continue
         if _compound(w, lambda x: any(s.known(x) for s in spellers) or is_word(x)):
             continue  # "raybans", "beatdown": two words run together, as members type them
+        if _prefixed(w, lambda x: any(s.known(x) for s in spellers) or is_word(x)):
+            continue  # "unfreeze", "rewatch": an English prefix on a word the articles use
         if w not in out:
             out.append(w)
     return out
+
+
+_PREFIX = re.compile(r"^(?:un|re|non|pre|mis|dis|over|under|out|co|anti|counter)(?=[a-z]{4})")
+
+
+def _prefixed(word: str, known: Callable[[str], bool]) -> bool:
+    """Whether ``word`` is an English prefix on a known word of four letters or more ("un" and
+    "freeze" for "unfreeze")."""
+    m = _PREFIX.match(word)
+    return m is not None and any(known(b) for b in _bases(word[m.end() :]))
 
 
 def _compound(word: str, known: Callable[[str], bool]) -> bool:
