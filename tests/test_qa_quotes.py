@@ -863,7 +863,10 @@ def test_a_lowercase_name_no_article_mentions_is_unknown_but_chat_and_english_ar
     # an English prefix on a word the articles use is no name ("unfreeze": "frozen" accounts)
     sp_frozen = Speller(["The bank agreed to freeze the accounts of the Tavena fund."])
     q = "how much was paid to unfreeze the accounts, did unilvo or recoda pay"
-    assert unknown_words(q, [sp_frozen], {"pay", "paid", "much"}.__contains__) == ["unilvo", "recoda"]
+    assert unknown_words(q, [sp_frozen], {"pay", "paid", "much"}.__contains__) == [
+        "unilvo",
+        "recoda",
+    ]
 
 
 def test_the_best_articles_third_sentence_beats_a_weaker_articles_second() -> None:

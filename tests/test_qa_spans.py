@@ -423,7 +423,6 @@ def test_the_time_since_something_was_last_so_is_not_how_long_it_took() -> None:
     assert _lead("orna's first rate cut in how many months?", lowest) == "18 months [1]."
 
 
-
 def test_a_person_the_member_calls_by_first_name_is_not_who_they_ask_about() -> None:
     text = (
         "After eleven seasons in charge of the Harriers, Roddy Falk announced his retirement. "
