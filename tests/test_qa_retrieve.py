@@ -588,6 +588,8 @@ def test_a_celebritys_nickname_is_spelled_out_so_the_articles_name_covers_it() -
     assert got["cover"] == 1.0 and got["unknown_missing"] == 0.0
     assert expand("who shot the emrata jeans editorial")[1] == ["Emily Ratajkowski"]
     assert expand("did jimmy g start")[1] == ["Jimmy Garoppolo"]
+    assert expand("did the pirates bring cutch back?")[1] == ["Andrew McCutchen"]
+    assert expand("what did elon say")[1] == ["Elon Musk"]
 
 
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
