@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.qa.person import personlike
 from bot.qa.plans import planned
 from bot.qa.question_kind import question_shape
-from bot.qa.shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, answer_spans
+from bot.qa.shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, WHO, answer_spans
 from bot.qa.span_filter import alone_words
 from tests.test_qa_extractive import _lead  # a lead from hand-written article text
 
@@ -434,3 +434,8 @@ def test_a_person_the_member_calls_by_first_name_is_not_who_they_ask_about() -> 
     # rule out Brendan Fraser
     assert "roddi" in alone_words(q)
     assert "brendan" not in alone_words("he said brendan gleeson won it, who actually won")
+
+
+def test_an_acronym_of_a_common_noun_names_no_one() -> None:
+    s = "Larkspur will train its AI models on Halden Media's reporting and show it on TV."
+    assert [sp.text for sp in answer_spans(s, WHO)] == ["Halden Media"]
