@@ -9,6 +9,7 @@ from bot.qa.plans import planned
 from bot.qa.question_kind import question_shape
 from bot.qa.shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, WHO, answer_spans
 from bot.qa.span_filter import alone_words
+from ingest.keyword import tokenize
 from tests.test_qa_extractive import _lead  # a lead from hand-written article text
 
 
@@ -439,3 +440,18 @@ def test_a_person_the_member_calls_by_first_name_is_not_who_they_ask_about() -> 
 def test_an_acronym_of_a_common_noun_names_no_one() -> None:
     s = "Larkspur will train its AI models on Halden Media's reporting and show it on TV."
     assert [sp.text for sp in answer_spans(s, WHO)] == ["Halden Media"]
+
+
+def test_a_name_used_as_a_kind_names_no_one() -> None:
+    """ "made a Nobel laureate", "an Apple spokesperson": the name says what kind, not who."""
+    from bot.qa.answer_kind import Asked
+
+    q = "who said they would look into the leak"
+    ask = Asked.read(q, WHO, set(tokenize(q)), {})
+
+    def weight(sentence: str, name: str) -> float:
+        return dict((sp.text, w) for sp, w in ask.rate(sentence, lambda _: 0.5))[name]
+
+    kind = weight("She did not know she had been made a Nobel laureate until the call.", "Nobel")
+    person = weight("On Friday the secretary said Voss would look into it.", "Voss")
+    assert kind < person

@@ -19,6 +19,7 @@ from ingest.keyword import tokenize
 
 from . import time_place
 from . import when_words as tw
+from .agent import AGENT, done_by
 from .aliases import unexpand
 from .amounts import (
     COMPARED,
@@ -78,6 +79,7 @@ from .shape import (
 )
 from .span_filter import (
     LONG_WORDS,
+    MODIFIER,
     POSSESSOR,
     STYLE_FIT,
     VOTE,
@@ -90,6 +92,7 @@ from .span_filter import (
     owner_of,
     person_named,
     style_fit,
+    used_as_kind,
     vote,
     without_preposition,
 )
@@ -104,24 +107,6 @@ _AGE_NEAR = re.compile(
     re.I,
 )
 ROLE_MATCH = 1.4
-AGENT = 1.3  # the name after "<the question's verb> by"
-# "directed by", "published last week by": the verb before "by", past words of when
-_BY_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,3})by\s*$")
-_WHEN_FILLER = frozenset(
-    "last this next week month year yesterday today recently earlier later also first "
-    "originally jointly now once just".split()
-)
-
-
-_PARTICIPLE = re.compile(r"(?:ed|en|wn|won|made|held|hit|set|run|shot|paid)$", re.I)
-
-
-def _agent_verb(words: str) -> str:
-    """The word before "by" that says what was done, past the words of when."""
-    out = words.split()
-    while len(out) > 1 and out[-1].lower() in _WHEN_FILLER:
-        out.pop()
-    return out[-1] if out else ""
 
 
 _ORG_END = re.compile(
@@ -193,11 +178,9 @@ def _span_strength(
             base *= 0.5  # "New England", "Las Vegas": a place, or a team named for one
         if label:  # "Director: Varkan": the label says what the name is
             base = 1.0
-        by = _BY_BEFORE.search(sentence[max(0, sp.start - 40) : sp.start])
-        verb = _agent_verb(by.group(1)) if by else ""
-        # the question's own verb, or one of its synonyms that is a verb ("won by"; not "a
-        # victory by Denver" for "who nailed the game winner")
-        if verb and set(tokenize(verb)) & (q_toks if not _PARTICIPLE.search(verb) else asked):
+        elif used_as_kind(sentence, sp):
+            base *= MODIFIER  # "a Nobel laureate", "an Apple spokesperson": a kind, no one
+        if done_by(sentence, sp, q_toks, asked):
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
         if wants_org:  # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(_ORG_END.search(bare(sp.text)))

@@ -86,6 +86,21 @@ def alone_words(question: str) -> frozenset[str]:
     return frozenset(out)
 
 
+MODIFIER = 0.5  # what a name used as a kind of thing counts as a who-answer
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+def used_as_kind(sentence: str, sp: Span) -> bool:
+    """One capitalised word between "a" or "an" and a lowercase word ("made a Nobel laureate",
+    "an Apple spokesperson") says what kind of person or thing, not who."""
+    return (
+        len(sp.text.split()) == 1
+        and bool(_ARTICLE_BEFORE.search(sentence[max(0, sp.start - 4) : sp.start]))
+        and bool(_LOWER_AFTER.match(sentence[sp.end : sp.end + 20]))
+    )
+
+
 def initials(name: str) -> set[str]:
     """The short forms a member writes a name of two or more capitalised words as: its
     initials, also counting each part of a hyphened word when that makes three or more ("dt"
