@@ -590,6 +590,10 @@ def test_a_celebritys_nickname_is_spelled_out_so_the_articles_name_covers_it() -
     assert expand("did jimmy g start")[1] == ["Jimmy Garoppolo"]
     assert expand("did the pirates bring cutch back?")[1] == ["Andrew McCutchen"]
     assert expand("what did elon say")[1] == ["Elon Musk"]
+    assert expand("how many ppv buys did the fnaf movie get")[1] == [
+        "pay-per-view",
+        "Five Nights at Freddy's",
+    ]
 
 
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:

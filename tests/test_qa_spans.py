@@ -455,3 +455,9 @@ def test_a_name_used_as_a_kind_names_no_one() -> None:
     kind = weight("She did not know she had been made a Nobel laureate until the call.", "Nobel")
     person = weight("On Friday the secretary said Voss would look into it.", "Voss")
     assert kind < person
+
+
+def test_a_number_in_a_model_name_is_no_count_or_price() -> None:
+    s = "Its rivals, the Varo MX-30 and the F-150, sold 12,000 cars in an age-29 season."
+    assert [sp.text for sp in answer_spans(s, HOW_MANY)] == ["12,000 cars", "29 season"]
+    assert "30" not in [sp.text for sp in answer_spans(s, HOW_MUCH)]

@@ -60,7 +60,7 @@ ALIASES: dict[str, str] = {
     "gta vi": "Grand Theft Auto VI", "totk": "Tears of the Kingdom",
     "mw3": "Modern Warfare III", "ucl": "Champions League", "afcon": "Africa Cup of Nations",
     "rwc": "Rugby World Cup", "wimby": "Wimbledon", "gen ai": "generative AI",
-    "vr": "virtual reality",
+    "vr": "virtual reality", "fnaf": "Five Nights at Freddy's", "ppv": "pay-per-view",
     "crypto": "cryptocurrency", "ev": "electric vehicle", "evs": "electric vehicles",
     # everyday slang for news words
     "weed": "cannabis marijuana", "jab": "vaccine shot", "jabs": "vaccine shots",

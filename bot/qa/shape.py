@@ -117,7 +117,7 @@ _AMOUNT_RX = re.compile(
 )
 _COUNT_RX = re.compile(
     r"\b(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+|over\s+|around\s+|"
-    rf"up\s+to\s+|roughly\s+|approximately\s+)?(?<![\d.,]){_NUMBER}"
+    rf"up\s+to\s+|roughly\s+|approximately\s+)?(?<![\d.,])(?<!(?-i:[A-Z])-){_NUMBER}"
     r"(?:\s+(?:million|billion|thousand|hundred)|(?:m|mn|bn|k)(?!\w))?\b",  # "2.2m tickets"
     re.I,
 )
