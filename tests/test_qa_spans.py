@@ -461,3 +461,22 @@ def test_a_number_in_a_model_name_is_no_count_or_price() -> None:
     s = "Its rivals, the Varo MX-30 and the F-150, sold 12,000 cars in an age-29 season."
     assert [sp.text for sp in answer_spans(s, HOW_MANY)] == ["12,000 cars", "29 season"]
     assert "30" not in [sp.text for sp in answer_spans(s, HOW_MUCH)]
+
+
+def test_a_venue_and_the_surname_of_whom_the_member_names_answer_no_who() -> None:
+    text = (
+        "On Sunday, Prell made her return to Kestrel Stadium to watch the Harriers beat the "
+        "Tarven Otters. Mara Prell has been to four of their games this season."
+    )
+    assert _lead("which team did the harriers beat when mara was at kestrel", text) == (
+        "Tarven Otters [1]."
+    )
+    # "Prell" alone is Mara Prell, whom "when mara was at kestrel" names
+    from bot.qa.shape import Span
+    from bot.qa.span_filter import novel, surnames_of
+
+    q = "which team did the harriers beat when mara was at kestrel"
+    surnames, alone = surnames_of([["Mara", "Prell"], ["Tarven", "Otters"]], alone_words(q))
+    assert "prell" in surnames and "prell" in alone
+    assert not novel(Span(0, 5, "Prell"), set(tokenize(q)), alone=alone)
+    assert novel(Span(0, 5, "Prell"), set(tokenize(q)), alone=alone_words(q))

@@ -38,7 +38,7 @@ from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import WATCH_Q
 from .owner import OTHER_OWNER, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
-from .person import EVENT_END, ROLE_OF, bare, personlike
+from .person import EVENT_END, ROLE_OF, VENUE_END, bare, personlike
 from .plans import planned
 from .question_kind import (
     FORMER_Q,
@@ -187,6 +187,9 @@ def _span_strength(
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
         elif EVENT_END.search(bare(sp.text)):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
+        venue = VENUE_END.search(bare(sp.text))
+        if venue and tokenize(venue.group())[0] not in q_toks:
+            base *= 0.4  # "Arrowhead Stadium" beat no one, unless a stadium is asked for
         after = own_words(sentence[sp.end : sp.end + 60].split()[:5], roles)
         if re.match(r"['’]s?\s", sentence[sp.end : sp.end + 3]):
             after = []  # "Rakuten Golden Eagles' reliever Yuki Matsui": whose the role is

@@ -31,7 +31,6 @@ from .candidates import WORD, Sent, article_cover, article_text, candidates, lis
 from .counted import nouns
 from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, with_heading
-from .person import bare, personlike
 from .question_kind import question_shape
 from .sentences import trim_window
 from .sentvecs import EMBED_CHARS
@@ -46,6 +45,7 @@ from .shape import (
     answer_spans,
 )
 from .shared_names import shared_weight
+from .span_filter import surnames_of
 from .synonyms import phrase_in, synonyms, words
 from .timeparse import day_named
 from .types import Passage
@@ -212,9 +212,7 @@ def select_excerpts(
             }
             names = [n for n in names if n not in placed]
         spans = [n.split() for n in names]
-        ask.surnames = frozenset(
-            bare(ws[-1]).lower() for ws in spans if len(ws) >= 2 and personlike(" ".join(ws))
-        )
+        ask.surnames, ask.alone = surnames_of(spans, ask.alone)
 
     def lex_of(toks: set[str], seq_: list[str]) -> float:
         """How much of the question the words hold (a synonym counts ``SYNONYM``)."""

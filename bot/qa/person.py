@@ -63,3 +63,5 @@ EVENT_END = re.compile(
     r"League|Act|Bill|Summit|Conference|Festival|Day|Week|Revolution|War|Olympics|Treaty|"
     r"Accord)$"
 )
+# where things happen, not who does them: "Arrowhead Stadium"
+VENUE_END = re.compile(r"\b(?:Stadium|Arena|Airport|Street|Road|Avenue|Bridge|Square)$")

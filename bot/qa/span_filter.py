@@ -47,6 +47,8 @@ def novel(
     if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
         return False
     words = span.text.split()
+    if len(toks) == 1 == len(words) and toks[0] in alone and words[0][0].isupper():
+        return False  # "when taylor was there": "Swift" (``surnames_of``)
     if (
         person
         and len(toks) == 2
@@ -99,6 +101,22 @@ def used_as_kind(sentence: str, sp: Span) -> bool:
         and bool(_ARTICLE_BEFORE.search(sentence[max(0, sp.start - 4) : sp.start]))
         and bool(_LOWER_AFTER.match(sentence[sp.end : sp.end + 20]))
     )
+
+
+def surnames_of(
+    names: list[list[str]], alone: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The last words of the full names the candidates give ("Sam Bankman-Fried"), and
+    ``alone`` (``alone_words``) with the last words of those whose first name the member gives
+    alone: "Swift" is who "when taylor was at arrowhead" names."""
+    full = [ws for ws in names if len(ws) >= 2 and personlike(" ".join(ws))]
+    named = {
+        t
+        for ws in full
+        if len(ws) == 2 and (first := tokenize(ws[0])) and first[0] in alone
+        for t in tokenize(bare(ws[-1]))[:1]
+    }
+    return frozenset(bare(ws[-1]).lower() for ws in full), alone | named
 
 
 def initials(name: str) -> set[str]:
