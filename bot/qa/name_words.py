@@ -1,8 +1,7 @@
 """Capitalised words that open no name: pronouns, articles, link words, auxiliaries, adverbs a
 sentence starts with ("Like Solskjaer, Coman has ..."), and the time zone that ends a live blog's
-time stamp ("23.36 GMT Jos Buttler's reaction"), and acronyms of common nouns ("our AI tools").
-``bot.qa.shape`` drops them from either end of a run of capitalised words, with months and
-weekdays."""
+time stamp ("23.36 GMT Jos Buttler's reaction"). ``bot.qa.shape`` drops them from either end of
+a run of capitalised words, with months and weekdays."""
 
 from __future__ import annotations
 
@@ -17,7 +16,5 @@ NOT_NAME_WORDS = (
     "Does|Did|Has|Have|Had|You|Your|My|Me|Us|To|Into|Onto|Via|Upon|Toward|Towards|Like|"
     "Unlike|About|Against|Without|Within|Behind|Across|Around|Through|Throughout|Whether|"
     "Once|Because|Instead|Perhaps|Maybe|Indeed|Thus|Therefore|Hence|Besides|Nor|Either|"
-    "Neither|Whose|Whom|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|AEDT|AEST|IST|ET|PT|"
-    # acronyms of common nouns ("our AI tools", "on TV"): what, not who
-    "AI|TV|PC|PCs|VR|AR|EV|EVs|GDP|IPO|API|APIs|HR|PR|FAQ|DIY"
+    "Neither|Whose|Whom|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|AEDT|AEST|IST|ET|PT"
 )
