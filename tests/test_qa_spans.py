@@ -475,3 +475,8 @@ def test_a_venue_and_the_surname_of_whom_the_member_names_answer_no_who() -> Non
     assert "prell" in surnames and "prell" in alone
     assert not novel(Span(0, 5, "Prell"), set(tokenize(q)), alone=alone)
     assert novel(Span(0, 5, "Prell"), set(tokenize(q)), alone=alone_words(q))
+
+
+def test_an_amount_converted_in_brackets_leaves_the_words_after_to_the_first() -> None:
+    text = "The book is said to have earned her a $US15 million ($23.3 million) advance."
+    assert _lead("how big was the advance", text) == "$US15 million [1]."

@@ -9,6 +9,7 @@ from .shape import Span
 
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
 WINDOW = (60, 40)
+_ASIDE = re.compile(r"\s*\((?:[$€£¥₹]|[A-Z]{1,3}\$)[^()]{1,28}\)")  # "($23.3 million)"
 _NEXT_ITEM = re.compile(r"\s*(?:[,;:–—-]|and\b|or\b|while\b|but\b)")
 
 
@@ -18,17 +19,21 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
     An answer in brackets answers for what stands before them, and for what follows only when
     the clause goes on: "Prince William (played by Rufus Kampa) and Prince Harry (played by
     Fflyn Edwards)", but "the House on Wednesday (Sept. 27) approved the budget"."""
-    at, end = sp.start, sp.end + WINDOW[1]
-    inner_end = sp.end + INNER[1]
+    # an amount converted in brackets right after the answer ("$US15 million ($23.3 million)
+    # advance"): the words after the bracket are the answer's own
+    aside = _ASIDE.match(sentence, sp.end)
+    after = aside.end() if aside else sp.end
+    at, end = sp.start, after + WINDOW[1]
+    inner_end = after + INNER[1]
     bracket = _bracketed(sentence, sp)
     if bracket is not None:
         at = bracket[0]
         if _NEXT_ITEM.match(sentence, bracket[1] + 1):
             end = inner_end = bracket[1]
-    window = sentence[max(0, at - WINDOW[0]) : sp.start] + " " + sentence[sp.end : end]
+    window = sentence[max(0, at - WINDOW[0]) : sp.start] + " " + sentence[after:end]
     # the words right beside the answer say more about what it answers than those further off
     # ("one guard was killed and four others were wounded": who was wounded is "four others")
-    inner = sentence[max(0, at - INNER[0]) : sp.start] + " " + sentence[sp.end : inner_end]
+    inner = sentence[max(0, at - INNER[0]) : sp.start] + " " + sentence[after:inner_end]
     return window, inner
 
 
