@@ -480,3 +480,21 @@ def test_a_venue_and_the_surname_of_whom_the_member_names_answer_no_who() -> Non
 def test_an_amount_converted_in_brackets_leaves_the_words_after_to_the_first() -> None:
     text = "The book is said to have earned her a $US15 million ($23.3 million) advance."
     assert _lead("how big was the advance", text) == "$US15 million [1]."
+
+
+def test_a_name_in_quotation_marks_is_a_title_not_a_person() -> None:
+    from bot.qa.answer_kind import Asked
+
+    q = "who taught her to use the stun gun"
+    ask = Asked.read(q, WHO, set(tokenize(q)), {})
+
+    def weight(sentence: str, name: str) -> float:
+        return dict((sp.text, w) for sp, w in ask.rate(sentence, lambda _: 0.5))[name]
+
+    title = weight(
+        "She learned the stun gun in missions like ‘Good Men’, the guide says.", "Good Men"
+    )
+    person = weight(
+        "She learned the stun gun in missions like Hal Brenner, the guide says.", "Hal Brenner"
+    )
+    assert title < person

@@ -81,6 +81,7 @@ from .span_filter import (
     LONG_WORDS,
     MODIFIER,
     POSSESSOR,
+    QUOTED,
     STYLE_FIT,
     VOTE,
     VOTE_LONG,
@@ -91,6 +92,7 @@ from .span_filter import (
     of_org,
     owner_of,
     person_named,
+    quoted,
     style_fit,
     used_as_kind,
     vote,
@@ -180,6 +182,8 @@ def _span_strength(
             base = 1.0
         elif used_as_kind(sentence, sp):
             base *= MODIFIER  # "a Nobel laureate", "an Apple spokesperson": a kind, no one
+        elif wants_person and quoted(sentence, sp):
+            base *= QUOTED  # "missions like ‘Good Men’": a title, no one
         if done_by(sentence, sp, q_toks, asked):
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
         if wants_org:  # "which football club": a club's name, not its manager's

@@ -119,6 +119,18 @@ def surnames_of(
     return frozenset(bare(ws[-1]).lower() for ws in full), alone | named
 
 
+QUOTED = 0.4  # what a name in quotation marks counts as a person asked for
+_OPEN_QUOTE = re.compile(r"[‘“\"']\s*$")
+_CLOSE_QUOTE = re.compile(r"[,.!?]?[’”\"']")
+
+
+def quoted(sentence: str, sp: Span) -> bool:
+    """The span stands in quotation marks of its own ("missions like ‘Good Men’"): the title of
+    a work, a mission or a campaign, not a person's name."""
+    before = sentence[max(0, sp.start - 2) : sp.start]
+    return bool(_OPEN_QUOTE.search(before)) and bool(_CLOSE_QUOTE.match(sentence, sp.end))
+
+
 def initials(name: str) -> set[str]:
     """The short forms a member writes a name of two or more capitalised words as: its
     initials, also counting each part of a hyphened word when that makes three or more ("dt"
