@@ -498,3 +498,8 @@ def test_a_name_in_quotation_marks_is_a_title_not_a_person() -> None:
         "She learned the stun gun in missions like Hal Brenner, the guide says.", "Hal Brenner"
     )
     assert title < person
+
+
+def test_a_number_that_labels_a_week_or_a_series_is_no_amount() -> None:
+    s = "The Vexa Series 2 builds on the first pad, and our Week 14 lineup uses it."
+    assert answer_spans(s, HOW_MUCH) == []

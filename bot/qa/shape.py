@@ -357,7 +357,7 @@ _DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\.?\s+$")
 _LABELLED = re.compile(
     r"\b(?:week|game|round|pick|stage|season|episode|chapter|part|phase|level|act|vol|no|"
     r"number|gen|version|match|heat|leg|hole|lap|page|section|rule|article|gate|platform|"
-    r"route|flight|terminal|pier|room|row|seat)\.?\s$",
+    r"route|flight|terminal|pier|room|row|seat|series)\.?\s$",
     re.I,
 )
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
@@ -413,7 +413,9 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         spans = money or [
             s
             for s in _spans(_COUNT_RX, sentence)
-            if re.search(r"\d", s.text) and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
+            if re.search(r"\d", s.text)
+            and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
+            and not _LABELLED.search(sentence[max(0, s.start - 10) : s.start])  # "Week 14"
         ]
         found = [
             _bounded(sentence, _with_noun(sentence, s, bool(money)))
