@@ -437,18 +437,22 @@ def test_a_person_the_member_calls_by_first_name_is_not_who_they_ask_about() -> 
     assert "brendan" not in alone_words("he said brendan gleeson won it, who actually won")
 
 
-def test_a_name_used_as_a_kind_names_no_one() -> None:
-    """ "made a Nobel laureate", "an Apple spokesperson": the name says what kind, not who."""
+def _weight(q: str, sentence: str, name: str) -> float:
+    """How likely ``name`` in ``sentence`` answers the who-question ``q``, its surroundings
+    holding the same share of the question."""
     from bot.qa.answer_kind import Asked
 
-    q = "who said they would look into the leak"
     ask = Asked.read(q, WHO, set(tokenize(q)), {})
+    return dict((sp.text, w) for sp, w in ask.rate(sentence, lambda _: 0.5))[name]
 
-    def weight(sentence: str, name: str) -> float:
-        return dict((sp.text, w) for sp, w in ask.rate(sentence, lambda _: 0.5))[name]
 
-    kind = weight("She did not know she had been made a Nobel laureate until the call.", "Nobel")
-    person = weight("On Friday the secretary said Voss would look into it.", "Voss")
+def test_a_name_used_as_a_kind_names_no_one() -> None:
+    """ "made a Nobel laureate", "an Apple spokesperson": the name says what kind, not who."""
+    q = "who said they would look into the leak"
+    kind = _weight(
+        q, "She did not know she had been made a Nobel laureate until the call.", "Nobel"
+    )
+    person = _weight(q, "On Friday the secretary said Voss would look into it.", "Voss")
     assert kind < person
 
 
@@ -483,19 +487,12 @@ def test_an_amount_converted_in_brackets_leaves_the_words_after_to_the_first() -
 
 
 def test_a_name_in_quotation_marks_is_a_title_not_a_person() -> None:
-    from bot.qa.answer_kind import Asked
-
     q = "who taught her to use the stun gun"
-    ask = Asked.read(q, WHO, set(tokenize(q)), {})
-
-    def weight(sentence: str, name: str) -> float:
-        return dict((sp.text, w) for sp, w in ask.rate(sentence, lambda _: 0.5))[name]
-
-    title = weight(
-        "She learned the stun gun in missions like ‘Good Men’, the guide says.", "Good Men"
+    title = _weight(
+        q, "She learned the stun gun in missions like ‘Good Men’, the guide says.", "Good Men"
     )
-    person = weight(
-        "She learned the stun gun in missions like Hal Brenner, the guide says.", "Hal Brenner"
+    person = _weight(
+        q, "She learned the stun gun in missions like Hal Brenner, the guide says.", "Hal Brenner"
     )
     assert title < person
 
