@@ -36,7 +36,8 @@ def novel(
     for "who replaced Andonovski") is someone the question already names, as is a name of two
     words whose first word the question gives ``alone``, with no other name after it ("Dusty
     Baker" for "who takes over from dusty", but not "Brendan Fraser" for "brendan gleeson won
-    it, who really did"). With ``context`` (the
+    it, who really did"). Whatever is asked, one capitalised word in ``alone`` is the member's
+    own (a first name, or a surname ``surnames_of`` adds: "Swift"). With ``context`` (the
     question's words other than those saying what kind of answer it wants), a name of three or
     more words is novel only if at least half of them are not among those. A ``place`` (a
     where-question that does not ask where inside somewhere) is novel only if none of its

@@ -286,6 +286,10 @@ def unknown_words(
     if re.search(r"[A-Z]", re.sub(r"\([^)]*\)", "", question)):  # "(Mark Zuckerberg)" is ours
         return []
     out: list[str] = []
+
+    def known(x: str) -> bool:
+        return any(s.known(x) for s in spellers) or is_word(x)
+
     for m in _LOWER_WORD.finditer(question):
         w = m.group()
         if any(a <= m.start() < b for a, b in keep) or w in _KEEP or w in _CHAT_FIXES:
@@ -294,10 +298,9 @@ def unknown_words(
             continue
         if any(s.known(w) for s in spellers) or any(is_word(b) for b in _bases(w)):
             continue
-        if _compound(w, lambda x: any(s.known(x) for s in spellers) or is_word(x)):
-            continue  # "raybans", "beatdown": two words run together, as members type them
-        if _prefixed(w, lambda x: any(s.known(x) for s in spellers) or is_word(x)):
-            continue  # "unfreeze", "rewatch": an English prefix on a word the articles use
+        if _compound(w, known) or _prefixed(w, known):
+            continue  # "raybans", "beatdown": two words run together, as members type them;
+            # "unfreeze", "rewatch": an English prefix on a word the articles use
         if w not in out:
             out.append(w)
     return out
