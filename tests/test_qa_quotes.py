@@ -1567,3 +1567,19 @@ def test_the_rest_of_the_best_article_is_read_only_to_its_first_pages() -> None:
     assert near in got
     assert not any("Velm ferry" in s for s in got)
     assert any(c.outside for c in candidates([p]))  # the article past the passage is read
+
+
+def test_an_amount_for_another_year_than_the_one_asked_does_not_lead() -> None:
+    p = _passage(
+        "The cheapest season ticket at Velm Rovers for 2025 is $640, the club said on Monday. "
+        "Fans were angry at the rise. "
+        "The cheapest season ticket in 2024 was $410, and parking was free."
+    )
+    q = "how much were the cheapest velm rovers season tix in 2024"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "$410 [1]."
+    # no year asked: the first sentence, which repeats more of the question, still leads
+    q = "how much is the cheapest velm rovers season ticket"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "$640 [1]."
+    from bot.qa.years import years
+
+    assert years("It cost $2023 in 2019, and 2,020 fans came in 2021-22.") == {"2019", "2021"}

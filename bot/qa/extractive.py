@@ -47,6 +47,7 @@ from .shape import (
 from .shared_names import shared_weight
 from .span_filter import surnames_of
 from .synonyms import phrase_in, synonyms, words
+from .years import year_fit, years
 from .timeparse import day_named
 from .types import Passage
 from .vectors import CACHE, Stored
@@ -225,6 +226,7 @@ def select_excerpts(
         return lex / q_weight
 
     shared = shared_weight(cands) if shape == WHO and sources >= 2 else None
+    asked_years = years(question)
     by_article: dict[str, list[Sent]] = {}
     for c in cands:
         c.lex = lex_of(c.toks, seq[id(c)])
@@ -242,7 +244,7 @@ def select_excerpts(
                 rated = [(sp, w * shared(sp.text)) for sp, w in rated]
                 rated.sort(key=lambda x: -x[1])
             c.spans = [sp for sp, _ in rated]
-            c.shape = rated[0][1] if rated else 0.0
+            c.shape = (rated[0][1] if rated else 0.0) * year_fit(asked_years, c.sentence)
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
                 # a table of teams or fixtures says nothing of who did what (a scoreboard
                 # line naming two scorers does)
