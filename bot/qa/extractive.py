@@ -47,11 +47,11 @@ from .shape import (
 from .shared_names import shared_weight
 from .span_filter import surnames_of
 from .synonyms import phrase_in, synonyms, words
-from .years import year_fit, years
 from .timeparse import day_named
 from .types import Passage
 from .vectors import CACHE, Stored
 from .when_words import YEAR_ONLY
+from .years import year_fit, years
 
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
