@@ -594,6 +594,13 @@ def test_a_celebritys_nickname_is_spelled_out_so_the_articles_name_covers_it() -
         "pay-per-view",
         "Five Nights at Freddy's",
     ]
+    # slang for a common word: "bday" is no unknown name once "birthday" stands beside it
+    text = "The mayor of Orna celebrates her birthday on 14 June with a parade."
+    r = _one_article(text, "Mayor's parade", lambda t: int(t != "bday"), 10)
+    q, added = expand("when is the orna mayor's bday")
+    assert added == ["birthday"]
+    assert signals(q, r)["unknown_missing"] == 0.0
+    assert expand("brissy vs tassie score")[1] == ["Brisbane", "Tasmania"]
 
 
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:

@@ -69,7 +69,9 @@ ALIASES: dict[str, str] = {
     "bn": "billion", "q1": "first quarter", "q2": "second quarter", "q3": "third quarter",
     "q4": "fourth quarter", "yoy": "year over year",
     "szn": "season", "noms": "nominations", "nom": "nomination", "avg": "average",
-    "qbing": "playing quarterback", "qtr": "quarter",
+    "qbing": "playing quarterback", "qtr": "quarter", "bday": "birthday", "b-day": "birthday",
+    "tix": "tickets", "vax": "vaccine", "prez": "president", "champs": "champions",
+    "brissy": "Brisbane", "tassie": "Tasmania",
 }  # fmt: skip
 
 
