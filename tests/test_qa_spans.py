@@ -500,3 +500,30 @@ def test_a_name_in_quotation_marks_is_a_title_not_a_person() -> None:
 def test_a_number_that_labels_a_week_or_a_series_is_no_amount() -> None:
     s = "The Vexa Series 2 builds on the first pad, and our Week 14 lineup uses it."
     assert answer_spans(s, HOW_MUCH) == []
+
+
+def test_a_body_whose_researchers_did_it_is_who_not_a_place() -> None:
+    s = "Security researchers at Varrow Intelligence, a startup, got the model to leak its rules."
+    assert _texts(s, WHO) == ["Varrow Intelligence"]
+    assert _texts(s, WHERE) == []
+    assert _texts("The fans waited at Varrow Park for hours.", WHO) == []  # a place still
+    q = "which startup got the model to leak its rules"
+    assert _lead(q, s) == "Varrow Intelligence [1]."
+
+
+def test_a_name_glued_to_a_participle_describes_and_names_no_one() -> None:
+    s = "Orna had a man who played in their 2008 Velm Cup-winning side, said Tom Brask."
+    assert _texts(s, WHO) == ["Tom Brask"]
+
+
+def test_a_thing_of_the_person_asked_about_is_not_whom_they_were_with() -> None:
+    text = (
+        "Weeks later the couple appeared on Lisa’s Morning Table, where Lisa said she had "
+        "dated Marco Vell while they were apart."
+    )
+    q = "who was lisa's fling with back then"
+    assert _lead(q, text) == "Marco Vell [1]."
+    from bot.qa.answer_kind import Asked
+
+    rated = Asked.read(q, WHO, set(tokenize(q)), {}).rate(text, lambda _: 0.5)
+    assert [sp.text for sp, _ in rated] == ["Marco Vell"]  # not "Lisa’s Morning Table"

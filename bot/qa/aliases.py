@@ -29,7 +29,7 @@ ALIASES: dict[str, str] = {
     "satya": "Satya Nadella", "sundar": "Sundar Pichai", "bibi": "Benjamin Netanyahu",
     "rishi": "Rishi Sunak", "vivek": "Vivek Ramaswamy", "rfk": "Robert F. Kennedy Jr.",
     "t swift": "Taylor Swift", "tswift": "Taylor Swift", "rdj": "Robert Downey Jr.",
-    "the rock": "Dwayne Johnson",
+    "the rock": "Dwayne Johnson", "kim k": "Kim Kardashian",
     # organisations, products, places
     "the fed": "Federal Reserve", "ecb": "European Central Bank", "boe": "Bank of England",
     "the bird app": "X Twitter", "twitter": "X Twitter", "insta": "Instagram",

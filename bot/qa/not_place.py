@@ -36,6 +36,15 @@ WORKS_AT = re.compile(
     r"investor|vice\s+president|ceo|cfo|cto|coo)s?\s*$",
     re.I,
 )
+
+
+def works_at(before: str) -> bool:
+    """``before`` (the text up to a name) ends "an analyst at" or "researchers at the": the
+    name after it is where they work, a body, not a place."""
+    m = re.search(r"\bat\s+(?:the\s+)?$", before)
+    return m is not None and WORKS_AT.search(before[: m.start()]) is not None
+
+
 # "on Instagram", "on X": where it was said, not a place
 # "a spokesperson said to Fox News Digital", "in a statement to Reuters": whom it was said to
 SPOKE = re.compile(

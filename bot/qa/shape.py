@@ -19,7 +19,7 @@ from .not_place import (
     PLATFORM,
     POSSESSIVE,
     SPOKE,
-    WORKS_AT,
+    works_at,
 )
 from .person import personlike
 from .placed import based_places, hometowns, local_places
@@ -229,7 +229,10 @@ _GERUND = re.compile(
     r"Cushing|Hemming|Deming|Fleming|Bowling|Spalding|Gehring|Jennings|Hastings)\b)"
     r"[A-Z][a-z]{3,}ing"
 )
-_DESCRIBING = re.compile(r"-(?:based|born|owned|led|backed|made|run|bred|raised|era|style)$", re.I)
+# "the Los Angeles-based firm", "United's Champions League-winning campaign"
+_DESCRIBING = re.compile(
+    r"-(?:(?i:based|born|owned|led|backed|made|run|bred|raised|era|style)|[a-z]+ing)$"
+)
 
 
 def _names(s: str) -> list[Span]:
@@ -262,8 +265,8 @@ def _names(s: str) -> list[Span]:
             text += "."  # "Marvin Harrison Jr.": the full stop is the name's own
         if m_start == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:]):
             continue  # capitalised only because the sentence starts there
-        if _PLACE_BEFORE.search(s[max(0, start - 12) : start]):
-            continue  # "in Lunvik": a place, not who
+        if _PLACE_BEFORE.search(s[max(0, start - 12) : start]) and not works_at(s[:start]):
+            continue  # "in Lunvik": a place, not who (but "researchers at Acme Labs" work there)
         if all(re.fullmatch(_TITLE, w.rstrip(".,'’")) for w in text.split()):
             continue  # "CEO", "President": a title without the name
         tw = text.split()
@@ -473,10 +476,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                     s.text.startswith("to ")
                     and SPOKE.search(sentence[max(0, s.start - 30) : s.start])
                 )
-                or (
-                    s.text.startswith("at ")
-                    and WORKS_AT.search(sentence[max(0, s.start - 30) : s.start])
-                )
+                or (s.text.startswith("at ") and works_at(sentence[: s.start + 3]))
             ):
                 continue
             gap = sentence[out[-1].end : s.start].strip() if out else "-"

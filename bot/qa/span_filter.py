@@ -48,6 +48,9 @@ def novel(
     if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
         return False
     words = span.text.split()
+    owner = re.match(r"(.+)['’]s$", words[0]) if person and len(words) >= 2 else None
+    if owner and set(tokenize(owner.group(1))) & q_toks:
+        return False  # "who was jada's entanglement": "Jada’s Red Table Talk" is hers, not whom
     if len(toks) == 1 == len(words) and toks[0] in alone and words[0][0].isupper():
         return False  # "when taylor was there": "Swift" (``surnames_of``)
     if (
