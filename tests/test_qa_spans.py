@@ -247,7 +247,7 @@ def test_a_post_of_a_company_is_no_name_and_built_on_ai_is_no_place() -> None:
     from bot.qa.shape import WHO
 
     s = "Ilse Varn, CEO of Velm Music Group – and a former executive at Orna – commented."
-    assert _texts(s, WHO) == ["Ilse Varn"]
+    assert _texts(s, WHO) == ["Ilse Varn", "Orna"]  # where she worked is a body, not a post
     s = "The Director of National Intelligence Teo Brask spoke."
     assert _texts(s, WHO) == ["Director of National Intelligence Teo Brask"]
     assert _texts("He will expand AI-based tools across the clinic.", WHERE) == []

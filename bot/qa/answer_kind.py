@@ -35,7 +35,7 @@ from .amounts import (
 from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
-from .not_place import WATCH_Q
+from .not_place import AFFILIATION, WATCH_Q, works_at
 from .owner import OTHER_OWNER, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
 from .person import EVENT_END, ROLE_OF, VENUE_END, bare, personlike
@@ -456,6 +456,10 @@ class Asked:
             # "..., said Jo Mar": who said it, not what the thing is called
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]
         rated = time_place.weigh(self, sentence, rated)  # times and places
+        if shape == WHO:  # "a lecturer at the University of Halk": where she works, named aside
+            rated = [
+                (sp, w * (AFFILIATION if works_at(sentence[: sp.start]) else 1)) for sp, w in rated
+            ]
         if self.future_q:  # "where will they meet": the plan, not where they met before
             rated = [(sp, w * planned(sentence, sp)) for sp, w in rated]
         if shape == WHO and not self.wants_org:  # "NFL Network's Tom Pelissero": who reported

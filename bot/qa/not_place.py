@@ -36,6 +36,7 @@ WORKS_AT = re.compile(
     r"investor|vice\s+president|ceo|cfo|cto|coo)s?\s*$",
     re.I,
 )
+AFFILIATION = 0.85  # what a who-answer named as where someone works counts
 
 
 def works_at(before: str) -> bool:
