@@ -1583,3 +1583,30 @@ def test_an_amount_for_another_year_than_the_one_asked_does_not_lead() -> None:
     from bot.qa.years import years
 
     assert years("It cost $2023 in 2019, and 2,020 fans came in 2021-22.") == {"2019", "2021"}
+
+
+def test_a_follow_up_naming_only_another_thing_asks_the_same_question_of_it() -> None:
+    from bot.qa.followup import carried_over
+
+    before = "how much did orna bank pay back to customers"
+    q = carried_over("and velm trust?", before)
+    assert question_shape(q) == HOW_MUCH
+    p = _passage(
+        "Asked how much each paid back, the bosses named sums: $360 million for Orna Bank and "
+        "over $2 billion for Velm Trust."
+    )
+    assert short_answer_lead(select_excerpts(q, [p], history=before), q) == ("Over $2 billion [1].")
+    # a follow-up with its own question word asks its own question
+    assert carried_over("and what discount was that?", before) == "and what discount was that?"
+    assert question_shape(carried_over("what about the velm bowl?", "where is the orna bowl")) == (
+        WHERE
+    )
+
+
+def test_a_follow_up_naming_only_the_other_side_gets_an_amount(qa: QAService) -> None:
+    first = "how big a pay rise is the halverton union asking for"
+    prev = qa.answer(first, ["demo"], now=NOW)
+    assert "12 percent" in prev.lead
+    ans = qa.answer("and the transit authority?", ["demo"], now=NOW, history=[(first, prev.text)])
+    assert not ans.abstained
+    assert ans.lead == "5 percent [1].", ans.lead  # the authority's offer, not the union's ask

@@ -31,6 +31,7 @@ from .candidates import WORD, Sent, article_cover, article_text, candidates, lis
 from .counted import nouns
 from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, with_heading
+from .placed import placed_name
 from .question_kind import question_shape
 from .sentences import trim_window
 from .sentvecs import EMBED_CHARS
@@ -140,6 +141,7 @@ def select_excerpts(
     sources: int = 0,
     stored: Stored | None = None,
     now: datetime | None = None,
+    not_again: str = "",
 ) -> list[Excerpt]:
     """The sentences that best answer ``question``, best first, at most two per article; the
     first carries the short answer when one is pinned. ``history`` is the thread's earlier
@@ -148,7 +150,8 @@ def select_excerpts(
     CNN report"): with two or more, no article gets a third excerpt while others have one.
     ``stored``: sentence vectors computed ahead (``bot.qa.sentvecs``), looked up before ``embed``
     is called for the rest. ``now``: when the question is asked (a question about the past wants
-    no day after it)."""
+    no day after it). ``not_again``: the answer the turn before stated ("and wells fargo?" asks
+    of another bank than the one whose sum was given)."""
     if not passages:
         return []
     shape = question_shape(question)
@@ -209,7 +212,7 @@ def select_excerpts(
                 name
                 for c in cands
                 for sp in answer_spans(c.sentence, WHERE)
-                if (name := _placed(sp.text))
+                if (name := placed_name(sp.text))
             }
             names = [n for n in names if n not in placed]
         spans = [n.split() for n in names]
@@ -243,6 +246,7 @@ def select_excerpts(
             if shared is not None:  # named sources: the answer is what their articles share
                 rated = [(sp, w * shared(sp.text)) for sp, w in rated]
                 rated.sort(key=lambda x: -x[1])
+            rated = [(sp, w) for sp, w in rated if sp.text.lower() != not_again.lower()]
             c.spans = [sp for sp, _ in rated]
             c.shape = (rated[0][1] if rated else 0.0) * year_fit(asked_years, c.sentence)
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
@@ -316,18 +320,6 @@ def select_excerpts(
         trace.extend(cands)
     per_top = PER_ARTICLE if sources >= 2 else PER_TOP_ARTICLE
     return _pick(cands, by_article, shape, max_excerpts, per_top)
-
-
-_PLACE_WORDS = frozenset("near from outside inside across to into on off the".split())
-
-
-def _placed(place: str) -> str:
-    """The name a where-span puts at a place: after "in" or "at", or with no preposition at all
-    ("Porto Velm" after "visit"); "" after "to" or "from" (whom it went to, whom it came from)."""
-    first, _, rest = place.partition(" ")
-    if first.lower() in ("in", "at"):
-        return rest
-    return "" if first.lower() in _PLACE_WORDS else place
 
 
 def _later(when: str, written: date, asked: date) -> bool:

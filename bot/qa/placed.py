@@ -63,3 +63,15 @@ _LOCAL_RX = re.compile(
 def local_places(sentence: str) -> list[tuple[int, int, str]]:
     """A place named before who or what is there: "an Oslo court" ("Oslo")."""
     return [(m.start(), m.end(), m.group()) for m in _LOCAL_RX.finditer(sentence)]
+
+
+_PREPOSITIONS = frozenset("near from outside inside across to into on off the".split())
+
+
+def placed_name(place: str) -> str:
+    """The name a where-span puts at a place: after "in" or "at", or with no preposition at all
+    ("Porto Velm" after "visit"); "" after "to" or "from" (whom it went to, whom it came from)."""
+    first, _, rest = place.partition(" ")
+    if first.lower() in ("in", "at"):
+        return rest
+    return "" if first.lower() in _PREPOSITIONS else place

@@ -17,6 +17,7 @@ from .abstain import AbstainPolicy
 from .aliases import expand
 from .aliases import spans as alias_spans
 from .extractive import Excerpt, select_excerpts, short_answer_lead
+from .followup import carried_over, stated
 from .question import clean_question
 from .retrieve import Retrieval, retrieve
 from .sentvecs import lookup, store_for
@@ -258,6 +259,11 @@ class QAService:
         """Compose the answer to ``q`` from a retrieval already made (the eval times the two)."""
         t1 = time.perf_counter()
         search_q = search_q or q
+        again = ""
+        if history:  # "and wells fargo?" asks "how much" as the turn before did, of another
+            carried = carried_over(q, history[-1][0])
+            again = stated(history[-1][1]) if carried != q else ""
+            q = carried
         notice = None
         if r.query.time.wants_latest or r.query.time.active:
             notice = freshness_notice(r.newest, now)
@@ -268,7 +274,7 @@ class QAService:
                 question=q, lead=decision.message or NOT_COVERED, abstained=True, notice=notice
             )
         else:
-            ans = self._compose(q, search_q, r, history, now)
+            ans = self._compose(q, search_q, r, history, now, not_again=again)
             ans.notice = notice
         ans.timings_ms = {"compose": round((time.perf_counter() - t1) * 1000, 2)}
         return with_caveat(ans)
@@ -297,6 +303,7 @@ class QAService:
         r: Retrieval,
         history: Sequence[tuple[str, str]],
         now: datetime | None = None,
+        not_again: str = "",
     ) -> Answer:
         passages = self._llm_passages(r)
         excerpts = select_excerpts(
@@ -309,6 +316,7 @@ class QAService:
             sources=len(r.query.outlets),
             stored=self._stored(passages),
             now=now,
+            not_again=not_again,
         )
         if not excerpts:
             return Answer(question=q, lead=NOT_COVERED, abstained=True)
