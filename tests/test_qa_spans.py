@@ -527,3 +527,14 @@ def test_a_thing_of_the_person_asked_about_is_not_whom_they_were_with() -> None:
 
     rated = Asked.read(q, WHO, set(tokenize(q)), {}).rate(text, lambda _: 0.5)
     assert [sp.text for sp, _ in rated] == ["Marco Vell"]  # not "Lisa’s Morning Table"
+
+
+def test_since_when_something_last_happened_is_not_when_this_began() -> None:
+    text = (
+        "It is the first full ferry strike in Orna since 2011. "
+        "Talks resumed on Monday, the port said. "
+        "Crews have been on strike since March 3, shutting every crossing to Velm."
+    )
+    assert _lead("when did the orna ferry strike start", text) == "Since March 3 [1]."
+    # asked when it last happened, the "first ... since" date is the answer
+    assert _lead("when was the last orna ferry strike before this one", text) == "Since 2011 [1]."

@@ -25,15 +25,24 @@ NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played
 BASED = 1.5  # "Tel Aviv-based Check Point", for where a company is based or someone was born
 _BASED_Q = {"base": "-based", "headquart": "-headquartered", "hq": "-based", "born": "-born"}
 # "its first cut in 18 months", "the lowest in 13 years": the time since it was last so, not how
-# long anything took (unless the question asks that: "first cut in how long")
+# long anything took (unless the question asks that: "first cut in how long"), nor when it began
 SINCE_LAST = 0.4
-_SINCE_LAST = re.compile(
+_FIRST = (
     r"\b(?:first|highest|lowest|biggest|largest|smallest|longest|shortest|worst|best|most|"
     r"least|fewest|strongest|weakest|fastest|slowest|sharpest|steepest|deadliest)\b"
-    r"[^.;:!?]{0,40}\bin\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|over\s+|about\s+)?$",
+)
+_SINCE_LAST = re.compile(
+    _FIRST + r"[^.;:!?]{0,40}\bin\s+(?:(?:more|less)\s+than\s+|nearly\s+|almost\s+|over\s+|"
+    r"about\s+)?$",
     re.I,
 )
 _SINCE_Q = frozenset(tokenize("first since record"))
+# "the first full strike in Halverton since 2007": when it last happened, not when this began
+_FIRST_SINCE = re.compile(_FIRST + r"[^.;:!?]{0,50}$", re.I)
+_LAST_Q = frozenset(tokenize("first since record last previous"))
+# ... but "on strike since October 22" says when this began
+SINCE_BEGAN = 1.4
+_BEGAN_Q = frozenset(tokenize("begin began start started kick kicked launch launched"))
 _DURATION = re.compile(
     r"^(?:\w+|\d+(?:\.\d+)?)[\s-]+(?:years?|months?|weeks?|days?|decades?|hours?)\b", re.I
 )
@@ -70,6 +79,16 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
                 and _SINCE_LAST.search(sentence[max(0, sp.start - 60) : sp.start])
             ),
         )
+    if shape == WHEN and not _LAST_Q & ask.q_toks:
+        since = [sp.text.lower().startswith("since ") for sp, _ in rated]
+        last = [
+            bool(_FIRST_SINCE.search(sentence[max(0, sp.start - 60) : sp.start])) for sp, _ in rated
+        ]
+        began = SINCE_BEGAN if _BEGAN_Q & ask.q_toks else 1.0
+        rated = [
+            (sp, w * ((SINCE_LAST if f else began) if s else 1.0))
+            for (sp, w), s, f in zip(rated, since, last, strict=True)
+        ]
     if shape in (WHERE, WHEN):  # "A History of Wiretapping in the United States": a book
         rated = by(IN_TITLE, lambda sp: in_title(sentence, sp))
     return rated
