@@ -1610,3 +1610,14 @@ def test_a_follow_up_naming_only_the_other_side_gets_an_amount(qa: QAService) ->
     ans = qa.answer("and the transit authority?", ["demo"], now=NOW, history=[(first, prev.text)])
     assert not ans.abstained
     assert ans.lead == "5 percent [1].", ans.lead  # the authority's offer, not the union's ask
+
+
+def test_a_phrasal_verb_the_articles_never_use_is_read_as_what_it_means(qa: QAService) -> None:
+    """ "kick off": the demo articles say "began" and "since"; the phrase is not an unknown
+    name that the articles fail to cover."""
+    from bot.qa.synonyms import phrase_synonyms
+
+    assert ("begin",) in phrase_synonyms("when did it kick off")["kick"]
+    ans = qa.answer("when did the tram strike kick off", ["demo"], now=NOW)
+    assert not ans.abstained
+    assert "October 22" in ans.lead

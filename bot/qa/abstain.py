@@ -32,7 +32,7 @@ from ingest.keyword import tokenize
 from .aliases import ALIASES, unexpand
 from .query import NUMBERED_WORD, initials_named, lower_initials_named, numbered_named
 from .retrieve import Retrieval
-from .synonyms import base_form, synonyms
+from .synonyms import base_form, phrase_synonyms, synonyms
 from .timeparse import MONTHS
 from .types import NOT_COVERED
 
@@ -295,7 +295,8 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     # floored: in a one-article corpus every word the question shares with it is in every chunk
     idf = {t: max(IDF_FLOOR, math.log((n + 1) / (df(t) + 1))) for t in terms}
     total = sum(idf[t] * w for t, w in terms.items()) or 1.0
-    syn = {t: synonyms(base_form(t)) for t in terms}
+    by_phrase = phrase_synonyms(question)  # "kick off": "start", "began"
+    syn = {t: synonyms(base_form(t)) + by_phrase.get(t, []) for t in terms}
 
     def has(t: str, aid: str) -> bool:
         toks = arts[aid][0]

@@ -5,6 +5,7 @@ match a question's words to an answer sentence; a synonym counts less than the w
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from ingest.keyword import tokenize
@@ -164,6 +165,27 @@ def _table() -> dict[str, list[tuple[str, ...]]]:
                 others = [o for o in members if o != m]
                 table.setdefault(m[0], []).extend(o for o in others if o not in table[m[0]])
     return table
+
+
+@functools.cache
+def _phrase_table() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    for g in _GROUPS:
+        members = [m for m in (_stems(x) for x in g.split("|")) if len(m) == 2]
+        for m in members:
+            others = [o for o in (_stems(x) for x in g.split("|")) if o and o != m]
+            table.setdefault(m, []).extend(o for o in others if o not in table[m])
+    return table
+
+
+def phrase_synonyms(text: str) -> dict[str, list[tuple[str, ...]]]:
+    """What the two-word phrases of ``text`` may be in an article ("kick off": "start",
+    "began"), keyed by the phrase's first word, whose own synonyms may be another sense's."""
+    seq = words(text)
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for a, b in itertools.pairwise(seq):
+        out.setdefault(a, []).extend(_phrase_table().get((a, b), []))
+    return {k: v for k, v in out.items() if v}
 
 
 _SCALED = re.compile(r"(\d{1,3})(k|m|mn|bn|b)")
