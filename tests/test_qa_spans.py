@@ -538,3 +538,10 @@ def test_since_when_something_last_happened_is_not_when_this_began() -> None:
     assert _lead("when did the orna ferry strike start", text) == "Since March 3 [1]."
     # asked when it last happened, the "first ... since" date is the answer
     assert _lead("when was the last orna ferry strike before this one", text) == "Since 2011 [1]."
+
+
+def test_a_cofounder_asked_for_is_the_name_the_article_calls_a_co_founder() -> None:
+    q = "which orbly cofounder wished he went to fewer events"
+    chair = "Orbly chair Lena Brask spoke first at the event in Halk."
+    cofounder = "Ivo Marsh, the co-founder of Orbly, spoke next at the event in Halk."
+    assert _weight(q, cofounder, "Ivo Marsh") > _weight(q, chair, "Lena Brask")

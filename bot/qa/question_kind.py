@@ -364,7 +364,7 @@ MOVED_Q = re.compile(rf"\b(?:{_MOVE}|up\s+by|down\s+by|higher|lower)\b", re.I)
 ROLES = frozenset(
     tokenize(
         "governor president ceo chief executive chair chairman chairwoman coach manager minister "
-        "secretary senator mayor judge director founder owner captain envoy mediator spokesperson "
+        "secretary senator mayor judge director founder cofounder owner captain envoy mediator spokesperson "
         "spokesman spokeswoman commissioner ambassador leader boss head premier chancellor "
         "mediation referee ref umpire defender striker midfielder goalkeeper keeper quarterback qb "
         "receiver pitcher commentator announcer analyst reporter host anchor negotiator "
@@ -481,6 +481,6 @@ _SAME_ROLE = {
         "quarterback": "qb", "chair": "chairman chairwoman chairperson", "pm": "prime minister",
         "lawyer": "attorney counsel", "attorney": "lawyer counsel", "doctor": "physician",
         "uni": "university college", "school": "university college", "college": "university",
-        "university": "college",
+        "university": "college", "cofounder": "founder",
     }.items()
 }  # fmt: skip
