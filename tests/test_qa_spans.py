@@ -545,3 +545,12 @@ def test_a_cofounder_asked_for_is_the_name_the_article_calls_a_co_founder() -> N
     chair = "Orbly chair Lena Brask spoke first at the event in Halk."
     cofounder = "Ivo Marsh, the co-founder of Orbly, spoke next at the event in Halk."
     assert _weight(q, cofounder, "Ivo Marsh") > _weight(q, chair, "Lena Brask")
+
+
+def test_what_time_in_a_country_is_the_time_in_its_zone() -> None:
+    text = (
+        "The Orna Cup final kicks off at 9 p.m. local time on Saturday in Halk. "
+        "Kick-off times around the world: USA 3 p.m. ET, UK 8 p.m. BST, Australia 6 a.m. AEDT."
+    )
+    assert _lead("what time's kickoff in the uk", text) == "8 p.m. BST [1]."
+    assert _lead("what time is kickoff for fans in america", text) == "3 p.m. ET [1]."

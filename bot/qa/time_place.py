@@ -48,6 +48,27 @@ _DURATION = re.compile(
 )
 
 
+# "what time's kickoff in the uk": the time given in that place's zone ("12 a.m. BST")
+IN_ZONE = 1.5
+_ZONES = {
+    "uk britain british england london scotland wales": "BST GMT",
+    "usa america american eastern york": "ET EST EDT",
+    "pacific california vancouver seattle": "PT PST PDT",
+    "central chicago texas": "CT CST CDT",
+    "australia australian aus sydney melbourne": "AEDT AEST",
+    "india indian": "IST",
+    "nz zealand": "NZDT NZST",
+    "singapore": "SGT",
+    "malaysia": "MYT",
+    "hong kong": "HKT",
+}
+_ZONE_OF = {t: frozenset(v.split()) for k, v in _ZONES.items() for t in tokenize(k)}
+
+
+def _zones_asked(q_toks: set[str]) -> frozenset[str]:
+    return frozenset(z for t in q_toks for z in _ZONE_OF.get(t, ()))
+
+
 def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tuple[Span, float]]:
     """``rated`` with each time or place weighed by what the question asks of it."""
 
@@ -60,6 +81,9 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
             (sp, w * (tw.CLOCK_MATCH if tw.CLOCK.search(sp.text) else 1 / tw.CLOCK_MATCH))
             for sp, w in rated
         ]
+        zones = _zones_asked(ask.q_toks)
+        if zones:
+            rated = by(IN_ZONE, lambda sp: sp.text.split()[-1] in zones)
     elif shape == WHEN and ask.past_q:  # "last time colorado won there": a date, not "7 p.m."
         rated = by(tw.CLOCK_PAST, lambda sp: tw.CLOCK_ONLY.match(sp.text))
     if shape == WHEN and not ask.end_q:  # "when did he found it": not "CEO until 2019"
