@@ -554,3 +554,12 @@ def test_what_time_in_a_country_is_the_time_in_its_zone() -> None:
     )
     assert _lead("what time's kickoff in the uk", text) == "8 p.m. BST [1]."
     assert _lead("what time is kickoff for fans in america", text) == "3 p.m. ET [1]."
+
+
+def test_the_year_in_brackets_after_a_title_dates_that_title() -> None:
+    text = (
+        "Best-loved ghost novel: The Halk Lantern (1968). "
+        "The Halk Lantern, Ilse Varn's second book after the success of 1966’s Orna Nights, "
+        "follows a keeper who returns to his island."
+    )
+    assert _lead("when did ilse varn's the halk lantern come out", text) == "1968 [1]."

@@ -65,6 +65,24 @@ _ZONES = {
 _ZONE_OF = {t: frozenset(v.split()) for k, v in _ZONES.items() for t in tokenize(k)}
 
 
+# "’Salem’s Lot (1975)": the year of the title asked about; "1974’s Carrie": another's
+TITLE_YEAR = 1.5
+OTHER_TITLE_YEAR = 0.5
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEARS_TITLE = re.compile(r"['’]s\s+([A-Z][\w'’-]*)")
+
+
+def _title_year(ask: Asked, sentence: str, sp: Span) -> float:
+    if not _BARE_YEAR.fullmatch(sp.text):
+        return 1.0
+    if sentence[sp.start - 1 : sp.start] == "(" and sentence[sp.end : sp.end + 1] == ")":
+        title = re.split(r"[:;,.!?]\s", sentence[: sp.start - 1])[-1]  # "book: ’Salem’s Lot"
+        before = tokenize(" ".join(title.split()[-4:]))
+        return TITLE_YEAR if set(before) & ask.q_toks else 1.0
+    m = _YEARS_TITLE.match(sentence, sp.end)
+    return OTHER_TITLE_YEAR if m and not set(tokenize(m.group(1))) & ask.q_toks else 1.0
+
+
 def _zones_asked(q_toks: set[str]) -> frozenset[str]:
     return frozenset(z for t in q_toks for z in _ZONE_OF.get(t, ()))
 
@@ -113,6 +131,8 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
             (sp, w * ((SINCE_LAST if f else began) if s else 1.0))
             for (sp, w), s, f in zip(rated, since, last, strict=True)
         ]
+    if shape == WHEN:
+        rated = [(sp, w * _title_year(ask, sentence, sp)) for sp, w in rated]
     if shape in (WHERE, WHEN):  # "A History of Wiretapping in the United States": a book
         rated = by(IN_TITLE, lambda sp: in_title(sentence, sp))
     return rated
