@@ -246,7 +246,8 @@ def select_excerpts(
             if shared is not None:  # named sources: the answer is what their articles share
                 rated = [(sp, w * shared(sp.text)) for sp, w in rated]
                 rated.sort(key=lambda x: -x[1])
-            rated = [(sp, w) for sp, w in rated if sp.text.lower() != not_again.lower()]
+            if not_again:  # a follow-up asks of another thing than the answer already given
+                rated = [(sp, w) for sp, w in rated if sp.text.lower() != not_again.lower()]
             c.spans = [sp for sp, _ in rated]
             c.shape = (rated[0][1] if rated else 0.0) * year_fit(asked_years, c.sentence)
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):

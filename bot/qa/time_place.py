@@ -83,6 +83,13 @@ def _title_year(ask: Asked, sentence: str, sp: Span) -> float:
     return OTHER_TITLE_YEAR if m and not set(tokenize(m.group(1))) & ask.q_toks else 1.0
 
 
+def _since(sentence: str, sp: Span, began: float) -> float:
+    """What a "since ..." time weighs: ``SINCE_LAST`` after "the first ...", else ``began``."""
+    if not sp.text.lower().startswith("since "):
+        return 1.0
+    return SINCE_LAST if _FIRST_SINCE.search(sentence[max(0, sp.start - 60) : sp.start]) else began
+
+
 def _zones_asked(q_toks: set[str]) -> frozenset[str]:
     return frozenset(z for t in q_toks for z in _ZONE_OF.get(t, ()))
 
@@ -121,16 +128,9 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
                 and _SINCE_LAST.search(sentence[max(0, sp.start - 60) : sp.start])
             ),
         )
-    if shape == WHEN and not _LAST_Q & ask.q_toks:
-        since = [sp.text.lower().startswith("since ") for sp, _ in rated]
-        last = [
-            bool(_FIRST_SINCE.search(sentence[max(0, sp.start - 60) : sp.start])) for sp, _ in rated
-        ]
+    if shape == WHEN and not _LAST_Q & ask.q_toks:  # "since 2007", "since October 22"
         began = SINCE_BEGAN if _BEGAN_Q & ask.q_toks else 1.0
-        rated = [
-            (sp, w * ((SINCE_LAST if f else began) if s else 1.0))
-            for (sp, w), s, f in zip(rated, since, last, strict=True)
-        ]
+        rated = [(sp, w * _since(sentence, sp, began)) for sp, w in rated]
     if shape == WHEN:
         rated = [(sp, w * _title_year(ask, sentence, sp)) for sp, w in rated]
     if shape in (WHERE, WHEN):  # "A History of Wiretapping in the United States": a book
