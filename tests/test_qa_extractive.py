@@ -437,7 +437,7 @@ def test_a_place_after_its_owner_and_no_place_after_take_in() -> None:
     )
     # "take in Velmish families": whom it would house; "to its Harrow desert": where
     assert _lead("where did orna say kestrel should send the refugees", text) == (
-        "To its Harrow [1]."
+        "To its Harrow desert [1]."
     )
     # after "its", only a name the sentence calls a place is one: "its U.S. customers" is whom
     from bot.qa.shape import WHERE, answer_spans

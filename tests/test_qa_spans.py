@@ -563,3 +563,29 @@ def test_the_year_in_brackets_after_a_title_dates_that_title() -> None:
         "follows a keeper who returns to his island."
     )
     assert _lead("when did ilse varn's the halk lantern come out", text) == "1968 [1]."
+
+
+def test_an_amount_given_for_comparison_is_not_what_the_thing_costs() -> None:
+    from bot.qa.amounts import former
+
+    text = (
+        "Orbly Chat is priced at $2.49 per month, with a free trial, compared with $12 per month "
+        "for the rival Halkmail app."
+    )
+    own, rival = answer_spans(text, HOW_MUCH)
+    assert (own.text, rival.text) == ("$2.49 per month", "$12 per month")
+    assert former(text, rival) and not former(text, own)
+    assert _lead("how much is orbly chat a month", text) == "$2.49 per month [1]."
+
+
+def test_an_injury_report_status_word_opens_no_name() -> None:
+    text = "Halk Rovers: RB Ivo Marsh (knee) OUT Velm City: WR Lena Brask (ankle) QUESTIONABLE"
+    spans = [s.text for s in answer_spans(text, WHO)]
+    assert "OUT Velm City" not in spans
+    assert "Velm City" in spans
+
+
+def test_a_people_named_by_nationality_is_not_a_person() -> None:
+    assert not personlike("Black Americans")
+    assert not personlike("Israelis")
+    assert personlike("Lena Brask")

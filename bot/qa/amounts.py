@@ -37,13 +37,16 @@ _REGULAR_BEFORE = re.compile(
     r"\b(?:typically|usually|normally|regularly|originally|ordinarily)\b[\w\s]{0,25}?"
     r"\b(?:for|at|costs?|is|was|of)\s*$"
     r"|\b(?:list|retail|full|regular|original|sticker)\s+price\s+(?:of\s+|is\s+|was\s+)?$"
-    r"|\bmsrp\s*(?:of\s+|is\s+|:\s*)?$",
+    r"|\bmsrp\s*(?:of\s+|is\s+|:\s*)?$"
+    # "$1.99 per month, compared with $15 per month for a rival": another thing's amount
+    r"|\b(?:compared\s+(?:with|to)|versus|vs\.?)\s+(?:just\s+|only\s+|about\s+)?$",
     re.I,
 )
 
 
 def former(sentence: str, sp: Span) -> bool:
-    """The amount is what something was, or what it usually is, beside another amount."""
+    """The amount is what something was, what it usually is, or what it is compared with, beside
+    another amount."""
     before = sentence[max(0, sp.start - 60) : sp.start]
     if _FROM_TO.search(before) and (
         _TO_AFTER.match(sentence[sp.end : sp.end + 30]) or _MOVED_FROM.search(before)

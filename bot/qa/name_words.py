@@ -1,6 +1,7 @@
 """Capitalised words that open no name: pronouns, articles, link words, auxiliaries, adverbs a
 sentence starts with ("Like Solskjaer, Coman has ..."), and the time zone that ends a live blog's
-time stamp ("23.36 GMT Jos Buttler's reaction"). ``bot.qa.shape`` drops them from either end of
+time stamp ("23.36 GMT Jos Buttler's reaction"), and an injury report's status ("RB Jonathan
+Taylor (thumb) OUT Titans: ..."). ``bot.qa.shape`` drops them from either end of
 a run of capitalised words, with months and weekdays."""
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ NOT_NAME_WORDS = (
     "Regarding|Given|Amid|Among|Using|Having|Being|Why|What|Who|How|Where|Which|Not|No|Yes|"
     "Even|Just|Only|Both|Each|Every|All|Any|Since|Until|During|Under|Over|Last|Next|Earlier|"
     "Later|Today|Tonight|Tomorrow|Yesterday|Some|Many|Most|Several|Other|Another|Mr|Mrs|Ms|"
-    "Dr|MORE|READ|RELATED|WATCH|SEE|Were|Was|Is|Are|Be|Been|Will|Would|Can|Could|Should|Do|"
+    "Dr|MORE|READ|RELATED|WATCH|SEE|OUT|QUESTIONABLE|DOUBTFUL|PROBABLE|BREAKING|UPDATE|"
+    "Were|Was|Is|Are|Be|Been|Will|Would|Can|Could|Should|Do|"
     "Does|Did|Has|Have|Had|You|Your|My|Me|Us|To|Into|Onto|Via|Upon|Toward|Towards|Like|"
     "Unlike|About|Against|Without|Within|Behind|Across|Around|Through|Throughout|Whether|"
     "Once|Because|Instead|Perhaps|Maybe|Indeed|Thus|Therefore|Hence|Besides|Nor|Either|"

@@ -25,7 +25,9 @@ _NON_PERSON = re.compile(
     r"Government|Parliament|Congress|Senate|House|Army|Navy|Force|Forces|Police|Service|"
     r"Institute|School|College|Hospital|Centre|Center|Foundation|Project|Program|Programme|"
     r"Network|Networks|Video|TV|Channel|Radio|Pictures|Films|Magazine|Journal|Herald|Tribune|"
-    r"Podcast|Plus)$"
+    r"Podcast|Plus|Americans|Britons|Israelis|Palestinians|Europeans|Africans|Asians|Australians|"
+    r"Canadians|Russians|Ukrainians|Indians|Mexicans|Germans|Latinos|Hispanics|Democrats|"
+    r"Republicans)$"
 )
 
 

@@ -10,10 +10,10 @@ import re
 
 from ingest.keyword import tokenize
 
+from .regions import PLACE_NOUN
 from .shape import (
     HOW_MANY,
     HOW_MUCH,
-    PLACE_NOUN,
     SCORE,
     WHAT,
     WHEN,

@@ -1,5 +1,6 @@
-"""States and provinces that news writes after a town's name ("Auburn, Washington", "Citrus
-Heights, California", "Ballarat, Victoria"): part of where a place is, kept with the town."""
+"""The words a place is named by its kind with, and the states and provinces that news writes
+after a town's name ("Auburn, Washington", "Citrus Heights, California", "Ballarat, Victoria"):
+part of where a place is, kept with the town."""
 
 from __future__ import annotations
 
@@ -16,6 +17,14 @@ _US = (
 _CANADA = "Ontario|Quebec|British Columbia|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick"
 _AUSTRALIA = "New South Wales|Victoria|Queensland|Tasmania|Western Australia|South Australia"
 REGION = f"(?:{_US}|{_CANADA}|{_AUSTRALIA})"
+
+# the words a place is named by its kind with: "the border town of Velm", "its Negev desert"
+PLACE_NOUN = (
+    r"(?:city|town|village|hamlet|country|nation|state|province|region|county|district|capital|venue|"
+    r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit|"
+    r"neighbou?rhood|suburb|borough|street|kibbutz|camp|base|township|municipality|coast|desert|"
+    r"valley|peninsula|basin)"
+)
 
 # Countries and continents: a where-answer that names only one says less than the town or
 # venue beside it ("a heat wave in Brazil forced Swift to postpone the show in Rio de Janeiro")

@@ -23,7 +23,7 @@ from .not_place import (
 )
 from .person import personlike
 from .placed import based_places, hometowns, local_places
-from .regions import AFTER_VISIT, REGION
+from .regions import AFTER_VISIT, PLACE_NOUN, REGION
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
     "who",
@@ -38,11 +38,6 @@ WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
 SCORE = "score"  # a match result: "12-11"
 SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE)
 
-PLACE_NOUN = (
-    r"(?:city|town|village|hamlet|country|nation|state|province|region|county|district|capital|venue|"
-    r"stadium|arena|ground|island|port|border|location|place|area|site|crossing|court|circuit|"
-    r"neighbou?rhood|suburb|borough|street|kibbutz|camp|base|township|municipality|coast)"
-)
 # not a piece of a longer run: a boxer's record "43-2-1" holds no "2-1"
 _SCORE_RX = re.compile(r"(?<!\d[-–])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
 _TEAM = r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}"
@@ -128,8 +123,8 @@ _PLACE_RX = re.compile(
     rf"(?:\b(?:in|at|near|from|outside|inside|across|to|into|on|off(?=\s+the\s+(?:\w+\s+)?coast\b))"
     rf"|^(?:In|At|Near|From|Outside|Inside))"
     # "to its Negev desert", not "to its U.S. customers": a place of its own is named as one
-    rf"\s+(?:the\s+|(?:its|their|his|her|our)\s+(?=(?:{_CAP}\s+){{1,3}}(?:{PLACE_NOUN}|desert|"
-    r"home|homeland|hometown|headquarters|plant|factory|campus)\b))?"
+    rf"\s+(?:the\s+|(?:its|their|his|her|our)\s+(?=(?:{_CAP}\s+){{1,3}}(?:{PLACE_NOUN}|home|"
+    r"homeland|hometown|headquarters|plant|factory|campus)\b))?"
     r"(?:(?:(?:north|south)-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|downtown|"
     r"coastal|rural)\s+)?"  # "in southern Israel"
     rf"(?:(?:[a-z]+\s+)?{PLACE_NOUN}\s+of\s+)?"  # "in the border town of Velm"
