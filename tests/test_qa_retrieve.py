@@ -601,6 +601,12 @@ def test_a_celebritys_nickname_is_spelled_out_so_the_articles_name_covers_it() -
     assert added == ["birthday"]
     assert signals(q, r)["unknown_missing"] == 0.0
     assert expand("brissy vs tassie score")[1] == ["Brisbane", "Tasmania"]
+    assert expand("who had the pick 6 for the fins vs philly on snf")[1] == [
+        "Dolphins",
+        "Philadelphia",
+        "Sunday Night Football",
+    ]
+    assert expand("who's muzza playing doubles with")[1] == ["Andy Murray"]
 
 
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
