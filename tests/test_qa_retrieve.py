@@ -668,6 +668,16 @@ def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_c
     # the word that asks for the outcome names no topic: "won" in a sentence about another
     # race does not answer who won the Tern Trophy
     assert signals("who won the tern trophy", result)["outcome_missing"] == 1.0
+    # an edition asked for is one a result must name: the 2019 cup does not answer the xii cup
+    past = retrieval(
+        "The Orna Rowing Club won the Tern Cup in 2019. The Tern Cup XII is held in Brackwater "
+        "on Saturday."
+    )
+    assert signals("who won the tern cup xii", past)["outcome_missing"] == 1.0
+    assert signals("who won the tern cup 12", past)["outcome_missing"] == 1.0
+    assert signals("who won the tern cup", past)["outcome_missing"] == 0.0
+    named = retrieval("The Orna Rowing Club won Tern Cup XII in Brackwater on Saturday.")
+    assert signals("who won the tern cup 12", named)["outcome_missing"] == 0.0
     # weighed with the rest: the same evidence without it is less sure the question is not covered
     policy = AbstainPolicy()
     assert policy.model is not None

@@ -30,6 +30,7 @@ from pathlib import Path
 from ingest.keyword import tokenize
 
 from .aliases import ALIASES, unexpand
+from .edition import editions, names_edition
 from .query import NUMBERED_WORD, initials_named, lower_initials_named, numbered_named
 from .retrieve import Retrieval
 from .synonyms import base_form, phrase_synonyms, synonyms
@@ -88,6 +89,9 @@ def key_terms(question: str) -> list[str]:
     return out
 
 
+_PHRASE_OPENERS = frozenset("what who where when why how which did does is was the a an".split())
+
+
 def key_phrases(question: str) -> list[str]:
     """Multi-word names ("Booker Prize", "Nobel Peace Prize") and quoted phrases: an article
     about the question holds them as written."""
@@ -95,22 +99,7 @@ def key_phrases(question: str) -> list[str]:
     question = unexpand(question)  # "uk (United Kingdom Britain)": other names, no phrase
     for m in _PHRASE.finditer(question):
         words = m.group().split()
-        if words and words[0].lower() in {
-            "what",
-            "who",
-            "where",
-            "when",
-            "why",
-            "how",
-            "which",
-            "did",
-            "does",
-            "is",
-            "was",
-            "the",
-            "a",
-            "an",
-        }:
+        if words and words[0].lower() in _PHRASE_OPENERS:
             words = words[1:]
         if len(words) >= 2:
             out.append(" ".join(words))
@@ -227,16 +216,18 @@ def outcome_missing(
     question: str, terms: Sequence[str], bodies: Sequence[str], df: Callable[[str], int]
 ) -> float:
     """1 when the question asks how something turned out and no sentence of the best articles
-    both states an outcome and names one of the question's rarest words; else 0."""
+    both states an outcome and names one of the question's rarest words (and the edition it
+    names, if any); else 0."""
     if not _OUTCOME_Q.search(question) or _FORECAST_Q.search(question):
         return 0.0
     asks = [t for t in terms if df(t) > 0 and base_form(t) not in _OUTCOME_WORDS]
     rare = sorted(asks, key=df)[:OUTCOME_TERMS]
     if not rare:
         return 0.0
+    edition = editions(question)  # "super bowl lviii": not "won a Super Bowl" in 2017
     for body in bodies:
         for sent in re.split(r"(?<=[.!?])\s+|\n+", body):
-            if not _OUTCOME.search(sent):
+            if not _OUTCOME.search(sent) or not names_edition(sent, edition):
                 continue
             toks = {base_form(t) for t in tokenize(sent)}
             if any(t in toks or base_form(t) in toks for t in rare):
