@@ -678,6 +678,18 @@ def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_c
     assert signals("who won the tern cup", past)["outcome_missing"] == 0.0
     named = retrieval("The Orna Rowing Club won Tern Cup XII in Brackwater on Saturday.")
     assert signals("who won the tern cup 12", named)["outcome_missing"] == 0.0
+    # a sentence asked for is one a court gave, not the most a defendant faces, and "claimed"
+    # elsewhere in the article states no sentence
+    faces = retrieval(
+        "Ivo Marsh claimed the Orna fund was solvent. Marsh faces up to 20 years in prison when "
+        "he is sentenced in March."
+    )
+    sq = "how many years did ivo marsh get when he was sentenced"
+    assert signals(sq, faces)["outcome_missing"] == 1.0
+    given = retrieval("A judge in Halk sentenced Ivo Marsh to 12 years in prison on Friday.")
+    assert signals(sq, given)["outcome_missing"] == 0.0
+    # a count of tickets someone bought asks no takings
+    assert signals("how many tickets did marsh buy", faces)["outcome_missing"] == 0.0
     # weighed with the rest: the same evidence without it is less sure the question is not covered
     policy = AbstainPolicy()
     assert policy.model is not None
@@ -692,7 +704,7 @@ def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_c
         "regatta. Brackwater won a grant for its new sea wall last spring."
     )
     p = Passage(
-        "c1", "a1", "news", text, 0, len(text), "Regatta", None, None, None, True, dense=0.45
+        "c1", "a1", "news", text, 0, len(text), "Regatta", None, None, None, True, dense=0.5
     )
     covered = Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=50)
     sig = signals(q, covered)

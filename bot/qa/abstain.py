@@ -191,9 +191,13 @@ _OUTCOME_Q = re.compile(
     r"\bwinn(?:er|ing)\b|\bscore\b|\bresult\b|\bbeat\b|"
     # "how much did it make", "how many did it sell"; not "how many tackles did he make"
     r"\bhow\s+much\b[^?]*\b(?:make|made|gross\w*|earn\w*|sold|sell|box\s+office)\b|"
-    r"\bhow\s+many\b[^?]*\b(?:sold|sell|copies|units|tickets)\b",
+    r"\bhow\s+many\b[^?]*\b(?:sold|sell|copies|units)\b|"
+    # "how many years did he get at his sentencing": his sentence, not what he faces
+    r"\b(?:how\s+(?:many|much|long)|what)\b[^?]*\b(?:sentenc\w*|jail\w*)",
     re.I,
 )
+_SENTENCE_Q = re.compile(r"\b(?:sentenc\w*|jail\w*)", re.I)
+_SENTENCED = re.compile(r"\b(?:sentenced\s+(?:[\w'’-]+\s+){0,3}?to|jailed\s+for)\b", re.I)
 _FORECAST_Q = re.compile(r"\bpredict\w*|\bprojected\b|\bodds\b|\bexpected\b|\bpreview\b", re.I)
 _OUTCOME = re.compile(
     r"\b(?:won|wins|beat|beats|beating|defeat(?:ed|ing|s)?|winner|victory|champion\w*|"
@@ -207,7 +211,7 @@ _OUTCOME_WORDS = frozenset(
     base_form(t)
     for t in tokenize(
         "won wins win winner winners winning beat beats score scores result results took claimed "
-        "make made gross grossed earn earned sold sell copies"
+        "make made gross grossed earn earned sold sell copies sentenced sentencing jail jailed"
     )
 )
 
@@ -225,9 +229,10 @@ def outcome_missing(
     if not rare:
         return 0.0
     edition = editions(question)  # "super bowl lviii": not "won a Super Bowl" in 2017
+    outcome = _SENTENCED if _SENTENCE_Q.search(question) else _OUTCOME
     for body in bodies:
         for sent in re.split(r"(?<=[.!?])\s+|\n+", body):
-            if not _OUTCOME.search(sent) or not names_edition(sent, edition):
+            if not outcome.search(sent) or not names_edition(sent, edition):
                 continue
             toks = {base_form(t) for t in tokenize(sent)}
             if any(t in toks or base_form(t) in toks for t in rare):
