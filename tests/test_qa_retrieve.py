@@ -704,7 +704,7 @@ def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_c
         "regatta. Brackwater won a grant for its new sea wall last spring."
     )
     p = Passage(
-        "c1", "a1", "news", text, 0, len(text), "Regatta", None, None, None, True, dense=0.5
+        "c1", "a1", "news", text, 0, len(text), "Regatta", None, None, None, True, dense=0.45
     )
     covered = Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=50)
     sig = signals(q, covered)
