@@ -589,3 +589,17 @@ def test_a_people_named_by_nationality_is_not_a_person() -> None:
     assert not personlike("Black Americans")
     assert not personlike("Israelis")
     assert personlike("Lena Brask")
+
+
+def test_a_first_name_the_articles_only_write_capitalised_is_whom_the_member_names() -> None:
+    text = (
+        "Orna's board fired chief executive Ivo Marsh late Friday. "
+        "Lena Brask, Orna's finance chief, will take over as interim CEO, the company said."
+    )
+    assert _lead("who's the interim ceo at orna now that ivo got fired", text) == "Lena Brask [1]."
+    # a word the articles also write in lowercase may be an everyday word, not a name
+    from bot.qa.span_filter import first_names_given
+
+    names = [["Will", "Harran"], ["Ivo", "Marsh"]]
+    sentences = ["Will Harran spoke.", "Ivo Marsh left.", "The vote will be held."]
+    assert first_names_given("who will replace ivo", sentences, names) == {"ivo"}

@@ -46,7 +46,7 @@ from .shape import (
     answer_spans,
 )
 from .shared_names import shared_weight
-from .span_filter import surnames_of
+from .span_filter import first_names_given, surnames_of
 from .synonyms import phrase_in, synonyms, words
 from .timeparse import day_named
 from .types import Passage
@@ -216,7 +216,8 @@ def select_excerpts(
             }
             names = [n for n in names if n not in placed]
         spans = [n.split() for n in names]
-        ask.surnames, ask.alone = surnames_of(spans, ask.alone)
+        given = first_names_given(question, [c.sentence for c in cands], spans)
+        ask.surnames, ask.alone = surnames_of(spans, ask.alone | given)
 
     def lex_of(toks: set[str], seq_: list[str]) -> float:
         """How much of the question the words hold (a synonym counts ``SYNONYM``)."""

@@ -123,6 +123,22 @@ def surnames_of(
     return frozenset(bare(ws[-1]).lower() for ws in full), alone | named
 
 
+def first_names_given(question: str, sentences: list[str], names: list[list[str]]) -> set[str]:
+    """The question's words that the candidates write only capitalised, each the first word of a
+    person's two-word name: "sam" in "now that sam got fired" is Sam Altman, whom the member
+    names, not the answer. A word the candidates also write in lowercase ("will", "mark") may
+    be an everyday word and is left out, as is a first name the question gives with a surname."""
+    seq = re.findall(r"[a-z]+", question.lower())
+    lasts = {bare(ws[-1]).lower() for ws in names if len(ws) >= 2}
+    # "brendan gleeson won it": the member gives a full name, and Brendan Fraser is another man
+    words = {
+        w for w, nxt in zip(seq, [*seq[1:], ""], strict=True) if len(w) >= 3 and nxt not in lasts
+    }
+    firsts = {ws[0].lower() for ws in names if len(ws) == 2 and personlike(" ".join(ws))} & words
+    lower = set(re.findall(r"\b[a-z]{3,}\b", " ".join(sentences))) if firsts else set()
+    return {t for w in firsts - lower for t in tokenize(w)[:1] if t != "\u2205"}
+
+
 QUOTED = 0.4  # what a name in quotation marks counts as a person asked for
 _OPEN_QUOTE = re.compile(r"[‘“\"']\s*$")
 _CLOSE_QUOTE = re.compile(r"[,.!?]?[’”\"']")
