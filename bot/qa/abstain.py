@@ -364,20 +364,21 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
 def _variant_in(term: str, toks: set[str]) -> bool:
     """Whether the article holds another form of the word that the stemmer cut otherwise
     ("verifying": "verifi", "verification": "verif"): one stem of five letters or more starts
-    the other, which is at most three letters longer."""
+    the other, which is at most three letters longer. A lookup per ending, not a pass over the
+    article's words."""
     if len(term) < 5:
         return False
-    for t in toks:
-        if len(t) >= 5 and t != term and (t.startswith(term) or term.startswith(t)):
-            longer, shorter = (t, term) if len(t) > len(term) else (term, t)
-            if _STEM_REST.fullmatch(longer[len(shorter) :]):
-                return True
+    for rest in _STEM_RESTS:
+        if term + rest in toks:
+            return True
+        if term.endswith(rest) and len(term) - len(rest) >= 5 and term[: -len(rest)] in toks:
+            return True
     return False
 
 
 # What a stemmer leaves of an ending ("verifi" / "verif", "nation" / "nationalist"): not the
 # rest of another word ("master" and "Masterson")
-_STEM_REST = re.compile(r"(?:i|e|y|s|a|at|ic|al|iz|is|ist|ian|ion|iv|ent|ant|abl|ibl|ous|ate|ful)")
+_STEM_RESTS = "i e y s a at ic al iz is ist ian ion iv ent ant abl ibl ous ate ful".split()
 
 
 def _joined(term: str, pairs: set[tuple[str, str]]) -> bool:
