@@ -1621,3 +1621,24 @@ def test_a_phrasal_verb_the_articles_never_use_is_read_as_what_it_means(qa: QASe
     ans = qa.answer("when did the tram strike kick off", ["demo"], now=NOW)
     assert not ans.abstained
     assert "October 22" in ans.lead
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Orna beat Kestrel 3-1 in Velm on Saturday",
+        "  The Halk ferry strike ended on Monday.  ",
+        "Orna to score first and win: Yes -165; No +123",
+        "(Velm advance 4-1 on pens) Highlights Tue, Aug 8 Orna 2-0 Halk",
+        "SITS: Ivo Marsh, Lena Brask",
+        "Dr. Brask said the U.S. deal was done. Marsh agreed!",
+        "",
+    ],
+)
+def test_a_paragraph_without_an_inner_stop_is_split_as_syntok_would(line: str) -> None:
+    """The shortcut for one-sentence paragraphs gives what syntok gives."""
+    from bot.qa.sentences import _line_spans, _syntok
+
+    assert _line_spans.__wrapped__(line) == tuple(
+        (a, b) for a, b in _syntok(line) if line[a:b].strip()
+    )

@@ -34,10 +34,19 @@ def _syntok(line: str) -> list[tuple[int, int]]:
     return out
 
 
+# a mark syntok may end a sentence at, before a paragraph's last character
+_INNER_END = re.compile(r"[.?!…;:)\]]")
+
+
 @functools.lru_cache(maxsize=LINE_CACHE)
 def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
     """The sentences of one paragraph, offsets in it. Cached: the passages of one article
-    share paragraphs, and so do a thread's questions."""
+    share paragraphs, and so do a thread's questions. A paragraph with no mark that can end a
+    sentence before its last character is one sentence, without asking syntok."""
+    body = line.rstrip()
+    if not _INNER_END.search(body, 0, len(body) - 1):
+        a = len(line) - len(line.lstrip())
+        return ((a, len(body)),) if len(body) > a else ()
     try:
         parts = _syntok(line)
     except Exception:  # a tokenizer failure must not lose the paragraph: quote it whole
