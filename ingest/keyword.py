@@ -21,10 +21,10 @@ try:  # Snowball stemming ("prosecutors" finds "prosecution"); plain words witho
     import Stemmer
 
     _stem = Stemmer.Stemmer("english").stemWord
-    TOKENIZER = "snowball-en-2"
+    TOKENIZER = "snowball-en-1"
 except ImportError:  # pragma: no cover - PyStemmer is a declared dependency
     _stem = None
-    TOKENIZER = "plain-2"
+    TOKENIZER = "plain-1"
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -32,15 +32,7 @@ def _norm_token(t: str) -> str:
     return _stem(t) if _stem is not None else t
 
 
-# A person's initials with full stops are one word, as members type them: "A.J. Brown" is "aj
-# brown". Places and bodies ("U.S.", "U.K.", "D.C.") keep their letters apart, as before.
-_INITIALS = re.compile(
-    r"(?<![\w.])(?!(?:U\.[SKN]|E\.U|D\.C|L\.A|N\.Y)\.)[A-Z]\.\s?[A-Z]\.(?=\s+[A-Z][a-z])"
-)
-
-
 def tokenize(text: str) -> list[str]:
-    text = _INITIALS.sub(lambda m: m.group().replace(".", "").replace(" ", ""), text)
     toks = [_norm_token(t) for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
     # bm25s cannot index an empty document; a lone placeholder keeps ids aligned.
     return toks or ["\u2205"]
