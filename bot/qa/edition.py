@@ -37,12 +37,14 @@ def editions(question: str) -> set[str]:
     out: set[str] = set()
     for m in _AFTER.finditer(question.lower()):
         e = m.group(1)
-        n = _roman(e)
-        out |= {e, str(n)} if n else {e, _to_roman(int(e))} if int(e) < 200 else {e}
+        out.add(e)
+        if (n := _roman(e)) is not None:
+            out.add(str(n))  # "lviii": also "58"
+        elif int(e) < 200:
+            out.add(_to_roman(int(e)))  # "58": also "lviii"; not a year's "mmxxiii"
     return out
 
 
 def names_edition(sentence: str, forms: set[str]) -> bool:
     """Whether the sentence names the edition in one of its forms."""
-    words = set(re.findall(r"[a-z0-9]+", sentence.lower()))
-    return not forms or bool(words & forms)
+    return not forms or not forms.isdisjoint(re.findall(r"[a-z0-9]+", sentence.lower()))
