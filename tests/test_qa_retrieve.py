@@ -851,19 +851,3 @@ def test_a_short_form_the_best_article_spells_out_is_no_missing_word() -> None:
     # chat shorthand read as the words it stands for
     assert expand("who was qbing velm")[0] == "who was qbing (playing quarterback) velm"
     assert expand("points per game on avg")[0] == "points per game on avg (average)"
-
-
-def test_an_unindexed_outlet_an_article_reports_on_is_its_topic_not_its_source() -> None:
-    """ "the sky news interview": Sky News is not indexed, but an indexed article writes about the
-    interview, so naming it is no evidence that the articles miss the question."""
-    from bot.qa.abstain import signals
-    from bot.qa.outlets import unknown_outlets
-
-    q = "how many followers did the mayor gain after the sky news interview"
-    assert unknown_outlets(q, ["Marrowgate Wire"]) == ["Sky News"]
-    about = "The Orna mayor gained 90,000 followers after the Sky News interview went viral."
-    other = "The Orna mayor gained 90,000 followers after the radio interview went viral."
-    for text, named in ((about, 0.0), (other, 1.0)):
-        r = _one_article(text, "Orna mayor", lambda _t: 1, 10)
-        r.query.unknown_outlets = ["Sky News"]
-        assert signals(q, r)["unknown_outlets"] == named, text

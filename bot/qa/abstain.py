@@ -31,7 +31,6 @@ from ingest.keyword import tokenize
 
 from .aliases import ALIASES, unexpand
 from .edition import editions, names_edition
-from .outlets import not_written
 from .query import NUMBERED_WORD, initials_named, lower_initials_named, numbered_named
 from .retrieve import Retrieval
 from .synonyms import base_form, phrase_synonyms, synonyms
@@ -355,15 +354,11 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
         "phrase_missing": phrase_missing,
         "n_terms": float(len(terms)),
         # named in this question (a follow-up's search also holds the turn before)
-        "unknown_outlets": float(len(_unwritten_outlets(question, r))),
+        "unknown_outlets": float(
+            sum(1 for o in r.query.unknown_outlets if o.lower() in question.lower())
+        ),
         "unseen": float(sum(1 for n in r.query.unseen if n.lower() in question.lower())),
     }
-
-
-def _unwritten_outlets(question: str, r: Retrieval) -> list[str]:
-    """Unindexed outlets named as sources that none of the best articles writes."""
-    named = [o for o in r.query.unknown_outlets if o.lower() in question.lower()]
-    return not_written(named, [f"{p.headline}\n{p.article_text or p.text}" for p in r.passages[:6]])
 
 
 def _variant_in(term: str, toks: set[str]) -> bool:
@@ -402,8 +397,9 @@ def _names(xs: Sequence[str]) -> str:
 
 
 def _nearest(r: Retrieval) -> str:
-    if not (p := r.passages[0] if r.passages else None):
+    if not r.passages:
         return ""
+    p = r.passages[0]
     return f" The nearest coverage is “{p.headline}”" + (f" ({p.outlet})." if p.outlet else ".")
 
 
@@ -487,7 +483,8 @@ class AbstainPolicy:
             abstain = sig["dense"] < self.min_dense and sig["cover"] < self.min_coverage
         if not abstain:
             return Decision(False, None, sig)
-        if outlets := _unwritten_outlets(question, r):
+        outlets = [o for o in r.query.unknown_outlets if o.lower() in question.lower()]
+        if outlets:
             names = _names(outlets)
             msg = f"No articles from {names} are indexed, so I can't say what {names} reported."
             return Decision(True, f"{NOT_COVERED} {msg}", sig)

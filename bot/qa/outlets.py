@@ -241,12 +241,3 @@ def unknown_outlets(question: str, outlets: Iterable[str]) -> list[str]:
         if _in_source_role(question, s, e) and name not in missing:
             missing.append(name)
     return missing
-
-
-def not_written(names: list[str], texts: Iterable[str]) -> list[str]:
-    """The ``names`` that none of ``texts`` writes: "the sky news interview" names a topic, not a
-    source, when a retrieved article reports on that interview."""
-    if not names:
-        return []
-    norm = [" ".join(t.lower().replace("’", "'").split()) for t in texts]
-    return [n for n in names if not any(" ".join(n.lower().split()) in t for t in norm)]
