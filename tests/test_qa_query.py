@@ -239,6 +239,8 @@ def test_named_outlets_in_question_order(question: str, named: list[str]) -> Non
         # what someone gave an outlet, which the indexed outlets may report on
         ("when did quillon's bloomberg interview come out", []),
         ("what did she say in her cnn interview", []),
+        ("how many views did the clip of the sky news interview get", []),
+        ("was the bbc interview with the quillon mayor aired", []),
         # Indexed: never unknown.
         ("According to a Marrowgate Wire article, why are farmers unhappy?", []),
     ],

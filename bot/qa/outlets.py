@@ -45,8 +45,8 @@ Straits Times|The Straits Times|Japan Times|The Japan Times|Korea Herald|Arab Ne
 # A name in the role of a source: "an article from X", "reported by X", "X's report", "'X'".
 _SOURCE_NOUN = (
     r"(?:article|report|piece|story|stories|coverage|op-ed|column|analysis|feature|review|"
-    r"publication|reporting|writer|journalist|reporter|editor|podcast|interview)s?"
-)
+    r"publication|reporting|writer|journalist|reporter|editor|podcast)s?"
+)  # not "interview": "the sky news interview" is an event other outlets report on
 _ROLE_AFTER = re.compile(r"^(?:['’]s)?['\"’]?\s+(?:[\w-]+\s+){0,2}?" + _SOURCE_NOUN + r"\b", re.I)
 # "Reuters reported ...", "what did Bloomberg say ...": the name is the subject of a saying verb.
 _SAYS_AFTER = re.compile(
