@@ -340,7 +340,10 @@ MONEY_Q = re.compile(
 # "how far does it reach", "what's its range": a measure (feet, miles), not a price
 MEASURE_Q = re.compile(
     r"\bhow\s+(?:far|tall|high|deep|wide|fast|heavy)\b|"
-    r"\b(?:range|distance|height|length|depth|width|speed|weight)\b",
+    r"\b(?:range|distance|height|length|depth|width|speed|weight)\b|"
+    # "like km of slopes?", "in miles": a unit the member names, written in lowercase
+    r"\b(?-i:kms?|kilomet(?:re|er)s|miles|met(?:re|er)s|feet|ft|kgs?|kilos|tonnes|tons|acres|"
+    r"hectares|mph|inches|sq\s*ft)\b",
     re.I,
 )
 # "what did the shares close at": a price level, though the question names shares

@@ -113,7 +113,8 @@ _AMOUNT_RX = re.compile(
 _COUNT_RX = re.compile(
     r"\b(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+|over\s+|around\s+|"
     rf"up\s+to\s+|roughly\s+|approximately\s+)?(?<![\d.,])(?<!(?-i:[A-Z])-){_NUMBER}"
-    r"(?:\s+(?:million|billion|thousand|hundred)|(?:m|mn|bn|k)(?!\w))?\b",  # "2.2m tickets"
+    r"(?:\s+(?:million|billion|thousand|hundred)|(?:m|mn|bn|k)(?!\w)"  # "2.2m tickets"
+    r"|(?:km|kg|cm|mm|ft|mph|kph|lbs?|gb|tb|mah|kw|hz)(?!\w))?\b",  # "360km of slopes"
     re.I,
 )
 # A capitalised run: "Sihasak Phuangketkeow", "Thailand's Chanthaburi province", "New York".
