@@ -31,6 +31,8 @@ ALIASES: dict[str, str] = {
     "t swift": "Taylor Swift", "tswift": "Taylor Swift", "rdj": "Robert Downey Jr.",
     "the rock": "Dwayne Johnson", "kim k": "Kim Kardashian",
     # organisations, products, places
+    "umich": "University of Michigan", "upenn": "University of Pennsylvania",
+    "uchicago": "University of Chicago", "gatech": "Georgia Tech",
     "the fed": "Federal Reserve", "ecb": "European Central Bank", "boe": "Bank of England",
     "the bird app": "X Twitter", "twitter": "X Twitter", "insta": "Instagram",
     "ig": "Instagram", "fb": "Facebook", "yt": "YouTube", "gpt": "ChatGPT OpenAI",
