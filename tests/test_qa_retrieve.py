@@ -608,6 +608,7 @@ def test_a_celebritys_nickname_is_spelled_out_so_the_articles_name_covers_it() -
     ]
     assert expand("who's muzza playing doubles with")[1] == ["Andy Murray"]
     assert expand("how many studies did the umich review look at")[1] == ["University of Michigan"]
+    assert expand("how much cap room is left if they want kaner")[1] == ["Patrick Kane"]
 
 
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:

@@ -58,7 +58,7 @@ ALIASES: dict[str, str] = {
     "phins": "Dolphins", "bosox": "Red Sox", "nats": "Nationals", "leafs": "Maple Leafs",
     "bama": "Alabama", "vandy": "Vanderbilt", "fins": "Dolphins", "philly": "Philadelphia",
     "celts": "Celtics", "nugs": "Nuggets", "snf": "Sunday Night Football",
-    "mnf": "Monday Night Football", "muzza": "Andy Murray",
+    "mnf": "Monday Night Football", "muzza": "Andy Murray", "kaner": "Patrick Kane",
     "amex": "American Express", "bofa": "Bank of America", "doj": "Justice Department",
     "gop": "Republican", "dems": "Democrats", "gta 6": "Grand Theft Auto VI",
     "gta vi": "Grand Theft Auto VI", "totk": "Tears of the Kingdom",
