@@ -69,3 +69,13 @@ def test_a_storm_is_named_by_a_name_not_by_the_word_after_it() -> None:
     assert event_phrases("that ancient solar storm they found in tree rings") == []
     assert event_phrases("the solar storm it caused, how big was it") == []
     assert event_phrases("was the storm system bad") == []
+
+
+def test_a_classic_or_a_masters_named_in_lowercase_is_an_event() -> None:
+    """ "the heritage classic", "the shanghai masters": a tournament by its name, which a best
+    article must hold as one phrase; a lone "classic" or someone's "masters degree" is none."""
+    assert event_phrases("who won the heritage classic, flames or oilers") == ["heritage classic"]
+    assert event_phrases("who won the shanghai masters in october") == ["shanghai masters"]
+    assert event_phrases("who took the orna invitational") == ["orna invitational"]
+    assert event_phrases("is that film a classic") == []
+    assert event_phrases("did she finish her masters degree") == []

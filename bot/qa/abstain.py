@@ -112,7 +112,7 @@ def key_phrases(question: str) -> list[str]:
 _EVENT = re.compile(
     r"\b((?:[a-z0-9][\w'’.&-]*\s+){1,3}?(?:prize|cup|trophy|awards?|bowl|championships?|"
     r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d)|500|singles|"
-    r"series|finals?|"
+    r"series|finals?|classic|masters|invitational|"
     r"nobel(?!\s+(?:peace\s+|memorial\s+)?prize))"  # "the economics nobel"
     r"(?:\s+(?:[ivxl]+|\d+))?)\b"
 )
