@@ -79,3 +79,14 @@ def test_a_classic_or_a_masters_named_in_lowercase_is_an_event() -> None:
     assert event_phrases("who took the orna invitational") == ["orna invitational"]
     assert event_phrases("is that film a classic") == []
     assert event_phrases("did she finish her masters degree") == []
+
+
+def test_a_code_name_with_a_figure_is_one_thing_a_best_article_must_hold() -> None:
+    """ "aditya-l1": a mission by its code name, which an article about someone called Velta
+    does not hold; "pac-12" is the league an article writes "Pac-12"."""
+    from bot.qa.abstain import _event_in
+
+    assert event_phrases("when did orna launch velta-l2, the sun probe") == ["velta l2"]
+    assert _event_in("velta l2", "the agency launched velta-l2 on saturday")
+    assert not _event_in("velta l2", "the velta family booked an orna cruise")
+    assert event_phrases("did they snap that pac-12 losing streak") == ["pac 12"]
