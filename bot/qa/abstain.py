@@ -156,8 +156,8 @@ def event_phrases(question: str) -> list[str]:
         if len(words) >= 2:
             out.append(" ".join(words))
     out += [" ".join(m.groups()) for m in _STORM.finditer(question.lower())]
-    # a code name with a figure ("aditya-l1", "shenzhou-17"): one thing, named as one
-    return out + [f"{a} {b}" for a, b in re.findall(_CODE, question.lower())]
+    # a code name with a figure typed in lowercase ("aditya-l1"): one thing, named as one
+    return out + [f"{a} {b}" for a, b in re.findall(_CODE, question)]
 
 
 _CODE = r"\b([a-z]{2,})-([a-z]*\d+[a-z0-9]*)\b"
