@@ -10,9 +10,9 @@ from bot.qa.abstain import (
     PARTIAL_COVER,
     PARTIAL_COVER_THRESHOLD,
     AbstainPolicy,
-    event_phrases,
     signals,
 )
+from bot.qa.events import event_in, event_phrases
 from bot.qa.retrieve import Query, Retrieval
 from bot.qa.types import Passage
 
@@ -84,9 +84,14 @@ def test_a_classic_or_a_masters_named_in_lowercase_is_an_event() -> None:
 def test_a_code_name_with_a_figure_is_one_thing_a_best_article_must_hold() -> None:
     """ "aditya-l1": a mission by its code name, which an article about someone called Velta
     does not hold; "pac-12" is the league an article writes "Pac-12"."""
-    from bot.qa.abstain import _event_in
-
     assert event_phrases("when did orna launch velta-l2, the sun probe") == ["velta l2"]
-    assert _event_in("velta l2", "the agency launched velta-l2 on saturday")
-    assert not _event_in("velta l2", "the velta family booked an orna cruise")
+    assert event_in("velta l2", "the agency launched velta-l2 on saturday")
+    assert not event_in("velta l2", "the velta family booked an orna cruise")
     assert event_phrases("did they snap that pac-12 losing streak") == ["pac 12"]
+
+
+def test_a_code_typed_as_initials_and_a_figure_is_held_by_the_name_in_full() -> None:
+    """ "the ta-35": the article writes the index out, "the Tel Aviv 35"."""
+    assert event_phrases("how much did the ta-35 drop that week") == ["ta 35"]
+    assert event_in("ta 35", "the main index, the tel aviv 35, fell 6.4% over the week")
+    assert not event_in("ta 35", "the main index, the tel aviv 125, fell 6.4% over the week")

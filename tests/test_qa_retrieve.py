@@ -30,7 +30,7 @@ import pytest
 import yaml
 from chromadb.config import Settings as ChromaSettings
 
-from bot.qa.abstain import _event_in, event_phrases
+from bot.qa.events import event_in, event_phrases
 from bot.qa.query import clipped_name
 from bot.qa.rank import Params
 from bot.qa.retrieve import Retrieval
@@ -764,17 +764,17 @@ def test_a_named_event_typed_in_lowercase_is_looked_for_as_one_phrase() -> None:
         "snapdragon 8 gen 3"
     ]
     assert event_phrases("how did gen z vote") == []
-    assert not _event_in("snapdragon 8 gen 3", "it runs on a snapdragon 8 gen 2 chip")
+    assert not event_in("snapdragon 8 gen 3", "it runs on a snapdragon 8 gen 2 chip")
     body = "the nobel prize in medicine went to two scientists. the ces innovation award"
-    assert not _event_in("nobel peace prize", body)
-    assert _event_in("ces award", body)
-    assert _event_in("medicine prize", body)  # "prize in medicine"
+    assert not event_in("nobel peace prize", body)
+    assert event_in("ces award", body)
+    assert event_in("medicine prize", body)  # "prize in medicine"
     # "the economics nobel" is that prize too; "the nobel prize" keeps its own word
     assert event_phrases("who won the economics nobel this year") == ["economics nobel"]
     assert event_phrases("who won the nobel prize in chemistry") == ["nobel prize"]
     assert event_phrases("who won the nobel this year") == []
-    assert not _event_in("economics nobel", body)
-    assert _event_in("medicine nobel", body)  # "nobel prize in medicine"
+    assert not event_in("economics nobel", body)
+    assert event_in("medicine nobel", body)  # "nobel prize in medicine"
 
 
 def test_a_race_a_title_or_a_storm_typed_in_lowercase_is_an_event_name() -> None:
@@ -791,8 +791,8 @@ def test_a_race_a_title_or_a_storm_typed_in_lowercase_is_an_event_name() -> None
     assert event_phrases("is the series finale out yet") == []
     assert event_phrases("when the big storm hit the coast") == []
     assert event_phrases("is hurricane season over") == []
-    assert _event_in("womens singles", "she won the women's singles final")
-    assert not _event_in("cyclone orna", "cyclone velm struck the east coast of orna")
+    assert event_in("womens singles", "she won the women's singles final")
+    assert not event_in("cyclone orna", "cyclone velm struck the east coast of orna")
 
 
 def test_a_phrase_that_only_ends_in_an_event_word_is_no_event() -> None:

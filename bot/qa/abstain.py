@@ -31,10 +31,10 @@ from ingest.keyword import tokenize
 
 from .aliases import ALIASES, unexpand
 from .edition import editions, names_edition
+from .events import event_in, event_phrases
 from .query import NUMBERED_WORD, initials_named, lower_initials_named, numbered_named
 from .retrieve import Retrieval
 from .synonyms import base_form, phrase_synonyms, synonyms
-from .timeparse import MONTHS
 from .types import NOT_COVERED
 
 log = logging.getLogger(__name__)
@@ -104,84 +104,6 @@ def key_phrases(question: str) -> list[str]:
         if len(words) >= 2:
             out.append(" ".join(words))
     return out
-
-
-# A named event or title typed in lowercase: "the nobel peace prize", "grey cup", "galaxy s24
-# ultra", "snapdragon 8 gen 3": the words before a kind of prize, contest or product line, as one
-# phrase (so "Snapdragon 8 Gen 2" does not cover a question about the Gen 3).
-_EVENT = re.compile(
-    r"\b((?:[a-z0-9][\w'’.&-]*\s+){1,3}?(?:prize|cup|trophy|awards?|bowl|championships?|"
-    r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d)|500|singles|"
-    r"series|finals?|classic|masters|invitational|"
-    r"nobel(?!\s+(?:peace\s+|memorial\s+)?prize))"  # "the economics nobel"
-    r"(?:\s+(?:[ivxl]+|\d+))?)\b"
-)
-_EVENT_LEAD = frozenset(
-    "the a an who won win wins winning what which when where how did does is was this last that "
-    "of in at for to got get took take home whats what's f1 nfl nba mlb many much on even has "
-    "have had after before since during year's year’s years season's season’s where's where’s "
-    "wheres who's who’s whos when's when’s whens how's how’s hows it's it’s that's that’s "
-    "there's there’s".split()
-)
-
-
-# words a name of an event does not take before it: whose it is ("his team's"), what
-# is said of it ("the full gemini ultra", "a prestigious award"), a verb ("manipulating its
-# primary service"), "and" ("culture and recent award")
-_NOT_EVENT_WORD = re.compile(
-    r"(?:his|her|hers|its|their|our|my|your|and|or|but|as|from|named|called|dubbed|full|first|"
-    r"second|third|latest|recent|special|prestigious|perceived|specific|next|own|major|"
-    r"upcoming|previous|former|big|biggest|top|various|several|other|player|music|cash|total|"
-    r"(?:team|club|side|league|country|nation|city|state|party|company|family)['’]s)$"
-    r"|.+(?:ing|ed)$"
-)
-
-
-def event_phrases(question: str) -> list[str]:
-    """Lowercase multi-word names of an event or a title ("nobel peace prize"), not a phrase that
-    only ends in such a word ("its primary service", "award-related betting lines")."""
-    out = []
-    for m in _EVENT.finditer(question.lower()):
-        after = question.lower()[m.end(1) :]
-        if after.startswith("-") or (
-            m.group(1).endswith("primary")
-            and re.match(r"\s+(?!(?:election|race|vote)\b)[a-z]", after)
-        ):
-            continue
-        words = m.group(1).split()
-        lead = [i for i, w in enumerate(words) if w in _EVENT_LEAD or _NOT_EVENT_WORD.match(w)]
-        words = words[lead[-1] + 1 :] if lead else words  # "blaney won the cup": "cup"
-        if len(words) > 2 and words[0] in MONTHS:  # "the oct 4 chemistry nobel": a date
-            words = words[2:] if words[1].isdigit() and len(words) > 3 else words[1:]
-        if len(words) >= 2:
-            out.append(" ".join(words))
-    out += [" ".join(m.groups()) for m in _STORM.finditer(question.lower())]
-    # a code name with a figure typed in lowercase ("aditya-l1"): one thing, named as one
-    return out + [f"{a} {b}" for a, b in re.findall(_CODE, question)]
-
-
-_CODE = r"\b([a-z]{2,})-([a-z]*\d+[a-z0-9]*)\b"
-# a storm by its name ("cyclone freddy", "hurricane otis")
-_STORM = re.compile(
-    r"\b(cyclone|hurricane|typhoon|storm)\s+(?!(?:season|warning|damage|hit|hits|struck|made|"
-    r"makes|victims|relief|cent(?:er|re)|category|landfall|was|is|that|which|and|in|on|of|"
-    r"the|this|last|to|for|hitting|caused|causes|they|it|he|she|we|you|did|does|do|has|have|"
-    r"had|will|would|could|can|may|might|just|now|here|there|then|today|tonight|yesterday|"
-    r"system|surge|front|track|tracker|path|chaser|chasers|season's)\b)([a-z]{3,})\b"
-)
-
-
-def _event_in(event: str, body: str) -> bool:
-    """The event's words in order, at most two words apart ("CES Innovation Award" for "ces
-    award"), or a two-word one turned round ("Nobel Prize in Chemistry")."""
-    # "womens singles": "women's singles"
-    words = [re.sub(r"s$", "['’]?s", re.escape(w)) for w in event.split()]
-    if re.search(r"(?<!\w)" + r"\W+(?:\w+\W+){0,2}?".join(words) + r"(?!\w)", body):
-        return True
-    # "chemistry prize" is also the "prize in chemistry"
-    return len(words) == 2 and bool(
-        re.search(rf"(?<!\w){words[1]}\W+(?:\w+\W+)?(?:in|for|of)\W+{words[0]}(?!\w)", body)
-    )
 
 
 # A question that asks how something turned out (who won, the final score, what a film made or
@@ -339,7 +261,7 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     )
     events = event_phrases(question)
     event_missing = float(
-        any(not any(_event_in(ev, body) for _, body in arts.values()) for ev in events)
+        any(not any(event_in(ev, body) for _, body in arts.values()) for ev in events)
     )
     return {
         "event_missing": event_missing,
