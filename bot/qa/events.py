@@ -38,6 +38,17 @@ _NOT_EVENT_WORD = re.compile(
     r"|.+(?:ing|ed)$"
 )
 
+# a storm by its name ("cyclone freddy", "hurricane otis")
+_STORM = re.compile(
+    r"\b(cyclone|hurricane|typhoon|storm)\s+(?!(?:season|warning|damage|hit|hits|struck|made|"
+    r"makes|victims|relief|cent(?:er|re)|category|landfall|was|is|that|which|and|in|on|of|"
+    r"the|this|last|to|for|hitting|caused|causes|they|it|he|she|we|you|did|does|do|has|have|"
+    r"had|will|would|could|can|may|might|just|now|here|there|then|today|tonight|yesterday|"
+    r"system|surge|front|track|tracker|path|chaser|chasers|season's)\b)([a-z]{3,})\b"
+)
+# a code name with a figure, typed in lowercase ("aditya-l1"): one thing, named as one
+_CODE = re.compile(r"\b([a-z]{2,})-([a-z]*\d+[a-z0-9]*)\b")
+
 
 def event_phrases(question: str) -> list[str]:
     """Lowercase multi-word names of an event or a title ("nobel peace prize"), not a phrase that
@@ -58,24 +69,13 @@ def event_phrases(question: str) -> list[str]:
         if len(words) >= 2:
             out.append(" ".join(words))
     out += [" ".join(m.groups()) for m in _STORM.finditer(question.lower())]
-    # a code name with a figure typed in lowercase ("aditya-l1"): one thing, named as one
-    return out + [f"{a} {b}" for a, b in re.findall(_CODE, question)]
-
-
-_CODE = r"\b([a-z]{2,})-([a-z]*\d+[a-z0-9]*)\b"
-# a storm by its name ("cyclone freddy", "hurricane otis")
-_STORM = re.compile(
-    r"\b(cyclone|hurricane|typhoon|storm)\s+(?!(?:season|warning|damage|hit|hits|struck|made|"
-    r"makes|victims|relief|cent(?:er|re)|category|landfall|was|is|that|which|and|in|on|of|"
-    r"the|this|last|to|for|hitting|caused|causes|they|it|he|she|we|you|did|does|do|has|have|"
-    r"had|will|would|could|can|may|might|just|now|here|there|then|today|tonight|yesterday|"
-    r"system|surge|front|track|tracker|path|chaser|chasers|season's)\b)([a-z]{3,})\b"
-)
+    return out + [" ".join(m.groups()) for m in _CODE.finditer(question)]
 
 
 def event_in(event: str, body: str) -> bool:
     """The event's words in order, at most two words apart ("CES Innovation Award" for "ces
-    award"), or a two-word one turned round ("Nobel Prize in Chemistry")."""
+    award"), a code's initials written out before its figure ("Tel Aviv 35" for "ta 35"), or a
+    two-word one turned round ("Nobel Prize in Chemistry")."""
     # "womens singles": "women's singles"
     words = [re.sub(r"s$", "['’]?s", re.escape(w)) for w in event.split()]
     if re.search(r"(?<!\w)" + r"\W+(?:\w+\W+){0,2}?".join(words) + r"(?!\w)", body):
