@@ -71,6 +71,7 @@ CREATE INDEX IF NOT EXISTS articles_published ON articles (generation, published
 """
 
 
+# --- rows -----------------------------------------------------------------------------------------
 @dataclass
 class SourceRow:
     spec: str
@@ -130,6 +131,7 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# --- a damaged manifest ---------------------------------------------------------------------------
 class ManifestDamaged(UserFacingError):
     """The corpus's SQLite manifest cannot be read: one line naming the file and the way back."""
 
@@ -179,6 +181,7 @@ def _guarded(fn: F) -> F:
     return cast(F, wrapper)
 
 
+# --- the manifest of one corpus -------------------------------------------------------------------
 class CorpusDB:
     """One corpus's manifest. Each thread gets its own SQLite connection: a transaction belongs to
     its connection, so the reindex thread's open transaction is never committed, rolled back or
@@ -655,6 +658,7 @@ class CorpusDB:
         return row[0] if row and row[0] is not None else None
 
 
+# --- checking and restoring the file --------------------------------------------------------------
 def _wal_left(path: Path) -> bool:
     """Whether the manifest has a non-empty write-ahead log beside it."""
     try:

@@ -43,6 +43,7 @@ COMMIT_CHUNKS = 512
 CLEAN_KEY = "store_clean"
 
 
+# --- what a run reports, and what each chunk carries into Chroma ----------------------------------
 @dataclass
 class ReindexSummary:
     corpus: str
@@ -99,6 +100,7 @@ class _Pending:
         return self.spool[self.at]
 
 
+# --- the run --------------------------------------------------------------------------------------
 class Reindex:
     def __init__(
         self, corpus: Corpus, full: bool, progress: ProgressFn, fail_after: int | None
@@ -179,6 +181,7 @@ class Reindex:
         db.set_state(CLEAN_KEY, db.generation)  # every write to the store is done
         return s
 
+    # --- applying the changes ---------------------------------------------------------------------
     def _apply(
         self, read: ReadResult, old: dict[str, tuple[str, list[str]]], live_gen: int
     ) -> None:
@@ -247,7 +250,7 @@ class Reindex:
             self._publish()
         self.progress("keyword", 1, 1)
 
-    # ------------------------------------------------------------------------------------------
+    # --- retention, tidying up, restoring vectors ----------------------------------------------
     def _retention_cutoff(self) -> float | None:
         days = self.c.index.settings.retention_days
         return time.time() - days * 86400 if days > 0 else None
@@ -322,6 +325,7 @@ class Reindex:
                 documents=[ch.text for ch in part],
             )
 
+    # --- reading the sources and writing chunks ---------------------------------------------------
     def _read_sources(self, indexed: dict[str, str] | None) -> ReadResult:
         c = self.c
         srcs = c.db.sources()
@@ -426,6 +430,7 @@ class Reindex:
         total = planned_chunks
         self.progress("embed", total, total)
 
+    # --- incremental and full runs ----------------------------------------------------------------
     def _incremental(
         self,
         incoming: dict[str, _Pending],
@@ -506,6 +511,7 @@ class Reindex:
                 )
 
 
+# --- manifest rows as articles and chunks ---------------------------------------------------------
 def _chunk_in(art: Article, ch: Chunk) -> ChunkIn:
     return ChunkIn(
         ch.id,

@@ -81,6 +81,28 @@ def test_a_classic_or_a_masters_named_in_lowercase_is_an_event() -> None:
     assert event_phrases("did she finish her masters degree") == []
 
 
+def test_an_award_show_or_a_pageant_named_in_lowercase_is_an_event() -> None:
+    """ "the latin grammys", "miss universe": an article about the Grammys or a universe of
+    films does not cover them; "the oscars" alone is the awards any article about them names,
+    and a member who "will miss world cup games" names no pageant."""
+    assert event_phrases("album of the year at the latin grammys?") == ["latin grammys"]
+    assert event_in("latin grammys", "she swept the latin grammy awards in seville")
+    assert not event_in("latin grammys", "she won four grammy awards in february")
+    assert event_phrases("who won best actor at the oscars") == []
+    assert event_phrases("who won miss universe this year") == ["miss universe"]
+    assert not event_in("miss universe", "the studio's shared universe of hero films")
+    assert event_phrases("will she miss world cup games with the injury") == ["world cup"]
+
+
+def test_what_was_won_in_a_year_is_named_by_the_words_before_the_year() -> None:
+    """ "who won i'm a celeb 2023": a show by its name, which an article about celebrities'
+    weddings does not hold; a phrase the event words already read is not added twice."""
+    assert event_phrases("who won i'm a celeb 2023") == ["i'm a celeb"]
+    assert event_phrases("who won bake off in 2023") == ["bake off"]
+    assert event_phrases("who won mls cup 2023") == ["mls cup 2023"]
+    assert event_phrases("who won game 7 in 2023") == []
+
+
 def test_a_code_name_with_a_figure_is_one_thing_a_best_article_must_hold() -> None:
     """ "aditya-l1": a mission by its code name, which an article about someone called Velta
     does not hold; "pac-12" is the league an article writes "Pac-12"."""

@@ -26,3 +26,33 @@ def test_a_unit_the_member_names_asks_for_a_measure_written_with_it() -> None:
     )
     assert _lead("how much skiing is there in velmont, like km of slopes?", text) == "410km [1]."
     assert _lead("how much is a week at chalet orna", text) == "£2,340 [1]."
+
+
+def test_a_yes_no_question_that_guesses_an_amount_is_answered_by_the_amount() -> None:
+    """ "is it still like 200 bucks": the price the article states answers it, whether or not
+    the guess is right; an amount that only names the thing ("the $1 fee") asks no amount."""
+    from bot.qa.question_kind import question_shape
+    from bot.qa.shape import HOW_MUCH, YESNO
+
+    assert question_shape("is the orna kettle still like 200 bucks") == HOW_MUCH
+    assert question_shape("did the app get more than 100 million downloads?") == HOW_MUCH
+    assert question_shape("is the $1 fee the only thing they are doing about bots") == YESNO
+    assert question_shape("is the kettle still on sale") == YESNO
+    text = (
+        "The Orna kettle boils a litre in two minutes and keeps water warm for an hour. "
+        "It now sells for $189.99 at Lindqvist, down from $229.99 in the spring."
+    )
+    assert _lead("is the orna kettle still like 200 bucks", text) == "$189.99 [1]."
+
+
+def test_a_conversion_in_brackets_is_not_the_amount_because_it_names_the_currency() -> None:
+    """ "(100 million Canadian dollars)": "Canadian" is the currency's, not what the question
+    measures, so the converted amount is not taken for the one asked about; "per day" after a
+    conversion still says what an amount is of."""
+    text = (
+        "Under the deal, Orna will provide $73.5 million (100 million Canadian dollars) every "
+        "year to news outlets in the country."
+    )
+    assert _lead("how much does orna pay canadian news outlets every year", text) == (
+        "$73.5 million [1]."
+    )

@@ -1,5 +1,5 @@
 """What is no name in a who-answer: a word that opens a sentence, a live blog's time zone, and
-the credit of a photo."""
+the credit of a photo; and what is no place in a where-answer: a quarter of the year."""
 
 from __future__ import annotations
 
@@ -101,3 +101,39 @@ def test_a_verb_opening_the_sentence_is_not_part_of_the_name_after_it() -> None:
     # names that end in -ing keep their first word
     assert _names("Sterling K. Brown flew to Orna.")[0] == "Sterling K. Brown"
     assert _names("Channing Tatum Jr. flew to Orna.")[0] == "Channing Tatum Jr."
+
+
+def test_a_pages_furniture_is_no_person_asked_for() -> None:
+    """ "Rankings Week", "CNL Quarter-Finals", "Last Light Inn": a heading's or a place's words,
+    not who did it; the sentence that names the scorer leads."""
+    from bot.qa.person import personlike
+
+    assert not personlike("Rankings Week") and not personlike("CNL Quarter-Finals")
+    assert not personlike("Last Light Inn") and personlike("Stephen Eustaquio")
+    # a club, not a player
+    assert not personlike("Manchester United") and not personlike("Crystal Palace FC")
+    assert personlike("Joe Hart")
+    text = (
+        "FULL TIME: Orna defeats Velm in the first leg of the #ONL Quarter-Finals! "
+        "Ilka Sorvaag's 85th-minute strike gave Orna a first win in Velm for 35 years."
+    )
+    assert _lead("who got orna's late winner in velm last night", text) == "Ilka Sorvaag [1]."
+
+
+def test_a_quarter_of_the_year_is_no_place() -> None:
+    """ "in Q1 of 2023" says when; the town after it is the place."""
+    from bot.qa.shape import WHERE
+
+    sentence = "Hiring peaked in Q1 of 2023, and the conference moved to Orvale in H2."
+    assert [sp.text for sp in answer_spans(sentence, WHERE)] == ["to Orvale"]
+
+
+def test_a_venue_word_the_question_holds_in_another_sense_does_not_make_a_place_its_own() -> None:
+    """ "walk-off fg (field goal)": the question's "field" is no venue, so "Kyle Field" is still
+    a place it does not name; "Velm" in "where in velm" stays the member's own."""
+    from bot.qa.shape import Span
+    from bot.qa.span_filter import novel
+
+    q_toks = {"aggi", "stun", "bama", "walk", "off", "fg", "field", "goal"}
+    assert novel(Span(0, 13, "at Kyle Field"), q_toks, place=True)
+    assert not novel(Span(0, 7, "in Velm"), {"where", "velm"}, place=True)

@@ -1618,6 +1618,7 @@ def test_a_phrasal_verb_the_articles_never_use_is_read_as_what_it_means(qa: QASe
     from bot.qa.synonyms import phrase_synonyms
 
     assert ("begin",) in phrase_synonyms("when did it kick off")["kick"]
+    assert ("intercept",) in phrase_synonyms("who picked off the qb")["pick"]
     ans = qa.answer("when did the tram strike kick off", ["demo"], now=NOW)
     assert not ans.abstained
     assert "October 22" in ans.lead

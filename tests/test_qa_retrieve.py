@@ -609,6 +609,10 @@ def test_a_celebritys_nickname_is_spelled_out_so_the_articles_name_covers_it() -
     assert expand("who's muzza playing doubles with")[1] == ["Andy Murray"]
     assert expand("how many studies did the umich review look at")[1] == ["University of Michigan"]
     assert expand("how much cap room is left if they want kaner")[1] == ["Patrick Kane"]
+    assert expand("how long is robbo out for")[1] == ["Robertson"]
+    # sport's abbreviations, typed in either case
+    assert expand("who hit the game winning fg for CU vs ASU")[1] == ["field goal", "Arizona State"]
+    assert expand("what's KC's avg point differential")[1] == ["Kansas City", "average"]
 
 
 def test_a_word_typed_as_one_that_an_article_writes_as_two_is_covered() -> None:
@@ -731,6 +735,8 @@ def test_chat_fillers_are_not_topic_words_the_articles_must_cover() -> None:
     # "how far", "how long" ask for a distance or a duration: the articles say "5 kilometres"
     assert key_terms("how far back do the heavy weapons have to go") == ["back", "heavi", "weapon"]
     assert key_terms("how long was the traffic jam")[0] == "traffic"
+    # "twice", like "once" and "again", says how often, not what about
+    assert key_terms("who picked off the orna qb twice") == ["pick", "off", "orna", "qb"]
     assert "old" in key_terms("how old is the governor")  # answered with "years old"
 
 

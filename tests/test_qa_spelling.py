@@ -61,3 +61,14 @@ def test_a_clipped_subject_and_a_heros_nickname_are_spelled_out() -> None:
     assert fixes == {"chem": "chemistry"}
     assert correct("who won the econ prize", [Speller([TEXT])])[0] == "who won the economics prize"
     assert expand("which studio made spidey 2")[1] == ["Spider-Man"]
+
+
+def test_a_verb_on_a_two_letter_stem_is_english_not_a_typo() -> None:
+    """ "axing": the English word "axe" with "-ing", not a typo of the corpus's "acing"; and
+    news writes it as layoffs."""
+    from bot.qa.synonyms import synonyms
+
+    sp = Speller(["The striker was acing every drill before the layoffs were announced."])
+    is_word = {"axe", "acing", "layoffs"}.__contains__
+    assert correct("cruise axing how many ppl", [sp], is_word=is_word)[1].get("axing") is None
+    assert ("layoff",) in synonyms("axe")

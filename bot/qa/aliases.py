@@ -59,6 +59,7 @@ ALIASES: dict[str, str] = {
     "bama": "Alabama", "vandy": "Vanderbilt", "fins": "Dolphins", "philly": "Philadelphia",
     "celts": "Celtics", "nugs": "Nuggets", "snf": "Sunday Night Football",
     "mnf": "Monday Night Football", "muzza": "Andy Murray", "kaner": "Patrick Kane",
+    "robbo": "Robertson",
     "amex": "American Express", "bofa": "Bank of America", "doj": "Justice Department",
     "gop": "Republican", "dems": "Democrats", "gta 6": "Grand Theft Auto VI",
     "gta vi": "Grand Theft Auto VI", "totk": "Tears of the Kingdom",
@@ -75,7 +76,9 @@ ALIASES: dict[str, str] = {
     "szn": "season", "noms": "nominations", "nom": "nomination", "avg": "average",
     "qbing": "playing quarterback", "qtr": "quarter", "bday": "birthday", "b-day": "birthday",
     "tix": "tickets", "vax": "vaccine", "prez": "president", "champs": "champions",
-    "brissy": "Brisbane", "tassie": "Tasmania",
+    "brissy": "Brisbane", "tassie": "Tasmania", "fg": "field goal", "fgs": "field goals",
+    "vid": "video", "vids": "videos", "psu": "Penn State",
+    "asu": "Arizona State", "kc": "Kansas City",
 }  # fmt: skip
 
 

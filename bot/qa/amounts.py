@@ -14,9 +14,10 @@ COMPARED = re.compile(
 )
 # "2.1 percent higher": how far something moved
 MOVED = re.compile(r"^\s*(?:higher|lower|up|down)\b(?!\s+than\b)", re.I)
+_CURRENCY_NAMES = r"dollars|euros|pounds|yen|rupees|francs|crowns"  # currencies named in words
 # A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
 CURRENCY = re.compile(
-    r"[$€£¥₹¢]|\b(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|usd|eur|gbp|cents|pence)\b"
+    rf"[$€£¥₹¢]|\b(?:{_CURRENCY_NAMES}|marks|usd|eur|gbp|cents|pence)\b"
     r"|\b(?:million|billion|trillion|bn|mn|crore|lakh)\b"
     rf"|\b(?-i:{CURRENCY_CODE})(?!\w)",
     re.I,
@@ -55,6 +56,18 @@ def former(sentence: str, sp: Span) -> bool:
     return bool(_REGULAR_BEFORE.search(before))
 
 
+_CONVERSION_AFTER = re.compile(r"^\s*\([^()]{0,30}\)")
+_CURRENCY_AFTER = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?(?:{_CURRENCY_NAMES})\b\)?")
+
+
+def words_after(sentence: str, sp: Span) -> list[str]:
+    """The two words after an amount, which can say what it is of ("an 11% stake", "one million
+    NOK (~$100,000) per day"), past a conversion in brackets and the currency's name ("100
+    million Canadian dollars)")."""
+    after = _CONVERSION_AFTER.sub(" ", sentence[sp.end : sp.end + 60])
+    return _CURRENCY_AFTER.sub(" ", after).split()[:2]
+
+
 # a share
 PERCENT = re.compile(r"%|\bper\s*cent|\bpercentage", re.I)
 # a unit of measure after a number ("400 feet", "18 W", "9.2 millisecond")
@@ -72,3 +85,19 @@ MEASURED = re.compile(
     r"lit(?:re|er)s?|gallons?|barrels?|degrees?|acres?|hectares?)\b)",
     re.I,
 )
+
+
+# a yes/no question that guesses an amount ("is it still like 200 bucks", "more than 100 million
+# visitors?"), not one that names a thing by its price ("is the $1 fee the only thing")
+_GUESSED_AMOUNT = re.compile(
+    r"\b(?:more\s+than|less\s+than|over|under|like|about|around|roughly|above|below|at\s+least|"
+    r"at\s+most|still|only|just|nearly|almost)\s+(?:\$|£|€)?\d[\d,.]*\s*(?:k|bucks|dollars|quid|"
+    r"grand|pounds|euros|usd|million|billion|bn|mil|%|percent)?(?!\s*(?:[a-z]+\s+)?(?:fee|fees|"
+    r"tier|plan|version|model|edition)\b)",
+    re.I,
+)
+
+
+def guessed_amount(question: str) -> bool:
+    """The question guesses an amount: the amount an article states is the answer to it."""
+    return bool(_GUESSED_AMOUNT.search(question))

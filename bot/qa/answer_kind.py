@@ -31,6 +31,7 @@ from .amounts import (
     MOVED,
     PERCENT,
     former,
+    words_after,
 )
 from .around import around
 from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
@@ -245,7 +246,7 @@ def _span_strength(
             base = 0.6 if CURRENCY.search(sp.text) else 0.4
         elif not (CURRENCY.search(sp.text) or PERCENT.search(sp.text)):
             base = 0.6  # a bare number ("4") says less than an amount
-        if asked & set(tokenize(" ".join([sp.text, *sentence[sp.end : sp.end + 30].split()[:2]]))):
+        if asked & set(tokenize(" ".join([sp.text, *words_after(sentence, sp)]))):
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
         if not former_q and former(sentence, sp):
             base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now

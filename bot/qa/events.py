@@ -14,7 +14,7 @@ from .timeparse import MONTHS
 _EVENT = re.compile(
     r"\b((?:[a-z0-9][\w'’.&-]*\s+){1,3}?(?:prize|cup|trophy|awards?|bowl|championships?|"
     r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d)|500|singles|"
-    r"series|finals?|classic|masters|invitational|"
+    r"series|finals?|classic|masters|invitational|grammys|emmys|oscars|baftas|"
     r"nobel(?!\s+(?:peace\s+|memorial\s+)?prize))"  # "the economics nobel"
     r"(?:\s+(?:[ivxl]+|\d+))?)\b"
 )
@@ -23,7 +23,7 @@ _EVENT_LEAD = frozenset(
     "of in at for to got get took take home whats what's f1 nfl nba mlb many much on even has "
     "have had after before since during year's year’s years season's season’s where's where’s "
     "wheres who's who’s whos when's when’s whens how's how’s hows it's it’s that's that’s "
-    "there's there’s".split()
+    "there's there’s he she they we i you him her them us miss misses missed".split()
 )
 
 
@@ -45,6 +45,17 @@ _STORM = re.compile(
     r"the|this|last|to|for|hitting|caused|causes|they|it|he|she|we|you|did|does|do|has|have|"
     r"had|will|would|could|can|may|might|just|now|here|there|then|today|tonight|yesterday|"
     r"system|surge|front|track|tracker|path|chaser|chasers|season's)\b)([a-z]{3,})\b"
+)
+# a pageant's title ("who won miss universe"), not a verb ("will he miss world cup games")
+_PAGEANT = re.compile(
+    r"\b(?:won|wins?|crowned|named|at|the|for|of)\s+((?:miss|mister|mr)\s+"
+    r"(?:universe|world|earth|international|america|usa|olympia))\b"
+)
+# an award show members name in the plural ("the latin grammys")
+_SHOW = re.compile(r"(grammy|emmy|oscar|bafta)s$")
+# what was won in a year, by its name ("who won i'm a celeb 2023", "who won bake off 2023")
+_WON_IN_YEAR = re.compile(
+    r"\b(?:won|wins?|winner\s+of)\s+(?:the\s+)?((?:[a-z'’]+\s+){2,3}?)(?:in\s+)?20\d\d\b"
 )
 # a code name with a figure, typed in lowercase ("aditya-l1"): one thing, named as one
 _CODE = re.compile(r"\b([a-z]{2,})-([a-z]*\d+[a-z0-9]*)\b")
@@ -69,6 +80,11 @@ def event_phrases(question: str) -> list[str]:
         if len(words) >= 2:
             out.append(" ".join(words))
     out += [" ".join(m.groups()) for m in _STORM.finditer(question.lower())]
+    out += [m.group(1) for m in _PAGEANT.finditer(question.lower())]
+    for m in _WON_IN_YEAR.finditer(question.lower()):
+        won = " ".join(w for w in m.group(1).split() if w not in ("in", "of"))
+        if len(won.split()) >= 2 and not any(won in e or e in won for e in out):
+            out.append(won)  # "i'm a celeb", unless already read ("mls cup 2023")
     return out + [" ".join(m.groups()) for m in _CODE.finditer(question)]
 
 
@@ -76,8 +92,11 @@ def event_in(event: str, body: str) -> bool:
     """The event's words in order, at most two words apart ("CES Innovation Award" for "ces
     award"), a code's initials written out before its figure ("Tel Aviv 35" for "ta 35"), or a
     two-word one turned round ("Nobel Prize in Chemistry")."""
-    # "womens singles": "women's singles"
-    words = [re.sub(r"s$", "['’]?s", re.escape(w)) for w in event.split()]
+    # "womens singles": "women's singles"; "latin grammys": the "Latin Grammy Awards"
+    words = [
+        _SHOW.sub(r"\1(?:['’]?s)?", w) if _SHOW.match(w) else re.sub(r"s$", "['’]?s", re.escape(w))
+        for w in event.split()
+    ]
     if re.search(r"(?<!\w)" + r"\W+(?:\w+\W+){0,2}?".join(words) + r"(?!\w)", body):
         return True
     first, *rest = event.split()

@@ -32,12 +32,13 @@ from .counted import nouns
 from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, with_heading
 from .placed import placed_name
-from .question_kind import question_shape
+from .question_kind import NAME_Q, question_shape
 from .sentences import trim_window
 from .sentvecs import EMBED_CHARS
 from .shape import (
     HOW_MANY,
     SHORT,
+    WHAT,
     WHEN,
     WHERE,
     WHO,
@@ -99,6 +100,8 @@ _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
 
 
+# A word or a few in quotation marks, for "what did he call them": “environmental lunatics”.
+_SHORT_QUOTE = re.compile(r"(?:^|(?<=[\s(]))(?:“[^“”]{2,40}”|\"[^\"]{2,40}\"|‘[^‘’]{2,40}’)(?!\w)")
 # A sentence that gives a reason, for a why-question.
 _BECAUSE = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|caused|causing|led\s+to|after|amid|"
@@ -232,6 +235,7 @@ def select_excerpts(
     shared = shared_weight(cands) if shape == WHO and sources >= 2 else None
     asked_years = years(question)
     by_article: dict[str, list[Sent]] = {}
+    called = bool(NAME_Q.search(question))  # "what did the mayor call them"
     for c in cands:
         c.lex = lex_of(c.toks, seq[id(c)])
         if shape in SHORT:
@@ -257,6 +261,8 @@ def select_excerpts(
                 c.shape *= LISTED
         elif shape == WHY and _BECAUSE.search(c.sentence):
             c.shape = W_BECAUSE  # a reason given: "because", "after", "due to"
+        elif shape == WHAT and called and _SHORT_QUOTE.search(c.sentence):
+            c.shape = W_BECAUSE  # "what did he call them": “environmental lunatics”
         by_article.setdefault(c.passage.article_id, []).append(c)
     for sents in by_article.values():
         at = {c.idx: c for c in sents}

@@ -27,7 +27,13 @@ _NON_PERSON = re.compile(
     r"Network|Networks|Video|TV|Channel|Radio|Pictures|Films|Magazine|Journal|Herald|Tribune|"
     r"Podcast|Plus|Americans|Britons|Israelis|Palestinians|Europeans|Africans|Asians|Australians|"
     r"Canadians|Russians|Ukrainians|Indians|Mexicans|Germans|Latinos|Hispanics|Democrats|"
-    r"Republicans)$"
+    r"Republicans|"
+    # a page's furniture, not a name: "Rankings Week", "CNL Quarter-Finals", "Last Light Inn"
+    r"Week|Weeks|Finals|Quarter-?[Ff]inals|Semi-?[Ff]inals|Rankings?|Standings|Highlights|Odds|"
+    r"Picks|Predictions|Preview|Recap|Updates?|Scores?|Results|Trophy|Inn|Hotel|Restaurant|Cafe|"
+    r"Arena|Theat(?:re|er)|Gardens|Square|Avenue|Road|Boulevard|"
+    # a club, not a player: "Manchester United", "Crystal Palace FC"
+    r"United|City|Town|Rovers|Athletic|Wanderers|Albion|Hotspur|FC|AFC|Rangers)$"
 )
 
 

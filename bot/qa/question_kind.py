@@ -10,6 +10,7 @@ import re
 
 from ingest.keyword import tokenize
 
+from .amounts import guessed_amount
 from .regions import PLACE_NOUN
 from .shape import (
     HOW_MANY,
@@ -213,6 +214,11 @@ _WHAT_FIRST = re.compile(r"\W*(?:and\s+|so\s+|ok\s+)?what(?:['’]?s|\s+was|\s+i
 def question_shape(question: str) -> str:
     """The answer shape a question asks for. The first wh-cue in the question wins, so "who
     announced the talks and when" asks for a person."""
+    shape = _shape(question)  # "is it still like 200 bucks": the amount stated answers it
+    return HOW_MUCH if shape == YESNO and guessed_amount(question) else shape
+
+
+def _shape(question: str) -> str:
     q = question.strip()
     score = _SCORE_Q.search(q)
     cue = re.search(r"\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b", q, re.I)
@@ -325,7 +331,13 @@ def noun_part(phrase: str) -> str:
     return phrase
 
 
-NAME_Q = re.compile(r"\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded|name\s+of)\b", re.I)
+NAME_Q = re.compile(
+    r"\b(?:call(?:ed|ing)|titled|dubbed|nicknamed|branded|name\s+of)\b"
+    # "what did trump call them", "his made up word for it"
+    r"|\bdid\s+(?:[\w'’]+\s+){1,3}?call\b(?!\s+(?:off|up|for|out|in|back|on|it\s+off)\b)"
+    r"|\b(?:made[\s-]up|new|slang)\s+word\b",
+    re.I,
+)
 NOT_COUNTED = frozenset(tokenize("more less fewer other times total exactly"))
 HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
 # The question asks for money ("how much does it cost"), or for a share ("how much did it go up").

@@ -461,6 +461,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             if (
                 _WHEN_RX.fullmatch(head)
                 or re.fullmatch(_WEEKDAY, head)
+                or re.fullmatch(r"Q[1-4]|H[12]|FY\d{2,4}", head)  # "in Q1": a quarter, no place
                 or PLATFORM.match(s.text)
                 or HOLIDAY.search(s.text)
                 or BODY_ACRONYM.match(s.text)

@@ -169,7 +169,7 @@ _UNITS = frozenset(tokenize("percent per cent point points million billion thous
 _PLACE_WORDS = frozenset(
     "north south east west northern southern eastern western central city county state states "
     "province region island islands united kingdom republic park stadium arena street "
-    "neighborhood neighbourhood suburb borough district village town".split()
+    "neighborhood neighbourhood suburb borough district village town field ground oval".split()
 )
 
 

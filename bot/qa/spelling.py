@@ -336,6 +336,8 @@ def _bases(word: str) -> list[str]:
             out += [stem, stem + "e"]
             if stem[-1] == stem[-2]:
                 out.append(stem[:-1])
+        elif word.endswith(suf) and len(stem) == 2 and suf in ("ing", "ed"):
+            out.append(stem + "e")  # "axing" -> "axe", "eyed" -> "eye"
     return out
 
 

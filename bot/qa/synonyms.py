@@ -33,7 +33,7 @@ _GROUPS = [
     "jail|jailed|prison|sentenced|sentence",
     "launch|launched|released|release|debut|unveiled|rollout",
     "raise|raised|funding|round|investment|invested",
-    "layoffs|laid off|job cuts|redundancies|cut jobs",
+    "layoffs|laid off|job cuts|redundancies|cut jobs|axing|axe|axes",
     "strike|walkout|industrial action|stoppage",
     "ceasefire|truce|armistice",
     "election|vote|poll|ballot",
@@ -91,7 +91,7 @@ _GROUPS = [
     "mediate|mediating|mediated|mediator|mediation|envoy|broker|brokered|intermediary",
     "lead|led|leading|head|headed|heads|chair|chaired|run|runs|running",
     # sport and chat words for what match reports say in full
-    "pick|picks|interception|interceptions|intercepted",
+    "pick|picks|picked off|picks off|pick off|interception|interceptions|intercepted",
     "td|tds|touchdown|touchdowns",
     "pen|pens|penalty|penalties|spot kick",
     "crash|crashed|collide|collided|collision|clattered|ran into",
