@@ -117,3 +117,16 @@ def test_a_code_typed_as_initials_and_a_figure_is_held_by_the_name_in_full() -> 
     assert event_phrases("how much did the ta-35 drop that week") == ["ta 35"]
     assert event_in("ta 35", "the main index, the tel aviv 35, fell 6.4% over the week")
     assert not event_in("ta 35", "the main index, the tel aviv 125, fell 6.4% over the week")
+
+
+def test_chat_words_for_out_of_and_sort_of_are_no_topic_words() -> None:
+    """ "how much outta him lmao": "outta" is chat for "out of", so no article lacking it is a
+    reason to say the question is not covered."""
+    from bot.qa.abstain import key_terms
+
+    assert key_terms("vexa got how much outta tomas brill in arbitration lmao") == [
+        "vexa",
+        "toma",
+        "brill",
+        "arbitr",
+    ]

@@ -56,3 +56,31 @@ def test_a_conversion_in_brackets_is_not_the_amount_because_it_names_the_currenc
     assert _lead("how much does orna pay canadian news outlets every year", text) == (
         "$73.5 million [1]."
     )
+
+
+def test_a_bare_one_is_a_pronoun_not_a_count() -> None:
+    """ "set one up", "the open one": no noun after "one", so no count to lead with; the count
+    of what is asked about is."""
+    text = (
+        "“The open platform is the one that will win,” said Ilsa Varn, who signed up early. "
+        "Counting around 45 organizations among its members, the Orna Alliance meets monthly."
+    )
+    assert _lead("how many orgs are in the orna alliance", text) == "Around 45 organizations [1]."
+    from bot.qa.shape import HOW_MANY, answer_spans
+
+    said = "Positions like that can set one up for abuse, one of the academics said."
+    assert [sp.text for sp in answer_spans(said, HOW_MANY)] == []
+    assert [sp.text for sp in answer_spans("He kicked one field goal.", HOW_MANY)] == [
+        "one field goal"
+    ]
+
+
+def test_a_monthly_count_counts_users_not_months() -> None:
+    """ "how many monthly active users": "two months" is no count of users."""
+    from bot.qa.answer_kind import Asked
+    from bot.qa.shape import HOW_MANY
+
+    q = "how many monthly active users does sleepora have"
+    ask = Asked.read(q, HOW_MANY, set(), {})
+    assert "user" in ask.counted
+    assert "month" not in ask.counted

@@ -62,7 +62,8 @@ _FRAME = frozenset(
         whats whos wheres hows ever much many some lot way sure deal
         yo nah nope yep yup bruh bro lmao lmfao omg lowkey honestly basically literally tho
         though anyway dude smh fyi pretty apparently supposedly heard saw seen even each other
-        once twice thrice through let lets again already exactly most per later earlier soon"""
+        once twice thrice through let lets again already exactly most per later earlier soon
+        outta sorta lotta dunno gimme"""
     )
 )
 _PHRASE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w'’.&-]*)+")

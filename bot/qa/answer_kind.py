@@ -34,7 +34,7 @@ from .amounts import (
     words_after,
 )
 from .around import around
-from .counted import PEOPLE, PEOPLE_BY_ROLE, nouns, what_counted
+from .counted import PEOPLE, PEOPLE_BY_ROLE, counted_head, nouns, what_counted
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import AFFILIATION, WATCH_Q, works_at
 from .owner import OTHER_OWNER, other_owner, own_words, role_owner
@@ -324,7 +324,7 @@ class Asked:
         cls, question: str, shape: str, q_toks: set[str], syn: dict[str, list[tuple[str, ...]]]
     ) -> Asked:
         m = HOW_MANY_NOUN.search(question)
-        counted = nouns(noun_part(m.group(1))) - NOT_COUNTED if m else set()
+        counted = nouns(counted_head(noun_part(m.group(1)))) - NOT_COUNTED if m else set()
         # "how many picks": a count of interceptions is one of picks
         counted |= {ph[0] for t in counted for ph in synonyms(t) if len(ph) == 1}
         if counted & PEOPLE:  # "how many people": a count of drivers, staff or residents

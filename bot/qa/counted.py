@@ -20,6 +20,13 @@ def nouns(text: str) -> set[str]:
     return set(tokenize(" ".join(words + joined))) - {"\u2205"}
 
 
+def counted_head(phrase: str) -> str:
+    """A counted phrase without its "-ly" modifiers: "monthly active users" counts users, not
+    months."""
+    kept = [w for w in phrase.split() if not re.fullmatch(r"[a-z]{3,}ly", w.lower())]
+    return " ".join(kept) or phrase
+
+
 PEOPLE = frozenset(tokenize("people persons"))
 PEOPLE_BY_ROLE = frozenset(
     tokenize(

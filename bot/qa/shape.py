@@ -287,7 +287,8 @@ _COUNTED = re.compile(
     r"went|go|goes|came|come|left|took|take|made|make|said|say|says|told|won|win|lost|fell|rose|"
     r"met|saw|got|get|paid|pay|held|hold|kept|led|set|hit|cut|put|do|did|does|when|while|where|"
     r"if|because|until|though|although|under|over|about|around|across|against|through|into|"
-    r"onto|via|within|without|toward|towards|despite|how|what|why|whom|whose)\b)"
+    r"onto|via|within|without|toward|towards|despite|among|amongst|between|beyond|behind|like|how|"
+    r"what|why|whom|whose)\b)"
     r"[A-Za-z][\w'’-]*){0,3}"
 )
 
@@ -441,6 +442,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             and not _LABELLED.search(sentence[max(0, s.start - 10) : s.start])
             and not _DOWN.search(sentence[max(0, s.start - 10) : s.start])
         ]
+        # a bare "one" with no noun after it is a pronoun ("set one up", "one of them")
+        counts = [c for c in counts if c.text.lower() != "one"]
         return _part_of(sentence, sorted(ordinals + counts, key=lambda sp: sp.start))
     if shape == WHERE:
         out: list[Span] = []
