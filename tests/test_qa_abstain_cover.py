@@ -130,3 +130,20 @@ def test_chat_words_for_out_of_and_sort_of_are_no_topic_words() -> None:
         "brill",
         "arbitr",
     ]
+
+
+def test_a_player_who_scored_asks_no_result_but_the_score_does() -> None:
+    """ "what minute did coman score vs utd": a goal, not how a game ended, so a report that
+    states no result still answers it; "what's the score" and "final score" ask the result."""
+    from bot.qa.abstain import key_terms, outcome_missing
+
+    bodies = ["Kell Moran scored in the 71st minute, sprinting through the Ardley defence."]
+    df = {"minut": 50, "kell": 2, "moran": 2, "ardley": 3}.get
+
+    def missing(q: str) -> float:
+        return outcome_missing(q, key_terms(q), bodies, lambda t: df(t, 10))
+
+    assert "vs" not in key_terms("what minute did moran score vs ardley")
+    assert missing("what minute did moran score vs ardley") == 0.0
+    assert missing("kell moran's team vs ardley, what's the score") == 1.0
+    assert missing("final score moran's side vs ardley?") == 1.0

@@ -63,7 +63,7 @@ _FRAME = frozenset(
         yo nah nope yep yup bruh bro lmao lmfao omg lowkey honestly basically literally tho
         though anyway dude smh fyi pretty apparently supposedly heard saw seen even each other
         once twice thrice through let lets again already exactly most per later earlier soon
-        outta sorta lotta dunno gimme"""
+        outta sorta lotta dunno gimme vs versus"""
     )
 )
 _PHRASE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w'’.&-]*)+")
@@ -113,7 +113,9 @@ def key_phrases(question: str) -> list[str]:
 _OUTCOME_Q = re.compile(
     # "who took it": not "who took over as ceo" (who runs it now)
     r"\bwho\s+(?:won|wins|win|claimed)\b|\bwho\s+took\b(?!\s+(?:over|charge|the\s+helm|office))|"
-    r"\bwinn(?:er|ing)\b|\bscore\b|\bresult\b|\bbeat\b|"
+    # "what's the score", "final score": not "did he score" (a goal, not a result)
+    r"\bwinn(?:er|ing)\b|\b(?:the|final|full[\s-]time|half[\s-]time|whats|what'?s)\s+score\b|"
+    r"^\s*score\b|\bscore\s+(?:of|in|was|is)\b|\bscoreline\b|\bresult\b|\bbeat\b|"
     # "how much did it make", "how many did it sell"; not "how many tackles did he make"
     r"\bhow\s+much\b[^?]*\b(?:make|made|gross\w*|earn\w*|sold|sell|box\s+office)\b|"
     r"\bhow\s+many\b[^?]*\b(?:sold|sell|copies|units)\b|"
