@@ -26,17 +26,32 @@ PLACE_NOUN = (
     r"valley|peninsula|basin)"
 )
 
-# Countries and continents: a where-answer that names only one says less than the town or
-# venue beside it ("a heat wave in Brazil forced Swift to postpone the show in Rio de Janeiro")
-COUNTRY = (
-    r"(?:the\s+)?(?:U\.?S\.?A?\.?|United\s+States|America|U\.?K\.?|United\s+Kingdom|Britain|"
+# Countries by name (the ones a where-answer is weighed down for naming alone: ``COUNTRY``)
+_NATIONS = (
+    r"U\.?S\.?A?\.?|United\s+States|America|U\.?K\.?|United\s+Kingdom|Britain|"
     r"Great\s+Britain|England|Scotland|Wales|Ireland|Northern\s+Ireland|Canada|Mexico|Brazil|"
     r"Argentina|Chile|Colombia|Peru|Venezuela|France|Germany|Italy|Spain|Portugal|Netherlands|"
     r"Belgium|Switzerland|Austria|Sweden|Norway|Denmark|Finland|Poland|Ukraine|Russia|Turkey|"
     r"Greece|Israel|Gaza|Lebanon|Syria|Iran|Iraq|Saudi\s+Arabia|Qatar|Egypt|Nigeria|Kenya|"
     r"South\s+Africa|Ethiopia|India|Pakistan|Bangladesh|China|Japan|South\s+Korea|Korea|"
     r"North\s+Korea|Taiwan|Vietnam|Thailand|Cambodia|Indonesia|Philippines|Malaysia|Singapore|"
-    r"Australia|New\s+Zealand|Europe|Asia|Africa|North\s+America|South\s+America|"
+    r"Australia|New\s+Zealand"
+)
+# and the others news writes after a town's name ("Havana, Cuba"): part of where it is
+NATION = (
+    rf"(?:{_NATIONS}|Cuba|Jamaica|Haiti|Puerto\s+Rico|Dominican\s+Republic|Bahamas|"
+    r"Costa\s+Rica|Panama|Guatemala|Ecuador|Bolivia|Paraguay|Uruguay|Iceland|Luxembourg|Monaco|"
+    r"Malta|Cyprus|Croatia|Serbia|Slovenia|Slovakia|Hungary|Czech\s+Republic|Czechia|Romania|"
+    r"Bulgaria|Estonia|Latvia|Lithuania|Belarus|Moldova|Albania|Kosovo|Bosnia|Montenegro|"
+    r"Morocco|Algeria|Tunisia|Libya|Sudan|Somalia|Uganda|Tanzania|Rwanda|Ghana|Senegal|"
+    r"Cameroon|Ivory\s+Coast|Zimbabwe|Zambia|Nepal|Sri\s+Lanka|Afghanistan|Myanmar|Mongolia|"
+    r"Kazakhstan|Uzbekistan|Armenia|Azerbaijan|Kuwait|Bahrain|Oman|Yemen|"
+    r"United\s+Arab\s+Emirates|UAE|Fiji|Samoa|Papua\s+New\s+Guinea)"
+)
+# Countries and continents: a where-answer that names only one says less than the town or
+# venue beside it ("a heat wave in Brazil forced Swift to postpone the show in Rio de Janeiro")
+COUNTRY = (
+    rf"(?:the\s+)?(?:{_NATIONS}|Europe|Asia|Africa|North\s+America|South\s+America|"
     r"Latin\s+America|the\s+Middle\s+East|Middle\s+East|EU|European\s+Union)"
 )
 # Cities and regions news names teams and markets after ("New York", "Las Vegas", "New

@@ -23,7 +23,7 @@ from .not_place import (
 )
 from .person import personlike
 from .placed import based_places, hometowns, local_places
-from .regions import AFTER_VISIT, PLACE_NOUN, REGION
+from .regions import AFTER_VISIT, NATION, PLACE_NOUN, REGION
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
     "who",
@@ -131,7 +131,7 @@ _PLACE_RX = re.compile(
     rf"(?:(?:[a-z]+\s+)?{PLACE_NOUN}\s+of\s+)?"  # "in the border town of Velm"
     rf"(?:{_CAP}(?:\s+(?:(?:of|de|del|la|le|du)\s+(?:the\s+)?)?{_CAP})*"  # "Club of New York"
     rf"(?:\s+{PLACE_NOUN})?)"
-    rf"(?:,\s+{REGION}\b)?",  # "in Auburn, Washington": the town with its state
+    rf"(?:,\s+(?:{REGION}|{NATION})\b)?",  # "in Auburn, Washington", "in Havana, Cuba"
 )
 _TITLE = (
     r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|C[EFOT]O|Chief|"
