@@ -24,3 +24,32 @@ def test_only_the_countries_weighed_before_count_as_a_country_alone() -> None:
     the town's country only."""
     assert COUNTRY_ONLY_RX.match("in France")
     assert not COUNTRY_ONLY_RX.match("in Cameroon")
+
+
+def test_a_month_alone_gives_way_to_the_day_a_sentence_on_the_same_show_gives() -> None:
+    """ "In December, Harrowgate comes to Streamly" and "Harrowgate (December 15)": the lead
+    states the day; a day of the same month from a sentence on another topic (its meaning far
+    from the best sentence's) does not replace the month, nor does a day of another month."""
+    from bot.qa.candidates import Sent
+    from bot.qa.day_in_full import day_in_full
+    from bot.qa.shape import WHEN, answer_spans
+    from bot.qa.types import Passage
+
+    text = (
+        "In December, the drama Harrowgate comes to Streamly. "
+        "Also on Streamly: Harrowgate (December 15), a slow-burn mystery. "
+        "Velm Heist arrives on December 22. Harrowgate's finale aired November 3."
+    )
+    p = Passage("c1", "a1", "news", text, 0, len(text), "Streamly in December", None, None, None,
+                True)  # fmt: skip
+    sents = []
+    for i, (s, dense) in enumerate(zip(text.split(". "), (0.8, 0.7, 0.2, 0.75), strict=True)):
+        start = text.index(s)
+        c = Sent(p, text, start, start, start + len(s), rank=0, dense=dense, score=2.0 - i / 10)
+        c.spans = answer_spans(s, WHEN)
+        sents.append(c)
+    got = day_in_full(sents[0], sents)
+    assert got is sents[1]
+    assert got.spans[0].text == "December 15"
+    sents[1].dense = 0.3  # the dated sentence is about something else
+    assert day_in_full(sents[0], sents) is None

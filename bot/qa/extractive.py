@@ -315,8 +315,8 @@ def select_excerpts(
             ),
             default=None,
         )
-        if first is not None and shape == WHO and _can_state(first):
-            first = in_full(first, cands) or first
+        if first is not None and shape in (WHO, WHEN) and _can_state(first):
+            first = in_full(first, cands, shape) or first
         if first is not None:
             cands.remove(first)
             cands.insert(0, first)

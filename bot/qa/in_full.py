@@ -1,15 +1,18 @@
 """The name a who-answer is stated by: a person in full ("Sam Bankman-Fried") where the best
-sentence gives the surname alone, and the sentence that names them so leads instead."""
+sentence gives the surname alone, and the sentence that names them so leads instead (and for a
+when-answer, the day where the best sentence gives the month alone: ``bot.qa.day_in_full``)."""
 
 from __future__ import annotations
 
 import re
 
 from .candidates import Sent, article_text
+from .day_in_full import day_in_full
 from .person import bare, personlike
+from .shape import WHEN, WHO
 
 
-def in_full(first: Sent, cands: list[Sent]) -> Sent | None:
+def in_full(first: Sent, cands: list[Sent], shape: str = WHO) -> Sent | None:
     """When the answer is a surname alone ("Bankman-Fried"), the best sentence that gives the
     name in full ("Sam Bankman-Fried"), with that name first: the lead states a person as the
     articles name them. Which first name is meant, where the candidates give the surname more
@@ -17,6 +20,8 @@ def in_full(first: Sent, cands: list[Sent]) -> Sent | None:
     gives it first, as a report names a person in full before it goes on with the surname
     alone; none, if it gives none of them. That article's sentences come first, then the
     others' (best first). The sentence takes the answer's score: it is always quoted."""
+    if shape == WHEN:  # "In December": the day, where a sentence on the same thing gives it
+        return day_in_full(first, cands)
     words = first.spans[0].text.split()
     if len(words) != 1 or not personlike(words[0]):  # "Australia" has no full name
         return None
