@@ -806,8 +806,7 @@ def test_a_typo_keeps_its_first_letter_unless_the_first_two_are_swapped() -> Non
 
 
 def test_a_clipped_word_is_the_word_it_begins_not_a_far_typo() -> None:
-    # "sort" as often as news writes it (a rare word one letter off is another name: spelling)
-    sp = Speller(["Sort the loot first: the Sorcerer build needs it. " + "Sort it. " * 20])
+    sp = Speller(["Sort the loot first: the Sorcerer build needs it, as every sorcerer knows."])
     # "sorc" is one letter from "sort" only by a key far from the one typed
     assert correct("best leveling sorc build", [sp])[0] == "best leveling sorcerer build"
     # a letter typed beside the right key is still a typo

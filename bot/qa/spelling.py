@@ -30,9 +30,6 @@ _KEEP = frozenset(
     lowkey highkey fr ong bruh smh fyi asap irl tldr outta lotta gimme tryna""".split()
 )
 MIN_LEN = 4
-# a word this long, or a word the corpus writes this often, may be what a word with one letter
-# typed for another meant
-SUBSTITUTED_LEN, SUBSTITUTED_FREQ = 8, 20
 _CONTRACTIONS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
 
 
@@ -164,16 +161,6 @@ class Speller:
             swapped = len(c) == len(w) and c[:2] == w[1::-1]  # "amyor" for "mayor"
             if dist > limit or (c[0] != w[0] and not swapped):
                 continue  # a typo rarely hits the first letter: "sickle" is not "fickle"
-            if (
-                len(c) == len(w)
-                and sorted(c) != sorted(w)
-                and len(w) < SUBSTITUTED_LEN
-                and self.freq[c] < SUBSTITUTED_FREQ
-            ):
-                continue  # one letter for another in a short word, to a rare word, is another
-                # name: "kwon" is not "keon", "shakira" not "shapira" ("gemeni" is "gemini",
-                # which the news writes often; a letter left out or two swapped is a typo:
-                # "englnd", "germnay")
             # a letter left out is likelier than one typed twice or too many: "interm" is
             # "interim", not "inter"
             key = (dist, _dropped(w, c), _far_key(w, c), -self.freq[c], c)
