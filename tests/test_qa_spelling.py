@@ -49,6 +49,7 @@ def test_sports_nicknames_add_the_teams_name() -> None:
     assert expand("who starts for the dbacks")[1] == ["Diamondbacks"]
     assert expand("how many goals has MUFC shipped")[1] == ["Manchester United"]
     assert expand("who did he play on corrie")[1] == ["Coronation Street"]
+    assert expand("how many intl goals does he have")[1] == ["international"]
     assert expand("who did djoker beat in the final")[1] == ["Novak Djokovic"]
     assert expand("bjk's doc is on pbs next month right")[1] == ["Billie Jean King"]
     # "arnie" is Schwarzenegger to one member and the Socceroos' coach to another: no alias
@@ -74,3 +75,10 @@ def test_a_verb_on_a_two_letter_stem_is_english_not_a_typo() -> None:
     is_word = {"axe", "acing", "layoffs"}.__contains__
     assert correct("cruise axing how many ppl", [sp], is_word=is_word)[1].get("axing") is None
     assert ("layoff",) in synonyms("axe")
+
+
+def test_finna_is_chat_not_a_typo_of_a_name() -> None:
+    """ "who's he finna play": "going to", not "Fiona" mistyped."""
+    sp = Speller(["Fiona Marr sang. The Orna Rovers play Vexley on Sunday."])
+    assert correct("who are the rovers finna play", [sp])[1] == {}
+    assert "finna" not in key_terms("who are the rovers finna play")

@@ -63,7 +63,7 @@ _FRAME = frozenset(
         yo nah nope yep yup bruh bro lmao lmfao omg lowkey honestly basically literally tho
         though anyway dude smh fyi pretty apparently supposedly heard saw seen even each other
         once twice thrice through let lets again already exactly most per later earlier soon
-        outta sorta lotta dunno gimme tryna vs versus"""
+        outta sorta lotta dunno gimme tryna finna vs versus"""
     )
 )
 _PHRASE = re.compile(r"\b[A-Z][\w'’.&-]*(?:\s+(?:of\s+|the\s+|de\s+)?[A-Z][\w'’.&-]*)+")

@@ -27,7 +27,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’][a-z]+)?|\bw/", re.UNICODE)
 _KEEP = frozenset(
     """gonna wanna gotta lol ngl tbh imo imho pls plz thx rn btw idk kinda sorta dunno yeah yep
     nope okay hey guys anyone anything whats whos wheres hows thats yall lmao omg wtf ppl
-    lowkey highkey fr ong bruh smh fyi asap irl tldr outta lotta gimme tryna""".split()
+    lowkey highkey fr ong bruh smh fyi asap irl tldr outta lotta gimme tryna finna""".split()
 )
 MIN_LEN = 4
 _CONTRACTIONS = frozenset({"s", "t", "re", "ll", "ve", "d", "m"})
