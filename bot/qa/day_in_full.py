@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 
 from .candidates import Sent
+from .timeparse import MONTHS
 
-_MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
 # "in December", "by mid-October", "early March": a month with no day
 _MONTH_ALONE = re.compile(
     r"^(?:(?:in|by|during|from|until|since)\s+)?(?:early\s+|late\s+|mid-?\s*)?([A-Za-z]{3,9})\.?$",
@@ -23,11 +21,7 @@ SAME_TOPIC = 0.2  # how far below the best sentence's meaning score the dated on
 
 
 def _month(word: str) -> int | None:
-    w = word.lower().rstrip(".")
-    if len(w) < 3:
-        return None
-    hits = [i for i, m in enumerate(_MONTHS) if m.startswith(w)]
-    return hits[0] if len(hits) == 1 else None
+    return MONTHS.get(word.lower().rstrip("."))
 
 
 def day_in_full(first: Sent, cands: list[Sent]) -> Sent | None:
