@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from .labels import label_line
 from .safety import looks_like_instruction
 from .sentences import sentence_spans
 from .shape import Span
+from .synonyms import words
 from .types import Passage
 
 OUTSIDE_ARTICLES = 1  # whole articles read for answers beyond their retrieved passages
@@ -23,6 +25,12 @@ OUTSIDE_ARTICLES = 1  # whole articles read for answers beyond their retrieved p
 # three more answers, p95 about 90 ms lower)
 OUTSIDE_CHARS = 8_000
 WORD = re.compile(r"[^\W_]+")
+# of the best articles, the paragraphs beyond what is read above that hold the question's rarer
+# words (a term in at most this share of the article's paragraphs)
+FAR_ARTICLES = 3
+FAR_PARAGRAPHS = 1
+FAR_SHARE = 0.2
+FAR_CHARS = 3_000  # a longer "paragraph" is a page without line breaks: not split here
 
 
 _LISTED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -111,10 +119,14 @@ def _split(text: str) -> list[tuple[int, int]]:
     return sentence_spans(text)  # cached a paragraph at a time
 
 
-def candidates(passages: Sequence[Passage], ledes: bool = False) -> list[Sent]:
+def candidates(
+    passages: Sequence[Passage], ledes: bool = False, terms: Collection[str] = ()
+) -> list[Sent]:
     """Every sentence of the passages (once, at its best passage's rank), with offsets in the
     article; not the headline, which is cited with every excerpt anyway, and never text shaped
-    like an instruction to the bot. Only the paragraphs around each passage are split."""
+    like an instruction to the bot. Only the paragraphs around each passage are split, and the
+    paragraphs of the best articles that hold the question's rarer words (``terms``, as
+    ``bot.qa.synonyms.words`` gives them): ``far_paragraphs``."""
     out: dict[tuple[str, int], Sent] = {}
     top_id = passages[0].article_id
     boxes: dict[int, list[tuple[int, int]]] = {}  # by id() of the text split (alive till return)
@@ -187,7 +199,43 @@ def candidates(passages: Sequence[Passage], ledes: bool = False) -> list[Sent]:
         for i, (s, _) in enumerate(spans):
             if s >= skip_to:
                 add(p, rank, text, spans, i, skip_to, outside=True)
+    seen = []
+    for rank, p in enumerate(passages):
+        if p.article_id in seen or not p.article_text or not terms:
+            continue
+        seen.append(p.article_id)
+        if len(seen) > FAR_ARTICLES:
+            break
+        text = p.article_text
+        skip_to = len(p.headline) if text.startswith(p.headline) else 0
+        start = OUTSIDE_CHARS if len(seen) <= OUTSIDE_ARTICLES else skip_to
+        for a, b in far_paragraphs(text, terms, start):
+            spans = [(x + a, y + a) for x, y in _split(text[a:b])]
+            for i, (s, _) in enumerate(spans):
+                if s >= skip_to:
+                    add(p, rank, text, spans, i, skip_to, outside=True)
     return list(out.values())
+
+
+def far_paragraphs(text: str, terms: Collection[str], start: int) -> list[tuple[int, int]]:
+    """The paragraphs of an article from ``start`` on that hold the question's words its other
+    paragraphs rarely use, best first: in a long list ("the best films of 2023") the entry the
+    question names ("the one that won at Cannes"), wherever it stands."""
+    paras: list[tuple[int, int, set[str]]] = []
+    at = 0
+    for line in text.split("\n"):
+        a, at = at, at + len(line) + 1
+        if line.strip() and len(line) <= FAR_CHARS:
+            paras.append((a, a + len(line), set(words(line)) & set(terms)))
+    n = len(paras)
+    df = Counter(t for *_, held in paras for t in held)
+    scored = []
+    for a, b, held in paras:
+        rare = [math.log(n / df[t]) for t in held if df[t] <= n * FAR_SHARE]
+        if a >= start and rare:
+            scored.append((sum(rare), a, b))
+    scored.sort(reverse=True)
+    return [(a, b) for _, a, b in scored[:FAR_PARAGRAPHS]]
 
 
 def article_cover(by_article: dict[str, list[Sent]], terms: dict[str, float]) -> dict[str, float]:

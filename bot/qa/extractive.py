@@ -162,7 +162,7 @@ def select_excerpts(
     if shape == WHO and _NAME_ASKED.search(question):
         terms.pop("name", None)  # "qru ceo name?": the answer is a name, not the word "name"
     q_toks = set(terms)
-    cands = candidates(passages, ledes=latest and shape not in SHORT)
+    cands = candidates(passages, ledes=latest and shape not in SHORT, terms=q_toks)
     if not cands:
         return []
     df: Counter[str] = Counter()

@@ -1,0 +1,77 @@
+"""The paragraphs of the best articles beyond their retrieved passages that hold the question's
+rarer words are read for an answer (``bot.qa.candidates.far_paragraphs``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.qa.candidates import candidates, far_paragraphs
+from bot.qa.extractive import select_excerpts
+from bot.qa.synonyms import words
+from bot.qa.types import Passage
+
+FILLER = [
+    "The festival opened on a wet Friday with readings in the old town hall.",
+    "Organisers said ticket sales were the strongest since the event began.",
+    "Several publishers set up stalls along the harbour front this year.",
+    "A panel on translation drew a crowd that spilled into the corridor.",
+    "Local schools sent pupils to a morning of workshops with authors.",
+    "The closing concert was moved indoors because of the weather.",
+    "Volunteers handed out programmes at the ferry terminal all weekend.",
+    "The mayor thanked sponsors in a short speech on Saturday evening.",
+]
+ANSWER = "The Tellmark Prize for fiction went to Ilse Varga for her first novel, Salt Roads."
+
+
+def _passage(aid: str, headline: str, paragraphs: list[str], rank: int) -> Passage:
+    body = "\n\n".join([headline, *paragraphs])
+    first = body.index(paragraphs[0])
+    return Passage(
+        chunk_id=f"{aid}-0",
+        article_id=aid,
+        corpus="t",
+        text=body[first : first + len(paragraphs[0])],
+        start=first,
+        end=first + len(paragraphs[0]),
+        headline=headline,
+        outlet="Test Wire",
+        url=f"https://test.example/{aid}",
+        published_at=datetime(2026, 11, 20, tzinfo=UTC),
+        ai_generated=True,
+        score=1.0 - 0.1 * rank,
+        article_text=body,
+    )
+
+
+def _passages() -> list[Passage]:
+    top = _passage(
+        "a1",
+        "Harbour book festival draws record crowds",
+        ["The prize ceremony closed the harbour book festival on Sunday night.", *FILLER[:2]],
+        0,
+    )
+    long_one = _passage("a2", "Festival weekend in pictures", [*FILLER, ANSWER, *FILLER[:3]], 1)
+    return [top, long_one]
+
+
+def test_far_paragraph_with_the_rare_word_is_picked() -> None:
+    text = _passages()[1].article_text
+    terms = set(words("who won the tellmark prize"))
+    (span,) = far_paragraphs(text, terms, 0)
+    assert text[span[0] : span[1]] == ANSWER
+
+
+def test_far_paragraph_needs_a_rare_word() -> None:
+    # a word most paragraphs use picks none: it says nothing of where the answer is
+    text = "\n".join(f"The festival day {i} was busy." for i in range(10))
+    assert far_paragraphs(text, set(words("how busy was the festival")), 0) == []
+
+
+def test_second_article_answer_beyond_its_passage_is_a_candidate() -> None:
+    ps = _passages()
+    q = "who won the tellmark prize"
+    sents = [c.sentence for c in candidates(ps, terms=set(words(q)))]
+    assert ANSWER in sents
+    assert ANSWER not in [c.sentence for c in candidates(ps)]
+    quotes = [e.quote for e in select_excerpts(q, ps)]
+    assert any("Ilse Varga" in x for x in quotes)
