@@ -29,6 +29,7 @@ import numpy as np
 from .answer_kind import Asked
 from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
 from .counted import nouns
+from .dense_more import promote
 from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, with_heading
 from .placed import placed_name
@@ -296,9 +297,8 @@ def select_excerpts(
         for c, s in zip(short, sims, strict=True):
             c.dense = float(s)
             c.score = _score(c, shape)
-        for c in cands:
-            if c not in short:
-                c.score -= W_DENSE * 0.1  # not shortlisted: assume weak meaning
+        text_of = lambda c: with_heading(c, by_article)[:EMBED_CHARS]  # noqa: E731
+        promote(cands, short, text_of, stored, query_vec, lambda c: _score(c, shape), W_DENSE * 0.1)
     cands.sort(key=lambda c: -c.score)
     art_cover = article_cover(by_article, terms) if W_ART else {}
     if shape in SHORT:  # the best sentence that states an answer leads, if it is nearly the best
