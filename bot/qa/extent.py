@@ -102,3 +102,35 @@ def date_ranges(sentence: str, days: Sequence[Bounded]) -> list[tuple[int, int]]
         else:
             out.append((a, b))
     return out
+
+
+# A bare count or share, and the whole it is out of: "21 of the initial 30", "18 of its member
+# organizations", "12% of children" (a number alone says little in a lead).
+_BARE_NUMBER = re.compile(
+    r"(?:(?:about|around|nearly|almost|roughly|some|just|over|under|more\s+than|less\s+than)\s+)?"
+    r"\d[\d,.]*(?:\s?(?:%|percent|per\s+cent))?",
+    re.I,
+)
+_OF_WHOLE_AFTER = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|all|these|those)\s+)?"
+    r"((?:[a-z][\w-]*\s+)?(?:\d[\d,.]*\d|\d|[a-z][\w-]*))(?![\w-])"
+)
+_NOT_WHOLE = re.compile(
+    r"\w*(?:[^e]ed|ing)|are|were|was|is|have|has|had|will|would|them|it|us|which|that|those|these"
+    r"|in|on|at|for|to|by|from|with|and|or|as|than|late|all|across|into|over|about|after|before"
+    r"|since|between|among|through|per|of|who|while|but|so|itself|themselves|alone|too|also",
+)
+
+
+def of_whole(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Where a bare count or share ends once the whole it is counted out of is taken in; where
+    it ended, if nothing is."""
+    if not _BARE_NUMBER.fullmatch(sentence[start:end]):
+        return start, end
+    m = _OF_WHOLE_AFTER.match(sentence, end)
+    if not m:
+        return start, end
+    words = list(re.finditer(r"\S+", m.group(1)))
+    while words and _NOT_WHOLE.fullmatch(words[-1].group()):
+        words.pop()
+    return (start, m.start(1) + words[-1].end()) if words else (start, end)

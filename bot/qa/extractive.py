@@ -32,6 +32,7 @@ from .counted import nouns
 from .dense_more import promote
 from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, with_heading
+from .lead_words import stated
 from .placed import placed_name
 from .question_kind import NAME_Q, question_shape
 from .sentences import trim_window
@@ -493,7 +494,7 @@ def short_answer_lead(excerpts: Sequence[Excerpt], question: str) -> str | None:
     shape = question_shape(question)
     if shape not in SHORT:
         return None
-    text = excerpts[0].answer.text.strip().rstrip(",;:")
+    text = stated(excerpts[0].quote, excerpts[0].start, excerpts[0].answer, shape)
     if not text:
         return None
     return f"{text[0].upper()}{text[1:]} [1]."
