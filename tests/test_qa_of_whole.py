@@ -29,6 +29,7 @@ def _whole(sentence: str, number: str) -> str:
         ("He scored 2 of the 3 goals.", "2", "2 of the 3"),
         ("Three lines closed, and 5 of them reopened.", "5", "5"),  # "them" is no whole
         ("It costs $5 of the $10 fee.", "$5", "$5"),  # a sum of money stays as it is
+        ("He has hit 50% of his throws here.", "50%", "50% of his throws"),  # not the adverb
         (
             "About 40 percent of voters, polls say.",
             "About 40 percent",

@@ -118,7 +118,10 @@ _OF_WHOLE_AFTER = re.compile(
 _NOT_WHOLE = re.compile(
     r"\w*(?:[^e]ed|ing)|are|were|was|is|have|has|had|will|would|them|it|us|which|that|those|these"
     r"|in|on|at|for|to|by|from|with|and|or|as|than|late|all|across|into|over|about|after|before"
-    r"|since|between|among|through|per|of|who|while|but|so|itself|themselves|alone|too|also",
+    r"|since|between|among|through|per|of|who|while|but|so|itself|themselves|alone|too|also"
+    # an adverb or a participle after the whole ("50% of his throws here", "of looks shown")
+    r"|here|there|now|then|today|yesterday|ago|again|already|still|only|even|back|out|up|down"
+    r"|off|away|together|done|shown|known|seen|given|taken|made|held|found|put|set|paid|sold",
 )
 
 
