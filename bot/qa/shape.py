@@ -60,7 +60,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WHEN_RX = re.compile(
     rf"\b(?:(?:on|by|from|until|since|before|after|in|at|early|late|next|last|this)\s+"
-    r"(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?|mid-)?)?"  # of January
+    r"(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?|mid-)?|mid-)?"  # January
     rf"(?:{_WEEKDAY}(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?"  # not "January 20" of 2024
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
