@@ -183,34 +183,25 @@ def candidates(
                     out[(p.article_id, s)].lede = True
                 break
     # The rest of the best articles: an answer is often a few paragraphs from the passage that
-    # matched the question's words ("Hayes ... will start next May").
+    # matched the question's words ("Hayes ... will start next May"), or far down a long one.
     seen: list[str] = []
     for rank, p in enumerate(passages):
         if p.article_id in seen or not p.article_text:
             continue
         seen.append(p.article_id)
-        if len(seen) > OUTSIDE_ARTICLES:
+        if len(seen) > max(OUTSIDE_ARTICLES, FAR_ARTICLES if terms else 0):
             break
         text = p.article_text
         skip_to = len(p.headline) if text.startswith(p.headline) else 0
-        spans = list(_split(text[:OUTSIDE_CHARS]))
-        if len(text) > OUTSIDE_CHARS:
-            spans = spans[:-1]  # cut off
-        for i, (s, _) in enumerate(spans):
-            if s >= skip_to:
-                add(p, rank, text, spans, i, skip_to, outside=True)
-    seen = []
-    for rank, p in enumerate(passages):
-        if p.article_id in seen or not p.article_text or not terms:
-            continue
-        seen.append(p.article_id)
-        if len(seen) > FAR_ARTICLES:
-            break
-        text = p.article_text
-        skip_to = len(p.headline) if text.startswith(p.headline) else 0
-        start = OUTSIDE_CHARS if len(seen) <= OUTSIDE_ARTICLES else skip_to
-        for a, b in far_paragraphs(text, terms, start):
+        read: list[tuple[int, int]] = []  # (start, end) of the text split for candidates
+        if len(seen) <= OUTSIDE_ARTICLES:
+            read.append((0, OUTSIDE_CHARS))
+        if terms and len(seen) <= FAR_ARTICLES:
+            read += far_paragraphs(text, terms, OUTSIDE_CHARS if read else skip_to)
+        for a, b in read:
             spans = [(x + a, y + a) for x, y in _split(text[a:b])]
+            if b == OUTSIDE_CHARS and a == 0 and len(text) > b:
+                spans = spans[:-1]  # cut off mid-sentence
             for i, (s, _) in enumerate(spans):
                 if s >= skip_to:
                     add(p, rank, text, spans, i, skip_to, outside=True)
