@@ -292,13 +292,12 @@ def select_excerpts(
     if embed is not None and query_vec is not None and SHORTLIST:
         short = sorted(cands, key=lambda c: -c.score)[:SHORTLIST]
         # the head of a sentence carries its meaning; a long tail only costs model time
-        texts = [with_heading(c, by_article)[:EMBED_CHARS] for c in short]
-        vecs = CACHE.embed(embed, texts, stored=stored)
+        text_of = lambda c: with_heading(c, by_article)[:EMBED_CHARS]  # noqa: E731
+        vecs = CACHE.embed(embed, [text_of(c) for c in short], stored=stored)
         sims = vecs @ np.asarray(query_vec, dtype=np.float32)
         for c, s in zip(short, sims, strict=True):
             c.dense = float(s)
             c.score = _score(c, shape)
-        text_of = lambda c: with_heading(c, by_article)[:EMBED_CHARS]  # noqa: E731
         promote(cands, short, text_of, stored, query_vec, lambda c: _score(c, shape), W_DENSE * 0.1)
     cands.sort(key=lambda c: -c.score)
     art_cover = article_cover(by_article, terms) if W_ART else {}
