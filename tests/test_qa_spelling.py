@@ -56,6 +56,9 @@ def test_sports_nicknames_add_the_teams_name() -> None:
     assert expand("what did arnie do to her shoes")[1] == []
     assert expand("who won roty last yr")[1] == ["Rookie of the Year"]
     assert expand("did wall st bounce back overnight")[1] == ["Wall Street"]
+    # short forms the articles never write: "d4" and "jax" reach "Diablo 4" and "Jacksonville"
+    assert expand("when does d4 season 2 drop")[1] == ["Diablo 4"]
+    assert expand("who had the pick 6 for jax on thursday")[1] == ["Jacksonville"]
 
 
 def test_a_clipped_subject_and_a_heros_nickname_are_spelled_out() -> None:
