@@ -85,3 +85,13 @@ def test_finna_is_chat_not_a_typo_of_a_name() -> None:
     sp = Speller(["Fiona Marr sang. The Orna Rovers play Vexley on Sunday."])
     assert correct("who are the rovers finna play", [sp])[1] == {}
     assert "finna" not in key_terms("who are the rovers finna play")
+
+
+def test_ly_on_a_three_letter_stem_is_a_typo_not_an_adverb() -> None:
+    """ "vally" is "valley" mistyped, not "val" with "-ly"; "-ly" on a longer stem the model
+    knows ("firmly": "firm") is still an adverb, not a typo of a corpus word ("Formly")."""
+    sp = Speller(["Stardew Valley was made by one developer. Formly, the app, was not."])
+    is_word = {"val", "firm", "who", "made", "she", "spoke"}.__contains__
+    fixed, fixes = correct("who made stardew vally", [sp], is_word=is_word)
+    assert fixes == {"vally": "valley"} and fixed == "who made stardew valley"
+    assert correct("she spoke firmly", [sp], is_word=is_word)[1] == {}

@@ -332,6 +332,8 @@ def _bases(word: str) -> list[str]:
         stem = word[: -len(suf)]
         if suf == "d" and not stem.endswith("e"):
             continue  # "sued" is "sue" + "d"; "basd" is not "bas" + "d"
+        if suf == "ly" and len(stem) < 4:
+            continue  # "vally" is "valley" mistyped, not "val" + "ly"
         if word.endswith(suf) and len(stem) >= 3:
             out += [stem, stem + "e"]
             if stem[-1] == stem[-2]:
