@@ -11,10 +11,19 @@ from ingest.keyword import tokenize
 _VERB_FORM = re.compile(r"[a-z]{3,}ed")
 
 
+# words the stemmer makes one with a word for people ("offices" and "officers": "offic"), read as
+# another word so that "how many people" does not count "three offices"
+_SAME_STEM = {"office": "bureau", "offices": "bureau"}
+
+
 def nouns(text: str) -> set[str]:
     """A text's words as a count's noun is matched: stemmed, but without past participles, so
     that "stated" is not "states" ("how many states": not "one stated goal")."""
-    words = [w for w in re.findall(r"[\w'’-]+", text) if not _VERB_FORM.fullmatch(w.lower())]
+    words = [
+        _SAME_STEM.get(w.lower(), w)
+        for w in re.findall(r"[\w'’-]+", text)
+        if not _VERB_FORM.fullmatch(w.lower())
+    ]
     # and two words written as one ("25 home runs" counts "homeruns")
     joined = [a + b for a, b in itertools.pairwise(words) if a.isalpha() and b.isalpha()]
     return set(tokenize(" ".join(words + joined))) - {"\u2205"}
