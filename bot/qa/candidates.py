@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from .labels import label_line
+from .labels import heads_item, label_line
 from .safety import looks_like_instruction
 from .sentences import sentence_spans
 from .shape import Span
@@ -139,8 +139,8 @@ def candidates(
         sent = text[s:e]
         if (p.article_id, s) in out or _boilerplate(sent):
             return
-        if len(WORD.findall(sent)) < 3 and not label_line(sent):  # "Director: Varkan" says who
-            return
+        if len(WORD.findall(sent)) < 3 and not (label_line(sent) or heads_item(text, spans, i)):
+            return  # "Director: Varkan" says who; "Epic Games" over "Announced ..." whose news
         if looks_like_instruction(sent):
             return
         if id(text) not in boxes:

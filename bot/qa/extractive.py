@@ -31,7 +31,7 @@ from .candidates import WORD, Sent, article_cover, article_text, candidates, lis
 from .counted import nouns
 from .dense_more import promote
 from .in_full import in_full
-from .labels import item_heading, labelled, role_labelled, with_heading
+from .labels import item_heading, labelled, role_labelled, subject_heading, with_heading
 from .lead_words import stated
 from .placed import placed_name
 from .question_kind import NAME_Q, question_shape
@@ -276,9 +276,11 @@ def select_excerpts(
                 or (shape == WHO and role_labelled(c.sentence, ask.roles) is not None)
             ):
                 head = item_heading(c, at)  # "Where to watch: Shudder", of the film it names
-                if head is not None:
-                    c.head = head.idx
-                    c.lex = lex_of(c.toks | head.toks, seq[id(head)] + seq[id(c)])
+            else:  # "Epic Games" / "Announced ... it is laying off 870 people": whose news
+                head = subject_heading(c, at)
+            if head is not None:
+                c.head = head.idx
+                c.lex = lex_of(c.toks | head.toks, seq[id(head)] + seq[id(c)])
     if latest:  # "what's the latest on ...": the newest of the articles that bear on it first
         dated = [c.passage.published_at for c in cands if c.passage.published_at is not None]
         newest = max(dated, default=None)

@@ -145,3 +145,49 @@ def item_heading(c: Sent, at: dict[int, Sent]) -> Sent | None:
             return None
         return at.get(at_ + len(line) - len(line.lstrip()))
     return None
+
+
+# A list item's text that opens on its verb, its subject being the item's heading: "Epic Games"
+# / "Announced on September 28 that the Fortnite maker is laying off 16% ...", "Hopper" / "Is
+# reducing its full-time staff by 30% ...".
+_VERB_OPEN = re.compile(
+    r"(?:is|was|are|were|has|had|have|will|would|plans|planned|announced|said|says|confirmed|"
+    r"reported|reportedly|laid|cut|cuts|cutting|slashed|eliminated|let|shut|closed|filed|raised|"
+    r"launched|acquired|agreed|became|began|started|signed|won|made|told|revealed|disclosed|"
+    r"shared|posted|unveiled|introduced|released|moved|added|dropped|hired|named|offered)\b"
+)
+SUBJECT_WORDS = 6  # a heading that names an item's subject is a name, a few words long
+
+
+def opens_on_verb(sentence: str) -> bool:
+    """Whether the sentence opens on a capitalised verb ("Announced on September 28 ...")."""
+    first = sentence.split(maxsplit=1)[0] if sentence.strip() else ""
+    return first[:1].isupper() and bool(_VERB_OPEN.fullmatch(first.lower()))
+
+
+def heads_item(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """Whether sentence ``i`` is a short line over a paragraph that opens on its verb: the name
+    the paragraph is about ("Epic Games"), kept though it is under three words."""
+    s, e = spans[i]
+    if i + 1 >= len(spans) or len(text[s:e].split()) > SUBJECT_WORDS:
+        return False
+    a, b = spans[i + 1]
+    return "\n" in text[e:a] and opens_on_verb(text[a:b])
+
+
+def subject_heading(c: Sent, at: dict[int, Sent]) -> Sent | None:
+    """The heading line a paragraph that opens on its verb is about, or None: the line right
+    above it, short and unpunctuated, when it is a candidate sentence."""
+    if not opens_on_verb(c.sentence):
+        return None
+    before = c.text[max(0, c.start - 200) : c.start]
+    if not before.endswith("\n"):
+        return None  # the paragraph's first sentence only
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", before)]
+    if not lines:
+        return None
+    line = lines[-1].group().strip()
+    if len(line.split()) > SUBJECT_WORDS or line[-1:] in ".!?:;,\"”":
+        return None
+    off = max(0, c.start - 200) + lines[-1].start()
+    return at.get(off + len(lines[-1].group()) - len(lines[-1].group().lstrip()))
