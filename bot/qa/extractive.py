@@ -269,8 +269,7 @@ def select_excerpts(
     for sents in by_article.values():
         at = {c.idx: c for c in sents}
         for c in sents:
-            nb = [at[i].lex for i in (c.prev, c.next) if i in at]
-            c.context = max(nb, default=0.0)
+            c.context = max((at[i].lex for i in (c.prev, c.next) if i in at), default=0.0)
             if shape in SHORT and (
                 labelled(c.sentence, shape, q_toks) is not None
                 or (shape == WHO and role_labelled(c.sentence, ask.roles) is not None)
