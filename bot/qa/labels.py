@@ -187,7 +187,7 @@ def subject_heading(c: Sent, at: dict[int, Sent]) -> Sent | None:
     if not lines:
         return None
     line = lines[-1].group().strip()
-    if len(line.split()) > SUBJECT_WORDS or line[-1:] in ".!?:;,\"”":
+    if len(line.split()) > SUBJECT_WORDS or line[-1:] in '.!?:;,"”':
         return None
     off = max(0, c.start - 200) + lines[-1].start()
     return at.get(off + len(lines[-1].group()) - len(lines[-1].group().lstrip()))
