@@ -12,6 +12,7 @@ from ingest.keyword import tokenize
 
 from .amounts import guessed_amount
 from .regions import PLACE_NOUN
+from .role_words import SAME_ROLE
 from .shape import (
     HOW_MANY,
     HOW_MUCH,
@@ -58,7 +59,8 @@ _AMOUNT_NOUN = (
     r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
     r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
     r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
-    r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield|estimate|eps)"
+    r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield|estimate|eps|"
+    r"worth|debt|capacity|wattage|distance|contract|sales)"
 )
 _SCORE_Q = re.compile(
     r"\b(?:score|scoreline|result|final\s+tally)\b"  # and "what was the final" (of a game)
@@ -128,10 +130,10 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bhow\s+many\s+(?:bucks|dollars|quid|euros|yen|rupees)\b|"
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap|tall|fast|"
-            r"deep|wide|heavy|steep|full|empty|bad|badly)\b|"
+            r"deep|wide|heavy|steep|full|empty|bad|badly|pricey|pricy|costly|small|hot|cold)\b|"
             rf"\b(?:what|which){_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
             # not "what's the deal with the strike", nor a ratio ("the revenue split")
-            rf"{_AMOUNT_NOUN}s?\b(?!\s+(?:with|split)\b)"
+            rf"{_AMOUNT_NOUN}s?\b(?!\s+(?:with|split|dispute|talks|row|standoff)\b)"
             r"|\bwhat\s+(?:percent|pct)|\bwhat\s*%"
             # "what's the cheapest ticket gonna cost", "what did they pay for it"
             rf"|\bwhat(?:'s|’s|s|['’]d|['’]ll|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|"
@@ -478,24 +480,5 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
     if not roles and _IN_CHARGE.search(question):
         roles |= IN_CHARGE_ROLES
     for r in list(roles):  # "who is quillon's ceo": "chief executive Mirela Castan"
-        roles.update(_SAME_ROLE.get(r, ()))
+        roles.update(SAME_ROLE.get(r, ()))
     return frozenset(roles)
-
-
-# Titles the articles write another way than members ask for them
-_SAME_ROLE = {
-    tokenize(k)[0]: frozenset(tokenize(v))
-    for k, v in {
-        "cfo": "chief financial officer", "coo": "chief operating officer",
-        "cto": "chief technology officer", "ceo": "chief executive", "boss": "chief executive ceo head", "spokesperson": "spokesman spokeswoman",
-        "spokesman": "spokesperson spokeswoman", "spokeswoman": "spokesperson spokesman",
-        "ref": "referee official", "referee": "ref official", "qb": "quarterback",
-        "reffed": "referee ref official", "refereed": "referee ref official",
-        "officiated": "referee ref official", "reffing": "referee ref official",
-        "refereeing": "referee ref official", "officiating": "referee ref official",
-        "quarterback": "qb", "chair": "chairman chairwoman chairperson", "pm": "prime minister",
-        "lawyer": "attorney counsel", "attorney": "lawyer counsel", "doctor": "physician",
-        "uni": "university college", "school": "university college", "college": "university",
-        "university": "college", "cofounder": "founder",
-    }.items()
-}  # fmt: skip

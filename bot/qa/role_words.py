@@ -1,0 +1,23 @@
+"""Titles the articles write another way than members ask for them ("ceo": "chief executive",
+"ref": "referee"), read by ``bot.qa.question_kind.roles_asked``."""
+
+from __future__ import annotations
+
+from ingest.keyword import tokenize
+
+SAME_ROLE: dict[str, frozenset[str]] = {
+    tokenize(k)[0]: frozenset(tokenize(v))
+    for k, v in {
+        "cfo": "chief financial officer", "coo": "chief operating officer",
+        "cto": "chief technology officer", "ceo": "chief executive", "boss": "chief executive ceo head", "spokesperson": "spokesman spokeswoman",
+        "spokesman": "spokesperson spokeswoman", "spokeswoman": "spokesperson spokesman",
+        "ref": "referee official", "referee": "ref official", "qb": "quarterback",
+        "reffed": "referee ref official", "refereed": "referee ref official",
+        "officiated": "referee ref official", "reffing": "referee ref official",
+        "refereeing": "referee ref official", "officiating": "referee ref official",
+        "quarterback": "qb", "chair": "chairman chairwoman chairperson", "pm": "prime minister",
+        "lawyer": "attorney counsel", "attorney": "lawyer counsel", "doctor": "physician",
+        "uni": "university college", "school": "university college", "college": "university",
+        "university": "college", "cofounder": "founder",
+    }.items()
+}  # fmt: skip

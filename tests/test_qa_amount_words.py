@@ -1,0 +1,60 @@
+"""A what-question whose noun is an amount ("net worth", "his contract", "battery capacity") or
+a how-question on one ("how pricey") asks for the figure, and the lead states it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.qa.extractive import select_excerpts, short_answer_lead
+from bot.qa.question_kind import question_shape
+from bot.qa.shape import HOW_MUCH, WHAT
+from bot.qa.types import Passage
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "whats the boxer's net worth supposed to be",
+        "what was his contract for 2023 after he avoided arbitration",
+        "how pricey was the ring he bought",
+        "whats her avg driving distance this season",
+        "what's the government debt at right now",
+    ],
+)
+def test_amount_nouns_ask_for_a_figure(q: str) -> None:
+    assert question_shape(q) == HOW_MUCH
+
+
+def test_a_dispute_over_a_contract_is_no_figure() -> None:
+    assert question_shape("what was the contract dispute about") == WHAT
+
+
+def test_the_contract_figure_leads() -> None:
+    body = (
+        "Shortstop signs before arbitration hearing\n\n"
+        "The shortstop had been one of the club's steadiest hitters for three seasons. "
+        "He avoided arbitration ahead of the season and signed a $9.95 million contract. "
+        "Teammates said the deal let everyone focus on the opening series."
+    )
+    start = body.index("The shortstop")
+    p = Passage(
+        chunk_id="s-0",
+        article_id="s",
+        corpus="t",
+        text=body[start:],
+        start=start,
+        end=len(body),
+        headline="Shortstop signs before arbitration hearing",
+        outlet="Test Wire",
+        url="https://test.example/shortstop",
+        published_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ai_generated=True,
+        score=1.0,
+        article_text=body,
+    )
+    q = "what was the shortstop's contract after he avoided arbitration"
+    ex = select_excerpts(q, [p])
+    lead = short_answer_lead(ex, q)
+    assert lead is not None and "$9.95 million" in lead
