@@ -45,7 +45,7 @@ def hometowns(sentence: str) -> list[tuple[int, int, str]]:
     return [(m.start() + at, m.end(), m.group(0)[at:]) for m, at in ats]
 
 
-# "an Oslo court", "a Louisiana woman", "Porto Alegre councilman Ramiro Rosário", "their
+# "an Oslo court", "a Seattle federal court", "a Louisiana woman", "Porto Alegre councilman Ramiro Rosário", "their
 # Saint-Galmier hotel": a place named before who or what is there
 _LOCAL_RX = re.compile(
     r"(?:(?<=\b[Aa]\s)|(?<=\b[Aa]n\s)|(?<=\b[Tt]he\s)|(?<=\b[Tt]heir\s)|(?<=\b[Hh]is\s)|"
@@ -55,8 +55,11 @@ _LOCAL_RX = re.compile(
     r"Supreme|High|District|City|County|Royal|Catholic|Christian)\b)"
     r"(?![A-Z][a-z]+(?:an|ish|ese|ic|i)\b)"
     rf"{_CAP}(?:\s+{_CAP}){{0,2}}"
-    r"(?=\s+(?:court|woman|man|family|couple|teen|teenager|resident|residents|native|hospital|"
-    r"hotel|police|councilman|councilwoman|council|mayor|jury|prosecutors?|school)\b)"
+    r"(?=\s+(?:(?:federal|district|state|county|criminal|superior|bankruptcy|immigration|crown|"
+    r"magistrates['’]?|juvenile|children['’]s|general|public|private|luxury)\s+)?"  # "federal court"
+    r"(?:court|courthouse|courtroom|woman|man|family|couple|teen|teenager|resident|residents|"
+    r"native|hospital|hotel|police|councilman|councilwoman|council|mayor|jury|prosecutors?|"
+    r"school)\b)"
 )
 
 

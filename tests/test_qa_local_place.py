@@ -1,0 +1,30 @@
+"""A place named before who or what is there, with a word of kind between ("a Seattle federal
+court", "a Boston children's hospital"), answers where (``bot.qa.placed.local_places``)."""
+
+from __future__ import annotations
+
+from bot.qa.answer_kind import Asked
+from bot.qa.placed import local_places
+from bot.qa.question_kind import question_shape
+from ingest.keyword import tokenize
+
+
+def _where(q: str, sentence: str) -> list[str]:
+    ask = Asked.read(q, question_shape(q), set(tokenize(q)), {})
+    return [sp.text for sp, _ in ask.rate(sentence, lambda _t: 0.5)]
+
+
+def test_a_place_before_a_kind_of_court() -> None:
+    s = "He appeared in a Seattle federal court on Tuesday to enter his plea."
+    assert [t for *_, t in local_places(s)] == ["Seattle"]
+    assert _where("where did he go to court to plead guilty", s) == ["Seattle"]
+
+
+def test_a_place_before_a_kind_of_hospital() -> None:
+    s = "She was taken to a Boston children's hospital after the crash."
+    assert "Boston" in _where("where was she taken after the crash", s)
+
+
+def test_a_word_of_kind_alone_names_no_place() -> None:
+    # "a federal court": no name before the kind of court
+    assert local_places("He appeared in a federal court on Tuesday.") == []
