@@ -494,7 +494,7 @@ def short_answer_lead(excerpts: Sequence[Excerpt], question: str) -> str | None:
     shape = question_shape(question)
     if shape not in SHORT:
         return None
-    text = stated(excerpts[0].quote, excerpts[0].start, excerpts[0].answer, shape)
+    text = stated(excerpts[0].quote, excerpts[0].start, excerpts[0].answer, shape, question)
     if not text:
         return None
     return f"{text[0].upper()}{text[1:]} [1]."
