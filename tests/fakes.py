@@ -77,3 +77,26 @@ def slow_embedding(embedder: Any, per_text_s: float = 0.05) -> Any:
 
     embedder.embed = slow
     return plain
+
+
+def article_passage(aid: str, body: str, start: int, end: int, headline: str) -> Any:
+    """A passage ``body[start:end]`` of a one-article corpus whose full text is ``body``."""
+    from datetime import UTC, datetime
+
+    from bot.qa.types import Passage
+
+    return Passage(
+        chunk_id=f"{aid}-0",
+        article_id=aid,
+        corpus="t",
+        text=body[start:end],
+        start=start,
+        end=end,
+        headline=headline,
+        outlet="Test Wire",
+        url=f"https://test.example/{aid}",
+        published_at=datetime(2026, 3, 1, tzinfo=UTC),
+        ai_generated=True,
+        score=1.0,
+        article_text=body,
+    )

@@ -3,14 +3,13 @@ a how-question on one ("how pricey") asks for the figure, and the lead states it
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
 from bot.qa.extractive import select_excerpts, short_answer_lead
 from bot.qa.question_kind import question_shape
 from bot.qa.shape import HOW_MUCH, WHAT
-from bot.qa.types import Passage
+
+from .fakes import article_passage
 
 
 @pytest.mark.parametrize(
@@ -39,21 +38,7 @@ def test_the_contract_figure_leads() -> None:
         "Teammates said the deal let everyone focus on the opening series."
     )
     start = body.index("The shortstop")
-    p = Passage(
-        chunk_id="s-0",
-        article_id="s",
-        corpus="t",
-        text=body[start:],
-        start=start,
-        end=len(body),
-        headline="Shortstop signs before arbitration hearing",
-        outlet="Test Wire",
-        url="https://test.example/shortstop",
-        published_at=datetime(2026, 3, 1, tzinfo=UTC),
-        ai_generated=True,
-        score=1.0,
-        article_text=body,
-    )
+    p = article_passage("s", body, start, len(body), "Shortstop signs before arbitration hearing")
     q = "what was the shortstop's contract after he avoided arbitration"
     ex = select_excerpts(q, [p])
     lead = short_answer_lead(ex, q)

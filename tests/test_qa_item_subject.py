@@ -4,13 +4,13 @@ so it is read with it and quoted with it (``bot.qa.labels.subject_heading``)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from bot.qa.candidates import candidates
 from bot.qa.extractive import select_excerpts
 from bot.qa.labels import heads_item, opens_on_verb
 from bot.qa.sentences import sentence_spans
 from bot.qa.types import Passage
+
+from .fakes import article_passage
 
 BODY = (
     "Layoffs across the software trade, company by company\n\n"
@@ -26,23 +26,8 @@ HEADLINE = "Layoffs across the software trade, company by company"
 
 
 def _passage() -> Passage:
-    start = BODY.index("Brightloom")
-    end = BODY.index("Tessaly") + 90
-    return Passage(
-        chunk_id="l-0",
-        article_id="l",
-        corpus="t",
-        text=BODY[start:end],
-        start=start,
-        end=end,
-        headline=HEADLINE,
-        outlet="Test Wire",
-        url="https://test.example/layoffs",
-        published_at=datetime(2026, 10, 5, tzinfo=UTC),
-        ai_generated=True,
-        score=1.0,
-        article_text=BODY,
-    )
+    start, end = BODY.index("Brightloom"), BODY.index("Tessaly") + 90
+    return article_passage("l", BODY, start, end, HEADLINE)
 
 
 def test_a_name_over_a_verb_paragraph_heads_it() -> None:
