@@ -59,6 +59,7 @@ def test_sports_nicknames_add_the_teams_name() -> None:
     # short forms the articles never write: "d4" and "jax" reach "Diablo 4" and "Jacksonville"
     assert expand("when does d4 season 2 drop")[1] == ["Diablo 4"]
     assert expand("who had the pick 6 for jax on thursday")[1] == ["Jacksonville"]
+    assert expand("how did the windies t20 series end")[1] == ["West Indies"]
 
 
 def test_a_clipped_subject_and_a_heros_nickname_are_spelled_out() -> None:

@@ -59,7 +59,7 @@ ALIASES: dict[str, str] = {
     "phins": "Dolphins", "bosox": "Red Sox", "nats": "Nationals", "leafs": "Maple Leafs",
     "bama": "Alabama", "vandy": "Vanderbilt", "fins": "Dolphins", "philly": "Philadelphia",
     "celts": "Celtics", "nugs": "Nuggets", "snf": "Sunday Night Football",
-    "mnf": "Monday Night Football", "jax": "Jacksonville", "d4": "Diablo 4", "muzza": "Andy Murray", "kaner": "Patrick Kane",
+    "mnf": "Monday Night Football", "jax": "Jacksonville", "d4": "Diablo 4", "windies": "West Indies", "muzza": "Andy Murray", "kaner": "Patrick Kane",
     "robbo": "Robertson",
     "amex": "American Express", "bofa": "Bank of America", "doj": "Justice Department",
     "gop": "Republican", "dems": "Democrats", "gta 6": "Grand Theft Auto VI",
