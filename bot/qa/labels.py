@@ -176,18 +176,10 @@ def heads_item(text: str, spans: list[tuple[int, int]], i: int) -> bool:
 
 
 def subject_heading(c: Sent, at: dict[int, Sent]) -> Sent | None:
-    """The heading line a paragraph that opens on its verb is about, or None: the line right
-    above it, short and unpunctuated, when it is a candidate sentence."""
-    if not opens_on_verb(c.sentence):
+    """The name a paragraph that opens on its verb is about, or None: the sentence before it,
+    when that is a short unpunctuated line of its own (what ``heads_item`` keeps)."""
+    head = at.get(c.prev)
+    if head is None or not opens_on_verb(c.sentence) or "\n" not in c.text[head.end : c.start]:
         return None
-    before = c.text[max(0, c.start - 200) : c.start]
-    if not before.endswith("\n"):
-        return None  # the paragraph's first sentence only
-    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", before)]
-    if not lines:
-        return None
-    line = lines[-1].group().strip()
-    if len(line.split()) > SUBJECT_WORDS or line[-1:] in '.!?:;,"”':
-        return None
-    off = max(0, c.start - 200) + lines[-1].start()
-    return at.get(off + len(lines[-1].group()) - len(lines[-1].group().lstrip()))
+    line = head.sentence.strip()
+    return head if len(line.split()) <= SUBJECT_WORDS and line[-1:] not in '.!?:;,"”' else None

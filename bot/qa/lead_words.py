@@ -21,26 +21,28 @@ _AFTER = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+|\s+&\s+)({_NAME})")
 _BEFORE = re.compile(rf"({_NAME})(?:,\s+|\s+and\s+|,\s+and\s+|\s+&\s+)$")
 
 
-def listed(quote: str, a: int, b: int) -> tuple[int, int]:
-    """The span ``a:b`` of ``quote`` widened to the names listed with it ("Cardinals and
-    Commanders", "France, Germany, Italy, and Spain")."""
-    a0, b0 = a, b
-    while (m := _AFTER.match(quote, b)) and m.group(1).split()[0] not in _OPENERS:
-        b = m.end()
-    while (m := _BEFORE.search(quote[max(0, a - 60) : a])) and m.group(1).split()[
-        0
-    ] not in _OPENERS:
-        a -= len(m.group())
-    # a list ends on "and" ("A, B and C"); "John Smith, CEO" is a name and its title
-    return (a, b) if re.search(r"\s(?:and|&)\s", quote[a:b]) else (a0, b0)
-
-
 _OPENERS = frozenset(
     "Meanwhile However Also But And Then Still Yet So In On At The This That Instead Later "
     "Earlier Now Today Yesterday Last Next First Finally Plus Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday January February March April May June July August September "
     "October November December".split()
 )  # and days and months, which are no one listed with a name
+
+
+def _a_name(m: re.Match[str] | None) -> bool:
+    return m is not None and m.group(1).split()[0] not in _OPENERS
+
+
+def listed(quote: str, a: int, b: int) -> tuple[int, int]:
+    """The span ``a:b`` of ``quote`` widened to the names listed with it ("Cardinals and
+    Commanders", "France, Germany, Italy, and Spain")."""
+    a0, b0 = a, b
+    while _a_name(m := _AFTER.match(quote, b)):
+        b = m.end()  # type: ignore[union-attr]
+    while _a_name(m := _BEFORE.search(quote[max(0, a - 60) : a])):
+        a -= len(m.group())  # type: ignore[union-attr]
+    # a list ends on "and" ("A, B and C"); "John Smith, CEO" is a name and its title
+    return (a, b) if re.search(r"\s(?:and|&)\s", quote[a:b]) else (a0, b0)
 
 
 def stated(quote: str, at: int, answer: Bounded, shape: str, question: str = "") -> str:
