@@ -386,7 +386,8 @@ ROLES = frozenset(
         "mediation referee ref umpire defender striker midfielder goalkeeper keeper quarterback qb "
         "receiver pitcher commentator announcer analyst reporter host anchor negotiator "
         "prosecutor attorney lawyer regulator inspector detective officer commander reffed "
-        "refereed officiated reffing refereeing officiating cfo coo cto"
+        "refereed officiated reffing refereeing officiating cfo coo cto rb wr te lb cb kicker "
+        "linebacker cornerback"
     )
 )
 # A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the

@@ -19,5 +19,8 @@ SAME_ROLE: dict[str, frozenset[str]] = {
         "lawyer": "attorney counsel", "attorney": "lawyer counsel", "doctor": "physician",
         "uni": "university college", "school": "university college", "college": "university",
         "university": "college", "cofounder": "founder",
+        # football positions, as a team sheet writes them ("RB Zack Moss", "running back Moss")
+        "rb": "running back", "wr": "receiver wide", "te": "tight end", "lb": "linebacker",
+        "cb": "cornerback", "receiver": "wr", "linebacker": "lb", "cornerback": "cb",
     }.items()
 }  # fmt: skip

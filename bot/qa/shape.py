@@ -61,8 +61,11 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _WHEN_RX = re.compile(
     rf"\b(?:(?:on|by|from|until|since|before|after|in|at|early|late|next|last|this)\s+"
     r"(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?|mid-)?|mid-)?"  # January
-    rf"(?:{_WEEKDAY}(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d))?"
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?"  # not "January 20" of 2024
+    # "Sunday, March 31", "Sunday 31 March 2024"
+    rf"(?:{_WEEKDAY}(?:,?\s+(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)(?:,?\s+\d{{4}})?))?"
+    # not "January 20" of 2024; "April 11-14" is one span of days
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}(?!\d|[:.]\d))?(?!\d)(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"
     rf"|{_MONTH}\s+(?:of\s+)?\d{{4}}"  # "March 2023", "March of 2023"
     r"|(?:19|20)\d{2}(?:[-–/](?:\d{2}|(?:19|20)\d{2})(?![-–/]?\d))?"  # "2015-16": a season
@@ -73,7 +76,7 @@ _WHEN_RX = re.compile(
     r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:[A-Z]{1,4}T|UTC)\b)?"
     r"|(?:yesterday|today|tomorrow|tonight)"
     r"|(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\b(?:\s+\d{4})?"
-    r"|(?:next|last|this|coming)\s+(?:week|month|year|decade|season)\b"
+    r"|(?:next|last|this|coming)\s+(?:week|month|year|decade|season)\b(?!['’]s)"  # not "last year's Masters"
     r"|(?:week|month|year|weekend|season)(?:'s)?\s+end"
     # "three years ago", "about 252 million years ago": a time counted back from now
     r"|(?:about\s+|some\s+|roughly\s+|nearly\s+|almost\s+|more\s+than\s+)?"
@@ -137,7 +140,7 @@ _TITLE = (
     r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|C[EFOT]O|Chief|"
     r"Director|Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
     r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir|Principal|Deputy|Vice|Acting|"
-    r"Interim|Executive|Head|Captain|Skipper|Partner|Officer|QB|Quarterback)"
+    r"Interim|Executive|Head|Captain|Skipper|Partner|Officer|QB|Quarterback|RB|WR|TE|LB|CB)"
 )
 # "the Fairfield Beach neighborhood", "Jefferson County": a place named by its kind, with no
 # preposition before it
@@ -214,6 +217,7 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
 
 # "Thursday Night Football", "Friday Night Lights": a show's name opens with its weekday
 _NIGHT_SHOW = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]")
+_ROUND = re.compile(r"(?:Pre-)?Series\s+[A-H]\d?\+?")  # a funding round's name
 _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
 
 
@@ -271,6 +275,8 @@ def _names(s: str) -> list[Span]:
             continue  # "CEO of Flexport", "CEO of Warner Music Group": a post, not who holds it
         if len(text.split()) >= 2 and text.upper() == text and sum(c.isalpha() for c in text) > 5:
             continue  # "FULL TIME LIVE": a heading in capitals, not a name
+        if _ROUND.fullmatch(text):
+            continue  # "led its Series B": a funding round, not who led it
         if _DESCRIBING.search(text):
             continue  # "the Los Angeles-based firm": says what the firm is, names no one
         if out and _ROLE_OF.match(text) and s[out[-1].end : start] == ", ":

@@ -157,6 +157,8 @@ def initials(name: str) -> set[str]:
     and "dtr" for "Dorian Thompson-Robinson", "sbf" for "Sam Bankman-Fried", "sb" for "Super
     Bowl"). Empty for a name of one word."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", name) if w[0].isupper()]
+    if len(words) >= 3 and is_title(words[0]):
+        words = words[1:]  # "RB Jonathan Taylor" is "jt"
     if len(words) < 2:
         return set()
     whole = "".join(w[0] for w in words).lower()

@@ -112,7 +112,13 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
     elif shape == WHEN and ask.past_q:  # "last time colorado won there": a date, not "7 p.m."
         rated = by(tw.CLOCK_PAST, lambda sp: tw.CLOCK_ONLY.match(sp.text))
     if shape == WHEN and not ask.end_q:  # "when did he found it": not "CEO until 2019"
-        rated = by(tw.UNTIL, lambda sp: tw.UNTIL_RX.match(sp.text))
+        rated = by(  # but "won't go forward again until Sunday": then it will
+            tw.UNTIL,
+            lambda sp: (
+                tw.UNTIL_RX.match(sp.text)
+                and not tw.NOT_BEFORE.search(sentence[max(0, sp.start - 60) : sp.start])
+            ),
+        )
     if shape == WHERE and not ask.watch_q:  # "simulcast on ABC": no place the game was at
         rated = by(NETWORK_PLACE, lambda sp: NETWORK.match(sp.text))
     if shape == WHERE and not ask.country_q:  # "in Brazil ... in Rio de Janeiro": the city

@@ -23,6 +23,8 @@ CLOCK_ONLY = re.compile(
 CLOCK_PAST = 0.6  # a time of day alone, asked when something in the past happened
 UNTIL = 0.6  # when something lasted until, asked when it happened
 UNTIL_RX = re.compile(r"(?:until|till|through)\b", re.I)
+# "won't reopen until", "not due until": the time after "until" is when it happens
+NOT_BEFORE = re.compile(r"(?:\bnot|n['’]t|\bnever)\s+(?:\w+\s+){0,4}$", re.I)
 END_Q = re.compile(
     # "when's the deadline": "X has until October 18" is when it falls due
     r"\b(?:until|till|through|end(?:s|ed|ing)?|last(?:s|ed)?|how\s+long|over|deadline|due|"

@@ -1,0 +1,61 @@
+"""When-answers read whole and weighed by what the sentence says of them: a span of days
+("April 11-14"), a weekday before a day written the British way ("Sunday 31 March 2024"), no
+answer in "last year's" (it only says which edition), and "not ... until" naming when a thing
+happens. Football positions before a name are titles ("RB Jonathan Taylor"); a funding round is
+no one. Hand-written sentences; the leads go through the extractive answerer."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.qa.shape import WHEN, WHO, answer_spans
+from bot.qa.span_filter import initials
+from tests.test_qa_extractive import _lead
+
+
+def _texts(sentence: str, shape: str) -> list[str]:
+    return [sp.text for sp in answer_spans(sentence, shape)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("The Orrin Open is played April 11-14.", ["April 11-14"]),
+        ("It runs April 11-14, 2025 at Velm Park.", ["April 11-14, 2025"]),
+        ("Clocks go back at 2am on Sunday 29 October.", ["at 2am", "on Sunday 29 October"]),
+        ("The vote is on Sunday, March 31, 2024, in Velm.", ["on Sunday, March 31, 2024"]),
+        ("She lost at last year's Velm Masters.", []),
+        ("This week’s summit opened in Orrin.", []),
+        ("She won it last year.", ["last year"]),
+    ],
+)
+def test_when_spans_are_read_whole(sentence: str, want: list[str]) -> None:
+    assert _texts(sentence, WHEN) == want
+
+
+def test_not_until_a_date_is_when_it_happens() -> None:
+    text = (
+        "Velm's clocks went back one hour at 2am on Sunday 29 October. "
+        "The clocks will not go forward again until Sunday 31 March 2024."
+    )
+    assert _lead("after the october change when do the velm clocks go forward again", text) == (
+        "Until Sunday 31 March 2024 [1]."
+    )
+
+
+def test_a_position_before_a_name_is_a_title() -> None:
+    # "jt" is the member's own name for the running back the sheet lists as "RB Jonathan Taylor"
+    assert "jt" in initials("RB Jonathan Taylor")
+    assert _texts("Out: RB Jonathan Taylor (thumb), CB Ike Varn (knee).", WHO) == [
+        "Jonathan Taylor",
+        "Ike Varn",
+    ]
+    text = (
+        "Orrin's injury report lists WR Tom Pell as out. "
+        "With the starter hurt, RB Dale Moss will carry the load on Sunday, coach Ana Ruiz said."
+    )
+    assert _lead("who's the orrin rb carrying the load sunday", text) == "Dale Moss [1]."
+
+
+def test_a_funding_round_is_no_one() -> None:
+    assert _texts("Velmtech raised a Series B led by Orrin Capital.", WHO) == ["Orrin Capital"]
