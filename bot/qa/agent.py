@@ -1,5 +1,6 @@
 """Who did what the question asks about: the name after "<the question's verb> by" ("Directed
-by Atlee" for "who directed it")."""
+by Atlee" for "who directed it"), or the name the question's verb follows ("Balderton is leading
+the round" for "who led the round")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from ingest.keyword import tokenize
 
 from .shape import Span
+from .synonyms import base_form
 
 AGENT = 1.3  # what a name after "<the question's verb> by" counts for more
 # "directed by", "published last week by": the verb before "by", past words of when
@@ -35,3 +37,59 @@ def done_by(sentence: str, sp: Span, q_toks: set[str] | frozenset[str], asked: s
     return bool(verb) and bool(
         set(tokenize(verb)) & (q_toks if not _PARTICIPLE.search(verb) else asked)
     )
+
+
+# "who led the round", "who actually founded it": the verb after "who"
+_WHO_VERB = re.compile(
+    r"\bwho\s+(?:(?:actually|really|just|first|originally|else|has|have|had)\s+)?([a-z][\w-]*)",
+    re.I,
+)
+# "which vc firm led it": a past form after the kind of answer asked for
+_WHICH_VERB = re.compile(
+    r"\bwhich\s+(?:[\w-]+\s+){1,3}?([a-z]+ed|led|won|made|built|bought|sold|ran|took|beat)\b",
+    re.I,
+)
+# no verbs of doing; nor of saying ("who said no" asks who voted against, not who spoke)
+_NOT_VERB = frozenset(
+    tokenize(
+        "is was are were will would can could should might may does do did say said says tell "
+        "told announce announced report reported confirm confirmed"
+    )
+)
+# after a name, the words before its verb: "Gutter Capital and Watchung Capital co-led",
+# "Balderton is leading", "Accel also led"
+_VERB_AFTER = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?"
+    r"(?:\s+(?:has|have|had|is|are|was|were|also|previously|reportedly|recently|jointly))*"
+    r"\s+(?:co-)?([a-z]+)\b"
+)
+
+
+def asked_verb(question: str) -> str:
+    """The stem of the verb a who-question asks the doer of ("who led the round": "lead"), or
+    ""."""
+    m = _WHO_VERB.search(question) or _WHICH_VERB.search(question)
+    toks = tokenize(m.group(1)) if m else []
+    if len(toks) != 1 or toks[0] in _NOT_VERB or toks[0] == "\u2205":
+        return ""
+    return base_form(toks[0])
+
+
+def does(sentence: str, sp: Span, verb: str) -> bool:
+    """Whether ``sp`` is who does ``verb`` (a stem, ``asked_verb``): the verb follows it."""
+    m = _VERB_AFTER.match(sentence[sp.end : sp.end + 80]) if verb else None
+    toks = tokenize(m.group(1)) if m else []
+    return len(toks) == 1 and base_form(toks[0]) == verb
+
+
+_FIRST_WORD = re.compile(r"[A-Z][\w'’.&-]*[\w&]")
+
+
+def doer_first(sentence: str, verb: str) -> Span | None:
+    """The sentence's first word, where it is a name and the question's verb follows it
+    ("Accel led the seed round"); not a pronoun or another stop word ("They led")."""
+    m = _FIRST_WORD.match(sentence)
+    if m is None or tokenize(m.group()) in ([], ["\u2205"]):
+        return None
+    sp = Span(0, m.end(), m.group())
+    return sp if does(sentence, sp, verb) else None

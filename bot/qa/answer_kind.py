@@ -19,7 +19,7 @@ from ingest.keyword import tokenize
 
 from . import time_place
 from . import when_words as tw
-from .agent import AGENT, done_by
+from .agent import AGENT, asked_verb, doer_first, does, done_by
 from .aliases import unexpand
 from .amounts import (
     COMPARED,
@@ -33,13 +33,13 @@ from .amounts import (
     former,
     words_after,
 )
-from .around import around
+from .around import around, said_by_or_on
 from .counted import PEOPLE, PEOPLE_BY_ROLE, counted_head, nouns, what_counted
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import AFFILIATION, WATCH_Q, works_at
 from .owner import OTHER_OWNER, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
-from .person import EVENT_END, ROLE_OF, VENUE_END, bare, personlike
+from .person import EVENT_END, ORG_END, ROLE_OF, VENUE_END, bare, personlike
 from .plans import planned
 from .question_kind import (
     FORMER_Q,
@@ -112,11 +112,6 @@ _AGE_NEAR = re.compile(
 ROLE_MATCH = 1.4
 
 
-_ORG_END = re.compile(
-    r"\b(?:Inc|Corp|Ltd|LLC|Group|Games|Club|FC|United|City|Research|Capital|Partners|Holdings|"
-    r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society|"
-    r"University|College|Polytechnic|School|Academy)$"
-)
 ORG_MATCH = 1.3
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
 _TIME_UNITS = frozenset(
@@ -130,11 +125,6 @@ _LENGTH_UNITS = frozenset(
     )
 )
 _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
-_SPEECH = (
-    r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted|published)"
-)
-_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
-_SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
 
 
 def _span_strength(
@@ -163,6 +153,7 @@ def _span_strength(
     label: bool = False,
     measure_q: bool = False,
     q_toks: frozenset[str] | set[str] = frozenset(),
+    verb: str = "",
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
@@ -187,8 +178,10 @@ def _span_strength(
             base *= QUOTED  # "missions like ‘Good Men’": a title, no one
         if done_by(sentence, sp, q_toks, asked):
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
+        elif does(sentence, sp, verb):
+            base = max(base, 1.0) * AGENT  # "who led the round": "Accel led the seed round"
         if wants_org:  # "which football club": a club's name, not its manager's
-            org_end = not personlike(sp.text) or bool(_ORG_END.search(bare(sp.text)))
+            org_end = not personlike(sp.text) or bool(ORG_END.search(bare(sp.text)))
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
         elif EVENT_END.search(bare(sp.text)):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
@@ -310,6 +303,7 @@ class Asked:
     former_q: bool  # "what does it usually cost": what it was or usually is
     measure_q: bool  # "how far does it reach": a distance, a size, a speed
     catch_q: bool  # "who caught it": the passer is not the answer
+    verb: str  # "who led the round": the stem of the verb whose doer is asked for ("lead")
     owner: str  # whose title is asked about ("google's lead attorney"), or ""
     context: set[str] | None  # the question's words a name may not mostly consist of
     alone: frozenset[str]  # words the question gives alone, as a first name ("from dusty at")
@@ -368,6 +362,7 @@ class Asked:
             former_q=bool(FORMER_Q.search(question)),
             measure_q=bool(MEASURE_Q.search(question)),
             catch_q=catch_asked(question),
+            verb=asked_verb(question) if shape == WHO else "",
             owner=role_owner(question, roles),
             context=context,
             alone=alone_words(question),
@@ -394,6 +389,12 @@ class Asked:
             label = role_labelled(sentence, self.roles)
         if label is not None:
             found = [label, *(f for f in found if f.end <= label.start or f.start >= label.end)]
+        if shape == WHO and self.verb:  # "Balderton is leading the round": a name the sentence
+            # opens with, which ``answer_spans`` leaves out (any first word is capitalised), is
+            # who does what the question asks
+            first = doer_first(sentence, self.verb)
+            if first is not None and not any(f.start == 0 for f in found):
+                found.insert(0, first)
         if shape == WHO and self.wants_org:  # "which school is Brus at": "... Brus of Columbia"
             found = [of_org(s) for s in found]
         if shape == WHO and self.wants_org:  # "which university": "at Southern Connecticut
@@ -445,6 +446,7 @@ class Asked:
                     label=sp is label,
                     measure_q=self.measure_q,
                     q_toks=self.q_toks,
+                    verb=self.verb,
                 ),
             )
             for sp in spans
@@ -493,7 +495,4 @@ class Asked:
 
     def _said(self, sentence: str, sp: Span) -> bool:
         """The span is who or when something was said, and the question does not ask that."""
-        return not self.speech_q and bool(
-            _SPEECH_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start])
-            or _SPEECH_AFTER.match(sentence[sp.end : sp.end + 40])
-        )
+        return not self.speech_q and said_by_or_on(sentence, sp)

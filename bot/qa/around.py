@@ -11,6 +11,11 @@ INNER = (15, 22)  # characters before and after an answer that are its own predi
 WINDOW = (60, 40)
 _ASIDE = re.compile(r"\s*\((?:[$€£¥₹]|[A-Z]{1,3}\$)[^()]{1,28}\)")  # "($23.3 million)"
 _NEXT_ITEM = re.compile(r"\s*(?:[,;:–—-]|and\b|or\b|while\b|but\b)")
+_SPEECH = (
+    r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted|published)"
+)
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
+_SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
 
 
 def around(sentence: str, sp: Span) -> tuple[str, str]:
@@ -44,3 +49,12 @@ def _bracketed(sentence: str, sp: Span) -> tuple[int, int] | None:
         return None
     closed = sentence.find(")", sp.end, sp.end + 40)
     return (opened, closed) if closed >= 0 else None
+
+
+def said_by_or_on(sentence: str, sp: Span) -> bool:
+    """Whether ``sp`` is who or when something was said: "the ministry said on Monday",
+    "..., said Jo Mar"."""
+    return bool(
+        _SPEECH_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start])
+        or _SPEECH_AFTER.match(sentence[sp.end : sp.end + 40])
+    )

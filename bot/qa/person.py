@@ -45,6 +45,14 @@ ROLE_OF = re.compile(
 _PHRASE_WORD = re.compile(r"-(?:of|the|in|on|for|and|to|a)-")
 
 
+# the last word of a body's name: "Gutter Capital", "Velm FC", "Orrin University"
+ORG_END = re.compile(
+    r"\b(?:Inc|Corp|Ltd|LLC|Group|Games|Club|FC|United|City|Research|Capital|Partners|Holdings|"
+    r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society|"
+    r"University|College|Polytechnic|School|Academy)$"
+)
+
+
 def bare(word: str) -> str:
     """A word without the punctuation after it and without a possessive ("Jones's" -> "Jones";
     "Stories" and "Jones" keep their final s)."""
