@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 import numpy as np
 
@@ -51,7 +51,7 @@ from .shape import (
 from .shared_names import shared_weight
 from .span_filter import first_names_given, surnames_of
 from .synonyms import phrase_in, synonyms, words
-from .timeparse import day_named
+from .timeparse import later_than
 from .types import Passage
 from .vectors import CACHE, Stored
 from .when_words import YEAR_ONLY
@@ -97,7 +97,6 @@ W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading ove
 LISTED = 0.5  # what the answer shape of a list or table row counts, for a who-question
 LISTED_NAMES = 4  # ... when it names this many
 LATER = 0.5  # a time after its article was written, for a question about the past
-LATER_SLACK_DAYS = 1  # a day after the question is asked: time zones
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
 
@@ -247,7 +246,7 @@ def select_excerpts(
                 pub = c.passage.published_at.date()
                 asked = now.date() if now is not None else pub
                 rated = [
-                    (sp, w * (LATER if _later(sp.text, pub, asked) else 1.0)) for sp, w in rated
+                    (sp, w * (LATER if later_than(sp.text, pub, asked) else 1.0)) for sp, w in rated
                 ]
                 rated.sort(key=lambda x: -x[1])
             if shared is not None:  # named sources: the answer is what their articles share
@@ -329,17 +328,6 @@ def select_excerpts(
         trace.extend(cands)
     per_top = PER_ARTICLE if sources >= 2 else PER_TOP_ARTICLE
     return _pick(cands, by_article, shape, max_excerpts, per_top)
-
-
-def _later(when: str, written: date, asked: date) -> bool:
-    """The time names a year after ``written`` (its article's date; "by the first quarter of
-    2024" in a 2023 article), or a day after ``asked``: still to come when the question is asked
-    ("the last six episodes on 14 December", asked in November). A day without a year is the
-    one nearest the article's date."""
-    if any(int(y) > written.year for y in _YEAR.findall(when)):
-        return True
-    day = day_named(when, written)
-    return day is not None and day > asked + timedelta(days=LATER_SLACK_DAYS)
 
 
 def _shaped(c: Sent) -> float:
@@ -464,16 +452,21 @@ def _excerpt(group: list[Sent], main: Sent, shape: str) -> Excerpt:
     a, b = group[0].start, group[-1].end
     answer: Span | None = None
     # A weak answer from another article than the best-ranked one is wrong more often than right
-    # (dev), and a wrong name in the lead is worse than none.
-    if _can_state(main):
-        sp = main.spans[0]
-        answer = Span(main.start + sp.start + off, main.start + sp.end + off, sp.text)
+    # (dev), and a wrong name in the lead is worse than none. The quoted sentence's own answer
+    # leads, else its neighbour's in the same quote ("... Dusty Baker announced his retirement
+    # last week." / "... while the 74-year-old was in charge.")
+    by = main if _can_state(main) else next((g for g in group if _can_state(g)), None)
+    if by is not None:
+        sp = by.spans[0]
+        answer = Span(by.start + sp.start + off, by.start + sp.end + off, sp.text)
     cut_a = cut_b = False
     if b - a > MAX_PAIR_CHARS or (len(group) == 1 and b - a > MAX_QUOTE_CHARS):
         limit = MAX_QUOTE_CHARS
         focus = (answer.start - off, answer.end - off) if answer else None
         a, b = trim_window(text, main.start, main.end, main.toks, focus, limit)
         cut_a, cut_b = a > main.start, b < main.end
+    if answer is not None and not (a + off <= answer.start and answer.end <= b + off):
+        answer = None  # trimmed out of the quote: the lead states only what is quoted
     return Excerpt(
         main.passage,
         text[a:b],

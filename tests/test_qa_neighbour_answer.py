@@ -1,0 +1,38 @@
+"""The lead states the answer a quote holds, also where it is in the quoted sentence's
+neighbour: "... Dale Varn retired from the Owls last week." / "The club won two pennants while
+the 74-year-old was in charge." quoted together leads with "74-year-old", as long as the quote
+still holds it. Hand-written sentences, read into candidates as the answerer reads them."""
+
+from __future__ import annotations
+
+from bot.qa.candidates import candidates
+from bot.qa.extractive import _excerpt
+from bot.qa.shape import HOW_MANY, answer_spans
+from tests.test_qa_extractive import passage
+
+TEXT = (
+    "Dale Varn retired from the Orrin Owls last week after his 26th big league managerial season. "
+    "The club won two pennants while the 74-year-old was in charge."
+)
+
+
+def _pair() -> tuple:
+    main, nxt = sorted(candidates([passage(TEXT, 0)]), key=lambda c: c.start)
+    for c in (main, nxt):
+        c.spans = answer_spans(c.sentence, HOW_MANY)
+        c.top_article = True
+    nxt.spans.sort(key=lambda sp: "year-old" not in sp.text)  # rated best for "how old"
+    main.shape, nxt.shape = 0.3, 0.8  # "26th ... season" is too weak to state; the age is not
+    return main, nxt
+
+
+def test_the_neighbours_answer_is_stated_from_the_quote() -> None:
+    main, nxt = _pair()
+    ex = _excerpt([main, nxt], main, HOW_MANY)
+    assert ex.answer is not None and ex.answer.text.startswith("74")
+    assert ex.answer.text in ex.quote
+
+
+def test_a_sentence_quoted_alone_states_only_its_own_answer() -> None:
+    main, _ = _pair()
+    assert _excerpt([main], main, HOW_MANY).answer is None
