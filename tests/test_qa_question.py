@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot.qa.question import clean_question
+from bot.qa.question_kind import question_shape
 from bot.qa.service import QAService
+from bot.qa.shape import WHEN, WHERE
 from bot.qa.types import NothingIndexed, QuestionError
 from ingest.errors import UserFacingError
 from ingest.index import NewsIndex
@@ -154,3 +156,11 @@ def test_an_empty_corpus_beside_a_full_one_is_skipped(demo_qa: QAService) -> Non
     )
     assert not ans.abstained
     assert {c.corpus for c in ans.citations} == {"demo"}
+
+
+def test_when_opening_a_clause_leaves_the_question_to_a_later_cue() -> None:
+    q = "varn said he was sick on holiday when they told him about the fine, where was he"
+    assert question_shape(q) == WHERE
+    # with no other cue, "when" still asks; at the start it always does
+    assert question_shape("what did he say when they fired him") == WHEN
+    assert question_shape("when did they tell him, and where was he") == WHEN

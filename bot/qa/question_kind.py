@@ -213,6 +213,10 @@ def _after_cue(q: str, at: int) -> str:
 _WHAT_FIRST = re.compile(r"\W*(?:and\s+|so\s+|ok\s+)?what(?:['’]?s|\s+was|\s+is|\s+were)?\b", re.I)
 
 
+# "when" opening a clause of its own: "when they told him", "when the news broke"
+_WHEN_CLAUSE = re.compile(r"when\s+(?:he|she|they|it|we|i|you|u|the|his|her|their|its)\b", re.I)
+
+
 def question_shape(question: str) -> str:
     """The answer shape a question asks for. The first wh-cue in the question wins, so "who
     announced the talks and when" asks for a person."""
@@ -256,6 +260,12 @@ def _shape(question: str) -> str:
         # "did nike beat estimates when they reported", "does the article report how much
         # ...": asks whether, and the wh-word only joins a clause
         return YESNO
+    if best is not None and best[1] == WHEN and best[0] > 0 and _WHEN_CLAUSE.match(q, best[0]):
+        # "he was sick on holiday when they told him, where was he": "when" joins a clause; a
+        # cue after it asks
+        later = _shape(f"{q[: best[0]]}then{q[best[0] + 4 :]}")
+        if later in (WHO, WHERE, HOW_MANY, HOW_MUCH):
+            return later
     if best is not None:
         return best[1]
     if yesno or (
