@@ -93,6 +93,9 @@ _GROUPS = [
     # sport and chat words for what match reports say in full
     "pick|picks|picked off|picks off|pick off|interception|interceptions|intercepted",
     "td|tds|touchdown|touchdowns",
+    "ep|eps|episode|episodes",
+    "pt|pts|point|points",
+    "yd|yds|yard|yards",
     "pen|pens|penalty|penalties|spot kick",
     "crash|crashed|collide|collided|collision|clattered|ran into",
     "offload|offloaded|offloading|sell|sold|sale|sells",
