@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa.shape import WHEN, WHO, answer_spans
+from bot.qa.shape import WHEN, WHO
 from bot.qa.span_filter import initials
 from tests.test_qa_extractive import _lead
-
-
-def _texts(sentence: str, shape: str) -> list[str]:
-    return [sp.text for sp in answer_spans(sentence, shape)]
+from tests.test_qa_spans import _texts
 
 
 @pytest.mark.parametrize(
