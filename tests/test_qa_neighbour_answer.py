@@ -1,7 +1,7 @@
 """The lead states the answer a quote holds, also where it is in the quoted sentence's
-neighbour: "... Dale Varn retired from the Owls last week." / "The club won two pennants while
-the 74-year-old was in charge." quoted together leads with "74-year-old", as long as the quote
-still holds it. Hand-written sentences, read into candidates as the answerer reads them."""
+neighbour: "Dale Varn retired from the Owls last week." / "The club took two titles under the
+71-year-old." quoted together leads with "71-year-old", as long as the quote still holds it.
+Hand-written sentences, read into candidates as the answerer reads them."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from bot.qa.shape import HOW_MANY, answer_spans
 from tests.test_qa_extractive import passage
 
 TEXT = (
-    "Dale Varn retired from the Orrin Owls last week after his 26th big league managerial season. "
-    "The club won two pennants while the 74-year-old was in charge."
+    "Dale Varn retired from the Orrin Owls last week, ending his 26th year as a manager. "
+    "The club took two titles under the 71-year-old."
 )
 
 
@@ -22,14 +22,14 @@ def _pair() -> tuple:
         c.spans = answer_spans(c.sentence, HOW_MANY)
         c.top_article = True
     nxt.spans.sort(key=lambda sp: "year-old" not in sp.text)  # rated best for "how old"
-    main.shape, nxt.shape = 0.3, 0.8  # "26th ... season" is too weak to state; the age is not
+    main.shape, nxt.shape = 0.3, 0.8  # "26th year" is too weak to state; the age is not
     return main, nxt
 
 
 def test_the_neighbours_answer_is_stated_from_the_quote() -> None:
     main, nxt = _pair()
     ex = _excerpt([main, nxt], main, HOW_MANY)
-    assert ex.answer is not None and ex.answer.text.startswith("74")
+    assert ex.answer is not None and ex.answer.text.startswith("71")
     assert ex.answer.text in ex.quote
 
 

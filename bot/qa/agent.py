@@ -1,6 +1,6 @@
 """Who did what the question asks about: the name after "<the question's verb> by" ("Directed
-by Atlee" for "who directed it"), or the name the question's verb follows ("Balderton is leading
-the round" for "who led the round")."""
+by Atlee" for "who directed it"), or the name the question's verb follows ("Balvik is leading the
+round" for "who led the round")."""
 
 from __future__ import annotations
 
@@ -56,8 +56,8 @@ _NOT_VERB = frozenset(
         "told announce announced report reported confirm confirmed"
     )
 )
-# after a name, the words before its verb: "Gutter Capital and Watchung Capital co-led",
-# "Balderton is leading", "Accel also led"
+# after a name, the words before its verb: "Pell Ventures and Arno Partners co-led",
+# "Balvik is leading", "Tamsk also led"
 _VERB_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?"
     r"(?:\s+(?:has|have|had|is|are|was|were|also|previously|reportedly|recently|jointly))*"
@@ -87,7 +87,7 @@ _FIRST_WORD = re.compile(r"[A-Z][\w'’.&-]*[\w&]")
 
 def doer_first(sentence: str, verb: str) -> Span | None:
     """The sentence's first word, where it is a name and the question's verb follows it
-    ("Accel led the seed round"); not a pronoun or another stop word ("They led")."""
+    ("Tamsk led the seed round"); not a pronoun or another stop word ("They led")."""
     m = _FIRST_WORD.match(sentence)
     if m is None or tokenize(m.group()) in ([], ["\u2205"]):
         return None

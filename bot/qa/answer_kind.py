@@ -179,7 +179,7 @@ def _span_strength(
         if done_by(sentence, sp, q_toks, asked):
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
         elif does(sentence, sp, verb):
-            base = max(base, 1.0) * AGENT  # "who led the round": "Accel led the seed round"
+            base = max(base, 1.0) * AGENT  # "who led the round": "Tamsk led the seed round"
         if wants_org:  # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(ORG_END.search(bare(sp.text)))
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
@@ -389,7 +389,7 @@ class Asked:
             label = role_labelled(sentence, self.roles)
         if label is not None:
             found = [label, *(f for f in found if f.end <= label.start or f.start >= label.end)]
-        if shape == WHO and self.verb:  # "Balderton is leading the round": a name the sentence
+        if shape == WHO and self.verb:  # "Balvik is leading the round": a name the sentence
             # opens with, which ``answer_spans`` leaves out (any first word is capitalised), is
             # who does what the question asks
             first = doer_first(sentence, self.verb)

@@ -453,8 +453,8 @@ def _excerpt(group: list[Sent], main: Sent, shape: str) -> Excerpt:
     answer: Span | None = None
     # A weak answer from another article than the best-ranked one is wrong more often than right
     # (dev), and a wrong name in the lead is worse than none. The quoted sentence's own answer
-    # leads, else its neighbour's in the same quote ("... Dusty Baker announced his retirement
-    # last week." / "... while the 74-year-old was in charge.")
+    # leads, else its neighbour's in the same quote ("Dale Varn retired from the Owls last
+    # week." / "The club took two titles under the 71-year-old.")
     by = main if _can_state(main) else next((g for g in group if _can_state(g)), None)
     if by is not None:
         sp = by.spans[0]

@@ -45,7 +45,7 @@ ROLE_OF = re.compile(
 _PHRASE_WORD = re.compile(r"-(?:of|the|in|on|for|and|to|a)-")
 
 
-# the last word of a body's name: "Gutter Capital", "Velm FC", "Orrin University"
+# the last word of a body's name: "Arno Capital", "Velm FC", "Orrin University"
 ORG_END = re.compile(
     r"\b(?:Inc|Corp|Ltd|LLC|Group|Games|Club|FC|United|City|Research|Capital|Partners|Holdings|"
     r"Sportsbook|Bank|Reserve|Network|Media|Labs?|Studios|Foundation|Institute|Society|"

@@ -112,7 +112,7 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
     elif shape == WHEN and ask.past_q:  # "last time colorado won there": a date, not "7 p.m."
         rated = by(tw.CLOCK_PAST, lambda sp: tw.CLOCK_ONLY.match(sp.text))
     if shape == WHEN and not ask.end_q:  # "when did he found it": not "CEO until 2019"
-        rated = by(  # but "won't go forward again until Sunday": then it will
+        rated = by(  # but "won't reopen until Sunday": then it will
             tw.UNTIL,
             lambda sp: (
                 tw.UNTIL_RX.match(sp.text)
