@@ -51,7 +51,7 @@ from .shape import (
 from .shared_names import shared_weight
 from .span_filter import first_names_given, surnames_of
 from .synonyms import phrase_in, synonyms, words
-from .timeparse import later_than
+from .timeparse import YEAR_WORD, later_than
 from .types import Passage
 from .vectors import CACHE, Stored
 from .when_words import YEAR_ONLY
@@ -97,7 +97,6 @@ W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading ove
 LISTED = 0.5  # what the answer shape of a list or table row counts, for a who-question
 LISTED_NAMES = 4  # ... when it names this many
 LATER = 0.5  # a time after its article was written, for a question about the past
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
 
 
@@ -202,7 +201,7 @@ def select_excerpts(
             sp.text[-4:]
             for c in cands
             for sp in answer_spans(c.sentence, WHEN)
-            if _YEAR.search(sp.text[-4:])
+            if YEAR_WORD.search(sp.text[-4:])
             and len(sp.text.split()) >= 2
             and not YEAR_ONLY.match(sp.text)
         )

@@ -2,9 +2,12 @@
 sentence starts with ("Like Solskjaer, Coman has ..."), and the time zone that ends a live blog's
 time stamp ("23.36 GMT Jos Buttler's reaction"), and an injury report's status ("RB Jonathan
 Taylor (thumb) OUT Titans: ..."). ``bot.qa.shape`` drops them from either end of
-a run of capitalised words, with months and weekdays."""
+a run of capitalised words, with months and weekdays, and drops ``GERUND``, a verb in -ing, from
+the start of a sentence ("Pairing Ana Holt with ...")."""
 
 from __future__ import annotations
+
+import re
 
 NOT_NAME_WORDS = (
     "The|A|An|This|That|These|Those|He|She|It|They|We|I|His|Her|Its|Their|Our|But|And|Or|Yet|"
@@ -19,4 +22,13 @@ NOT_NAME_WORDS = (
     "Unlike|About|Against|Without|Within|Behind|Across|Around|Through|Throughout|Whether|"
     "Once|Because|Instead|Perhaps|Maybe|Indeed|Thus|Therefore|Hence|Besides|Nor|Either|"
     "Neither|Whose|Whom|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|AEDT|AEST|IST|ET|PT"
+)
+
+# a verb in -ing that opens a sentence before a name; not the names that end so ("Sterling K.
+# Brown", "Channing Tatum", "Reading FC")
+GERUND = re.compile(
+    r"(?!(?:Sterling|Channing|Irving|Manning|Harding|Browning|Fielding|Redding|Golding|Keating|"
+    r"Reading|Kipling|Lansing|Whiting|Epping|Kettering|Worthing|Woking|Ealing|Darling|Starling|"
+    r"Cushing|Hemming|Deming|Fleming|Bowling|Spalding|Gehring|Jennings|Hastings)\b)"
+    r"[A-Z][a-z]{3,}ing"
 )

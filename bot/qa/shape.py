@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .extent import RANGE_GAP, date_ranges, ranges, widen
-from .name_words import NOT_NAME_WORDS
+from .name_words import GERUND, NOT_NAME_WORDS
 from .not_place import (
     BODY_ACRONYM,
     CHIMED,
@@ -221,14 +221,6 @@ _ROUND = re.compile(r"(?:Pre-)?Series\s+[A-H]\d?\+?")  # a funding round's name
 _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
 
 
-# a verb in -ing that opens a sentence before a name; not the names that end so ("Sterling K.
-# Brown", "Channing Tatum", "Reading FC")
-_GERUND = re.compile(
-    r"(?!(?:Sterling|Channing|Irving|Manning|Harding|Browning|Fielding|Redding|Golding|Keating|"
-    r"Reading|Kipling|Lansing|Whiting|Epping|Kettering|Worthing|Woking|Ealing|Darling|Starling|"
-    r"Cushing|Hemming|Deming|Fleming|Bowling|Spalding|Gehring|Jennings|Hastings)\b)"
-    r"[A-Z][a-z]{3,}ing"
-)
 # "the Los Angeles-based firm", "United's Champions League-winning campaign"
 _DESCRIBING = re.compile(
     r"-(?:(?i:based|born|owned|led|backed|made|run|bred|raised|era|style)|[a-z]+ing)$"
@@ -246,7 +238,7 @@ def _names(s: str) -> list[Span]:
             or re.fullmatch(r"[A-Z]", words[0])
         ):
             words = words[1:]
-        if m_start == 0 and len(words) >= 3 and _GERUND.fullmatch(words[0]):
+        if m_start == 0 and len(words) >= 3 and GERUND.fullmatch(words[0]):
             words = words[1:]  # "Pairing Gill Pratt with ...": the verb opening the sentence
         # "Thailand's Foreign Minister Sihasak Phuangketkeow": who is the name after the title
         # (the title stays beside it, where the role is read from)

@@ -354,7 +354,7 @@ def parse_time(
 
 
 LATER_SLACK_DAYS = 1  # a day after the question is asked: time zones
-_YEAR_IN = re.compile(r"\b((?:19|20)\d{2})\b")
+YEAR_WORD = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 def later_than(when: str, written: date, asked: date) -> bool:
@@ -362,7 +362,7 @@ def later_than(when: str, written: date, asked: date) -> bool:
     2024" in a 2023 article), or a day after ``asked``: still to come when the question is asked
     ("the last six episodes on 14 December", asked in November). A day without a year is the
     one nearest the article's date."""
-    if any(int(y) > written.year for y in _YEAR_IN.findall(when)):
+    if any(int(y) > written.year for y in YEAR_WORD.findall(when)):
         return True
     day = day_named(when, written)
     return day is not None and day > asked + timedelta(days=LATER_SLACK_DAYS)
