@@ -297,3 +297,14 @@ def test_a_short_form_of_initials_and_a_number_is_named_by_the_words_it_stands_f
     assert not numbered_named("s4", text) and not numbered_named("v5", text)
     assert not numbered_named("e1", "The Ember 1 launched.")  # once
     assert not numbered_named("velm", text)  # no number: not such a short form
+
+
+def test_a_network_glued_to_a_generic_word_is_named_by_its_initials() -> None:
+    # "CBSSports.com" indexed: "cbs said" names it, and CBS is not an outlet missing from the index
+    q = "which edge rusher was ruled out for wk 5, cbs said their pass rush takes a hit"
+    assert unknown_outlets(q, ["CBSSports.com", "Sporting News"]) == []
+    assert match_outlets(q, ["CBSSports.com", "Sporting News"]) == ["CBSSports.com"]
+    assert "CBS" in unknown_outlets(q, ["Sporting News"])  # without it, CBS is missing
+    assert match_outlets("what did kqv report on the flood", ["KQVNews"]) == ["KQVNews"]
+    # a longer run of capitals before the word is a name of its own, not initials
+    assert match_outlets("what did tech report", ["TechCrunch"]) == []

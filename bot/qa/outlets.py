@@ -68,6 +68,8 @@ _ROLE_CUE = re.compile(
 
 
 _GENERIC = {"news", "sport", "sports", "online", "media", "world", "network", "digital"}
+# A network's initials glued to a generic word in one name: "KQVSports.com", "ZTVNews".
+_GLUED_BRAND = re.compile(r"^([A-Z]{2,5})(?:News|Sports?|Online|Media)(?:\.\w+)?$")
 
 # What members call outlets: short names and nicknames, by the name they stand for.
 ALIASES = {
@@ -110,6 +112,9 @@ def outlet_variants(outlet: str) -> set[str]:
         and {w.lower() for w in words[1:]} <= _GENERIC
     ):
         out.add(words[0].lower())  # "BBC News - Technology" is also "BBC"
+    glued = _GLUED_BRAND.match(b)
+    if len(words) == 1 and glued:
+        out.add(glued.group(1).lower())  # "KQVSports.com" is also "KQV"
     out |= _aliases_of(out | {norm(w) for w in [b.split(" | ")[0]]})
     return {v for v in out if len(v) >= 2}
 
