@@ -12,7 +12,8 @@ from ingest.keyword import tokenize
 
 from .amounts import guessed_amount
 from .regions import PLACE_NOUN
-from .role_words import SAME_ROLE
+from .agent import asked_verb
+from .role_words import AGENT_NOUNS, SAME_ROLE
 from .shape import (
     HOW_MANY,
     HOW_MUCH,
@@ -488,6 +489,7 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
     agent = _WHO_THE_AGENT.search(question)
     if agent:  # "who was the auctioneer at ...": "the auctioneer Mallika Sagar"
         roles.add(tokenize(agent.group(1))[0])
+    roles |= AGENT_NOUNS.get(asked_verb(question), frozenset())  # "who narrates": "narrator"
     if not roles and _IN_CHARGE.search(question):
         roles |= IN_CHARGE_ROLES
     for r in list(roles):  # "who is quillon's ceo": "chief executive Mirela Castan"

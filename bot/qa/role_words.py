@@ -24,3 +24,21 @@ SAME_ROLE: dict[str, frozenset[str]] = {
         "cb": "cornerback", "receiver": "wr", "linebacker": "lb", "cornerback": "cb",
     }.items()
 }  # fmt: skip
+
+# Who does what a who-question's verb says, by the title the articles give them: "who narrates
+# it" -> "Narrator Pell Dunmore", "who made the game" -> "solo developer Dale Varn". Keyed by the
+# verb's stem (``bot.qa.agent.asked_verb``).
+AGENT_NOUNS: dict[str, frozenset[str]] = {
+    k: frozenset(t for t in tokenize(v) if t != "\u2205")
+    for k, v in {
+        "narrat": "narrator", "direct": "director filmmaker", "produc": "producer",
+        "host": "host presenter", "present": "presenter host", "found": "founder cofounder",
+        "start": "founder cofounder", "creat": "creator", "develop": "developer",
+        "design": "designer", "compos": "composer", "write": "writer author screenwriter",
+        "coach": "coach", "manag": "manager", "own": "owner", "invent": "inventor",
+        "publish": "publisher", "edit": "editor", "illustr": "illustrator",
+        "make": "maker creator developer", "build": "builder developer",
+        "photograph": "photographer", "paint": "painter artist", "sing": "singer",
+        "invest": "investor", "fund": "funder investor", "sponsor": "sponsor",
+    }.items()
+}  # fmt: skip
