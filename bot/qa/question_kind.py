@@ -10,9 +10,9 @@ import re
 
 from ingest.keyword import tokenize
 
+from .agent import asked_verb
 from .amounts import guessed_amount
 from .regions import PLACE_NOUN
-from .agent import asked_verb
 from .role_words import AGENT_NOUNS, SAME_ROLE
 from .shape import (
     HOW_MANY,
