@@ -34,7 +34,7 @@ from .amounts import (
     words_after,
 )
 from .around import around, said_by_or_on
-from .counted import PEOPLE, PEOPLE_BY_ROLE, counted_head, nouns, what_counted
+from .counted import PEOPLE, PEOPLE_BY_ROLE, counted_beside, counted_head, nouns, what_counted
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import AFFILIATION, WATCH_Q, works_at
 from .owner import OTHER_OWNER, other_owner, own_words, role_owner
@@ -209,6 +209,8 @@ def _span_strength(
     elif shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
         toks = set(tokenize(sp.text))
         hits = len(nouns(sp.text) & counted)
+        if not hits:  # "a subscriber base of over 4 million", "108 units, or homes"
+            hits = int(counted_beside(sentence, sp.start, sp.end, counted))
         other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
         if counted & PEOPLE and what_counted(sp.text) - PEOPLE_BY_ROLE - PEOPLE:
             other = 0.5  # "how many people": not "dozens of rockets", whatever else is there

@@ -57,3 +57,19 @@ _QUANTITY = frozenset(
 def what_counted(span: str) -> set[str]:
     """The nouns a count names ("dozens of rockets": rocket), without its number words."""
     return nouns(" ".join(w for w in span.split() if w.isalpha() and w.islower())) - _QUANTITY
+
+
+# "a subscriber base of over 4 million", "an attendance of 71,000": the counted noun before the
+# number; "108 units, or homes": named again after it
+_NOUN_OF = re.compile(r"((?:[\w'’-]+\s+){1,3})(?:of|at)\s+$")
+_OR_AGAIN = re.compile(r"^,?\s+(?:or|i\.e\.,?)\s+([\w'’-]+)")
+
+
+def counted_beside(sentence: str, start: int, end: int, counted: set[str]) -> bool:
+    """Whether the words around a count that names no noun say what it counts: "a subscriber
+    base of over 4 million" counts subscribers, "108 units, or homes" homes."""
+    before = _NOUN_OF.search(sentence[max(0, start - 40) : start])
+    after = _OR_AGAIN.match(sentence[end : end + 30])
+    return bool(
+        (before and nouns(before.group(1)) & counted) or (after and nouns(after.group(1)) & counted)
+    )
