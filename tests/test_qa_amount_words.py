@@ -43,3 +43,31 @@ def test_the_contract_figure_leads() -> None:
     ex = select_excerpts(q, [p])
     lead = short_answer_lead(ex, q)
     assert lead is not None and "$9.95 million" in lead
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "what did velmtech shares close at after the appeal",
+        "they auctioned the lab to big tech, what did the bidding end at",
+    ],
+)
+def test_a_level_reached_asks_for_a_figure(q: str) -> None:
+    assert question_shape(q) == HOW_MUCH
+
+
+def test_what_happened_at_the_close_is_no_figure() -> None:
+    assert question_shape("what happened at the close of the session") == WHAT
+    assert question_shape("what did the cfo say on the stand at the fraud trial") == WHAT
+
+
+def test_what_the_bidding_ended_at_is_stated() -> None:
+    body = (
+        "Lab sold to the highest bidder\n\n"
+        "Four tech firms bid for the Balvik lab over two days. Finally, at $US44 million, the "
+        "founders stopped the auction, though the bids were still climbing."
+    )
+    start = body.index("Four tech")
+    p = article_passage("b", body, start, len(body), "Lab sold to the highest bidder")
+    q = "they auctioned the balvik lab to big tech, what did the bidding end at"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "$US44 million [1]."

@@ -24,6 +24,13 @@ from tests.test_qa_spans import _texts
         ("She lost at last year's Velm Masters.", []),
         ("This week’s summit opened in Orrin.", []),
         ("She won it last year.", ["last year"]),
+        # a weekday counted within its month
+        (
+            "Velm keeps the feast on the first Thursday of November.",
+            ["on the first Thursday of November"],
+        ),
+        ("Polls close the last Sunday of March.", ["last Sunday of March"]),
+        ("They met on Monday in October 2023.", ["on Monday", "in October 2023"]),
     ],
 )
 def test_when_spans_are_read_whole(sentence: str, want: list[str]) -> None:
@@ -56,3 +63,14 @@ def test_a_position_before_a_name_is_a_title() -> None:
 
 def test_a_funding_round_is_no_one() -> None:
     assert _texts("Velmtech raised a Series B led by Orrin Capital.", WHO) == ["Orrin Capital"]
+
+
+def test_when_was_the_last_time_is_the_time_since() -> None:
+    text = (
+        "The Velm Owls beat the Tamsk Rovers 42-18 on Saturday at Orrin Stadium, their first "
+        "win over the Rovers since 2015. The Owls have now won five in a row."
+    )
+    assert _lead("when was the last time velm beat tamsk before that blowout", text) == (
+        "Since 2015 [1]."
+    )
+    assert _lead("when did velm beat tamsk", text) == "On Saturday [1]."

@@ -26,6 +26,7 @@ from datetime import datetime
 
 import numpy as np
 
+from . import when_words as tw
 from .answer_kind import Asked
 from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
 from .counted import nouns
@@ -246,6 +247,11 @@ def select_excerpts(
                 asked = now.date() if now is not None else pub
                 rated = [
                     (sp, w * (LATER if later_than(sp.text, pub, asked) else 1.0)) for sp, w in rated
+                ]
+                rated.sort(key=lambda x: -x[1])
+            if shape == WHEN and tw.LAST_TIME_Q.search(question):  # "first win since 2015"
+                rated = [
+                    (sp, w * (tw.SINCE_LAST if tw.SINCE.match(sp.text) else 1.0)) for sp, w in rated
                 ]
                 rated.sort(key=lambda x: -x[1])
             if shared is not None:  # named sources: the answer is what their articles share

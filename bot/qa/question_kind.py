@@ -148,7 +148,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"f[ae]ll|falls|r[io]se|rises|climb(?:ed|s)?)\b[^?]{0,40}?\bto\s*\??\s*$"
             # "what did best buy knock the doorbell down to while ...": a price cut to
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:knock|mark|slash|cut|drop)\w*\b"
-            r"[^?]{0,40}?\bdown\s+to\b",
+            r"[^?]{0,40}?\bdown\s+to\b"
+            # "what did the shares close at", "what did the bidding end at": a level reached
+            rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?<!the\s)(?:close|end|finish|settle|peak|open|trade|stand)(?:ed|s)?\s+at\b",
             re.I,
         ),
     ),

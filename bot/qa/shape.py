@@ -58,11 +58,13 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_NTH = r"(?:first|second|third|fourth|fifth|final|1st|2nd|3rd|4th|5th)"
 _WHEN_RX = re.compile(
     rf"\b(?:(?:on|by|from|until|since|before|after|in|at|early|late|next|last|this)\s+"
     r"(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?|mid-)?|mid-)?"  # January
-    # "Sunday, March 31", "Sunday 31 March 2024"
-    rf"(?:{_WEEKDAY}(?:,?\s+(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?"
+    # "Sunday, March 31", "Sunday 31 March 2024", "the first Thursday of November"
+    rf"(?:(?:(?:the\s+)?{_NTH}\s+)?{_WEEKDAY}(?:\s+(?:of|in)\s+{_MONTH}(?!\w)(?!\s*\d)"
+    rf"|,?\s+(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?!\d)(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?!\w)(?:,?\s+\d{{4}})?))?"
     # not "January 20" of 2024; "April 11-14" is one span of days
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:[-–]\d{{1,2}}(?!\d|[:.]\d))?(?!\d)(?:,?\s+\d{{4}})?"

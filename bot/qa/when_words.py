@@ -44,3 +44,12 @@ VAGUE_WHEN = re.compile(
     r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
     re.I,
 )
+# "when was the last time they won", "when did they last lose a test": the time before this one,
+# which news writes as "their first win since 2015"
+LAST_TIME_Q = re.compile(
+    r"\blast\s+time\b|\b(?:did|have|has|had|was|were)\s+(?:[\w'’]+\s+){1,3}?last\s+"
+    r"(?!(?:week|month|year|season|night|time|weekend)\b)[a-z]+",
+    re.I,
+)
+SINCE_LAST = 1.6  # "since 2015", asked when was the last time
+SINCE = re.compile(r"since\s", re.I)
