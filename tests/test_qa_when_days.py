@@ -74,3 +74,13 @@ def test_when_was_the_last_time_is_the_time_since() -> None:
         "Since 2015 [1]."
     )
     assert _lead("when did velm beat tamsk", text) == "On Saturday [1]."
+
+
+def test_since_answers_the_last_time_only_after_a_first() -> None:
+    from bot.qa.when_words import SINCE_LAST, since_last
+
+    s = "It was the Owls' first playoff win since Oct. 5, 2004, and the crowd stayed late."
+    assert since_last(s, s.index("since"), "since Oct. 5, 2004") == SINCE_LAST
+    c = "Dale Varn has coached the Owls since 2019."
+    assert since_last(c, c.index("since"), "since 2019") == 1.0  # how long, not the last time
+    assert since_last(s, s.index("Oct."), "Oct. 5, 2004") == 1.0

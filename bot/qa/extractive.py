@@ -250,9 +250,7 @@ def select_excerpts(
                 ]
                 rated.sort(key=lambda x: -x[1])
             if shape == WHEN and tw.LAST_TIME_Q.search(question):  # "first win since 2015"
-                rated = [
-                    (sp, w * (tw.SINCE_LAST if tw.SINCE.match(sp.text) else 1.0)) for sp, w in rated
-                ]
+                rated = [(sp, w * tw.since_last(c.sentence, sp.start, sp.text)) for sp, w in rated]
                 rated.sort(key=lambda x: -x[1])
             if shared is not None:  # named sources: the answer is what their articles share
                 rated = [(sp, w * shared(sp.text)) for sp, w in rated]

@@ -51,5 +51,13 @@ LAST_TIME_Q = re.compile(
     r"(?!(?:week|month|year|season|night|time|weekend)\b)[a-z]+",
     re.I,
 )
-SINCE_LAST = 1.6  # "since 2015", asked when was the last time
-SINCE = re.compile(r"since\s", re.I)
+SINCE_LAST = 1.6  # "their first win since 2015", asked when was the last time
+_FIRST_BEFORE = re.compile(r"\bfirst\b(?:\W+\w+){0,8}?\W*$", re.I)
+
+
+def since_last(sentence: str, start: int, span: str) -> float:
+    """How much more "since 2015" answers "when was the last time" where the sentence counts
+    this one as the first since then ("their first win over the Utes since 2015")."""
+    if not re.match(r"since\s", span, re.I):
+        return 1.0
+    return SINCE_LAST if _FIRST_BEFORE.search(sentence[max(0, start - 80) : start]) else 1.0
