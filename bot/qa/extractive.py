@@ -235,6 +235,7 @@ def select_excerpts(
 
     shared = shared_weight(cands) if shape == WHO and sources >= 2 else None
     asked_years = years(question)
+    last_time = shape == WHEN and bool(tw.LAST_TIME_Q.search(question))  # "when did they last win"
     by_article: dict[str, list[Sent]] = {}
     called = bool(NAME_Q.search(question))  # "what did the mayor call them"
     for c in cands:
@@ -249,7 +250,7 @@ def select_excerpts(
                     (sp, w * (LATER if later_than(sp.text, pub, asked) else 1.0)) for sp, w in rated
                 ]
                 rated.sort(key=lambda x: -x[1])
-            if shape == WHEN and tw.LAST_TIME_Q.search(question):  # "first win since 2015"
+            if last_time:  # "their first win since 2015"
                 rated = [(sp, w * tw.since_last(c.sentence, sp.start, sp.text)) for sp, w in rated]
                 rated.sort(key=lambda x: -x[1])
             if shared is not None:  # named sources: the answer is what their articles share
