@@ -4,6 +4,7 @@ sentences; the leads go through the extractive answerer."""
 
 from __future__ import annotations
 
+from bot.qa.agent import asked_verb
 from bot.qa.question_kind import roles_asked
 from ingest.keyword import tokenize
 from tests.test_qa_extractive import _lead
@@ -36,3 +37,30 @@ def test_who_made_the_game_is_its_developer() -> None:
         "Fields you take over a farm from your aunt."
     )
     assert _lead("who made harrow fields, was it just one dev", text) == "Dale Varn [1]."
+
+
+def test_the_doers_title_is_asked_not_a_title_the_topic_holds() -> None:
+    roles = _roles("who narrates that netflix doc about how to be a mob boss")
+    assert set(tokenize("narrator")) <= roles
+    assert not set(tokenize("boss ceo chief")) & roles
+    # a which-question keeps the kind of answer it names beside the doer's title
+    assert set(tokenize("studio")) <= _roles("which studio made harrow fields")
+
+
+def test_who_is_doing_reads_the_verb_in_its_ing_form() -> None:
+    assert asked_verb("who's playing the surgeon in season two") == "play"
+    assert asked_verb("who is hosting the velm awards") == "host"
+    assert asked_verb("who's the mayor of tamsk") == ""
+
+
+def test_the_doer_by_title_beats_the_names_of_the_topic() -> None:
+    text = (
+        "From Velmflix: Narrator Pell Dunmore guides you through a darkly funny guide to the rise "
+        "and fall of the most notorious smuggling bosses - from Ostrid Kale to Amma Torv - and "
+        "their tactics."
+    )
+    q = "who narrates that streaming doc on smuggling bosses"
+    assert _lead(q, text) == "Narrator Pell Dunmore [1]."
+    # "played host to" the guests: "host" before a name styles no one as the host
+    text = "Senator Rosa Tellingham once again played host to Velmtech's AI leaders on Tuesday."
+    assert _lead("which senator hosted the velm ai forum", text) == "Rosa Tellingham [1]."

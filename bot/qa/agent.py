@@ -8,6 +8,7 @@ import re
 
 from ingest.keyword import tokenize
 
+from .role_words import AGENT_NOUNS
 from .shape import Span
 from .synonyms import base_form
 
@@ -65,10 +66,19 @@ _VERB_AFTER = re.compile(
 )
 
 
+# "who's playing the surgeon", "who is hosting it": the verb in its -ing form
+_WHO_IS_DOING = re.compile(
+    r"\bwho(?:['’]s|\s+(?:is|was|are|were|will\s+be))\s+"
+    r"(?:(?:actually|really|now|currently|still)\s+)?([a-z]+ing)\b",
+    re.I,
+)
+
+
 def asked_verb(question: str) -> str:
-    """The stem of the verb a who-question asks the doer of ("who led the round": "lead"), or
-    ""."""
-    m = _WHO_VERB.search(question) or _WHICH_VERB.search(question)
+    """The stem of the verb a who-question asks the doer of ("who led the round": "lead", "who's
+    playing him": "play"), or ""."""
+    m = _WHO_IS_DOING.search(question) or _WHO_VERB.search(question)
+    m = m or _WHICH_VERB.search(question)
     toks = tokenize(m.group(1)) if m else []
     if len(toks) != 1 or toks[0] in _NOT_VERB or toks[0] == "\u2205":
         return ""
@@ -80,6 +90,17 @@ def does(sentence: str, sp: Span, verb: str) -> bool:
     m = _VERB_AFTER.match(sentence[sp.end : sp.end + 80]) if verb else None
     toks = tokenize(m.group(1)) if m else []
     return len(toks) == 1 and base_form(toks[0]) == verb
+
+
+def titled_doer(sentence: str, sp: Span, verb: str) -> bool:
+    """Whether ``sp`` is styled by the title of who does ``verb`` (a stem, ``asked_verb``):
+    "Narrator Peter Dinklage" for "who narrates it", "director Atlee" for "who directed it"."""
+    titles = AGENT_NOUNS.get(verb)
+    if not titles:
+        return False
+    before = sentence[max(0, sp.start - 25) : sp.start].split()[-1:]  # not "host to X"
+    styled = before + sp.text.split()[:-2]  # "Narrator" at the head of the span
+    return bool(titles & set(tokenize(" ".join(styled))))
 
 
 _FIRST_WORD = re.compile(r"[A-Z][\w'’.&-]*[\w&]")

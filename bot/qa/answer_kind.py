@@ -19,7 +19,7 @@ from ingest.keyword import tokenize
 
 from . import time_place
 from . import when_words as tw
-from .agent import AGENT, asked_verb, doer_first, does, done_by
+from .agent import AGENT, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
 from .amounts import (
     COMPARED,
@@ -178,7 +178,7 @@ def _span_strength(
             base *= QUOTED  # "missions like ‘Good Men’": a title, no one
         if done_by(sentence, sp, q_toks, asked):
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
-        elif does(sentence, sp, verb):
+        elif does(sentence, sp, verb) or titled_doer(sentence, sp, verb):
             base = max(base, 1.0) * AGENT  # "who led the round": "Tamsk led the seed round"
         if wants_org:  # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(ORG_END.search(bare(sp.text)))

@@ -487,11 +487,13 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
     head = _ASKED_HEAD.search(question)
     if head and not WANTS_ORG.search(question):  # "which japanese reliever did ...": "reliever"
         roles.update(t for t in tokenize(head.group(1)) if t != "\u2205")
-    roles |= org_asked(question)  # "which journal": "the journal BMJ", "Columbia University"
+    roles |= (orgs := org_asked(question))  # "which journal": "the journal BMJ"
     agent = _WHO_THE_AGENT.search(question)
     if agent:  # "who was the auctioneer at ...": "the auctioneer Mallika Sagar"
         roles.add(tokenize(agent.group(1))[0])
-    roles |= AGENT_NOUNS.get(asked_verb(question), frozenset())  # "who narrates": "narrator"
+    # "who narrates": the narrator, not a title the topic holds ("that doc on a mob boss")
+    agents = AGENT_NOUNS.get(asked_verb(question), frozenset())
+    roles = set(agents) if agents and not (head or orgs) else roles | agents
     if not roles and _IN_CHARGE.search(question):
         roles |= IN_CHARGE_ROLES
     for r in list(roles):  # "who is quillon's ceo": "chief executive Mirela Castan"
