@@ -70,12 +70,21 @@ CITY = (
     r"Rio\s+de\s+Janeiro|Buenos\s+Aires|Lagos|Nairobi|Johannesburg)"
 )
 PLACE_NAME = re.compile(rf"^(?:{REGION}|{COUNTRY}|{CITY})$")
-# "which country", "what nation": a country answers; otherwise one alone says less than a town
-COUNTRY_Q = re.compile(r"\b(?:countr(?:y|ies)|nations?|continent)\b", re.I)
+# "which country", "what nation", "which eu countries", "which us state": a country (or state)
+# answers; otherwise one alone says less than a town. Not "the cherokee nation leader".
+COUNTRY_Q = re.compile(
+    r"\b(?:which|what)\s+(?:[\w.'’-]+\s+){0,2}?(?:countr(?:y|ies)|nations?|continents?|states?)\b",
+    re.I,
+)
 COUNTRY_ONLY_RX = re.compile(
     rf"^(?:(?:in|at|to|from|into|across|inside|outside)\s+)?{COUNTRY}$", re.I
 )
 COUNTRY_ONLY = 0.8
+# what an answer to "which country" ends with ("the Netherlands", "France and Spain"), and to
+# "which state" ("the state of Wisconsin"); not "New York City Public Schools"
+ENDS_IN_COUNTRY = re.compile(rf"\b(?:{NATION}|{COUNTRY})\W*$")
+ENDS_IN_STATE = re.compile(rf"\b{REGION}\W*$")
+NOT_A_COUNTRY = 0.3
 
 # "took a week off to visit New York City": a place visited, named without a preposition
 AFTER_VISIT = r"(?:(?<=\bvisit\s)|(?<=\bvisits\s)|(?<=\bvisited\s)|(?<=\bvisiting\s))"

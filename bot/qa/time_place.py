@@ -14,13 +14,14 @@ from ingest.keyword import tokenize
 
 from . import when_words as tw
 from .not_place import NETWORK
-from .regions import COUNTRY_ONLY, COUNTRY_ONLY_RX
-from .shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, Span
+from .regions import COUNTRY_ONLY, COUNTRY_ONLY_RX, ENDS_IN_COUNTRY, ENDS_IN_STATE, NOT_A_COUNTRY
+from .shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, WHO, Span
 from .titled import IN_TITLE, in_title
 
 if TYPE_CHECKING:
     from .answer_kind import Asked
 
+_STATE = frozenset(tokenize("state states"))
 NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played
 BASED = 1.5  # "Tel Aviv-based Check Point", for where a company is based or someone was born
 _BASED_Q = {"base": "-based", "headquart": "-headquartered", "hq": "-based", "born": "-born"}
@@ -123,6 +124,9 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
         rated = by(NETWORK_PLACE, lambda sp: NETWORK.match(sp.text))
     if shape == WHERE and not ask.country_q:  # "in Brazil ... in Rio de Janeiro": the city
         rated = by(COUNTRY_ONLY, lambda sp: COUNTRY_ONLY_RX.match(sp.text))
+    if shape in (WHO, WHERE) and ask.country_q:  # "which country banned it": not "NYC Schools"
+        named = ENDS_IN_STATE if _STATE & ask.q_toks else ENDS_IN_COUNTRY
+        rated = by(NOT_A_COUNTRY, lambda sp: not named.search(sp.text))
     suffixes = tuple(v for k, v in _BASED_Q.items() if k in ask.q_toks)
     if shape == WHERE and suffixes:  # "where is quillon based": "Ostra City-based Quillon"
         rated = by(BASED, lambda sp: sentence[sp.end :].startswith(suffixes))
