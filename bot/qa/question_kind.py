@@ -488,8 +488,7 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
     if head and not WANTS_ORG.search(question):  # "which japanese reliever did ...": "reliever"
         roles.update(t for t in tokenize(head.group(1)) if t != "\u2205")
     roles |= (orgs := org_asked(question))  # "which journal": "the journal BMJ"
-    agent = _WHO_THE_AGENT.search(question)
-    if agent:  # "who was the auctioneer at ...": "the auctioneer Mallika Sagar"
+    if agent := _WHO_THE_AGENT.search(question):  # "who was the auctioneer": "the auctioneer X"
         roles.add(tokenize(agent.group(1))[0])
     # "who narrates": the narrator, not a title the topic holds ("that doc on a mob boss")
     agents = AGENT_NOUNS.get(asked_verb(question), frozenset())
