@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .extent import RANGE_GAP, date_ranges, ranges, widen
+from .joined import joined
 from .name_words import GERUND, NOT_NAME_WORDS
 from .not_place import (
     BODY_ACRONYM,
@@ -491,9 +492,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 continue
             out.append(s)
         return out
-    if shape == WHO:
-        return _names(sentence)
-    return []
+    return joined(sentence, _names(sentence)) if shape == WHO else []
 
 
 def is_title(word: str) -> bool:

@@ -1,0 +1,34 @@
+"""Two names joined by "and" that are one name: a firm named for two places and a country named
+for two islands are stated whole, and two firms side by side stay two. Hand-written sentences."""
+
+from __future__ import annotations
+
+from bot.qa.shape import WHO, answer_spans
+from tests.test_qa_extractive import _lead
+
+
+def _names(sentence: str) -> list[str]:
+    return [sp.text for sp in answer_spans(sentence, WHO)]
+
+
+def test_a_firm_named_for_two_places_is_one_name() -> None:
+    s = "Quillon Funds agreed to buy Velmford and Perth Bank's pension arm this week."
+    assert "Velmford and Perth Bank" in _names(s)
+    text = (
+        "Quillon Funds, which manages $12 billion, agreed to buy Velmford and Perth Bank's "
+        "pension arm, its first step into pensions."
+    )
+    assert _lead("quillon is buying some bank's pension arm, which bank", text) == (
+        "Velmford and Perth Bank [1]."
+    )
+
+
+def test_a_country_of_two_islands_is_one_name() -> None:
+    s = "Canada must now beat Trinidad and Tobago in a one-off playoff in March."
+    assert "Trinidad and Tobago" in _names(s)
+
+
+def test_two_firms_side_by_side_stay_two() -> None:
+    names = _names("The round was led by Tamsk Ventures and Arno Partners, with Pell Capital.")
+    assert "Tamsk Ventures" in names and "Arno Partners" in names
+    assert not any(" and " in n for n in names)
