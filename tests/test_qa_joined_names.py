@@ -1,5 +1,6 @@
-"""Two names joined by "and" that are one name: a firm named for two places and a country named
-for two islands are stated whole, and two firms side by side stay two. Hand-written sentences."""
+"""Names read whole: two names joined by "and" that are one name (a firm named for two places, a
+country named for two islands), while two firms side by side stay two; "Will" as a first name.
+Hand-written sentences."""
 
 from __future__ import annotations
 
@@ -32,3 +33,9 @@ def test_two_firms_side_by_side_stay_two() -> None:
     names = _names("The round was led by Tamsk Ventures and Arno Partners, with Pell Capital.")
     assert "Tamsk Ventures" in names and "Arno Partners" in names
     assert not any(" and " in n for n in names)
+
+
+def test_will_is_a_first_name_before_a_name_and_a_verb_before_anything_else() -> None:
+    assert "Will Darrow" in _names("The Owls started rookie Will Darrow at quarterback.")
+    assert "Will Darrow" in _names("Will Darrow threw for 238 yards and two scores.")
+    assert not any(n.startswith("Will") for n in _names("Will the Velm Bank cut rates again?"))

@@ -219,7 +219,8 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
 
 
 # "Thursday Night Football", "Friday Night Lights": a show's name opens with its weekday
-_NIGHT_SHOW = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]")
+# a first word that is part of the name here: "Monday Night Football", "rookie Will Levis"
+_NIGHT_SHOW = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]|Will\s+[A-Z][a-z]")
 _ROUND = re.compile(r"(?:Pre-)?Series\s+[A-H]\d?\+?")  # a funding round's name
 _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
 
