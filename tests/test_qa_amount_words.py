@@ -71,3 +71,29 @@ def test_what_the_bidding_ended_at_is_stated() -> None:
     p = article_passage("b", body, start, len(body), "Lab sold to the highest bidder")
     q = "they auctioned the balvik lab to big tech, what did the bidding end at"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "$US44 million [1]."
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "whats the minimum you need to put into the velm notes",
+        "and whats the owls' cheapest season ticket by comparison",
+        "what does the site reckon he pulls per year on his next deal",
+        "what's the owls' avg point differential this yr",
+        "what did the 10-year yield ease back to on october 4",
+    ],
+)
+def test_a_minimum_a_cheapest_a_rate_or_a_level_asks_for_a_figure(q: str) -> None:
+    assert question_shape(q) == HOW_MUCH
+
+
+def test_the_minimum_is_stated() -> None:
+    body = (
+        "Velm notes open to small savers\n\n"
+        "Quillon Bank's new Velm notes pay a fixed coupon for five years. Savers need to put in "
+        "a minimum of ₹1 lakh, and the notes can be sold back after two years."
+    )
+    start = body.index("Quillon")
+    p = article_passage("v", body, start, len(body), "Velm notes open to small savers")
+    q = "whats the minimum you need to put into the velm notes"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "₹1 lakh [1]."

@@ -101,3 +101,14 @@ _GUESSED_AMOUNT = re.compile(
 def guessed_amount(question: str) -> bool:
     """The question guesses an amount: the amount an article states is the answer to it."""
     return bool(_GUESSED_AMOUNT.search(question))
+
+
+# what a what-question asks the amount of ("what's the minimum", "what was the valuation")
+AMOUNT_NOUN = (
+    r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
+    r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
+    r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
+    r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield|estimate|eps|"
+    r"worth|debt|capacity|wattage|distance|contract|sales|minimum|maximum|multiplier|average|avg|"
+    r"median|differential|capex|margin|purse|payroll|fare|premium)"
+)

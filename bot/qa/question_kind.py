@@ -11,7 +11,7 @@ import re
 from ingest.keyword import tokenize
 
 from .agent import asked_verb
-from .amounts import guessed_amount
+from .amounts import AMOUNT_NOUN, guessed_amount
 from .regions import PLACE_NOUN
 from .role_words import AGENT_NOUNS, SAME_ROLE
 from .shape import (
@@ -55,13 +55,6 @@ _ROLE_NAMED = (
     r"(?:ceo|boss|chief|coach|manager|president|founder|referee|ref|umpire|captain|owner|exec|"
     r"executive|judge|minister|pm|director|spokes(?:person|man|woman)|host|anchor|chair(?:man|"
     r"woman|person)?|commissioner|governor|mayor|senator|editor|reporter|author|keeper|qb)"
-)
-_AMOUNT_NOUN = (
-    r"(?:price|cost|amount|valuation|value|fee|salary|wage|rate|percentage|share|fine|sum|budget|"
-    r"revenue|profit|loss|deal|figure|total|score|interest|raise|increase|cut|drop|rise|offer|bid|"
-    r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
-    r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield|estimate|eps|"
-    r"worth|debt|capacity|wattage|distance|contract|sales)"
 )
 _SCORE_Q = re.compile(
     r"\b(?:score|scoreline|result|final\s+tally)\b"  # and "what was the final" (of a game)
@@ -134,8 +127,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"deep|wide|heavy|steep|full|empty|bad|badly|pricey|pricy|costly|small|hot|cold)\b|"
             rf"\b(?:what|which){_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
             # not "what's the deal with the strike", nor a ratio ("the revenue split")
-            rf"{_AMOUNT_NOUN}s?\b(?!\s+(?:with|split|dispute|talks|row|standoff)\b)"
-            r"|\bwhat\s+(?:percent|pct)|\bwhat\s*%"
+            rf"{AMOUNT_NOUN}s?\b(?!\s+(?:with|split|dispute|talks|row|standoff)\b)"
+            r"|\bwhat\s+(?:percent|pct)|\bwhat\s*%|\bwhat(?:['’]?s)?\b[^?]{0,60}?\b(?:cheapest|priciest|"
+            r"most\s+expensive|per\s+(?:year|yr|season|game|month|week|hour|day|person|head))\b"
             # "what's the cheapest ticket gonna cost", "what did they pay for it"
             rf"|\bwhat(?:'s|’s|s|['’]d|['’]ll|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|"
             r"pay|pays|paid|paying|charge|charges|charging|earn|earns|earned|earning|spend|spends|"
@@ -145,7 +139,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "what did the bank cut its rate to?"
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:cut|cuts|raised?|raises|lower(?:ed|s)?|"
             r"hike[ds]?|increased?|increases|reduced?|reduces|set|lift(?:ed|s)?|drop(?:ped|s)?|"
-            r"f[ae]ll|falls|r[io]se|rises|climb(?:ed|s)?)\b[^?]{0,40}?\bto\s*\??\s*$"
+            r"f[ae]ll|falls|r[io]se|rises|climb(?:ed|s)?|ease[ds]?\s+back|reach(?:ed|es)?)\b[^?]{0,40}?"
+            r"\bto\b(?:\s+(?:on|in|by|after|at)\b[^?]{0,30})?\s*\??\s*$"
             # "what did best buy knock the doorbell down to while ...": a price cut to
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:knock|mark|slash|cut|drop)\w*\b"
             r"[^?]{0,40}?\bdown\s+to\b"
