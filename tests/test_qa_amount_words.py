@@ -20,6 +20,11 @@ from .fakes import article_passage
         "how pricey was the ring he bought",
         "whats her avg driving distance this season",
         "what's the government debt at right now",
+        "whats the minimum you need to put into the velm notes",
+        "and whats the owls' cheapest season ticket by comparison",
+        "what does the site reckon he pulls per year on his next deal",
+        "what's the owls' avg point differential this yr",
+        "what did the 10-year yield ease back to on october 4",
     ],
 )
 def test_amount_nouns_ask_for_a_figure(q: str) -> None:
@@ -71,20 +76,6 @@ def test_what_the_bidding_ended_at_is_stated() -> None:
     p = article_passage("b", body, start, len(body), "Lab sold to the highest bidder")
     q = "they auctioned the balvik lab to big tech, what did the bidding end at"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "$US44 million [1]."
-
-
-@pytest.mark.parametrize(
-    "q",
-    [
-        "whats the minimum you need to put into the velm notes",
-        "and whats the owls' cheapest season ticket by comparison",
-        "what does the site reckon he pulls per year on his next deal",
-        "what's the owls' avg point differential this yr",
-        "what did the 10-year yield ease back to on october 4",
-    ],
-)
-def test_a_minimum_a_cheapest_a_rate_or_a_level_asks_for_a_figure(q: str) -> None:
-    assert question_shape(q) == HOW_MUCH
 
 
 def test_the_minimum_is_stated() -> None:

@@ -218,9 +218,8 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
     return out
 
 
-# "Thursday Night Football", "Friday Night Lights": a show's name opens with its weekday
-# a first word that is part of the name here: "Monday Night Football", "rookie Will Levis"
-_NIGHT_SHOW = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]|Will\s+[A-Z][a-z]")
+# a first word that opens no name elsewhere but does here: "Thursday Night Football", "Will Levis"
+_NAME_OPENER = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]|Will\s+[A-Z][a-z]")
 _ROUND = re.compile(r"(?:Pre-)?Series\s+[A-H]\d?\+?")  # a funding round's name
 _ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
 
@@ -238,7 +237,7 @@ def _names(s: str) -> list[Span]:
         # a lone letter opens no name ("F Patriots" in a grades list, "y Julián" in Spanish);
         # an initial has its full stop ("J. Smith")
         while words and (
-            (_NOT_NAME.match(words[0].rstrip(".,'’")) and not _NIGHT_SHOW.match(" ".join(words)))
+            (_NOT_NAME.match(words[0].rstrip(".,'’")) and not _NAME_OPENER.match(" ".join(words)))
             or re.fullmatch(r"[A-Z]", words[0])
         ):
             words = words[1:]
