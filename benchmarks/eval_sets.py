@@ -6,7 +6,7 @@ two versions of the code can be compared reply by reply (``compare_runs.py``).
 SET is ``dev`` or ``test`` (the split of ``benchmarks/questions``) or the name of a held-out file
 (``fresh50`` for ``benchmarks/heldout/fresh50.jsonl``); with none given, dev and every held-out
 set. Writes ``OUT/SET.jsonl`` (one ``newsbot eval questions --details`` row per question) and
-``OUT/totals.json``, and prints one line per set: answers / right articles / not covered
+``OUT/totals.json`` (merged with the totals of sets run into OUT before), and prints one line per set: answers / right articles / not covered
 abstained / wrongly abstained / right leads, and p50 / p95 ms. Loading the model and the
 per-version caches once makes a run of dev and the held-out sets a few minutes on two cores."""
 
@@ -59,7 +59,11 @@ def main() -> None:
     settings = load_settings()
     qa = QAService(NewsIndex(settings), settings)
     src = Sources(a.multihop, a.samples)
-    got: dict[str, list[float]] = {}
+    # a later run of a few sets into the same OUT keeps the totals of the others
+    tot_file = a.out / "totals.json"
+    got: dict[str, list[float]] = (
+        json.loads(tot_file.read_text(encoding="utf-8")) if tot_file.exists() else {}
+    )
     for name in sets:
         if name in ("dev", "test"):
             recs = [r for r in load_records(QUESTIONS) if r.split == name]
@@ -72,7 +76,7 @@ def main() -> None:
         got[name] = [*totals(results), res["p50_ms"], res["p95_ms"]]
         t = got[name]
         print(f"{name} {t[0]}/{t[1]}/{t[2]}/{t[3]}/{t[4]}  p50/p95 {t[5]}/{t[6]} ms", flush=True)
-    (a.out / "totals.json").write_text(json.dumps(got), encoding="utf-8")
+    tot_file.write_text(json.dumps(got), encoding="utf-8")
 
 
 if __name__ == "__main__":
