@@ -771,6 +771,20 @@ def test_sentences_split_at_abbreviations_and_glued_headings_correctly() -> None
     ]
 
 
+def test_a_title_before_a_name_does_not_end_the_sentence() -> None:
+    text = (
+        "The House turned to the interim speaker, Rep. Ada Kellerman, and Lt. Gov. Bo Reyes. "
+        "Talks went on with Sgt. Ivo Marr. The car was built by Marlow Bros. Others followed."
+    )
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got == [
+        "The House turned to the interim speaker, Rep. Ada Kellerman, and Lt. Gov. Bo Reyes.",
+        "Talks went on with Sgt. Ivo Marr.",
+        "The car was built by Marlow Bros.",
+        "Others followed.",
+    ]
+
+
 def test_typos_are_corrected_against_the_corpus_words_only() -> None:
     sp = Speller(["Mayor Rosa Tellingham spoke to the governor of the reserve bank."])
     fixed, fixes = correct("what did tellinghem tell the goverenor of the bnak", [sp])

@@ -18,6 +18,11 @@ _GLUED = re.compile(
     r"(?<=[a-z0-9)\"'”’][?!])(?=[A-Z])|(?<=[A-Z]{2}[?!.])(?=[A-Z][a-z])|(?<=[a-z]{2}\.)(?=[A-Z]{2})"
 )
 _CLOSERS = "\"'”’)]"
+# a title written before a name, which syntok takes for a sentence's end: "Rep. Jim Jordan"
+_TITLE_END = re.compile(
+    r"\b(?:Reps?|Sens?|Govs?|Lt|Sgt|Cmdr|Rev|Atty|Supt|Det|Insp|Hon|Amb|Pres|Maj|Cpl|Pvt|Gens|Ft"
+    r"|Msgr)\.$"
+)
 LINE_CACHE = 8192  # paragraphs whose sentences are kept (a few MB)
 
 
@@ -52,7 +57,7 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
     except Exception:  # a tokenizer failure must not lose the paragraph: quote it whole
         parts = [(len(line) - len(line.lstrip()), len(line.rstrip()))]
     spans: list[tuple[int, int]] = []
-    for a, b in parts:
+    for a, b in _rejoin_titles(line, parts):
         # closing quotes and brackets stay with their sentence
         while b < len(line) and line[b] in _CLOSERS:
             b += 1
@@ -62,6 +67,17 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
             if seg.strip():
                 spans.append((s + len(seg) - len(seg.lstrip()), s + len(seg.rstrip())))
     return tuple(spans)
+
+
+def _rejoin_titles(line: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that ends in a title's abbreviation to the name that follows it."""
+    out: list[tuple[int, int]] = []
+    for a, b in parts:
+        if out and _TITLE_END.search(line, 0, out[-1][1]) and line[a : a + 1].isupper():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
 
 
 def sentence_spans(text: str, cached: bool = True) -> list[tuple[int, int]]:
