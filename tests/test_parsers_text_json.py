@@ -170,6 +170,22 @@ def test_json_array() -> None:
     assert len({a.id for a in arts}) == 3
 
 
+def test_invisible_characters_are_taken_out_of_the_indexed_text() -> None:
+    """A zero-width space or soft hyphen inside a word splits it for every reader of the text:
+    the answer path would see "Angeles-based" and no "Los"."""
+    ctx = ParseContext(origin="export.json", default_ai_generated=True)
+    rec = {
+        "title": "Harbour\u00adside studio opens",
+        "body": "The \u200b\u200bLos Angeles-based studio hired 40 people.\ufeff Emoji stay: \U0001f469\u200d\U0001f4bb.",
+        "url": "https://example.org/studio",
+    }
+    (art,) = parse_json(json.dumps([rec]), ctx)
+    assert art.headline == "Harbourside studio opens"
+    assert "The Los Angeles-based studio hired 40 people." in art.body
+    assert "\u200d" in art.body, "a zero-width joiner inside an emoji is kept"
+    assert not any(ch in art.text for ch in "\u200b\ufeff\u00ad\u2060")
+
+
 def test_json_object_wrapping_a_list_with_alternate_field_names() -> None:
     ctx = ParseContext(origin="wrapped.json")
     arts = parse_json((FIX / "export_wrapped.json").read_text(encoding="utf-8"), ctx)
