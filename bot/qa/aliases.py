@@ -40,6 +40,7 @@ ALIASES: dict[str, str] = {
     "wapo": "Washington Post", "msft": "Microsoft", "aapl": "Apple", "goog": "Google", "googl": "Google",
     "amzn": "Amazon", "tsla": "Tesla", "nvda": "Nvidia", "nflx": "Netflix",
     "man utd": "Manchester United", "man u": "Manchester United", "mufc": "Manchester United",
+    "man united": "Manchester United", "the toon": "Newcastle United",
     "corrie": "Coronation Street", "intl": "international",
     "red devils": "Manchester United", "man city": "Manchester City", "the gunners": "Arsenal",
     "gunners": "Arsenal", "the toffees": "Everton", "the magpies": "Newcastle United",

@@ -65,19 +65,11 @@ from .question_kind import (
     role_under,
     roles_asked,
 )
+from .quoted_title import with_quoted_titles
 from .regions import COUNTRY_Q, PLACE_NAME
+from .relations import object_verb, weigh_relations, whose_words
 from .scores import result_weight
-from .shape import (
-    HOW_MANY,
-    HOW_MUCH,
-    SCORE,
-    WHEN,
-    WHERE,
-    WHO,
-    Span,
-    answer_spans,
-    is_title,
-)
+from .shape import HOW_MANY, HOW_MUCH, SCORE, WHEN, WHERE, WHO, Span, answer_spans, is_title
 from .span_filter import (
     LONG_WORDS,
     MODIFIER,
@@ -314,6 +306,8 @@ class Asked:
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     arts_with: dict[str, set[str]] = field(default_factory=dict)  # word -> articles holding it
     vote: float = VOTE  # what each further article naming a person adds to its strength
+    whose: frozenset[str] = frozenset()  # "whose backpass": the thing whose owner is asked for
+    done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
 
     @classmethod
     def read(
@@ -368,6 +362,8 @@ class Asked:
             owner=role_owner(question, roles),
             context=context,
             alone=alone_words(question),
+            whose=whose_words(question) if shape == WHO else frozenset(),
+            done_to=object_verb(question) if shape == WHO else ("", frozenset()),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -397,6 +393,8 @@ class Asked:
             first = doer_first(sentence, self.verb)
             if first is not None and not any(f.start == 0 for f in found):
                 found.insert(0, first)
+        if shape == WHO and self.name_q:  # "what's the book called": a quoted title is one name
+            found = with_quoted_titles(sentence, found)
         if shape == WHO and self.wants_org:  # "which school is Brus at": "... Brus of Columbia"
             found = [of_org(s) for s in found]
         if shape == WHO and self.wants_org:  # "which university": "at Southern Connecticut
@@ -473,6 +471,8 @@ class Asked:
             rated = [
                 (sp, w * (POSSESSOR if owner_of(sentence, sp, starts) else 1.0)) for sp, w in rated
             ]
+            # "whose backpass": "Udogie's blind backpass"; "who did they hire": "hired Jo Marr"
+            rated = weigh_relations(sentence, rated, self.whose, self.done_to, self.verb)
             if self.owner:  # "Epic lead attorney Gary Bornstein", asked for Google's
                 other = [other_owner(sentence, sp, self.roles, self.owner) for sp, _ in rated]
                 rated = [

@@ -99,10 +99,7 @@ _NUMBER = (
 )
 _SCALE = r"(?:million|billion|trillion|bn|mn|tn|m|b|k|crore|cr|lakh)"
 # "C$8 billion", "US$5bn", "NIS 15 million", "Rs 24.75 Cr", "EUR 9.99"
-CURRENCY_CODE = (
-    r"(?:NIS|Rs\.?|INR|USD|EUR|GBP|NOK|SEK|DKK|CHF|AED|SAR|CNY|RMB|JPY|AUD|CAD|NZD|HKD|SGD|ZAR|"
-    r"BRL|MXN|KRW|TRY)"
-)
+CURRENCY_CODE = r"(?:NIS|Rs\.?|INR|USD|EUR|GBP|NOK|SEK|DKK|CHF|AED|SAR|CNY|RMB|JPY|AUD|CAD|NZD|HKD|SGD|ZAR|BRL|MXN|KRW|TRY)"
 _AMOUNT_RX = re.compile(
     rf"(?:\b(?-i:[A-Z]{{1,2}}\$|{CURRENCY_CODE}\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?{_SCALE}\b)?"
     rf"|[$€£¥₹]\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
@@ -143,7 +140,9 @@ _TITLE = (
     r"(?:Minister|President|Prime|Chancellor|Secretary|Governor|Mayor|Senator|C[EFOT]O|Chief|"
     r"Director|Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
     r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir|Principal|Deputy|Vice|Acting|"
-    r"Interim|Executive|Head|Captain|Skipper|Partner|Officer|QB|Quarterback|RB|WR|TE|LB|CB)"
+    r"Interim|Executive|Head|Captain|Skipper|Partner|Officer|QB|Quarterback|RB|WR|TE|LB|CB|"
+    r"Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Cpl|Pvt|Rep|Sen|Gov|Rev|Prof|Det|Supt|Insp|Atty|Amb|Hon|"
+    r"Lieutenant|Colonel|Sergeant|Admiral|Representative|Scientist|Economist|Strategist|Analyst)"
 )
 # "the Fairfield Beach neighborhood", "Jefferson County": a place named by its kind, with no
 # preposition before it

@@ -1,0 +1,112 @@
+"""Who stands in the relation the question asks about, besides doing its verb
+(``bot.qa.agent``): whose thing it is ("whose backpass gifted them the winner": "Destiny
+Udogie's blind backpass", "the liver of 3-year-old Olivia Swedberg"), and whom the verb was done
+to ("who did spire hire as team president": "has also hired Doug Duchardt")."""
+
+from __future__ import annotations
+
+import re
+
+from .shape import Span
+from .synonyms import words
+
+WHOSE = 1.5  # what a name that owns the thing asked about counts for more
+DONE_TO = 1.3  # what a name the question's verb was done to counts for more
+CHARACTER = 0.5  # what the role a name is cast in counts for, asked who plays it
+# "reprising his role as Arthur Fleck", "Bradley Cooper stars as Leonard Bernstein": the part
+# played, which the question names; who plays it is the name before
+_CAST_AS = re.compile(
+    r"\b(?:role\s+(?:as|of)|as|playing|plays|portraying|portrays|voicing|voices)\s+$"
+)
+_CAST_VERBS = frozenset(words("play voice portray star"))
+# "whose record contract", "whose france try-scoring record": the words of the thing owned,
+# up to the verb (a past form: "whose backpass gifted them") or the question's end
+_WHOSE_Q = re.compile(r"\bwhose\s+((?:[a-z][\w'’-]*\s*){1,4})", re.I)
+_STOP_AT = re.compile(
+    r"\b(?:is|was|are|were|did|does|do|has|have|had|will|would|could|can|got|get|gets|"
+    r"might|may|the|a|an|that|this|in|on|at|for|to|by|with|from|of|and|or|[a-z]+ed)\b.*",
+    re.I,
+)
+# after the name: "'s" and up to two words before the thing ("Udogie's blind backpass")
+_OWNS_AFTER = re.compile(r"['’]s?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+# before the name: the thing, "of" or "by", and up to two words ("the liver of 3-year-old")
+_OWNS_BEFORE = re.compile(r"([\w-]+)\s+(?:of|by)\s+(?:[\w-]+\s+){0,2}$")
+# "who did spire hire as ...", "which bank did the glazers hire to run it", "who did popyrin
+# beat in the semi": the verb after the doer, before a preposition or the question's end
+_OBJECT_Q = re.compile(
+    r"\b(?:who|whom|which\s+[\w-]+)\s+(?:did|does|do|will|would|has|have|had)\s+"
+    r"((?:[\w'’.-]+\s+){1,4}?)([a-z]+)(?:\s+(?:out|off|up|over))?"
+    r"(?=\s*(?:$|[?,!.]|\s(?:as|to|for|in|at|on|with|before|after|from|over|last|this|back)\b))",
+    re.I,
+)
+_NOT_DONE = frozenset(words("say think mean go get do make want need know see"))
+# a verb of being between the doer and the verb: "who did she say was the culprit" asks no object
+_BEING = re.compile(r"\s(?:is|was|are|were|be|been)\s", re.I)
+_BACK = 4  # lowercase words a verb may stand back from its object ("fired offensive coordinator")
+
+
+def whose_words(question: str) -> frozenset[str]:
+    """The stemmed words of the thing a whose-question asks the owner of, or none."""
+    m = _WHOSE_Q.search(question)
+    return frozenset(words(_STOP_AT.sub("", m.group(1)))) if m else frozenset()
+
+
+def object_verb(question: str) -> tuple[str, frozenset[str]]:
+    """The stem of the verb whose object a who-question asks for, and the words of who did it
+    (("hire", {"spire", "motorsport"}) for "who did spire motorsports hire"), or ("", {})."""
+    m = _OBJECT_Q.search(question)
+    stem = words(m.group(2)) if m and not _BEING.search(m.group()) else []
+    if len(stem) != 1 or stem[0] in _NOT_DONE:
+        return "", frozenset()
+    return stem[0], frozenset(words(m.group(1)))  # type: ignore[union-attr]
+
+
+def owns(sentence: str, sp: Span, thing: frozenset[str]) -> bool:
+    """Whether the name ``sp`` is given as the owner of the thing asked about."""
+    after = _OWNS_AFTER.match(sentence[sp.end : sp.end + 60])
+    if after and thing & set(words(after.group(1))):
+        return True
+    before = _OWNS_BEFORE.search(sentence[max(0, sp.start - 50) : sp.start])
+    return bool(before) and bool(thing & set(words(before.group(1))))
+
+
+def done_to(sentence: str, sp: Span, verb: str, doer: frozenset[str]) -> bool:
+    """Whether the name ``sp`` follows the question's verb as its object, a few lowercase words
+    after it at most ("hired Doug Duchardt", "fired offensive coordinator Matt Canada",
+    "appointed a retired judge, Hollis Brandt" for "who did they hire, fire, appoint"), with
+    who did it named before it: "Barkley knocked out Thomas Hearns" is not whom Paro did."""
+    if doer and not doer & set(words(sentence[: sp.start])):
+        return False
+    for w in reversed(sentence[max(0, sp.start - 60) : sp.start].split()[-_BACK:]):
+        if not w[0].islower():
+            return False  # another name stands between: "hired Stephen Doran as crew chief"
+        if words(w) == [verb]:
+            return True
+    return False
+
+
+def weigh_relations(
+    sentence: str,
+    rated: list[tuple[Span, float]],
+    thing: frozenset[str],
+    done: tuple[str, frozenset[str]],
+    doer: str,
+) -> list[tuple[Span, float]]:
+    """``rated`` with the names in the relation asked about weighing more: the owner of
+    ``thing``, the object of the verb ``done`` (with the words of its doer); and, asked who ``doer`` ("plays") a part, the part
+    itself less."""
+    if doer in _CAST_VERBS:
+        rated = [
+            (
+                sp,
+                w
+                * (CHARACTER if _CAST_AS.search(sentence[max(0, sp.start - 20) : sp.start]) else 1),
+            )
+            for sp, w in rated
+        ]
+    if thing:
+        rated = [(sp, w * (WHOSE if owns(sentence, sp, thing) else 1.0)) for sp, w in rated]
+    verb, by = done
+    if verb:
+        rated = [(sp, w * (DONE_TO if done_to(sentence, sp, verb, by) else 1.0)) for sp, w in rated]
+    return rated

@@ -1,0 +1,79 @@
+"""Who stands in the relation a question asks about: whose thing it is ("whose backpass gifted
+them the winner": the name that owns it), and whom its verb was done to ("who did they hire":
+the name after "hired"), not the names around them. And a name styled by an abbreviated title
+("Rep.", "Lt. Gen.") is read without it. Hand-written sentences; the leads go through the
+extractive answerer."""
+
+from __future__ import annotations
+
+from bot.qa.shape import WHO, answer_spans
+from bot.qa.relations import done_to, object_verb, whose_words
+from tests.test_qa_extractive import _lead
+
+
+def test_the_thing_owned_is_read_up_to_the_verb() -> None:
+    assert whose_words("whose backpass gifted the ferrymen the winner last night") == {"backpass"}
+    assert whose_words("whose liver did the boy get in his first transplant") == {"liver"}
+    assert whose_words("who won the velm cup") == frozenset()
+
+
+def test_whose_asks_for_the_owner_named_with_s() -> None:
+    text = (
+        "Arlo Penn pulled the Ferrymen level before the break with a header. Then Tobi Ranke's "
+        "blind backpass let Sol Varga in for the winner, which Varga slotted past Milo Dray."
+    )
+    assert _lead("whose backpass gifted the ferrymen the winner", text) == "Tobi Ranke [1]."
+
+
+def test_whose_asks_for_the_owner_named_after_of() -> None:
+    text = (
+        "At Velm Children's Hospital, Dr. Ines Marr gave little Jonah Reed the liver of "
+        "3-year-old Ada Quill in 2015."
+    )
+    assert _lead("whose liver did jonah reed get", text) == "Ada Quill [1]."
+
+
+def test_an_abbreviated_title_is_read_apart_from_the_name() -> None:
+    texts = [sp.text for sp in answer_spans("Retired Army Lt. Gen. Oren Falk told reporters.", WHO)]
+    assert "Oren Falk" in texts
+    texts = [sp.text for sp in answer_spans("The vote was led by Rep. Ada Kellerman today.", WHO)]
+    assert "Ada Kellerman" in texts
+
+
+def test_the_verb_whose_object_is_asked_for() -> None:
+    assert object_verb("who did velm rovers hire as team president") == (
+        "hire",
+        {"velm", "rover"},
+    )
+    assert object_verb("which bank did the ferrymen hire to run the sale")[0] == "hire"
+    assert object_verb("who did the steelers fire before week 12")[0] == "fire"
+    assert object_verb("who did popyrin beat out for the spot")[0] == "beat"
+    assert object_verb("who did she say was the culprit")[0] == ""
+    assert object_verb("who won the velm cup")[0] == ""
+
+
+def test_who_did_they_hire_is_the_name_after_hired() -> None:
+    text = (
+        "Velm Rovers named Ines Marr as crew chief this week, after she left Harrow Racing. "
+        "Rovers have also hired Oskar Lund, whose career took in stints at Tamsk Motors and "
+        "Harrow Racing, as its new team president."
+    )
+    assert _lead("who did velm rovers hire as team president", text) == "Oskar Lund [1]."
+
+
+def test_whom_another_did_it_to_is_not_the_answer() -> None:
+    doer = ("knock", frozenset({"paro"}))
+    other = "Years before, Barkley knocked out Tomas Hearn in three rounds."
+    own = "Paro knocked out Brock Jarvis in the first round last October."
+    (hearn,) = [sp for sp in answer_spans(other, WHO) if sp.text == "Tomas Hearn"]
+    (jarvis,) = [sp for sp in answer_spans(own, WHO) if sp.text == "Brock Jarvis"]
+    assert not done_to(other, hearn, *doer)
+    assert done_to(own, jarvis, *doer)
+
+
+def test_who_plays_a_part_is_the_actor_not_the_part() -> None:
+    text = (
+        "The sequel is a musical thriller with Oren Falk reprising his role as Tobin Quell, "
+        "the clown."
+    )
+    assert _lead("who's playing the clown in the sequel", text) == "Oren Falk [1]."
