@@ -88,3 +88,15 @@ def test_the_minimum_is_stated() -> None:
     p = article_passage("v", body, start, len(body), "Velm notes open to small savers")
     q = "whats the minimum you need to put into the velm notes"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "₹1 lakh [1]."
+
+
+def test_how_much_extra_asks_for_the_difference() -> None:
+    body = (
+        "Velm smart glasses reviewed\n\n"
+        "At $299, the glasses are priced like the frames they copy, rose lenses included. "
+        "The Transition lenses cost $80 more and suit the most places."
+    )
+    start = body.index("At $299")
+    p = article_passage("g", body, start, len(body), "Velm smart glasses reviewed")
+    q = "how much extra are the transition lenses on the velm glasses"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "$80 more [1]."

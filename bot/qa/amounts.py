@@ -12,8 +12,10 @@ from .shape import CURRENCY_CODE, Span
 COMPARED = re.compile(
     r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
 )
-# "2.1 percent higher": how far something moved
-MOVED = re.compile(r"^\s*(?:higher|lower|up|down)\b(?!\s+than\b)", re.I)
+# "2.1 percent higher": how far something moved; "$80 more": by how much one costs more
+MOVED = re.compile(
+    r"^\s*(?:higher|lower|up|down|more|less|extra|cheaper|dearer)\b(?!\s+than\b)", re.I
+)
 _CURRENCY_NAMES = r"dollars|euros|pounds|yen|rupees|francs|crowns"  # currencies named in words
 # A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
 CURRENCY = re.compile(

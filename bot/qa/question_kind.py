@@ -14,17 +14,7 @@ from .agent import asked_verb
 from .amounts import AMOUNT_NOUN, guessed_amount
 from .regions import PLACE_NOUN
 from .role_words import AGENT_NOUNS, SAME_ROLE
-from .shape import (
-    HOW_MANY,
-    HOW_MUCH,
-    SCORE,
-    WHAT,
-    WHEN,
-    WHERE,
-    WHO,
-    WHY,
-    YESNO,
-)
+from .shape import HOW_MANY, HOW_MUCH, SCORE, WHAT, WHEN, WHERE, WHO, WHY, YESNO
 
 # "which cities", "what countries"
 _PLACE_NOUNS = rf"(?:{PLACE_NOUN}|cities|countries|nations|states|provinces|regions|venues|places)"
@@ -287,7 +277,8 @@ PERSON_Q = re.compile(
     r"goalkeeper|keeper|quarterback|qb|receiver|pitcher|captain|manager|senator|mayor|"
     r"commissioner|ambassador|negotiator|prosecutor|attorney|lawyer|scientist|researcher|"
     r"professor|prof|doctor|astronaut|comedian|rapper|athlete|footballer|golfer|candidate|"
-    r"lawmaker|politician|owner|investor)\b",
+    r"lawmaker|politician|owner|investor|rookie|co-?founder|winger|forward|linebacker|cornerback|"
+    r"kicker|punter|boxer|fighter|bowler|batsman|batter|jockey|cyclist|musician|chef|teammate)\b",
     re.I,
 )
 ORG_Q = re.compile(
@@ -383,7 +374,11 @@ _MOVE = (
     r"increas\w+|decreas\w+|declin\w+|boost\w*|grow\w*|plung\w+|plummet\w*|tumbl\w+|dip|dipped"
 )
 SHARE_Q = re.compile(rf"%|\b(?:percent\w*|pct|rate|share|stock|shares|{_MOVE})\b", re.I)
-MOVED_Q = re.compile(rf"\b(?:{_MOVE}|up\s+by|down\s+by|higher|lower)\b", re.I)
+MOVED_Q = re.compile(  # "how much extra are the lenses": by how much one costs more
+    rf"\b(?:{_MOVE}|up\s+by|down\s+by|higher|lower"
+    r"|how\s+much\s+(?:[\w-]+\s+)?(?:more|extra|less|cheaper|pricier|dearer))\b",
+    re.I,
+)
 # A role the question asks about ("who is the governor", "who's the new coach"): a name under
 # that title is likely the one.
 ROLES = frozenset(
