@@ -41,6 +41,7 @@ from .owner import OTHER_OWNER, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
 from .person import EVENT_END, ORG_END, ROLE_OF, VENUE_END, bare, personlike
 from .plans import planned
+from .position import POSITION, ranked_fit
 from .question_kind import (
     FORMER_Q,
     FUTURE_Q,
@@ -94,16 +95,12 @@ from .span_filter import (
 from .synonyms import synonyms
 
 W_INNER = 0.3
-
-
 _AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
     re.I,
 )
 ROLE_MATCH = 1.4
-
-
 ORG_MATCH = 1.3
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
 _TIME_UNITS = frozenset(
@@ -459,6 +456,8 @@ class Asked:
             # "..., said Jo Mar": who said it, not what the thing is called
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]
         rated = time_place.weigh(self, sentence, rated)  # times and places
+        if shape == POSITION:  # "3. Detroit Lions" for the lions, not "1. Philadelphia Eagles"
+            rated = [(sp, w * ranked_fit(sp.text, self.q_toks)) for sp, w in rated]
         if shape == WHO:  # "a lecturer at the University of Halk": where she works, named aside
             rated = [
                 (sp, w * (AFFILIATION if works_at(sentence[: sp.start]) else 1)) for sp, w in rated

@@ -12,9 +12,10 @@ from ingest.keyword import tokenize
 
 from .agent import asked_verb
 from .amounts import AMOUNT_NOUN, guessed_amount
+from .position import position_asked
 from .regions import PLACE_NOUN
 from .role_words import AGENT_NOUNS, SAME_ROLE
-from .shape import HOW_MANY, HOW_MUCH, SCORE, WHAT, WHEN, WHERE, WHO, WHY, YESNO
+from .shape import HOW_MANY, HOW_MUCH, POSITION, SCORE, WHAT, WHEN, WHERE, WHO, WHY, YESNO
 
 # "which cities", "what countries"
 _PLACE_NOUNS = rf"(?:{PLACE_NOUN}|cities|countries|nations|states|provinces|regions|venues|places)"
@@ -214,6 +215,8 @@ def question_shape(question: str) -> str:
 
 def _shape(question: str) -> str:
     q = question.strip()
+    if position_asked(q):  # "what minute did he score", "where did they rank the lions"
+        return POSITION
     score = _SCORE_Q.search(q)
     cue = re.search(r"\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b", q, re.I)
     # "what was the scoreline when wales beat them": "when" only says which game

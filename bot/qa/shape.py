@@ -24,20 +24,13 @@ from .not_place import (
 )
 from .person import personlike
 from .placed import based_places, hometowns, local_places
+from .position import POSITION, position_spans
 from .regions import AFTER_VISIT, NATION, PLACE_NOUN, REGION
 
-WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, YESNO, WHAT, WHY = (
-    "who",
-    "where",
-    "when",
-    "how_much",
-    "how_many",
-    "yesno",
-    "what",
-    "why",
-)
+WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY = "who", "where", "when", "how_much", "how_many"
+YESNO, WHAT, WHY = "yesno", "what", "why"
 SCORE = "score"  # a match result: "12-11"
-SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE)
+SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE, POSITION)
 
 # not a piece of a longer run: a boxer's record "43-2-1" holds no "2-1"
 _SCORE_RX = re.compile(r"(?<!\d[-–])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
@@ -404,6 +397,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
     if shape == WHEN:  # a month alone is one only with its capital ("may" is a verb)
         found = [s for s in _spans(_WHEN_RX, sentence) if not _lower_month(s.text)]
         return [Span(a, b, sentence[a:b]) for a, b in date_ranges(sentence, found)]
+    if shape == POSITION:
+        return [Span(a, b, sentence[a:b]) for a, b in position_spans(sentence)]
     if shape == SCORE:  # "12-11", or a scoreboard line: "Final: Bears 16, Panthers 13"
         lines = _spans(_SCORE_LINE_RX, sentence)
         inside = [sp for sp in _spans(_SCORE_RX, sentence) if not _within(sp, lines)]
