@@ -7,7 +7,7 @@ import pytest
 
 from bot.qa.extractive import select_excerpts, short_answer_lead
 from bot.qa.question_kind import question_shape
-from bot.qa.shape import HOW_MUCH, WHAT
+from bot.qa.shape import HOW_MUCH, WHAT, WHO
 
 from .fakes import article_passage
 
@@ -100,3 +100,31 @@ def test_how_much_extra_asks_for_the_difference() -> None:
     p = article_passage("g", body, start, len(body), "Velm smart glasses reviewed")
     q = "how much extra are the transition lenses on the velm glasses"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "$80 more [1]."
+
+
+def test_which_asks_for_a_name_even_before_an_amount_word() -> None:
+    assert question_shape("which velm team cut marr right before he signed with the owls") == WHO
+    assert question_shape("which boss drops the rare ring in season 2") == WHO
+    assert question_shape("what was the pay cut") == HOW_MUCH
+
+
+def test_a_figure_named_without_a_question_word_is_asked_for() -> None:
+    assert question_shape("vlmt non-gaap eps last quarter?") == HOW_MUCH
+    assert question_shape("velmtech gross bookings q3?") == HOW_MUCH
+
+
+def test_a_hyphenated_count_is_read_with_its_noun() -> None:
+    body = (
+        "Owls edge Harrow by a point\n\n"
+        "Geelong kicked two late goals to close in. Owls ruck Ada Marr, who starred with 39 "
+        "hit-outs, said the side had practised for games like this."
+    )
+    start = body.index("Geelong")
+    p = article_passage("h", body, start, len(body), "Owls edge Harrow by a point")
+    q = "how many hitouts did ada marr have against harrow"
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "39 hit-outs [1]."
+
+
+def test_a_level_foreseen_asks_for_a_figure() -> None:
+    assert question_shape("what's velm battery demand supposed to reach by 2030") == HOW_MUCH
+    assert question_shape("what is the stock expected to hit next year") == HOW_MUCH

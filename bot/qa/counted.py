@@ -24,8 +24,9 @@ def nouns(text: str) -> set[str]:
         for w in re.findall(r"[\w'’-]+", text)
         if not _VERB_FORM.fullmatch(w.lower())
     ]
-    # and two words written as one ("25 home runs" counts "homeruns")
+    # and two words written as one ("25 home runs" counts "homeruns", "39 hit-outs" "hitouts")
     joined = [a + b for a, b in itertools.pairwise(words) if a.isalpha() and b.isalpha()]
+    joined += [w.replace("-", "") for w in words if "-" in w]
     return set(tokenize(" ".join(words + joined))) - {"\u2205"}
 
 

@@ -116,8 +116,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\bhow\s+many\s+(?:bucks|dollars|quid|euros|yen|rupees)\b|"
             r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap|tall|fast|"
             r"deep|wide|heavy|steep|full|empty|bad|badly|pricey|pricy|costly|small|hot|cold)\b|"
-            rf"\b(?:what|which){_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
-            # not "what's the deal with the strike", nor a ratio ("the revenue split")
+            rf"\bwhat{_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
+            # not "what's the deal with the strike", nor a ratio ("the revenue split"); not
+            # "which": "which team cut him", "which boss drops it" ask for a name
             rf"{AMOUNT_NOUN}s?\b(?!\s+(?:with|split|dispute|talks|row|standoff)\b)"
             r"|\bwhat\s+(?:percent|pct)|\bwhat\s*%|\bwhat(?:['’]?s)?\b[^?]{0,60}?\b(?:cheapest|priciest|"
             r"most\s+expensive|per\s+(?:year|yr|season|game|month|week|hour|day|person|head))\b"
@@ -135,6 +136,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             # "what did best buy knock the doorbell down to while ...": a price cut to
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:knock|mark|slash|cut|drop)\w*\b"
             r"[^?]{0,40}?\bdown\s+to\b"
+            # "what's demand supposed to reach by 2030": a level foreseen
+            rf"|\bwhat(?:'s|’s|s|\s+{_AUX})\s[^?]{{0,80}}?\b(?:supposed|expected|forecast|projected|"
+            r"set|tipped|predicted)\s+to\s+(?:reach|hit|top|(?:climb|rise|fall|grow)\s+to)\b"
             # "what did the shares close at", "what did the bidding end at": a level reached
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?<!the\s)(?:close|end|finish|settle|peak|open|trade|stand)(?:ed|s)?\s+at\b",
             re.I,
@@ -183,7 +187,8 @@ _YESNO = re.compile(rf"^(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*{_AUX}\b"
 # no wh-word anywhere: "airpods pro prime day price?" asks an amount all the same
 _ANY_WH = re.compile(r"\b(?:what\w*|who\w*|where\w*|when\w*|why|how\w*|which)\b", re.I)
 _PRICE = re.compile(
-    r"\b(?:price|prices|priced|cost|costs|msrp|salary|salaries|wages?|fees?|payout|paycheck)\b",
+    r"\b(?:price|prices|priced|cost|costs|msrp|salary|salaries|wages?|fees?|payout|paycheck|eps|"
+    r"revenues?|bookings|valuation|net\s+worth|market\s+cap)\b",
     re.I,
 )
 _WH_START = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)[,\s]+)?(?:what|whats|how|why|which)\b", re.I)
