@@ -55,10 +55,12 @@ def object_verb(question: str) -> tuple[str, frozenset[str]]:
     """The stem of the verb whose object a who-question asks for, and the words of who did it
     (("hire", {"spire", "motorsport"}) for "who did spire motorsports hire"), or ("", {})."""
     m = _OBJECT_Q.search(question)
-    stem = words(m.group(2)) if m and not _BEING.search(m.group()) else []
+    if m is None or _BEING.search(m.group()):
+        return "", frozenset()
+    stem = words(m.group(2))
     if len(stem) != 1 or stem[0] in _NOT_DONE:
         return "", frozenset()
-    return stem[0], frozenset(words(m.group(1)))  # type: ignore[union-attr]
+    return stem[0], frozenset(words(m.group(1)))
 
 
 def owns(sentence: str, sp: Span, thing: frozenset[str]) -> bool:
@@ -67,7 +69,7 @@ def owns(sentence: str, sp: Span, thing: frozenset[str]) -> bool:
     if after and thing & set(words(after.group(1))):
         return True
     before = _OWNS_BEFORE.search(sentence[max(0, sp.start - 50) : sp.start])
-    return bool(before) and bool(thing & set(words(before.group(1))))
+    return before is not None and bool(thing & set(words(before.group(1))))
 
 
 def done_to(sentence: str, sp: Span, verb: str, doer: frozenset[str]) -> bool:
