@@ -6,8 +6,8 @@ extractive answerer."""
 
 from __future__ import annotations
 
-from bot.qa.shape import WHO, answer_spans
 from bot.qa.relations import done_to, object_verb, whose_words
+from bot.qa.shape import WHO, answer_spans
 from tests.test_qa_extractive import _lead
 
 
