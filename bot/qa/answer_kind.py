@@ -265,8 +265,8 @@ def _span_strength(
 
 @dataclass
 class Asked:
-    """What a question asks for, read once per question; the last three fields are filled from
-    the candidate sentences (``bot.qa.extractive.select_excerpts``)."""
+    """What a question asks for, read once per question; ``counted_seen`` to ``arts_with`` are
+    filled from the candidate sentences (``bot.qa.extractive.select_excerpts``)."""
 
     shape: str
     q_toks: set[str]

@@ -92,7 +92,10 @@ _NUMBER = (
 )
 _SCALE = r"(?:million|billion|trillion|bn|mn|tn|m|b|k|crore|cr|lakh)"
 # "C$8 billion", "US$5bn", "NIS 15 million", "Rs 24.75 Cr", "EUR 9.99"
-CURRENCY_CODE = r"(?:NIS|Rs\.?|INR|USD|EUR|GBP|NOK|SEK|DKK|CHF|AED|SAR|CNY|RMB|JPY|AUD|CAD|NZD|HKD|SGD|ZAR|BRL|MXN|KRW|TRY)"
+CURRENCY_CODE = (
+    r"(?:NIS|Rs\.?|INR|USD|EUR|GBP|NOK|SEK|DKK|CHF|AED|SAR|CNY|RMB|JPY|AUD|CAD|NZD|HKD|SGD|ZAR|"
+    r"BRL|MXN|KRW|TRY)"
+)
 _AMOUNT_RX = re.compile(
     rf"(?:\b(?-i:[A-Z]{{1,2}}\$|{CURRENCY_CODE}\s?)\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?{_SCALE}\b)?"
     rf"|[$€£¥₹]\s?{_NUMBER}(?:\s?{_SCALE}\b)?"
