@@ -1,7 +1,8 @@
 """Who stands in the relation the question asks about, besides doing its verb
 (``bot.qa.agent``): whose thing it is ("whose backpass gifted them the winner": "Destiny
-Udogie's blind backpass", "the liver of 3-year-old Olivia Swedberg"), and whom the verb was done
-to ("who did spire hire as team president": "has also hired Doug Duchardt")."""
+Udogie's blind backpass", "the liver of 3-year-old Olivia Swedberg"), whom the verb was done to
+("who did spire hire as team president": "has also hired Doug Duchardt"), and, asked who plays a
+part, the part itself ("his role as Arthur Fleck"), which is not the answer."""
 
 from __future__ import annotations
 
@@ -87,6 +88,11 @@ def done_to(sentence: str, sp: Span, verb: str, doer: frozenset[str]) -> bool:
     return False
 
 
+def cast_as(sentence: str, sp: Span) -> bool:
+    """Whether the name ``sp`` is the part someone plays ("his role as Arthur Fleck")."""
+    return _CAST_AS.search(sentence[max(0, sp.start - 20) : sp.start]) is not None
+
+
 def weigh_relations(
     sentence: str,
     rated: list[tuple[Span, float]],
@@ -95,17 +101,10 @@ def weigh_relations(
     doer: str,
 ) -> list[tuple[Span, float]]:
     """``rated`` with the names in the relation asked about weighing more: the owner of
-    ``thing``, the object of the verb ``done`` (with the words of its doer); and, asked who ``doer`` ("plays") a part, the part
-    itself less."""
+    ``thing``, and the object of the verb ``done`` (with the words of its doer). Asked who
+    ``doer`` ("plays") a part, the part itself weighs less."""
     if doer in _CAST_VERBS:
-        rated = [
-            (
-                sp,
-                w
-                * (CHARACTER if _CAST_AS.search(sentence[max(0, sp.start - 20) : sp.start]) else 1),
-            )
-            for sp, w in rated
-        ]
+        rated = [(sp, w * (CHARACTER if cast_as(sentence, sp) else 1.0)) for sp, w in rated]
     if thing:
         rated = [(sp, w * (WHOSE if owns(sentence, sp, thing) else 1.0)) for sp, w in rated]
     verb, by = done
