@@ -128,3 +128,20 @@ def test_a_hyphenated_count_is_read_with_its_noun() -> None:
 def test_a_level_foreseen_asks_for_a_figure() -> None:
     assert question_shape("what's velm battery demand supposed to reach by 2030") == HOW_MUCH
     assert question_shape("what is the stock expected to hit next year") == HOW_MUCH
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "and what did the freight unit bring in",
+        "what did the velm film rake in on opening weekend",
+        "what did the paper say velmtech is looking to raise next",
+        "what did the 10-year yield ease back to on october 4, according to the herald's blog?",
+    ],
+)
+def test_money_taken_in_or_sought_asks_for_a_figure(q: str) -> None:
+    assert question_shape(q) == HOW_MUCH
+
+
+def test_pulling_someone_in_a_draft_is_no_figure() -> None:
+    assert question_shape("what did he pull in the draft") == WHAT

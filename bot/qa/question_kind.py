@@ -126,13 +126,17 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|\bwhat(?:'s|’s|s|['’]d|['’]ll|\s+{_AUX})\s[^?]{{0,80}}?\b(?:cost|costs|costing|worth|"
             r"pay|pays|paid|paying|charge|charges|charging|earn|earns|earned|earning|spend|spends|"
             r"spending|spent|fetch|fetched|fined|"
+            # "what did the unit bring in", "what is it looking to raise": money taken in or sought
+            r"(?:bring|brought|rake[ds]?|pull(?:ed|s)?)\s+in\b(?!\s+(?:the|a|an|his|her|their)\b)|"
+            r"(?:looking|seeking|hoping|planning|plans|aims?|aiming|trying)\s+to\s+raise|"
             r"sell\s+for|sold\s+for|selling\s+for|going\s+for|go\s+for|retail(?:s|ed|ing)?\s+for|"
             r"priced\s+at)\b"
             # "what did the bank cut its rate to?"
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:cut|cuts|raised?|raises|lower(?:ed|s)?|"
             r"hike[ds]?|increased?|increases|reduced?|reduces|set|lift(?:ed|s)?|drop(?:ped|s)?|"
             r"f[ae]ll|falls|r[io]se|rises|climb(?:ed|s)?|ease[ds]?\s+back|reach(?:ed|es)?)\b[^?]{0,40}?"
-            r"\bto\b(?:\s+(?:on|in|by|after|at)\b[^?]{0,30})?\s*\??\s*$"
+            r"\bto\b(?:\s+(?:on|in|by|after|at)\b[^?]{0,30})?(?:,?\s+(?:according\s+to|per)\b[^?]{0,60})?"
+            r"\s*\??\s*$"
             # "what did best buy knock the doorbell down to while ...": a price cut to
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:knock|mark|slash|cut|drop)\w*\b"
             r"[^?]{0,40}?\bdown\s+to\b"
@@ -289,11 +293,8 @@ PERSON_Q = re.compile(
     r"kicker|punter|boxer|fighter|bowler|batsman|batter|jockey|cyclist|musician|chef|teammate)\b",
     re.I,
 )
-ORG_Q = re.compile(
-    r"\b(?:company|firm|team|club|side|group|country|organi[sz]ation|agency|"
-    r"ministry|startup|brand|band|bank|union|party|charity|nation|school)\b",
-    re.I,
-)
+_ORG_WORDS = "company|firm|team|club|side|group|country|organi[sz]ation|agency|ministry|startup"
+ORG_Q = re.compile(rf"\b(?:{_ORG_WORDS}|brand|band|bank|union|party|charity|nation|school)\b", re.I)
 
 
 # --- what else a question says about its answer (read once per question by
