@@ -77,3 +77,14 @@ def test_who_plays_a_part_is_the_actor_not_the_part() -> None:
         "the clown."
     )
     assert _lead("who's playing the clown in the sequel", text) == "Oren Falk [1]."
+
+
+def test_a_rookie_asked_for_is_a_person_not_the_city_of_the_team() -> None:
+    text = (
+        "Matt Stane threw three touchdown passes, Ada Marr became the first Owls rookie "
+        "receiver to reach 1,000 yards in a season, and Los Angeles extended their winning "
+        "streak to three games."
+    )
+    assert _lead("which owls rookie went past 1000 receiving yds in the win", text) == (
+        "Ada Marr [1]."
+    )
