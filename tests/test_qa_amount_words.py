@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.qa.extractive import select_excerpts, short_answer_lead
+from bot.qa.counted import nouns
 from bot.qa.question_kind import question_shape
 from bot.qa.shape import HOW_MUCH, WHAT, WHO
 
-from .fakes import article_passage
+from .test_qa_extractive import _lead
 
 
 @pytest.mark.parametrize(
@@ -36,17 +36,13 @@ def test_a_dispute_over_a_contract_is_no_figure() -> None:
 
 
 def test_the_contract_figure_leads() -> None:
-    body = (
-        "Shortstop signs before arbitration hearing\n\n"
+    text = (
         "The shortstop had been one of the club's steadiest hitters for three seasons. "
         "He avoided arbitration ahead of the season and signed a $9.95 million contract. "
         "Teammates said the deal let everyone focus on the opening series."
     )
-    start = body.index("The shortstop")
-    p = article_passage("s", body, start, len(body), "Shortstop signs before arbitration hearing")
     q = "what was the shortstop's contract after he avoided arbitration"
-    ex = select_excerpts(q, [p])
-    lead = short_answer_lead(ex, q)
+    lead = _lead(q, text)
     assert lead is not None and "$9.95 million" in lead
 
 
@@ -67,39 +63,30 @@ def test_what_happened_at_the_close_is_no_figure() -> None:
 
 
 def test_what_the_bidding_ended_at_is_stated() -> None:
-    body = (
-        "Lab sold to the highest bidder\n\n"
+    text = (
         "Four tech firms bid for the Balvik lab over two days. Finally, at $US44 million, the "
         "founders stopped the auction, though the bids were still climbing."
     )
-    start = body.index("Four tech")
-    p = article_passage("b", body, start, len(body), "Lab sold to the highest bidder")
     q = "they auctioned the balvik lab to big tech, what did the bidding end at"
-    assert short_answer_lead(select_excerpts(q, [p]), q) == "$US44 million [1]."
+    assert _lead(q, text) == "$US44 million [1]."
 
 
 def test_the_minimum_is_stated() -> None:
-    body = (
-        "Velm notes open to small savers\n\n"
+    text = (
         "Quillon Bank's new Velm notes pay a fixed coupon for five years. Savers need to put in "
         "a minimum of ₹1 lakh, and the notes can be sold back after two years."
     )
-    start = body.index("Quillon")
-    p = article_passage("v", body, start, len(body), "Velm notes open to small savers")
     q = "whats the minimum you need to put into the velm notes"
-    assert short_answer_lead(select_excerpts(q, [p]), q) == "₹1 lakh [1]."
+    assert _lead(q, text) == "₹1 lakh [1]."
 
 
 def test_how_much_extra_asks_for_the_difference() -> None:
-    body = (
-        "Velm smart glasses reviewed\n\n"
+    text = (
         "At $299, the glasses are priced like the frames they copy, rose lenses included. "
         "The Transition lenses cost $80 more and suit the most places."
     )
-    start = body.index("At $299")
-    p = article_passage("g", body, start, len(body), "Velm smart glasses reviewed")
     q = "how much extra are the transition lenses on the velm glasses"
-    assert short_answer_lead(select_excerpts(q, [p]), q) == "$80 more [1]."
+    assert _lead(q, text) == "$80 more [1]."
 
 
 def test_which_asks_for_a_name_even_before_an_amount_word() -> None:
@@ -114,15 +101,12 @@ def test_a_figure_named_without_a_question_word_is_asked_for() -> None:
 
 
 def test_a_hyphenated_count_is_read_with_its_noun() -> None:
-    body = (
-        "Owls edge Harrow by a point\n\n"
+    text = (
         "Geelong kicked two late goals to close in. Owls ruck Ada Marr, who starred with 39 "
         "hit-outs, said the side had practised for games like this."
     )
-    start = body.index("Geelong")
-    p = article_passage("h", body, start, len(body), "Owls edge Harrow by a point")
     q = "how many hitouts did ada marr have against harrow"
-    assert short_answer_lead(select_excerpts(q, [p]), q) == "39 hit-outs [1]."
+    assert _lead(q, text) == "39 hit-outs [1]."
 
 
 def test_a_level_foreseen_asks_for_a_figure() -> None:
@@ -145,3 +129,8 @@ def test_money_taken_in_or_sought_asks_for_a_figure(q: str) -> None:
 
 def test_pulling_someone_in_a_draft_is_no_figure() -> None:
     assert question_shape("what did he pull in the draft") == WHAT
+
+
+def test_a_hyphenated_noun_matches_it_written_as_one_word() -> None:
+    assert "hitout" in nouns("39 hit-outs")
+    assert "hitout" in nouns("13 hitouts")
