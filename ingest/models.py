@@ -9,10 +9,6 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit, urlunsplit
 
 _TRACKING_PARAMS = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_[a-z]+|ref|cmpid)$", re.I)
-# characters that show nothing but split a word for every reader of the text ("\u200bLos
-# Angeles" is no name): zero-width space, word joiner, byte-order mark, soft hyphen. The
-# zero-width joiners stay: emoji and some scripts need them.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 
 
 def canonical_url(url: str) -> str:
@@ -52,9 +48,6 @@ class Article:
     content_hash: str = ""
 
     def __post_init__(self) -> None:
-        self.headline = _INVISIBLE.sub("", self.headline)
-        self.summary = _INVISIBLE.sub("", self.summary)
-        self.body = _INVISIBLE.sub("", self.body)
         if self.published_at is not None and self.published_at.tzinfo is None:
             # A naive timestamp from a feed or export is taken as UTC rather than dropped.
             self.published_at = self.published_at.replace(tzinfo=UTC)

@@ -11,7 +11,7 @@ import pytest
 
 from ingest.errors import ParseError
 from ingest.index import NewsIndex
-from ingest.models import canonical_url
+from ingest.models import Article, canonical_url
 from ingest.parsers.base import ParseContext, parse_bytes
 from ingest.parsers.jsonexport import parse_json
 from ingest.parsers.plaintext import parse_plaintext
@@ -184,6 +184,9 @@ def test_invisible_characters_are_taken_out_of_the_indexed_text() -> None:
     assert "The Los Angeles-based studio hired 40 people." in art.body
     assert "\u200d" in art.body, "a zero-width joiner inside an emoji is kept"
     assert not any(ch in art.text for ch in "\u200b\ufeff\u00ad\u2060")
+    # an article read back from the index keeps its text as stored: its chunks' offsets point in
+    stored = Article(headline="Studio", body="The \u200bLos Angeles studio", origin="x")
+    assert stored.body == "The \u200bLos Angeles studio"
 
 
 def test_json_object_wrapping_a_list_with_alternate_field_names() -> None:

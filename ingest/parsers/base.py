@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,7 +39,9 @@ class ParseContext:
         """Build an article, filling what the input left unknown from this context.
 
         Every text field is capped here, whatever the parser (a YAML alias or a 10 MB
-        ``<title>`` must not become a headline), and a link that is not http(s) is dropped.
+        ``<title>`` must not become a headline), a link that is not http(s) is dropped, and
+        characters that show nothing are taken out of the text (``INVISIBLE``). Here, not in
+        ``Article``: an article read back from the index keeps the text its chunks point into.
         """
         for key in ("outlet", "url", "author", "published_at"):
             if kw.get(key) in (None, ""):
@@ -46,6 +49,9 @@ class ParseContext:
         for key in ("headline", "body"):
             if not isinstance(kw.get(key), str):
                 raise ParseError(f"the {key} is not text")
+        for key in ("headline", "summary", "body"):
+            if isinstance(kw.get(key), str):
+                kw[key] = INVISIBLE.sub("", kw[key])
         kw["url"] = web_url(kw.get("url"))
         for key, cap in FIELD_CAPS.items():
             value = kw.get(key)
@@ -60,6 +66,11 @@ class ParseContext:
         kw.setdefault("origin", self.origin)
         return Article(**kw)
 
+
+# Characters that show nothing but split a word for every reader of the text ("\u200bLos
+# Angeles" is no name): zero-width space, word joiner, byte-order mark, soft hyphen. The
+# zero-width joiners stay: emoji and some scripts need them.
+INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad]")
 
 # Longest kept value of each metadata field, in characters (the body is bounded by the file cap).
 FIELD_CAPS: dict[str, int] = {
