@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 
+# titles written short before a name ("Rep. Jim Jordan", "Lt. Gen. Stephen Twitty"): ``shape``
+# reads the name apart from them, ``sentences`` keeps the name in the title's sentence
+TITLE_ABBREVIATIONS = (
+    "Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Cpl|Pvt|Rep|Sen|Gov|Rev|Prof|Det|Supt|Insp|Atty|Amb|Hon"
+)
+
 NOT_NAME_WORDS = (
     "The|A|An|This|That|These|Those|He|She|It|They|We|I|His|Her|Its|Their|Our|But|And|Or|Yet|"
     "So|If|When|While|After|Before|In|On|At|As|For|With|By|From|According|However|Meanwhile|"

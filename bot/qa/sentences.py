@@ -14,15 +14,14 @@ import syntok.segmenter as segmenter
 
 from ingest.keyword import tokenize
 
+from .name_words import TITLE_ABBREVIATIONS
+
 _GLUED = re.compile(
     r"(?<=[a-z0-9)\"'”’][?!])(?=[A-Z])|(?<=[A-Z]{2}[?!.])(?=[A-Z][a-z])|(?<=[a-z]{2}\.)(?=[A-Z]{2})"
 )
 _CLOSERS = "\"'”’)]"
 # a title written before a name, which syntok takes for a sentence's end: "Rep. Jim Jordan"
-_TITLE_END = re.compile(
-    r"\b(?:Reps?|Sens?|Govs?|Lt|Sgt|Cmdr|Rev|Atty|Supt|Det|Insp|Hon|Amb|Pres|Maj|Cpl|Pvt|Gens|Ft"
-    r"|Msgr)\.$"
-)
+_TITLE_END = re.compile(rf"\b(?:{TITLE_ABBREVIATIONS}|Reps|Sens|Govs|Gens|Pres|Maj|Ft|Msgr)\.$")
 LINE_CACHE = 8192  # paragraphs whose sentences are kept (a few MB)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .extent import RANGE_GAP, date_ranges, ranges, widen
 from .joined import joined
-from .name_words import GERUND, NOT_NAME_WORDS
+from .name_words import GERUND, NOT_NAME_WORDS, TITLE_ABBREVIATIONS
 from .not_place import (
     BODY_ACRONYM,
     CHIMED,
@@ -137,8 +137,8 @@ _TITLE = (
     r"Director|Chair(?:man|woman)?|Spokes(?:person|man|woman)|Coach|Manager|Founder|King|Queen|Prince|"
     r"General|Commissioner|Ambassador|Judge|Justice|Dr|Mr|Mrs|Ms|Sir|Principal|Deputy|Vice|Acting|"
     r"Interim|Executive|Head|Captain|Skipper|Partner|Officer|QB|Quarterback|RB|WR|TE|LB|CB|"
-    r"Lt|Gen|Col|Sgt|Capt|Cmdr|Adm|Cpl|Pvt|Rep|Sen|Gov|Rev|Prof|Det|Supt|Insp|Atty|Amb|Hon|"
-    r"Lieutenant|Colonel|Sergeant|Admiral|Representative|Scientist|Economist|Strategist|Analyst)"
+    rf"{TITLE_ABBREVIATIONS}|Lieutenant|Colonel|Sergeant|Admiral|Representative|Scientist|"
+    r"Economist|Strategist|Analyst)"
 )
 # "the Fairfield Beach neighborhood", "Jefferson County": a place named by its kind, with no
 # preposition before it
