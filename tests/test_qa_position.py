@@ -65,3 +65,18 @@ def test_a_ranked_lists_line_answers_where_a_team_was_ranked() -> None:
     q = "where did the herald have the owls in its week 11 power rankings"
     # the line of the team asked about, not the top line that shares the question's words
     assert _lead(q, text) == "3. Velm Owls [1]."
+
+
+def test_a_photo_counter_before_a_sentence_is_no_ranked_line() -> None:
+    def spans(s: str) -> list[str]:
+        return [sp.text for sp in answer_spans(s, POSITION)]
+
+    assert spans("7 Harbour derbies are never dull and Velm Radio has this one live") == []
+    assert spans("2 Tamsk Rovers (previous week: 3)") == ["2 Tamsk Rovers"]
+    assert spans("4 Ada Quill, Velm") == ["4 Ada Quill"]
+    text = (
+        "7 Harbour derbies are never dull and Velm Radio has this one live Credit: Kell Photo. "
+        "The 112th edition of the Harbour derby is at Ferry Park on Sunday, and the Owls are "
+        "favourites."
+    )
+    assert _lead("which number harbour derby is the one on sunday", text) == "112th edition [1]."

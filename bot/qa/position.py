@@ -51,8 +51,10 @@ _ORDINAL_WORD = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last)"
 )
 _POSITION_RX = re.compile(
-    # "3. Detroit Lions", "2 CeeDee Lamb": a ranked list's line, its rank and the name after it
-    r"^\d{1,3}\.?\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}"
+    # "3. Detroit Lions", "2 CeeDee Lamb": a ranked list's line, its rank and the name after it,
+    # which no word follows ("3. Detroit Lions 11-3 (5)"); not a photo counter before a sentence
+    # ("9 Merseyside derbies are never dull")
+    r"^\d{1,3}\.?\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}(?![\w'’.&-]|\s+[A-Za-z])"
     # "58th minute", "262nd overall pick", "12th-place", "34th"
     rf"|\b\d{{1,3}}(?:st|nd|rd|th)\b(?:[\s-]+(?:overall\s+)?{_ORDER_NOUN}\b)?"
     # "second-round pick", "the first minute"
