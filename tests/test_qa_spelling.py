@@ -96,3 +96,22 @@ def test_ly_on_a_three_letter_stem_is_a_typo_not_an_adverb() -> None:
     fixed, fixes = correct("who made stardew vally", [sp], is_word=is_word)
     assert fixes == {"vally": "valley"} and fixed == "who made stardew valley"
     assert correct("she spoke firmly", [sp], is_word=is_word)[1] == {}
+
+
+def test_a_title_clipped_in_chat_is_spelled_out() -> None:
+    fixed, fixes = correct("who's the big nine commish that banned him", [Speller([TEXT])])
+    assert fixed == "who's the big nine commissioner that banned him"
+    assert fixes == {"commish": "commissioner"}
+    assert correct("what did the prez say", [Speller([TEXT])])[0] == "what did the president say"
+
+
+def test_figures_typed_short_are_written_as_the_articles_write_them() -> None:
+    sp = [Speller([TEXT])]
+    fixed, fixes = correct("he kept saying 30k sq ft, how big is it really", sp)
+    assert fixed == "he kept saying 30,000 square feet, how big is it really"
+    assert fixes == {"30k": "30,000", "sq ft": "square feet"}
+    assert correct("who led the $3m round", sp)[0] == "who led the $3 million round"
+    assert correct("the 1.5bn deal and 1.2k fans", sp)[0] == "the 1.5 billion deal and 1,200 fans"
+    # without a currency sign "5m" may be metres, minutes or millions: kept as typed
+    assert correct("who won the 100m sprint", sp) == ("who won the 100m sprint", {})
+    assert correct("is the k-pop show on", sp) == ("is the k-pop show on", {})

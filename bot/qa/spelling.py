@@ -252,8 +252,9 @@ _CHAT_FIXES = {
     "mins": "minutes", "pts": "points", "wks": "weeks", "mos": "months",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
     "tonite": "tonight",
-    # a subject clipped ("the chem nobel", "econ prize")
+    # a subject clipped ("the chem nobel", "econ prize"), or a title ("the big ten commish")
     "chem": "chemistry", "econ": "economics",
+    "commish": "commissioner", "prez": "president", "govt": "government", "mgr": "manager",
 }  # fmt: skip
 
 
@@ -400,7 +401,36 @@ def correct(
         fixes[m.group()] = full
         return full
 
-    return _SHORT_MONTH.sub(month, fixed), fixes
+    def figure(m: re.Match[str]) -> str:
+        full = _full_figure(m)
+        if full != m.group():
+            fixes[m.group()] = full
+        return full
+
+    return _SHORTHAND.sub(figure, _SHORT_MONTH.sub(month, fixed)), fixes
+
+
+# "30k", "$5m", "1.5bn", "sq ft": figures and units as chat shortens them (the articles write
+# "30,000", "$5 million", "1.5 billion" and "square feet")
+_SHORTHAND = re.compile(
+    r"(?<![\w.,])([$€£]?)(\d{1,3}(?:\.\d{1,2})?)\s?(k|m|mn|mil|b|bn|bil|tn)\b(?![\w'’-])|\bsq\.?\s?ft\b",
+    re.I,
+)
+_SCALE = {"m": "million", "mn": "million", "mil": "million", "b": "billion", "bn": "billion"}
+_SCALE.update(bil="billion", tn="trillion")
+
+
+def _full_figure(m: re.Match[str]) -> str:
+    """The figure ``_SHORTHAND`` matched, written out; "5m" without a currency sign stays (five
+    metres, minutes or million)."""
+    if m.group(2) is None:
+        return "square feet"
+    sign, num, unit = m.group(1), m.group(2), m.group(3).lower()
+    if unit == "k":
+        return f"{sign}{round(float(num) * 1000):,}"
+    if unit in ("m", "b") and not sign:
+        return m.group()
+    return f"{sign}{num} {_SCALE[unit]}"
 
 
 _MONTHS = {
