@@ -134,3 +134,13 @@ def test_pulling_someone_in_a_draft_is_no_figure() -> None:
 def test_a_hyphenated_noun_matches_it_written_as_one_word() -> None:
     assert "hitout" in nouns("39 hit-outs")
     assert "hitout" in nouns("13 hitouts")
+
+
+def test_a_sum_in_a_currency_named_in_words_is_stated_with_it() -> None:
+    text = (
+        "The three laureates will split the prize of 11 million Swedish kronor, the academy "
+        "said, and each gets a gold medal at the ceremony in December."
+    )
+    assert _lead("how much prize money do they split", text) == "11 million Swedish kronor [1]."
+    text = "Harrow paid 40 million yuan for the Tamsk plant, its filing shows."
+    assert _lead("how much did harrow pay for the tamsk plant", text) == "40 million yuan [1]."

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .shape import CURRENCY_CODE, Span
+from .shape import CURRENCY_CODE, CURRENCY_NAMES, Span
 
 # "$20 more", "5% higher than", "$200 off": a difference, not the amount
 COMPARED = re.compile(
@@ -16,7 +16,7 @@ COMPARED = re.compile(
 MOVED = re.compile(
     r"^\s*(?:higher|lower|up|down|more|less|extra|cheaper|dearer)\b(?!\s+than\b)", re.I
 )
-_CURRENCY_NAMES = r"dollars|euros|pounds|yen|rupees|francs|crowns"  # currencies named in words
+_CURRENCY_NAMES = CURRENCY_NAMES  # currencies named in words
 # A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
 CURRENCY = re.compile(
     rf"[$€£¥₹¢]|\b(?:{_CURRENCY_NAMES}|marks|usd|eur|gbp|cents|pence)\b"
@@ -28,6 +28,12 @@ CURRENCY = re.compile(
 CONVERTED = re.compile(r"(?:\d|\b(?:million|billion|trillion|bn|mn|crore)|\b[A-Z]{3})\s*\(\s*$")
 # An amount a sentence gives as what was ("down from $1,499.99 to $1,199.99", "typically sells
 # for $999, but ..."): asked what it costs, the amount now is the answer.
+# beside a count that is an age: "age 33", "turned 80", "a 33-year-old", "his 50th birthday"
+AGE_NEAR = re.compile(
+    r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
+    r"|(?:st|nd|rd|th)\s+birthday)",
+    re.I,
+)
 FORMER = 0.6
 _FROM_TO = re.compile(r"\bfrom\s*$", re.I)
 _TO_AFTER = re.compile(r"\s*(?:to|,?\s*now)\s+(?:just\s+|only\s+)?\S*\d", re.I)

@@ -92,6 +92,10 @@ _NUMBER = (
 )
 _SCALE = r"(?:million|billion|trillion|bn|mn|tn|m|b|k|crore|cr|lakh)"
 # "C$8 billion", "US$5bn", "NIS 15 million", "Rs 24.75 Cr", "EUR 9.99"
+CURRENCY_NAMES = (  # currencies named in words after a figure
+    r"dollars|euros|pounds|yen|rupees|francs|crowns|kronor|krona|kroner|yuan|renminbi|rubles|"
+    r"roubles|pesos|rand|reais|lira|dirhams|riyals|ringgit|baht|rupiah|naira|shillings"
+)
 CURRENCY_CODE = (
     r"(?:NIS|Rs\.?|INR|USD|EUR|GBP|NOK|SEK|DKK|CHF|AED|SAR|CNY|RMB|JPY|AUD|CAD|NZD|HKD|SGD|ZAR|"
     r"BRL|MXN|KRW|TRY)"
@@ -102,8 +106,8 @@ _AMOUNT_RX = re.compile(
     rf"|\$(?-i:[A-Z]{{2}})\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?{_SCALE}\b)?"  # "$US44 million"
     rf"|\b{_NUMBER}\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b|basis\s+points\b)"
     r"|\b\d+(?:\.\d+)?\s?(?:¢|cents\b|pence\b|p\b(?=\s+a\s+share))"  # "60¢", "45 cents"
-    rf"|\b{_NUMBER}(?:\s+(?:million|billion|trillion|bn|mn))?\s+"
-    r"(?:dollars|euros|pounds|yen|rupees|francs|crowns|marks|shekels|usd|eur|gbp)\b"
+    rf"|\b{_NUMBER}(?:\s+(?:million|billion|trillion|bn|mn))?\s+(?-i:(?:[A-Z][a-z]+\s+)?)"
+    rf"(?:{CURRENCY_NAMES}|marks|shekels|usd|eur|gbp)\b"  # "11 million Swedish kronor"
     rf"|(?<![\d.,]){_NUMBER}[\s-](?:million|billion|trillion|bn|mn)\b"
     # "P5.768-trillion": a currency's one-letter sign glued to a figure in words
     r"|(?:\$|\b)(?-i:[A-Z])\d(?:[\d,]*\d)?(?:\.\d+)?[\s-]?(?:million|billion|trillion)\b)",  # "$A82 million"
