@@ -88,3 +88,42 @@ def test_a_rookie_asked_for_is_a_person_not_the_city_of_the_team() -> None:
     assert _lead("which owls rookie went past 1000 receiving yds in the win", text) == (
         "Ada Marr [1]."
     )
+
+
+def test_a_one_word_name_after_the_questions_noun_is_whom_it_names() -> None:
+    text = (
+        "When Ansel walks into the bathhouse, the innkeeper Romvi tells him to rest, and the "
+        "merchant guild's head Tessaly Marr sends word to Kell Dorran."
+    )
+    assert _lead("whats the name of the innkeeper who tells ansel to rest", text) == "Romvi [1]."
+
+
+def test_a_description_after_a_name_says_whom_it_names() -> None:
+    text = (
+        "Ada Quill, editorial director of the long-running Harrowgate fan site Velm Watch, "
+        "told the Herald that Tamsk Games had listened to players of Tamsk Legends."
+    )
+    assert _lead("who's the velm watch editor the herald quoted", text) == "Ada Quill [1]."
+
+
+def test_asked_who_takes_over_the_name_coming_into_the_post_answers() -> None:
+    text = (
+        "Mirela Castan stepped down as chief executive of Quillon on Tuesday after the audit. "
+        "Tomas Wendrell will take over as interim CEO, the company said, while chair Ada Quill "
+        "praised Castan's eleven years at Quillon."
+    )
+    assert _lead("who's taking over as quillon ceo now that castan is out", text) == (
+        "Tomas Wendrell [1]."
+    )
+    # the one leaving the post is named with its title, the one coming in is not
+    text = "Harrow coach Ines Marr was sacked on Sunday, and Dale Varn will take over the side."
+    assert _lead("who's the new harrow coach", text) == "Dale Varn [1]."
+
+
+def test_who_comes_into_a_post_is_read_from_the_question() -> None:
+    from bot.qa.succession import succession_asked
+
+    assert succession_asked("who's the new ceo there")
+    assert succession_asked("whos the chargers interim head coach now that staley got canned")
+    assert not succession_asked("who scored the winner last night")
+    assert not succession_asked("who is velm playing now that the tour is off")

@@ -22,6 +22,7 @@ from . import when_words as tw
 from .agent import AGENT, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
 from .amounts import (
+    AGE_NEAR,
     COMPARED,
     CONVERTED,
     CURRENCY,
@@ -39,7 +40,7 @@ from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import AFFILIATION, WATCH_Q, works_at
 from .owner import OTHER_OWNER, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
-from .person import EVENT_END, ORG_END, ROLE_OF, VENUE_END, bare, personlike
+from .person import EVENT_END, ORG_END, ROLE_OF, VENUE_END, bare, introduced, personlike
 from .plans import planned
 from .position import POSITION, ranked_fit
 from .question_kind import (
@@ -92,14 +93,10 @@ from .span_filter import (
     vote,
     without_preposition,
 )
+from .succession import succession_asked
 from .synonyms import synonyms
 
 W_INNER = 0.3
-_AGE_NEAR = re.compile(
-    r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
-    r"|(?:st|nd|rd|th)\s+birthday)",
-    re.I,
-)
 ROLE_MATCH = 1.4
 ORG_MATCH = 1.3
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
@@ -154,6 +151,7 @@ def _span_strength(
         titled = any(is_title(w) for w in words) or bool(before and is_title(before[-1]))
         titled = titled and not ROLE_OF.match(sp.text)  # "CEO of Mayo Clinic": no one's name
         known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
+        known = known or introduced(sentence, sp.start, q_toks)  # "the innkeeper Romah"
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
         if wants_person and (
             (not titled and not personlike(sp.text)) or PLACE_NAME.match(bare(sp.text))
@@ -192,7 +190,7 @@ def _span_strength(
         first = sp.text.split()[0] if sp.text.split() else ""
         plain = re.fullmatch(r"\d{1,3}", first)
         hyphened = re.fullmatch(r"\d{1,3}-years?-old", first)  # "the 74-year-old was in charge"
-        aged = bool(_AGE_NEAR.search(beside[0]) or _AGE_NEAR.match(beside[1]) or hyphened)
+        aged = bool(AGE_NEAR.search(beside[0]) or AGE_NEAR.match(beside[1]) or hyphened)
         plain = plain or hyphened
         base = 1.3 if plain and aged else (0.9 if plain else 0.4)
     elif shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
@@ -305,6 +303,7 @@ class Asked:
     vote: float = VOTE  # what each further article naming a person adds to its strength
     whose: frozenset[str] = frozenset()  # "whose backpass": the thing whose owner is asked for
     done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
+    successor: bool = False  # "who's taking over as ceo": the name coming into the post
 
     @classmethod
     def read(
@@ -361,6 +360,7 @@ class Asked:
             alone=alone_words(question),
             whose=whose_words(question) if shape == WHO else frozenset(),
             done_to=object_verb(question) if shape == WHO else ("", frozenset()),
+            successor=shape == WHO and succession_asked(question),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -470,8 +470,9 @@ class Asked:
             rated = [
                 (sp, w * (POSSESSOR if owner_of(sentence, sp, starts) else 1.0)) for sp, w in rated
             ]
-            # "whose backpass": "Udogie's blind backpass"; "who did they hire": "hired Jo Marr"
-            rated = weigh_relations(sentence, rated, self.whose, self.done_to, self.verb)
+            # "whose backpass": "Udogie's blind backpass"; "who did they hire": "hired Jo Marr";
+            # "who's taking over": "Richard Teng will take over"
+            rated = weigh_relations(sentence, rated, self)
             if self.owner:  # "Epic lead attorney Gary Bornstein", asked for Google's
                 other = [other_owner(sentence, sp, self.roles, self.owner) for sp, _ in rated]
                 rated = [

@@ -10,6 +10,13 @@ from .shape import Span
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
 WINDOW = (60, 40)
 _ASIDE = re.compile(r"\s*\((?:[$€£¥₹]|[A-Z]{1,3}\$)[^()]{1,28}\)")  # "($23.3 million)"
+# ", editorial director of the news site Blizzard Watch,": a description set off after a name
+# (not a clause: ", while Apple Music had ...")
+_APPOSITIVE = re.compile(
+    r",\s+(?!(?:while|and|but|or|which|who|whose|where|when|as|after|before|because|although|"
+    r"though|if|so|according|said|says|with|in|on|at|for|from|to|by|of|than|then)\b)"
+    r"(?:the\s+|a\s+|an\s+)?[a-z][^,;()]{8,110}?(?=,|\s[—–]\s)"
+)
 _NEXT_ITEM = re.compile(r"\s*(?:[,;:–—-]|and\b|or\b|while\b|but\b)")
 _SPEECH = (
     r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted|published)"
@@ -29,6 +36,9 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
     aside = _ASIDE.match(sentence, sp.end)
     after = aside.end() if aside else sp.end
     at, end = sp.start, after + WINDOW[1]
+    described = _APPOSITIVE.match(sentence, after) if sp.text[:1].isupper() else None
+    if described:  # what the description says of the answer reaches past the window
+        end = max(end, described.end())
     inner_end = after + INNER[1]
     bracket = _bracketed(sentence, sp)
     if bracket is not None:

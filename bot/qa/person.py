@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.keyword import tokenize
+
 # a first word no person's name starts with
 _NON_PERSON_FIRST = re.compile(
     r"^(?:University|Bank|Ministry|Department|Court|Council|Committee|Commission|Agency|Office|"
@@ -81,3 +83,17 @@ EVENT_END = re.compile(
 )
 # where things happen, not who does them: "Arrowhead Stadium"
 VENUE_END = re.compile(r"\b(?:Stadium|Arena|Airport|Street|Road|Avenue|Bridge|Square)$")
+
+
+# "the innkeeper Romah", "their friend Annika", "Luton's keeper Kaminski": a noun before a name
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our)|['’]s?)\s+([a-z][a-z-]{2,})\s+$"
+)
+
+
+def introduced(sentence: str, start: int, q_toks: set[str] | frozenset[str]) -> bool:
+    """A one-word name that follows the question's own noun for the person asked about ("the
+    innkeeper Romah" for "the innkeeper who tells link to relax"): the name of that person.
+    ``start``: where the name begins in ``sentence``."""
+    m = _NOUN_BEFORE.search(sentence[max(0, start - 40) : start])
+    return m is not None and bool(set(tokenize(m.group(1))) & q_toks)

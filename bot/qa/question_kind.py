@@ -399,7 +399,7 @@ ROLES = frozenset(
         "receiver pitcher commentator announcer analyst reporter host anchor negotiator "
         "prosecutor attorney lawyer regulator inspector detective officer commander reffed "
         "refereed officiated reffing refereeing officiating cfo coo cto rb wr te lb cb kicker "
-        "linebacker cornerback"
+        "linebacker cornerback gm editor economist professor researcher scientist"
     )
 )
 # A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the

@@ -2,14 +2,20 @@
 (``bot.qa.agent``): whose thing it is ("whose backpass gifted them the winner": "Destiny
 Udogie's blind backpass", "the liver of 3-year-old Olivia Swedberg"), whom the verb was done to
 ("who did spire hire as team president": "has also hired Doug Duchardt"), and, asked who plays a
-part, the part itself ("his role as Arthur Fleck"), which is not the answer."""
+part, the part itself ("his role as Arthur Fleck"), which is not the answer; asked who comes into a
+post, the name an article puts in it (``bot.qa.succession``)."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .shape import Span
+from .succession import succession_weight
 from .synonyms import words
+
+if TYPE_CHECKING:
+    from .answer_kind import Asked
 
 WHOSE = 1.5  # what a name that owns the thing asked about counts for more
 DONE_TO = 1.3  # what a name the question's verb was done to counts for more
@@ -94,20 +100,19 @@ def cast_as(sentence: str, sp: Span) -> bool:
 
 
 def weigh_relations(
-    sentence: str,
-    rated: list[tuple[Span, float]],
-    thing: frozenset[str],
-    done: tuple[str, frozenset[str]],
-    doer: str,
+    sentence: str, rated: list[tuple[Span, float]], asked: Asked
 ) -> list[tuple[Span, float]]:
-    """``rated`` with the names in the relation asked about weighing more: the owner of
-    ``thing``, and the object of the verb ``done`` (with the words of its doer). Asked who
-    ``doer`` ("plays") a part, the part itself weighs less."""
-    if doer in _CAST_VERBS:
+    """``rated`` with the names in the relation ``asked`` about weighing more: the owner of the
+    thing (``asked.whose``), the object of the verb ``asked.done_to`` (with the words of its
+    doer), and the name coming into a post (``asked.successor``). Asked who ``asked.verb``
+    ("plays") a part, the part itself weighs less."""
+    if asked.verb in _CAST_VERBS:
         rated = [(sp, w * (CHARACTER if cast_as(sentence, sp) else 1.0)) for sp, w in rated]
-    if thing:
+    if thing := asked.whose:
         rated = [(sp, w * (WHOSE if owns(sentence, sp, thing) else 1.0)) for sp, w in rated]
-    verb, by = done
+    verb, by = asked.done_to
     if verb:
         rated = [(sp, w * (DONE_TO if done_to(sentence, sp, verb, by) else 1.0)) for sp, w in rated]
+    if asked.successor:  # "Richard Teng will take over", not "Changpeng Zhao stepped down"
+        rated = [(sp, w * succession_weight(sentence, sp)) for sp, w in rated]
     return rated

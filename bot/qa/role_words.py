@@ -18,7 +18,8 @@ SAME_ROLE: dict[str, frozenset[str]] = {
         "quarterback": "qb", "chair": "chairman chairwoman chairperson", "pm": "prime minister",
         "lawyer": "attorney counsel", "attorney": "lawyer counsel", "doctor": "physician",
         "uni": "university college", "school": "university college", "college": "university",
-        "university": "college", "cofounder": "founder",
+        "university": "college", "cofounder": "founder", "gm": "manager",
+        "editor": "editorial", "professor": "prof",
         # football positions, as a team sheet writes them ("RB Zack Moss", "running back Moss")
         "rb": "running back", "wr": "receiver wide", "te": "tight end", "lb": "linebacker",
         "cb": "cornerback", "receiver": "wr", "linebacker": "lb", "cornerback": "cb",
