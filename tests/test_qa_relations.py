@@ -127,3 +127,15 @@ def test_who_comes_into_a_post_is_read_from_the_question() -> None:
     assert succession_asked("whos the chargers interim head coach now that staley got canned")
     assert not succession_asked("who scored the winner last night")
     assert not succession_asked("who is velm playing now that the tour is off")
+
+
+def test_titles_members_ask_for_are_read_as_titles() -> None:
+    from bot.qa.question_kind import roles_asked
+    from ingest.keyword import tokenize
+
+    def roles(q: str) -> frozenset[str]:
+        return roles_asked(q, set(tokenize(q)))
+
+    assert {"gm", *tokenize("manager")} <= roles("who's the harrow gm now that quill is gone")
+    assert {*tokenize("editor editorial")} <= roles("who's the velm watch editor they quoted")
+    assert set(tokenize("economist")) <= roles("who's the bank economist behind that note")
