@@ -139,3 +139,13 @@ def test_titles_members_ask_for_are_read_as_titles() -> None:
     assert {"gm", *tokenize("manager")} <= roles("who's the harrow gm now that quill is gone")
     assert {*tokenize("editor editorial")} <= roles("who's the velm watch editor they quoted")
     assert set(tokenize("economist")) <= roles("who's the bank economist behind that note")
+
+
+def test_whose_side_a_team_is_names_no_player() -> None:
+    text = (
+        "Harrow lost 1-0 at Ferry Park on Sunday, as Ines Marr's side got the winner through "
+        "Sol Varga."
+    )
+    assert _lead("who got the winner vs harrow at ferry park", text) == "Sol Varga [1]."
+    # asked for the coach, the name whose side it is answers
+    assert _lead("who coaches the side that beat harrow at ferry park", text) == "Ines Marr [1]."

@@ -75,7 +75,6 @@ from .shape import HOW_MANY, HOW_MUCH, SCORE, WHEN, WHERE, WHO, Span, answer_spa
 from .span_filter import (
     LONG_WORDS,
     MODIFIER,
-    POSSESSOR,
     QUOTED,
     STYLE_FIT,
     VOTE,
@@ -85,8 +84,8 @@ from .span_filter import (
     heading,
     novel,
     of_org,
-    owner_of,
     person_named,
+    possessor_weight,
     quoted,
     style_fit,
     used_as_kind,
@@ -465,10 +464,10 @@ class Asked:
         if self.future_q:  # "where will they meet": the plan, not where they met before
             rated = [(sp, w * planned(sentence, sp)) for sp, w in rated]
         if shape == WHO and not self.wants_org:  # "NFL Network's Tom Pelissero": who reported
-            # is the person, the network only whose he is
+            # is the person, the network only whose he is; "Tuchel's side": whose team, not who
             starts = {sp.start for sp in spans}
             rated = [
-                (sp, w * (POSSESSOR if owner_of(sentence, sp, starts) else 1.0)) for sp, w in rated
+                (sp, w * possessor_weight(sentence, sp, starts, self.roles)) for sp, w in rated
             ]
             # "whose backpass": "Udogie's blind backpass"; "who did they hire": "hired Jo Marr";
             # "who's taking over": "Richard Teng will take over"

@@ -323,9 +323,18 @@ def vote(sp: Span, arts_with: dict[str, set[str]], weight: float = VOTE) -> floa
 
 
 POSSESSOR = 0.7  # a name whose possessive another name follows: whose, not who
+SIDE_OWNER = 0.5  # "Thomas Tuchel's side": whose team it is, not who played ("his team-mates")
+_SIDE = re.compile(r"['’]s?\s+(?:side|team|men|charges|squad|outfit)\b(?![-'’]?\w)")
+_COACHING = frozenset(tokenize("coach manager boss gm head"))
 
 
-def owner_of(sentence: str, sp: Span, starts: set[int]) -> bool:
-    """ "NFL Network's Tom Pelissero": the name is whose the next one is, not who."""
+def possessor_weight(sentence: str, sp: Span, starts: set[int], roles: frozenset[str]) -> float:
+    """What a name counts for as who did something when it stands in the possessive: "NFL
+    Network's Tom Pelissero" is whose the next name is (``POSSESSOR``), and "Thomas Tuchel's
+    side" whose the team is (``SIDE_OWNER``), unless the question asks for a coach."""
     m = re.match(r"['’]s?\s+", sentence[sp.end : sp.end + 4])
-    return m is not None and sp.end + m.end() in starts
+    if m is not None and sp.end + m.end() in starts:
+        return POSSESSOR
+    if not roles & _COACHING and _SIDE.match(sentence, sp.end):
+        return SIDE_OWNER
+    return 1.0
