@@ -103,6 +103,8 @@ def test_a_title_clipped_in_chat_is_spelled_out() -> None:
     assert fixed == "who's the big nine commissioner that banned him"
     assert fixes == {"commish": "commissioner"}
     assert correct("what did the prez say", [Speller([TEXT])])[0] == "what did the president say"
+    fixed = correct("how many golden globe noms did it get", [Speller([TEXT])])[0]
+    assert fixed == "how many golden globe nominations did it get"
 
 
 def test_figures_typed_short_are_written_as_the_articles_write_them() -> None:

@@ -249,7 +249,7 @@ _CHAT_FIXES = {
     "im": "I'm", "ive": "I've", "youre": "you're",
     # units as chat shortens them ("how many yds", "how many yrs did he get")
     "yds": "yards", "yd": "yard", "yrs": "years", "yr": "year", "hrs": "hours", "hr": "hour",
-    "mins": "minutes", "pts": "points", "wks": "weeks", "mos": "months",
+    "mins": "minutes", "pts": "points", "wks": "weeks", "mos": "months", "noms": "nominations",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
     "tonite": "tonight",
     # a subject clipped ("the chem nobel", "econ prize"), or a title ("the big ten commish")
