@@ -68,12 +68,16 @@ _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{0,30}\)")
 _CURRENCY_AFTER = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?(?:{_CURRENCY_NAMES})\b\)?")
 
 
-def words_after(sentence: str, sp: Span) -> list[str]:
-    """The two words after an amount, which can say what it is of ("an 11% stake", "one million
-    NOK (~$100,000) per day"), past a conversion in brackets and the currency's name ("100
-    million Canadian dollars)")."""
+_CURRENCY_END = re.compile(rf"\s+(?:[A-Z][a-z]+\s+)?(?:{_CURRENCY_NAMES})$")
+
+
+def of_words(sentence: str, sp: Span) -> list[str]:
+    """An amount's own words and the two words after it, which can say what it is of ("an 11%
+    stake", "one million NOK (~$100,000) per day"): without the currency's name in the amount
+    ("100 million Canadian dollars": "Canadian" says whose money, not what it pays for), and past
+    a conversion in brackets and the currency's name after it ("100 million Canadian dollars)")."""
     after = _CONVERSION_AFTER.sub(" ", sentence[sp.end : sp.end + 60])
-    return _CURRENCY_AFTER.sub(" ", after).split()[:2]
+    return [_CURRENCY_END.sub("", sp.text), *_CURRENCY_AFTER.sub(" ", after).split()[:2]]
 
 
 # a share

@@ -32,7 +32,7 @@ from .amounts import (
     MOVED,
     PERCENT,
     former,
-    words_after,
+    of_words,
 )
 from .around import around, said_by_or_on
 from .counted import PEOPLE, PEOPLE_BY_ROLE, counted_beside, counted_head, nouns, what_counted
@@ -227,7 +227,7 @@ def _span_strength(
             base = 0.6 if CURRENCY.search(sp.text) else 0.4
         elif not (CURRENCY.search(sp.text) or PERCENT.search(sp.text)):
             base = 0.6  # a bare number ("4") says less than an amount
-        if asked & set(tokenize(" ".join([sp.text, *words_after(sentence, sp)]))):
+        if asked & set(tokenize(" ".join(of_words(sentence, sp)))):
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
         if not former_q and former(sentence, sp):
             base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import re
 
-from .shape import Span
+from .shape import CURRENCY_NAMES, Span
 
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
 WINDOW = (60, 40)
-_ASIDE = re.compile(r"\s*\((?:[$€£¥₹]|[A-Z]{1,3}\$)[^()]{1,28}\)")  # "($23.3 million)"
+# an amount converted in brackets: "($23.3 million)", "(100 million Canadian dollars)"
+_ASIDE = re.compile(
+    r"\s*\((?:(?:[$€£¥₹]|[A-Z]{1,3}\$)[^()]{1,28}|[\d.,]+(?:\s+(?:million|billion|trillion))?\s+"
+    rf"(?:[A-Z][a-z]+\s+)?(?:{CURRENCY_NAMES}))\)"
+)
 # ", editorial director of the news site Blizzard Watch,": a description set off after a name
 # (not a clause: ", while Apple Music had ...")
 _APPOSITIVE = re.compile(
