@@ -84,3 +84,13 @@ def test_since_answers_the_last_time_only_after_a_first() -> None:
     c = "Dale Varn has coached the Owls since 2019."
     assert since_last(c, c.index("since"), "since 2019") == 1.0  # how long, not the last time
     assert since_last(s, s.index("Oct."), "Oct. 5, 2004") == 1.0
+
+
+def test_asked_what_date_a_weekday_alone_is_no_date() -> None:
+    text = (
+        "Harrow and Velm meet on Saturday at Ferry Park in the season's first derby. "
+        "The game, moved from its usual slot, kicks off at noon on Nov. 25 after the cup draw."
+    )
+    assert _lead("what date is the game, harrow vs velm?", text) == "On Nov. 25 [1]."
+    # asked when, the weekday the first sentence gives still answers
+    assert _lead("when do harrow play velm", text) == "On Saturday [1]."

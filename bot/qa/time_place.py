@@ -50,6 +50,15 @@ _DURATION = re.compile(
 
 
 # "what time's kickoff in the uk": the time given in that place's zone ("12 a.m. BST")
+# "what date is the game": a weekday or a day named from today ("on Saturday", "tonight") is no
+# date where the articles give one
+NO_DATE = 0.6
+_DATE_Q = frozenset(tokenize("date"))
+_DAY_ONLY = re.compile(
+    r"^(?:on\s+|by\s+|this\s+|next\s+|last\s+|until\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day|today|tonight|tomorrow|yesterday)s?$",
+    re.I,
+)
 IN_ZONE = 1.5
 _ZONES = {
     "uk britain british england london scotland wales": "BST GMT",
@@ -112,6 +121,8 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
             rated = by(IN_ZONE, lambda sp: sp.text.split()[-1] in zones)
     elif shape == WHEN and ask.past_q:  # "last time colorado won there": a date, not "7 p.m."
         rated = by(tw.CLOCK_PAST, lambda sp: tw.CLOCK_ONLY.match(sp.text))
+    if shape == WHEN and _DATE_Q & ask.q_toks:  # "what date is the game": "Nov. 25", not "Saturday"
+        rated = by(NO_DATE, lambda sp: _DAY_ONLY.match(sp.text))
     if shape == WHEN and not ask.end_q:  # "when did he found it": not "CEO until 2019"
         rated = by(  # but "won't reopen until Sunday": then it will
             tw.UNTIL,
