@@ -26,14 +26,14 @@ CURRENCY = re.compile(
 )
 # "one million NOK (": an amount in brackets right after another is its conversion
 CONVERTED = re.compile(r"(?:\d|\b(?:million|billion|trillion|bn|mn|crore)|\b[A-Z]{3})\s*\(\s*$")
-# An amount a sentence gives as what was ("down from $1,499.99 to $1,199.99", "typically sells
-# for $999, but ..."): asked what it costs, the amount now is the answer.
 # beside a count that is an age: "age 33", "turned 80", "a 33-year-old", "his 50th birthday"
 AGE_NEAR = re.compile(
     r"(?:\bage[ds]?\s+|\bturn(?:s|ed|ing)?\s+|\bat\s+)$|^(?:[-\s]years?[-\s]old|,\s|\s+years?\s+of\s+age"
     r"|(?:st|nd|rd|th)\s+birthday)",
     re.I,
 )
+# An amount a sentence gives as what was ("down from $1,499.99 to $1,199.99", "typically sells
+# for $999, but ..."): asked what it costs, the amount now is the answer.
 FORMER = 0.6
 _FROM_TO = re.compile(r"\bfrom\s*$", re.I)
 _TO_AFTER = re.compile(r"\s*(?:to|,?\s*now)\s+(?:just\s+|only\s+)?\S*\d", re.I)

@@ -91,11 +91,11 @@ _NUMBER = (
     r"eighty|ninety|hundred|dozens?|hundreds|thousands|half|a\s+dozen)"
 )
 _SCALE = r"(?:million|billion|trillion|bn|mn|tn|m|b|k|crore|cr|lakh)"
-# "C$8 billion", "US$5bn", "NIS 15 million", "Rs 24.75 Cr", "EUR 9.99"
 CURRENCY_NAMES = (  # currencies named in words after a figure
     r"dollars|euros|pounds|yen|rupees|francs|crowns|kronor|krona|kroner|yuan|renminbi|rubles|"
     r"roubles|pesos|rand|reais|lira|dirhams|riyals|ringgit|baht|rupiah|naira|shillings"
 )
+# "C$8 billion", "US$5bn", "NIS 15 million", "Rs 24.75 Cr", "EUR 9.99"
 CURRENCY_CODE = (
     r"(?:NIS|Rs\.?|INR|USD|EUR|GBP|NOK|SEK|DKK|CHF|AED|SAR|CNY|RMB|JPY|AUD|CAD|NZD|HKD|SGD|ZAR|"
     r"BRL|MXN|KRW|TRY)"
