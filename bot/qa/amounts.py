@@ -16,10 +16,9 @@ COMPARED = re.compile(
 MOVED = re.compile(
     r"^\s*(?:higher|lower|up|down|more|less|extra|cheaper|dearer)\b(?!\s+than\b)", re.I
 )
-_CURRENCY_NAMES = CURRENCY_NAMES  # currencies named in words
 # A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
 CURRENCY = re.compile(
-    rf"[$€£¥₹¢]|\b(?:{_CURRENCY_NAMES}|marks|usd|eur|gbp|cents|pence)\b"
+    rf"[$€£¥₹¢]|\b(?:{CURRENCY_NAMES}|marks|usd|eur|gbp|cents|pence)\b"
     r"|\b(?:million|billion|trillion|bn|mn|crore|lakh)\b"
     rf"|\b(?-i:{CURRENCY_CODE})(?!\w)",
     re.I,
@@ -65,10 +64,10 @@ def former(sentence: str, sp: Span) -> bool:
 
 
 _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{0,30}\)")
-_CURRENCY_AFTER = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?(?:{_CURRENCY_NAMES})\b\)?")
+_CURRENCY_AFTER = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?(?:{CURRENCY_NAMES})\b\)?")
 
 
-_CURRENCY_END = re.compile(rf"\s+(?:[A-Z][a-z]+\s+)?(?:{_CURRENCY_NAMES})$")
+_CURRENCY_END = re.compile(rf"\s+(?:[A-Z][a-z]+\s+)?(?:{CURRENCY_NAMES})$")
 
 
 def of_words(sentence: str, sp: Span) -> list[str]:
