@@ -84,3 +84,21 @@ def test_a_monthly_count_counts_users_not_months() -> None:
     ask = Asked.read(q, HOW_MANY, set(), {})
     assert "user" in ask.counted
     assert "month" not in ask.counted
+
+
+def test_a_figure_with_a_unit_glued_to_it_is_read_whole() -> None:
+    """ "1 to 1.5g": a decimal with its unit written on is one figure, not "1" cut off at the
+    point; a lone "1" would state an answer the sentence does not give."""
+    from bot.qa.shape import HOW_MANY, HOW_MUCH, answer_spans
+
+    text = (
+        "Dietitian Mara Vell said older adults in Orna need at least 1 to 1.5g of protein per "
+        "kilogram of body weight every day."
+    )
+    assert _lead("how much protein should older ppl in orna get per kg", text) == (
+        "At least 1 to 1.5g [1]."
+    )
+    spans = [s.text for s in answer_spans("It holds 200mg of caffeine and 2.5ml of oil.", HOW_MANY)]
+    assert spans == ["200mg", "2.5ml"]
+    # a figure whose letters are no unit is not cut at its decimal point
+    assert [s.text for s in answer_spans("a 4.5x zoom", HOW_MUCH)] == []

@@ -85,7 +85,7 @@ _WHEN_RX = re.compile(
 _BARE_MONTH = re.compile(rf"(?:\w+\s+)?({_MONTH})", re.I)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMBER = (
-    rf"(?:\d(?:[\d,]*\d)?(?:\.\d+)?|{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)\b|"
+    rf"(?:\d(?:[\d,]*\d)?(?:\.\d+)?(?![.,]?\d)|{_TENS}-(?:one|two|three|four|five|six|seven|eight|nine)\b|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     r"eighty|ninety|hundred|dozens?|hundreds|thousands|half|a\s+dozen)"
@@ -117,7 +117,7 @@ _COUNT_RX = re.compile(
     r"\b(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+|over\s+|around\s+|"
     rf"up\s+to\s+|roughly\s+|approximately\s+)?(?<![\d.,])(?<!(?-i:[A-Z])-){_NUMBER}"
     r"(?:\s+(?:million|billion|thousand|hundred)|(?:m|mn|bn|k)(?!\w)"  # "2.2m tickets"
-    r"|(?:km|kg|cm|mm|ft|mph|kph|lbs?|gb|tb|mah|kw|hz)(?!\w))?\b",  # "360km of slopes"
+    r"|(?:km|kg|cm|mm|ft|mph|kph|lbs?|gb|tb|mah|kw|hz|(?-i:g|mg|mcg|ml))(?!\w))?\b",  # "360km", "1.5g"
     re.I,
 )
 # A capitalised run: "Sihasak Phuangketkeow", "Thailand's Chanthaburi province", "New York".
