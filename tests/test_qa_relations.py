@@ -149,3 +149,17 @@ def test_whose_side_a_team_is_names_no_player() -> None:
     assert _lead("who got the winner vs harrow at ferry park", text) == "Sol Varga [1]."
     # asked for the coach, the name whose side it is answers
     assert _lead("who coaches the side that beat harrow at ferry park", text) == "Ines Marr [1]."
+
+
+def test_who_plays_a_part_is_the_name_in_brackets_after_it() -> None:
+    """A review introduces its cast in brackets after each part ("Tova (Ines Marr)"): asked who
+    plays Tova, the name after her part answers, not the director the sentence also names."""
+    text = (
+        "Director Halvard Rusk tells the story of Tova (Ines Marr), a ferry pilot in Velm who "
+        "leaves her brother Arne (Pell Dorran) behind."
+    )
+    assert _lead("who plays tova in the velm ferry movie", text) == "Ines Marr [1]."
+    assert _lead("who plays arne in the velm ferry movie", text) == "Pell Dorran [1]."
+    # asked who directed it, the brackets say nothing
+    assert _lead("who directed the velm ferry movie", text) == "Halvard Rusk [1]."
+

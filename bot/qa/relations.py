@@ -26,6 +26,9 @@ _CAST_AS = re.compile(
     r"\b(?:role\s+(?:as|of)|as|playing|plays|portraying|portrays|voicing|voices)\s+$"
 )
 _CAST_VERBS = frozenset(words("play voice portray star"))
+CAST_BRACKET = 1.5  # what a name in brackets after the part the question names counts for more
+# "A guy named Mike (Josh Hutcherson) is hired": who plays the part named right before
+_PART_BEFORE = re.compile(r"([\w'’-]+)\s+\(\s*(?:played\s+by\s+|voiced\s+by\s+)?$")
 # "whose record contract", "whose france try-scoring record": the words of the thing owned,
 # up to the verb (a past form: "whose backpass gifted them") or the question's end
 _WHOSE_Q = re.compile(r"\bwhose\s+((?:[a-z][\w'’-]*\s*){1,4})", re.I)
@@ -99,6 +102,17 @@ def cast_as(sentence: str, sp: Span) -> bool:
     return _CAST_AS.search(sentence[max(0, sp.start - 20) : sp.start]) is not None
 
 
+def in_cast(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> bool:
+    """Whether the name ``sp`` stands in brackets right after a part the question names ("Mike
+    (Josh Hutcherson)" for "who plays mike"): who plays it, as a review introduces the cast."""
+    m = _PART_BEFORE.search(sentence[max(0, sp.start - 40) : sp.start])
+    return (
+        m is not None
+        and sentence[sp.end : sp.end + 1] in (")", ",")
+        and bool(set(words(m.group(1))) & q_toks)
+    )
+
+
 def weigh_relations(
     sentence: str, rated: list[tuple[Span, float]], asked: Asked
 ) -> list[tuple[Span, float]]:
@@ -108,6 +122,10 @@ def weigh_relations(
     ("plays") a part, the part itself weighs less."""
     if asked.verb in _CAST_VERBS:
         rated = [(sp, w * (CHARACTER if cast_as(sentence, sp) else 1.0)) for sp, w in rated]
+        rated = [
+            (sp, w * (CAST_BRACKET if in_cast(sentence, sp, asked.q_toks) else 1.0))
+            for sp, w in rated
+        ]
     if thing := asked.whose:
         rated = [(sp, w * (WHOSE if owns(sentence, sp, thing) else 1.0)) for sp, w in rated]
     verb, by = asked.done_to
