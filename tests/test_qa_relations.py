@@ -163,3 +163,14 @@ def test_who_plays_a_part_is_the_name_in_brackets_after_it() -> None:
     # asked who directed it, the brackets say nothing
     assert _lead("who directed the velm ferry movie", text) == "Halvard Rusk [1]."
 
+
+def test_a_word_capitalised_where_a_line_starts_is_no_one() -> None:
+    """ "Tuesday, Oct. 31 First pitch: 8:03 p.m.": "First" opens a line of a live blog's
+    schedule; it names no pitcher. "First Republic" still names a bank."""
+    text = (
+        "Tuesday, Oct. 31 First pitch: 8:03 p.m. ET, Location: Velm Park. "
+        "Kade Orlov starts on the mound for the Velm Owls tonight."
+    )
+    assert _lead("who's pitching for velm tonight", text) == "Kade Orlov [1]."
+    spans = [s.text for s in answer_spans("First Republic Bank failed in May.", WHO)]
+    assert spans == ["First Republic Bank"]

@@ -8,6 +8,7 @@ import re
 
 from ingest.keyword import tokenize
 
+from .name_words import POSITIONAL
 from .role_words import AGENT_NOUNS
 from .shape import Span
 from .synonyms import base_form
@@ -110,7 +111,7 @@ def doer_first(sentence: str, verb: str) -> Span | None:
     """The sentence's first word, where it is a name and the question's verb follows it
     ("Tamsk led the seed round"); not a pronoun or another stop word ("They led")."""
     m = _FIRST_WORD.match(sentence)
-    if m is None or tokenize(m.group()) in ([], ["\u2205"]):
+    if m is None or tokenize(m.group()) in ([], ["\u2205"]) or POSITIONAL.fullmatch(m.group()):
         return None
     sp = Span(0, m.end(), m.group())
     return sp if does(sentence, sp, verb) else None

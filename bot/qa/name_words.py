@@ -38,3 +38,12 @@ GERUND = re.compile(
     r"Cushing|Hemming|Deming|Fleming|Bowling|Spalding|Gehring|Jennings|Hastings)\b)"
     r"[A-Z][a-z]{3,}ing"
 )
+
+# a word that opens a noun wherever it stands capitalised ("First pitch: 8:03 p.m.", "Bottom of
+# 6th —"): alone it names no one, though it may open a name ("First Republic", "Top Gun")
+POSITIONAL = re.compile(
+    r"(?:First|Second|Third|Fourth|Fifth|Final|Opening|Top|Bottom|Early|Late|Half|Each|Every)"
+)
+
+# a name's last word that its full stop belongs to ("Marvin Harrison Jr.", "Acme Corp.")
+ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")

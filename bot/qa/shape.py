@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .extent import RANGE_GAP, date_ranges, ranges, widen
 from .joined import joined
-from .name_words import GERUND, NOT_NAME_WORDS, TITLE_ABBREVIATIONS
+from .name_words import ABBREVIATED, GERUND, NOT_NAME_WORDS, POSITIONAL, TITLE_ABBREVIATIONS
 from .not_place import (
     BODY_ACRONYM,
     CHIMED,
@@ -220,7 +220,6 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
 # a first word that opens no name elsewhere but does here: "Thursday Night Football", "Will Levis"
 _NAME_OPENER = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]|Will\s+[A-Z][a-z]")
 _ROUND = re.compile(r"(?:Pre-)?Series\s+[A-H]\d?\+?")  # a funding round's name
-_ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
 
 
 # "the Los Angeles-based firm", "United's Champions League-winning campaign"
@@ -233,11 +232,12 @@ def _names(s: str) -> list[Span]:
     out: list[Span] = []
     for m_start, run in _name_runs(s):
         words = run.split()
-        # a lone letter opens no name ("F Patriots" in a grades list, "y Julián" in Spanish);
-        # an initial has its full stop ("J. Smith")
+        # a lone letter opens no name ("F Patriots", "y Julián"; an initial has its full stop:
+        # "J. Smith"), nor a word capitalised where a line starts ("Oct. 31 First pitch:")
         while words and (
             (_NOT_NAME.match(words[0].rstrip(".,'’")) and not _NAME_OPENER.match(" ".join(words)))
             or re.fullmatch(r"[A-Z]", words[0])
+            or (len(words) == 1 and POSITIONAL.fullmatch(words[0].rstrip(".,:'’")))
         ):
             words = words[1:]
         if m_start == 0 and len(words) >= 3 and GERUND.fullmatch(words[0]):
@@ -255,7 +255,7 @@ def _names(s: str) -> list[Span]:
             continue
         text = re.sub(r"['’]s$", "", " ".join(words)).rstrip(".,'’")  # "Wendrell's comment"
         start = m_start + run.index(words[0])
-        if _ABBREVIATED.search(text) and s[start + len(text) : start + len(text) + 1] == ".":
+        if ABBREVIATED.search(text) and s[start + len(text) : start + len(text) + 1] == ".":
             text += "."  # "Marvin Harrison Jr.": the full stop is the name's own
         if m_start == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:]):
             continue  # capitalised only because the sentence starts there
