@@ -102,3 +102,26 @@ def test_a_figure_with_a_unit_glued_to_it_is_read_whole() -> None:
     assert spans == ["200mg", "2.5ml"]
     # a figure whose letters are no unit is not cut at its decimal point
     assert [s.text for s in answer_spans("a 4.5x zoom", HOW_MUCH)] == []
+
+
+def test_betting_odds_asked_for_are_the_signed_figure() -> None:
+    """ "what odds": a bookmaker's American odds ("(+1800)", "-110") are read with their sign and
+    state the answer; the count beside them ("300+ passing yards") does not."""
+    from bot.qa.question_kind import question_shape
+    from bot.qa.shape import HOW_MUCH
+
+    assert question_shape("what odds did the book give velm to win it all") == HOW_MUCH
+    assert question_shape("odds on kade orlov scoring first?") == HOW_MUCH
+    text = (
+        "Long shot: Kade Orlov to throw for 300+ passing yards (+1800) against the Owls. "
+        "Safe pick: the Owls to win at -110."
+    )
+    assert _lead("what odds did the book give kade orlov throwing for 300+", text) == (
+        "+1800 [1]."
+    )
+    # a hyphen inside a range or a name is no sign
+    from bot.qa.shape import answer_spans
+
+    spans = [s.text for s in answer_spans("the 2022-2023 season and COVID-19 cases", HOW_MUCH)]
+    assert not any(s.startswith("-") for s in spans)
+

@@ -121,5 +121,11 @@ AMOUNT_NOUN = (
     r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
     r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield|estimate|eps|"
     r"worth|debt|capacity|wattage|distance|contract|sales|minimum|maximum|multiplier|average|avg|"
-    r"median|differential|capex|margin|purse|payroll|fare|premium)"
+    r"median|differential|capex|margin|purse|payroll|fare|premium|odds)"
 )
+
+
+def odds(text: str, asked: set[str] | frozenset[str]) -> bool:
+    """Whether ``text`` is a bookmaker's odds ("+1800", "-110") and the question asks for odds:
+    such a figure then says as much as an amount does."""
+    return "odd" in asked and bool(re.match(r"[+-]\d", text))

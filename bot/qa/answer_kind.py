@@ -32,6 +32,7 @@ from .amounts import (
     MOVED,
     PERCENT,
     former,
+    odds,
     of_words,
 )
 from .around import around, said_by_or_on
@@ -225,14 +226,14 @@ def _span_strength(
             base = 1.0  # "400 feet"
         elif share_q and not money_q and not PERCENT.search(sp.text):
             base = 0.6 if CURRENCY.search(sp.text) else 0.4
-        elif not (CURRENCY.search(sp.text) or PERCENT.search(sp.text)):
-            base = 0.6  # a bare number ("4") says less than an amount
+        elif not (CURRENCY.search(sp.text) or PERCENT.search(sp.text) or odds(sp.text, asked)):
+            base = 0.6  # a bare number ("4") says less than an amount (or betting odds, asked)
         if asked & set(tokenize(" ".join(of_words(sentence, sp)))):
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
         if not former_q and former(sentence, sp):
             base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now
     if shape == SCORE:  # a season's record, or the score at the break, is not the result
-        base = result_weight(sentence, sp, base)
+        base = result_weight(sentence, sp, base, asked)
     if (
         shape == HOW_MANY
         and not how_old
@@ -254,8 +255,7 @@ def _span_strength(
     window, inner = around(sentence, sp)
     if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
         titles = " " + " ".join(w for w in sp.text.split() if is_title(w))
-        window += titles
-        inner += titles
+        window, inner = window + titles, inner + titles
     closeness = (1 - W_INNER) * near(window) + W_INNER * near(inner)
     return base * (0.6 + min(0.6, closeness))
 
@@ -391,10 +391,9 @@ class Asked:
                 found.insert(0, first)
         if shape == WHO and self.name_q:  # "what's the book called": a quoted title is one name
             found = with_quoted_titles(sentence, found)
-        if shape == WHO and self.wants_org:  # "which school is Brus at": "... Brus of Columbia"
+        if shape == WHO and self.wants_org:  # "which school is Brus at": "... Brus of Columbia";
+            # "which university": "at Southern Connecticut State University" names it, as a place
             found = [of_org(s) for s in found]
-        if shape == WHO and self.wants_org:  # "which university": "at Southern Connecticut
-            # State University" is read as a place, but names the body asked for
             found += [
                 o
                 for o in (without_preposition(sp) for sp in answer_spans(sentence, WHERE))

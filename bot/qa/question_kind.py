@@ -15,6 +15,7 @@ from .amounts import AMOUNT_NOUN, guessed_amount
 from .position import position_asked
 from .regions import PLACE_NOUN
 from .role_words import AGENT_NOUNS, SAME_ROLE
+from .scores import record_asked
 from .shape import HOW_MANY, HOW_MUCH, POSITION, SCORE, WHAT, WHEN, WHERE, WHO, WHY, YESNO
 
 # "which cities", "what countries"
@@ -192,7 +193,7 @@ _YESNO = re.compile(rf"^(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*{_AUX}\b"
 _ANY_WH = re.compile(r"\b(?:what\w*|who\w*|where\w*|when\w*|why|how\w*|which)\b", re.I)
 _PRICE = re.compile(
     r"\b(?:price|prices|priced|cost|costs|msrp|salary|salaries|wages?|fees?|payout|paycheck|eps|"
-    r"revenues?|bookings|valuation|net\s+worth|market\s+cap)\b",
+    r"revenues?|bookings|valuation|net\s+worth|market\s+cap|odds)\b",
     re.I,
 )
 _WH_START = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)[,\s]+)?(?:what|whats|how|why|which)\b", re.I)
@@ -226,7 +227,7 @@ def _shape(question: str) -> str:
     q = question.strip()
     if position_asked(q):  # "what minute did he score", "where did they rank the lions"
         return POSITION
-    score = _SCORE_Q.search(q)
+    score = _SCORE_Q.search(q) or record_asked(q)  # "the bears record": "5-9"
     cue = re.search(r"\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b", q, re.I)
     # "what was the scoreline when wales beat them": "when" only says which game
     if score and (not cue or (score.start() < cue.start() and _WHAT_FIRST.match(q))):

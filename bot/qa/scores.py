@@ -8,6 +8,26 @@ import re
 
 from .shape import RECORD_AROUND, Span
 
+# "what's the bears record now", "tito's career record with cleveland": a team's or a coach's
+# wins and losses ("5-9", "921-757"), asked the way a score is; not a record set ("a record
+# high", "the world record", "record sales")
+RECORD_Q = re.compile(
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bworld\s)(?<!\btrack\s)(?<!\bnew\s)\brecord\b"
+    r"(?!\s*-|\s+(?:highs?|lows?|numbers?|labels?|deals?|books?|sales|breaking|time|amounts?|"
+    r"profits?|revenues?|crowds?|attendance|heat|temperatures?|levels?|years?|quarters?|share|"
+    r"prices?|for|holder|setting|store|company|player)\b)",
+    re.I,
+)
+# "whose record did he pass", "broke whose record", "can u record vids": a feat, or the verb
+_NOT_WIN_LOSS = re.compile(
+    r"\bwhose\b|\b(?:break|breaks|broke|broken|smash\w*|pass|passed|passing|beat|beats|set|sets|"
+    r"closing\s+in)\b|\b(?:to|u|you|can|could|i|we|they)\s+record\b",
+    re.I,
+)
+RECORD_FIT = 1.2  # what a season's record counts for, asked for a record
+NOT_RECORD = 0.6  # ... and a game's score
+
+
 # words around a score that say it is the result, or only the score at some point of the game
 _FINAL = re.compile(
     r"\b(?:final(?:\s+score)?|full[\s-]?time|ft|ended|finished|stayed|won|beat|beating|"
@@ -22,10 +42,19 @@ _INTERIM = re.compile(
 )
 
 
-def result_weight(sentence: str, sp: Span, base: float) -> float:
-    """``base``, the score's rating so far, weighed by the words around it."""
+def record_asked(question: str) -> re.Match[str] | None:
+    """Where the question asks for a win-loss record ("whats the bears record now"), or None."""
+    return None if _NOT_WIN_LOSS.search(question) else RECORD_Q.search(question)
+
+
+def result_weight(sentence: str, sp: Span, base: float, asked: set[str] | frozenset[str]) -> float:
+    """``base``, the score's rating so far, weighed by the words around it; ``asked``, the
+    question's words, say whether a record is asked for rather than a result."""
     before, after = sentence[max(0, sp.start - 16) : sp.start], sentence[sp.end : sp.end + 24]
-    if RECORD_AROUND[0].search(before) or RECORD_AROUND[1].match(after):
+    record = bool(RECORD_AROUND[0].search(before) or RECORD_AROUND[1].match(after))
+    if "record" in asked and not asked & {"score", "scoreline", "result"}:
+        return base * (RECORD_FIT if record else NOT_RECORD)  # "Andrade (32-0, 19 KOs)"
+    if record:
         return 0.4  # "the Panthers (1-8)": a season's record, not the game's result
     near_score = sentence[max(0, sp.start - 50) : sp.end + 50]
     if _INTERIM.search(near_score):

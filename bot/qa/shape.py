@@ -33,7 +33,7 @@ SCORE = "score"  # a match result: "12-11"
 SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE, POSITION)
 
 # not a piece of a longer run: a boxer's record "43-2-1" holds no "2-1"
-_SCORE_RX = re.compile(r"(?<!\d[-–])\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–]\d)")
+_SCORE_RX = re.compile(r"(?<!\d[-–])\b\d{1,3}\s?[-–]\s?\d{1,3}(?:[-–]\d{1,2})?\b(?![-–]\d)")
 _TEAM = r"[A-Z][\w.'’&-]*(?:\s[A-Z][\w.'’&-]*){0,2}"
 _SCORE_LINE_RX = re.compile(rf"\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b(?![,.]?\d)")
 # "(1-8)" after a team, "improve to 9-5", "a 6-2 record": a season's record, not a result
@@ -114,10 +114,10 @@ _AMOUNT_RX = re.compile(
     re.I,
 )
 _COUNT_RX = re.compile(
-    r"\b(?:more\s+than\s+|about\s+|nearly\s+|almost\s+|at\s+least\s+|some\s+|over\s+|around\s+|"
-    rf"up\s+to\s+|roughly\s+|approximately\s+)?(?<![\d.,])(?<!(?-i:[A-Z])-){_NUMBER}"
+    r"(?:(?<![\w.+-])[+-](?=\d{3,5}\b)|\b(?:(?:more\s+than|about|nearly|almost|at\s+least|some|"
+    rf"over|around|up\s+to|roughly|approximately)\s+)?)(?<![\d.,])(?<!(?-i:[A-Z])-){_NUMBER}"
     r"(?:\s+(?:million|billion|thousand|hundred)|(?:m|mn|bn|k)(?!\w)"  # "2.2m tickets"
-    r"|(?:km|kg|cm|mm|ft|mph|kph|lbs?|gb|tb|mah|kw|hz|(?-i:g|mg|mcg|ml))(?!\w))?\b",  # "360km", "1.5g"
+    r"|(?:km|kg|cm|mm|ft|mph|kph|lbs?|gb|tb|mah|kw|hz|(?-i:g|mg|mcg|ml))(?!\w))?\b",  # "360km", "1.5g", odds "+1800"
     re.I,
 )
 # A capitalised run: "Sihasak Phuangketkeow", "Thailand's Chanthaburi province", "New York".
