@@ -116,12 +116,9 @@ def test_betting_odds_asked_for_are_the_signed_figure() -> None:
         "Long shot: Kade Orlov to throw for 300+ passing yards (+1800) against the Owls. "
         "Safe pick: the Owls to win at -110."
     )
-    assert _lead("what odds did the book give kade orlov throwing for 300+", text) == (
-        "+1800 [1]."
-    )
+    assert _lead("what odds did the book give kade orlov throwing for 300+", text) == ("+1800 [1].")
     # a hyphen inside a range or a name is no sign
     from bot.qa.shape import answer_spans
 
     spans = [s.text for s in answer_spans("the 2022-2023 season and COVID-19 cases", HOW_MUCH)]
     assert not any(s.startswith("-") for s in spans)
-

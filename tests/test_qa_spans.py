@@ -106,9 +106,12 @@ def test_where_a_company_is_based_or_a_singer_was_born_is_a_place() -> None:
 
 
 def test_a_score_is_never_read_from_the_middle_of_a_fighters_record() -> None:
+    """A record with its draws is read whole (it answers "what's his record"), never as the
+    "2-1" inside it; asked for a score, the game's result leads (``tests/test_qa_records.py``)."""
     s = "Varn (41-2-1, 38 KOs) meets Teodor Halk, and the Orcas won 21-14 on Sunday."
-    assert _texts(s, "score") == ["21-14"]
-    assert _texts("Halk (29-3-0) boxed well.", "score") == []
+    assert _texts(s, "score") == ["41-2-1", "21-14"]
+    assert _texts("Halk (29-3-0) boxed well.", "score") == ["29-3-0"]
+    assert _lead("what was the score in the orcas game on sunday", s) == "21-14 [1]."
 
 
 def test_a_town_based_name_keeps_its_state_and_a_phrase_title_is_no_person() -> None:
