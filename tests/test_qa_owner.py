@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bot.qa.owner import role_owner
+from bot.qa.owner import other_owner, role_owner
 from bot.qa.question_kind import roles_asked
+from bot.qa.shape import Span
 from bot.qa.synonyms import words
 from tests.test_qa_extractive import _lead
 
@@ -82,3 +83,24 @@ def test_who_was_the_doer_of_something_asks_for_that_role() -> None:
         "auctioneer Mara Voss through the last lot."
     )
     assert _lead("who was the auctioneer at the orna auction", lot) == "Mara Voss [1]."
+
+
+def test_a_title_set_after_the_name_says_whose_it_is() -> None:
+    robots = (
+        "Walking is not the hardest part of building a humanoid robot, said Mara Voss, "
+        "co-founder and CEO of the Lisbon-based robot startup Orna Labs. "
+        "Demand for warehouse robots is huge, said Kestrel Robotics CEO Pell Tarrow."
+    )
+    # Mara Voss is a CEO, and her sentence shares more of the question's words; but of Orna
+    assert _lead("who is the ceo of kestrel, the humanoid robot startup", robots) == (
+        "Pell Tarrow [1]."
+    )
+    assert _lead("who is the ceo of orna labs, the humanoid robot startup", robots) == (
+        "Mara Voss [1]."
+    )
+    fired = "Pell Tarrow was fired as chief executive of Orna on Friday."
+    name = Span(0, 11, "Pell Tarrow")
+    roles = roles_asked("who is the ceo of kestrel", {"ceo", "kestrel"})
+    assert other_owner(fired, name, roles, "kestrel")
+    assert not other_owner(fired, name, roles, "orna")
+    assert not other_owner("Pell Tarrow, the chief executive of the company.", name, roles, "orna")
