@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, Any
 from ingest.index import Corpus, NewsIndex
 from ingest.settings import Settings
 
-from .abstain import AbstainPolicy, key_terms
+from .abstain import AbstainPolicy
 from .aliases import expand
 from .aliases import spans as alias_spans
-from .cooccur import fix_fits
 from .extractive import Excerpt, select_excerpts, short_answer_lead
 from .followup import carried_over, stated
 from .question import clean_question
@@ -129,15 +128,7 @@ class QAService:
         if not cs:
             return question
         spellers = [speller_for(c) for c in cs]
-        terms = key_terms(question)
-        views = [c.read_view() for c in cs]
-
-        def fits(typed: str, fix: str) -> bool:  # "seagen" beside "pfizer" is not "Seager"
-            return fix_fits(views, terms, typed, fix, self._is_word)
-
-        fixed, fixes = correct(
-            question, spellers, self._is_word, keep=alias_spans(question), fits=fits
-        )
+        fixed, fixes = correct(question, spellers, self._is_word, keep=alias_spans(question))
         fixed, added = expand(fixed)
         if fixes or added:
             log.info("question read with corrections %s and names %s", fixes, added)

@@ -146,10 +146,8 @@ class Speller:
                     self._plain = plain
         return self._plain.get(word.lower())
 
-    def suggest(self, word: str, fits: Callable[[str], bool] = lambda _fixed: True) -> str | None:
-        """The corpus word closest to a word the corpus lacks (most frequent on a tie), among
-        those that ``fits`` accepts: "debot" beside "ecovacs" is "deebot", not the commoner
-        "debit"."""
+    def suggest(self, word: str) -> str | None:
+        """The corpus word closest to a word the corpus lacks (most frequent on a tie)."""
         w = word.lower()
         if len(w) < MIN_LEN or w in self.freq or w in _KEEP:
             return None
@@ -157,7 +155,7 @@ class Speller:
         for d in _deletes(w):
             cands.update(self._lookup(d))
         limit = 1 if len(w) < 8 else 2
-        ranked: list[tuple[int, bool, bool, int, str]] = []
+        best: tuple[int, bool, bool, int, str] | None = None
         for c in cands:
             dist = damerau(w, c)
             swapped = len(c) == len(w) and c[:2] == w[1::-1]  # "amyor" for "mayor"
@@ -165,17 +163,14 @@ class Speller:
                 continue  # a typo rarely hits the first letter: "sickle" is not "fickle"
             # a letter left out is likelier than one typed twice or too many: "interm" is
             # "interim", not "inter"
-            ranked.append((dist, _dropped(w, c), _far_key(w, c), -self.freq[c], c))
-        ranked.sort()
-        top = ranked[0] if ranked else None  # the closest, fitting or not
-        best = next((k for k in ranked if fits(k[4])), None)
+            key = (dist, _dropped(w, c), _far_key(w, c), -self.freq[c], c)
+            if best is None or key < best:
+                best = key
         nick = self.nickname(w)
-        if nick and fits(nick) and (top is None or top[2] or self.freq[nick] > self.freq[top[4]]):
+        if nick and (best is None or best[2] or self.freq[nick] > self.freq[best[4]]):
             return nick  # "harbs" is Harbaugh, not "harms" mistyped
-        if top is not None and top[2]:  # "sorc" is "sorcerer" clipped, not "sort" mistyped
-            full = self.clipped(w)
-            if full and fits(full):
-                return full
+        if best is not None and best[2]:  # "sorc" is "sorcerer" clipped, not "sort" mistyped
+            return self.clipped(w) or best[4]
         return best[4] if best else None
 
     def nickname(self, word: str) -> str | None:
@@ -354,14 +349,12 @@ def correct(
     spellers: Sequence[Speller],
     is_word: Callable[[str], bool] = lambda _w: False,
     keep: Sequence[tuple[int, int]] = (),
-    fits: Callable[[str, str], bool] = lambda _typed, _fixed: True,
 ) -> tuple[str, dict[str, str]]:
     """The question with its typos replaced by corpus words (keeping the typed capitalisation),
     and what was replaced. ``is_word`` says whether a word is ordinary English (the embedding
     model's tokenizer holds it whole): such a word is never "corrected", even when this corpus
     happens not to use it ("thai" is not a typo of "that"). Words inside the ``keep`` character
-    ranges are left as typed (the "u" of the nickname "man u" is not "you"). ``fits`` says
-    whether a fix fits the rest of the question (``bot.qa.cooccur``)."""
+    ranges are left as typed (the "u" of the nickname "man u" is not "you")."""
     fixes: dict[str, str] = {}
 
     def fix(m: re.Match[str]) -> str:
@@ -391,7 +384,7 @@ def correct(
         # "sweeny's": the name is mistyped, the possessive is not
         stem, end = (head, apos + tail) if apos and tail.lower() == "s" else (word, "")
         for s in spellers:
-            sug = s.suggest(stem, lambda fixed: fits(stem, fixed))
+            sug = s.suggest(stem)
             if sug:
                 if word[0].isupper():
                     sug = sug[0].upper() + sug[1:]
