@@ -89,6 +89,15 @@ def test_how_much_extra_asks_for_the_difference() -> None:
     assert _lead(q, text) == "$80 more [1]."
 
 
+def test_how_much_pricier_is_answered_by_the_rise_said_as_costlier() -> None:
+    text = (
+        "Ferries across the Isel carry 4,000 trucks a day at a toll of 90 aldmarks each. "
+        "Crossing from Velm next spring will be 12% costlier, the ferry operator said."
+    )
+    q = "how much pricier is the isel ferry gonna be next year for trucks from velm"
+    assert _lead(q, text) == "12% costlier [1]."
+
+
 def test_which_asks_for_a_name_even_before_an_amount_word() -> None:
     assert question_shape("which velm team cut marr right before he signed with the owls") == WHO
     assert question_shape("which boss drops the rare ring in season 2") == WHO

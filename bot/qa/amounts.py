@@ -10,11 +10,13 @@ from .shape import CURRENCY_CODE, CURRENCY_NAMES, Span
 
 # "$20 more", "5% higher than", "$200 off": a difference, not the amount
 COMPARED = re.compile(
-    r"^\s*(?:more|less|cheaper|dearer|higher|lower|extra|than|above|below|off)\b", re.I
+    r"^\s*(?:more|less|cheaper|dearer|pricier|costlier|higher|lower|extra|than|above|below|off)\b",
+    re.I,
 )
 # "2.1 percent higher": how far something moved; "$80 more": by how much one costs more
 MOVED = re.compile(
-    r"^\s*(?:higher|lower|up|down|more|less|extra|cheaper|dearer)\b(?!\s+than\b)", re.I
+    r"^\s*(?:higher|lower|up|down|more|less|extra|cheaper|dearer|pricier|costlier)\b(?!\s+than\b)",
+    re.I,
 )
 # A sum of money, or a sum in a currency the list does not know ("410 million aldmarks").
 CURRENCY = re.compile(

@@ -85,6 +85,7 @@ _GROUPS = [
     "stock|stocks|shares",
     "mortgage|mortgages|home loan|home loans",
     "cheap|cheaper|lower|less expensive",
+    "pricier|costlier|dearer|more expensive",
     "money|funds|cash|funding",
     "gov|govt|government|administration",
     "pm|prime minister",
