@@ -483,3 +483,17 @@ def test_asked_what_two_named_outlets_report_the_answer_is_the_name_both_article
     assert short_answer_lead(select_excerpts(q, both, sources=2), q) == "Tollan Reserve Bank [1]."
     # one outlet named: nothing shared to go by, and the bank is not stated
     assert short_answer_lead(select_excerpts(q, both, sources=1), q) != "Tollan Reserve Bank [1]."
+
+
+def test_an_answer_far_better_than_any_of_the_best_ranked_article_s_is_stated() -> None:
+    """The best-ranked passage is about the trial and answers "when" only with the day of a
+    hearing; another article's sentence answers the question, a little below the strength an
+    answer from another article needs, but far above anything the first article says."""
+    trial = (
+        "The antitrust trial of Velm Search entered its fifth week on Monday. Lawyers for the "
+        "state argued the search company paid phone makers billions to stay the default "
+        "everywhere."
+    )
+    deal = "Velm Search's deal with Orna Phones dates back to 2011, testimony showed."
+    q = "when did the orna phones default deal with velm search begin"
+    assert _lead(q, trial, deal) == "2011 [1]."

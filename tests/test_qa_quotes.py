@@ -1625,7 +1625,10 @@ def test_a_follow_up_naming_only_the_other_side_gets_an_amount(qa: QAService) ->
     assert "12 percent" in prev.lead
     ans = qa.answer("and the transit authority?", ["demo"], now=NOW, history=[(first, prev.text)])
     assert not ans.abstained
-    assert ans.lead == "5 percent [1].", ans.lead  # the authority's offer, not the union's ask
+    # the authority's offer, not the union's ask: its first (5 percent, in the article of the
+    # union's ask) or its raised one ("raised its offer on October 31 to 7 percent ... up from
+    # 5 percent", in a later article)
+    assert ans.lead in ("5 percent [1].", "7 percent [1]."), ans.lead
 
 
 def test_a_phrasal_verb_the_articles_never_use_is_read_as_what_it_means(qa: QAService) -> None:

@@ -60,6 +60,7 @@ class Sent:
     end: int
     rank: int
     top_article: bool = False  # from the article of the best-ranked passage
+    clear: bool = False  # outscores every sentence of that article by ``LEAD_CLEAR`` or more
     outside: bool = False  # in its article but not in a retrieved passage
     lede: bool = False  # its article's opening sentence
     bonus: float = 0.0  # for "the latest": how new its article is

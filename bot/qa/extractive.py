@@ -90,6 +90,7 @@ MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's
 W_ART = 0.5  # what an answer from an article that holds the question's rarer words gains to lead
 TOP_LEAD = 0.15  # what an answer from the best-ranked article gains in choosing the lead
 STRONG_LEAD = 0.9  # an answer from another article than the best-ranked one must be this strong
+LEAD_CLEAR = 0.4  # ... unless its sentence outscores all that article's by this much
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
@@ -306,6 +307,9 @@ def select_excerpts(
     cands.sort(key=lambda c: -c.score)
     art_cover = article_cover(by_article, terms) if W_ART else {}
     if shape in SHORT:  # the best sentence that states an answer leads, if it is nearly the best
+        best_top = max((c.score for c in cands if c.top_article), default=-math.inf)
+        for c in cands:  # far better than any sentence of the best-ranked article: as sure
+            c.clear = not c.top_article and c.score >= best_top + LEAD_CLEAR
         close = [c for c in cands if c.spans and c.score >= cands[0].score - ANSWER_MARGIN]
         # one whose answer can be stated in the lead first, then any that has an answer
         first = max(
@@ -445,9 +449,9 @@ def _repeats(sentence: str, quote: str) -> bool:
 
 def _can_state(c: Sent) -> bool:
     """Whether the sentence's best answer is sure enough to state in the lead: strong enough,
-    and from the best-ranked article unless it fits the question very well."""
+    and from the best-ranked article unless it fits very well or outscores that article's."""
     return bool(c.spans) and (
-        c.shape >= STRONG_LEAD if not c.top_article else c.shape >= MIN_LEAD_STRENGTH
+        c.shape >= STRONG_LEAD if not (c.top_article or c.clear) else c.shape >= MIN_LEAD_STRENGTH
     )
 
 
@@ -457,8 +461,7 @@ def _excerpt(group: list[Sent], main: Sent, shape: str) -> Excerpt:
     answer: Span | None = None
     # A weak answer from another article than the best-ranked one is wrong more often than right
     # (dev), and a wrong name in the lead is worse than none. The quoted sentence's own answer
-    # leads, else its neighbour's in the same quote ("Dale Varn retired from the Owls last
-    # week." / "The club took two titles under the 71-year-old.")
+    # leads, else its neighbour's in the quote ("Dale Varn retired ..." / "under the 71-year-old")
     by = main if _can_state(main) else next((g for g in group if _can_state(g)), None)
     if by is not None:
         sp = by.spans[0]
