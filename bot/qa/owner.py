@@ -72,16 +72,12 @@ def other_owner(sentence: str, sp: Span, roles: frozenset[str], owner: str) -> b
     """The title just before the name is another body's: "Epic lead attorney Gary Bornstein",
     asked for Google's; or the title set after it is ("Geordie Rose, co-founder and CEO of
     startup Sanctuary AI", asked for Figure AI's)."""
-    if _owned_after(sentence[sp.end : sp.end + 100], roles, owner) is False:
-        return True
-    m = _TITLE_OF.search(sentence[max(0, sp.start - 80) : sp.start])
-    if (
-        m
-        and set(tokenize(m.group(1))) & roles
-        and _BODY.match(m.group(2) + sp.text)
-        and owner not in f"{m.group(2)}{sp.text}".lower()
+    after = _APPOSITIVE.match(sentence[sp.end : sp.end + 100])  # "Geordie Rose, ... CEO of"
+    before = _TITLE_OF.search(sentence[max(0, sp.start - 80) : sp.start])  # "Sanctuary AI" itself
+    if (after and _another_body(after.group(2), after.group(3), roles, owner)) or (
+        before and _another_body(before.group(1), before.group(2) + sp.text, roles, owner)
     ):
-        return True  # "Sanctuary AI" itself, in "CEO of startup Sanctuary AI"
+        return True
     words = _WORD.findall(sentence[max(0, sp.start - 40) : sp.start])[-4:]
     i = _role_at(words, roles)
     if i < 0 or i < len(words) - 2:  # the title is not the name's
@@ -100,18 +96,11 @@ _TITLE_OF = re.compile(r"([\w'’&-]+)\s+(?:of|at)\s+([^.;:()]*)$")
 _APPOSITIVE = re.compile(r",?\s+((?:[\w'’&-]+\s+){0,4}?)([\w'’&-]+)\s+(?:of|at)\s+([^.;:()]+)")
 
 
-def _owned_after(after: str, roles: frozenset[str], owner: str) -> bool | None:
-    """Whose the title set after a name is ("Jo Marr, chief executive of Quillon", "Jo Marr was
-    named chief executive of Quillon"): True where it names the owner asked about, False where
-    it names another by name, None where it sets no such title or names no body ("CEO of the
-    company")."""
-    m = _APPOSITIVE.match(after)
-    if m is None or not set(tokenize(m.group(2))) & roles:
-        return None
-    body = m.group(3)
-    if owner in body.lower():
-        return True
-    return False if _BODY.match(body) else None
+def _another_body(title: str, body: str, roles: frozenset[str], owner: str) -> bool:
+    """Whether ``title`` ... of ``body`` ("chief executive of Quillon", set after a name or
+    before it) is a title asked about, of a body named by name that is not the one asked about
+    ("CEO of the company" names none)."""
+    return bool(set(tokenize(title)) & roles and _BODY.match(body)) and owner not in body.lower()
 
 
 def own_words(after: list[str], roles: frozenset[str]) -> list[str]:
