@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
-from . import time_place
+from . import bracketed, time_place
 from . import when_words as tw
 from .agent import AGENT, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
@@ -454,6 +454,7 @@ class Asked:
             # "..., said Jo Mar": who said it, not what the thing is called
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]
         rated = time_place.weigh(self, sentence, rated)  # times and places
+        rated = bracketed.weigh(shape, sentence, rated, self.q_toks)  # "Freeman ($27 million)"
         if shape == POSITION:  # "3. Detroit Lions" for the lions, not "1. Philadelphia Eagles"
             rated = [(sp, w * ranked_fit(sp.text, self.q_toks)) for sp, w in rated]
         if shape == WHO:  # "a lecturer at the University of Halk": where she works, named aside

@@ -1,0 +1,45 @@
+"""What a bracket says about the words right before it. A list that gives each item's figure in
+brackets ("Freddie Freeman ($27 million), Mookie Betts ($25 million)") or a fantasy line that
+labels its prices ("(DK: $6,800 | FD: $8,400)") answers "what's freddie freeman getting paid" and
+"purdy's dk salary" with the figure the question's item or label carries, not with the other
+figures of the sentence ("pay above $10 million a year")."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.keyword import tokenize
+
+from .shape import HOW_MANY, HOW_MUCH, Span
+
+BRACKETED = 1.5  # what a figure in brackets after the item the question names counts for more
+_OPEN = re.compile(r"\(([^()]{0,12})$")  # the bracket the span stands in, opened just before it
+_LABEL = re.compile(r"(?:^|[|;,(]\s*)([A-Za-z][\w.+-]{0,11})\s*:\s*$")  # "DK: ", "| FD: "
+# the name of the item right before it: capitalised words, no figure ("Freddie Freeman", not
+# "cached 20 grams (0.7 ounce)" nor "receiving yards (1,964)")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*$")
+_SIGNED = re.compile(r"[+\-\u2212]\d")  # "Collier (+3500)": odds, no item's figure
+
+
+def of_named(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> bool:
+    """Whether the figure ``sp`` stands first in a bracket that follows words the question
+    names ("Freddie Freeman ($27 million)"), or after a label the question names ("(DK:
+    $6,800 | FD: $8,400)" for "his dk salary")."""
+    head = sentence[max(0, sp.start - 200) : sp.start]
+    label = _LABEL.search(head)
+    if label is not None and set(tokenize(label.group(1))) & q_toks:
+        return True
+    m = _OPEN.search(head)
+    if m is None or m.group(1).strip() or _SIGNED.match(sp.text):  # the figure opens it
+        return False
+    before = _NAME_BEFORE.search(head[: m.start()])
+    return before is not None and bool(set(tokenize(before.group(1))) & q_toks)
+
+
+def weigh(
+    shape: str, sentence: str, rated: list[tuple[Span, float]], q_toks: frozenset[str] | set[str]
+) -> list[tuple[Span, float]]:
+    """``rated`` with the figures a bracket gives to the question's item weighing more."""
+    if shape not in (HOW_MUCH, HOW_MANY):
+        return rated
+    return [(sp, w * (BRACKETED if of_named(sentence, sp, q_toks) else 1.0)) for sp, w in rated]
