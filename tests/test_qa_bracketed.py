@@ -5,8 +5,8 @@ through the extractive answerer."""
 
 from __future__ import annotations
 
-from bot.qa.bracketed import of_named
-from bot.qa.shape import HOW_MUCH, answer_spans
+from bot.qa.bracketed import noted, of_named
+from bot.qa.shape import HOW_MUCH, WHO, answer_spans
 from tests.test_qa_extractive import _lead
 
 LIST = (
@@ -53,3 +53,16 @@ def test_a_bracket_after_no_name_or_with_odds_is_no_items_figure() -> None:
         assert not of_named(text, sp, q), text
     text = "Mira Dole (+2500) leads the race, averaging 17.1 rebounds a game."
     assert _lead("what's mira dole averaging per game", text) == "17.1 rebounds a game [1]."
+
+
+def test_a_note_in_brackets_after_a_name_says_which_one_is_asked_for() -> None:
+    text = (
+        "We would fade Ilo Marr (vs. Owls), Tam Reyes and Obi Kan (vs. Ferrymen), and Dez Amu "
+        "(@ Harriers) this week."
+    )
+    assert _lead("which receiver facing the owls should i fade this week", text) == "Ilo Marr [1]."
+    assert _lead("who should i fade vs the harriers", text) == "Dez Amu [1]."
+    # a bracket that goes on with the sentence is no note on the name before it
+    text = "The agency, said Ada Lind, its head, rules how much of Big Tech (and Big AI) works."
+    sp = next(s for s in answer_spans(text, WHO) if s.text == "Big Tech")
+    assert not noted(text, sp, {"ai", "agenc", "head"})

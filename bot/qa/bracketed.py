@@ -10,7 +10,7 @@ import re
 
 from ingest.keyword import tokenize
 
-from .shape import HOW_MANY, HOW_MUCH, Span
+from .shape import HOW_MANY, HOW_MUCH, WHO, Span
 
 BRACKETED = 1.5  # what a figure in brackets after the item the question names counts for more
 _OPEN = re.compile(r"\(([^()]{0,12})$")  # the bracket the span stands in, opened just before it
@@ -36,10 +36,27 @@ def of_named(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> bool
     return before is not None and bool(set(tokenize(before.group(1))) & q_toks)
 
 
+# "Terry McLaurin (vs. Dolphins)", "(@ Jets)", "(Bayern Munich)": a note on the name, not a
+# clause that goes on ("Big Tech (and Big AI)")
+_NOTE_AFTER = re.compile(r"\s*\(((?:vs?\.?\s|@|at\s|[A-Z])[^()]{0,40})\)")
+
+
+def noted(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> bool:
+    """Whether the name ``sp`` has a bracket right after it that gives a name the question gives
+    ("Terry McLaurin (vs. Dolphins)" for "which receiver facing the dolphins")."""
+    m = _NOTE_AFTER.match(sentence, sp.end)
+    if m is None:
+        return False
+    named = re.findall(r"\b[A-Z][\w'’.-]+", m.group(1))
+    return any(set(tokenize(w)) & q_toks for w in named)
+
+
 def weigh(
     shape: str, sentence: str, rated: list[tuple[Span, float]], q_toks: frozenset[str] | set[str]
 ) -> list[tuple[Span, float]]:
     """``rated`` with the figures a bracket gives to the question's item weighing more."""
+    if shape == WHO:
+        return [(sp, w * (BRACKETED if noted(sentence, sp, q_toks) else 1.0)) for sp, w in rated]
     if shape not in (HOW_MUCH, HOW_MANY):
         return rated
     return [(sp, w * (BRACKETED if of_named(sentence, sp, q_toks) else 1.0)) for sp, w in rated]
