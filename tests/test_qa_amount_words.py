@@ -107,6 +107,12 @@ def test_which_asks_for_a_name_even_before_an_amount_word() -> None:
 def test_a_figure_named_without_a_question_word_is_asked_for() -> None:
     assert question_shape("vlmt non-gaap eps last quarter?") == HOW_MUCH
     assert question_shape("velmtech gross bookings q3?") == HOW_MUCH
+    assert question_shape("velm q7 battery capacity?") == HOW_MUCH
+    assert question_shape("ostby power capex guidance fy27?") == HOW_MUCH
+    assert question_shape("max fine under the aldmere chip act?") == HOW_MUCH
+    # an amount word that names a dispute, not a figure
+    assert question_shape("any update on the halverton fare strike?") == WHAT
+    assert question_shape("quillon q7 sales ban lifted yet?") != HOW_MUCH
 
 
 def test_a_hyphenated_count_is_read_with_its_noun() -> None:

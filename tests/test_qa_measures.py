@@ -100,8 +100,20 @@ def test_a_figure_with_a_unit_glued_to_it_is_read_whole() -> None:
     )
     spans = [s.text for s in answer_spans("It holds 200mg of caffeine and 2.5ml of oil.", HOW_MANY)]
     assert spans == ["200mg", "2.5ml"]
-    # a figure whose letters are no unit is not cut at its decimal point
-    assert [s.text for s in answer_spans("a 4.5x zoom", HOW_MUCH)] == []
+    # a multiplier is read whole too, never cut at its decimal point
+    assert [s.text for s in answer_spans("a 4.5x zoom", HOW_MUCH)] == ["4.5x zoom"]
+    assert answer_spans("a 4x4 truck", HOW_MUCH) == []
+
+
+def test_a_measure_beside_a_share_is_the_capacity_asked_for() -> None:
+    """ "a 25 percent larger battery with a 50Whr capacity": asked for the capacity, the
+    measure answers; the share only says how much larger it is."""
+    text = (
+        "The Velm Q7 handheld gets a sharper screen and a 25 percent larger battery with a "
+        "50Whr capacity, compared to the old model's 40Whr."
+    )
+    assert _lead("velm q7 battery capacity?", text) == "50Whr capacity [1]."
+    assert _lead("whats the q7's battery capacity", text) == "50Whr capacity [1]."
 
 
 def test_betting_odds_asked_for_are_the_signed_figure() -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.keyword import tokenize
+
 from .shape import CURRENCY_CODE, CURRENCY_NAMES, Span
 
 # "$20 more", "5% higher than", "$200 off": a difference, not the amount
@@ -13,6 +15,21 @@ COMPARED = re.compile(
     r"^\s*(?:more|less|cheaper|dearer|pricier|costlier|higher|lower|extra|than|above|below|off)\b",
     re.I,
 )
+# "a 25 percent larger battery": how much larger, not how large, unless that is asked
+_LARGER = r"(larger|bigger|smaller|longer|shorter|heavier|lighter)\b"
+_LARGER_IN = re.compile(rf"\d\s*(?:%|percent|per\s+cent)?\s+{_LARGER}", re.I)
+_LARGER_AFTER = re.compile(rf"\s+{_LARGER}", re.I)
+
+
+def compared(sentence: str, sp: Span, asked: set[str] | frozenset[str]) -> bool:
+    """Whether the amount ``sp`` is a difference ("$20 more", "5% higher than", "a 25 percent
+    larger battery") rather than the amount itself."""
+    if COMPARED.match(sentence[sp.end : sp.end + 20]) or COMPARED.match(sp.text.split()[-1]):
+        return True
+    m = _LARGER_IN.search(sp.text) or _LARGER_AFTER.match(sentence, sp.end)
+    return m is not None and not set(tokenize(m.group(1))) & asked
+
+
 # "2.1 percent higher": how far something moved; "$80 more": by how much one costs more
 MOVED = re.compile(
     r"^\s*(?:higher|lower|up|down|more|less|extra|cheaper|dearer|pricier|costlier)\b(?!\s+than\b)",
@@ -87,7 +104,7 @@ PERCENT = re.compile(r"%|\bper\s*cent|\bpercentage", re.I)
 MEASURE = re.compile(
     r"^[\d.,\s-]*(?:feet|foot|ft|miles?|mi|km|kilomet\w+|met(?:er|re)s?|m|yards?|yds?|inch(?:es)?|"
     r"cm|mm|mph|km/h|kph|knots?|kg|kilograms?|lbs?|tons?|tonnes?|degrees?|°|stor(?:ey|y|ies|eys)|"
-    r"floors?|acres?|hectares?|gb|tb|mah|watts?|w|kw|milliseconds?|ms|hz)\b",
+    r"floors?|acres?|hectares?|gb|tb|mah|watts?|w|kw|kwh|wh|whr|milliseconds?|ms|hz)\b",
     re.I,
 )
 
@@ -124,6 +141,17 @@ AMOUNT_NOUN = (
     r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield|estimate|eps|"
     r"worth|debt|capacity|wattage|distance|contract|sales|minimum|maximum|multiplier|average|avg|"
     r"median|differential|capex|margin|purse|payroll|fare|premium|odds)"
+)
+
+
+# with no wh-word, a word that names an amount asks for it: "goat sim 3 ps5 prime day price?",
+# "purdy's dk salary?", "sd oled battery capacity?", "ntpc capex guidance fy24?"
+AMOUNT_WORD = re.compile(
+    r"\b(?:price|prices|priced|cost|costs|msrp|salary|salaries|wages?|fees?|payout|paycheck|eps|"
+    r"revenues?|bookings|valuation|net\s+worth|market\s+cap|odds|capacity|wattage|multiplier|"
+    r"capex|sales|fines?|budget|inflation|gdp|payroll|purse|fares?|rent)\b"
+    r"(?!\s+(?:strike|ban|war|row|dispute|talks|freeze|halt|boycott|probe|case|suit|lawsuit)s?\b)",
+    re.I,
 )
 
 

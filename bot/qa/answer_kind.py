@@ -23,7 +23,6 @@ from .agent import AGENT, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
 from .amounts import (
     AGE_NEAR,
-    COMPARED,
     CONVERTED,
     CURRENCY,
     FORMER,
@@ -31,6 +30,7 @@ from .amounts import (
     MEASURED,
     MOVED,
     PERCENT,
+    compared,
     former,
     odds,
     of_words,
@@ -216,7 +216,7 @@ def _span_strength(
             MOVED.match(sentence[sp.end : sp.end + 12]) or MOVED.match(sp.text.split()[-1])
         ):
             base = 1.0  # "how much did it go up": "2.1 percent higher" is how far
-        elif COMPARED.match(sentence[sp.end : sp.end + 20]) or COMPARED.match(sp.text.split()[-1]):
+        elif compared(sentence, sp, asked):
             base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
         elif money_q and not share_q and not CURRENCY.search(sp.text):
             base = 0.4  # asked what it costs: a sum of money, not a count

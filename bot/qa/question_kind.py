@@ -11,7 +11,7 @@ import re
 from ingest.keyword import tokenize
 
 from .agent import asked_verb
-from .amounts import AMOUNT_NOUN, guessed_amount
+from .amounts import AMOUNT_NOUN, AMOUNT_WORD, guessed_amount
 from .position import position_asked
 from .regions import PLACE_NOUN
 from .role_words import AGENT_NOUNS, SAME_ROLE
@@ -191,11 +191,6 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
 _YESNO = re.compile(rf"^(?:(?:so|and|but|wait|ok|okay|hey|also)[,\s]+)*{_AUX}\b", re.I)
 # no wh-word anywhere: "airpods pro prime day price?" asks an amount all the same
 _ANY_WH = re.compile(r"\b(?:what\w*|who\w*|where\w*|when\w*|why|how\w*|which)\b", re.I)
-_PRICE = re.compile(
-    r"\b(?:price|prices|priced|cost|costs|msrp|salary|salaries|wages?|fees?|payout|paycheck|eps|"
-    r"revenues?|bookings|valuation|net\s+worth|market\s+cap|odds)\b",
-    re.I,
-)
 _WH_START = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)[,\s]+)?(?:what|whats|how|why|which)\b", re.I)
 # a yes/no question after a clause: "that beeper app, do u need an apple id for it"
 _YESNO_LATER = re.compile(
@@ -275,7 +270,7 @@ def _shape(question: str) -> str:
         return YESNO
     if re.search(r"\bwhich\b", q, re.I):
         return WHO  # "which apple watch models": a name, whatever kind of thing it names
-    if not _ANY_WH.search(q) and _PRICE.search(q):
+    if not _ANY_WH.search(q) and AMOUNT_WORD.search(q):
         return HOW_MUCH  # "goat sim 3 ps5 prime day price?", "purdy's dk salary?": an amount
     return WHAT
 
@@ -363,7 +358,7 @@ MONEY_Q = re.compile(
 # "how far does it reach", "what's its range": a measure (feet, miles), not a price
 MEASURE_Q = re.compile(
     r"\bhow\s+(?:far|tall|high|deep|wide|fast|heavy)\b|"
-    r"\b(?:range|distance|height|length|depth|width|speed|weight)\b|"
+    r"\b(?:range|distance|height|length|depth|width|speed|weight|capacity|wattage)\b|"
     # "like km of slopes?", "in miles": a unit the member names, written in lowercase
     r"\b(?-i:kms?|kilomet(?:re|er)s|miles|met(?:re|er)s|feet|ft|kgs?|kilos|tonnes|tons|acres|"
     r"hectares|mph|inches|sq\s*ft)\b",

@@ -113,11 +113,12 @@ _AMOUNT_RX = re.compile(
     r"|(?:\$|\b)(?-i:[A-Z])\d(?:[\d,]*\d)?(?:\.\d+)?[\s-]?(?:million|billion|trillion)\b)",  # "$A82 million"
     re.I,
 )
+_UNIT_END = re.compile(r"\d(?:km|kg|cm|mm|mph|kph|lbs?|gb|tb|mah|kwh|kw|whr|wh|hz|W)$", re.I)
 _COUNT_RX = re.compile(
     r"(?:(?<![\w.+-])[+-](?=\d{3,5}\b)|\b(?:(?:more\s+than|about|nearly|almost|at\s+least|some|"
     rf"over|around|up\s+to|roughly|approximately)\s+)?)(?<![\d.,])(?<!(?-i:[A-Z])-){_NUMBER}"
     r"(?:\s+(?:million|billion|thousand|hundred)|(?:m|mn|bn|k)(?!\w)"  # "2.2m tickets"
-    r"|(?:km|kg|cm|mm|ft|mph|kph|lbs?|gb|tb|mah|kw|hz|(?-i:g|mg|mcg|ml))(?!\w))?\b",  # "360km", "1.5g", odds "+1800"
+    r"|(?:km|kg|cm|mm|ft|mph|kph|lbs?|gb|tb|mah|kwh|kw|whr|wh|hz|(?-i:g|mg|mcg|ml|W|x))(?!\w))?\b",  # "360km", "1.5g", "50Whr", "1.8x", odds "+1800"
     re.I,
 )
 # A capitalised run: "Sihasak Phuangketkeow", "Thailand's Chanthaburi province", "New York".
@@ -412,6 +413,13 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         return sorted(lines + inside, key=lambda sp: sp.start)
     if shape == HOW_MUCH:  # not a year, nor the day of a date ("September 28")
         money = _spans(_AMOUNT_RX, sentence)
+        # "a 25 percent larger battery with a 50Whr capacity": a measure beside a share
+        money += [
+            s
+            for s in _spans(_COUNT_RX, sentence)
+            if money and _UNIT_END.search(s.text) and not any(_within(s, [m]) for m in money)
+        ]
+        money.sort(key=lambda sp: sp.start)
         spans = money or [
             s
             for s in _spans(_COUNT_RX, sentence)
