@@ -413,13 +413,11 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         return sorted(lines + inside, key=lambda sp: sp.start)
     if shape == HOW_MUCH:  # not a year, nor the day of a date ("September 28")
         money = _spans(_AMOUNT_RX, sentence)
-        # "a 25 percent larger battery with a 50Whr capacity": a measure beside a share
-        money += [
-            s
-            for s in _spans(_COUNT_RX, sentence)
-            if money and _UNIT_END.search(s.text) and not any(_within(s, [m]) for m in money)
-        ]
-        money.sort(key=lambda sp: sp.start)
+        if money:  # "a 25 percent larger battery with a 50Whr capacity": a measure beside a share
+            units = [s for s in _spans(_COUNT_RX, sentence) if _UNIT_END.search(s.text)]
+            money = sorted(
+                money + [s for s in units if not _within(s, money)], key=lambda sp: sp.start
+            )
         spans = money or [
             s
             for s in _spans(_COUNT_RX, sentence)
