@@ -174,3 +174,25 @@ def test_a_word_capitalised_where_a_line_starts_is_no_one() -> None:
     assert _lead("who's pitching for velm tonight", text) == "Kade Orlov [1]."
     spans = [s.text for s in answer_spans("First Republic Bank failed in May.", WHO)]
     assert spans == ["First Republic Bank"]
+
+
+def test_whom_they_beat_is_said_with_a_win_over_or_against() -> None:
+    assert object_verb("which team did the owls beat when ada was at velm park") == (
+        "beat",
+        frozenset({"owl"}),
+    )
+    text = "Ilo Marr hugged Kade Orlov after his straight-sets victory over 88th-ranked Sol Varga."
+    spans = {sp.text: sp for sp in answer_spans(text, WHO)}
+    assert done_to(text, spans["Sol Varga"], "beat", frozenset({"orlov"}))
+    assert not done_to(text, spans["Ilo Marr"], "beat", frozenset({"orlov"}))
+    assert _lead("who did orlov beat in the velm open semi", text) == "Sol Varga [1]."
+
+
+def test_the_doer_the_question_names_is_not_whom_it_beat() -> None:
+    text = (
+        "On 22 October, Ada Lind was back at Velm Park to watch as the Velm City Owls won their "
+        "game against the Harbor Ferrymen."
+    )
+    assert _lead("which team did the owls beat when ada was at velm park", text) == (
+        "Harbor Ferrymen [1]."
+    )

@@ -70,7 +70,7 @@ from .question_kind import (
 )
 from .quoted_title import with_quoted_titles
 from .regions import COUNTRY_Q, PLACE_NAME
-from .relations import object_verb, weigh_relations, whose_words
+from .relations import object_verb, weigh_done, weigh_relations, whose_words
 from .scores import result_weight
 from .shape import HOW_MANY, HOW_MUCH, SCORE, WHEN, WHERE, WHO, Span, answer_spans, is_title
 from .span_filter import (
@@ -469,8 +469,7 @@ class Asked:
             rated = [
                 (sp, w * possessor_weight(sentence, sp, starts, self.roles)) for sp, w in rated
             ]
-            # "whose backpass": "Udogie's blind backpass"; "who did they hire": "hired Jo Marr";
-            # "who's taking over": "Richard Teng will take over"
+            # "whose backpass": "Udogie's blind backpass"; "who's taking over": "Richard Teng"
             rated = weigh_relations(sentence, rated, self)
             if self.owner:  # "Epic lead attorney Gary Bornstein", asked for Google's
                 other = [other_owner(sentence, sp, self.roles, self.owner) for sp, _ in rated]
@@ -478,6 +477,8 @@ class Asked:
                     (sp, w * (OTHER_OWNER if o else 1.0))
                     for (sp, w), o in zip(rated, other, strict=True)
                 ]
+        elif shape == WHO:  # "which team did the chiefs beat": whom they beat, a body too
+            rated = weigh_done(sentence, rated, self)
         if shape == WHO:  # "who is the karsenian foreign minister": the name the words style
             rated = [
                 (sp, w * (1 + STYLE_FIT * style_fit(sentence, sp, self.asked))) for sp, w in rated

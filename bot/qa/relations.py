@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 WHOSE = 1.5  # what a name that owns the thing asked about counts for more
 DONE_TO = 1.3  # what a name the question's verb was done to counts for more
+DOER = 0.3  # ... and what a name the question gives as who did it counts for
 CHARACTER = 0.5  # what the role a name is cast in counts for, asked who plays it
 # "reprising his role as Arthur Fleck", "Bradley Cooper stars as Leonard Bernstein": the part
 # played, which the question names; who plays it is the name before
@@ -46,13 +47,19 @@ _OWNS_BEFORE = re.compile(r"([\w-]+)\s+(?:of|by)\s+(?:[\w-]+\s+){0,2}$")
 _OBJECT_Q = re.compile(
     r"\b(?:who|whom|which\s+[\w-]+)\s+(?:did|does|do|will|would|has|have|had)\s+"
     r"((?:[\w'’.-]+\s+){1,4}?)([a-z]+)(?:\s+(?:out|off|up|over))?"
-    r"(?=\s*(?:$|[?,!.]|\s(?:as|to|for|in|at|on|with|before|after|from|over|last|this|back)\b))",
+    r"(?=\s*(?:$|[?,!.]|\s(?:as|to|for|in|at|on|with|before|after|from|over|last|this|back|when|"
+    r"while|during|vs)\b))",
     re.I,
 )
 _NOT_DONE = frozenset(words("say think mean go get do make want need know see"))
 # a verb of being between the doer and the verb: "who did she say was the culprit" asks no object
 _BEING = re.compile(r"\s(?:is|was|are|were|be|been)\s", re.I)
 _BACK = 4  # lowercase words a verb may stand back from its object ("fired offensive coordinator")
+_BEAT = frozenset(("beat", "defeat"))
+_BEATEN = re.compile(
+    r"\b(?:victory|victories|win|wins|won|triumph|upset|rout|thrashing)\b(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:over|against)\s+(?:[a-z\d][\w'’-]*\s+){0,3}$"
+)
 
 
 def whose_words(question: str) -> frozenset[str]:
@@ -89,6 +96,10 @@ def done_to(sentence: str, sp: Span, verb: str, doer: frozenset[str]) -> bool:
     who did it named before it: "Barkley knocked out Thomas Hearns" is not whom Paro did."""
     if doer and not doer & set(words(sentence[: sp.start])):
         return False
+    # "his straight-sets victory over Otto Virtanen", "the Chiefs won their game against the
+    # Chargers": whom they beat, said with a noun or with "won"
+    if verb in _BEAT and _BEATEN.search(sentence[max(0, sp.start - 80) : sp.start]):
+        return True
     for w in reversed(sentence[max(0, sp.start - 60) : sp.start].split()[-_BACK:]):
         if not w[0].islower():
             return False  # another name stands between: "hired Stephen Doran as crew chief"
@@ -128,9 +139,20 @@ def weigh_relations(
         ]
     if thing := asked.whose:
         rated = [(sp, w * (WHOSE if owns(sentence, sp, thing) else 1.0)) for sp, w in rated]
-    verb, by = asked.done_to
-    if verb:
-        rated = [(sp, w * (DONE_TO if done_to(sentence, sp, verb, by) else 1.0)) for sp, w in rated]
+    rated = weigh_done(sentence, rated, asked)
     if asked.successor:  # "Richard Teng will take over", not "Changpeng Zhao stepped down"
         rated = [(sp, w * succession_weight(sentence, sp)) for sp, w in rated]
     return rated
+
+
+def weigh_done(
+    sentence: str, rated: list[tuple[Span, float]], asked: Asked
+) -> list[tuple[Span, float]]:
+    """``rated`` with the object of the question's verb (``asked.done_to``) weighing more, and
+    the doer it names less: "which team did the chiefs beat" asks for whom "Kansas City Chiefs"
+    beat, which a body or a person may be."""
+    verb, by = asked.done_to
+    if not verb:
+        return rated
+    rated = [(sp, w * (DONE_TO if done_to(sentence, sp, verb, by) else 1.0)) for sp, w in rated]
+    return [(sp, w * (DOER if by & set(words(sp.text)) else 1.0)) for sp, w in rated]
