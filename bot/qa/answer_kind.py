@@ -477,7 +477,7 @@ class Asked:
                     (sp, w * (OTHER_OWNER if o else 1.0))
                     for (sp, w), o in zip(rated, other, strict=True)
                 ]
-        elif shape == WHO:  # "which team did the chiefs beat": whom they beat, a body too
+        if shape == WHO:  # "who did they hire": "hired Jo Marr"; "which team did the chiefs beat"
             rated = weigh_done(sentence, rated, self)
         if shape == WHO:  # "who is the karsenian foreign minister": the name the words style
             rated = [

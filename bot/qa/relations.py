@@ -128,9 +128,9 @@ def weigh_relations(
     sentence: str, rated: list[tuple[Span, float]], asked: Asked
 ) -> list[tuple[Span, float]]:
     """``rated`` with the names in the relation ``asked`` about weighing more: the owner of the
-    thing (``asked.whose``), the object of the verb ``asked.done_to`` (with the words of its
-    doer), and the name coming into a post (``asked.successor``). Asked who ``asked.verb``
-    ("plays") a part, the part itself weighs less."""
+    thing (``asked.whose``) and the name coming into a post (``asked.successor``); the object of
+    the question's verb is ``weigh_done``'s. Asked who ``asked.verb`` ("plays") a part, the part
+    itself weighs less."""
     if asked.verb in _CAST_VERBS:
         rated = [(sp, w * (CHARACTER if cast_as(sentence, sp) else 1.0)) for sp, w in rated]
         rated = [
@@ -139,7 +139,6 @@ def weigh_relations(
         ]
     if thing := asked.whose:
         rated = [(sp, w * (WHOSE if owns(sentence, sp, thing) else 1.0)) for sp, w in rated]
-    rated = weigh_done(sentence, rated, asked)
     if asked.successor:  # "Richard Teng will take over", not "Changpeng Zhao stepped down"
         rated = [(sp, w * succession_weight(sentence, sp)) for sp, w in rated]
     return rated

@@ -1,7 +1,12 @@
 """The shapes an answer can have (a place, a time, a person, an amount, a count, a yes or no), and
 the spans of a sentence that have the shape asked for. Which shape a question asks for is read
 in ``bot.qa.question_kind``. Rules over the words themselves, so they work on lowercase, casual
-text as well as formal."""
+text as well as formal.
+
+Map: the shape names and ``Span`` first; then one pattern per kind of span (scores, times,
+amounts and counts, names and places); then the helpers that cut a capitalised run into names
+(``_names``) and give a count its noun (``_with_noun``); ``answer_spans``, near the end, is the
+entry point that picks among them by shape."""
 
 from __future__ import annotations
 
