@@ -104,3 +104,24 @@ def test_a_title_set_after_the_name_says_whose_it_is() -> None:
     assert other_owner(fired, name, roles, "kestrel")
     assert not other_owner(fired, name, roles, "orna")
     assert not other_owner("Pell Tarrow, the chief executive of the company.", name, roles, "orna")
+
+
+def test_a_description_after_the_name_says_what_it_stands_under_or_is() -> None:
+    panel = (
+        "Kade Holm warned that the rules came too late for the Velm tram strike. "
+        "Mara Voss, deputy director of the Orrin Transport Institute, said the tram "
+        "rules would not end the strike."
+    )
+    # "the orrin guy": the institute is past the few words after her name
+    assert _rating("which orrin guy weighed in on the tram rules", panel, "Mara Voss") > (
+        _rating("which lawyer weighed in on the tram rules", panel, "Mara Voss") or 0.0
+    )
+    assert _lead("which orrin guy weighed in on the tram rules", panel) == "Mara Voss [1]."
+    # a title deep in the description is her role
+    board = (
+        "Kade Holm praised the deal. Mara Voss, a former banker who now serves as the "
+        "tram company's chief financial officer, called it fair."
+    )
+    assert _rating("who is the cfo", board, "Mara Voss") > _rating(
+        "who is the driver", board, "Mara Voss"
+    )

@@ -39,7 +39,7 @@ from .around import around, said_by_or_on
 from .counted import PEOPLE, PEOPLE_BY_ROLE, counted_beside, counted_head, nouns, what_counted
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import AFFILIATION, WATCH_Q, works_at
-from .owner import OTHER_OWNER, other_owner, own_words, role_owner
+from .owner import OTHER_OWNER, described, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
 from .person import EVENT_END, ORG_END, ROLE_OF, VENUE_END, bare, introduced, personlike
 from .plans import planned
@@ -181,8 +181,9 @@ def _span_strength(
         # a title inside the span counts when a name of two words follows it ("Governor Tomas
         # Wendrell"), not in "Executive Orders"
         titled_by = [w for i, w in enumerate(words) if len(words) - i > 2] + words[-1:]
-        if (roles and roles & set(tokenize(" ".join(before[-3:] + titled_by + after)))) or (
-            under and under & set(tokenize(" ".join(before[-3:])))
+        desc = described(sentence, sp)  # "Luis Ceze, ... professor and OctoML CEO, told"
+        if (roles and roles & set(tokenize(" ".join(before[-3:] + titled_by + after + desc)))) or (
+            under and under & set(tokenize(" ".join(before[-3:] + desc)))
         ):
             base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
     if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"

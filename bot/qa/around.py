@@ -16,7 +16,7 @@ _ASIDE = re.compile(
 )
 # ", editorial director of the news site Blizzard Watch,": a description set off after a name
 # (not a clause: ", while Apple Music had ...")
-_APPOSITIVE = re.compile(
+DESCRIPTION = re.compile(
     r",\s+(?!(?:while|and|but|or|which|who|whose|where|when|as|after|before|because|although|"
     r"though|if|so|according|said|says|with|in|on|at|for|from|to|by|of|than|then)\b)"
     r"(?:the\s+|a\s+|an\s+)?[a-z][^,;()]{8,110}?(?=,|\s[—–]\s)"
@@ -40,7 +40,7 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
     aside = _ASIDE.match(sentence, sp.end)
     after = aside.end() if aside else sp.end
     at, end = sp.start, after + WINDOW[1]
-    described = _APPOSITIVE.match(sentence, after) if sp.text[:1].isupper() else None
+    described = DESCRIPTION.match(sentence, after) if sp.text[:1].isupper() else None
     if described:  # what the description says of the answer reaches past the window
         end = max(end, described.end())
     inner_end = after + INNER[1]

@@ -8,6 +8,7 @@ import re
 
 from ingest.keyword import tokenize
 
+from .around import DESCRIPTION
 from .shape import Span, is_title
 
 OTHER_OWNER = 0.5  # a name under the same title, of another body than the one asked about
@@ -101,6 +102,14 @@ def _another_body(title: str, body: str, roles: frozenset[str], owner: str) -> b
     before it) is a title asked about, of a body named by name that is not the one asked about
     ("CEO of the company" names none)."""
     return bool(set(tokenize(title)) & roles and _BODY.match(body)) and owner not in body.lower()
+
+
+def described(sentence: str, sp: Span) -> list[str]:
+    """The words of a description set off by commas right after a name: "Ursula Pachl, deputy
+    director general of BEUC, said" (what she is, and where, past the few words ``own_words``
+    reads)."""
+    m = DESCRIPTION.match(sentence, sp.end) if sp.text[:1].isupper() else None
+    return m.group().strip(", ").split() if m else []
 
 
 def own_words(after: list[str], roles: frozenset[str]) -> list[str]:
