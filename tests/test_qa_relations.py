@@ -196,3 +196,18 @@ def test_the_doer_the_question_names_is_not_whom_it_beat() -> None:
     assert _lead("which team did the owls beat when ada was at velm park", text) == (
         "Harbor Ferrymen [1]."
     )
+
+
+def test_a_body_is_not_stated_as_the_person_asked_for_unless_sure() -> None:
+    guilty = (
+        "Dara Venn, also known as “DV,” the founder and CEO of Quillon, is stepping down and has "
+        "pleaded guilty to a number of violations brought on through the Aldmere Department of "
+        "Justice and other agencies."
+    )
+    # the only name left is a body's: no one is named as the new ceo, so none is stated
+    q = "who's taking over as quillon ceo now that dara venn stepped down this week"
+    assert _lead(q, guilty) is None
+    # asked which body, it is the answer
+    assert _lead("which department did venn plead guilty through", guilty) == (
+        "Aldmere Department of Justice [1]."
+    )

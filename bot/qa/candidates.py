@@ -73,6 +73,7 @@ class Sent:
     lex: float = 0.0
     spans: list[Span] = field(default_factory=list)  # answer-shaped, with something new
     shape: float = 0.0
+    no_one: bool = False  # its best answer is no person's name, asked who (a person)
     context: float = 0.0
     dense: float = 0.0
     score: float = 0.0

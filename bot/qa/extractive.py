@@ -34,6 +34,7 @@ from .dense_more import promote
 from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, subject_heading, with_heading
 from .lead_words import stated
+from .person import personlike
 from .placed import placed_name
 from .question_kind import NAME_Q, question_shape
 from .sentences import trim_window
@@ -86,6 +87,7 @@ W_CONTEXT = 0.25
 W_PRIOR = 0.35
 FILL_SHAPE = 1.5  # the same weight when ordering the excerpts after the lead
 W_LEAD_SHAPE = 1.0  # how much the answer's shape counts in choosing the sentence that leads
+NO_ONE_LEAD = 0.9  # the same for an answer that is no person's name, asked who
 MIN_LEAD_STRENGTH = 0.5  # a weaker answer (a lone word, far from the question's) is not stated
 W_ART = 0.5  # what an answer from an article that holds the question's rarer words gains to lead
 TOP_LEAD = 0.15  # what an answer from the best-ranked article gains in choosing the lead
@@ -260,6 +262,8 @@ def select_excerpts(
             if not_again:  # a follow-up asks of another thing than the answer already given
                 rated = [(sp, w) for sp, w in rated if sp.text.lower() != not_again.lower()]
             c.spans = [sp for sp, _ in rated]
+            c.no_one = shape == WHO and ask.wants_person and bool(rated)
+            c.no_one = c.no_one and not personlike(rated[0][0].text)
             c.shape = (rated[0][1] if rated else 0.0) * year_fit(asked_years, c.sentence)
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
                 # a table of teams or fixtures says nothing of who did what (a scoreboard
@@ -450,9 +454,10 @@ def _repeats(sentence: str, quote: str) -> bool:
 def _can_state(c: Sent) -> bool:
     """Whether the sentence's best answer is sure enough to state in the lead: strong enough,
     and from the best-ranked article unless it fits very well or outscores that article's."""
-    return bool(c.spans) and (
-        c.shape >= STRONG_LEAD if not (c.top_article or c.clear) else c.shape >= MIN_LEAD_STRENGTH
-    )
+    least = STRONG_LEAD if not (c.top_article or c.clear) else MIN_LEAD_STRENGTH
+    if c.no_one:  # "Department of Justice" for who takes over: a body, stated only when sure
+        least = max(least, NO_ONE_LEAD)
+    return bool(c.spans) and c.shape >= least
 
 
 def _excerpt(group: list[Sent], main: Sent, shape: str) -> Excerpt:
