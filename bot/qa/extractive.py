@@ -262,7 +262,8 @@ def select_excerpts(
             if not_again:  # a follow-up asks of another thing than the answer already given
                 rated = [(sp, w) for sp, w in rated if sp.text.lower() != not_again.lower()]
             c.spans = [sp for sp, _ in rated]
-            c.no_one = shape == WHO and ask.wants_person and bool(rated)
+            # a title asked for ("the new ceo") wants a person; a bare "who" may want a body
+            c.no_one = shape == WHO and ask.wants_person and bool(ask.roles) and bool(rated)
             c.no_one = c.no_one and not personlike(rated[0][0].text)
             c.shape = (rated[0][1] if rated else 0.0) * year_fit(asked_years, c.sentence)
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
