@@ -181,7 +181,7 @@ def _span_strength(
         # a title inside the span counts when a name of two words follows it ("Governor Tomas
         # Wendrell"), not in "Executive Orders"
         titled_by = [w for i, w in enumerate(words) if len(words) - i > 2] + words[-1:]
-        desc = described(sentence, sp)  # "Luis Ceze, ... professor and OctoML CEO, told"
+        desc = described(sentence, sp)  # "Paul Barrett, deputy director of the NYU ..."
         if (roles and roles & set(tokenize(" ".join(before[-3:] + titled_by + after + desc)))) or (
             under and under & set(tokenize(" ".join(before[-3:] + desc)))
         ):
@@ -264,7 +264,7 @@ def _span_strength(
 @dataclass
 class Asked:
     """What a question asks for, read once per question; ``counted_seen`` to ``arts_with`` are
-    filled from the candidate sentences (``bot.qa.extractive.select_excerpts``)."""
+    filled from the candidate sentences (``bot.qa.seen.read_candidates``)."""
 
     shape: str
     q_toks: set[str]

@@ -29,34 +29,28 @@ import numpy as np
 from . import when_words as tw
 from .answer_kind import Asked
 from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
-from .counted import nouns
 from .dense_more import promote
 from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, subject_heading, with_heading
 from .lead_words import stated
 from .person import personlike
-from .placed import placed_name
 from .question_kind import NAME_Q, question_shape
+from .seen import read_candidates
 from .sentences import trim_window
 from .sentvecs import EMBED_CHARS
 from .shape import (
-    HOW_MANY,
     SHORT,
     WHAT,
     WHEN,
-    WHERE,
     WHO,
     WHY,
     Span,
-    answer_spans,
 )
 from .shared_names import shared_weight
-from .span_filter import first_names_given, surnames_of
 from .synonyms import phrase_in, synonyms, words
-from .timeparse import YEAR_WORD, later_than
+from .timeparse import later_than
 from .types import Passage
 from .vectors import CACHE, Stored
-from .when_words import YEAR_ONLY
 from .years import year_fit, years
 
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
@@ -192,39 +186,7 @@ def select_excerpts(
                 got += SYNONYM * idf[t] * w
         return got / q_weight
 
-    if shape == HOW_MANY and ask.counted:  # a count of the thing asked about is there
-        ask.counted_seen = any(
-            nouns(sp.text) & ask.counted for c in cands for sp in answer_spans(c.sentence, shape)
-        )
-    if shape == WHO:
-        for c in cands:
-            for t in c.toks:
-                ask.arts_with.setdefault(t, set()).add(c.passage.article_id)
-    if shape == WHEN:  # "on 4 March 2019": a year some candidate dates more closely
-        ask.dated_years = frozenset(
-            sp.text[-4:]
-            for c in cands
-            for sp in answer_spans(c.sentence, WHEN)
-            if YEAR_WORD.search(sp.text[-4:])
-            and len(sp.text.split()) >= 2
-            and not YEAR_ONLY.match(sp.text)
-        )
-    if shape in (WHO, WHERE):  # people named in full: "to Cosgrave" is not a place
-        names = [sp.text for c in cands for sp in answer_spans(c.sentence, WHO)]
-        if shape == WHERE:  # "Pastor Jesse Bradley of Auburn": the name ends before the place
-            names = [n.split(" of ")[0] for n in names]
-            # a name a sentence puts after "in" or "at" whole is a place ("in Buenos Aires"), as
-            # is one it names as a place without a preposition ("to visit Porto Velm")
-            placed = {
-                name
-                for c in cands
-                for sp in answer_spans(c.sentence, WHERE)
-                if (name := placed_name(sp.text))
-            }
-            names = [n for n in names if n not in placed]
-        spans = [n.split() for n in names]
-        given = first_names_given(question, [c.sentence for c in cands], spans)
-        ask.surnames, ask.alone = surnames_of(spans, ask.alone | given)
+    read_candidates(ask, cands, question)  # counts, names and years the candidates give
 
     def lex_of(toks: set[str], seq_: list[str]) -> float:
         """How much of the question the words hold (a synonym counts ``SYNONYM``)."""

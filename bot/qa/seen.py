@@ -1,0 +1,55 @@
+"""What a question's reading takes from the candidate sentences as a whole, before any one of
+them is rated (``bot.qa.answer_kind.Asked``, filled by ``bot.qa.extractive.select_excerpts``):
+whether a count of the thing asked about is there at all, which articles hold each word, the
+years some candidate dates to the day, and the surnames of the people named in full."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .answer_kind import Asked
+from .candidates import Sent
+from .counted import nouns
+from .placed import placed_name
+from .shape import HOW_MANY, WHEN, WHERE, WHO, answer_spans
+from .span_filter import first_names_given, surnames_of
+from .timeparse import YEAR_WORD
+from .when_words import YEAR_ONLY
+
+
+def read_candidates(ask: Asked, cands: Sequence[Sent], question: str) -> None:
+    """Fill ``ask``'s fields that depend on all of ``cands`` (whose ``toks`` are set)."""
+    shape = ask.shape
+    if shape == HOW_MANY and ask.counted:  # a count of the thing asked about is there
+        ask.counted_seen = any(
+            nouns(sp.text) & ask.counted for c in cands for sp in answer_spans(c.sentence, shape)
+        )
+    if shape == WHO:
+        for c in cands:
+            for t in c.toks:
+                ask.arts_with.setdefault(t, set()).add(c.passage.article_id)
+    if shape == WHEN:  # "on 4 March 2019": a year some candidate dates more closely
+        ask.dated_years = frozenset(
+            sp.text[-4:]
+            for c in cands
+            for sp in answer_spans(c.sentence, WHEN)
+            if YEAR_WORD.search(sp.text[-4:])
+            and len(sp.text.split()) >= 2
+            and not YEAR_ONLY.match(sp.text)
+        )
+    if shape in (WHO, WHERE):  # people named in full: "to Cosgrave" is not a place
+        names = [sp.text for c in cands for sp in answer_spans(c.sentence, WHO)]
+        if shape == WHERE:  # "Pastor Jesse Bradley of Auburn": the name ends before the place
+            names = [n.split(" of ")[0] for n in names]
+            # a name a sentence puts after "in" or "at" whole is a place ("in Buenos Aires"), as
+            # is one it names as a place without a preposition ("to visit Porto Velm")
+            placed = {
+                name
+                for c in cands
+                for sp in answer_spans(c.sentence, WHERE)
+                if (name := placed_name(sp.text))
+            }
+            names = [n for n in names if n not in placed]
+        spans = [n.split() for n in names]
+        given = first_names_given(question, [c.sentence for c in cands], spans)
+        ask.surnames, ask.alone = surnames_of(spans, ask.alone | given)
