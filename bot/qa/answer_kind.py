@@ -36,7 +36,15 @@ from .amounts import (
     of_words,
 )
 from .around import around, said_by_or_on
-from .counted import PEOPLE, PEOPLE_BY_ROLE, counted_beside, counted_head, nouns, what_counted
+from .counted import (
+    PEOPLE,
+    PEOPLE_BY_ROLE,
+    counted_beside,
+    counted_head,
+    counts_people,
+    nouns,
+    what_counted,
+)
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import AFFILIATION, WATCH_Q, works_at
 from .owner import OTHER_OWNER, described, other_owner, own_words, role_owner
@@ -219,7 +227,7 @@ def _span_strength(
             base = 1.0  # "how much did it go up": "2.1 percent higher" is how far
         elif compared(sentence, sp, asked):
             base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
-        elif money_q and not share_q and not CURRENCY.search(sp.text):
+        elif money_q and not share_q and (not CURRENCY.search(sp.text) or counts_people(sp.text)):
             base = 0.4  # asked what it costs: a sum of money, not a count
         elif measure_q and not money_q and CURRENCY.search(sp.text):
             base = 0.4  # "how far does it reach": not what it costs

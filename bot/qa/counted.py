@@ -55,6 +55,12 @@ _QUANTITY = frozenset(
 )
 
 
+def counts_people(span: str) -> bool:
+    """Whether a count says how many people ("700 million people", "2 million subscribers"):
+    no sum of money, though "million" follows the figure as in "410 million aldmarks"."""
+    return not re.search(r"[$€£¥₹¢]", span) and bool(what_counted(span) & (PEOPLE | PEOPLE_BY_ROLE))
+
+
 def what_counted(span: str) -> set[str]:
     """The nouns a count names ("dozens of rockets": rocket), without its number words."""
     return nouns(" ".join(w for w in span.split() if w.isalpha() and w.islower())) - _QUANTITY
