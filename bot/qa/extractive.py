@@ -34,6 +34,7 @@ from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, subject_heading, with_heading
 from .lead_words import stated
 from .person import personlike
+from .press import MEDIA_Q, outlet_named
 from .question_kind import NAME_Q, question_shape
 from .seen import read_candidates
 from .sentences import trim_window
@@ -203,6 +204,7 @@ def select_excerpts(
     last_time = shape == WHEN and bool(tw.LAST_TIME_Q.search(question))  # "when did they last win"
     by_article: dict[str, list[Sent]] = {}
     called = bool(NAME_Q.search(question))  # "what did the mayor call them"
+    media_q = bool(MEDIA_Q.search(question))  # "which paper reported it": an outlet may answer
     for c in cands:
         c.lex = lex_of(c.toks, seq[id(c)])
         if shape in SHORT:
@@ -228,6 +230,8 @@ def select_excerpts(
             c.no_one = shape == WHO and ask.wants_person and bool(ask.roles) and bool(rated)
             c.no_one = c.no_one and not personlike(rated[0][0].text)
             c.shape = (rated[0][1] if rated else 0.0) * year_fit(asked_years, c.sentence)
+            if shape == WHO and rated and not media_q and outlet_named(rated[0][0].text):
+                c.spans = []  # "which eye drops": not "Fox News Digital", who reported it
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
                 # a table of teams or fixtures says nothing of who did what (a scoreboard
                 # line naming two scorers does)
