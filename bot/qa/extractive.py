@@ -35,7 +35,7 @@ from .labels import item_heading, labelled, role_labelled, subject_heading, with
 from .lead_words import stated
 from .person import personlike
 from .press import MEDIA_Q, outlet_named
-from .question_kind import NAME_Q, question_shape
+from .question_kind import NAME_Q, question_shape, what_kind
 from .seen import read_candidates
 from .sentences import trim_window
 from .sentvecs import EMBED_CHARS
@@ -205,6 +205,7 @@ def select_excerpts(
     by_article: dict[str, list[Sent]] = {}
     called = bool(NAME_Q.search(question))  # "what did the mayor call them"
     media_q = bool(MEDIA_Q.search(question))  # "which paper reported it": an outlet may answer
+    kind_q = shape == WHO and what_kind(question)  # "what law is snap leaning on"
     for c in cands:
         c.lex = lex_of(c.toks, seq[id(c)])
         if shape in SHORT:
@@ -232,6 +233,8 @@ def select_excerpts(
             c.shape = (rated[0][1] if rated else 0.0) * year_fit(asked_years, c.sentence)
             if shape == WHO and rated and not media_q and outlet_named(rated[0][0].text):
                 c.spans = []  # "which eye drops": not "Fox News Digital", who reported it
+            if kind_q:  # "what law": a sentence that names something is quoted first, and the
+                c.spans = []  # name not stated (after "what" it is the answer less often)
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
                 # a table of teams or fixtures says nothing of who did what (a scoreboard
                 # line naming two scorers does)

@@ -218,7 +218,8 @@ def question_shape(question: str) -> str:
     return HOW_MUCH if shape == YESNO and guessed_amount(question) else shape
 
 
-def _shape(question: str) -> str:
+def _shape(question: str, kinds: bool = True) -> str:
+    """``kinds``: "what" before a kind of thing that goes by a name asks for one (``what_kind``)."""
     q = question.strip()
     if position_asked(q):  # "what minute did he score", "where did they rank the lions"
         return POSITION
@@ -259,7 +260,7 @@ def _shape(question: str) -> str:
     if best is not None and best[1] == WHEN and best[0] > 0 and _WHEN_CLAUSE.match(q, best[0]):
         # "he was sick on holiday when they told him, where was he": "when" joins a clause; a
         # cue after it asks
-        later = _shape(f"{q[: best[0]]}then{q[best[0] + 4 :]}")
+        later = _shape(f"{q[: best[0]]}then{q[best[0] + 4 :]}", kinds)
         if later in (WHO, WHERE, HOW_MANY, HOW_MUCH):
             return later
     if best is not None:
@@ -270,9 +271,29 @@ def _shape(question: str) -> str:
         return YESNO
     if re.search(r"\bwhich\b", q, re.I):
         return WHO  # "which apple watch models": a name, whatever kind of thing it names
+    if kinds and _WHAT_KIND.search(q) and not NAME_Q.search(q):
+        return WHO  # "what law is snap leaning on": a name, as after "which"
     if not _ANY_WH.search(q) and AMOUNT_WORD.search(q):
         return HOW_MUCH  # "goat sim 3 ps5 prime day price?", "purdy's dk salary?": an amount
     return WHAT
+
+
+# "what law is snap leaning on", "what journal ran the study": "what" before a kind of thing
+# that goes by a name asks for the name, as "which" does
+_WHAT_KIND = re.compile(
+    r"\bwhat(?:['’]?s|\s+is|\s+was)?\s+(?:the\s+)?(?:[a-z][\w'’-]*\s+)?(?:law|journal|channel|"
+    r"network|game|book|film|movie|show|series|song|album|app|uni|university|college|school|team|"
+    r"club|band|brand|website|site|podcast|newspaper|paper|magazine|airline|studio|label|"
+    r"publisher|platform|chatbot|novel|documentary|sitcom|restaurant|bar|hotel)s?\b",
+    re.I,
+)
+
+
+def what_kind(question: str) -> bool:
+    """Whether the question is read as asking for a name only because "what" stands before a
+    kind of thing that goes by one ("what law"); a name after "what" is the answer less often
+    than one after "which". "what's the podcast called" is read by the name it is called."""
+    return _shape(question) == WHO and _shape(question, kinds=False) != WHO
 
 
 PERSON_Q = re.compile(
