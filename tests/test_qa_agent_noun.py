@@ -5,7 +5,7 @@ sentences; the leads go through the extractive answerer."""
 from __future__ import annotations
 
 from bot.qa.agent import asked_verb
-from bot.qa.question_kind import roles_asked
+from bot.qa.roles_asked import roles_asked
 from ingest.keyword import tokenize
 from tests.test_qa_extractive import _lead
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.qa.owner import other_owner, role_owner
-from bot.qa.question_kind import roles_asked
+from bot.qa.roles_asked import roles_asked
 from bot.qa.shape import Span
 from bot.qa.synonyms import words
 from tests.test_qa_extractive import _lead

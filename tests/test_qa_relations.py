@@ -130,7 +130,7 @@ def test_who_comes_into_a_post_is_read_from_the_question() -> None:
 
 
 def test_titles_members_ask_for_are_read_as_titles() -> None:
-    from bot.qa.question_kind import roles_asked
+    from bot.qa.roles_asked import roles_asked
     from ingest.keyword import tokenize
 
     def roles(q: str) -> frozenset[str]:

@@ -58,7 +58,6 @@ from .question_kind import (
     HOW_LONG,
     HOW_MANY_NOUN,
     HOW_OLD,
-    KIND_ASKED,
     MEASURE_Q,
     MONEY_Q,
     MOVED_Q,
@@ -70,15 +69,13 @@ from .question_kind import (
     PRICE_LEVEL,
     SHARE_Q,
     SPEECH_Q,
-    WANTS_ORG,
     WHERE_IN,
     noun_part,
-    role_under,
-    roles_asked,
 )
 from .quoted_title import with_quoted_titles
 from .regions import COUNTRY_Q, PLACE_NAME
 from .relations import object_verb, weigh_done, weigh_relations, whose_words
+from .roles_asked import KIND_ASKED, WANTS_ORG, role_under, roles_asked
 from .scores import result_weight
 from .shape import HOW_MANY, HOW_MUCH, SCORE, WHEN, WHERE, WHO, Span, answer_spans, is_title
 from .span_filter import (
@@ -122,36 +119,20 @@ _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
 
 
 def _span_strength(
-    shape: str,
-    sp: Span,
-    sentence: str,
-    near: Callable[[str], float],
-    wants_person: bool,
-    counted: set[str] = frozenset(),  # type: ignore[assignment]
-    *,
-    how_old: bool = False,
-    money_q: bool = False,
-    share_q: bool = False,
-    counted_seen: bool = False,
-    surnames: frozenset[str] = frozenset(),
-    roles: frozenset[str] = frozenset(),
-    under: frozenset[str] = frozenset(),
-    wants_org: bool = False,
-    asked: set[str] = frozenset(),  # type: ignore[assignment]
-    past_q: bool = False,
-    dated_years: frozenset[str] = frozenset(),
-    ago_q: bool = False,
-    year_q: bool = False,
-    moved_q: bool = False,
-    former_q: bool = False,
-    label: bool = False,
-    measure_q: bool = False,
-    q_toks: frozenset[str] | set[str] = frozenset(),
-    verb: str = "",
+    ask: Asked, sp: Span, sentence: str, near: Callable[[str], float], label: bool = False
 ) -> float:
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
     question's own words (the predicate it answers)."""
+    shape, wants_person, counted, q_toks, asked = (
+        ask.shape, ask.wants_person, ask.counted, ask.q_toks, ask.asked
+    )  # fmt: skip
+    how_old, money_q, share_q, measure_q = ask.how_old, ask.money_q, ask.share_q, ask.measure_q
+    past_q, ago_q, year_q, moved_q, former_q = (
+        ask.past_q, ask.ago_q, ask.year_q, ask.moved_q, ask.former_q
+    )  # fmt: skip
+    roles, under, wants_org, verb = ask.roles, ask.under, ask.wants_org, ask.verb
+    surnames, counted_seen, dated_years = ask.surnames, ask.counted_seen, ask.dated_years
     base = 1.0
     if shape == WHO:
         words = sp.text.split()
@@ -425,33 +406,7 @@ class Asked:
         rated = [
             (
                 sp,
-                _span_strength(
-                    shape,
-                    sp,
-                    sentence,
-                    near,
-                    self.wants_person,
-                    self.counted,
-                    how_old=self.how_old,
-                    money_q=self.money_q,
-                    share_q=self.share_q,
-                    counted_seen=self.counted_seen,
-                    surnames=self.surnames,
-                    roles=self.roles,
-                    under=self.under,
-                    wants_org=self.wants_org,
-                    asked=self.asked,
-                    past_q=self.past_q,
-                    dated_years=self.dated_years,
-                    ago_q=self.ago_q,
-                    year_q=self.year_q,
-                    moved_q=self.moved_q,
-                    former_q=self.former_q,
-                    label=sp is label,
-                    measure_q=self.measure_q,
-                    q_toks=self.q_toks,
-                    verb=self.verb,
-                ),
+                _span_strength(self, sp, sentence, near, label=sp is label),
             )
             for sp in spans
         ]

@@ -1,5 +1,5 @@
 """Titles the articles write another way than members ask for them ("ceo": "chief executive",
-"ref": "referee"), read by ``bot.qa.question_kind.roles_asked``."""
+"ref": "referee"), read by ``bot.qa.roles_asked.roles_asked``."""
 
 from __future__ import annotations
 
