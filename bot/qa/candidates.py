@@ -74,6 +74,7 @@ class Sent:
     spans: list[Span] = field(default_factory=list)  # answer-shaped, with something new
     shape: float = 0.0
     no_one: bool = False  # its best answer is no person's name, asked who (a person)
+    mute: bool = False  # its answer is quoted but not stated in the lead (a news outlet's name)
     context: float = 0.0
     dense: float = 0.0
     score: float = 0.0

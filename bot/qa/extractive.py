@@ -231,10 +231,12 @@ def select_excerpts(
             c.no_one = shape == WHO and ask.wants_person and bool(ask.roles) and bool(rated)
             c.no_one = c.no_one and not personlike(rated[0][0].text)
             c.shape = (rated[0][1] if rated else 0.0) * year_fit(asked_years, c.sentence)
-            if shape == WHO and rated and not media_q and outlet_named(rated[0][0].text):
-                c.spans = []  # "which eye drops": not "Fox News Digital", who reported it
-            if kind_q:  # "what law": a sentence that names something is quoted first, and the
-                c.spans = []  # name not stated (after "what" it is the answer less often)
+            # "which eye drops": not "Fox News Digital", who reported it; "what law": a sentence
+            # that names something is quoted first, but after "what" a name is the answer less
+            # often, and it is not stated
+            c.mute = kind_q or (
+                shape == WHO and bool(rated) and not media_q and outlet_named(rated[0][0].text)
+            )
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
                 # a table of teams or fixtures says nothing of who did what (a scoreboard
                 # line naming two scorers does)
@@ -284,7 +286,9 @@ def select_excerpts(
         best_top = max((c.score for c in cands if c.top_article), default=-math.inf)
         for c in cands:  # far better than any sentence of the best-ranked article: as sure
             c.clear = not c.top_article and c.score >= best_top + LEAD_CLEAR
-        close = [c for c in cands if c.spans and c.score >= cands[0].score - ANSWER_MARGIN]
+        close = [
+            c for c in cands if c.spans and not c.mute and c.score >= cands[0].score - ANSWER_MARGIN
+        ]
         # one whose answer can be stated in the lead first, then any that has an answer
         first = max(
             close,
@@ -427,7 +431,7 @@ def _can_state(c: Sent) -> bool:
     least = STRONG_LEAD if not (c.top_article or c.clear) else MIN_LEAD_STRENGTH
     if c.no_one:  # "Department of Justice" for who takes over: a body, stated only when sure
         least = max(least, NO_ONE_LEAD)
-    return bool(c.spans) and c.shape >= least
+    return bool(c.spans) and not c.mute and c.shape >= least
 
 
 def _excerpt(group: list[Sent], main: Sent, shape: str) -> Excerpt:
