@@ -53,3 +53,12 @@ def test_a_month_alone_gives_way_to_the_day_a_sentence_on_the_same_show_gives() 
     assert got.spans[0].text == "December 15"
     sents[1].dense = 0.3  # the dated sentence is about something else
     assert day_in_full(sents[0], sents) is None
+
+
+def test_a_title_that_ends_in_a_pronoun_is_no_place() -> None:
+    """ "The Girl in Me" (a memoir) and "her For You page" are titles, not places: no "In Me"
+    for where someone moved; a place in the same sentence is still found."""
+    assert _where("Fans await her memoir, The Girl in Me, due in October.") == []
+    assert _where("There is nothing on Dawes’ For You page but football.") == []
+    assert _where("Her memoir, The Girl in Me, was written in Lisbon.") == ["in Lisbon"]
+    assert _where("The team moved on to Utah.") == ["to Utah"]

@@ -24,6 +24,8 @@ FIRM_END = re.compile(
     r"Networks|Software|Securities|Insurance|Pharmaceuticals|Solutions|Studios|Records|"
     r"Entertainment|Motors|Airlines|Bank|Fund)\.?$"
 )
+# "The Woman in Me", "Poyer's For You page": a title ending in a pronoun, not a place
+PRONOUN_END = re.compile(r"\s(?:Me|You|Us|Them|It|Him|Her|I)$")
 BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5}$")
 # "on Connor's shot": whose it was, not where (but "at Ibrox's tunnel" is at Ibrox)
 POSSESSIVE = re.compile(r"^(?:on|at|in|to|from|into)\s+(?:\S+\s+){0,2}\S+['’]s$", re.I)

@@ -24,6 +24,7 @@ from .not_place import (
     HOLIDAY,
     PLATFORM,
     POSSESSIVE,
+    PRONOUN_END,
     SPOKE,
     works_at,
 )
@@ -479,6 +480,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 or re.fullmatch(_WEEKDAY, head)
                 or re.fullmatch(r"Q[1-4]|H[12]|FY\d{2,4}", head)  # "in Q1": a quarter, no place
                 or PLATFORM.match(s.text)
+                or PRONOUN_END.search(s.text)
                 or HOLIDAY.search(s.text)
                 or BODY_ACRONYM.match(s.text)
                 or FIRM_END.search(s.text)
