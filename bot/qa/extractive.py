@@ -62,6 +62,10 @@ NEIGHBOUR_SHARE = 0.4  # a neighbour scoring this share of the picked sentence c
 PER_ARTICLE = 2  # excerpts of one article, while other articles have candidates
 PER_TOP_ARTICLE = 3  # the same for the best-ranked passage's article: the one most likely to answer
 FILL_SHARE = 0.5  # a further excerpt of an article must score this share of the best
+# a sentence (of SAID_WORDS words or more) is quoted only if this share of its words is new to
+# its article's quotes
+NEAR_SAID = 0.25
+SAID_WORDS = 8
 SHORTLIST = 12  # sentences embedded per question for the meaning score (EMBED_CHARS of each)
 # a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
 _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
@@ -351,6 +355,7 @@ def _pick(
     out: list[Excerpt] = []
     used: set[tuple[str, int]] = set()
     per_article: Counter[str] = Counter()
+    said: dict[str, set[str]] = {}  # the words of each article's quoted sentences
     # At most two sentences of an article (three of the best-ranked passage's) while others have
     # something to say; the room left is then filled from the same articles (one article that
     # covers the question says more).
@@ -367,7 +372,7 @@ def _pick(
             continue
         # said twice: by the article ("...subscription allows ..." / "allows ..."), or by
         # another that carries the same copy
-        if any(_repeats(c.sentence, e.quote) for e in out):
+        if any(_repeats(c.sentence, e.quote) for e in out) or _said(c, said.get(aid)):
             continue
         at = {x.idx: x for x in by_article[aid]}
         group = [c]
@@ -406,6 +411,7 @@ def _pick(
                 and n.score >= NEIGHBOUR_SHARE * c.score
                 and not _repeats(n.sentence, c.sentence)
                 and not any(_repeats(n.sentence, e.quote) for e in out)
+                and not _said(n, said.get(aid, set()) | c.toks)
             ]
             if near:
                 n = max(near, key=lambda x: x.score)
@@ -414,9 +420,19 @@ def _pick(
             group = [c]
         for g in group:
             used.add((aid, g.idx))
+            said.setdefault(aid, set()).update(g.toks)
         out.append(_excerpt(group, c, shape))
         per_article[aid] += 1
     return out
+
+
+def _said(c: Sent, words: set[str] | None) -> bool:
+    """The article's quotes already say nearly all the sentence says: the same caption or
+    offer line again in other words ("Welcome bonus: 75,000 miles after you spend $6,000" after
+    "75,000 Bonus Miles after you spend $6,000 ..."). Not a short line ("Final: Bears 12,
+    Vikings 10", a list's heading): it says what its words say in a way the others do not."""
+    long = len(c.toks) >= SAID_WORDS
+    return words is not None and long and len(c.toks - words) < NEAR_SAID * len(c.toks)
 
 
 def _repeats(sentence: str, quote: str) -> bool:
