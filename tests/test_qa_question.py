@@ -14,7 +14,7 @@ import pytest
 from bot.qa.question import clean_question
 from bot.qa.question_kind import question_shape
 from bot.qa.service import QAService
-from bot.qa.shape import WHEN, WHERE
+from bot.qa.shape import WHAT, WHEN, WHERE
 from bot.qa.types import NothingIndexed, QuestionError
 from ingest.errors import UserFacingError
 from ingest.index import NewsIndex
@@ -161,6 +161,10 @@ def test_an_empty_corpus_beside_a_full_one_is_skipped(demo_qa: QAService) -> Non
 def test_when_opening_a_clause_leaves_the_question_to_a_later_cue() -> None:
     q = "varn said he was sick on holiday when they told him about the fine, where was he"
     assert question_shape(q) == WHERE
+    # "what" first, "when" joining a clause (or a verb's -ing form): the question asks what
+    assert question_shape("what did he say when they fired him") == WHAT
+    assert question_shape("what's another name for team props when betting on the nba") == WHAT
     # with no other cue, "when" still asks; at the start it always does
-    assert question_shape("what did he say when they fired him") == WHEN
+    assert question_shape("so they fired him, when was that") == WHEN
+    assert question_shape("they fired him when morning came, and when was that") == WHEN
     assert question_shape("when did they tell him, and where was he") == WHEN

@@ -205,8 +205,15 @@ def _after_cue(q: str, at: int) -> str:
 _WHAT_FIRST = re.compile(r"\W*(?:and\s+|so\s+|ok\s+)?what(?:['’]?s|\s+was|\s+is|\s+were)?\b", re.I)
 
 
-# "when" opening a clause of its own: "when they told him", "when the news broke"
-_WHEN_CLAUSE = re.compile(r"when\s+(?:he|she|they|it|we|i|you|u|the|his|her|their|its)\b", re.I)
+# "when" opening a clause of its own: "when they told him", "when the news broke", "when
+# betting on the nba" (a verb's -ing form, not "when morning comes")
+_WHEN_CLAUSE = re.compile(
+    r"when\s+(?:he|she|they|it|we|i|you|u|the|his|her|their|its|"
+    r"(?!(?:morning|evening|spring|king|thing|nothing|something|anything|everything|during|"
+    r"wedding|sibling|darling|bring|sing|ring|wing|sting|swing|string|sterling)\b)"
+    r"(?-i:[a-z]{2,}ing))\b",
+    re.I,
+)
 
 
 def question_shape(question: str) -> str:
@@ -259,7 +266,8 @@ def _shape(question: str, kinds: bool = True) -> str:
         # "he was sick on holiday when they told him, where was he": "when" joins a clause; a
         # cue after it asks
         later = _shape(f"{q[: best[0]]}then{q[best[0] + 4 :]}", kinds)
-        if later in (WHO, WHERE, HOW_MANY, HOW_MUCH):
+        # "what's another name for team props when betting on the nba": asks what
+        if later in (WHO, WHERE, HOW_MANY, HOW_MUCH) or (later == WHAT and _WHAT_FIRST.match(q)):
             return later
     if best is not None:
         return best[1]
