@@ -30,3 +30,21 @@ def test_small_words_inside_a_title_keep_it_whole_and_a_remark_is_no_title() -> 
     ]
     said = "“We will be back next year with a far better team,” Jo Marr said."
     assert _titles(said) == [sp.text for sp in answer_spans(said, WHO)]
+
+
+def test_a_short_quoted_term_in_lower_case_is_a_name_for_it() -> None:
+    """ "there's also “stroke handicap” betting": a term in quotation marks names the thing,
+    whatever its case (after any capitalised name, and weighed less than one); a long quoted
+    remark is still none."""
+    text = (
+        "In a football game, the Harwich Gulls might be favoured by 7 points over the Velm Otters. "
+        'Golf has no points, but there is also "stroke handicap" betting, akin to a point '
+        "spread but counted in strokes."
+    )
+    assert _lead("whats the golf version of a point spread called", text) == (
+        "Stroke handicap [1]."
+    )
+    assert _titles("Team props, also known as “game props,” count the team alone.") == [
+        "game props"
+    ]
+    assert "we will win this one" not in _titles("He said “we will win this one” to reporters.")

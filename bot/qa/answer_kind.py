@@ -104,6 +104,7 @@ from .synonyms import synonyms
 W_INNER = 0.3
 ROLE_MATCH = 1.4
 ORG_MATCH = 1.3
+LOWER_TERM = 0.7  # a quoted term in lower case, asked what something is called
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
@@ -148,6 +149,8 @@ def _span_strength(
             base *= 0.5  # "New England", "Las Vegas": a place, or a team named for one
         if label:  # "Director: Varkan": the label says what the name is
             base = 1.0
+        elif ask.name_q and not re.search(r"[A-Z0-9]", sp.text):
+            base *= LOWER_TERM  # “stroke handicap”: a term in quotation marks, less often a name
         elif used_as_kind(sentence, sp):
             base *= MODIFIER  # "a Nobel laureate", "an Apple spokesperson": a kind, no one
         elif wants_person and quoted(sentence, sp):

@@ -38,4 +38,21 @@ def with_quoted_titles(sentence: str, found: list[Span]) -> list[Span]:
         at = out.index(inside[0])
         out = [sp for sp in out if sp not in inside]
         out.insert(at, Span(a, b, m.group(1)))
+    return _with_quoted_terms(sentence, out)
+
+
+# a word or a few in quotation marks, in any case: “stroke handicap”, ‘brutiful’
+_TERM = re.compile(r"(?:^|(?<=[\s(]))[\"“‘]([\w][\w'’ -]{0,38}[\w])[.,!?]?[\"”’](?!\w)")
+TERM_WORDS = 3
+
+
+def _with_quoted_terms(sentence: str, found: list[Span]) -> list[Span]:
+    """Asked what a thing is called, a short term in quotation marks is a name for it
+    ("there's also “stroke handicap” betting"), whatever its case; after the names found."""
+    out = list(found)
+    for m in _TERM.finditer(sentence):
+        a, b = m.span(1)
+        if len(m.group(1).split()) > TERM_WORDS or any(sp.start < b and a < sp.end for sp in out):
+            continue
+        out.append(Span(a, b, m.group(1)))
     return out
