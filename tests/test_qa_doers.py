@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.qa.extractive import select_excerpts, short_answer_lead
 from bot.qa.synonyms import doers, words
-from bot.qa.types import Passage
+from tests.test_qa_extractive import passage
 
 
 def _stem(w: str) -> str:
@@ -37,18 +37,6 @@ TEXT = (
 
 def test_who_directed_is_answered_by_a_directorial_debut() -> None:
     """Without the doer's word, the lead was the actor the first sentence names."""
-    p = Passage(
-        chunk_id="c0",
-        article_id="a0",
-        corpus="t",
-        text=TEXT,
-        start=len(HEADLINE) + 2,
-        end=len(HEADLINE) + 2 + len(TEXT),
-        headline=HEADLINE,
-        outlet="The Harwich Ledger",
-        url=None,
-        published_at=None,
-        ai_generated=True,
-    )
+    p = passage(TEXT, headline=HEADLINE, outlet="The Harwich Ledger")
     q = "who directed the film saltmarsh"
     assert short_answer_lead(select_excerpts(q, [p]), q) == "Ada Fenn [1]."

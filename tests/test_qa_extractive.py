@@ -22,16 +22,19 @@ TEXT_B = (
 )
 
 
-def passage(text: str = TEXT, n: int = 0) -> Passage:
+def passage(
+    text: str = TEXT, n: int = 0, headline: str = HEADLINE, outlet: str = "The Brackwater Courier"
+) -> Passage:
+    """An article's text as one passage after its headline (article ``a{n}``)."""
     return Passage(
         chunk_id=f"c{n}",
         article_id=f"a{n}",
         corpus="t",
         text=text,
-        start=len(HEADLINE) + 2,
-        end=len(HEADLINE) + 2 + len(text),
-        headline=HEADLINE,
-        outlet="The Brackwater Courier",
+        start=len(headline) + 2,
+        end=len(headline) + 2 + len(text),
+        headline=headline,
+        outlet=outlet,
         url=None,
         published_at=None,
         ai_generated=True,

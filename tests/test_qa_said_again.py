@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bot.qa.extractive import select_excerpts
 from bot.qa.types import Passage
+from tests.test_qa_extractive import passage
 
 HEADLINE = "Quill's coder takes the stand at the Pemberton fraud trial"
 TEXT = (
@@ -21,19 +22,7 @@ TEXT = (
 
 
 def _passage(text: str) -> Passage:
-    return Passage(
-        chunk_id="c0",
-        article_id="a0",
-        corpus="t",
-        text=text,
-        start=len(HEADLINE) + 2,
-        end=len(HEADLINE) + 2 + len(text),
-        headline=HEADLINE,
-        outlet="The Harwich Ledger",
-        url=None,
-        published_at=None,
-        ai_generated=True,
-    )
+    return passage(text, headline=HEADLINE, outlet="The Harwich Ledger")
 
 
 def test_a_caption_given_twice_is_quoted_once() -> None:
