@@ -62,3 +62,16 @@ def test_a_title_that_ends_in_a_pronoun_is_no_place() -> None:
     assert _where("There is nothing on Dawes’ For You page but football.") == []
     assert _where("Her memoir, The Girl in Me, was written in Lisbon.") == ["in Lisbon"]
     assert _where("The team moved on to Utah.") == ["to Utah"]
+
+
+def test_an_event_or_a_law_is_no_place_but_a_festival_or_a_stadium_is() -> None:
+    """ "in the National Championship" says which game, not where it is played; a festival, a
+    summit or a stadium is where something happens."""
+    assert _where("Both teams could meet in the National Championship next month.") == []
+    assert _where("Osk scored twice in the Champions League for Velm.") == []
+    assert _where("The bowl game will be played at Harrow Stadium in Velm.") == [
+        "at Harrow Stadium in Velm"
+    ]
+    assert _where("The film premiered at the Lunvik Film Festival.") == [
+        "at the Lunvik Film Festival"
+    ]

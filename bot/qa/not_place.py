@@ -24,6 +24,12 @@ FIRM_END = re.compile(
     r"Networks|Software|Securities|Insurance|Pharmaceuticals|Solutions|Studios|Records|"
     r"Entertainment|Motors|Airlines|Bank|Fund)\.?$"
 )
+# "in the National Championship", "at the Champions League": an event or a law, not a place
+# (a festival, a summit or a bowl game's stadium can be one)
+EVENT_NO_PLACE = re.compile(
+    r"\b(?:Cup|Championships?|Tournament|Series|Awards?|Prize|League|Finals?|Playoffs?|"
+    r"Olympics|Act|Bill|Treaty|Accord|War|Revolution)$"
+)
 # "The Woman in Me", "Poyer's For You page": a title ending in a pronoun, not a place
 PRONOUN_END = re.compile(r"\s(?:Me|You|Us|Them|It|Him|Her|I)$")
 BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5}$")

@@ -20,6 +20,7 @@ from .name_words import ABBREVIATED, GERUND, NOT_NAME_WORDS, POSITIONAL, TITLE_A
 from .not_place import (
     BODY_ACRONYM,
     CHIMED,
+    EVENT_NO_PLACE,
     FIRM_END,
     HOLIDAY,
     PLATFORM,
@@ -481,6 +482,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 or re.fullmatch(r"Q[1-4]|H[12]|FY\d{2,4}", head)  # "in Q1": a quarter, no place
                 or PLATFORM.match(s.text)
                 or PRONOUN_END.search(s.text)
+                or EVENT_NO_PLACE.search(s.text)
                 or HOLIDAY.search(s.text)
                 or BODY_ACRONYM.match(s.text)
                 or FIRM_END.search(s.text)
