@@ -48,7 +48,7 @@ from .shape import (
     Span,
 )
 from .shared_names import shared_weight
-from .synonyms import doers, phrase_in, synonyms, words
+from .synonyms import by_start, doers, phrase_in, synonyms, words
 from .timeparse import later_than
 from .types import Passage
 from .vectors import CACHE, Stored
@@ -177,7 +177,7 @@ def select_excerpts(
     n = len(cands) + 1
     idf = {t: math.log(1 + n / (1 + df.get(t, 0))) for t in terms}
     q_weight = sum(idf[t] * w for t, w in terms.items()) or 1.0
-    vocab = set(df)
+    vocab = by_start(set(df))
     syn = {t: synonyms(t) + doers(t, vocab) for t in terms}
     ask = Asked.read(question, shape, q_toks, syn)
 

@@ -78,3 +78,25 @@ WATCH_Q = re.compile(
     r"listen\w*|on\s+what)\b",
     re.I,
 )
+
+
+def said_no_place(sentence: str, start: int, end: int) -> bool:
+    """The words of a place-shaped span of ``sentence`` (``start``:``end``, "at Jefferies"), or
+    the words around it, say it is no place: a platform, a title, an event, a holiday, a body or
+    a firm, whose thing ("on Connor's shot"), whom someone spoke to or lost to, where someone
+    works, or a numbered event ("at UFC 300")."""
+    text = sentence[start:end]
+    head = text.split()[-1]
+    return bool(
+        PLATFORM.match(text)
+        or PRONOUN_END.search(text)
+        or EVENT_NO_PLACE.search(text)
+        or HOLIDAY.search(text)
+        or BODY_ACRONYM.match(text)
+        or FIRM_END.search(text)
+        or (POSSESSIVE.match(text) and re.match(r"\s+[a-z]", sentence[end:]))
+        or (head.isupper() and re.match(r"\s+\d", sentence[end:]))
+        or (text.startswith("in ") and CHIMED.search(sentence[:start]))
+        or (text.startswith("to ") and SPOKE.search(sentence[max(0, start - 30) : start]))
+        or (text.startswith("at ") and works_at(sentence[: start + 3]))
+    )

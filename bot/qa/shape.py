@@ -17,18 +17,7 @@ from dataclasses import dataclass
 from .extent import RANGE_GAP, date_ranges, ranges, widen
 from .joined import joined
 from .name_words import ABBREVIATED, GERUND, NOT_NAME_WORDS, POSITIONAL, TITLE_ABBREVIATIONS
-from .not_place import (
-    BODY_ACRONYM,
-    CHIMED,
-    EVENT_NO_PLACE,
-    FIRM_END,
-    HOLIDAY,
-    PLATFORM,
-    POSSESSIVE,
-    PRONOUN_END,
-    SPOKE,
-    works_at,
-)
+from .not_place import said_no_place, works_at
 from .person import personlike
 from .placed import based_places, hometowns, local_places
 from .position import POSITION, position_spans
@@ -169,7 +158,6 @@ _COUNTRY_RX = re.compile(
     rf"(?:(?<=\bcountry\s)|(?<=\bnation\s)|{AFTER_VISIT}){_CAP}(?:\s+{_CAP}){{0,2}}"
 )
 # "at UFC 295", "at CES 2024": an event named by initials and a number, not a place
-_NUMBERED_EVENT = re.compile(r"^\s+\d")
 # a title and whose it is: "Microsoft’s CEO", "OpenAI's CTO"
 _ROLE_OF = re.compile(rf"^{_CAP}(?:\s+{_CAP})?['’]s\s+(?:{_TITLE}\s*)+$")
 _NOT_NAME = re.compile(rf"^(?:{_MONTH}|{_WEEKDAY}|{NOT_NAME_WORDS})$")
@@ -480,20 +468,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 _WHEN_RX.fullmatch(head)
                 or re.fullmatch(_WEEKDAY, head)
                 or re.fullmatch(r"Q[1-4]|H[12]|FY\d{2,4}", head)  # "in Q1": a quarter, no place
-                or PLATFORM.match(s.text)
-                or PRONOUN_END.search(s.text)
-                or EVENT_NO_PLACE.search(s.text)
-                or HOLIDAY.search(s.text)
-                or BODY_ACRONYM.match(s.text)
-                or FIRM_END.search(s.text)
-                or (POSSESSIVE.match(s.text) and re.match(r"\s+[a-z]", sentence[s.end :]))
-                or (head.isupper() and _NUMBERED_EVENT.match(sentence[s.end :]))
-                or (s.text.startswith("in ") and CHIMED.search(sentence[: s.start]))
-                or (
-                    s.text.startswith("to ")
-                    and SPOKE.search(sentence[max(0, s.start - 30) : s.start])
-                )
-                or (s.text.startswith("at ") and works_at(sentence[: s.start + 3]))
+                or said_no_place(sentence, s.start, s.end)
             ):
                 continue
             gap = sentence[out[-1].end : s.start].strip() if out else "-"

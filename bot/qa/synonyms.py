@@ -215,30 +215,38 @@ def phrase_in(phrase: tuple[str, ...], toks: list[str]) -> bool:
 
 
 # What a doer of the thing is called, after the stem ("found" / "founder", "direct" /
-# "director", "creat" / "creator", "win" / "winner", "score" / "scorer", "direct" /
-# "directori" for "directorial")
-_DOER = re.compile(r"(?:e?r|or|ori|([bdglmnprt])\1er)")
+# "director", "creat" / "creator", "score" / "scorer", "direct" / "directori" for
+# "directorial")
+_DOER = re.compile(r"e?r|or|ori")
 DOER_MIN = 4  # a shorter stem is too often part of another word
 # words that end like a doer but name none ("former" is no one who forms, "center" no "cent")
 _NO_DOER = frozenset(
     "former center later water paper number corner order matter letter never after under "
-    "over member sister brother mother father quarter master winter summer powder border "
+    "member sister brother mother father quarter master winter summer powder border "
     "partner manner banner finger ginger temper chapter cancer poster".split()
 )
 
 
-def doers(stem: str, vocab: set[str]) -> list[tuple[str, ...]]:
-    """The words of ``vocab`` (stems) that name the doer of what ``stem`` says, or the deed of
-    a doer it names ("founder" for "found", "found" for "founder"), each as a phrase of one."""
-    out: list[tuple[str, ...]] = []
+def by_start(vocab: set[str]) -> dict[str, list[str]]:
+    """``vocab`` (stems) by their first three letters, which a stem and its doer share."""
+    out: dict[str, list[str]] = {}
     for u in vocab:
+        out.setdefault(u[:3], []).append(u)
+    return out
+
+
+def doers(stem: str, vocab: dict[str, list[str]]) -> list[tuple[str, ...]]:
+    """The words of ``vocab`` (stems, ``by_start``) that name the doer of what ``stem`` says, or
+    the deed of a doer it names ("founder" for "found", "found" for "founder"), each as a phrase
+    of one."""
+    out: list[tuple[str, ...]] = []
+    for u in vocab.get(stem[:3], ()):
         short, long_ = (stem, u) if len(stem) < len(u) else (u, stem)
         if long_ in _NO_DOER:
             continue
         if len(short) < DOER_MIN or not long_.startswith(short.removesuffix("e")):
             continue
         rest = long_[len(short.removesuffix("e")) :]
-        m = _DOER.fullmatch(rest)
-        if m and (m.group(1) is None or short.endswith(m.group(1))) and u != stem:
+        if _DOER.fullmatch(rest) and u != stem:
             out.append((u,))
     return sorted(out)
