@@ -102,7 +102,39 @@ def sentence_spans(text: str, cached: bool = True) -> list[tuple[int, int]]:
             if s >= e:
                 continue
         fixed.append((s, e))
-    return fixed
+    return _rejoin_broken(text, fixed)
+
+
+# A page that breaks a paragraph inside a sentence ("... the first country to win a World Cup
+# at" / "home by defeating Sri Lanka"): the line runs on without an end mark, the next one opens
+# on a lowercase word
+_RUNS_ON = re.compile(r"[^\W\d_,]$|,$")
+_GOES_ON = re.compile(r"[a-z][a-z'’-]*(?=[\s,;:.!?]|$)")
+_SHOUTED = re.compile(r"^[A-Z]{4,}\b")  # "ADVERTISEMENT Article continues below this ad"
+RUN_ON_WORDS = 5  # a shorter line is a heading or a label, not a sentence broken off
+
+
+def _rejoin_broken(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One sentence for a sentence the page broke across two paragraphs."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out:
+            a, b = out[-1]
+            gap = text[b:s]
+            last = text[a:b]
+            if (
+                "\n" in gap
+                and gap.count("\n") <= 2
+                and not gap.strip()
+                and _RUNS_ON.search(last)
+                and len(last.split()) >= RUN_ON_WORDS
+                and not _SHOUTED.match(last)
+                and _GOES_ON.match(text, s)
+            ):
+                out[-1] = (a, e)
+                continue
+        out.append((s, e))
+    return out
 
 
 _SPACED = re.compile(r"\S+")
