@@ -284,8 +284,9 @@ _COUNTED = re.compile(
     r"met|saw|got|get|paid|pay|held|hold|kept|led|set|hit|cut|put|do|did|does|when|while|where|"
     r"if|because|until|though|although|under|over|about|around|across|against|through|into|"
     r"onto|via|within|without|toward|towards|despite|among|amongst|between|beyond|behind|like|how|"
-    r"what|why|whom|whose)\b(?!-))"  # "39 hit-outs": a word of the list starts the noun
-    r"[A-Za-z][\w'’-]*){0,3}"
+    r"what|why|whom|whose|not|plus|must|should|shall|also|just|only|still|even|all|both|overall|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten)\b(?!-))"  # "39 hit-outs": a word of the
+    r"(?:(?:[A-Z]\.){2,}|[A-Za-z][\w'’-]*)){0,4}"  # list starts the noun; "U.S." is one word
 )
 
 
@@ -323,6 +324,8 @@ def _with_noun(sentence: str, sp: Span, money: bool = False) -> Span:
     verbs = [i for i, w in enumerate(words) if re.search(r"(?:[^e]ed|ing)$", w.group())]
     if verbs and (verbs[0] >= 1 or (len(words) == 1 and not ext.startswith("-"))):
         words = words[: verbs[0]]
+    elif len(verbs) >= 2:  # "a dozen leading AI firms published": the first is an adjective
+        words = words[: verbs[1]]
     caps = [
         i
         for i, w in enumerate(words)
