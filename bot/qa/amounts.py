@@ -19,6 +19,14 @@ COMPARED = re.compile(
 _LARGER = r"(larger|bigger|smaller|longer|shorter|heavier|lighter)\b"
 _LARGER_IN = re.compile(rf"\d\s*(?:%|percent|per\s+cent)?\s+{_LARGER}", re.I)
 _LARGER_AFTER = re.compile(rf"\s+{_LARGER}", re.I)
+# "a 0.5% rise in its discount rate": by how much it changed, not what it is, unless a change
+# is asked about ("what was the rise", "how much growth")
+_CHANGE = (
+    r"(rises?|increases?|gains?|drops?|falls?|declines?|jumps?|hikes?|cuts?|boosts?|"
+    r"reductions?|dips?|slumps?|surges?|climbs?|growth|decreases?)\b"
+)
+_CHANGE_IN = re.compile(rf"\d\s*(?:%|percent|per\s+cent|points?|basis\s+points)?\s+{_CHANGE}", re.I)
+_CHANGE_AFTER = re.compile(rf"\s+{_CHANGE}", re.I)
 
 
 def compared(sentence: str, sp: Span, asked: set[str] | frozenset[str]) -> bool:
@@ -26,8 +34,11 @@ def compared(sentence: str, sp: Span, asked: set[str] | frozenset[str]) -> bool:
     larger battery") rather than the amount itself."""
     if COMPARED.match(sentence[sp.end : sp.end + 20]) or COMPARED.match(sp.text.split()[-1]):
         return True
-    m = _LARGER_IN.search(sp.text) or _LARGER_AFTER.match(sentence, sp.end)
-    return m is not None and not set(tokenize(m.group(1))) & asked
+    for inside, after in ((_LARGER_IN, _LARGER_AFTER), (_CHANGE_IN, _CHANGE_AFTER)):
+        m = inside.search(sp.text) or after.match(sentence, sp.end)
+        if m is not None and not set(tokenize(m.group(1))) & asked:
+            return True
+    return False
 
 
 # "2.1 percent higher": how far something moved; "$80 more": by how much one costs more
