@@ -75,3 +75,13 @@ def test_an_event_or_a_law_is_no_place_but_a_festival_or_a_stadium_is() -> None:
     assert _where("The film premiered at the Lunvik Film Festival.") == [
         "at the Lunvik Film Festival"
     ]
+
+
+def test_initials_of_a_field_or_a_league_are_no_place_but_a_state_or_a_city_written_so_is() -> None:
+    """ "in AI", "in NBA history", "to WWE" name a field, a league or a promotion, not where;
+    "in KC", "in NYC" or "in NSW" are places written by their initials."""
+    assert _where("Osk has spent a decade working in AI research.") == []
+    assert _where("He now ranks 11th in NBA history for points.") == []
+    assert _where("The wrestler returned to WWE last month.") == []
+    assert _where("The parade was held in KC on Wednesday.") == ["in KC"]
+    assert _where("She moved back to NSW after the season.") == ["to NSW"]

@@ -33,6 +33,13 @@ EVENT_NO_PLACE = re.compile(
 # "The Woman in Me", "Poyer's For You page": a title ending in a pronoun, not a place
 PRONOUN_END = re.compile(r"\s(?:Me|You|Us|Them|It|Him|Her|I)$")
 BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5}$")
+# "in AI", "in NBA history", "to WWE": initials that name a field, a league or a body. A blocklist,
+# not a list of places: "in KC", "in ATL", "in NSW" are places written so
+_FIELD_INITIALS = (
+    "AI|ML|VR|XR|NBA|NFL|MLB|NHL|MLS|WNBA|NCAA|UFC|WWE|AEW|PGA|LPGA|LIV|ATP|WTA|FIFA|UEFA|"
+    "IPL|NRL|AFL|ICC|GDP|CPI|IPO|ETF|ESG|EV|TV|HR|IT|QB|RB|WR|TE|DFS|PPR"
+)
+INITIALS_ALONE = re.compile(rf"^\w+\s+(?:{_FIELD_INITIALS})$")
 # "on Connor's shot": whose it was, not where (but "at Ibrox's tunnel" is at Ibrox)
 POSSESSIVE = re.compile(r"^(?:on|at|in|to|from|into)\s+(?:\S+\s+){0,2}\S+['’]s$", re.I)
 # "managing director at Multiflight", "an analyst at Jefferies": where someone works, not a place
@@ -93,6 +100,7 @@ def said_no_place(sentence: str, start: int, end: int) -> bool:
         or EVENT_NO_PLACE.search(text)
         or HOLIDAY.search(text)
         or BODY_ACRONYM.match(text)
+        or INITIALS_ALONE.match(text)
         or FIRM_END.search(text)
         or (POSSESSIVE.match(text) and re.match(r"\s+[a-z]", sentence[end:]))
         or (head.isupper() and re.match(r"\s+\d", sentence[end:]))
