@@ -29,6 +29,14 @@ def test_a_country_of_two_islands_is_one_name() -> None:
     assert "Trinidad and Tobago" in _names(s)
 
 
+def test_names_joined_by_an_ampersand_are_one_name() -> None:
+    s = "Osk was inducted by the Velm Convention & Visitors Corp. into the city's hall of fame."
+    assert "Velm Convention & Visitors Corp." in _names(s)
+    assert "Harrow & Lunde" in _names(
+        "The suit was filed by the law firm Harrow & Lunde on Monday."
+    )
+
+
 def test_two_firms_side_by_side_stay_two() -> None:
     names = _names("The round was led by Tamsk Ventures and Arno Partners, with Pell Capital.")
     assert "Tamsk Ventures" in names and "Arno Partners" in names

@@ -1,5 +1,6 @@
 """Two names joined by "and" that are one name: a firm named for two places ("Bendigo and
-Adelaide Bank") and a country named for two islands ("Trinidad and Tobago"). Read by
+Adelaide Bank") and a country named for two islands ("Trinidad and Tobago"); and any two joined
+by an ampersand ("Procter & Gamble"). Read by
 ``bot.qa.shape.answer_spans`` for who-questions, so that the lead states the whole name."""
 
 from __future__ import annotations
@@ -36,9 +37,15 @@ def joined(sentence: str, spans: Sequence[Span]) -> list[Span]:
     out: list[Span] = []
     for sp in spans:
         prev = out[-1] if out else None
+        gap = sentence[prev.end : sp.start] if prev is not None else ""
+        if prev is not None and gap.strip() == "&" and len(gap) <= 3:
+            # "Procter & Gamble", "the Nashville Convention & Visitors Corp.": an ampersand
+            # joins the parts of one name (a firm's, a partnership's)
+            out[-1] = type(sp)(prev.start, sp.end, sentence[prev.start : sp.end])
+            continue
         if (
             prev is not None
-            and sentence[prev.end : sp.start] == " and "
+            and gap == " and "
             and len(prev.text.split()) == 1
             and (f"{prev.text} and {sp.text}" in _ONE_COUNTRY or _FIRM_END.match(sp.text))
         ):
