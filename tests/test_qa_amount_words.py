@@ -159,3 +159,21 @@ def test_a_sum_in_a_currency_named_in_words_is_stated_with_it() -> None:
     assert _lead("how much prize money do they split", text) == "11 million Swedish kronor [1]."
     text = "Harrow paid 40 million yuan for the Tamsk plant, its filing shows."
     assert _lead("how much did harrow pay for the tamsk plant", text) == "40 million yuan [1]."
+
+
+def test_what_a_firm_made_is_a_sum_of_money_not_a_share() -> None:
+    """ "how much did it make" asks for money taken."""
+    text = (
+        "Velmtech's quarter was mixed. "
+        "During the quarter, handset sales rose 4% to $8.4 billion, making up about 68% of "
+        "Velmtech's total sales."
+    )
+    lead = _lead("how much did velmtech's handsets make this qtr", text)
+    assert lead is not None and "$8.4 billion" in lead, lead
+
+
+def test_making_something_bigger_asks_no_money() -> None:
+    from bot.qa.question_kind import MONEY_Q
+
+    assert MONEY_Q.search("how much did the film make on its opening weekend")
+    assert not MONEY_Q.search("how big does he wanna make the stadium")

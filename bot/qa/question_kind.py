@@ -379,7 +379,11 @@ MONEY_Q = re.compile(
     r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
     r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal|export\w*|"
     r"imports?|imported|earn\w*|income|sales|turnover|loans?|lent|lend\w*|donat\w*|settle\w*|"
-    r"compensat\w*|(?:put|puts|putting)\s+(?:in|into|up)|clos\w*\s+at|trad\w*\s+at|payments?)\b",
+    r"compensat\w*|(?:put|puts|putting)\s+(?:in|into|up)|clos\w*\s+at|trad\w*\s+at|payments?|"
+    # "how much did nike make", "how much did it pull in": money taken (not "how big does he
+    # wanna make old trafford")
+    r"(?<=much\s)(?:[^?]*\s)?(?:mak(?:e|es|ing)|made|gross\w*|rak(?:e|ed|es|ing)\s+in|"
+    r"(?:pull|pulled|pulls|bring|brought|brings|take|took|takes)\s+(?:in|home)))\b",
     re.I,
 )
 # "how far does it reach", "what's its range": a measure (feet, miles), not a price
