@@ -47,3 +47,11 @@ def test_will_is_a_first_name_before_a_name_and_a_verb_before_anything_else() ->
     assert "Will Darrow" in _names("The Owls started rookie Will Darrow at quarterback.")
     assert "Will Darrow" in _names("Will Darrow threw for 238 yards and two scores.")
     assert not any(n.startswith("Will") for n in _names("Will the Velm Bank cut rates again?"))
+
+
+def test_a_name_alone_at_a_sentences_start_set_beside_whose_it_is_is_a_name() -> None:
+    """ "Fanny, his wife of 18 years, ...": a single capitalised word opening the sentence is a
+    name when an appositive says whose it is; "Sadly, his ..." or "Overall, their ..." is not."""
+    assert "Fanny" in _names("Fanny, his wife of 18 years, died in a fire at their home.")
+    assert _names("Sadly, his wife died in a fire at their home.") == []
+    assert _names("Overall, their record at home is poor.") == []

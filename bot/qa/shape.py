@@ -224,6 +224,14 @@ _DESCRIBING = re.compile(
 )
 
 
+# "Fanny, his wife of 18 years, ...": a name alone at a sentence's start, set beside whose it is
+_APPOSED = re.compile(
+    r"(?!(?:Overall|Again|Otherwise|Plus|Elsewhere|Altogether|Afterwards?|Nevertheless|Nonetheless|"
+    r"Furthermore|Moreover|Likewise|Regardless|Overnight|Anyway|Sometimes|Often|Soon|Worse|"
+    r"Better|Sure|Well)\b)[A-Z][a-z]+(?<!ly), (?:his|her|their) [a-z]"
+)
+
+
 def _names(s: str) -> list[Span]:
     out: list[Span] = []
     for m_start, run in _name_runs(s):
@@ -253,7 +261,12 @@ def _names(s: str) -> list[Span]:
         start = m_start + run.index(words[0])
         if ABBREVIATED.search(text) and s[start + len(text) : start + len(text) + 1] == ".":
             text += "."  # "Marvin Harrison Jr.": the full stop is the name's own
-        if m_start == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:]):
+        if (
+            m_start == 0
+            and len(words) == 1
+            and not re.search(r"[A-Z0-9]", text[1:])
+            and not _APPOSED.match(s)
+        ):
             continue  # capitalised only because the sentence starts there
         if _PLACE_BEFORE.search(s[max(0, start - 12) : start]) and not works_at(s[:start]):
             continue  # "in Lunvik": a place, not who (but "researchers at Acme Labs" work there)
