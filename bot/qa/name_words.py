@@ -47,3 +47,11 @@ POSITIONAL = re.compile(
 
 # a name's last word that its full stop belongs to ("Marvin Harrison Jr.", "Acme Corp.")
 ABBREVIATED = re.compile(r"\b(?:Jr|Sr|Inc|Corp|Ltd|Co|Bros)$")
+
+
+# "Fanny, his wife of 18 years, ...": a name alone at a sentence's start, set beside whose it is
+APPOSED = re.compile(
+    r"(?!(?:Overall|Again|Otherwise|Plus|Elsewhere|Altogether|Afterwards?|Nevertheless|Nonetheless|"
+    r"Furthermore|Moreover|Likewise|Regardless|Overnight|Anyway|Sometimes|Often|Soon|Worse|"
+    r"Better|Sure|Well)\b)[A-Z][a-z]+(?<!ly), (?:his|her|their) [a-z]"
+)

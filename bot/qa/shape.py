@@ -16,7 +16,14 @@ from dataclasses import dataclass
 
 from .extent import RANGE_GAP, date_ranges, ranges, widen
 from .joined import joined
-from .name_words import ABBREVIATED, GERUND, NOT_NAME_WORDS, POSITIONAL, TITLE_ABBREVIATIONS
+from .name_words import (
+    ABBREVIATED,
+    APPOSED,
+    GERUND,
+    NOT_NAME_WORDS,
+    POSITIONAL,
+    TITLE_ABBREVIATIONS,
+)
 from .not_place import said_no_place, works_at
 from .person import personlike
 from .placed import based_places, hometowns, local_places
@@ -224,14 +231,6 @@ _DESCRIBING = re.compile(
 )
 
 
-# "Fanny, his wife of 18 years, ...": a name alone at a sentence's start, set beside whose it is
-_APPOSED = re.compile(
-    r"(?!(?:Overall|Again|Otherwise|Plus|Elsewhere|Altogether|Afterwards?|Nevertheless|Nonetheless|"
-    r"Furthermore|Moreover|Likewise|Regardless|Overnight|Anyway|Sometimes|Often|Soon|Worse|"
-    r"Better|Sure|Well)\b)[A-Z][a-z]+(?<!ly), (?:his|her|their) [a-z]"
-)
-
-
 def _names(s: str) -> list[Span]:
     out: list[Span] = []
     for m_start, run in _name_runs(s):
@@ -261,13 +260,9 @@ def _names(s: str) -> list[Span]:
         start = m_start + run.index(words[0])
         if ABBREVIATED.search(text) and s[start + len(text) : start + len(text) + 1] == ".":
             text += "."  # "Marvin Harrison Jr.": the full stop is the name's own
-        if (
-            m_start == 0
-            and len(words) == 1
-            and not re.search(r"[A-Z0-9]", text[1:])
-            and not _APPOSED.match(s)
-        ):
-            continue  # capitalised only because the sentence starts there
+        alone = m_start == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:])
+        if alone and not APPOSED.match(s):  # "Fanny, his wife ...": a name beside whose it is
+            continue  # else capitalised only because the sentence starts there
         if _PLACE_BEFORE.search(s[max(0, start - 12) : start]) and not works_at(s[:start]):
             continue  # "in Lunvik": a place, not who (but "researchers at Acme Labs" work there)
         if all(re.fullmatch(_TITLE, w.rstrip(".,'’")) for w in text.split()):
