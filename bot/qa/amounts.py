@@ -170,3 +170,22 @@ def odds(text: str, asked: set[str] | frozenset[str]) -> bool:
     """Whether ``text`` is a bookmaker's odds ("+1800", "-110") and the question asks for odds:
     such a figure then says as much as an amount does."""
     return "odd" in asked and bool(re.match(r"[+-]\d", text))
+
+
+# a figure as written, with its currency or sign, for comparing the question's with an answer's:
+# "25", "$1,000", "-125" (betting odds, not the $125 stake)
+_FIGURE = re.compile(r"(?<![\w.,/])[$€£¥₹+-]?\d[\d,]*(?:\.\d+)?(?![\d/])")
+GIVEN = 0.3  # what an answer counts whose figure the question itself gives
+
+
+def figures(text: str) -> frozenset[str]:
+    """The figures written in ``text``, commas dropped: "of the last 25 at -110" -> {"25", "-110"}."""
+    return frozenset(m.group().replace(",", "") for m in _FIGURE.finditer(text))
+
+
+def given(span_text: str, asked: frozenset[str]) -> bool:
+    """The span's figure is one the question gives, so not the one it asks for: "25 previous
+    derbies" for "how many of the last 25 have they won", "737 MAX airplanes" for "how many 737
+    maxes are affected"."""
+    first = _FIGURE.search(span_text)
+    return first is not None and first.group().replace(",", "") in asked

@@ -26,12 +26,15 @@ from .amounts import (
     CONVERTED,
     CURRENCY,
     FORMER,
+    GIVEN,
     MEASURE,
     MEASURED,
     MOVED,
     PERCENT,
     compared,
+    figures,
     former,
+    given,
     odds,
     of_words,
 )
@@ -296,6 +299,7 @@ class Asked:
     whose: frozenset[str] = frozenset()  # "whose backpass": the thing whose owner is asked for
     done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
     successor: bool = False  # "who's taking over as ceo": the name coming into the post
+    figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
 
     @classmethod
     def read(
@@ -353,6 +357,7 @@ class Asked:
             whose=whose_words(question) if shape == WHO else frozenset(),
             done_to=object_verb(question) if shape == WHO else ("", frozenset()),
             successor=shape == WHO and succession_asked(question),
+            figures=figures(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset(),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -422,6 +427,8 @@ class Asked:
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]
         rated = time_place.weigh(self, sentence, rated)  # times and places
         rated = bracketed.weigh(shape, sentence, rated, self.q_toks)  # "Freeman ($27 million)"
+        if self.figures:  # "how many of the last 25": not "25 previous derbies"
+            rated = [(sp, w * (GIVEN if given(sp.text, self.figures) else 1.0)) for sp, w in rated]
         if shape == POSITION:  # "3. Detroit Lions" for the lions, not "1. Philadelphia Eagles"
             rated = [(sp, w * ranked_fit(sp.text, self.q_toks)) for sp, w in rated]
         if shape == WHO:  # "a lecturer at the University of Halk": where she works, named aside
