@@ -85,3 +85,13 @@ def test_initials_of_a_field_or_a_league_are_no_place_but_a_state_or_a_city_writ
     assert _where("The wrestler returned to WWE last month.") == []
     assert _where("The parade was held in KC on Wednesday.") == ["in KC"]
     assert _where("She moved back to NSW after the season.") == ["to NSW"]
+
+
+def test_whom_a_side_takes_on_is_no_place() -> None:
+    """ "take on Germany in Hartford": whom they play, then where; "relies on Taiwan": whom it
+    needs. A place after "on" itself still counts ("runs on Long Island")."""
+    assert _where("Velm will take on Karsenia in Austin, Texas on October 14.") == [
+        "in Austin, Texas"
+    ]
+    assert _where("The firm relies on Taiwan for chips, it said in Paris.") == ["in Paris"]
+    assert _where("The ferry runs on Long Island.") == ["on Long Island"]

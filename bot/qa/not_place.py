@@ -11,6 +11,12 @@ import re
 CHIMED = re.compile(
     r"\b(?:(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?|take[ns]?|taking|took)\s+$", re.I
 )
+# "will take on Germany in Hartford", "relies on Nvidia": whom or what, not where
+TOOK_ON = re.compile(
+    r"\b(?:take[ns]?|taking|took|rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?|"
+    r"focus(?:es|ed|ing)?|count(?:s|ed|ing)?)\s+$",
+    re.I,
+)
 # "at the Christmas holiday", "over Thanksgiving": a time, not a place
 HOLIDAY = re.compile(
     r"\b(?:Christmas|Xmas|Easter|Thanksgiving|Halloween|Hanukkah|Diwali|Ramadan|Eid|New\s+Year|"
@@ -105,6 +111,7 @@ def said_no_place(sentence: str, start: int, end: int) -> bool:
         or (POSSESSIVE.match(text) and re.match(r"\s+[a-z]", sentence[end:]))
         or (head.isupper() and re.match(r"\s+\d", sentence[end:]))
         or (text.startswith("in ") and CHIMED.search(sentence[:start]))
+        or (text.startswith("on ") and TOOK_ON.search(sentence[max(0, start - 20) : start]))
         or (text.startswith("to ") and SPOKE.search(sentence[max(0, start - 30) : start]))
         or (text.startswith("at ") and works_at(sentence[: start + 3]))
     )
