@@ -20,4 +20,3 @@ def test_a_crowd_asked_about_is_stated() -> None:
         "how many attended harbor forum last year",
     ):
         assert _lead(q, FAIR) == "About 38,000 people [1].", q
-
