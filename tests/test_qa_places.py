@@ -88,7 +88,7 @@ def test_initials_of_a_field_or_a_league_are_no_place_but_a_state_or_a_city_writ
 
 
 def test_whom_a_side_takes_on_is_no_place() -> None:
-    """ "take on Germany in Hartford": whom they play, then where; "relies on Taiwan": whom it
+    """ "take on Karsenia in Austin": whom they play, then where; "relies on Taiwan": whom it
     needs. A place after "on" itself still counts ("runs on Long Island")."""
     assert _where("Velm will take on Karsenia in Austin, Texas on October 14.") == [
         "in Austin, Texas"

@@ -11,7 +11,7 @@ import re
 CHIMED = re.compile(
     r"\b(?:(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?|take[ns]?|taking|took)\s+$", re.I
 )
-# "will take on Germany in Hartford", "relies on Nvidia": whom or what, not where
+# "will take on Karsenia in Austin", "relies on Nvidia": whom or what, not where
 TOOK_ON = re.compile(
     r"\b(?:take[ns]?|taking|took|rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?|"
     r"focus(?:es|ed|ing)?|count(?:s|ed|ing)?)\s+$",
