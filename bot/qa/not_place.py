@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import re
 
+_TAKE = r"take[ns]?|taking|took"
 # "chimed in Keith Rabois": who spoke up, not where
 # "take in Palestinians": whom they would house, not where
-CHIMED = re.compile(
-    r"\b(?:(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?|take[ns]?|taking|took)\s+$", re.I
-)
+CHIMED = re.compile(rf"\b(?:(?:chim|weigh|pip|jump|join|butt)(?:ed|s|ing)?|{_TAKE})\s+$", re.I)
 # "will take on Karsenia in Austin", "relies on Nvidia": whom or what, not where
 TOOK_ON = re.compile(
-    r"\b(?:take[ns]?|taking|took|rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?|"
-    r"focus(?:es|ed|ing)?|count(?:s|ed|ing)?)\s+$",
+    rf"\b(?:{_TAKE}|rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?|focus(?:es|ed|ing)?|"
+    r"count(?:s|ed|ing)?)\s+$",
     re.I,
 )
 # "at the Christmas holiday", "over Thanksgiving": a time, not a place
