@@ -125,3 +125,31 @@ def test_a_description_after_the_name_says_what_it_stands_under_or_is() -> None:
     assert _rating("who is the cfo", board, "Mara Voss") > _rating(
         "who is the driver", board, "Mara Voss"
     )
+
+
+def test_a_description_may_open_on_the_name_of_a_body() -> None:
+    from bot.qa.around import description
+    from bot.qa.owner import described
+
+    quoted = (
+        "“Too many startups lean on one lab's models,” Mara Voss, Halden University computer "
+        "science professor and Tallow CEO, told reporters in an email."
+    )
+    at = quoted.index("Mara Voss")
+    desc = described(quoted, Span(at, at + 9, "Mara Voss"))
+    assert desc[-2:] == ["Tallow", "CEO"], desc
+    fired = (
+        "In a surprise move on Friday, the board of Orna fired Pell Tarrow as CEO of Orna, the "
+        "startup behind the Lumen chatbot, over startups leaning on its models."
+    )
+    question = "who's the tallow ceo quoted about startups leaning too hard on orna"
+    assert _lead(question, fired, quoted) == "Mara Voss [1]."
+    # not a clause after a date or a name: "On 16 November, Netflix dropped ...,"
+    for clause in (
+        "On 16 November, Netflix dropped the first four episodes of the final season, then more.",
+        "Thanks to the First Amendment, Florida and Texas cannot force websites to host posts, "
+        "the senator said.",
+        "The board named Mara Voss, Pell Tarrow and Jo Marr, all of them founders.",
+    ):
+        first = clause.index(",")
+        assert description(clause, first) is None, clause

@@ -21,6 +21,27 @@ DESCRIPTION = re.compile(
     r"though|if|so|according|said|says|with|in|on|at|for|from|to|by|of|than|then)\b)"
     r"(?:the\s+|a\s+|an\s+)?[a-z][^,;()]{8,110}?(?=,|\s[—–]\s)"
 )
+# ", Bank of America economist,", ", University of Washington professor and OctoML CEO,": a
+# description that opens on its body's name, known by a word in lower case that says what the
+# person is (not a list of names: ", Sam Altman and Greg Brockman,")
+_CAP_DESCRIPTION = re.compile(r",\s+[A-Z][^,;()]{6,110}?(?=,|\s[—–]\s)")
+_FUNCTION = frozenset("of the and for at in on to de del da a an with from by or".split())
+_VERBS = frozenset(
+    "is are was were be been has have had will would can cannot could should may might must do "
+    "does did said says told tells".split()
+)
+
+
+def description(sentence: str, end: int) -> re.Match[str] | None:
+    """The description set off by commas right after a name that ends at ``end``, if any."""
+    m = DESCRIPTION.match(sentence, end)
+    if m is None and (m := _CAP_DESCRIPTION.match(sentence, end)) is not None:
+        lower = set(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]+", m.group())) - _FUNCTION
+        if not lower or lower & _VERBS or any(w.endswith("ed") for w in lower):
+            return None  # ", Netflix dropped the first four episodes,": a clause
+    return m
+
+
 _NEXT_ITEM = re.compile(r"\s*(?:[,;:–—-]|and\b|or\b|while\b|but\b)")
 _SPEECH = (
     r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted|published)"
@@ -40,7 +61,7 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
     aside = _ASIDE.match(sentence, sp.end)
     after = aside.end() if aside else sp.end
     at, end = sp.start, after + WINDOW[1]
-    described = DESCRIPTION.match(sentence, after) if sp.text[:1].isupper() else None
+    described = description(sentence, after) if sp.text[:1].isupper() else None
     if described:  # what the description says of the answer reaches past the window
         end = max(end, described.end())
     inner_end = after + INNER[1]

@@ -8,7 +8,7 @@ import re
 
 from ingest.keyword import tokenize
 
-from .around import DESCRIPTION
+from .around import description
 from .shape import Span, is_title
 
 OTHER_OWNER = 0.5  # a name under the same title, of another body than the one asked about
@@ -108,7 +108,7 @@ def described(sentence: str, sp: Span) -> list[str]:
     """The words of a description set off by commas right after a name: "Ursula Pachl, deputy
     director general of BEUC, said" (what she is, and where, past the few words ``own_words``
     reads)."""
-    m = DESCRIPTION.match(sentence, sp.end) if sp.text[:1].isupper() else None
+    m = description(sentence, sp.end) if sp.text[:1].isupper() else None
     return m.group().strip(", ").split() if m else []
 
 
