@@ -153,3 +153,22 @@ def test_a_description_may_open_on_the_name_of_a_body() -> None:
     ):
         first = clause.index(",")
         assert description(clause, first) is None, clause
+
+
+def test_the_word_before_the_title_asked_says_whose_it_is() -> None:
+    from bot.qa.roles_asked import qualified
+
+    assert qualified("who was the var ref that waved it off") == {"var"}
+    assert qualified("who's the tallow ceo") == {"tallow"}
+    assert qualified("who's the orna head coach") == {"orna"}
+    # what kind of holder, not whose: no word is read
+    for q in ("who's the new ceo", "who is the first wr to 100 yards", "who's the head coach"):
+        assert qualified(q) == frozenset(), q
+    text = (
+        "Soon after Pell Tarrow was sent off, Mara Voss scored to put Orna ahead, but the flag "
+        "went up for offside. Replays showed the goal was fine, but VAR Jo Marr ended his look "
+        "without drawing lines."
+    )
+    assert _lead("who was the var ref that bottled the voss offside check", text) == (
+        "VAR Jo Marr [1]."
+    )

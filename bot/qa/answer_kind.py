@@ -78,7 +78,7 @@ from .question_kind import (
 from .quoted_title import with_quoted_titles
 from .regions import COUNTRY_Q, PLACE_NAME
 from .relations import object_verb, weigh_done, weigh_relations, whose_words
-from .roles_asked import KIND_ASKED, WANTS_ORG, role_under, roles_asked
+from .roles_asked import KIND_ASKED, WANTS_ORG, qualified, role_under, roles_asked
 from .scores import result_weight
 from .shape import HOW_MANY, HOW_MUCH, SCORE, WHEN, WHERE, WHO, Span, answer_spans, is_title
 from .span_filter import (
@@ -177,8 +177,10 @@ def _span_strength(
         # Wendrell"), not in "Executive Orders"
         titled_by = [w for i, w in enumerate(words) if len(words) - i > 2] + words[-1:]
         desc = described(sentence, sp)  # "Paul Barrett, deputy director of the NYU ..."
-        if (roles and roles & set(tokenize(" ".join(before[-3:] + titled_by + after + desc)))) or (
-            under and under & set(tokenize(" ".join(before[-3:] + desc)))
+        if (
+            (roles and roles & set(tokenize(" ".join(before[-3:] + titled_by + after + desc))))
+            or (under and under & set(tokenize(" ".join(before[-3:] + desc))))
+            or (ask.qualified & set(tokenize(" ".join(before[-3:] + titled_by + desc))))
         ):
             base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
     if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"
@@ -275,6 +277,7 @@ class Asked:
     future_q: bool  # "where will they meet"
     roles: frozenset[str]  # the title asked about ("who is the governor")
     under: frozenset[str]  # "the var guy": what a name stands under ("VAR official John Brooks")
+    qualified: frozenset[str]  # "the var ref": whose title it is ("VAR Darren England")
     where_in: bool  # "where in X": a place inside one the question names
     country_q: bool  # "which country": a country is the answer, not the town in it
     watch_q: bool  # "where can i watch it": a network or a streaming service answers
@@ -338,6 +341,7 @@ class Asked:
             future_q=bool(FUTURE_Q.search(question)),
             roles=roles,
             under=role_under(question) if shape == WHO else frozenset(),
+            qualified=qualified(question) if shape == WHO else frozenset(),
             where_in=bool(WHERE_IN.search(question)),
             country_q=bool(COUNTRY_Q.search(question)),
             watch_q=bool(WATCH_Q.search(question)),

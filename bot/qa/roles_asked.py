@@ -34,6 +34,20 @@ _ROLE_NOUN = re.compile(
     r"lady|bloke|dude|fella|official|exec|executive|player|boss)\b",
     re.I,
 )
+# "the var ref", "which octoml ceo": the word before the title says whose it is, or which
+_QUALIFIED = re.compile(
+    r"\b(?:the|that|this|which|what|some)\s+([a-z][\w&.-]*)\s+(?:(?:head|assistant|chief|lead|"
+    r"interim|new|former|current|deputy|vice)\s+)?("
+    + "|".join(sorted(ROLES, key=len, reverse=True))
+    + r")s?\b",
+    re.I,
+)
+# words before a title that say what kind of holder, not whose: "the new ceo", "the rookie rb"
+_KIND_OF_HOLDER = frozenset(
+    "lead chief head top senior new former current interim acting main general deputy executive "
+    "assistant vice first last next rookie starting backup same other real only best star big old "
+    "young actual permanent full team club their his her its our your my".split()
+)
 # The words saying what kind of answer is wanted ("which football club")
 KIND_ASKED = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I)
 # The question asks which organisation ("which football club", "what company"): a name that
@@ -63,6 +77,15 @@ def role_under(question: str) -> frozenset[str]:
     for m in _ROLE_NOUN.finditer(question):
         got.update(t for t in tokenize(m.group(1)) if t != "\u2205")
     return frozenset(got)
+
+
+def qualified(question: str) -> frozenset[str]:
+    """The word before the title a who-question asks about that says whose title it is ("the
+    var ref": "VAR Darren England"; "the octoml ceo": "..., OctoML CEO"), not what kind of
+    holder ("the new ceo")."""
+    got = {m.group(1).lower() for m in _QUALIFIED.finditer(question)}
+    words = tokenize(" ".join(got - _KIND_OF_HOLDER))
+    return frozenset(t for t in words if t not in ROLES and t != "\u2205")
 
 
 # "the guy running the privacy agency", "who heads the union": whoever is in charge, whatever the
