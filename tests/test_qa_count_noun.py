@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.qa.shape import HOW_MANY, answer_spans
+from tests.test_qa_extractive import _lead
 
 
 @pytest.mark.parametrize(
@@ -35,3 +36,21 @@ from bot.qa.shape import HOW_MANY, answer_spans
 )
 def test_a_count_ends_on_what_it_counts(sentence: str, count: str) -> None:
     assert count in [s.text for s in answer_spans(sentence, HOW_MANY)]
+
+
+def test_asked_how_many_died_the_deaths_are_counted() -> None:
+    germs = (
+        "Each year drug-resistant germs cause more than 2.8 million infections in the United "
+        "States and more than 35,000 deaths, the health agency said."
+    )
+    for q in (
+        "how many americans die each year from drug resistant germs",
+        "how many people die each year from drug resistant germs in the us",
+        "how many died from drug resistant germs in the us last year",
+    ):
+        assert _lead(q, germs) == "More than 35,000 deaths [1].", q
+    # people counted by where they are from are people: not the cases
+    cases = (
+        "The outbreak infected 1,100 cattle on 40 farms, and also 4,200 Britons, officials said."
+    )
+    assert _lead("how many americans were infected in the outbreak", cases) == "4,200 Britons [1]."

@@ -40,6 +40,9 @@ from .amounts import (
 )
 from .around import around, said_by_or_on
 from .counted import (
+    DEATHS,
+    DIED,
+    NATIONALS,
     PEOPLE,
     PEOPLE_BY_ROLE,
     counted_beside,
@@ -312,8 +315,12 @@ class Asked:
         counted = nouns(counted_head(noun_part(m.group(1)))) - NOT_COUNTED if m else set()
         # "how many picks": a count of interceptions is one of picks
         counted |= {ph[0] for t in counted for ph in synonyms(t) if len(ph) == 1}
+        if counted & NATIONALS:  # "how many americans": people
+            counted |= PEOPLE
         if counted & PEOPLE:  # "how many people": a count of drivers, staff or residents
             counted |= PEOPLE_BY_ROLE
+        if shape == HOW_MANY and (not counted or counted & PEOPLE) and DIED.search(question):
+            counted |= DEATHS  # "how many americans die each year": "35,000 deaths"
         if shape == HOW_MANY and HOW_LONG.search(question):
             counted = set(_HOW_LONG_UNITS)  # "how long did the strike last": days, weeks
         # "the prof who ..., which university was she at": a body is asked for, not a person

@@ -47,6 +47,17 @@ PEOPLE_BY_ROLE = frozenset(
         "staffers personnel crew inmates prisoners hostages victims casualties jobs positions"
     )
 )
+# "how many americans": people, counted by where they are from
+NATIONALS = frozenset(
+    tokenize(
+        "americans britons brits israelis palestinians europeans africans asians australians "
+        "aussies canadians russians ukrainians indians mexicans germans latinos hispanics "
+        "chinese japanese french"
+    )
+)
+# "how many died", "how many were killed": a count of deaths, or of the dead
+DIED = re.compile(r"\b(?:die|died|dies|dying|killed|perished|dead)\b", re.I)
+DEATHS = frozenset(t for w in "deaths dead fatalities lives killed".split() for t in nouns(w))
 _QUANTITY = frozenset(
     tokenize(
         "dozens scores hundreds thousands millions billions tens hundred thousand million billion "
