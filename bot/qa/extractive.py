@@ -30,6 +30,7 @@ from . import when_words as tw
 from .answer_kind import Asked
 from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
 from .dense_more import promote
+from .followup import same_answer
 from .in_full import in_full
 from .labels import item_heading, labelled, role_labelled, subject_heading, with_heading
 from .lead_words import stated
@@ -230,7 +231,8 @@ def select_excerpts(
                 rated = [(sp, w * shared(sp.text)) for sp, w in rated]
                 rated.sort(key=lambda x: -x[1])
             if not_again:  # a follow-up asks of another thing than the answer already given
-                rated = [(sp, w) for sp, w in rated if sp.text.lower() != not_again.lower()]
+                given = not_again.lower()  # "Bhavik Patel" is "Radiologist Bhavik Patel"
+                rated = [(sp, w) for sp, w in rated if not same_answer(sp.text.lower(), given)]
             c.spans = [sp for sp, _ in rated]
             # a title asked for ("the new ceo") wants a person; a bare "who" may want a body
             c.no_one = shape == WHO and ask.wants_person and bool(ask.roles) and bool(rated)

@@ -31,3 +31,17 @@ def stated(reply: str) -> str:
     """The short answer a reply's lead stated ("12 percent [1]." -> "12 percent"), or ""."""
     m = _LEAD.match(reply.split("\n", 1)[0].strip())
     return m.group(1) if m else ""
+
+
+def already_given(question: str, previous: str, reply: str) -> str:
+    """The answer the turn before stated, when this question asks for one of the same kind:
+    asked again for a name, a sum or a count ("and who was the ref out on the pitch?" after
+    "who was the var official"), the thread wants another than the one it was given."""
+    carried = carried_over(question, previous)
+    same = question_shape(carried) in _CUES and question_shape(carried) == question_shape(previous)
+    return stated(reply) if carried != question or same else ""
+
+
+def same_answer(a: str, b: str) -> bool:
+    """One answer's text holds the other's, word for word ("bhavik patel", "dr. bhavik patel")."""
+    return f" {a} " in f" {b} " or f" {b} " in f" {a} "

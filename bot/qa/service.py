@@ -17,7 +17,7 @@ from .abstain import AbstainPolicy
 from .aliases import expand
 from .aliases import spans as alias_spans
 from .extractive import Excerpt, select_excerpts, short_answer_lead
-from .followup import carried_over, stated
+from .followup import already_given, carried_over
 from .question import clean_question
 from .retrieve import Retrieval, retrieve
 from .sentvecs import lookup, store_for
@@ -261,9 +261,8 @@ class QAService:
         search_q = search_q or q
         again = ""
         if history:  # "and wells fargo?" asks "how much" as the turn before did, of another
-            carried = carried_over(q, history[-1][0])
-            again = stated(history[-1][1]) if carried != q else ""
-            q = carried
+            again = already_given(q, history[-1][0], history[-1][1])
+            q = carried_over(q, history[-1][0])
         notice = None
         if r.query.time.wants_latest or r.query.time.active:
             notice = freshness_notice(r.newest, now)
