@@ -172,3 +172,19 @@ def test_the_word_before_the_title_asked_says_whose_it_is() -> None:
     assert _lead("who was the var ref that bottled the voss offside check", text) == (
         "VAR Jo Marr [1]."
     )
+
+
+def test_who_coaches_a_side_is_not_another_side_s_coach() -> None:
+    assert _owner("who coaches orna state basketball") == "orna"
+    assert _owner("who coached the marlow bears in 1985") == "marlow"
+    assert _owner("who reffed orna v marlow") == ""  # the game reffed is no one's body
+    assert _owner("who coaches sc hoops") == ""  # initials may stand for a longer name
+    quote = (
+        "“We just have patches against really good basketball teams that let us down,” said "
+        "Hawks coach Pell Tarrow."
+    )
+    preview = (
+        "Highly rated head coach Mara Voss leads a solid team that can pull off an upset at home "
+        "on Sunday. Orna State vs. Marlow odds: point spread, total"
+    )
+    assert _lead("who coaches orna state basketball", quote, preview) == "Mara Voss [1]."

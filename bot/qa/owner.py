@@ -62,7 +62,18 @@ def role_owner(question: str, roles: frozenset[str]) -> str:
         return _owner(after[1])
     if after[:2] in (["of", "the"], ["at", "the"]) and len(after) > 2:
         return _owner(after[2])
+    if i > 0 and words[i - 1].lower() in _WHO and words[i].lower() in _IN_CHARGE and after:
+        # "who coaches long beach state": the body the one asked for is in charge of
+        body = after[1] if after[0] == "the" and len(after) > 1 else after[0]
+        return _owner(body) if len(body) >= 3 else ""  # not initials: "sc" is "USC"
     return ""
+
+
+_WHO = frozenset({"who", "whos", "who's", "who’s"})
+_IN_CHARGE = frozenset(
+    "coaches coached manages managed runs ran leads led heads headed captains captained owns "
+    "owned chairs chaired".split()
+)
 
 
 def _owner(word: str) -> str:
