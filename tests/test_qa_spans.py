@@ -306,6 +306,16 @@ def test_who_caught_it_is_not_who_threw_it() -> None:
     assert rated("who threw the go ahead td", "Rell Brask found Ilse Varn to win it.")[0] == (
         "Rell Brask"
     )
+    # "pick 6", "had both picks": an interception asked for; "had just thrown ... to" and
+    # "picks off" name the passer
+    s = "By then quarterback Rell Brask had just thrown a pick-six to Tova Marn in the third."
+    assert rated("who had the pick 6 for orna", s)[0] == "Tova Marn"
+    s = "Once more the corner picks off Rell Brask near midfield, and Tova Marn has two."
+    assert rated("who had both picks for orna", s)[0] == "Tova Marn"
+    # picks in a betting column are no interceptions
+    from bot.qa.passer import catch_asked
+
+    assert not catch_asked("who are the picks this week")
 
 
 def test_an_estimate_asked_for_is_an_amount() -> None:

@@ -12,7 +12,8 @@ from .shape import Span
 # The question asks who caught or picked off a ball (not who threw it).
 CATCH_Q = re.compile(
     r"\b(?:catch|catches|catching|caught|receiv(?:e|ed|er|ing)|receptions?|hauled\s+in|"
-    r"intercept(?:s|ed|ion)?|pick[\s-]?six|picked\s+off)\b",
+    r"intercept(?:s|ed|ion)?|pick[\s-]?(?:six|6)|picked\s+off|picks\s+off|"
+    r"(?:had|got|grabbed|with)\s+(?:both|two|three|the|a|an|\d)?\s*(?:picks?|ints?)\b)\b",
     re.I,
 )
 _THROW_Q = re.compile(r"\b(?:threw|throw|throws|throwing|tossed|passer)\b", re.I)
@@ -21,13 +22,14 @@ _THREW_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:\([^)]{1,20}\)\s*)?(?:then\s+|again\s+|still\s+|\w+ly\s+)?"
     r"(?:found|finds|hit|hits|threw|throws|connected|connects|tossed|tosses|lofted|lofts|"
     r"fired|fires|completed|completes|lobbed|floated|rifled|zipped|hooked\s+up|"
+    r"(?:had\s+|has\s+)?(?:just\s+)?thrown|"
     r"dropped\s+a\s+dime)\b",
     re.I,
 )
 # "a pass from Hurts", "a throw by Wilson", "quarterback Joe Flacco", "picked off Wilson"
 _THREW_BEFORE = re.compile(
     r"\b(?:(?:pass|passes|throw|toss|heave|ball|lob)\s+(?:from|by)|quarterback|QB|"
-    r"picked\s+off|intercepted)\s*$",
+    r"picked\s+off|picks\s+off|intercepted)\s*$",
     re.I,
 )
 PASSER = 0.5
