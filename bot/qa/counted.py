@@ -8,6 +8,8 @@ import re
 
 from ingest.keyword import tokenize
 
+from .person import DEMONYMS
+
 _VERB_FORM = re.compile(r"[a-z]{3,}ed")
 
 
@@ -48,13 +50,7 @@ PEOPLE_BY_ROLE = frozenset(
     )
 )
 # "how many americans": people, counted by where they are from
-NATIONALS = frozenset(
-    tokenize(
-        "americans britons brits israelis palestinians europeans africans asians australians "
-        "aussies canadians russians ukrainians indians mexicans germans latinos hispanics "
-        "chinese japanese french"
-    )
-)
+NATIONALS = frozenset(tokenize(" ".join(DEMONYMS) + " brits aussies chinese japanese french"))
 # "how many died", "how many were killed": a count of deaths, or of the dead
 DIED = re.compile(r"\b(?:die|died|dies|dying|killed|perished|dead)\b", re.I)
 DEATHS = frozenset(t for w in "deaths dead fatalities lives killed".split() for t in nouns(w))

@@ -38,7 +38,8 @@ def already_given(question: str, previous: str, reply: str) -> str:
     asked again for a name, a sum or a count ("and who was the ref out on the pitch?" after
     "who was the var official"), the thread wants another than the one it was given."""
     carried = carried_over(question, previous)
-    same = question_shape(carried) in _CUES and question_shape(carried) == question_shape(previous)
+    shape = question_shape(carried)
+    same = shape in _CUES and shape == question_shape(previous)
     return stated(reply) if carried != question or same else ""
 
 

@@ -13,7 +13,7 @@ from .shape import Span, is_title
 
 OTHER_OWNER = 0.5  # a name under the same title, of another body than the one asked about
 # words between an owner and its title: "Google's lead attorney", "Epic's new chief executive"
-_MODIFIER = frozenset(
+TITLE_MODIFIERS = frozenset(
     "lead chief head top senior new former current interim acting main general deputy "
     "executive".split()
 )
@@ -39,7 +39,7 @@ def _role_at(words: list[str], roles: frozenset[str]) -> int:
 def _before_title(words: list[str], i: int) -> str:
     """The word before the title at ``i``, past "lead", "chief" and the like ("" if none)."""
     j = i - 1
-    while j >= 0 and words[j].lower() in _MODIFIER:
+    while j >= 0 and words[j].lower() in TITLE_MODIFIERS:
         j -= 1
     return words[j] if j >= 0 else ""
 

@@ -7,6 +7,11 @@ import re
 
 from ingest.keyword import tokenize
 
+# people by where they are from, in the plural: a group, no one's name ("how many Americans")
+DEMONYMS = (
+    "Americans Britons Israelis Palestinians Europeans Africans Asians Australians Canadians "
+    "Russians Ukrainians Indians Mexicans Germans Latinos Hispanics"
+).split()
 # a first word no person's name starts with
 _NON_PERSON_FIRST = re.compile(
     r"^(?:University|Bank|Ministry|Department|Court|Council|Committee|Commission|Agency|Office|"
@@ -27,9 +32,7 @@ _NON_PERSON = re.compile(
     r"Government|Parliament|Congress|Senate|House|Army|Navy|Force|Forces|Police|Service|"
     r"Institute|School|College|Hospital|Centre|Center|Foundation|Project|Program|Programme|"
     r"Network|Networks|Video|TV|Channel|Radio|Pictures|Films|Magazine|Journal|Herald|Tribune|"
-    r"Podcast|Plus|Americans|Britons|Israelis|Palestinians|Europeans|Africans|Asians|Australians|"
-    r"Canadians|Russians|Ukrainians|Indians|Mexicans|Germans|Latinos|Hispanics|Democrats|"
-    r"Republicans|"
+    r"Podcast|Plus|" + "|".join(DEMONYMS) + r"|Democrats|Republicans|"
     # a page's furniture, not a name: "Rankings Week", "CNL Quarter-Finals", "Last Light Inn"
     r"Week|Weeks|Finals|Quarter-?[Ff]inals|Semi-?[Ff]inals|Rankings?|Standings|Highlights|Odds|"
     r"Picks|Predictions|Preview|Recap|Updates?|Scores?|Results|Trophy|Inn|Hotel|Restaurant|Cafe|"

@@ -10,6 +10,7 @@ import re
 from ingest.keyword import tokenize
 
 from .agent import asked_verb
+from .owner import TITLE_MODIFIERS
 from .role_words import AGENT_NOUNS, SAME_ROLE
 
 # A role the question asks about ("who is the governor", "who's the new coach"): a name under
@@ -43,8 +44,7 @@ _QUALIFIED = re.compile(
     re.I,
 )
 # words before a title that say what kind of holder, not whose: "the new ceo", "the rookie rb"
-_KIND_OF_HOLDER = frozenset(
-    "lead chief head top senior new former current interim acting main general deputy executive "
+_KIND_OF_HOLDER = TITLE_MODIFIERS | frozenset(
     "assistant vice first last next rookie starting backup same other real only best star big old "
     "young actual permanent full team club their his her its our your my".split()
 )
