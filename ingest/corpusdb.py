@@ -4,6 +4,13 @@ their chunks, and which Chroma collection (generation) is live.
 SQLite gives us the transaction Chroma lacks: an article's new chunks are written to Chroma first
 under new ids, then one SQLite commit makes them the live ones. Readers only trust chunk ids that
 the manifest lists, so a crash at any point leaves each article fully old or fully new.
+
+Map: the row types (``SourceRow``, ``ArticleRow``, ``ArticleOrigin``, ``ChunkRow``) first; then
+``ManifestDamaged`` and the guard that turns a damaged file into it; then ``CorpusDB``: its
+connection, transactions, snapshot and backup, the state keys (generation, version, writes), the
+sources, the writes of a reindex (``write_articles``, ``drop_generation``, ``switch_generation``)
+and the reads (chunks, articles, counts, newest date); at the end the file checks and
+``restore_backup``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,13 @@
 sources. Incremental by content hash (new chunks written to Chroma under new ids, one SQLite
 commit makes them live, old ids deleted after), or ``--full`` into a new collection generation
 that is switched to only when complete. ``Corpus.reindex`` (ingest/index.py) takes the per-corpus
-lock and runs it."""
+lock and runs it.
+
+Map: ``ReindexSummary`` (what a run reports) and ``chunk_metadata``; then ``Reindex``: ``run`` and
+``_run`` (read the sources, then ``_incremental`` or ``_full``, then publish and tidy),
+``_embed_and_write`` (embedding and the Chroma and manifest writes), ``_copy_kept`` (a full
+reindex's unchanged chunks), ``_tidy`` and retention; at the end the helpers that turn manifest
+rows back into articles and chunks."""
 
 from __future__ import annotations
 

@@ -7,6 +7,12 @@ server, honoured here: JSON responses carry exactly ``Content-Type: application/
 retried by discord.py only when it carries a ``Via`` header; interactions need ``version`` and
 ``attachment_size_limit``; READY needs ``resume_gateway_url``; plain JSON text frames are fine
 even though the client asks for zlib-stream compression.
+
+Map: payload helpers and ``Call`` (one recorded request) first; then ``FakeDiscord``: start and
+stop, what tests use (``find``, ``wait_for``, ``bot_messages``, ``assert_no_pings``), the gateway
+(``_gateway``, ``_ready``, ``dispatch``), the payloads for members, channels and guilds, the
+injected ``interaction`` and ``message``, and the REST routes (``_rest`` and one handler per
+route); ``_serve_forever`` runs it alone.
 """
 
 from __future__ import annotations
