@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.qa.aliases import expand
 from bot.qa.question import clean_question
 from bot.qa.question_kind import question_shape
 from bot.qa.service import QAService
@@ -168,3 +169,12 @@ def test_when_opening_a_clause_leaves_the_question_to_a_later_cue() -> None:
     assert question_shape("so they fired him, when was that") == WHEN
     assert question_shape("they fired him when morning came, and when was that") == WHEN
     assert question_shape("when did they tell him, and where was he") == WHEN
+
+
+def test_full_names_added_for_nicknames_do_not_change_what_is_asked() -> None:
+    # the service searches "which eu (European Union) country ..."; the member typed "which eu
+    # country", a place
+    typed = "which eu country was first to stop applying the rule"
+    searched, added = expand(typed)
+    assert added == ["European Union"]
+    assert question_shape(searched) == question_shape(typed) == WHERE

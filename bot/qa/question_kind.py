@@ -10,6 +10,7 @@ import re
 
 from ingest.keyword import tokenize
 
+from .aliases import unexpand
 from .amounts import AMOUNT_NOUN, AMOUNT_WORD, guessed_amount
 from .position import position_asked
 from .regions import PLACE_NOUN
@@ -219,6 +220,7 @@ _WHEN_CLAUSE = re.compile(
 def question_shape(question: str) -> str:
     """The answer shape a question asks for. The first wh-cue in the question wins, so "who
     announced the talks and when" asks for a person."""
+    question = unexpand(question)  # "which eu (European Union) country": the words typed
     shape = _shape(question)  # "is it still like 200 bucks": the amount stated answers it
     return HOW_MUCH if shape == YESNO and guessed_amount(question) else shape
 
