@@ -55,7 +55,16 @@ from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import AFFILIATION, WATCH_Q, works_at
 from .owner import OTHER_OWNER, described, other_owner, own_words, role_owner
 from .passer import catch_asked, passer
-from .person import EVENT_END, ORG_END, ROLE_OF, VENUE_END, bare, introduced, personlike
+from .person import (
+    EVENT_END,
+    ORG_END,
+    ROLE_OF,
+    VENUE_END,
+    bare,
+    event_asked,
+    introduced,
+    personlike,
+)
 from .plans import planned
 from .position import POSITION, ranked_fit
 from .question_kind import (
@@ -168,7 +177,7 @@ def _span_strength(
         if wants_org:  # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(ORG_END.search(bare(sp.text)))
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
-        elif EVENT_END.search(bare(sp.text)):
+        elif EVENT_END.search(bare(sp.text)) and not event_asked(bare(sp.text), ask.kind):
             base *= 0.4  # "the ICC Men's World Cup" did not win anything
         venue = VENUE_END.search(bare(sp.text))
         if venue and tokenize(venue.group())[0] not in q_toks:
@@ -296,6 +305,7 @@ class Asked:
     verb: str  # "who led the round": the stem of the verb whose doer is asked for ("lead")
     owner: str  # whose title is asked about ("google's lead attorney"), or ""
     context: set[str] | None  # the question's words a name may not mostly consist of
+    kind: frozenset[str]  # the words after "which" or "what" saying what kind of name is asked
     alone: frozenset[str]  # words the question gives alone, as a first name ("from dusty at")
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     dated_years: frozenset[str] = frozenset()  # years the candidates give with a month or day
@@ -331,7 +341,7 @@ class Asked:
         context: set[str] | None = None
         roles = roles_asked(question, q_toks) if shape == WHO else frozenset()
         if shape in (WHO, WHERE):
-            kind = KIND_ASKED.search(question)
+            kind = KIND_ASKED.search(typed)  # "what EU law", not "what EU (European Union)"
             context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
         asked = cls(
             shape=shape,
@@ -364,6 +374,7 @@ class Asked:
             verb=asked_verb(question) if shape == WHO else "",
             owner=role_owner(question, roles),
             context=context,
+            kind=frozenset(q_toks - context) if context is not None else frozenset(),
             alone=alone_words(question),
             whose=whose_words(question) if shape == WHO else frozenset(),
             done_to=object_verb(question) if shape == WHO else ("", frozenset()),
@@ -421,6 +432,7 @@ class Asked:
             )
             and (s is label or not (shape == WHERE and person_named(s.text, self.surnames)))
             and not boilerplate(sentence, s)
+            and not bracketed.short_name_given(sentence, s, self.q_toks)
         ]
         rated = [
             (

@@ -51,6 +51,23 @@ def noted(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> bool:
     return any(set(tokenize(w)) & q_toks for w in named)
 
 
+# "the European Consumer Organisation (BEUC)": a body's short name in brackets after its name
+_SHORT_NAME_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def short_name_given(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> bool:
+    """Whether the name ``sp`` has its short name in brackets right after it and the question
+    gives that short name: "who at beuc said it": "the European Consumer Organisation (BEUC)"
+    is the body the member names, not the answer."""
+    m = _SHORT_NAME_AFTER.match(sentence, sp.end)
+    if m is None or sum(c.isupper() for c in m.group(1)) < 2:
+        return False
+    if sentence.count(f"({m.group(1)})") > 1:
+        return False  # "V Kohli (IND) ... RG Sharma (IND)": a side's or a country's tag
+    toks = set(tokenize(m.group(1)))
+    return bool(toks) and toks <= set(q_toks)
+
+
 def weigh(
     shape: str, sentence: str, rated: list[tuple[Span, float]], q_toks: frozenset[str] | set[str]
 ) -> list[tuple[Span, float]]:

@@ -84,6 +84,33 @@ EVENT_END = re.compile(
     r"League|Act|Bill|Summit|Conference|Festival|Day|Week|Revolution|War|Olympics|Treaty|"
     r"Accord)$"
 )
+# The kinds of thing a question may ask for ("what EU law", "which trophy") that a name with each
+# such ending is: "the Digital Markets Act", "the Claret Jug Cup"
+_LAW = "law legislation bill act regulation rule statute"
+_CONTEST = "tournament competition championship cup event trophy title game"
+_EVENT_KINDS = {
+    end: frozenset(tokenize(kinds))
+    for ends, kinds in (
+        ("act bill", _LAW),
+        ("treaty accord", "treaty accord agreement pact deal"),
+        ("award awards prize", "award prize honour honor trophy"),
+        ("cup championship championships tournament open classic olympics games bowl", _CONTEST),
+        ("summit conference festival", "summit conference festival event meeting"),
+        ("series", "series show"),
+        ("revolution war", "war conflict revolution"),
+    )
+    for end in tokenize(ends)
+}
+
+
+def event_asked(name: str, kind: set[str] | frozenset[str]) -> bool:
+    """Whether a name ending like an event, award or law (``EVENT_END``) is of the kind the
+    question asks for (``kind``: the stems of the words after its "which" or "what"): "what EU
+    law" and "the Digital Markets Act"."""
+    m = EVENT_END.search(name)
+    return m is not None and bool(_EVENT_KINDS.get(tokenize(m.group())[0], frozenset()) & kind)
+
+
 # where things happen, not who does them: "Arrowhead Stadium"
 VENUE_END = re.compile(r"\b(?:Stadium|Arena|Airport|Street|Road|Avenue|Bridge|Square)$")
 

@@ -228,6 +228,8 @@ def question_shape(question: str) -> str:
 def _shape(question: str, kinds: bool = True) -> str:
     """``kinds``: "what" before a kind of thing that goes by a name asks for one (``what_kind``)."""
     q = question.strip()
+    if _NAME_LAST.search(q):  # "the prof who traced where the money went, what's his name"
+        return WHO
     if position_asked(q):  # "what minute did he score", "where did they rank the lions"
         return POSITION
     score = _SCORE_Q.search(q) or record_asked(q)  # "the bears record": "5-9"
@@ -286,6 +288,13 @@ def _shape(question: str, kinds: bool = True) -> str:
     return WHAT
 
 
+# a closing "what's his name" asks for the person the question described before it
+_NAME_LAST = re.compile(
+    r"[,;:]\s*(?:so\s+|and\s+)?(?:what|wat|wot)(?:['’]?s|\s+is|\s+was|\s+were)\s+"
+    r"(?:his|her|their|the\s+(?:guy|gal|man|woman|person|dude)['’]s)\s+(?:full\s+)?names?"
+    r"\s*[?!.]*\s*$",
+    re.I,
+)
 # "what law is snap leaning on", "what journal ran the study": "what" before a kind of thing
 # that goes by a name asks for the name, as "which" does
 _WHAT_KIND = re.compile(

@@ -28,7 +28,7 @@ from .not_place import said_no_place, works_at
 from .person import personlike
 from .placed import based_places, hometowns, local_places
 from .position import POSITION, position_spans
-from .regions import AFTER_VISIT, NATION, PLACE_NOUN, REGION
+from .regions import AFTER_VISIT, NATION, PLACE_NAME, PLACE_NOUN, REGION
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY = "who", "where", "when", "how_much", "how_many"
 YESNO, WHAT, WHY = "yesno", "what", "why"
@@ -199,6 +199,21 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# a person's name in the possessive before a lowercase noun: "in Les Kiss’ appointment"
+_WHOSE_AFTER = re.compile(r"(?:['’]s?)\s+[a-z]")
+
+
+def _whose(s: str, start: int, text: str) -> bool:
+    """Whether the name ``text`` at ``start`` is a person's whose something is ("in Les Kiss’
+    appointment", "at Jo Marr's home"): after "in" or "at", who, not where."""
+    return (
+        len(text.split()) >= 2
+        and personlike(text)
+        and not PLACE_NAME.match(text)  # "in South Africa's win"
+        and bool(_WHOSE_AFTER.match(s, start + len(text)))
+    )
+
+
 _POSSESSIVE_GAP = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
 
 
@@ -263,7 +278,11 @@ def _names(s: str) -> list[Span]:
         alone = m_start == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:])
         if alone and not APPOSED.match(s):  # "Fanny, his wife ...": a name beside whose it is
             continue  # else capitalised only because the sentence starts there
-        if _PLACE_BEFORE.search(s[max(0, start - 12) : start]) and not works_at(s[:start]):
+        if (
+            _PLACE_BEFORE.search(s[max(0, start - 12) : start])
+            and not works_at(s[:start])
+            and not _whose(s, start, text)
+        ):
             continue  # "in Lunvik": a place, not who (but "researchers at Acme Labs" work there)
         if all(re.fullmatch(_TITLE, w.rstrip(".,'’")) for w in text.split()):
             continue  # "CEO", "President": a title without the name

@@ -97,10 +97,15 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 
 
+# initials that name a field or a kind of thing, never who or which body: "our AI tools"
+_FIELD_TERM = re.compile(r"(?:AI|ML|VR|XR|LLMs?|GPUs?|GDP|CPI|IPOs?|ETFs?|ESG|EVs?|TV|HR)")
+
+
 def used_as_kind(sentence: str, sp: Span) -> bool:
     """One capitalised word between "a" or "an" and a lowercase word ("made a Nobel laureate",
-    "an Apple spokesperson") says what kind of person or thing, not who."""
-    return (
+    "an Apple spokesperson") says what kind of person or thing, not who; so do initials that
+    name a field ("generative AI", "our AI tools")."""
+    return bool(_FIELD_TERM.fullmatch(sp.text)) or (
         len(sp.text.split()) == 1
         and bool(_ARTICLE_BEFORE.search(sentence[max(0, sp.start - 4) : sp.start]))
         and bool(_LOWER_AFTER.match(sentence[sp.end : sp.end + 20]))

@@ -1,0 +1,72 @@
+"""Who-questions whose answer is a name of a particular kind: a law asked for by "what law", a
+body whose short name the question gives, a field's initials that name no one, a closing
+"what's his name", and a person named in the possessive after "in"."""
+
+from __future__ import annotations
+
+from bot.qa.question_kind import question_shape
+from bot.qa.shape import WHERE, WHO, Span, answer_spans
+from bot.qa.span_filter import used_as_kind
+from tests.test_qa_extractive import _lead
+from tests.test_qa_owner import _rating
+
+ACT = "Orna was named a gatekeeper under the bloc's new competition rulebook, the Fair Markets Act."
+
+
+def test_a_law_asked_for_is_answered_by_a_name_ending_in_act() -> None:
+    assert _lead("which eu law named orna a gatekeeper", ACT) == "Fair Markets Act [1]."
+    # asked for a law, the Act counts in full; asked who, it is still no one
+    law = _rating("what law named orna a gatekeeper", ACT, "Fair Markets Act")
+    who = _rating("who named orna a gatekeeper", ACT, "Fair Markets Act")
+    assert law is not None and who is not None and law > 2 * who
+
+
+def test_a_cup_is_no_answer_to_who_won_it() -> None:
+    final = "The Harbour Cup went to Marlow Rovers after Pell Tarrow scored twice in the final."
+    # the question says "cup" but asks who won: only "which cup" would ask for the Cup
+    won = _rating("who won the harbour cup", final, "Marlow Rovers")
+    cup = _rating("who won the harbour cup", final, "Harbour Cup")
+    assert won is not None and (cup is None or cup < won)
+    assert _rating("which cup did marlow rovers win", final, "Harbour Cup") is not None
+
+
+def test_a_field_s_initials_are_a_kind_of_thing_not_a_who_answer() -> None:
+    sentence = "Orna will train its generative AI models on Tallow Media content."
+    for name in ("AI", "GDP", "EVs"):
+        assert used_as_kind(sentence, Span(0, len(name), name)), name
+    at = sentence.index("Tallow")
+    assert not used_as_kind(sentence, Span(at, at + 12, "Tallow Media"))
+    ai = _rating("which publisher did orna do a news deal with", sentence, "AI")
+    tallow = _rating("which publisher did orna do a news deal with", sentence, "Tallow Media")
+    assert ai is not None and tallow is not None and tallow > 2 * ai
+
+
+def test_a_body_whose_short_name_the_question_gives_is_not_the_answer() -> None:
+    from bot.qa.bracketed import short_name_given
+
+    text = (
+        "“This is an unfair choice,” said the Halden Consumer Office (HCO) as it filed the "
+        "complaint. Mara Voss, deputy director of the HCO, called the offer unfair and illegal."
+    )
+    assert _lead("who at hco called orna's offer unfair", text) == "Mara Voss [1]."
+    body = text.index("Halden")
+    assert short_name_given(text, Span(body, body + 22, "Halden Consumer Office"), {"hco"})
+    # a tag that follows several names is a side's or a country's, not one name's short name
+    table = "1 V Kohli (IND) 765 2 RG Sharma (IND) 597"
+    at = table.index("RG")
+    assert not short_name_given(table, Span(at, at + 9, "RG Sharma"), {"ind", "aus"})
+
+
+def test_a_closing_what_s_his_name_asks_who_whatever_the_clause_before_asks() -> None:
+    q = "the accounting prof who traced where the money went for the prosecution, what's his name"
+    assert question_shape(q) == WHO
+    assert question_shape("that guy who said where it happened, whats her name?") == WHO
+    assert question_shape("where did the money go") == WHERE
+
+
+def test_a_person_named_in_the_possessive_after_in_is_who_not_where() -> None:
+    sentence = "The letter pointed to the union's role in Les Marr’ appointment as coach."
+    assert [s.text for s in answer_spans(sentence, WHO)] == ["Les Marr"]
+    # a place in the possessive stays a place
+    assert answer_spans("Prices rose in New York's subway.", WHO) == []
+    assert answer_spans("It was settled in Lunvik.", WHO) == []
