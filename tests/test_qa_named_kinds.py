@@ -70,3 +70,31 @@ def test_a_person_named_in_the_possessive_after_in_is_who_not_where() -> None:
     # a place in the possessive stays a place
     assert answer_spans("Prices rose in New York's subway.", WHO) == []
     assert answer_spans("It was settled in Lunvik.", WHO) == []
+
+
+def test_a_name_after_the_is_a_group_when_a_person_is_asked_for() -> None:
+    text = (
+        "The Marlow Tide have seemingly started to find a groove after a slow start. With Pell "
+        "Tarrow out for the year, Jo Marr will start at quarterback against them on Saturday."
+    )
+    assert _lead("who's startin at qb vs marlow on saturday", text) == "Jo Marr [1]."
+    q = "who's the qb for marlow"
+    side = _rating(q, "Yesterday, the Orna Tide lost.", "Orna Tide")
+    person = _rating(q, "Yesterday, Orna Tide lost.", "Orna Tide")
+    assert side is not None and person is not None and side < person
+
+
+def test_whom_a_side_plays_is_another_side_not_a_person() -> None:
+    text = "On Christmas Day the Harbour Kings are scheduled to face the reigning champions, the Orna Bears."
+    assert _lead("who are the harbour kings playing on christmas", text) == "Orna Bears [1]."
+    from bot.qa.question_kind import OPPONENT_Q
+
+    for q in (
+        "who do the chiefs play next",
+        "who will the jets be playing",
+        "who are utd taking on",
+    ):
+        assert OPPONENT_Q.search(q), q
+    # a player asked for, not an opponent
+    for q in ("who's playing fullback for england", "who will be playing qb for the jets"):
+        assert not OPPONENT_Q.search(q), q

@@ -78,6 +78,7 @@ from .question_kind import (
     MOVED_Q,
     NAME_Q,
     NOT_COUNTED,
+    OPPONENT_Q,
     ORG_Q,
     PAST_Q,
     PERSON_Q,
@@ -158,8 +159,10 @@ def _span_strength(
         known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
         known = known or introduced(sentence, sp.start, q_toks)  # "the innkeeper Romah"
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
+        # "the Crimson Tide": a side, unless the question asks whom a side plays
+        group = not (titled or ask.opponent_q) and bool(before) and before[-1] in ("the", "The")
         if wants_person and (
-            (not titled and not personlike(sp.text)) or PLACE_NAME.match(bare(sp.text))
+            (not titled and not personlike(sp.text)) or PLACE_NAME.match(bare(sp.text)) or group
         ):
             base *= 0.5  # "New England", "Las Vegas": a place, or a team named for one
         if label:  # "Director: Varkan": the label says what the name is
@@ -302,6 +305,7 @@ class Asked:
     former_q: bool  # "what does it usually cost": what it was or usually is
     measure_q: bool  # "how far does it reach": a distance, a size, a speed
     catch_q: bool  # "who caught it": the passer is not the answer
+    opponent_q: bool  # "who are the warriors playing": whom a side plays, often "the" side
     verb: str  # "who led the round": the stem of the verb whose doer is asked for ("lead")
     owner: str  # whose title is asked about ("google's lead attorney"), or ""
     context: set[str] | None  # the question's words a name may not mostly consist of
@@ -349,6 +353,7 @@ class Asked:
             asked=q_toks | {ph[0] for phs in syn.values() for ph in phs if len(ph) == 1},
             counted=counted,
             how_old=bool(HOW_OLD.search(question)),
+            opponent_q=bool(OPPONENT_Q.search(typed)),
             money_q=bool(MONEY_Q.search(question)),
             share_q=bool(SHARE_Q.search(question)) and not PRICE_LEVEL.search(question),
             wants_person=wants_person,

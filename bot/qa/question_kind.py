@@ -331,6 +331,15 @@ _ORG_WORDS = "company|firm|team|club|side|group|country|organi[sz]ation|agency|m
 ORG_Q = re.compile(rf"\b(?:{_ORG_WORDS}|brand|band|bank|union|party|charity|nation|school)\b", re.I)
 
 
+# "who are the warriors playing", "who do the chiefs face": whom a side plays is another side
+OPPONENT_Q = re.compile(
+    r"\bwho(?:\s+(?:are|do|did|will|were|have|had)\s+|(?:['’]s|\s+is|\s+does)\s+the\s+)"
+    r"(?:(?!be\b)[\w'’&.-]+\s+){1,3}?(?:(?:be|have)\s+)?(?:play(?:s|ed|ing)?|fac(?:e|es|ed|ing)|"
+    r"host(?:s|ed|ing)?|beat(?:s|ing)?|visit(?:s|ed|ing)?|meet(?:s|ing)?|tak(?:e|ing)\s+on)\b",
+    re.I,
+)
+
+
 # --- what else a question says about its answer (read once per question by
 # ``bot.qa.answer_kind.Asked.read``) ---------------------------------------------------------------
 
