@@ -32,3 +32,11 @@ def test_a_name_and_its_title_or_a_day_are_no_list() -> None:
     s = "They face Saturday and Jonny Evans is fit."
     a = s.index("Jonny")
     assert listed(s, a, a + len("Jonny Evans")) == (a, a + len("Jonny Evans"))
+
+
+def test_a_list_that_ends_the_sentence_leaves_its_full_stop() -> None:
+    s = "This year's slate is loaded, with games in Harbour City, Orna and Lunvik."
+    assert _lead("who are the teams playing", "Harbour City", s) == "Harbour City, Orna and Lunvik"
+    # an abbreviation's full stop is the name's own
+    s = "The picks went to Mara Voss and Dale Tarrow Jr."
+    assert _lead("who are the picks", "Mara Voss", s) == "Mara Voss and Dale Tarrow Jr."

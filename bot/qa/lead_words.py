@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .extent import Bounded, of_whole
+from .name_words import ABBREVIATED
 from .shape import HOW_MANY, HOW_MUCH, WHERE, WHO
 
 # The question asks for more than one ("which teams are on bye", "who were the two", "which
@@ -56,4 +57,13 @@ def stated(quote: str, at: int, answer: Bounded, shape: str, question: str = "")
         a, b = of_whole(quote, a, b)
     if shape in (WHO, WHERE) and _MANY_Q.search(question) and 0 <= a < b <= len(quote):
         a, b = listed(quote, a, b)
-    return quote[a:b].strip().rstrip(",;:")
+    text = quote[a:b].strip().rstrip(",;:")
+    last = text.split()[-1] if text.split() else ""
+    if (
+        shape in (WHO, WHERE)
+        and last.endswith(".")
+        and "." not in last[:-1]
+        and not ABBREVIATED.search(last[:-1])
+    ):
+        text = text[:-1]  # "New York, Los Angeles and Miami.": the sentence's full stop
+    return text
