@@ -54,3 +54,14 @@ def test_asked_how_many_died_the_deaths_are_counted() -> None:
         "The outbreak infected 1,100 cattle on 40 farms, and also 4,200 Britons, officials said."
     )
     assert _lead("how many americans were infected in the outbreak", cases) == "4,200 Britons [1]."
+
+
+def test_asked_how_many_yards_one_play_s_length_is_no_total() -> None:
+    text = (
+        "Jo Marr broke off a 51-yard run in the third quarter. "
+        "Marr finished with 127 yards on 14 carries as Orna beat Marlow."
+    )
+    assert _lead("how many rushing yards did jo marr have vs marlow", text) == "127 yards [1]."
+    # asked how long the play was, its length answers
+    kick = "Pell Tarrow hit a 56-yard field goal as time expired. Orna gained 310 yards in all."
+    assert _lead("how long was tarrow's field goal", kick) == "56-yard field goal [1]."

@@ -133,6 +133,9 @@ _LENGTH_UNITS = frozenset(
     )
 )
 _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
+# "a 29-yard touchdown", "his 51-yard run": how long one play was, not a total of yards
+_ONE_PLAY = re.compile(r"\d+-yard\s+[a-z]")
+ONE_PLAY = 0.5
 
 
 def _span_strength(
@@ -218,6 +221,8 @@ def _span_strength(
         own = nouns(" ".join(w for w in sp.text.split() if w.islower())) - _TIME_UNITS
         if hits and (own - counted) & asked:
             base *= AMOUNT_OF  # "how long is the break": "a 30-minute break", not "six hours"
+        if hits and "yard" in counted and counted != _HOW_LONG_UNITS and _ONE_PLAY.match(sp.text):
+            base *= ONE_PLAY  # "how many yards did he throw for": "245 yards", not "a 29-yard TD"
         if not hits and re.match(r"\d+(?:st|nd|rd|th)\b", sp.text):
             base = 0.3  # "the 3rd stage": a count only of what the question counts
         elif not hits and MEASURED.search(sp.text):
