@@ -31,6 +31,9 @@ from tests.test_qa_spans import _texts
         ),
         ("Polls close the last Sunday of March.", ["last Sunday of March"]),
         ("They met on Monday in October 2023.", ["on Monday", "in October 2023"]),
+        # a named day is no weekday
+        ("Deals run through Cyber Monday.", []),
+        ("Black Friday lands on November 24.", ["on November 24"]),
     ],
 )
 def test_when_spans_are_read_whole(sentence: str, want: list[str]) -> None:
@@ -94,3 +97,11 @@ def test_asked_what_date_a_weekday_alone_is_no_date() -> None:
     assert _lead("what date is the game, harrow vs velm?", text) == "On Nov. 25 [1]."
     # asked when, the weekday the first sentence gives still answers
     assert _lead("when do harrow play velm", text) == "On Saturday [1]."
+
+
+def test_asked_what_date_a_time_of_day_alone_is_no_date() -> None:
+    text = (
+        "Orna's winter sale opens at 5:00 a.m. EST with doorbusters on kettles. "
+        "This year Orna's winter sale runs all day on Nov. 27."
+    )
+    assert _lead("orna winter sale is what date", text) == "On Nov. 27 [1]."

@@ -402,6 +402,20 @@ def _lower_month(text: str) -> bool:
 _OF_WHOLE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|all|all\s+the)?\s*$")
 
 
+# a name ending in a weekday is no day: "Cyber Monday", "Black Friday", "Super Bowl Sunday"
+_NAMED_DAY = re.compile(
+    r"\b(?:Cyber|Black|Good|Easter|Giving|Super|Ash|Palm|Holy|Maundy|Blue|Selection|Travel|"
+    r"Business|Bowl|Fat|Shrove|Bloody|Manic)\s+$"
+)
+
+
+def _named_day(sentence: str, sp: Span) -> bool:
+    """Whether a weekday alone is the last word of a named day ("Cyber Monday")."""
+    return bool(re.fullmatch(_WEEKDAY, sp.text)) and bool(
+        _NAMED_DAY.search(sentence[max(0, sp.start - 12) : sp.start])
+    )
+
+
 def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
     """ "three of its nine lines": the part with the whole it is counted out of, as one count;
     "two to seven players": a range, as one."""
@@ -428,7 +442,11 @@ def _date_part(sentence: str, s: Span) -> bool:
 def answer_spans(sentence: str, shape: str) -> list[Span]:
     """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
     if shape == WHEN:  # a month alone is one only with its capital ("may" is a verb)
-        found = [s for s in _spans(_WHEN_RX, sentence) if not _lower_month(s.text)]
+        found = [
+            s
+            for s in _spans(_WHEN_RX, sentence)
+            if not _lower_month(s.text) and not _named_day(sentence, s)
+        ]
         return [Span(a, b, sentence[a:b]) for a, b in date_ranges(sentence, found)]
     if shape == POSITION:
         return [Span(a, b, sentence[a:b]) for a, b in position_spans(sentence)]

@@ -122,7 +122,7 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
     elif shape == WHEN and ask.past_q:  # "last time colorado won there": a date, not "7 p.m."
         rated = by(tw.CLOCK_PAST, lambda sp: tw.CLOCK_ONLY.match(sp.text))
     if shape == WHEN and _DATE_Q & ask.q_toks:  # "what date is the game": "Nov. 25", not "Saturday"
-        rated = by(NO_DATE, lambda sp: _DAY_ONLY.match(sp.text))
+        rated = by(NO_DATE, lambda sp: _DAY_ONLY.match(sp.text) or tw.CLOCK_ONLY.match(sp.text))
     if shape == WHEN and not ask.end_q:  # "when did he found it": not "CEO until 2019"
         rated = by(  # but "won't reopen until Sunday": then it will
             tw.UNTIL,

@@ -17,7 +17,7 @@ CLOCK_Q = re.compile(
 CLOCK = re.compile(r"\d(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I)
 CLOCK_ONLY = re.compile(
     r"^(?:at\s+|by\s+|around\s+|about\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)?"
-    r"(?:\s+(?:ET|PT|CT|MT|GMT|BST|UTC|local))?$",
+    r"(?:\s+(?:ET|PT|CT|MT|EST|EDT|PST|PDT|CST|CDT|GMT|BST|UTC|local))?$",
     re.I,
 )
 CLOCK_PAST = 0.6  # a time of day alone, asked when something in the past happened
