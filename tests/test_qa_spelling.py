@@ -60,6 +60,11 @@ def test_sports_nicknames_add_the_teams_name() -> None:
     assert expand("when does d4 season 2 drop")[1] == ["Diablo 4"]
     assert expand("who had the pick 6 for jax on thursday")[1] == ["Jacksonville"]
     assert expand("how did the windies t20 series end")[1] == ["West Indies"]
+    # sportsbooks, clubs and players by their usual short names
+    assert expand("when are fd and dk going live in vermont")[1] == ["FanDuel", "DraftKings"]
+    assert expand("who did OM bring in as coach")[1] == ["Olympique de Marseille"]
+    assert expand("how many career points does kd have")[1] == ["Kevin Durant"]
+    assert expand("idk, did the pep talk help")[1] == []  # inside a word; "pep" is an everyday word
 
 
 def test_a_clipped_subject_and_a_heros_nickname_are_spelled_out() -> None:
