@@ -95,3 +95,13 @@ def test_whom_a_side_takes_on_is_no_place() -> None:
     ]
     assert _where("The firm relies on Taiwan for chips, it said in Paris.") == ["in Paris"]
     assert _where("The ferry runs on Long Island.") == ["on Long Island"]
+
+
+def test_a_venue_named_before_its_kind_is_a_place() -> None:
+    # a game guide's "(Sunken Ruins dungeon in Scosglen)": the dungeon, in its region, as one
+    assert _where("Aspect of Force (Velm Hollow dungeon in Orrin Vale) — quakes outwards.") == [
+        "Velm Hollow dungeon in Orrin Vale"
+    ]
+    assert _where("The final is at the Harbour stadium in Lunvik.") == [
+        "at the Harbour stadium in Lunvik"
+    ]

@@ -152,7 +152,10 @@ _TITLE = (
 # preposition before it
 _NAMED_PLACE_RX = re.compile(
     rf"\b(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}\s+(?:neighbou?rhood|suburb|borough|county|district|"
-    r"province|region|village|town)\b"
+    r"province|region|village|town|"
+    # "the Sunken Ruins dungeon", "the Lakers' arena": a venue named before its kind
+    r"dungeon|stronghold|stadium|arena|ballpark|racecourse|speedway|raceway|circuit|casino|mall|"
+    r"museum|cathedral|temple)\b"
 )
 # "The state of Wisconsin", "the city of Leeds": a place named after its kind, with no
 # preposition before it
