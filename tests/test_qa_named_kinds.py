@@ -98,3 +98,8 @@ def test_whom_a_side_plays_is_another_side_not_a_person() -> None:
     # a player asked for, not an opponent
     for q in ("who's playing fullback for england", "who will be playing qb for the jets"):
         assert not OPPONENT_Q.search(q), q
+
+
+def test_which_state_does_something_is_answered_by_the_state_named_so() -> None:
+    text = "The state of Vermont has long been the country's top maple syrup producer, well ahead of Maine."
+    assert _lead("which us state makes the most maple syrup", text) == "Vermont [1]."

@@ -58,7 +58,9 @@ WANTS_ORG = re.compile(
     r"bands?|banks?|unions?|part(?:y|ies)|charit(?:y|ies)|platforms?|networks?|outlets?|"
     r"business(?:es)?|countr(?:y|ies)|nations?|sportsbooks?|universit(?:y|ies)|unis?|colleges?|"
     r"schools?|hospitals?|studios?|airlines?|retailers?|publishers?|leagues?|newspapers?|"
-    r"magazines?|journals?|developers?|labels?|broadcasters?|websites?|automakers?|carmakers?))\b",
+    r"magazines?|journals?|developers?|labels?|broadcasters?|websites?|automakers?|carmakers?|"
+    # "which us state grows the most": "the state of Wisconsin"
+    r"states?|cit(?:y|ies)|provinces?|towns?))\b",
     re.I,
 )
 
