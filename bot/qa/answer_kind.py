@@ -7,7 +7,15 @@ place's when a person is asked for; an amount of money for "what does it cost", 
 much did it go up", a count of the thing asked about), and by how close it sits to the question's
 own words (the predicate it answers). A name the question already gives is no answer. What a
 question's words say about its answer (money or a share, a role, a count's noun) is read with the
-patterns in ``bot.qa.question_kind``."""
+patterns in ``bot.qa.question_kind``.
+
+Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
+name, a person or a body, a role or title matched; how many: a count of the noun asked, an age,
+one play's length; how much: money, a share, a measure; when: a date over a vague time) and its
+closeness to the question's words; then ``Asked``: its fields (what the question asks, read once
+by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by ``bot.qa.seen``), and
+``Asked.rate``, which finds a sentence's spans, drops those the question already names, and
+applies the weights kept in other modules (places and times, owners, labels, brackets, votes)."""
 
 from __future__ import annotations
 
@@ -314,7 +322,6 @@ class Asked:
     verb: str  # "who led the round": the stem of the verb whose doer is asked for ("lead")
     owner: str  # whose title is asked about ("google's lead attorney"), or ""
     context: set[str] | None  # the question's words a name may not mostly consist of
-    kind: frozenset[str]  # the words after "which" or "what" saying what kind of name is asked
     alone: frozenset[str]  # words the question gives alone, as a first name ("from dusty at")
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     dated_years: frozenset[str] = frozenset()  # years the candidates give with a month or day
@@ -325,6 +332,11 @@ class Asked:
     done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
     successor: bool = False  # "who's taking over as ceo": the name coming into the post
     figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
+
+    @property
+    def kind(self) -> set[str]:
+        """The words after "which" or "what" that say what kind of name is asked ("law")."""
+        return self.q_toks - self.context if self.context is not None else set()
 
     @classmethod
     def read(
@@ -384,7 +396,6 @@ class Asked:
             verb=asked_verb(question) if shape == WHO else "",
             owner=role_owner(question, roles),
             context=context,
-            kind=frozenset(q_toks - context) if context is not None else frozenset(),
             alone=alone_words(question),
             whose=whose_words(question) if shape == WHO else frozenset(),
             done_to=object_verb(question) if shape == WHO else ("", frozenset()),

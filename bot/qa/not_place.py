@@ -40,9 +40,11 @@ PRONOUN_END = re.compile(r"\s(?:Me|You|Us|Them|It|Him|Her|I)$")
 BODY_ACRONYM = re.compile(r"^\w+\s+the\s+(?!(?:US|USA|UK|UAE|DRC|EU)$)[A-Z]{2,5}$")
 # "in AI", "in NBA history", "to WWE": initials that name a field, a league or a body. A blocklist,
 # not a list of places: "in KC", "in ATL", "in NSW" are places written so
+# initials that name a field or a kind of thing, never a body ("generative AI", "GDP")
+FIELD_TERMS = "AI|ML|VR|XR|GDP|CPI|IPO|ETF|ESG|EV|TV|HR"
 _FIELD_INITIALS = (
-    "AI|ML|VR|XR|NBA|NFL|MLB|NHL|MLS|WNBA|NCAA|UFC|WWE|AEW|PGA|LPGA|LIV|ATP|WTA|FIFA|UEFA|"
-    "IPL|NRL|AFL|ICC|GDP|CPI|IPO|ETF|ESG|EV|TV|HR|IT|QB|RB|WR|TE|DFS|PPR"
+    f"{FIELD_TERMS}|NBA|NFL|MLB|NHL|MLS|WNBA|NCAA|UFC|WWE|AEW|PGA|LPGA|LIV|ATP|WTA|FIFA|UEFA|"
+    "IPL|NRL|AFL|ICC|IT|QB|RB|WR|TE|DFS|PPR"
 )
 INITIALS_ALONE = re.compile(rf"^\w+\s+(?:{_FIELD_INITIALS})$")
 # "on Connor's shot": whose it was, not where (but "at Ibrox's tunnel" is at Ibrox)

@@ -7,6 +7,8 @@ import re
 
 from ingest.keyword import tokenize
 
+from .regions import PLACE_NAME
+
 # people by where they are from, in the plural: a group, no one's name ("how many Americans")
 DEMONYMS = (
     "Americans Britons Israelis Palestinians Europeans Africans Asians Australians Canadians "
@@ -127,3 +129,18 @@ def introduced(sentence: str, start: int, q_toks: set[str] | frozenset[str]) -> 
     ``start``: where the name begins in ``sentence``."""
     m = _NOUN_BEFORE.search(sentence[max(0, start - 40) : start])
     return m is not None and bool(set(tokenize(m.group(1))) & q_toks)
+
+
+# a person's name in the possessive before a lowercase noun: "in Les Kiss’ appointment"
+_WHOSE_AFTER = re.compile(r"(?:['’]s?)\s+[a-z]")
+
+
+def whose_name(s: str, start: int, text: str) -> bool:
+    """Whether the name ``text`` at ``start`` of ``s`` is a person's whose something is ("in Les
+    Kiss’ appointment", "at Jo Marr's home"): after "in" or "at", who, not where."""
+    return (
+        len(text.split()) >= 2
+        and personlike(text)
+        and not PLACE_NAME.match(text)  # "in South Africa's win"
+        and bool(_WHOSE_AFTER.match(s, start + len(text)))
+    )

@@ -5,8 +5,10 @@ text as well as formal.
 
 Map: the shape names and ``Span`` first; then one pattern per kind of span (scores, times,
 amounts and counts, names and places); then the helpers that cut a capitalised run into names
-(``_names``) and give a count its noun (``_with_noun``); ``answer_spans``, near the end, is the
-entry point that picks among them by shape."""
+(``_names``; a person named in the possessive after "in" is ``person.whose_name``) and give a
+count its noun (``_with_noun``); a weekday that ends a named day ("Cyber Monday") is dropped by
+``_named_day``; ``answer_spans``, near the end, is the entry point that picks among them by
+shape."""
 
 from __future__ import annotations
 
@@ -25,10 +27,11 @@ from .name_words import (
     TITLE_ABBREVIATIONS,
 )
 from .not_place import said_no_place, works_at
-from .person import personlike
+from .person import personlike, whose_name
 from .placed import based_places, hometowns, local_places
 from .position import POSITION, position_spans
-from .regions import AFTER_VISIT, NATION, PLACE_NAME, PLACE_NOUN, REGION
+from .regions import AFTER_VISIT, NATION, PLACE_NOUN, REGION
+from .when_words import NAMED_DAY_BEFORE
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY = "who", "where", "when", "how_much", "how_many"
 YESNO, WHAT, WHY = "yesno", "what", "why"
@@ -202,21 +205,6 @@ _PLACE_BEFORE = re.compile(
 )
 
 
-# a person's name in the possessive before a lowercase noun: "in Les Kiss’ appointment"
-_WHOSE_AFTER = re.compile(r"(?:['’]s?)\s+[a-z]")
-
-
-def _whose(s: str, start: int, text: str) -> bool:
-    """Whether the name ``text`` at ``start`` is a person's whose something is ("in Les Kiss’
-    appointment", "at Jo Marr's home"): after "in" or "at", who, not where."""
-    return (
-        len(text.split()) >= 2
-        and personlike(text)
-        and not PLACE_NAME.match(text)  # "in South Africa's win"
-        and bool(_WHOSE_AFTER.match(s, start + len(text)))
-    )
-
-
 _POSSESSIVE_GAP = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
 
 
@@ -284,7 +272,7 @@ def _names(s: str) -> list[Span]:
         if (
             _PLACE_BEFORE.search(s[max(0, start - 12) : start])
             and not works_at(s[:start])
-            and not _whose(s, start, text)
+            and not whose_name(s, start, text)
         ):
             continue  # "in Lunvik": a place, not who (but "researchers at Acme Labs" work there)
         if all(re.fullmatch(_TITLE, w.rstrip(".,'’")) for w in text.split()):
@@ -405,17 +393,10 @@ def _lower_month(text: str) -> bool:
 _OF_WHOLE = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|all|all\s+the)?\s*$")
 
 
-# a name ending in a weekday is no day: "Cyber Monday", "Black Friday", "Super Bowl Sunday"
-_NAMED_DAY = re.compile(
-    r"\b(?:Cyber|Black|Good|Easter|Giving|Super|Ash|Palm|Holy|Maundy|Blue|Selection|Travel|"
-    r"Business|Bowl|Fat|Shrove|Bloody|Manic)\s+$"
-)
-
-
 def _named_day(sentence: str, sp: Span) -> bool:
     """Whether a weekday alone is the last word of a named day ("Cyber Monday")."""
     return bool(re.fullmatch(_WEEKDAY, sp.text)) and bool(
-        _NAMED_DAY.search(sentence[max(0, sp.start - 12) : sp.start])
+        NAMED_DAY_BEFORE.search(sentence[max(0, sp.start - 12) : sp.start])
     )
 
 

@@ -10,6 +10,7 @@ import re
 
 from ingest.keyword import tokenize
 
+from .not_place import FIELD_TERMS
 from .person import bare, personlike
 from .regions import REGION
 from .shape import Span, is_title
@@ -98,7 +99,7 @@ _LOWER_AFTER = re.compile(r"\s+[a-z]")
 
 
 # initials that name a field or a kind of thing, never who or which body: "our AI tools"
-_FIELD_TERM = re.compile(r"(?:AI|ML|VR|XR|LLMs?|GPUs?|GDP|CPI|IPOs?|ETFs?|ESG|EVs?|TV|HR)")
+_FIELD_TERM = re.compile(rf"(?:{FIELD_TERMS}|LLMs?|GPUs?|IPOs|ETFs|EVs)")
 
 
 def used_as_kind(sentence: str, sp: Span) -> bool:

@@ -61,3 +61,11 @@ def since_last(sentence: str, start: int, span: str) -> float:
     if not re.match(r"since\s", span, re.I):
         return 1.0
     return SINCE_LAST if _FIRST_BEFORE.search(sentence[max(0, start - 80) : start]) else 1.0
+
+
+# a name ending in a weekday is no day: "Cyber Monday", "Black Friday", "Super Bowl Sunday" (the
+# words before the weekday)
+NAMED_DAY_BEFORE = re.compile(
+    r"\b(?:Cyber|Black|Good|Easter|Giving|Super|Ash|Palm|Holy|Maundy|Blue|Selection|Travel|"
+    r"Business|Bowl|Fat|Shrove|Bloody|Manic)\s+$"
+)
