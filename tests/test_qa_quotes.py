@@ -1239,6 +1239,20 @@ def test_an_age_written_with_hyphens_and_a_count_inside_a_score() -> None:
     assert short_answer_lead(select_excerpts(q, [p]), q) == "In 1992 [1]."
 
 
+def test_asked_how_old_an_ordinal_is_no_age() -> None:
+    """ "his 26th season as a manager" counts seasons, not years: it is not stated as his age;
+    "Ed Marl, 74," is."""
+    q = "how old was ed marl when he retired from the hawks"
+    first = (
+        "After his fourth season with the Hawks and his 26th big league managerial season, "
+        "Ed Marl announced his retirement last week."
+    )
+    p = _passage(first + " Houston won the 2022 World Series and two pennants.")
+    assert short_answer_lead(select_excerpts(q, [p]), q) is None
+    p = _passage(first.replace("Ed Marl", "Ed Marl, 74,"))
+    assert short_answer_lead(select_excerpts(q, [p]), q) == "74 [1]."
+
+
 def test_a_player_or_official_asked_for_by_role_is_the_name_under_that_role() -> None:
     p = _passage(
         "Orvale manager Tomas Brel said the derby would be tough. Orvale will be without "

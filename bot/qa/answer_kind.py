@@ -217,6 +217,9 @@ def _span_strength(
         aged = bool(AGE_NEAR.search(beside[0]) or AGE_NEAR.match(beside[1]) or hyphened)
         plain = plain or hyphened
         base = 1.3 if plain and aged else (0.9 if plain else 0.4)
+        if re.fullmatch(r"\d{1,3}(?:st|nd|rd|th)", first):  # "his 26th season" is no age
+            birthday = re.match(r"\S*\s+birthday", sentence[sp.start :], re.I)
+            base = 1.3 if birthday else 0.15
     elif shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
         toks = set(tokenize(sp.text))
         hits = len(nouns(sp.text) & counted)
