@@ -134,3 +134,21 @@ def test_betting_odds_asked_for_are_the_signed_figure() -> None:
 
     spans = [s.text for s in answer_spans("the 2022-2023 season and COVID-19 cases", HOW_MUCH)]
     assert not any(s.startswith("-") for s in spans)
+
+
+def test_a_deal_listing_states_the_price_not_the_old_price_or_the_saving() -> None:
+    """ "Holm K2 $89 $129 Save $40": a deal's price, then what it was, then what is taken off.
+    Asked what it costs, the first is the answer."""
+    text = (
+        "Holm K2 kettle $89 $129 Save $40 The Holm K2 is back down to its lowest price at "
+        "Lindqvist for the holiday sale."
+    )
+    assert _lead("how much is the holm k2 kettle in the holiday sale", text) == "$89 [1]."
+    from bot.qa.amounts import compared, former
+    from bot.qa.shape import Span
+
+    at = text.index("$40")
+    assert compared(text, Span(at, at + 3, "$40"), set())  # what is taken off
+    assert not compared(text, Span(at, at + 3, "$40"), {"save"})  # unless the saving is asked
+    at = text.index("$129")
+    assert former(text, Span(at, at + 4, "$129"))

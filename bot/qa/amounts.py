@@ -29,10 +29,17 @@ _CHANGE_IN = re.compile(rf"\d\s*(?:%|percent|per\s+cent|points?|basis\s+points)?
 _CHANGE_AFTER = re.compile(rf"\s+{_CHANGE}", re.I)
 
 
+# "Save $72", "a saving of $50": what is taken off a price, not the price, unless asked
+_SAVED = re.compile(r"\b(?:save|saves|saving|savings|discount)\s+(?:of\s+)?(?:up\s+to\s+)?$", re.I)
+_SAVE_WORDS = frozenset(tokenize("save saves saving savings discount discounts"))
+
+
 def compared(sentence: str, sp: Span, asked: set[str] | frozenset[str]) -> bool:
     """Whether the amount ``sp`` is a difference ("$20 more", "5% higher than", "a 25 percent
-    larger battery") rather than the amount itself."""
+    larger battery", "Save $72") rather than the amount itself."""
     if COMPARED.match(sentence[sp.end : sp.end + 20]) or COMPARED.match(sp.text.split()[-1]):
+        return True
+    if _SAVED.search(sentence[max(0, sp.start - 30) : sp.start]) and not asked & _SAVE_WORDS:
         return True
     for inside, after in ((_LARGER_IN, _LARGER_AFTER), (_CHANGE_IN, _CHANGE_AFTER)):
         m = inside.search(sp.text) or after.match(sentence, sp.end)
@@ -82,6 +89,9 @@ _REGULAR_BEFORE = re.compile(
 )
 
 
+_PRICE_BEFORE = re.compile(r"[$€£¥₹]\d(?:[\d,.]*\d)?\s+$")
+
+
 def former(sentence: str, sp: Span) -> bool:
     """The amount is what something was, what it usually is, or what it is compared with, beside
     another amount."""
@@ -90,6 +100,8 @@ def former(sentence: str, sp: Span) -> bool:
         _TO_AFTER.match(sentence[sp.end : sp.end + 30]) or _MOVED_FROM.search(before)
     ):
         return True
+    if _PRICE_BEFORE.search(before) and sp.text[:1] in "$€£¥₹":
+        return True  # "Sony WH-1000XM5 $328 $400 Save $72": a deal's price, then what it was
     return bool(_REGULAR_BEFORE.search(before))
 
 
