@@ -164,6 +164,17 @@ def test_who_plays_a_part_is_the_name_in_brackets_after_it() -> None:
     assert _lead("who directed the velm ferry movie", text) == "Halvard Rusk [1]."
 
 
+def test_who_plays_a_part_is_who_is_played_by_and_not_who_plays_another() -> None:
+    """ "Tova Lind, portrayed by singer Ines Marr," says who plays Tova; "Pell Dorran playing a
+    man hired as a night guard" plays a part the question does not name."""
+    text = (
+        "Velm Ferry borrows from Harbour Night, with Pell Dorran playing a man hired as a night "
+        "guard at a ferry terminal. In Velm Ferry we follow Tova Lind, portrayed by singer Ines "
+        "Marr, a pilot who leaves the city."
+    )
+    assert _lead("who plays tova in the velm ferry movie", text) == "Ines Marr [1]."
+
+
 def test_a_word_capitalised_where_a_line_starts_is_no_one() -> None:
     """ "Tuesday, Oct. 31 First pitch: 8:03 p.m.": "First" opens a line of a live blog's
     schedule; it names no pitcher. "First Republic" still names a bank."""

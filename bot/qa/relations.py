@@ -30,6 +30,18 @@ _CAST_VERBS = frozenset(words("play voice portray star"))
 CAST_BRACKET = 1.5  # what a name in brackets after the part the question names counts for more
 # "A guy named Mike (Josh Hutcherson) is hired": who plays the part named right before
 _PART_BEFORE = re.compile(r"([\w'’-]+)\s+\(\s*(?:played\s+by\s+|voiced\s+by\s+)?$")
+# "Madoka Akagi, portrayed by popular Japanese idol Nanase Nishino": the part before, who plays it
+# after
+_PLAYED_BY = re.compile(
+    r"((?:[\w'’-]+\s+){0,2}[\w'’-]+),?\s+(?:played|portrayed|voiced)\s+by\s+"
+    r"(?:[\w'’-]+\s+){0,4}$"
+)
+OTHER_PART = 0.6  # what a name said to play another part than the one asked about counts for
+# "Nicolas Cage playing a man hired to serve as a janitor": a part that is no name
+_PLAYS_AFTER = re.compile(
+    r"\s+(?:is\s+|was\s+)?(?:playing|plays|played|portraying|portrays|portrayed|stars\s+as|"
+    r"starring\s+as)\s+((?:an?|the|his|her)\s+(?:[\w'’-]+\s*){1,8})"
+)
 # "whose record contract", "whose france try-scoring record": the words of the thing owned,
 # up to the verb (a past form: "whose backpass gifted them") or the question's end
 _WHOSE_Q = re.compile(r"\bwhose\s+((?:[a-z][\w'’-]*\s*){1,4})", re.I)
@@ -114,14 +126,21 @@ def cast_as(sentence: str, sp: Span) -> bool:
 
 
 def in_cast(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> bool:
-    """Whether the name ``sp`` stands in brackets right after a part the question names ("Mike
-    (Josh Hutcherson)" for "who plays mike"): who plays it, as a review introduces the cast."""
+    """Whether the name ``sp`` is given as who plays a part the question names: in brackets
+    right after it ("Mike (Josh Hutcherson)" for "who plays mike"), as a review introduces the
+    cast, or after "played by" ("Madoka Akagi, portrayed by idol Nanase Nishino")."""
     m = _PART_BEFORE.search(sentence[max(0, sp.start - 40) : sp.start])
-    return (
-        m is not None
-        and sentence[sp.end : sp.end + 1] in (")", ",")
-        and bool(set(words(m.group(1))) & q_toks)
-    )
+    if m is not None and sentence[sp.end : sp.end + 1] in (")", ","):
+        return bool(set(words(m.group(1))) & q_toks)
+    m = _PLAYED_BY.search(sentence[max(0, sp.start - 80) : sp.start])
+    return m is not None and bool(set(words(m.group(1))) & q_toks)
+
+
+def other_part(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> bool:
+    """Whether the name ``sp`` is said to play a part the question does not name ("Nicolas Cage
+    playing a man hired as a janitor", asked who plays Mike)."""
+    m = _PLAYS_AFTER.match(sentence, sp.end)
+    return m is not None and not set(words(m.group(1))) & q_toks
 
 
 def weigh_relations(
@@ -135,6 +154,10 @@ def weigh_relations(
         rated = [(sp, w * (CHARACTER if cast_as(sentence, sp) else 1.0)) for sp, w in rated]
         rated = [
             (sp, w * (CAST_BRACKET if in_cast(sentence, sp, asked.q_toks) else 1.0))
+            for sp, w in rated
+        ]
+        rated = [
+            (sp, w * (OTHER_PART if other_part(sentence, sp, asked.q_toks) else 1.0))
             for sp, w in rated
         ]
     if thing := asked.whose:
