@@ -222,3 +222,18 @@ def test_a_body_is_not_stated_as_the_person_asked_for_unless_sure() -> None:
     assert _lead("which department did venn plead guilty through", guilty) == (
         "Aldmere Department of Justice [1]."
     )
+
+
+def test_asked_who_said_it_the_names_in_the_quote_after_said_are_not_the_speaker() -> None:
+    """ "Ines Marr, deputy director general of Velm, said:" and then the quote: asked who at Velm
+    called it unfair, the speaker answers, not a name inside what she said; asked who gives the
+    choice, the name in the quote still does."""
+    text = (
+        "Consumer groups filed complaints on Thursday.\n"
+        "Commenting in a statement, Ines Marr, deputy director general of Velm, said:\n"
+        "The choice Hugo Brandt is giving readers of Tamsk Media is unfair and illegal, and they "
+        "deserve far better."
+    )
+    q = "who at velm called tamsk's pay or consent thing unfair and illegal"
+    assert _lead(q, text) == "Ines Marr [1]."
+    assert _lead("who is giving tamsk media readers an unfair choice", text) == "Hugo Brandt [1]."

@@ -71,6 +71,14 @@ SHORTLIST = 12  # sentences embedded per question for the meaning score (EMBED_C
 # a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
 _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
 # "name" as what is asked for ("ceo name?", "the name of"), not as a verb ("name the ship")
+# "who at beuc called it unfair", "who said ...": the speaker is asked for; the sentence after
+# "Ursula Pachl, deputy director of BEUC, said:" is what she said, and the names in it are not hers
+_SPEAKER_Q = re.compile(
+    r"\bwho(?:['’]s)?\b(?:\s+(?:at|from|of|in)\s+[\w'’&.-]+)?\s+(?:said|says|called|calls|claimed|"
+    r"described|slammed|criticised|criticized|warned|told|wrote|tweeted|posted|blasted|praised)\b",
+    re.I,
+)
+QUOTED_SPEECH = 0.6  # what the answer of a sentence quoted after "X said:" counts for, asked who said
 _NAME_ASKED = re.compile(r"\bname\b(?!\s+(?:the|a|an|it|him|her|them|his|their)\b)", re.I)
 _PRONOUN = re.compile(
     r"^[\"'“‘]?(?:He|She|They|It|His|Her|Its|Their|Them|This|These|Those|That|Both|The\s+"
@@ -253,10 +261,13 @@ def select_excerpts(
         elif shape == WHAT and called and _SHORT_QUOTE.search(c.sentence):
             c.shape = W_BECAUSE  # "what did he call them": “environmental lunatics”
         by_article.setdefault(c.passage.article_id, []).append(c)
+    speaker_q = shape == WHO and bool(_SPEAKER_Q.search(question))
     for sents in by_article.values():
         at = {c.idx: c for c in sents}
         for c in sents:
             c.context = max((at[i].lex for i in (c.prev, c.next) if i in at), default=0.0)
+            if speaker_q and c.prev in at and at[c.prev].sentence.rstrip().endswith(":"):
+                c.shape *= QUOTED_SPEECH
             if shape in SHORT and (
                 labelled(c.sentence, shape, q_toks) is not None
                 or (shape == WHO and role_labelled(c.sentence, ask.roles) is not None)
