@@ -70,7 +70,6 @@ SAID_WORDS = 8
 SHORTLIST = 12  # sentences embedded per question for the meaning score (EMBED_CHARS of each)
 # a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
 _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
-# "name" as what is asked for ("ceo name?", "the name of"), not as a verb ("name the ship")
 # "who at beuc called it unfair", "who said ...": the speaker is asked for; the sentence after
 # "Ursula Pachl, deputy director of BEUC, said:" is what she said, and the names in it are not hers
 _SPEAKER_Q = re.compile(
@@ -78,7 +77,8 @@ _SPEAKER_Q = re.compile(
     r"described|slammed|criticised|criticized|warned|told|wrote|tweeted|posted|blasted|praised)\b",
     re.I,
 )
-QUOTED_SPEECH = 0.6  # what the answer of a sentence quoted after "X said:" counts for, asked who said
+QUOTED_SPEECH = 0.6  # what a sentence quoted after "X said:" counts for as saying who said it
+# "name" as what is asked for ("ceo name?", "the name of"), not as a verb ("name the ship")
 _NAME_ASKED = re.compile(r"\bname\b(?!\s+(?:the|a|an|it|him|her|them|his|their)\b)", re.I)
 _PRONOUN = re.compile(
     r"^[\"'“‘]?(?:He|She|They|It|His|Her|Its|Their|Them|This|These|Those|That|Both|The\s+"
