@@ -590,6 +590,9 @@ def test_a_celebritys_nickname_is_spelled_out_so_the_articles_name_covers_it() -
     assert expand("did jimmy g start")[1] == ["Jimmy Garoppolo"]
     assert expand("did the pirates bring cutch back?")[1] == ["Andrew McCutchen"]
     assert expand("what did elon say")[1] == ["Elon Musk"]
+    # banks by their everyday short names
+    assert expand("how much did citi have to pay back")[1] == ["Citigroup"]
+    assert expand("how much did jpm pay the virgin islands")[1] == ["JPMorgan"]
     assert expand("how many ppv buys did the fnaf movie get")[1] == [
         "pay-per-view",
         "Five Nights at Freddy's",

@@ -72,6 +72,7 @@ ALIASES: dict[str, str] = {
     "windies": "West Indies", "muzza": "Andy Murray", "kaner": "Patrick Kane",
     "robbo": "Robertson",
     "amex": "American Express", "bofa": "Bank of America", "doj": "Justice Department",
+    "citi": "Citigroup", "jpm": "JPMorgan",
     "gop": "Republican", "dems": "Democrats", "gta 6": "Grand Theft Auto VI",
     "gta vi": "Grand Theft Auto VI", "totk": "Tears of the Kingdom",
     "mw3": "Modern Warfare III", "ucl": "Champions League", "afcon": "Africa Cup of Nations",
