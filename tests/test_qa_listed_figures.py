@@ -38,15 +38,3 @@ def test_the_words_before_or_after_a_list_are_every_figures_and_a_year_is_no_ite
     # figures not joined by a comma or "and" are one item; a year and a model number are none
     s = "The Holm X2 went from $1,499.99 to $1,199.99 in 2023, and the shop has few left."
     assert others_masked(s, _at(s, "$1,199.99")) == s
-
-
-def test_a_time_of_day_and_a_describing_comma_start_no_item() -> None:
-    """ "at 4 a.m." is no figure of the list, and ", which sits at 8.5%" describes the rate
-    before it: neither takes the words before it from the figure they belong to."""
-    s = (
-        "About 4,800 drivers, mechanics and station staff walked out at 4 a.m., shutting nine "
-        "tram lines and 74 bus routes."
-    )
-    assert "walked out" in others_masked(s, _at(s, "4,800"))
-    s = "A 0.5% rise in the Orna discount rate, which sits at 8.5%, would cut its value by 7.9%."
-    assert others_masked(s, _at(s, "8.5%")) == s

@@ -281,9 +281,9 @@ def _span_strength(
         base = (1.0 if year_q else tw.YEAR_PAST if undated else tw.YEAR_ALONE) if year else 0.6
     if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
-    window, inner = around(sentence, sp)
-    if shape in (HOW_MUCH, HOW_MANY):  # a figure in a list: the wider window, its own item only
-        window = around(others_masked(sentence, sp), sp)[0]
+    # a figure in a list answers for its own item's words only
+    listed = others_masked(sentence, sp) if shape in (HOW_MUCH, HOW_MANY) else sentence
+    window, inner = around(listed, sp)
     if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
         titles = " " + " ".join(w for w in sp.text.split() if is_title(w))
         window, inner = window + titles, inner + titles

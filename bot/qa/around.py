@@ -51,32 +51,25 @@ _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
 
 
-# a figure in running text ("$12 billion", "20,800", "40%"; not a year or a time of day)
-_FIGURE = re.compile(
-    r"(?<![\w.,$:])(?:[$€£¥₹]|[A-Z]{1,3}\$)?(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?%?"
-    r"(?!\s*(?:a\.?m\b|p\.?m\b|:\d))"  # not a time of day ("at 4 a.m.", "9:15")
-)
-# what joins the items of a list; a comma only right before the next figure ("$360 million for
-# Chase, $819 million for ..."), as ", which sits at 8.5%" describes what comes before it
-_JOIN = re.compile(
-    r";\s+|\s+(?:and|or|while|but|whereas)\s+|,\s+(?=(?:and\s+|or\s+)?[“\"]?(?:[$€£¥₹]|[A-Z]{1,3}\$)?\d)"
-)
+# a figure in running text ("$12 billion", "20,800", "40%"; not a year), and what joins the
+# items of a list
+_FIGURE = re.compile(r"(?<![\w.,$])(?:[$€£¥₹]|[A-Z]{1,3}\$)?(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?%?")
+_JOIN = re.compile(r",\s+|;\s+|\s+(?:and|or|while|but|whereas)\s+")
 
 
 def others_masked(sentence: str, sp: Span) -> str:
     """``sentence`` with the words that belong to other figures of a list blanked out, so that
     they do not count for ``sp`` ("Celgene acquiring Juno for $9 billion and Gilead acquiring
     Kite Pharma for $12 billion": Gilead's and Kite Pharma's sum is the second). Between two
-    figures, the words after the last joining comma or "and" are the later one's, the rest the
-    earlier one's ("4,800 drivers, mechanics and station staff walked off the job, shutting nine
-    tram lines and 74 bus routes": the walkout is the 4,800's); words before the first figure or after the last are
-    the whole list's ("He owned 10 percent of Alameda and 17 percent of FTX"). Figures not so
-    joined ("from $35 to $10") are one item; times of day and years are no figures here."""
+    figures, the words up to the first joining comma or "and" are the earlier one's, the rest the
+    later one's; words before the first figure or after the last are the whole list's ("He owned
+    10 percent of Alameda and 17 percent of FTX"). Figures not so joined ("from $35 to $10") are
+    one item."""
     figs = [m for m in _FIGURE.finditer(sentence) if m.end() <= sp.start or m.start() >= sp.end]
     out = list(sentence)
     points = sorted([(m.start(), m.end()) for m in figs] + [(sp.start, sp.end)])
     for (_, a), (b, _) in itertools.pairwise(points):
-        j = next(iter(reversed(list(_JOIN.finditer(sentence, a, b)))), None)
+        j = _JOIN.search(sentence, a, b)
         if j is None:
             continue
         if b == sp.start:  # right before the span: up to the join, the earlier figure's words
