@@ -46,7 +46,7 @@ from .amounts import (
     odds,
     of_words,
 )
-from .around import around, others_masked, said_by_or_on
+from .around import around, said_by_or_on
 from .counted import (
     DEATHS,
     DIED,
@@ -281,9 +281,7 @@ def _span_strength(
         base = (1.0 if year_q else tw.YEAR_PAST if undated else tw.YEAR_ALONE) if year else 0.6
     if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
-    # a figure in a list answers for its own item's words only
-    listed = others_masked(sentence, sp) if shape in (HOW_MUCH, HOW_MANY) else sentence
-    window, inner = around(listed, sp)
+    window, inner = around(sentence, sp)
     if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
         titles = " " + " ".join(w for w in sp.text.split() if is_title(w))
         window, inner = window + titles, inner + titles

@@ -3,7 +3,6 @@ and a narrower one right beside it (its own predicate)."""
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from .shape import CURRENCY_NAMES, Span
@@ -49,37 +48,6 @@ _SPEECH = (
 )
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
-
-
-# a figure in running text ("$12 billion", "20,800", "40%"; not a year), and what joins the
-# items of a list
-_FIGURE = re.compile(r"(?<![\w.,$])(?:[$€£¥₹]|[A-Z]{1,3}\$)?(?!(?:19|20)\d\d\b)\d(?:[\d,.]*\d)?%?")
-_JOIN = re.compile(r",\s+|;\s+|\s+(?:and|or|while|but|whereas)\s+")
-
-
-def others_masked(sentence: str, sp: Span) -> str:
-    """``sentence`` with the words that belong to other figures of a list blanked out, so that
-    they do not count for ``sp`` ("Celgene acquiring Juno for $9 billion and Gilead acquiring
-    Kite Pharma for $12 billion": Gilead's and Kite Pharma's sum is the second). Between two
-    figures, the words up to the first joining comma or "and" are the earlier one's, the rest the
-    later one's; words before the first figure or after the last are the whole list's ("He owned
-    10 percent of Alameda and 17 percent of FTX"). Figures not so joined ("from $35 to $10") are
-    one item."""
-    figs = [m for m in _FIGURE.finditer(sentence) if m.end() <= sp.start or m.start() >= sp.end]
-    out = list(sentence)
-    points = sorted([(m.start(), m.end()) for m in figs] + [(sp.start, sp.end)])
-    for (_, a), (b, _) in itertools.pairwise(points):
-        j = _JOIN.search(sentence, a, b)
-        if j is None:
-            continue
-        if b == sp.start:  # right before the span: up to the join, the earlier figure's words
-            lo, hi = a, j.end()
-        elif a == sp.end:  # right after it: from the join on, the next figure's
-            lo, hi = j.start(), b
-        else:  # between two other figures: theirs
-            lo, hi = a, b
-        out[lo:hi] = " " * (hi - lo)
-    return "".join(out)
 
 
 def around(sentence: str, sp: Span) -> tuple[str, str]:
