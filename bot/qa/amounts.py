@@ -78,6 +78,8 @@ _MOVED_FROM = re.compile(
     r"[^.;]{0,40}\bfrom\s*$",
     re.I,
 )
+# "$328 $400": a deal's price, then the price it had, as shop listings print them
+_PRICE_BEFORE = re.compile(r"[$€£¥₹]\d(?:[\d,.]*\d)?\s+$")
 _REGULAR_BEFORE = re.compile(
     r"\b(?:typically|usually|normally|regularly|originally|ordinarily)\b[\w\s]{0,25}?"
     r"\b(?:for|at|costs?|is|was|of)\s*$"
@@ -89,9 +91,6 @@ _REGULAR_BEFORE = re.compile(
 )
 
 
-_PRICE_BEFORE = re.compile(r"[$€£¥₹]\d(?:[\d,.]*\d)?\s+$")
-
-
 def former(sentence: str, sp: Span) -> bool:
     """The amount is what something was, what it usually is, or what it is compared with, beside
     another amount."""
@@ -101,7 +100,7 @@ def former(sentence: str, sp: Span) -> bool:
     ):
         return True
     if _PRICE_BEFORE.search(before) and sp.text[:1] in "$€£¥₹":
-        return True  # "Sony WH-1000XM5 $328 $400 Save $72": a deal's price, then what it was
+        return True  # "Sony WH-1000XM5 $328 $400 Save $72": $400 is what it was
     return bool(_REGULAR_BEFORE.search(before))
 
 

@@ -36,7 +36,7 @@ from .labels import item_heading, labelled, role_labelled, subject_heading, with
 from .lead_words import stated
 from .person import personlike
 from .press import MEDIA_Q, outlet_named
-from .question_kind import NAME_Q, question_shape, what_kind
+from .question_kind import NAME_Q, SPEAKER_Q, question_shape, what_kind
 from .seen import read_candidates
 from .sentences import trim_window
 from .sentvecs import EMBED_CHARS
@@ -70,14 +70,9 @@ SAID_WORDS = 8
 SHORTLIST = 12  # sentences embedded per question for the meaning score (EMBED_CHARS of each)
 # a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
 _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
-# "who at beuc called it unfair", "who said ...": the speaker is asked for; the sentence after
-# "Ursula Pachl, deputy director of BEUC, said:" is what she said, and the names in it are not hers
-_SPEAKER_Q = re.compile(
-    r"\bwho(?:['’]s)?\b(?:\s+(?:at|from|of|in)\s+[\w'’&.-]+)?\s+(?:said|says|called|calls|claimed|"
-    r"described|slammed|criticised|criticized|warned|told|wrote|tweeted|posted|blasted|praised)\b",
-    re.I,
-)
-QUOTED_SPEECH = 0.6  # what a sentence quoted after "X said:" counts for as saying who said it
+# asked who said it (``SPEAKER_Q``), what a sentence quoted after "Ursula Pachl, deputy director
+# of BEUC, said:" counts for: it is what she said, and the names in it are not hers
+QUOTED_SPEECH = 0.6
 # "name" as what is asked for ("ceo name?", "the name of"), not as a verb ("name the ship")
 _NAME_ASKED = re.compile(r"\bname\b(?!\s+(?:the|a|an|it|him|her|them|his|their)\b)", re.I)
 _PRONOUN = re.compile(
@@ -261,7 +256,7 @@ def select_excerpts(
         elif shape == WHAT and called and _SHORT_QUOTE.search(c.sentence):
             c.shape = W_BECAUSE  # "what did he call them": “environmental lunatics”
         by_article.setdefault(c.passage.article_id, []).append(c)
-    speaker_q = shape == WHO and bool(_SPEAKER_Q.search(question))
+    speaker_q = shape == WHO and bool(SPEAKER_Q.search(question))
     for sents in by_article.values():
         at = {c.idx: c for c in sents}
         for c in sents:

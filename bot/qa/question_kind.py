@@ -436,6 +436,12 @@ MOVED_Q = re.compile(  # "how much extra are the lenses": by how much one costs 
     re.I,
 )
 HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
+# "who at beuc called it unfair", "who said ...": who said it is asked for
+SPEAKER_Q = re.compile(
+    r"\bwho(?:['’]s)?\b(?:\s+(?:at|from|of|in)\s+[\w'’&.-]+)?\s+(?:said|says|called|calls|claimed|"
+    r"described|slammed|criticised|criticized|warned|told|wrote|tweeted|posted|blasted|praised)\b",
+    re.I,
+)
 SPEECH_Q = re.compile(
     r"\b(?:announc\w*|sa(?:y|id|ys)|told|tell|report\w*|statement|confirm\w*|publish\w*|"
     r"posted|tweet\w*)\b",

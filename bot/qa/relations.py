@@ -143,6 +143,15 @@ def other_part(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> bo
     return m is not None and not set(words(m.group(1))) & q_toks
 
 
+def cast_weight(sentence: str, sp: Span, q_toks: frozenset[str] | set[str]) -> float:
+    """What the name ``sp`` counts for, asked who plays a part: less as the part itself
+    (``CHARACTER``) or as who plays another one (``OTHER_PART``), more as who plays the part
+    the question names (``CAST_BRACKET``)."""
+    w = CHARACTER if cast_as(sentence, sp) else 1.0
+    w *= CAST_BRACKET if in_cast(sentence, sp, q_toks) else 1.0
+    return w * (OTHER_PART if other_part(sentence, sp, q_toks) else 1.0)
+
+
 def weigh_relations(
     sentence: str, rated: list[tuple[Span, float]], asked: Asked
 ) -> list[tuple[Span, float]]:
@@ -151,15 +160,7 @@ def weigh_relations(
     the question's verb is ``weigh_done``'s. Asked who ``asked.verb`` ("plays") a part, the part
     itself weighs less."""
     if asked.verb in _CAST_VERBS:
-        rated = [(sp, w * (CHARACTER if cast_as(sentence, sp) else 1.0)) for sp, w in rated]
-        rated = [
-            (sp, w * (CAST_BRACKET if in_cast(sentence, sp, asked.q_toks) else 1.0))
-            for sp, w in rated
-        ]
-        rated = [
-            (sp, w * (OTHER_PART if other_part(sentence, sp, asked.q_toks) else 1.0))
-            for sp, w in rated
-        ]
+        rated = [(sp, w * cast_weight(sentence, sp, asked.q_toks)) for sp, w in rated]
     if thing := asked.whose:
         rated = [(sp, w * (WHOSE if owns(sentence, sp, thing) else 1.0)) for sp, w in rated]
     if asked.successor:  # "Richard Teng will take over", not "Changpeng Zhao stepped down"
