@@ -36,3 +36,15 @@ def test_the_neighbours_answer_is_stated_from_the_quote() -> None:
 def test_a_sentence_quoted_alone_states_only_its_own_answer() -> None:
     main, _ = _pair()
     assert _excerpt([main], main, HOW_MANY).answer is None
+
+
+def test_an_answer_from_another_article_is_stated_when_strong() -> None:
+    """An answer from another article than the best-ranked one is stated from strength 0.8
+    (``STRONG_LEAD``): "GEODIS Park in Nashville" at 0.82 for where the team plays Ghana; a
+    weaker one is still only quoted."""
+    _, nxt = _pair()
+    nxt.top_article = False
+    nxt.shape = 0.85
+    assert _excerpt([nxt], nxt, HOW_MANY).answer is not None
+    nxt.shape = 0.75
+    assert _excerpt([nxt], nxt, HOW_MANY).answer is None
