@@ -13,7 +13,16 @@ A sentence is scored by what it says, not by how much of the question it repeats
 - its passage's retrieval rank.
 A sentence that opens with a pronoun brings the previous sentence along, and one whose answer is
 in the next sentence brings that, within the quote length. No model call beyond the embedder,
-no network. How likely each answer-shaped span is the answer is rated in ``bot.qa.answer_kind``."""
+no network. How likely each answer-shaped span is the answer is rated in ``bot.qa.answer_kind``.
+
+Map: the weights and thresholds first (``W_*``, the lead's ``MIN_LEAD_STRENGTH`` and
+``STRONG_LEAD``); then ``select_excerpts``, which reads the question once, rates each candidate
+sentence's spans, adds its neighbours' and headings' words, scores it (``_score``, with the
+meaning score for a shortlist), puts first the sentence whose answer the lead can state, and hands
+the order to ``_pick``; ``_pick`` takes at most two sentences per article while others have
+something to say, each with the neighbour that completes it (a pronoun's referent, an answer that
+goes on); ``_excerpt`` cuts the quote and pins its answer (``_can_state``); and
+``short_answer_lead`` writes the lead from the first excerpt's pinned answer."""
 
 from __future__ import annotations
 
