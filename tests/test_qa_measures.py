@@ -152,3 +152,45 @@ def test_a_deal_listing_states_the_price_not_the_old_price_or_the_saving() -> No
     assert not compared(text, Span(at, at + 3, "$40"), {"save"})  # unless the saving is asked
     at = text.index("$129")
     assert former(text, Span(at, at + 4, "$129"))
+
+
+def test_a_threshold_in_a_condition_is_not_the_level_asked_for() -> None:
+    """ "a clause that lets releases fall when the reservoir drops below 40 percent": the figure
+    a condition names is a threshold; where the level stands is in the next sentence. Asked
+    about the threshold itself, it answers."""
+    text = (
+        "Orlen wants the deal to include a clause that would allow smaller releases when the "
+        "Varka reservoir falls below 40 percent of capacity. The reservoir stood at 31 percent "
+        "on Monday, the water agency said."
+    )
+    assert _lead("how low is the varka reservoir", text) == "31 percent [1]."
+    assert _lead("how low does the reservoir have to be for the clause to kick in", text) == (
+        "40 percent of capacity [1]."
+    )
+
+
+def test_a_fine_given_as_a_share_of_turnover_is_a_sum_of_money() -> None:
+    """Asked for the biggest fine, "up to 6% of global annual turnover" is the answer, whole,
+    though it is written as a share."""
+    text = (
+        "Breaches of the Orna platform rules can bring a range of sanctions, including fines of "
+        "up to 6% of global annual turnover. The regulator can also order interim measures."
+    )
+    assert _lead("whats the max fine the regulator can hit orna with", text) == (
+        "Up to 6% of global annual turnover [1]."
+    )
+
+
+def test_a_figure_in_words_with_a_unit_is_a_measure() -> None:
+    """ "an average of nine metres of snowfall": asked how much, a figure written in words counts
+    when a unit follows it; a bare "one" still does not."""
+    from bot.qa.shape import HOW_MUCH, answer_spans
+
+    spans = [
+        s.text
+        for s in answer_spans(
+            "Velmont gets an average of nine metres of snowfall, one of the most.", HOW_MUCH
+        )
+    ]
+    assert "nine metres" in spans
+    assert not any(s.startswith("one") for s in spans)

@@ -103,3 +103,22 @@ def test_whom_a_side_plays_is_another_side_not_a_person() -> None:
 def test_which_state_does_something_is_answered_by_the_state_named_so() -> None:
     text = "The state of Vermont has long been the country's top maple syrup producer, well ahead of Maine."
     assert _lead("which us state makes the most maple syrup", text) == "Vermont [1]."
+
+
+def test_a_pronoun_with_its_verb_opening_a_quote_is_no_name() -> None:
+    """“We’re buying ...”: a capital after an opening quote mark is where the sentence starts,
+    and a contraction ("We’re", "They'll") names no one."""
+    quote = "“We’re buying into Halden’s holding company, and Orna is the biggest asset,” he said."
+    assert "We’re" not in [s.text for s in answer_spans(quote, WHO)]
+    assert "They'll" not in [s.text for s in answer_spans("They'll sign Tarrow next week.", WHO)]
+    # a name that opens a quote still counts: it has two words
+    assert "Pell Tarrow" in [s.text for s in answer_spans("“Pell Tarrow scored twice.”", WHO)]
+    # the sentence's one capitalised first word is skipped after the quote mark as without it
+    assert [s.text for s in answer_spans("“Honestly, Pell Tarrow won it.”", WHO)] == ["Pell Tarrow"]
+
+
+def test_which_kind_asks_for_a_kind_not_a_name() -> None:
+    """ "which kind" can learn: a kind of animal, usually written in lower case, not a name."""
+    assert question_shape("wait jellyfish can learn stuff now?? which kind") != WHO
+    assert question_shape("which type of battery does the orna bike use") != WHO
+    assert question_shape("which apple watch models got the ban") == WHO

@@ -104,6 +104,27 @@ def former(sentence: str, sp: Span) -> bool:
     return bool(_REGULAR_BEFORE.search(before))
 
 
+# "a clause that would allow lower releases when the reservoir falls below 40 percent": a
+# threshold a condition names, not where the level stands
+CONDITION = 0.6
+_CONDITION_BEFORE = re.compile(
+    r"\b(?:if|when|whenever|once|unless|until|should)\s[^.;:!?]{0,60}?\b(?:falls?|drops?|dips?|"
+    r"rises?|climbs?|goes|exceeds?|tops?|hits?|reaches?|surpass(?:es)?|passes)"
+    r"(?:\s+(?:below|above|under|over|past|beyond))?\s+$",
+    re.I,
+)
+CONDITION_Q = re.compile(
+    r"\b(?:if|when|threshold|trigger\w*|below|above|cap|limit|until|kicks?\s+in|ha(?:ve|s)\s+to)\b",
+    re.I,
+)
+
+
+def conditional(sentence: str, sp: Span) -> bool:
+    """The amount is a threshold in a condition ("if it falls below $40", "once sales top
+    1 million"), not what it is."""
+    return bool(_CONDITION_BEFORE.search(sentence[max(0, sp.start - 90) : sp.start]))
+
+
 _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{0,30}\)")
 _CURRENCY_AFTER = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?(?:{CURRENCY_NAMES})\b\)?")
 

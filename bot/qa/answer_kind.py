@@ -31,6 +31,8 @@ from .agent import AGENT, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
 from .amounts import (
     AGE_NEAR,
+    CONDITION,
+    CONDITION_Q,
     CONVERTED,
     CURRENCY,
     FORMER,
@@ -40,6 +42,7 @@ from .amounts import (
     MOVED,
     PERCENT,
     compared,
+    conditional,
     figures,
     former,
     given,
@@ -101,7 +104,18 @@ from .regions import COUNTRY_Q, PLACE_NAME
 from .relations import object_verb, weigh_done, weigh_relations, whose_words
 from .roles_asked import KIND_ASKED, WANTS_ORG, qualified, role_under, roles_asked
 from .scores import result_weight
-from .shape import HOW_MANY, HOW_MUCH, SCORE, WHEN, WHERE, WHO, Span, answer_spans, is_title
+from .shape import (
+    HOW_MANY,
+    HOW_MUCH,
+    SCORE,
+    SHARE_OF_MONEY,
+    WHEN,
+    WHERE,
+    WHO,
+    Span,
+    answer_spans,
+    is_title,
+)
 from .span_filter import (
     LONG_WORDS,
     MODIFIER,
@@ -247,7 +261,12 @@ def _span_strength(
             base = 1.0  # "how much did it go up": "2.1 percent higher" is how far
         elif compared(sentence, sp, asked):
             base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
-        elif money_q and not share_q and (not CURRENCY.search(sp.text) or counts_people(sp.text)):
+        elif (
+            money_q
+            and not share_q
+            and (not CURRENCY.search(sp.text) or counts_people(sp.text))
+            and not SHARE_OF_MONEY.search(sp.text + sentence[sp.end : sp.end + 40])
+        ):
             base = 0.4  # asked what it costs: a sum of money, not a count
         elif measure_q and not money_q and CURRENCY.search(sp.text):
             base = 0.4  # "how far does it reach": not what it costs
@@ -259,6 +278,8 @@ def _span_strength(
             base = 0.6  # a bare number ("4") says less than an amount (or betting odds, asked)
         if asked & set(tokenize(" ".join(of_words(sentence, sp)))):
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
+        if not ask.condition_q and conditional(sentence, sp):
+            base *= CONDITION  # "when the reservoir falls below 40 percent": a threshold
         if not former_q and former(sentence, sp):
             base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now
     if shape == SCORE:  # a season's record, or the score at the break, is not the result
@@ -319,6 +340,7 @@ class Asked:
     year_q: bool  # "what year", "since which year": a year alone is the answer
     moved_q: bool  # "how much did it go up": a rise or fall ("2.1 percent higher") answers
     former_q: bool  # "what does it usually cost": what it was or usually is
+    condition_q: bool  # "below what level does the clause kick in": a threshold answers
     measure_q: bool  # "how far does it reach": a distance, a size, a speed
     catch_q: bool  # "who caught it": the passer is not the answer
     opponent_q: bool  # "who are the warriors playing": whom a side plays, often "the" side
@@ -394,6 +416,7 @@ class Asked:
             year_q=bool(tw.YEAR_Q.search(question)),
             moved_q=bool(MOVED_Q.search(question)),
             former_q=bool(FORMER_Q.search(question)),
+            condition_q=bool(CONDITION_Q.search(question)),
             measure_q=bool(MEASURE_Q.search(question)),
             catch_q=catch_asked(question),
             verb=asked_verb(question) if shape == WHO else "",

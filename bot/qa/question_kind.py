@@ -279,7 +279,7 @@ def _shape(question: str, kinds: bool = True) -> str:
         not _WH_START.match(q) and (_TAG_Q.search(q) or _YESNO_LATER.search(q))
     ):  # "what did the autopsy say, was it ketamine" asks what
         return YESNO
-    if re.search(r"\bwhich\b", q, re.I):
+    if re.search(r"\bwhich\b(?!\s+(?:kinds?|types?|sorts?|species|breeds?|strains?)\b)", q, re.I):
         return WHO  # "which apple watch models": a name, whatever kind of thing it names
     if kinds and _WHAT_KIND.search(q) and not NAME_Q.search(q):
         return WHO  # "what law is snap leaning on": a name, as after "which"

@@ -237,19 +237,27 @@ _DESCRIBING = re.compile(
 )
 
 
+# what may come before the sentence's first word: an opening quote mark or bracket
+_OPENING = re.compile(r"[\s\"“‘'(\[]*")
+# "We’re", "They'll", "I'd": a pronoun with its verb, never a name
+_CONTRACTED = re.compile(r"\w+['’](?:re|ve|ll|m|d)", re.I)
+
+
 def _names(s: str) -> list[Span]:
     out: list[Span] = []
     for m_start, run in _name_runs(s):
+        first = _OPENING.fullmatch(s[:m_start]) is not None  # the sentence starts here
         words = run.split()
         # a lone letter opens no name ("F Patriots", "y Julián"; an initial has its full stop:
         # "J. Smith"), nor a word capitalised where a line starts ("Oct. 31 First pitch:")
         while words and (
             (_NOT_NAME.match(words[0].rstrip(".,'’")) and not _NAME_OPENER.match(" ".join(words)))
             or re.fullmatch(r"[A-Z]", words[0])
+            or _CONTRACTED.fullmatch(words[0].rstrip(".,"))
             or (len(words) == 1 and POSITIONAL.fullmatch(words[0].rstrip(".,:'’")))
         ):
             words = words[1:]
-        if m_start == 0 and len(words) >= 3 and GERUND.fullmatch(words[0]):
+        if first and len(words) >= 3 and GERUND.fullmatch(words[0]):
             words = words[1:]  # "Pairing Gill Pratt with ...": the verb opening the sentence
         # "Thailand's Foreign Minister Sihasak Phuangketkeow": who is the name after the title
         # (the title stays beside it, where the role is read from)
@@ -266,7 +274,7 @@ def _names(s: str) -> list[Span]:
         start = m_start + run.index(words[0])
         if ABBREVIATED.search(text) and s[start + len(text) : start + len(text) + 1] == ".":
             text += "."  # "Marvin Harrison Jr.": the full stop is the name's own
-        alone = m_start == 0 and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:])
+        alone = first and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:])
         if alone and not APPOSED.match(s):  # "Fanny, his wife ...": a name beside whose it is
             continue  # else capitalised only because the sentence starts there
         if (
@@ -326,11 +334,21 @@ _MANY_WORD = re.compile(r"(?:dozens|scores|hundreds|thousands|millions|tens)", r
 _OF_WHAT = re.compile(r"\s+of\s+[a-z][\w-]*")
 
 
+# "fines of up to 6% of global annual turnover": a sum of money given as a share of one
+SHARE_OF_MONEY = re.compile(
+    r"\s+of\s+(?:(?:its|their|the|a|global|annual|yearly|total|gross|worldwide|net|company)\s+)*"
+    r"(?:turnover|revenues?|sales|profits?|income|earnings|salary|pay|wages)\b",
+    re.I,
+)
+
+
 def _with_noun(sentence: str, sp: Span, money: bool = False) -> Span:
     """A number with what it counts: "32 observers", "14 million aldmarks", "10-point",
     "dozens of rockets". After a sum of money only lowercase words count ("$1.1 million seed
     round"; not "$299 Ray-Ban Meta" nor a heading after it, "$ 299 The Good")."""
     of = _OF_WHAT.match(sentence[sp.end :]) if _MANY_WORD.fullmatch(sp.text) else None
+    if not of and re.search(r"%|\bper\s*cent$", sp.text):  # "6% of global annual turnover"
+        of = SHARE_OF_MONEY.match(sentence[sp.end :])
     if of:
         return Span(sp.start, sp.end + of.end(), sentence[sp.start : sp.end + of.end()])
     m = _COUNTED.match(sentence[sp.end :])
@@ -415,6 +433,14 @@ def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# "nine metres of snowfall": a figure in words is a measure when a unit follows it
+_MEASURE_AFTER = re.compile(
+    r"\s(?:(?:cubic|square)\s)?(?:metres|meters|feet|inches|centimetres|centimeters|miles|"
+    r"kilometres|kilometers|tonnes|tons|litres|liters|gallons|kilograms|kilos|acres|hectares|"
+    r"degrees|yards)\b"
+)
+
+
 def _date_part(sentence: str, s: Span) -> bool:
     """A number that is the day of a date: "September 28", "28 September"."""
     return bool(
@@ -448,7 +474,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         spans = money or [
             s
             for s in _spans(_COUNT_RX, sentence)
-            if re.search(r"\d", s.text)
+            if (re.search(r"\d", s.text) or _MEASURE_AFTER.match(sentence[s.end :]))
             and not re.fullmatch(r"(?:19|20)\d{2}", s.text.strip())
             and not _LABELLED.search(sentence[max(0, s.start - 10) : s.start])  # "Week 14"
         ]
