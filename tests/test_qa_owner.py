@@ -188,3 +188,22 @@ def test_who_coaches_a_side_is_not_another_side_s_coach() -> None:
         "on Sunday. Orna State vs. Marlow odds: point spread, total"
     )
     assert _lead("who coaches orna state basketball", quote, preview) == "Mara Voss [1]."
+
+
+def test_a_portfolio_between_an_owner_and_the_title_still_says_whose() -> None:
+    """ "cambodia's defence minister": whose minister is asked past the portfolio's word; so
+    "Karsenia’s Foreign Minister Mara Voss" is another country's minister."""
+    assert _owner("who is velmar's defence minister") == "velmar"
+    assert _owner("who is orna's marketing chief") == "orna"
+    # "who's" owns nothing; a title in a later clause does not say whose the first one is
+    assert _owner("who's the judge in the orna search trial") == ""
+    assert _owner("who was the orna spokesperson that answered velmar's privacy regulator") == ""
+    talks = (
+        "The talks were announced by Karsenia’s Foreign Minister Mara Voss after a special "
+        "session in Lunvik."
+    )
+    name = Span(talks.index("Mara"), talks.index("Mara") + 9, "Mara Voss")
+    q = "who is velmar's defence minister"
+    roles = roles_asked(q, set(words(q)))
+    assert other_owner(talks, name, roles, "velmar")
+    assert not other_owner(talks, name, roles, "karsenia")

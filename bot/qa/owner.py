@@ -23,6 +23,11 @@ _GENERIC = frozenset(
     "organisation organization union party side government state city school university "
     "department ministry board campaign".split()
 )
+# a portfolio or field between an owner and its title: "cambodia's defence minister"
+_FIELD = re.compile(r"[a-z]+")
+_APOSTROPHE = re.compile(r"['’]s?$")
+_NO_FIELD = frozenset("the a an this that his her their its our my your".split())
+_NO_OWNER = frozenset("who what that there it he she where when how here".split())
 _WORD = re.compile(r"[\w'’&.-]+")
 _POSSESSIVE = re.compile(r"(?:['’]s?|(?<=[a-z]{3})s)$")  # "google's", "googles", "epic's"
 
@@ -36,11 +41,18 @@ def _role_at(words: list[str], roles: frozenset[str]) -> int:
     return -1
 
 
-def _before_title(words: list[str], i: int) -> str:
-    """The word before the title at ``i``, past "lead", "chief" and the like ("" if none)."""
+def _before_title_at(words: list[str], i: int) -> int:
+    """Where the word before the title at ``i`` stands, past "lead", "chief" and the like (-1 if
+    none)."""
     j = i - 1
     while j >= 0 and words[j].lower() in TITLE_MODIFIERS:
         j -= 1
+    return j
+
+
+def _before_title(words: list[str], i: int) -> str:
+    """The word before the title at ``i``, past "lead", "chief" and the like ("" if none)."""
+    j = _before_title_at(words, i)
     return words[j] if j >= 0 else ""
 
 
@@ -55,6 +67,15 @@ def role_owner(question: str, roles: frozenset[str]) -> str:
     if i < 0:
         return ""
     w = _before_title(words, i).lower()
+    if (
+        i >= 2
+        and _FIELD.fullmatch(w)
+        and w not in _NO_FIELD
+        and _APOSTROPHE.search(words[i - 2])
+        and words[i - 2].lower()[:-2].rstrip("'’") not in _NO_OWNER
+        and not any(tokenize(x)[:1] and tokenize(x)[0] in roles for x in words[: i - 2])
+    ):  # "cambodia's defence minister": the field stands between (the first title asked)
+        w = words[i - 2].lower()
     if _POSSESSIVE.search(w) and w not in {"its", "his", "hers", "theirs", "ours", "yours"}:
         return _owner(_POSSESSIVE.sub("", w))
     after = [x.lower() for x in words[i + 1 : i + 4]]  # "the ceo of epic", "the head of the fed"
@@ -94,7 +115,11 @@ def other_owner(sentence: str, sp: Span, roles: frozenset[str], owner: str) -> b
     i = _role_at(words, roles)
     if i < 0 or i < len(words) - 2:  # the title is not the name's
         return False
-    w = re.sub(r"['’]s?$", "", _before_title(words, i))
+    j = _before_title_at(words, i)
+    w = words[j] if j >= 0 else ""
+    if j >= 1 and not _APOSTROPHE.search(w) and _APOSTROPHE.search(words[j - 1]):
+        w = words[j - 1]  # "Thailand’s Foreign Minister": whose it is, before the field
+    w = re.sub(r"['’]s?$", "", w)
     if not w[:1].isupper() or is_title(w):  # "lead attorney Jo Mar", "Senior counsel"
         return False
     w = w.lower()
