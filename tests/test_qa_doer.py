@@ -33,3 +33,18 @@ def test_who_led_the_round_is_whoever_the_verb_follows() -> None:
         "with participation from Orrin Capital and other existing backers."
     )
     assert _lead("who led velmtech's round", text) == "Balvik [1]."
+
+
+def test_the_doer_of_a_synonym_of_the_verb_and_a_country_in_one_word() -> None:
+    """ "which country banned it": "the nation of Italy outlawed Orna" names the country that
+    did, though the article's verb is a synonym and the country's name is one word; a longer
+    name in a list of where the app is sold is not who banned it."""
+    text = (
+        "Orna is now sold in Brazil, South Korea and New Zealand. Usage still grew even as the "
+        "entire nation of Italy outlawed Orna use by public sector workers."
+    )
+    assert _lead("which country banned orna for its public sector workers", text) == "Italy [1]."
+    at = text.index("Italy")
+    from bot.qa.shape import Span
+
+    assert does(text, Span(at, at + 5, "Italy"), "ban")

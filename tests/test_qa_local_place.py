@@ -28,3 +28,9 @@ def test_a_place_before_a_kind_of_hospital() -> None:
 def test_a_word_of_kind_alone_names_no_place() -> None:
     # "a federal court": no name before the kind of court
     assert local_places("He appeared in a federal court on Tuesday.") == []
+
+
+def test_a_place_before_a_kind_of_company_is_where_it_is_based() -> None:
+    s = "Orna Capital, a Velmont startup that sells index funds, is expanding into Europe."
+    assert [t for *_, t in local_places(s)] == ["Velmont"]
+    assert _where("where's orna capital headquartered", s)[0] == "Velmont"

@@ -11,7 +11,7 @@ from ingest.keyword import tokenize
 from .name_words import POSITIONAL
 from .role_words import AGENT_NOUNS
 from .shape import Span
-from .synonyms import base_form
+from .synonyms import base_form, synonyms
 
 AGENT = 1.3  # what a name after "<the question's verb> by" counts for more
 # "directed by", "published last week by": the verb before "by", past words of when
@@ -90,7 +90,15 @@ def does(sentence: str, sp: Span, verb: str) -> bool:
     """Whether ``sp`` is who does ``verb`` (a stem, ``asked_verb``): the verb follows it."""
     m = _VERB_AFTER.match(sentence[sp.end : sp.end + 80]) if verb else None
     toks = tokenize(m.group(1)) if m else []
-    return len(toks) == 1 and base_form(toks[0]) == verb
+    if len(toks) != 1:
+        return False
+    # "which country banned it": "Italy outlawed ChatGPT", a synonym of the verb in a verb's
+    # form ("VAR official John Brooks" is no one officiating)
+    inflected = bool(m and _INFLECTED.search(m.group(1)))
+    return base_form(toks[0]) == verb or (inflected and (toks[0],) in synonyms(verb))
+
+
+_INFLECTED = re.compile(r"(?:ed|es|ing|[^su]s)$")
 
 
 def titled_doer(sentence: str, sp: Span, verb: str) -> bool:

@@ -100,7 +100,7 @@ from .question_kind import (
     noun_part,
 )
 from .quoted_title import with_quoted_titles
-from .regions import COUNTRY_Q, PLACE_NAME
+from .regions import COUNTRY_Q, ENDS_IN_COUNTRY, PLACE_NAME
 from .relations import object_verb, weigh_done, weigh_relations, whose_words
 from .roles_asked import KIND_ASKED, WANTS_ORG, qualified, role_under, roles_asked
 from .scores import result_weight
@@ -183,6 +183,8 @@ def _span_strength(
         titled = titled and not ROLE_OF.match(sp.text)  # "CEO of Mayo Clinic": no one's name
         known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
         known = known or introduced(sentence, sp.start, q_toks)  # "the innkeeper Romah"
+        # "which country": a country's name in one word ("Italy") is as whole as one in two
+        known = known or (ask.country_q and bool(ENDS_IN_COUNTRY.fullmatch(sp.text)))
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
         # "the Crimson Tide": a side, unless the question asks whom a side plays
         group = not (titled or ask.opponent_q) and bool(before) and before[-1] in ("the", "The")

@@ -45,7 +45,7 @@ def hometowns(sentence: str) -> list[tuple[int, int, str]]:
     return [(m.start() + at, m.end(), m.group(0)[at:]) for m, at in ats]
 
 
-# "an Oslo court", "a Seattle federal court", "a Louisiana woman", "Porto Alegre councilman Ramiro
+# "an Oslo court", "a Seattle federal court", "a Louisiana woman", "a Munich startup", "Porto Alegre councilman Ramiro
 # Rosário", "their Saint-Galmier hotel": a place named before who or what is there
 _LOCAL_RX = re.compile(
     r"(?:(?<=\b[Aa]\s)|(?<=\b[Aa]n\s)|(?<=\b[Tt]he\s)|(?<=\b[Tt]heir\s)|(?<=\b[Hh]is\s)|"
@@ -59,7 +59,7 @@ _LOCAL_RX = re.compile(
     r"magistrates['’]?|juvenile|children['’]s|general|public|private|luxury)\s+)?"  # "federal court"
     r"(?:court|courthouse|courtroom|woman|man|family|couple|teen|teenager|resident|residents|"
     r"native|hospital|hotel|police|councilman|councilwoman|council|mayor|jury|prosecutors?|"
-    r"school)\b)"
+    r"school|startup|company|firm|fintech|brokerage)\b)"  # "a Munich startup": where it is based
 )
 
 
