@@ -122,3 +122,18 @@ def test_which_kind_asks_for_a_kind_not_a_name() -> None:
     assert question_shape("wait jellyfish can learn stuff now?? which kind") != WHO
     assert question_shape("which type of battery does the orna bike use") != WHO
     assert question_shape("which apple watch models got the ban") == WHO
+
+
+def test_a_name_of_the_kind_what_asks_for_is_stated() -> None:
+    """ "what law" is read as asking for a name but the name is not stated, since after "what" a
+    name is the answer less often; a name that says it is of the kind asked ("University of
+    Velmar Health" for "what uni") is."""
+    study = (
+        '"What this study shows is that timing matters," said Dr. Mara Voss, a researcher at '
+        "University of Velmar Health who led the sleep study, in a statement to Orna Science."
+    )
+    assert (
+        _lead("orna sleep study, what uni is she at", study) == "University of Velmar Health [1]."
+    )
+    law = "Orna says the Fair Markets Act lets it charge the fee, Mara Voss told Orna Science."
+    assert _lead("what law is orna leaning on", law) is None

@@ -45,7 +45,7 @@ from .labels import item_heading, labelled, role_labelled, subject_heading, with
 from .lead_words import stated
 from .person import personlike
 from .press import MEDIA_Q, outlet_named
-from .question_kind import NAME_Q, SPEAKER_Q, question_shape, what_kind
+from .question_kind import NAME_Q, SPEAKER_Q, kind_named, question_shape, what_kind
 from .seen import read_candidates
 from .sentences import trim_window
 from .sentvecs import EMBED_CHARS
@@ -253,7 +253,8 @@ def select_excerpts(
             # "which eye drops": not "Fox News Digital", who reported it; "what law": a sentence
             # that names something is quoted first, but after "what" a name is the answer less
             # often, and it is not stated
-            c.mute = kind_q or (
+            # ... unless the name says it is of that kind ("University of Utah Health")
+            c.mute = (kind_q and not (rated and kind_named(question, rated[0][0].text))) or (
                 shape == WHO and bool(rated) and not media_q and outlet_named(rated[0][0].text)
             )
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):

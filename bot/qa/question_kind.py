@@ -306,6 +306,28 @@ _WHAT_KIND = re.compile(
 )
 
 
+# the kinds of body whose names say what they are ("Godolkin University", "Wit Studio"); a work's
+# title may hold any word ("Best Indie Game")
+_BODY_KINDS = frozenset(
+    tokenize(
+        "uni university college school studio network channel label publisher journal magazine "
+        "newspaper paper airline hotel restaurant team club band"
+    )
+)
+
+
+def kind_named(question: str, name: str) -> bool:
+    """Whether ``name`` says it is the kind of body "what" asks for, with its first or last word:
+    "University of Utah Health" for "what uni is she at", "Wit Studio" for "what studio made it";
+    not "Social Media Victims Law Center" for "what law"."""
+    m = _WHAT_KIND.search(question)
+    kind = tokenize(m.group().split()[-1]) if m else []
+    if not kind or kind[0] not in _BODY_KINDS:
+        return False
+    ends = [t for t in (tokenize(name)[:1] + tokenize(name)[-1:]) if len(t) >= 3]
+    return any(t.startswith(kind[0]) or kind[0].startswith(t) for t in ends)
+
+
 def what_kind(question: str) -> bool:
     """Whether the question is read as asking for a name only because "what" stands before a
     kind of thing that goes by one ("what law"); a name after "what" is the answer less often
