@@ -23,8 +23,7 @@ _GENERIC = frozenset(
     "organisation organization union party side government state city school university "
     "department ministry board campaign".split()
 )
-# a portfolio or field between an owner and its title: "cambodia's defence minister"
-_FIELD = re.compile(r"[a-z]+")
+# "cambodia's defence minister": a portfolio or field between an owner and its title (not "the")
 _APOSTROPHE = re.compile(r"['’]s?$")
 _NO_FIELD = frozenset("the a an this that his her their its our my your".split())
 _NO_OWNER = frozenset("who what that there it he she where when how here".split())
@@ -69,12 +68,12 @@ def role_owner(question: str, roles: frozenset[str]) -> str:
     w = _before_title(words, i).lower()
     if (
         i >= 2
-        and _FIELD.fullmatch(w)
+        and w.isalpha()
         and w not in _NO_FIELD
         and _APOSTROPHE.search(words[i - 2])
-        and words[i - 2].lower()[:-2].rstrip("'’") not in _NO_OWNER
-        and not any(tokenize(x)[:1] and tokenize(x)[0] in roles for x in words[: i - 2])
-    ):  # "cambodia's defence minister": the field stands between (the first title asked)
+        and _APOSTROPHE.sub("", words[i - 2].lower()) not in _NO_OWNER  # not "who's"
+        and _role_at(words[: i - 2], roles) < 0  # the first title the question names
+    ):  # "cambodia's defence minister": whose, past the field between
         w = words[i - 2].lower()
     if _POSSESSIVE.search(w) and w not in {"its", "his", "hers", "theirs", "ours", "yours"}:
         return _owner(_POSSESSIVE.sub("", w))

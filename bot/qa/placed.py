@@ -45,8 +45,9 @@ def hometowns(sentence: str) -> list[tuple[int, int, str]]:
     return [(m.start() + at, m.end(), m.group(0)[at:]) for m, at in ats]
 
 
-# "an Oslo court", "a Seattle federal court", "a Louisiana woman", "a Munich startup", "Porto Alegre councilman Ramiro
-# Rosário", "their Saint-Galmier hotel": a place named before who or what is there
+# "an Oslo court", "a Seattle federal court", "a Louisiana woman", "a Munich startup", "Porto
+# Alegre councilman Ramiro Rosário", "their Saint-Galmier hotel": a place named before who or what
+# is there
 _LOCAL_RX = re.compile(
     r"(?:(?<=\b[Aa]\s)|(?<=\b[Aa]n\s)|(?<=\b[Tt]he\s)|(?<=\b[Tt]heir\s)|(?<=\b[Hh]is\s)|"
     r"(?<=\b[Hh]er\s)|(?<=\b[Ii]ts\s)|(?<=\bplush\s)|(?<=\blocal\s)|(?<=,\s)|^)"
