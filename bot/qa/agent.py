@@ -86,6 +86,10 @@ def asked_verb(question: str) -> str:
     return base_form(toks[0])
 
 
+# a verb's form after a name ("outlawed", "bans"), not a noun ("official")
+_INFLECTED = re.compile(r"(?:ed|es|ing|[^su]s)$")
+
+
 def does(sentence: str, sp: Span, verb: str) -> bool:
     """Whether ``sp`` is who does ``verb`` (a stem, ``asked_verb``): the verb follows it."""
     m = _VERB_AFTER.match(sentence[sp.end : sp.end + 80]) if verb else None
@@ -96,9 +100,6 @@ def does(sentence: str, sp: Span, verb: str) -> bool:
     # form ("VAR official John Brooks" is no one officiating)
     inflected = bool(m and _INFLECTED.search(m.group(1)))
     return base_form(toks[0]) == verb or (inflected and (toks[0],) in synonyms(verb))
-
-
-_INFLECTED = re.compile(r"(?:ed|es|ing|[^su]s)$")
 
 
 def titled_doer(sentence: str, sp: Span, verb: str) -> bool:

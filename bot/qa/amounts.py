@@ -113,10 +113,6 @@ _CONDITION_BEFORE = re.compile(
     r"(?:\s+(?:below|above|under|over|past|beyond))?\s+$",
     re.I,
 )
-CONDITION_Q = re.compile(
-    r"\b(?:if|when|threshold|trigger\w*|below|above|cap|limit|until|kicks?\s+in|ha(?:ve|s)\s+to)\b",
-    re.I,
-)
 
 
 def conditional(sentence: str, sp: Span) -> bool:

@@ -11,8 +11,8 @@ patterns in ``bot.qa.question_kind``.
 
 Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
 name, a person or a body, a role or title matched; how many: a count of the noun asked, an age,
-one play's length; how much: money, a share, a measure; when: a date over a vague time) and its
-closeness to the question's words; then ``Asked``: its fields (what the question asks, read once
+one play's length; how much: money, a share, a measure, not a threshold a condition names; when:
+a date over a vague time) and its closeness to the question's words; then ``Asked``: its fields (what the question asks, read once
 by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by ``bot.qa.seen``), and
 ``Asked.rate``, which finds a sentence's spans, drops those the question already names, and
 applies the weights kept in other modules (places and times, owners, labels, brackets, votes)."""
@@ -32,7 +32,6 @@ from .aliases import unexpand
 from .amounts import (
     AGE_NEAR,
     CONDITION,
-    CONDITION_Q,
     CONVERTED,
     CURRENCY,
     FORMER,
@@ -79,6 +78,7 @@ from .person import (
 from .plans import planned
 from .position import POSITION, ranked_fit
 from .question_kind import (
+    CONDITION_Q,
     FORMER_Q,
     FUTURE_Q,
     HOW_LONG,

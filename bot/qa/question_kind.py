@@ -324,7 +324,8 @@ def kind_named(question: str, name: str) -> bool:
     kind = tokenize(m.group().split()[-1]) if m else []
     if not kind or kind[0] not in _BODY_KINDS:
         return False
-    ends = [t for t in (tokenize(name)[:1] + tokenize(name)[-1:]) if len(t) >= 3]
+    toks = tokenize(name)
+    ends = [t for t in (toks[:1] + toks[-1:]) if len(t) >= 3]
     return any(t.startswith(kind[0]) or kind[0].startswith(t) for t in ends)
 
 
@@ -443,6 +444,11 @@ PRICE_LEVEL = re.compile(r"\b(?:clos\w*|trad\w*|priced|open\w*|finish\w*|end\w*)
 FORMER_Q = re.compile(
     r"\b(?:usual\w*|normal\w*|typical\w*|regular\w*|original\w*|full\s+price|list\s+price|"
     r"msrp|retail\s+price|before|previous\w*|used\s+to|from\s+what|was\s+it\s+before)\b",
+    re.I,
+)
+# "below what level does the clause kick in": the threshold a condition names is the one asked
+CONDITION_Q = re.compile(
+    r"\b(?:if|when|threshold|trigger\w*|below|above|cap|limit|until|kicks?\s+in|ha(?:ve|s)\s+to)\b",
     re.I,
 )
 # how far something moved ("how much did it go up"): a share, or "2.1 percent higher"
