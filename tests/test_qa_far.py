@@ -3,13 +3,18 @@ rarer words are read for an answer (``bot.qa.candidates.far_paragraphs``)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 from bot.qa.candidates import candidates, far_paragraphs
 from bot.qa.extractive import select_excerpts
 from bot.qa.synonyms import words
 from bot.qa.types import Passage
 
+ROOT = Path(__file__).resolve().parents[1]
 FILLER = [
     "The festival opened on a wet Friday with readings in the old town hall.",
     "Organisers said ticket sales were the strongest since the event began.",
@@ -75,3 +80,37 @@ def test_second_article_answer_beyond_its_passage_is_a_candidate() -> None:
     assert ANSWER not in [c.sentence for c in candidates(ps)]
     quotes = [e.quote for e in select_excerpts(q, ps)]
     assert any("Ilse Varga" in x for x in quotes)
+
+
+_SEEDED = """
+import sys
+from bot.qa.candidates import far_paragraphs
+terms = "calder tollen osk mirel quen brask every word asked here".split()
+print(far_paragraphs(sys.stdin.read(), terms, 0))
+"""
+
+
+def test_the_paragraph_read_is_the_same_whatever_python_s_string_hashing() -> None:
+    """Two paragraphs whose rare words weigh the same in sum (in 42 paragraphs, words in 3, 7
+    and 8 of them against words in 4, 6 and 7: log 42/3 + log 42/7 + log 42/8 = log 42/4 +
+    log 42/6 + log 42/7) are equals in every process. Python orders a set of strings differently
+    from run to run, and a plain sum in that order differed in its last bit, so which of the two
+    was read changed from run to run. Of equals, the later is read."""
+    first, second = {"calder": 3, "tollen": 7, "osk": 8}, {"mirel": 4, "quen": 6, "brask": 7}
+    filler = [
+        f"the festival day was busy {w}"
+        for w, df in (first | second).items()
+        for _ in range(df - 1)
+    ]
+    filler += ["the festival day was busy"] * (40 - len(filler))
+    a, b = " ".join(first), " ".join(second)
+    text = "\n".join([*filler[:10], a, *filler[10:20], b, *filler[20:]])
+    later = text.index(b)
+    got = set()
+    for seed in range(8):
+        out = subprocess.run(
+            [sys.executable, "-c", _SEEDED], input=text, capture_output=True, text=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)}, check=True, cwd=ROOT,
+        )  # fmt: skip
+        got.add(out.stdout.strip())
+    assert got == {str([(later, later + len(b))])}

@@ -205,6 +205,18 @@ def test_the_cache_asks_the_model_only_for_what_is_not_stored() -> None:
     assert np.allclose(out[0], stored_vec)
 
 
+def test_a_vector_the_model_gives_now_is_the_one_the_store_would_give(tmp_path: Path) -> None:
+    """An answer does not depend on whether the background fill has reached a sentence: the
+    cache keeps the model's vector at the precision the store does."""
+    vec = unit(1, dim=32, seed=4)[0] + np.float32(1e-7)  # below float16's precision
+    live = VectorCache().embed(lambda ts: np.stack([vec] * len(ts)), ["a sentence"])
+    store = SentenceStore(tmp_path / "x.vec", 32)
+    store.append([key_of("a sentence")], vec[None, :])
+    (kept,) = store.get([key_of("a sentence")])
+    assert kept is not None
+    assert np.array_equal(live[0], np.asarray(kept, np.float32))
+
+
 def _passage(text: str, head: str) -> Passage:
     return Passage(
         chunk_id="c0", article_id="a0", corpus="t", text=text, start=len(head) + 1,

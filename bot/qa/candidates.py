@@ -227,8 +227,10 @@ def far_paragraphs(text: str, terms: Collection[str], start: int) -> list[tuple[
     for a, b, held in paras:
         rare = [math.log(n / df[t]) for t in held if df[t] <= n * FAR_SHARE]
         if a >= start and rare:
-            scored.append((sum(rare), a, b))
-    scored.sort(reverse=True)
+            # fsum: the order of a set's words varies from run to run (string hashing), and
+            # so did a plain sum's last bit, and with it which of two equal paragraphs is read
+            scored.append((math.fsum(rare), a, b))
+    scored.sort(reverse=True)  # the best first; of equals, the later paragraph
     return [(a, b) for _, a, b in scored[:FAR_PARAGRAPHS]]
 
 

@@ -1,7 +1,7 @@
 """Sentence vectors kept between questions. A thread's follow-up, or another member's question
 on the same story, scores the same sentences again, and embedding them is most of an answer's
 time on a CPU (about 10 ms a sentence on 2 cores). Kept by model and text, the oldest dropped
-first; a few MB."""
+first; a few MB. Kept at float16 precision, as the store of vectors computed ahead keeps them."""
 
 from __future__ import annotations
 
@@ -45,7 +45,9 @@ class VectorCache:
                     have[(owner, t)] = v
             todo = [t for t in todo if (owner, t) not in have]
         if todo:
-            fresh = np.asarray(embed(todo), np.float32)
+            # at the precision the store keeps (``bot.qa.sentvecs``), so that an answer is the
+            # same before and after the background fill, and whatever else the model's batch held
+            fresh = np.asarray(embed(todo), np.float32).astype(np.float16).astype(np.float32)
             with self._lock:
                 for t, v in zip(todo, fresh, strict=True):
                     have[(owner, t)] = self._vecs[(owner, t)] = v
