@@ -194,3 +194,26 @@ def test_a_figure_in_words_with_a_unit_is_a_measure() -> None:
     ]
     assert "nine metres" in spans
     assert not any(s.startswith("one") for s in spans)
+
+
+def test_an_amount_over_the_period_asked_is_the_answer() -> None:
+    """ "how much a month": the amount stated a month, not a year's or a one-off; asked per year,
+    the yearly one. With no period asked, the first amount answers as before."""
+    text = (
+        "Velmont Plus costs $89 per year ($45 for a limited time), and a monthly plan sells for "
+        "$12.99 a month for members who would rather not commit."
+    )
+    assert _lead("how much is velmont plus per year", text) == "$89 per year [1]."
+    assert _lead("velmont plus how much a month", text) == "$12.99 a month [1]."
+    assert _lead("how much does velmont plus cost", text) == "$89 per year [1]."
+    # a bound stated over the period is no one's pay
+    from bot.qa.amounts import period_of
+    from bot.qa.shape import Span
+
+    for sentence, period in (
+        ("They pay four players above $10 million a year", ""),
+        ("They pay Orin Vale $10 million a year", "year"),
+        ("It costs $10 million/month", "month"),
+    ):
+        at = sentence.index("$")
+        assert period_of(sentence, Span(at, at + 11, sentence[at : at + 11])) == period

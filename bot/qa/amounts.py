@@ -121,6 +121,60 @@ def conditional(sentence: str, sp: Span) -> bool:
     return bool(_CONDITION_BEFORE.search(sentence[max(0, sp.start - 90) : sp.start]))
 
 
+# The period an amount is paid or counted over ("$99 per year", "€9.99/month", "a $99 annual
+# fee"): asked how much a month, the amount a month is the answer, not a year's or a one-off
+_PERIODS = {
+    "year": "year|years|yr|yrs|annum|annual|annually|yearly",
+    "month": "month|months|mo|mth|monthly",
+    "week": "week|weeks|wk|weekly",
+    "day": "day|days|daily|night|nights|nightly",
+    "hour": "hour|hours|hr|hourly",
+    "season": "season|seasons",
+    "game": "game|games",
+}
+_PERIOD_WORD = "|".join(_PERIODS.values())
+_ADJECTIVES = "annual|annually|yearly|monthly|weekly|daily|nightly|hourly"
+_PERIOD_Q = re.compile(
+    rf"\b(?:per|a|an|each|every)\s+({_PERIOD_WORD})\b(?!\s+(?:ago|earlier|later|before|after|"
+    rf"from|on|in|of)\b)|\b({_ADJECTIVES})\b",
+    re.I,
+)
+_PERIOD_AFTER = re.compile(
+    rf"\s*(?:/\s*|(?:per|a|an|each|every)\s+)({_PERIOD_WORD})\b|\s+({_ADJECTIVES})\b", re.I
+)
+_PERIOD_IN = re.compile(rf"(?:/\s*|\b(?:per|a|an|each|every)\s+)({_PERIOD_WORD})\s*$", re.I)
+PERIOD_MATCH = 1.25
+PERIOD_OTHER = 0.7
+
+
+def _period(word: str) -> str:
+    w = word.lower()
+    return next(p for p, ws in _PERIODS.items() if w in ws.split("|"))
+
+
+def period_asked(question: str) -> str:
+    """The period the question asks an amount over ("how much a month", "annual fee"), or ""."""
+    m = _PERIOD_Q.search(question)
+    return _period(m.group(1) or m.group(2)) if m else ""
+
+
+# "players they pay above $10 million a year": a bound, not what anyone is paid
+_BOUND_BEFORE = re.compile(
+    r"\b(?:above|below|under|more\s+than|less\s+than|at\s+least|at\s+most|in\s+excess\s+of|"
+    r"upwards\s+of)\s+$",
+    re.I,
+)
+
+
+def period_of(sentence: str, sp: Span) -> str:
+    """The period the amount ``sp`` is stated over ("$99 per year", "€9.99/month"), or "" (also
+    for a bound: "above $10 million a year")."""
+    if _BOUND_BEFORE.search(sentence[max(0, sp.start - 20) : sp.start]):
+        return ""
+    m = _PERIOD_IN.search(sp.text) or _PERIOD_AFTER.match(sentence, sp.end)
+    return _period(m.group(1) or m.group(2)) if m else ""
+
+
 _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{0,30}\)")
 _CURRENCY_AFTER = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?(?:{CURRENCY_NAMES})\b\)?")
 

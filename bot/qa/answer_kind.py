@@ -40,6 +40,8 @@ from .amounts import (
     MEASURED,
     MOVED,
     PERCENT,
+    PERIOD_MATCH,
+    PERIOD_OTHER,
     compared,
     conditional,
     figures,
@@ -47,6 +49,8 @@ from .amounts import (
     given,
     odds,
     of_words,
+    period_asked,
+    period_of,
 )
 from .around import around, said_by_or_on
 from .counted import (
@@ -284,6 +288,8 @@ def _span_strength(
             base *= CONDITION  # "when the reservoir falls below 40 percent": a threshold
         if not former_q and former(sentence, sp):
             base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now
+        if ask.period and (stated := period_of(sentence, sp)):
+            base *= PERIOD_MATCH if stated == ask.period else PERIOD_OTHER  # "$99 per year"
     if shape == SCORE:  # a season's record, or the score at the break, is not the result
         base = result_weight(sentence, sp, base, asked)
     if (
@@ -343,6 +349,7 @@ class Asked:
     moved_q: bool  # "how much did it go up": a rise or fall ("2.1 percent higher") answers
     former_q: bool  # "what does it usually cost": what it was or usually is
     condition_q: bool  # "below what level does the clause kick in": a threshold answers
+    period: str  # "how much a month": the period an amount is asked over ("month"), or ""
     measure_q: bool  # "how far does it reach": a distance, a size, a speed
     catch_q: bool  # "who caught it": the passer is not the answer
     opponent_q: bool  # "who are the warriors playing": whom a side plays, often "the" side
@@ -419,6 +426,7 @@ class Asked:
             moved_q=bool(MOVED_Q.search(question)),
             former_q=bool(FORMER_Q.search(question)),
             condition_q=bool(CONDITION_Q.search(question)),
+            period=period_asked(question) if shape == HOW_MUCH else "",
             measure_q=bool(MEASURE_Q.search(question)),
             catch_q=catch_asked(question),
             verb=asked_verb(question) if shape == WHO else "",
