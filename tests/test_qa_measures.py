@@ -217,3 +217,17 @@ def test_an_amount_over_the_period_asked_is_the_answer() -> None:
     ):
         at = sentence.index("$")
         assert period_of(sentence, Span(at, at + 11, sentence[at : at + 11])) == period
+
+
+def test_money_dropped_on_or_sunk_into_something_is_spent_not_a_fall() -> None:
+    """ "how much did orna drop on velmont": a sum spent, not by how much something fell; asked
+    how much the shares dropped, the fall is still the answer."""
+    text = (
+        "Orna sank $650 million into Velmont Labs in 2014. Since then the lab's headcount has "
+        "grown 12%, and Orna's shares dropped 4% on the news of another write-down."
+    )
+    assert _lead("how much did orna drop on velmont back in the day", text) == (
+        "$650 million [1]."
+    )
+    assert _lead("how much did orna sink into velmont", text) == "$650 million [1]."
+    assert _lead("how much did orna shares drop on the news", text) == "4% [1]."

@@ -102,6 +102,7 @@ from .question_kind import (
     SPEECH_Q,
     WHERE_IN,
     noun_part,
+    spent_asked,
 )
 from .quoted_title import with_quoted_titles
 from .regions import COUNTRY_Q, ENDS_IN_COUNTRY, PLACE_NAME
@@ -395,6 +396,7 @@ class Asked:
         )
         context: set[str] | None = None
         roles = roles_asked(question, q_toks) if shape == WHO else frozenset()
+        spent = spent_asked(question)  # "how much did google drop on deepmind"
         if shape in (WHO, WHERE):
             kind = KIND_ASKED.search(typed)  # "what EU law", not "what EU (European Union)"
             context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
@@ -405,8 +407,10 @@ class Asked:
             counted=counted,
             how_old=bool(HOW_OLD.search(question)),
             opponent_q=bool(OPPONENT_Q.search(typed)),
-            money_q=bool(MONEY_Q.search(question)),
-            share_q=bool(SHARE_Q.search(question)) and not PRICE_LEVEL.search(question),
+            money_q=bool(MONEY_Q.search(question)) or spent,
+            share_q=bool(SHARE_Q.search(question))
+            and not PRICE_LEVEL.search(question)
+            and not spent,
             wants_person=wants_person,
             wants_org=bool(WANTS_ORG.search(question)),
             name_q=bool(NAME_Q.search(question)) and not wants_person,
@@ -423,7 +427,7 @@ class Asked:
             clock_q=bool(tw.CLOCK_Q.search(question)),
             end_q=bool(tw.END_Q.search(question)),
             year_q=bool(tw.YEAR_Q.search(question)),
-            moved_q=bool(MOVED_Q.search(question)),
+            moved_q=bool(MOVED_Q.search(question)) and not spent,
             former_q=bool(FORMER_Q.search(question)),
             condition_q=bool(CONDITION_Q.search(question)),
             period=period_asked(question) if shape == HOW_MUCH else "",

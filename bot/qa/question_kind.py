@@ -463,6 +463,25 @@ MOVED_Q = re.compile(  # "how much extra are the lenses": by how much one costs 
     r"|how\s+much\s+(?:[\w-]+\s+)?(?:more|extra|less|cheaper|pricier|dearer))\b",
     re.I,
 )
+# "how much did google drop on deepmind", "what did msft sink into oai": money spent, not a fall
+# (not "how much did the shares drop on the news")
+_SPENT = re.compile(
+    r"\b(?:drop(?:ped|s)?|sink|sinks|sank|sunk)\s+(?:[\w$.,]+\s+){0,2}?(?:on|into)\b"
+    r"(?!\s+(?:the\s+)?(?:news|report|announcement|earnings|results|open|day|back|\w+day)\b)",
+    re.I,
+)
+_MARKET = re.compile(
+    r"\b(?:stocks?|shares?|index|indices|prices?|rates?|sales|values?|markets?|valuation|yields?|"
+    r"temperatures?|levels?)\b",
+    re.I,
+)
+
+
+def spent_asked(question: str) -> bool:
+    """The question's "drop on" or "sink into" is spending money, not a fall."""
+    return bool(_SPENT.search(question)) and not _MARKET.search(question)
+
+
 HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
 # "who at beuc called it unfair", "who said ...": who said it is asked for
 SPEAKER_Q = re.compile(
