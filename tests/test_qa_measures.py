@@ -231,3 +231,16 @@ def test_money_dropped_on_or_sunk_into_something_is_spent_not_a_fall() -> None:
     )
     assert _lead("how much did orna sink into velmont", text) == "$650 million [1]."
     assert _lead("how much did orna shares drop on the news", text) == "4% [1]."
+
+
+
+def test_an_amount_that_names_a_line_passed_is_not_what_was_paid() -> None:
+    """ "beyond the Rs 20 Cr mark": a line the bidding passed, not the price."""
+    text = (
+        "HRS pick up Orin Vale for Rs 24.75 Cr. HRS and GLS have taken Orin Vale beyond "
+        "Rs 20 Cr mark."
+    )
+    assert _lead("how much did hrs pay for orin vale", text) == "Rs 24.75 Cr [1]."
+    assert _lead("how much did hrs blow on orin vale at the auction yesterday", text) == (
+        "Rs 24.75 Cr [1]."
+    )

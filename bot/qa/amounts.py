@@ -175,6 +175,19 @@ def period_of(sentence: str, sp: Span) -> str:
     return _period(m.group(1) or m.group(2)) if m else ""
 
 
+# "beyond the Rs 20 Cr mark", "passed the 1,000-yard mark": a line passed, not the amount
+MILESTONE = 0.6
+_MILESTONE = r"(?:mark|(?:barrier|threshold|milestone|plateau)s?)\b"  # "marks": money
+_MILESTONE_IN = re.compile(rf"[\s-]{_MILESTONE}$", re.I)
+_MILESTONE_AFTER = re.compile(rf"[\s-]+{_MILESTONE}", re.I)
+MILESTONE_Q = re.compile(rf"\b{_MILESTONE}", re.I)
+
+
+def milestone(sentence: str, sp: Span) -> bool:
+    """The amount names a line passed or to pass ("the $1 trillion mark"), not a value."""
+    return bool(_MILESTONE_IN.search(sp.text) or _MILESTONE_AFTER.match(sentence, sp.end))
+
+
 _CONVERSION_AFTER = re.compile(r"^\s*\([^()]{0,30}\)")
 _CURRENCY_AFTER = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+)?(?:{CURRENCY_NAMES})\b\)?")
 

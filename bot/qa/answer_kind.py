@@ -38,6 +38,8 @@ from .amounts import (
     GIVEN,
     MEASURE,
     MEASURED,
+    MILESTONE,
+    MILESTONE_Q,
     MOVED,
     PERCENT,
     PERIOD_MATCH,
@@ -47,6 +49,7 @@ from .amounts import (
     figures,
     former,
     given,
+    milestone,
     odds,
     of_words,
     period_asked,
@@ -291,6 +294,8 @@ def _span_strength(
             base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now
         if ask.period and (stated := period_of(sentence, sp)):
             base *= PERIOD_MATCH if stated == ask.period else PERIOD_OTHER  # "$99 per year"
+    if shape in (HOW_MUCH, HOW_MANY) and not ask.milestone_q and milestone(sentence, sp):
+        base *= MILESTONE  # "beyond the Rs 20 Cr mark": a line passed, not what was paid
     if shape == SCORE:  # a season's record, or the score at the break, is not the result
         base = result_weight(sentence, sp, base, asked)
     if (
@@ -351,6 +356,7 @@ class Asked:
     former_q: bool  # "what does it usually cost": what it was or usually is
     condition_q: bool  # "below what level does the clause kick in": a threshold answers
     period: str  # "how much a month": the period an amount is asked over ("month"), or ""
+    milestone_q: bool  # "when did it pass the $1 trillion mark": a line passed is what is asked
     measure_q: bool  # "how far does it reach": a distance, a size, a speed
     catch_q: bool  # "who caught it": the passer is not the answer
     opponent_q: bool  # "who are the warriors playing": whom a side plays, often "the" side
@@ -431,6 +437,7 @@ class Asked:
             former_q=bool(FORMER_Q.search(question)),
             condition_q=bool(CONDITION_Q.search(question)),
             period=period_asked(question) if shape == HOW_MUCH else "",
+            milestone_q=bool(MILESTONE_Q.search(question)),
             measure_q=bool(MEASURE_Q.search(question)),
             catch_q=catch_asked(question),
             verb=asked_verb(question) if shape == WHO else "",
