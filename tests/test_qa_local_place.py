@@ -7,6 +7,7 @@ from bot.qa.answer_kind import Asked
 from bot.qa.placed import local_places
 from bot.qa.question_kind import question_shape
 from ingest.keyword import tokenize
+from tests.test_qa_extractive import _lead
 
 
 def _where(q: str, sentence: str) -> list[str]:
@@ -34,3 +35,18 @@ def test_a_place_before_a_kind_of_company_is_where_it_is_based() -> None:
     s = "Orna Capital, a Velmont startup that sells index funds, is expanding into Europe."
     assert [t for *_, t in local_places(s)] == ["Velmont"]
     assert _where("where's orna capital headquartered", s)[0] == "Velmont"
+
+
+def test_the_kind_of_place_asked_is_no_place_the_member_names() -> None:
+    """ "which hotel": "the Hotel Brannick" names the hotel asked for; the word "hotel" in both
+    does not make it the member's own place, also when "which hotel" ends the question."""
+    text = (
+        "Delegates from Orna and Velmont met for a second day in Tessary. The envoy spoke to "
+        "reporters outside the Hotel Brannick, where the talks are being held."
+    )
+    assert _lead("where are the orna talks being held, which hotel", text) == (
+        "Outside the Hotel Brannick [1]."
+    )
+    assert _lead("where are the orna talks being held, which hotel is it", text) == (
+        "Outside the Hotel Brannick [1]."
+    )

@@ -49,7 +49,8 @@ _KIND_OF_HOLDER = TITLE_MODIFIERS | frozenset(
     "young actual permanent full team club their his her its our your my".split()
 )
 # The words saying what kind of answer is wanted ("which football club")
-KIND_ASKED = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.I)
+# ... also at the question's end ("where are the talks, which hotel")
+KIND_ASKED = re.compile(r"\b(?:which|what)\s+((?:[\w'’-]+(?:\s+|$)){1,4})", re.I)
 # The question asks which organisation ("which football club", "what company"): a name that
 # ends like one is likelier than a person's.
 WANTS_ORG = re.compile(

@@ -67,11 +67,12 @@ def novel(
     if any(t.isdigit() for t in toks) and all(t in q_toks or t in _UNITS for t in toks):
         return False  # "40 percent" for "how much did the AX-40 go up": the member's own number
     if place:  # "where is the saudi card": "Saudi Arabia" is where the member knows it is, but
-        # "Thailand's Chanthaburi province" names a place inside the one they know
+        # "Thailand's Chanthaburi province" names a place inside the one they know; the kind of
+        # place asked ("which hotel": "the Hotel Aurel") is no place the member names
+        own = context if context is not None else q_toks
         parts = [tokenize(x) for x in re.split(r"['’]s\b|,|\band\b", span.text)]
         return any(
-            ts
-            and not any(len(t) >= 4 and t not in _PLACE_WORDS and _related(t, q_toks) for t in ts)
+            ts and not any(len(t) >= 4 and t not in _PLACE_WORDS and _related(t, own) for t in ts)
             for ts in ([t for t in p if t != "\u2205"] for p in parts)
         )
     # "the four-team college playoff": "College Football Playoff" is the question's own
