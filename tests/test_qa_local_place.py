@@ -50,3 +50,15 @@ def test_the_kind_of_place_asked_is_no_place_the_member_names() -> None:
     assert _lead("where are the orna talks being held, which hotel is it", text) == (
         "Outside the Hotel Brannick [1]."
     )
+
+
+
+def test_where_someone_is_from_is_where_they_were_born_or_grew_up() -> None:
+    """ "where's she from": where she was born or grew up, before other places the sentence
+    names; asked where she played, as before."""
+    s = "Varga, who played the Orna Arena in Velmont on Friday, grew up in Tessary."
+    assert _where("where's ilse varga from", s)[0] == "in Tessary"
+    assert _where("where did varga grow up", s)[0] == "in Tessary"
+    assert _where("where did varga play on friday", s)[0] != "in Tessary"
+    s = "The Velmont concert sold out; the Tessary-born singer plays Orna next."
+    assert _where("where's the singer from", s)[0] == "Tessary"

@@ -357,6 +357,7 @@ class Asked:
     condition_q: bool  # "below what level does the clause kick in": a threshold answers
     period: str  # "how much a month": the period an amount is asked over ("month"), or ""
     milestone_q: bool  # "when did it pass the $1 trillion mark": a line passed is what is asked
+    origin_q: bool  # "where's she from": where someone was born or grew up
     measure_q: bool  # "how far does it reach": a distance, a size, a speed
     catch_q: bool  # "who caught it": the passer is not the answer
     opponent_q: bool  # "who are the warriors playing": whom a side plays, often "the" side
@@ -438,6 +439,7 @@ class Asked:
             condition_q=bool(CONDITION_Q.search(question)),
             period=period_asked(question) if shape == HOW_MUCH else "",
             milestone_q=bool(MILESTONE_Q.search(question)),
+            origin_q=shape == WHERE and bool(time_place.ORIGIN_Q.search(question)),
             measure_q=bool(MEASURE_Q.search(question)),
             catch_q=catch_asked(question),
             verb=asked_verb(question) if shape == WHO else "",

@@ -25,6 +25,29 @@ _STATE = frozenset(tokenize("state states"))
 NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played
 BASED = 1.5  # "Tel Aviv-based Check Point", for where a company is based or someone was born
 _BASED_Q = {"base": "-based", "headquart": "-headquartered", "hq": "-based", "born": "-born"}
+# "where's tate mcrae from", "where'd he grow up": where someone was born or raised ("the
+# Calgary-born musician", "grew up in Astoria"), weighed as ``BASED``
+ORIGIN_Q = re.compile(
+    r"\bfrom\s*[?!.]*\s*$|\boriginally\b|\bhometown\b|\bgr[eo]w(?:s|n)?\s+up\b|\bnative\b",
+    re.I,
+)
+_ORIGIN_AFTER = ("-born", "-raised", "-bred", " native")
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:born|raised|grew\s+up|native\s+of|hails?\s+from|hometown\s+of|originally\s+from)"
+    r"(?:\s+\w+){0,2}?\s+(?:in\s+)?$",
+    re.I,
+)
+
+
+def _origin(sentence: str, sp: Span) -> bool:
+    """The place is where someone was born or grew up: "Calgary-born", "born in Dublin"."""
+    if sentence[sp.end :].startswith(_ORIGIN_AFTER):
+        return True
+    lead = re.match(r"(?:in|at)\s+", sp.text, re.I)  # "in Dublin": the preposition is the span's
+    before = sentence[max(0, sp.start - 40) : sp.start] + (lead.group() if lead else "")
+    return bool(_ORIGIN_BEFORE.search(before))
+
+
 # "its first cut in 18 months", "the lowest in 13 years": the time since it was last so, not how
 # long anything took (unless the question asks that: "first cut in how long"), nor when it began
 SINCE_LAST = 0.4
@@ -141,6 +164,8 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
     suffixes = tuple(v for k, v in _BASED_Q.items() if k in ask.q_toks)
     if shape == WHERE and suffixes:  # "where is quillon based": "Ostra City-based Quillon"
         rated = by(BASED, lambda sp: sentence[sp.end :].startswith(suffixes))
+    elif shape == WHERE and ask.origin_q:  # "where's she from": "the Calgary-born musician"
+        rated = by(BASED, lambda sp: _origin(sentence, sp))
     if shape in (HOW_MANY, HOW_MUCH) and not _SINCE_Q & ask.q_toks:
         rated = by(
             SINCE_LAST,
