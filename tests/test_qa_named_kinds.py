@@ -137,3 +137,13 @@ def test_a_name_of_the_kind_what_asks_for_is_stated() -> None:
     )
     law = "Orna says the Fair Markets Act lets it charge the fee, Mara Voss told Orna Science."
     assert _lead("what law is orna leaning on", law) is None
+
+
+def test_a_name_that_says_it_is_the_kind_of_body_asked_for_answers_which() -> None:
+    """ "which anime studio made it": "Kessel Studio" says it is a studio; "Orna TV", though it
+    holds the film's own name, is not the answer."""
+    text = (
+        "In 2019 the Orna film series left the continuity of Orna TV to tell its own stories, "
+        "and its latest feature was animated by Kessel Studio in Tessary."
+    )
+    assert _lead("which anime studio made the orna movie", text) == "Kessel Studio [1]."

@@ -104,6 +104,8 @@ from .question_kind import (
     SHARE_Q,
     SPEECH_Q,
     WHERE_IN,
+    body_kind,
+    names_kind,
     noun_part,
     spent_asked,
 )
@@ -148,6 +150,7 @@ from .succession import succession_asked
 from .synonyms import synonyms
 
 W_INNER = 0.3
+KIND_NAMED = 1.15  # a name whose first or last word is the kind of body asked for
 ROLE_MATCH = 1.4
 ORG_MATCH = 1.3
 LOWER_TERM = 0.7  # a quoted term in lower case, asked what something is called
@@ -212,6 +215,8 @@ def _span_strength(
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
         elif does(sentence, sp, verb) or titled_doer(sentence, sp, verb):
             base = max(base, 1.0) * AGENT  # "who led the round": "Tamsk led the seed round"
+        if ask.body and len(words) >= 2 and names_kind(ask.body, sp.text):
+            base *= KIND_NAMED  # "which anime studio": "Wit Studio" says it is one
         if wants_org:  # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(ORG_END.search(bare(sp.text)))
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
@@ -358,6 +363,7 @@ class Asked:
     period: str  # "how much a month": the period an amount is asked over ("month"), or ""
     milestone_q: bool  # "when did it pass the $1 trillion mark": a line passed is what is asked
     origin_q: bool  # "where's she from": where someone was born or grew up
+    body: str  # "which anime studio": the kind of body asked, whose names may say it ("studio")
     measure_q: bool  # "how far does it reach": a distance, a size, a speed
     catch_q: bool  # "who caught it": the passer is not the answer
     opponent_q: bool  # "who are the warriors playing": whom a side plays, often "the" side
@@ -440,6 +446,7 @@ class Asked:
             period=period_asked(question) if shape == HOW_MUCH else "",
             milestone_q=bool(MILESTONE_Q.search(question)),
             origin_q=shape == WHERE and bool(time_place.ORIGIN_Q.search(question)),
+            body=body_kind(question) if shape == WHO else "",
             measure_q=bool(MEASURE_Q.search(question)),
             catch_q=catch_asked(question),
             verb=asked_verb(question) if shape == WHO else "",

@@ -322,11 +322,29 @@ def kind_named(question: str, name: str) -> bool:
     not "Social Media Victims Law Center" for "what law"."""
     m = _WHAT_KIND.search(question)
     kind = tokenize(m.group().split()[-1]) if m else []
-    if not kind or kind[0] not in _BODY_KINDS:
-        return False
+    return bool(kind) and kind[0] in _BODY_KINDS and names_kind(kind[0], name)
+
+
+def names_kind(kind: str, name: str) -> bool:
+    """Whether the first or last word of ``name`` is ``kind`` (a token): "Wit Studio"."""
     toks = tokenize(name)
     ends = [t for t in (toks[:1] + toks[-1:]) if len(t) >= 3]
-    return any(t.startswith(kind[0]) or kind[0].startswith(t) for t in ends)
+    return any(t.startswith(kind) or kind.startswith(t) for t in ends)
+
+
+# "which anime studio made it", "what uni": the kind of body asked for, if it is one whose names
+# say it ("Wit Studio")
+_WHICH_KIND = re.compile(r"\b(?:which|what)\s+(?:[a-z][\w'’-]*\s+)?([a-z]+)\b", re.I)
+
+
+def body_kind(question: str) -> str:
+    """The kind of body "which" or "what" asks for ("studio"), as a token, or ""."""
+    for m in _WHICH_KIND.finditer(question):
+        for word in (m.group(1), *m.group().split()[1:2]):
+            kind = tokenize(word)
+            if kind and kind[0] in _BODY_KINDS:
+                return kind[0]
+    return ""
 
 
 def what_kind(question: str) -> bool:
