@@ -1,6 +1,7 @@
 """What an amount in a sentence is, beside being one: a sum of money or a share, a conversion in
-brackets, a difference ("$20 more"), how far something moved ("2.1 percent higher"), or what
-something was or usually costs ("down from $1,499.99 to $1,199.99")."""
+brackets, a difference ("$20 more"), how far something moved ("2.1 percent higher"), what
+something was or usually costs ("down from $1,499.99 to $1,199.99"), the period it is stated
+over ("$99 per year"), or a line passed ("the Rs 20 Cr mark")."""
 
 from __future__ import annotations
 
@@ -149,7 +150,7 @@ PERIOD_OTHER = 0.7
 
 def _period(word: str) -> str:
     w = word.lower()
-    return next(p for p, ws in _PERIODS.items() if w in ws.split("|"))
+    return next((p for p, ws in _PERIODS.items() if w in ws.split("|")), "")
 
 
 def period_asked(question: str) -> str:

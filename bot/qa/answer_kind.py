@@ -10,9 +10,11 @@ question's words say about its answer (money or a share, a role, a count's noun)
 patterns in ``bot.qa.question_kind``.
 
 Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
-name, a person or a body, a role or title matched; how many: a count of the noun asked, an age,
-one play's length; how much: money, a share, a measure, not a threshold a condition names; when:
-a date over a vague time) and its closeness to the question's words; then ``Asked``: its fields (what the question asks, read once
+name, a person or a body, a name that says it is the kind of body asked, a role or title matched;
+how many: a count of the noun asked, an age, one play's length; how much: money, a share, a
+measure, the period asked, not a threshold a condition names; how much and how many: not a line
+passed, "the Rs 20 Cr mark"; when: a date over a vague time) and its closeness to the question's
+words; then ``Asked``: its fields (what the question asks, read once
 by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by ``bot.qa.seen``), and
 ``Asked.rate``, which finds a sentence's spans, drops those the question already names, and
 applies the weights kept in other modules (places and times, owners, labels, brackets, votes)."""

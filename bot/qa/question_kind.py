@@ -2,7 +2,14 @@
 amount, a count, a match result, a yes or no. Rules over the words themselves, so they work on
 lowercase, casual questions ("whos the ref", "how long was the kick", "... right?") as well as
 formal ones. Below them, what else a question's words say about its answer: money or a share, the
-noun a count counts, a role or an organisation asked for, a time gone by or to come."""
+noun a count counts, a role or an organisation asked for, a time gone by or to come.
+
+Map: the word lists the shape rules use; ``question_shape`` (``_shape``), which reads the shape;
+the kind of thing "which" or "what" asks for (``kind_named``, ``names_kind``, ``body_kind``,
+``what_kind``); then the patterns ``bot.qa.answer_kind.Asked.read`` reads a question with: a
+person, a body or an opponent asked for, a place inside another, a time past or to come, a count's
+noun, a name, an age, money, a measure, what something was or a threshold, a share or a move,
+money spent (``spent_asked``), how long, and speech."""
 
 from __future__ import annotations
 
@@ -340,6 +347,7 @@ _WHICH_KIND = re.compile(r"\b(?:which|what)\s+(?:[a-z][\w'’-]*\s+)?([a-z]+)\b"
 def body_kind(question: str) -> str:
     """The kind of body "which" or "what" asks for ("studio"), as a token, or ""."""
     for m in _WHICH_KIND.finditer(question):
+        # the second word after "which" ("which anime studio"), then the first ("which studio")
         for word in (m.group(1), *m.group().split()[1:2]):
             kind = tokenize(word)
             if kind and kind[0] in _BODY_KINDS:
