@@ -20,6 +20,12 @@ manifest in immutable segments and updated as the reindex writes.
 - Chroma stays the store of record: when the listed segments are missing, damaged or belong to
   another version, a reader rebuilds them from the manifest and the collection's vectors, once
   (single flight), and publishes them if the manifest has not moved meanwhile.
+
+Map: ``_PostingsBuilder`` and ``Postings`` (one segment's BM25 postings, written and read);
+``ChunkIn`` and ``SegmentWriter`` (what the reindex hands over, sealed into a segment); ``Segment``
+(one segment loaded); the heap helpers (``settle_heap``, ``thaw_heap``) and ``describes``; then
+``ReadStore``: ``view`` (a corpus version's view, assembled from segments or rebuilt), then
+publishing, compacting and tidying the segment list.
 """
 
 from __future__ import annotations
