@@ -91,16 +91,21 @@ def article_text(p: Passage) -> tuple[str, int]:
 
 _PROMO = re.compile(
     r"^(?:MORE|READ MORE|RELATED|WATCH|SEE ALSO|LISTEN|SIGN UP|SUBSCRIBE|CLICK HERE|ADVERTISEMENT)"
-    r"\b|^(?:Sign up|Subscribe|Click here|Follow us|Read more|Related:)",
+    r"\b|^(?:Sign up|Subscribe|Click here|Follow us|Read more|Related:|Also (?:read|see|watch):)",
     re.I,
 )
+# a photo's caption, which ends with its credit: "4 Onana had a poor night Credit: Getty"
+_CAPTION = re.compile(r"\bCredit:\s*[A-Z][\w&/,.' -]{0,40}$")
 
 
 def _boilerplate(sentence: str) -> bool:
-    """A heading in capitals, or a link to more coverage: not a statement of fact."""
+    """A heading in capitals, a link to more coverage or a photo's caption: not a statement of
+    fact."""
     letters = [ch for ch in sentence if ch.isalpha()]
     upper = sum(ch.isupper() for ch in letters)
-    return bool(_PROMO.match(sentence)) or (len(letters) >= 12 and upper / len(letters) > 0.6)
+    return bool(_PROMO.match(sentence) or _CAPTION.search(sentence.rstrip())) or (
+        len(letters) >= 12 and upper / len(letters) > 0.6
+    )
 
 
 # A sign-up box some news pages carry inside the story, from its skip link to the end marker
