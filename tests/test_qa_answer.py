@@ -409,3 +409,34 @@ def test_a_name_typed_as_lowercase_initials_is_found_and_answered(world: World) 
     ans = world.qa.answer(q, ["demo"], now=NOW)
     assert not ans.abstained, ans.text
     assert "14 million aldmarks" in ans.text
+
+
+def test_a_nickname_whose_full_name_the_articles_write_another_way_is_not_unseen(
+    world: World, tmp_path: Path
+) -> None:
+    # "OM" is read as "Olympique de Marseille"; an article that writes only "Marseille" still
+    # covers the club, so "Olympique" missing from the corpus is no reason to abstain
+    from bot.qa.abstain import signals
+
+    src = tmp_path / "marseille.md"
+    src.write_text(
+        "---\ntitle: Marseille turn to Corvin Baske after a poor start\noutlet: Test Wire\n"
+        "date: 2026-11-20\nlink: https://test.example/marseille-coach\n---\n\n"
+        "Marseille appointed Corvin Baske as head coach on Tuesday after a poor start to the "
+        "season in Ligue 1.\n\nBaske signed a contract until the summer of 2028, the club said. "
+        "He takes charge of his first match at the Velodrome on Sunday against Lille.\n",
+        encoding="utf-8",
+    )
+    ingest(world.index, "om", src)
+    q = "who did OM just bring in as coach"
+    searched = world.qa.spell(q, ["om"])  # as the service searches it
+    assert "(Olympique de Marseille)" in searched
+    r = world.qa.retrieve(searched, ["om"], now=NOW)
+    assert r.passages and r.query.unseen == []
+    assert signals(searched, r)["unseen"] == 0.0
+    # whether it answers is then the evidence's call (the hashing embedder finds "bring in"
+    # far from "appointed"); it never says the articles lack the club
+    assert "Olympique" not in world.qa.answer(q, ["om"], now=NOW).text
+    # a name typed in full that no article holds is still reported
+    q = "who did Olympique Lyonnais bring in as coach"
+    assert world.qa.retrieve(q, ["om"], now=NOW).query.unseen == ["Olympique", "Lyonnais"]

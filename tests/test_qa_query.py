@@ -11,8 +11,9 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from bot.qa.aliases import expand, expansions
 from bot.qa.outlets import match_outlets, unknown_outlets
-from bot.qa.query import keyword_text, plan_query, split_parts, unseen_names
+from bot.qa.query import keyword_text, plan_query, split_parts, unseen_names, written_otherwise
 from ingest.keyword import tokenize
 
 NOW = datetime(2026, 11, 27, 12, tzinfo=UTC)
@@ -193,6 +194,19 @@ def test_a_marked_name_counts_even_at_a_sentence_start() -> None:
     assert unseen_names("Did Quillon ban the McAllister plan?", OUTLETS, KNOWN) == ["McAllister"]
 
 
+def test_a_word_of_a_nickname_s_full_name_is_unseen_only_if_the_name_is_nowhere() -> None:
+    # "OM" is read as "Olympique de Marseille"; articles that write "Marseille" hold the club
+    q, added = expand("who did OM just bring in as coach")
+    assert added == ["Olympique de Marseille"] and expansions(q) == added
+    assert expansions("who did Ada (a striker) sign for") == []
+    holds_city = _known("Marseille coach Gattuso")
+    assert unseen_names(q, OUTLETS, holds_city) == ["Olympique"]
+    assert written_otherwise("Olympique", expansions(q), holds_city)
+    # with neither word in the corpus, or a name the member typed, the name stays unseen
+    assert not written_otherwise("Olympique", expansions(q), KNOWN)
+    assert not written_otherwise("Ysolde", expansions(q), holds_city)
+
+
 def test_outlet_names_are_not_unseen_names() -> None:
     q = "What did the Ostry Valley Post and Reuters say about the Quillon water rationing?"
     assert unseen_names(q, OUTLETS, KNOWN) == []
@@ -241,6 +255,10 @@ def test_named_outlets_in_question_order(question: str, named: list[str]) -> Non
         ("what did she say in her cnn interview", []),
         ("how many views did the clip of the sky news interview get", []),
         ("was the bbc interview with the quillon mayor aired", []),
+        # the channel a game or show is on, even after a word that names coverage
+        ("what did the coverage say, and how many watched the quillon game on cnn", []),
+        ("the final airs on the BBC, what did the article say about the lineup", []),
+        ("What did the report on CNN say about Quillon?", ["CNN"]),
         # Indexed: never unknown.
         ("According to a Marrowgate Wire article, why are farmers unhappy?", []),
     ],

@@ -115,6 +115,13 @@ def unexpand(question: str) -> str:
     )
 
 
+def expansions(question: str) -> list[str]:
+    """The full names ``expand`` added to the question ("Olympique de Marseille" after "OM")."""
+    return [
+        m.group(1) for m in re.finditer(r" \(([^()]*)\)", question) if m.group(1) in _FULL_NAMES
+    ]
+
+
 def expand(question: str) -> tuple[str, list[str]]:
     """The question with each nickname's full name added after it, and the names added. A name
     the question already gives in full is not added again."""

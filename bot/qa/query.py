@@ -193,6 +193,20 @@ def unseen_names(question: str, outlets: list[str], known: Callable[[str], bool]
     return out
 
 
+def written_otherwise(name: str, full_names: Iterable[str], known: Callable[[str], bool]) -> bool:
+    """Whether ``name`` lies inside one of ``full_names`` (those added for the question's
+    nicknames) whose other words of four or more letters the corpus holds: "Olympique" in
+    "Olympique de Marseille", where the articles say "Marseille"."""
+    own = set(tokenize(name))
+    for full in full_names:
+        if name not in full:
+            continue
+        rest = [t for t in tokenize(full) if len(t) >= 4 and t not in own and not t.isdigit()]
+        if rest and all(known(t) for t in rest):
+            return True
+    return False
+
+
 _LONG_CAPITALISED = re.compile(r"\b[A-Z][a-z]{3,}\w*")
 
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from ingest.index import Corpus
 
+from .aliases import expansions
 from .arrays import CorpusArrays, ExactVectors, corpus_arrays
 from .query import (
     Part,
@@ -26,6 +27,7 @@ from .query import (
     lower_initials_named,
     plan_query,
     unseen_names,
+    written_otherwise,
 )
 from .rank import (
     FUTURE_SLACK,
@@ -209,10 +211,14 @@ def retrieve(
             pa.dense = float(arr.emb[i] @ qv)
         passages.append(pa)
     timings["retrieve_total"] = (time.perf_counter() - t0) * 1000
-    unseen = unseen_names(question, all_outlets, lambda t: any(a.kw.has(t) for _, a in arrs))
+    known = lambda t: any(a.kw.has(t) for _, a in arrs)  # noqa: E731
+    unseen = unseen_names(question, all_outlets, known)
     # "DTR", "OVP": initials of a name or an outlet the passages found spell out in full
     named = [t for pa in passages for t in (pa.text, pa.headline, pa.outlet or "")]
     unseen = [n for n in unseen if not initials_named(n, named)]
+    # a word of a full name we added for a nickname ("Olympique" of "Olympique de Marseille" for
+    # "OM") that the corpus lacks, where it holds the name's other words: written another way
+    unseen = [n for n in unseen if not written_otherwise(n, expansions(question), known)]
     unseen += [
         w
         for w in unknown
