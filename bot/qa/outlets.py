@@ -60,6 +60,12 @@ _ROLE_BEFORE = re.compile(
     r"\b(?P<w>from|by|per|via|in|on|to|like|and|or|as)\s+(?:an?\s+|the\s+)?['\"‘“]?$", re.I
 )
 _QUOTES = "'\"‘’“”"
+# "how many watched the game on NBC", "the fight airs on ESPN": a channel something is shown on
+_AIRED_BEFORE = re.compile(
+    r"\b(?:watch\w*|view\w*|air(?:s|ed|ing)?|broadcast\w*|televised|stream\w*|game|match|fight|"
+    r"race|show|episode|tune[ds]?|tuning)\b[^.?!;]{0,40}$",
+    re.I,
+)
 _ROLE_CUE = re.compile(
     r"\b(?:article|report|piece|story|coverage|published|reported|according|another|sources?|"
     r"outlets?|covered|wrote|writes|says|said|stated|noted|claimed|suggested)\b",
@@ -230,6 +236,8 @@ def _in_source_role(question: str, s: int, e: int) -> bool:
     m = _ROLE_BEFORE.search(before)
     if not m:
         return False
+    if m.group("w").lower() == "on" and _AIRED_BEFORE.search(before[: m.start()]):
+        return False  # "watched the game on nbc": the channel it was on, not a source
     if m.group("w").lower() in ("from", "by", "per", "via"):
         return True  # "analysis from Bloomberg", "highlighted by the Washington Post"
     return bool(_ROLE_CUE.search(before + " " + after[:30]))
