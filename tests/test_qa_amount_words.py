@@ -25,6 +25,8 @@ from .test_qa_extractive import _lead
         "what does the site reckon he pulls per year on his next deal",
         "what's the owls' avg point differential this yr",
         "what did the 10-year yield ease back to on october 4",
+        "and what discount was that to the valuation?",
+        "what refund did the airline give her",
     ],
 )
 def test_amount_nouns_ask_for_a_figure(q: str) -> None:

@@ -500,3 +500,13 @@ def test_an_answer_far_better_than_any_of_the_best_ranked_article_s_is_stated() 
     deal = "Velm Search's deal with Orna Phones dates back to 2011, testimony showed."
     q = "when did the orna phones default deal with velm search begin"
     assert _lead(q, trial, deal) == "2011 [1]."
+
+
+def test_a_traffic_jam_is_traffic_backed_up() -> None:
+    text = (
+        "Traffic police shut 14 kilometres of the Kessel ring road on Monday for the march. "
+        "Traffic on the ring road was backed up for more than 9 kilometres at the morning peak."
+    )
+    assert _lead("how long was the traffic jam on the ring road", text) == (
+        "More than 9 kilometres [1]."
+    )

@@ -247,7 +247,8 @@ AMOUNT_NOUN = (
     r"payout|settlement|penalty|damages|bill|tab|pay|bonus|prize\s+money|ransom|bail|tariff|tax|"
     r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield|estimate|eps|"
     r"worth|debt|capacity|wattage|distance|contract|sales|minimum|maximum|multiplier|average|avg|"
-    r"median|differential|capex|margin|purse|payroll|fare|premium|odds)"
+    r"median|differential|capex|margin|purse|payroll|fare|premium|odds|discount|markup|rebate|"
+    r"refund|surcharge)"
 )
 
 

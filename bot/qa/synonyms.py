@@ -78,6 +78,8 @@ _GROUPS = [
     "agree|agreed|deal|accord|agreement",
     "approve|approved|ratified|ratify|passed|backed|endorsed",
     "suspend|suspended|halt|halted|pause|paused",
+    # "how long was the traffic jam": "traffic was backed up for 11 kilometres"
+    "jam|gridlock|tailback|tailbacks|backed up|congestion|congested",
     "stop|stops|stopped|cease|ceases|ceased|discontinue|discontinued|wind down|halt|halted",
     "in a row|straight|consecutive|streak",
     "total|altogether|combined|overall|cumulative",
