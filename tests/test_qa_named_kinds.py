@@ -147,3 +147,30 @@ def test_a_name_that_says_it_is_the_kind_of_body_asked_for_answers_which() -> No
         "and its latest feature was animated by Kessel Studio in Tessary."
     )
     assert _lead("which anime studio made the orna movie", text) == "Kessel Studio [1]."
+
+
+def test_which_team_is_answered_by_a_side_s_one_word_name_not_its_player() -> None:
+    text = (
+        "The new man at quarterback for the Harriers, Dale Mercer, keeps producing what they had "
+        "with their injured starter, thanks to a stronger running game."
+    )
+    q = "which nfl team kept producing the same with a new quarterback"
+    side = _rating(q, text, "Harriers")
+    player = _rating(q, text, "Dale Mercer")
+    assert side is not None and player is not None and side > player
+    assert _lead(q, text) == "Harriers [1]."
+
+
+def test_an_event_s_name_is_no_team() -> None:
+    text = "Four interceptions sank the Harriers in a 12-10 loss on Monday Night Football."
+    q = "which nfl team threw four interceptions"
+    event = _rating(q, text, "Monday Night Football")
+    side = _rating(q, text, "Harriers")
+    assert side is not None and (event is None or event < side)
+
+
+def test_the_end_of_a_side_s_longer_name_is_not_whole() -> None:
+    text = "Ian Foster said the All Blacks would start the same fifteen for the final."
+    q = "which rugby team will start the same fifteen"
+    blacks = _rating(q, text, "Blacks")
+    assert blacks is None or blacks < 0.5

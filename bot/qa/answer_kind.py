@@ -155,6 +155,8 @@ W_INNER = 0.3
 KIND_NAMED = 1.15  # a name whose first or last word is the kind of body asked for
 ROLE_MATCH = 1.4
 ORG_MATCH = 1.3
+_SIDES = frozenset(("team", "club", "side"))
+_NICKNAME = re.compile(r"[A-Z][a-z]{3,}s")  # "Vikings", "Magpies"
 LOWER_TERM = 0.7  # a quoted term in lower case, asked what something is called
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
 _TIME_UNITS = frozenset(
@@ -198,6 +200,13 @@ def _span_strength(
         known = known or introduced(sentence, sp.start, q_toks)  # "the innkeeper Romah"
         # "which country": a country's name in one word ("Italy") is as whole as one in two
         known = known or (ask.country_q and bool(ENDS_IN_COUNTRY.fullmatch(sp.text)))
+        # "which nfl team": a side's name in one plural word ("Vikings") is whole, unless it is
+        # the end of a longer one ("All Blacks")
+        known = known or (
+            ask.body in _SIDES
+            and bool(_NICKNAME.fullmatch(sp.text))
+            and not (before and before[-1][:1].isupper())
+        )
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
         # "the Crimson Tide": a side, unless the question asks whom a side plays
         group = not (titled or ask.opponent_q) and bool(before) and before[-1] in ("the", "The")
@@ -219,11 +228,14 @@ def _span_strength(
             base = max(base, 1.0) * AGENT  # "who led the round": "Tamsk led the seed round"
         if ask.body and len(words) >= 2 and names_kind(ask.body, sp.text):
             base *= KIND_NAMED  # "which anime studio": "Wit Studio" says it is one
-        if wants_org:  # "which football club": a club's name, not its manager's
+        event = EVENT_END.search(bare(sp.text)) and not event_asked(bare(sp.text), ask.kind)
+        # asked which body, a name that ends like one ("Neowiz Games") is no event
+        if wants_org and not (event and not ORG_END.search(bare(sp.text))):
+            # "which football club": a club's name, not its manager's
             org_end = not personlike(sp.text) or bool(ORG_END.search(bare(sp.text)))
             base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
-        elif EVENT_END.search(bare(sp.text)) and not event_asked(bare(sp.text), ask.kind):
-            base *= 0.4  # "the ICC Men's World Cup" did not win anything
+        elif event:
+            base *= 0.4  # "the ICC Men's World Cup" did not win anything, nor is it a team
         venue = VENUE_END.search(bare(sp.text))
         if venue and tokenize(venue.group())[0] not in q_toks:
             base *= 0.4  # "Arrowhead Stadium" beat no one, unless a stadium is asked for

@@ -84,7 +84,8 @@ def personlike(span: str) -> bool:
 EVENT_END = re.compile(
     r"\b(?:Cup|Championships?|Tournament|Series|Games|Awards?|Prize|Open|Classic|Bowl|Final|"
     r"League|Act|Bill|Summit|Conference|Festival|Day|Week|Revolution|War|Olympics|Treaty|"
-    r"Accord)$"
+    # a broadcast slot: "Monday Night Football" is no team, and won nothing
+    r"Accord|Night\s+(?:Football|Baseball|Hockey))$"
 )
 # The kinds of thing a question may ask for ("what EU law", "which trophy") that a name with each
 # such ending is: "the Digital Markets Act", "the Claret Jug Cup"
