@@ -10,7 +10,8 @@ question's words say about its answer (money or a share, a role, a count's noun)
 patterns in ``bot.qa.question_kind``.
 
 Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
-name, a person or a body, a name that says it is the kind of body asked, a role or title matched;
+name, a person or a body, a name that says it is the kind of body asked, a side's one-word name
+for which team, an event's name for no body, a role or title matched;
 how many: a count of the noun asked, an age, one play's length; how much: money, a share, a
 measure, the period asked, not a threshold a condition names; how much and how many: not a line
 passed, "the Rs 20 Cr mark"; when: a date over a vague time) and its closeness to the question's
@@ -155,7 +156,7 @@ W_INNER = 0.3
 KIND_NAMED = 1.15  # a name whose first or last word is the kind of body asked for
 ROLE_MATCH = 1.4
 ORG_MATCH = 1.3
-_SIDES = frozenset(("team", "club", "side"))
+_SIDES = frozenset(("team", "club"))  # kinds of body (``body_kind``) a side's nickname names
 _NICKNAME = re.compile(r"[A-Z][a-z]{3,}s")  # "Vikings", "Magpies"
 LOWER_TERM = 0.7  # a quoted term in lower case, asked what something is called
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
@@ -228,7 +229,7 @@ def _span_strength(
             base = max(base, 1.0) * AGENT  # "who led the round": "Tamsk led the seed round"
         if ask.body and len(words) >= 2 and names_kind(ask.body, sp.text):
             base *= KIND_NAMED  # "which anime studio": "Wit Studio" says it is one
-        event = EVENT_END.search(bare(sp.text)) and not event_asked(bare(sp.text), ask.kind)
+        event = bool(EVENT_END.search(bare(sp.text))) and not event_asked(bare(sp.text), ask.kind)
         # asked which body, a name that ends like one ("Neowiz Games") is no event
         if wants_org and not (event and not ORG_END.search(bare(sp.text))):
             # "which football club": a club's name, not its manager's

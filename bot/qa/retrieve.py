@@ -211,7 +211,10 @@ def retrieve(
             pa.dense = float(arr.emb[i] @ qv)
         passages.append(pa)
     timings["retrieve_total"] = (time.perf_counter() - t0) * 1000
-    known = lambda t: any(a.kw.has(t) for _, a in arrs)  # noqa: E731
+
+    def known(t: str) -> bool:
+        return any(a.kw.has(t) for _, a in arrs)
+
     unseen = unseen_names(question, all_outlets, known)
     # "DTR", "OVP": initials of a name or an outlet the passages found spell out in full
     named = [t for pa in passages for t in (pa.text, pa.headline, pa.outlet or "")]
