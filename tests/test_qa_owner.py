@@ -207,3 +207,20 @@ def test_a_portfolio_between_an_owner_and_the_title_still_says_whose() -> None:
     roles = roles_asked(q, set(words(q)))
     assert other_owner(talks, name, roles, "velmar")
     assert not other_owner(talks, name, roles, "karsenia")
+
+
+def test_a_role_asked_is_matched_by_what_a_side_calls_that_job() -> None:
+    # "defender": "their best defensive player"; "keeper": "goalkeeper"
+    text = (
+        "The Harriers will be without their best defensive player, Tam Reidy, and the Kestrel "
+        "Bowl opponents Marlow Rovers know it."
+    )
+    q = "who's the harriers' best defender sitting out the kestrel bowl"
+    reidy, rovers = _rating(q, text, "Tam Reidy"), _rating(q, text, "Marlow Rovers")
+    assert reidy is not None and rovers is not None and reidy > 2 * rovers
+    text = "Marlow Rovers lost again: goalkeeper Pell Tarrow let in four as Ada Moss scored twice."
+    tarrow, moss = (
+        _rating("who was the rovers keeper", text, "Pell Tarrow"),
+        _rating("who was the rovers keeper", text, "Ada Moss"),
+    )
+    assert tarrow is not None and moss is not None and tarrow > moss

@@ -23,6 +23,9 @@ SAME_ROLE: dict[str, frozenset[str]] = {
         # football positions, as a team sheet writes them ("RB Zack Moss", "running back Moss")
         "rb": "running back", "wr": "receiver wide", "te": "tight end", "lb": "linebacker",
         "cb": "cornerback", "receiver": "wr", "linebacker": "lb", "cornerback": "cb",
+        # what a side's players are called by their job ("their best defensive player")
+        "defender": "defensive defenseman defenceman", "keeper": "goalkeeper goalie",
+        "goalkeeper": "keeper goalie", "striker": "forward", "kicker": "placekicker",
     }.items()
 }  # fmt: skip
 
