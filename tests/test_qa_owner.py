@@ -224,3 +224,14 @@ def test_a_role_asked_is_matched_by_what_a_side_calls_that_job() -> None:
         _rating("who was the rovers keeper", text, "Ada Moss"),
     )
     assert tarrow is not None and moss is not None and tarrow > moss
+
+
+def test_a_one_word_name_after_a_synonym_of_the_asked_noun_is_whole() -> None:
+    # "which of her kids": "her son Tobin" names one of them, as fully as a two-word name
+    text = (
+        "Mara Voss went after the game's maker after her son Tobin found a clip of her with "
+        "her ex-partner Dale Varn."
+    )
+    q = "which of mara voss's kids found the clip in that game"
+    son, ex = _rating(q, text, "Tobin"), _rating(q, text, "Dale Varn")
+    assert son is not None and ex is not None and son >= ex

@@ -198,7 +198,7 @@ def _span_strength(
         titled = any(is_title(w) for w in words) or bool(before and is_title(before[-1]))
         titled = titled and not ROLE_OF.match(sp.text)  # "CEO of Mayo Clinic": no one's name
         known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
-        known = known or introduced(sentence, sp.start, q_toks)  # "the innkeeper Romah"
+        known = known or introduced(sentence, sp.start, asked)  # "the innkeeper Romah"
         # "which country": a country's name in one word ("Italy") is as whole as one in two
         known = known or (ask.country_q and bool(ENDS_IN_COUNTRY.fullmatch(sp.text)))
         # "which nfl team": a side's name in one plural word ("Vikings") is whole, unless it is

@@ -50,7 +50,7 @@ _GROUPS = [
     "car|vehicle|ev",
     "doctor|physician",
     "lawyer|lawyers|attorney|attorneys|counsel",
-    "kid|kids|child|children",
+    "kid|kids|child|children|son|sons|daughter|daughters",
     "cop|cops|police|officers",
     "company|firm|business|startup",
     "hq|headquarters|headquartered|based",
