@@ -4,11 +4,11 @@ not statements of the article's news: they are not read as answers
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from bot.qa.candidates import candidates
 from bot.qa.extractive import select_excerpts
 from bot.qa.types import Passage
+
+from .test_qa_extractive import passage
 
 BODY = "\n\n".join(
     [
@@ -23,21 +23,7 @@ BODY = "\n\n".join(
 
 
 def _passage() -> Passage:
-    return Passage(
-        chunk_id="d-0",
-        article_id="d",
-        corpus="t",
-        text=BODY,
-        start=0,
-        end=len(BODY),
-        headline="Rovers face Athletic in the harbour derby",
-        outlet="Test Wire",
-        url="https://test.example/derby",
-        published_at=datetime(2026, 11, 20, tzinfo=UTC),
-        ai_generated=True,
-        score=1.0,
-        article_text=BODY,
-    )
+    return passage(BODY, headline="Rovers face Athletic in the harbour derby")
 
 
 def test_captions_and_teasers_are_not_candidates() -> None:
@@ -56,6 +42,4 @@ def test_a_caption_s_name_does_not_answer_who() -> None:
 
 def test_a_sentence_that_names_credit_in_its_news_stays() -> None:
     body = "The Credit: Union Act was passed in March after a long debate in the chamber."
-    p = _passage()
-    p = Passage(**{**p.__dict__, "text": body, "end": len(body), "article_text": body})
-    assert [c.sentence for c in candidates([p])] == [body]
+    assert [c.sentence for c in candidates([passage(body)])] == [body]

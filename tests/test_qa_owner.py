@@ -219,10 +219,8 @@ def test_a_role_asked_is_matched_by_what_a_side_calls_that_job() -> None:
     reidy, rovers = _rating(q, text, "Tam Reidy"), _rating(q, text, "Marlow Rovers")
     assert reidy is not None and rovers is not None and reidy > 2 * rovers
     text = "Marlow Rovers lost again: goalkeeper Pell Tarrow let in four as Ada Moss scored twice."
-    tarrow, moss = (
-        _rating("who was the rovers keeper", text, "Pell Tarrow"),
-        _rating("who was the rovers keeper", text, "Ada Moss"),
-    )
+    q = "who was the rovers keeper"
+    tarrow, moss = _rating(q, text, "Pell Tarrow"), _rating(q, text, "Ada Moss")
     assert tarrow is not None and moss is not None and tarrow > moss
 
 
