@@ -41,3 +41,30 @@ def test_how_many_homes_is_stated_from_units_or_homes() -> None:
     assert _lead("how many homes will arno homes own by the end of the month", text) == (
         "108 units [1]."
     )
+
+
+def test_a_count_after_to_counts_the_noun_of_the_count_it_rises_from() -> None:
+    s = "About 40,000 people live with the illness here, a figure expected to rise to 95,000 by 2040."
+    assert _beside(s, "95,000", "people")
+    assert not _beside(s, "95,000", "patients")
+    grew = "The depot went from 300 drivers in 2019 to 450 this year."
+    assert _beside(grew, "450", "drivers")
+    # a count after "to" with no count before it says nothing of what it counts
+    assert not _beside("The council voted to 450 ...", "450", "drivers")
+
+
+def test_a_count_that_rises_from_a_count_of_people_is_rated_as_a_count_of_people() -> None:
+    """Rated like "6,000 people", not like a count of something else (which weighs half)."""
+    from bot.qa.answer_kind import Asked
+    from bot.qa.question_kind import question_shape
+    from ingest.keyword import tokenize
+
+    q = "how many people are expected to have the fever by 2040"
+    ask = Asked.read(q, question_shape(q), set(tokenize(q)), {})
+    ask.counted_seen = True  # another candidate counts people ("6,000 people")
+    rises = "Roughly a million people live with it, a number expected to rise to 1.4 million."
+    people = "The fever killed 6,000 people in Aldmere last year."
+    (top, w_rises), *_ = ask.rate(rises, lambda _t: 0.0)
+    (_, w_people), *_ = ask.rate(people, lambda _t: 0.0)
+    assert top.text == "1.4 million"
+    assert w_rises == w_people

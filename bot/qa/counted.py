@@ -77,13 +77,25 @@ def what_counted(span: str) -> set[str]:
 # number; "108 units, or homes": named again after it
 _NOUN_OF = re.compile(r"((?:[\w'’-]+\s+){1,3})(?:of|at)\s+$")
 _OR_AGAIN = re.compile(r"^,?\s+(?:or|i\.e\.,?)\s+([\w'’-]+)")
+# "from 300 workers to 450", "a million people ... to rise to about 1.7 million": the count
+# before (not a year) names the noun the one after "to" leaves out
+_TO = re.compile(r"\bto\s+(?:(?:about|around|roughly|nearly|almost|some|over|under|just)\s+)?$")
+_COUNT = re.compile(
+    r"(?:\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:(?:hundred|thousand|million|billion)\s+)?"
+    r"|\b(?:a|one)\s+(?:hundred|thousand|million|billion)\s+)([a-z][\w'’-]*)"
+)
 
 
 def counted_beside(sentence: str, start: int, end: int, counted: set[str]) -> bool:
     """Whether the words around a count that names no noun say what it counts: "a subscriber
-    base of over 4 million" counts subscribers, "108 units, or homes" homes."""
+    base of over 4 million" counts subscribers, "108 units, or homes" homes, and "a million
+    people ..., expected to rise to about 1.7 million" people, like the count it rises from."""
     before = _NOUN_OF.search(sentence[max(0, start - 40) : start])
     after = _OR_AGAIN.match(sentence[end : end + 30])
+    if _TO.search(sentence[max(0, start - 20) : start]):
+        from_ = list(_COUNT.finditer(sentence[max(0, start - 120) : start]))
+        if from_ and nouns(from_[-1].group(1)) & counted:
+            return True
     return bool(
         (before and nouns(before.group(1)) & counted) or (after and nouns(after.group(1)) & counted)
     )
