@@ -179,3 +179,26 @@ def test_making_something_bigger_asks_no_money() -> None:
 
     assert MONEY_Q.search("how much did the film make on its opening weekend")
     assert not MONEY_Q.search("how big does he wanna make the stadium")
+
+
+STAKE_TEXT = (
+    "Orlen Holdings paid 4.2 billion aldmarks for its Velmcast shares in 2021. "
+    "Orlen now holds a 38 per cent stake in the network, its filing says."
+)
+
+
+def test_how_big_a_stake_asks_for_the_share_not_the_money() -> None:
+    assert _lead("how big a stake does orlen have in velmcast", STAKE_TEXT) == (
+        "38 per cent stake [1]."
+    )
+
+
+def test_what_a_stake_cost_asks_for_the_money() -> None:
+    lead = _lead("how much did orlen pay for its velmcast stake", STAKE_TEXT)
+    assert lead == "4.2 billion aldmarks [1]."
+
+
+def test_a_payout_is_money_even_beside_a_stake() -> None:
+    from bot.qa.question_kind import MONEY_Q
+
+    assert MONEY_Q.search("if i stake 50 at +150 whats my payout")

@@ -106,6 +106,7 @@ from .question_kind import (
     PRICE_LEVEL,
     SHARE_Q,
     SPEECH_Q,
+    STAKE_Q,
     WHERE_IN,
     body_kind,
     names_kind,
@@ -425,6 +426,7 @@ class Asked:
         context: set[str] | None = None
         roles = roles_asked(question, q_toks) if shape == WHO else frozenset()
         spent = spent_asked(question)  # "how much did google drop on deepmind"
+        money_q = bool(MONEY_Q.search(question)) or spent
         if shape in (WHO, WHERE):
             kind = KIND_ASKED.search(typed)  # "what EU law", not "what EU (European Union)"
             context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
@@ -435,8 +437,8 @@ class Asked:
             counted=counted,
             how_old=bool(HOW_OLD.search(question)),
             opponent_q=bool(OPPONENT_Q.search(typed)),
-            money_q=bool(MONEY_Q.search(question)) or spent,
-            share_q=bool(SHARE_Q.search(question))
+            money_q=money_q,
+            share_q=bool(SHARE_Q.search(question) or (STAKE_Q.search(question) and not money_q))
             and not PRICE_LEVEL.search(question)
             and not spent,
             wants_person=wants_person,

@@ -447,7 +447,7 @@ MONEY_Q = re.compile(
     r"\b(?:cost|costs|price[ds]?|pric\w+|worth|pay|paid|pays|paying|spen[dt]\w*|charg\w+|fine[ds]?|"
     r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
     r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal|export\w*|"
-    r"imports?|imported|earn\w*|income|sales|turnover|loans?|lent|lend\w*|donat\w*|settle\w*|"
+    r"imports?|imported|earn\w*|income|payouts?|winnings|sales|turnover|loans?|lent|lend\w*|donat\w*|settle\w*|"
     r"compensat\w*|(?:put|puts|putting)\s+(?:in|into|up)|clos\w*\s+at|trad\w*\s+at|payments?|"
     # "how much did nike make", "how much did it pull in": money taken (not "how big does he
     # wanna make old trafford")
@@ -484,6 +484,8 @@ _MOVE = (
     r"increas\w+|decreas\w+|declin\w+|boost\w*|grow\w*|plung\w+|plummet\w*|tumbl\w+|dip|dipped"
 )
 SHARE_Q = re.compile(rf"%|\b(?:percent\w*|pct|rate|share|stock|shares|{_MOVE})\b", re.I)
+# "how big a stake": a share of a company, unless money is asked ("what's the stake worth")
+STAKE_Q = re.compile(r"\bstakes?\b", re.I)
 MOVED_Q = re.compile(  # "how much extra are the lenses": by how much one costs more
     rf"\b(?:{_MOVE}|up\s+by|down\s+by|higher|lower"
     r"|how\s+much\s+(?:[\w-]+\s+)?(?:more|extra|less|cheaper|pricier|dearer))\b",
