@@ -510,3 +510,14 @@ def test_a_traffic_jam_is_traffic_backed_up() -> None:
     assert _lead("how long was the traffic jam on the ring road", text) == (
         "More than 9 kilometres [1]."
     )
+
+
+def test_a_phrase_the_article_says_in_other_words_finds_the_sentence_that_answers() -> None:
+    """ "added time" is "stoppage time": the phrase's synonym stands for its first word, so the
+    sentence about the stoppage time is the one near the question, not the half's length."""
+    text = (
+        "The opening 45 minutes of Brackwater against Tamsk Rovers were chaotic from the start. "
+        "Three video reviews meant the referee allowed 11 minutes of stoppage time before the "
+        "break, and both managers complained afterwards."
+    )
+    assert _lead("how much added time was there in the first half", text) == "11 minutes [1]."

@@ -58,7 +58,7 @@ from .shape import (
     Span,
 )
 from .shared_names import shared_weight
-from .synonyms import by_start, doers, phrase_in, synonyms, words
+from .synonyms import by_start, doers, phrase_in, phrase_synonyms, synonyms, words
 from .timeparse import later_than
 from .types import Passage
 from .vectors import CACHE, Stored
@@ -191,7 +191,13 @@ def select_excerpts(
     idf = {t: math.log(1 + n / (1 + df.get(t, 0))) for t in terms}
     q_weight = sum(idf[t] * w for t, w in terms.items()) or 1.0
     vocab = by_start(set(df))
-    syn = {t: synonyms(t) + doers(t, vocab) for t in terms}
+    # "added time": "stoppage time"; a phrase's synonyms stand for its first word, except one
+    # the question's own words already count ("voted against": "against")
+    by_phrase = {
+        t: [ph for ph in phs if not set(ph) <= q_toks]
+        for t, phs in phrase_synonyms(question).items()
+    }
+    syn = {t: synonyms(t) + doers(t, vocab) + by_phrase.get(t, []) for t in terms}
     ask = Asked.read(question, shape, q_toks, syn)
 
     def near(window: str) -> float:

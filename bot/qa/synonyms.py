@@ -82,6 +82,7 @@ _GROUPS = [
     "jam|gridlock|tailback|tailbacks|backed up|congestion|congested",
     "stop|stops|stopped|cease|ceases|ceased|discontinue|discontinued|wind down|halt|halted",
     "in a row|straight|consecutive|streak",
+    "added time|stoppage time|injury time",
     "total|altogether|combined|overall|cumulative",
     "rate|rates|interest rate|borrowing costs|borrowing cost",
     "stock|stocks|shares",
