@@ -68,3 +68,15 @@ def test_a_count_that_rises_from_a_count_of_people_is_rated_as_a_count_of_people
     (_, w_people), *_ = ask.rate(people, lambda _t: 0.0)
     assert top.text == "1.4 million"
     assert w_rises == w_people
+
+
+def test_games_are_counted_by_a_count_of_matches() -> None:
+    """ "how many games in a row": "11 consecutive league matches" counts games, and it is the
+    streak asked about, not the count of games still to come."""
+    text = (
+        "Orla Venn has scored or assisted in 11 consecutive league matches, and Tamsk Rovers "
+        "could top the table by winning their next four home league games."
+    )
+    assert _lead("how many games in a row has venn scored or assisted in", text) == (
+        "11 consecutive league matches [1]."
+    )

@@ -83,6 +83,7 @@ _GROUPS = [
     "stop|stops|stopped|cease|ceases|ceased|discontinue|discontinued|wind down|halt|halted",
     "in a row|straight|consecutive|streak",
     "added time|stoppage time|injury time",
+    "game|games|match|matches|fixture|fixtures",
     "total|altogether|combined|overall|cumulative",
     "rate|rates|interest rate|borrowing costs|borrowing cost",
     "stock|stocks|shares",
