@@ -510,6 +510,19 @@ def test_a_name_in_quotation_marks_is_a_title_not_a_person() -> None:
     assert title < person
 
 
+def test_a_name_in_quotation_marks_that_open_with_the_is_a_title_too() -> None:
+    q = "who is orven fighting on the card"
+    title = _weight(
+        q,
+        "Orven headlines a card dubbed “The Night of Ashes” in Tamsk, the promoter says.",
+        "Night of Ashes",
+    )
+    person = _weight(
+        q, "Orven headlines a card against Hal Brenner in Tamsk, the promoter says.", "Hal Brenner"
+    )
+    assert title < person
+
+
 def test_a_number_that_labels_a_week_or_a_series_is_no_amount() -> None:
     s = "The Vexa Series 2 builds on the first pad, and our Week 14 lineup uses it."
     assert answer_spans(s, HOW_MUCH) == []

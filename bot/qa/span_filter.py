@@ -147,14 +147,15 @@ def first_names_given(question: str, sentences: list[str], names: list[list[str]
 
 
 QUOTED = 0.4  # what a name in quotation marks counts as a person asked for
-_OPEN_QUOTE = re.compile(r"[‘“\"']\s*$")
+_OPEN_QUOTE = re.compile(r"[‘“\"']\s*(?:The\s+|A\s+)?$")
 _CLOSE_QUOTE = re.compile(r"[,.!?]?[’”\"']")
 
 
 def quoted(sentence: str, sp: Span) -> bool:
     """The span stands in quotation marks of its own ("missions like ‘Good Men’"): the title of
-    a work, a mission or a campaign, not a person's name."""
-    before = sentence[max(0, sp.start - 2) : sp.start]
+    a work, a mission or a campaign, not a person's name; "The" may open the quotation ("a card
+    dubbed “The Day of Reckoning”")."""
+    before = sentence[max(0, sp.start - 6) : sp.start]
     return bool(_OPEN_QUOTE.search(before)) and bool(_CLOSE_QUOTE.match(sentence, sp.end))
 
 
