@@ -312,6 +312,11 @@ def test_who_caught_it_is_not_who_threw_it() -> None:
     assert rated("who had the pick 6 for orna", s)[0] == "Tova Marn"
     s = "Once more the corner picks off Rell Brask near midfield, and Tova Marn has two."
     assert rated("who had both picks for orna", s)[0] == "Tova Marn"
+    # "went right back to", "looked for": the passer stands before them too
+    s = "In the red zone Rell Brask went right back to his guy Ilse Varn."
+    assert rated("who caught the go ahead td", s)[0] == "Ilse Varn"
+    s = "On third down Rell Brask looked for Ilse Varn in the corner."
+    assert rated("who caught the go ahead td", s)[0] == "Ilse Varn"
     # picks in a betting column are no interceptions
     from bot.qa.passer import catch_asked
 
@@ -523,6 +528,18 @@ def test_a_name_in_quotation_marks_that_open_with_the_is_a_title_too() -> None:
     assert title < person
 
 
+def test_a_racing_team_or_a_biotech_is_a_body_not_a_person() -> None:
+    from bot.qa.person import personlike
+
+    assert not personlike("Joe Varn Racing")
+    assert not personlike("Excision BioTherapeutics")
+    assert not personlike("Tamsk Dynamics")
+    assert personlike("Kesh Tarvo")
+    q = "who is expected to drive the no. 10 car next year"
+    s = "Kesh Tarvo is expected to drive the No. 10 car for Joe Varn Racing next year."
+    assert _weight(q, s, "Joe Varn Racing") < _weight(q, s, "Kesh Tarvo")
+
+
 def test_a_number_that_labels_a_week_or_a_series_is_no_amount() -> None:
     s = "The Vexa Series 2 builds on the first pad, and our Week 14 lineup uses it."
     assert answer_spans(s, HOW_MUCH) == []
@@ -629,3 +646,16 @@ def test_a_first_name_the_articles_only_write_capitalised_is_whom_the_member_nam
     names = [["Will", "Harran"], ["Ivo", "Marsh"]]
     sentences = ["Will Harran spoke.", "Ivo Marsh left.", "The vote will be held."]
     assert first_names_given("who will replace ivo", sentences, names) == {"ivo"}
+
+
+def test_whom_a_firm_partners_with_is_a_body() -> None:
+    q = "who are they partnering with on the swap network"
+    s = "Tamsk Power is partnering with Belmont Energy on the swap network, Ivo Renn said."
+    # the firm is not halved as no person (as it is for "who is leading the swap network")
+    assert _weight(q, s, "Belmont Energy") >= _weight(q, s, "Ivo Renn")
+    led = "who is leading the swap network"
+    assert _weight(led, s, "Belmont Energy") < _weight(led, s, "Ivo Renn")
+    # whose partner someone is asks for a person
+    from bot.qa.question_kind import ORG_Q
+
+    assert not ORG_Q.search("who is her partner now")

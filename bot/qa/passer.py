@@ -1,6 +1,6 @@
 """Who caught it, not who threw it: "who caught the go-ahead TD" is answered by the name the
 pass went to ("Wilson found Courtland Sutton"), not by the passer, who stands before "found",
-"hit" or "threw" or after "a pass from". The same for an interception ("Baker intercepted a
+"hit", "threw" or "went back to" or after "a pass from". The same for an interception ("Baker intercepted a
 deflected pass from Hurts")."""
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ _THREW_AFTER = re.compile(
     r"(?:found|finds|hit|hits|threw|throws|connected|connects|tossed|tosses|lofted|lofts|"
     r"fired|fires|completed|completes|lobbed|floated|rifled|zipped|hooked\s+up|"
     r"(?:had\s+|has\s+)?(?:just\s+)?thrown|"
-    r"dropped\s+a\s+dime)\b",
+    r"dropped\s+a\s+dime|targeted|targets|"
+    # "Wilson went right back to his guy Sutton", "Dobbs looked for Oliver"
+    r"(?:went|goes|turned|turns|looked|looks)\s+(?:right\s+)?(?:back\s+)?(?:to|for))\b",
     re.I,
 )
 # "a pass from Hurts", "a throw by Wilson", "quarterback Joe Flacco", "picked off Wilson"

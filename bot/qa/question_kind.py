@@ -377,7 +377,13 @@ PERSON_Q = re.compile(
     re.I,
 )
 _ORG_WORDS = "company|firm|team|club|side|group|country|organi[sz]ation|agency|ministry|startup"
-ORG_Q = re.compile(rf"\b(?:{_ORG_WORDS}|brand|band|bank|union|party|charity|nation|school)\b", re.I)
+# "who are they partnering with": a firm's partner is most often another firm (not "who is
+# her partner")
+ORG_Q = re.compile(
+    rf"\b(?:{_ORG_WORDS}|brand|band|bank|union|party|charity|nation|school"
+    r"|partner(?:s|ed|ing)?\s+with|team(?:s|ed|ing)?\s+up\s+with)\b",
+    re.I,
+)
 
 
 # "who are the warriors playing", "who do the chiefs face": whom a side plays is another side
