@@ -89,6 +89,12 @@ def test_how_much_extra_asks_for_the_difference() -> None:
     )
     q = "how much extra are the transition lenses on the velm glasses"
     assert _lead(q, text) == "$80 more [1]."
+    # the glasses' own price, praised with the question's words, is still no difference
+    praised = (
+        "I was impressed by the $299 Velm glasses, and mine came with rose-coloured lenses. "
+        "The Transition lenses cost $80 more and suit the most places."
+    )
+    assert _lead(q, praised) == "$80 more [1]."
 
 
 def test_how_much_pricier_is_answered_by_the_rise_said_as_costlier() -> None:
@@ -202,3 +208,26 @@ def test_a_payout_is_money_even_beside_a_stake() -> None:
     from bot.qa.question_kind import MONEY_Q
 
     assert MONEY_Q.search("if i stake 50 at +150 whats my payout")
+
+
+def test_how_much_extra_is_answered_by_a_further_sum_or_a_share_less() -> None:
+    text = (
+        "The Velm home test costs £99 and results arrive within five days. "
+        "For a further £29, buyers can also book a consultation about their results with a nurse."
+    )
+    assert _lead("and how much extra for the nurse consult?", text) == "£29 [1]."
+    ocean = (
+        "The deep ocean held about 230 micromoles of oxygen per kilogram before 1850. "
+        "By 2400 it is expected to hold 10% less oxygen than in preindustrial times."
+    )
+    q = "by 2400 how much less oxygen is the deep ocean expected to hold"
+    assert _lead(q, ocean) == "10% less oxygen [1]."
+
+
+def test_how_much_was_raised_is_no_price_per_month() -> None:
+    text = (
+        "So far Velmchat makes its money from users: its app costs $1.99 per month. "
+        "The startup also has $16 million in venture funding behind it from its Series A."
+    )
+    assert _lead("and how much money have they raised so far", text) == "$16 million [1]."
+    assert _lead("how much does the velmchat app cost", text) == "$1.99 per month [1]."

@@ -62,6 +62,12 @@ def test_asked_how_many_yards_one_play_s_length_is_no_total() -> None:
         "Marr finished with 127 yards on 14 carries as Orna beat Marlow."
     )
     assert _lead("how many rushing yards did jo marr have vs marlow", text) == "127 yards [1]."
+    # one completion: "a pass to Tee Vance for 18 yards" is one play, not the game's total
+    passes = (
+        "Rell Brask flipped a short pass to Tee Vance for 18 yards in the second quarter. "
+        "Brask ended the night with 264 yards and two touchdowns."
+    )
+    assert _lead("how many yards did brask throw for vs marlow", passes) == "264 yards [1]."
     # asked how long the play was, its length answers
     kick = "Pell Tarrow hit a 56-yard field goal as time expired. Orna gained 310 yards in all."
     assert _lead("how long was tarrow's field goal", kick) == "56-yard field goal [1]."

@@ -96,6 +96,7 @@ from .question_kind import (
     HOW_OLD,
     MEASURE_Q,
     MONEY_Q,
+    MORE_Q,
     MOVED_Q,
     NAME_Q,
     NOT_COUNTED,
@@ -104,6 +105,7 @@ from .question_kind import (
     PAST_Q,
     PERSON_Q,
     PRICE_LEVEL,
+    RAISED_Q,
     SHARE_Q,
     SPEECH_Q,
     STAKE_Q,
@@ -174,6 +176,9 @@ _LENGTH_UNITS = frozenset(
 _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
 # "a 29-yard touchdown", "his 51-yard run": how long one play was, not a total of yards
 _ONE_PLAY = re.compile(r"\d+-yard\s+[a-z]")
+_EXTRA_BEFORE = re.compile(r"\b(?:a\s+|an\s+)?(?:further|extra|additional)\s+$", re.I)
+# "threw a dart to Garrett Wilson for 14 yards": one completion to a receiver, not the game's
+_TO_SOMEONE_FOR = re.compile(r"\bto\s+(?:[A-Z][\w'’.-]+\s+){1,3}for\s+$")
 ONE_PLAY = 0.5
 
 
@@ -277,8 +282,18 @@ def _span_strength(
         own = nouns(" ".join(w for w in sp.text.split() if w.islower())) - _TIME_UNITS
         if hits and (own - counted) & asked:
             base *= AMOUNT_OF  # "how long is the break": "a 30-minute break", not "six hours"
-        if hits and "yard" in counted and counted != _HOW_LONG_UNITS and _ONE_PLAY.match(sp.text):
-            base *= ONE_PLAY  # "how many yards did he throw for": "245 yards", not "a 29-yard TD"
+        if (
+            hits
+            and "yard" in counted
+            and counted != _HOW_LONG_UNITS
+            and (
+                _ONE_PLAY.match(sp.text)
+                or _TO_SOMEONE_FOR.search(sentence[max(0, sp.start - 50) : sp.start])
+            )
+        ):
+            # "how many yards did he throw for": "245 yards", not "a 29-yard TD" or "a pass
+            # to Tee Higgins for 18 yards"
+            base *= ONE_PLAY
         if not hits and re.match(r"\d+(?:st|nd|rd|th)\b", sp.text):
             base = 0.3  # "the 3rd stage": a count only of what the question counts
         elif not hits and MEASURED.search(sp.text):
@@ -286,10 +301,16 @@ def _span_strength(
     if shape == HOW_MUCH and CONVERTED.search(sentence[max(0, sp.start - 20) : sp.start]):
         base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
     if shape == HOW_MUCH:
-        if moved_q and (
-            MOVED.match(sentence[sp.end : sp.end + 12]) or MOVED.match(sp.text.split()[-1])
-        ):
+        # "$80 more", "10% less oxygen", "3.67 times more likely", "a further £29"
+        moved = (
+            MOVED.match(sentence[sp.end : sp.end + 12])
+            or any(MOVED.match(w) for w in sp.text.split()[1:])
+            or _EXTRA_BEFORE.search(sentence[max(0, sp.start - 20) : sp.start])
+        )
+        if moved_q and moved:
             base = 1.0  # "how much did it go up": "2.1 percent higher" is how far
+        elif ask.more_q:
+            base = 0.5  # "how much extra are the lenses": "$80 more", not what the glasses cost
         elif compared(sentence, sp, asked):
             base = 0.6  # "$20 more", "5% higher than": a difference, not the amount
         elif (
@@ -315,6 +336,8 @@ def _span_strength(
             base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now
         if ask.period and (stated := period_of(sentence, sp)):
             base *= PERIOD_MATCH if stated == ask.period else PERIOD_OTHER  # "$99 per year"
+        elif ask.raised_q and period_of(sentence, sp):
+            base *= PERIOD_OTHER  # "how much have they raised": not "$1.99 per month"
     if shape in (HOW_MUCH, HOW_MANY) and not ask.milestone_q and milestone(sentence, sp):
         base *= MILESTONE  # "beyond the Rs 20 Cr mark": a line passed, not what was paid
     if shape == SCORE:  # a season's record, or the score at the break, is not the result
@@ -374,6 +397,8 @@ class Asked:
     end_q: bool  # "until when", "when did it end": "until 2019" may answer
     year_q: bool  # "what year", "since which year": a year alone is the answer
     moved_q: bool  # "how much did it go up": a rise or fall ("2.1 percent higher") answers
+    more_q: bool  # "how much extra are the lenses": only a difference ("$80 more") answers
+    raised_q: bool  # "how much have they raised": a sum raised, not a price per month
     former_q: bool  # "what does it usually cost": what it was or usually is
     condition_q: bool  # "below what level does the clause kick in": a threshold answers
     period: str  # "how much a month": the period an amount is asked over ("month"), or ""
@@ -458,6 +483,8 @@ class Asked:
             end_q=bool(tw.END_Q.search(question)),
             year_q=bool(tw.YEAR_Q.search(question)),
             moved_q=bool(MOVED_Q.search(question)) and not spent,
+            more_q=bool(MORE_Q.search(question)) and not spent,
+            raised_q=bool(RAISED_Q.search(question)),
             former_q=bool(FORMER_Q.search(question)),
             condition_q=bool(CONDITION_Q.search(question)),
             period=period_asked(question) if shape == HOW_MUCH else "",

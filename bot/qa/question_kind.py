@@ -492,11 +492,13 @@ _MOVE = (
 SHARE_Q = re.compile(rf"%|\b(?:percent\w*|pct|rate|share|stock|shares|{_MOVE})\b", re.I)
 # "how big a stake": a share of a company, unless money is asked ("what's the stake worth")
 STAKE_Q = re.compile(r"\bstakes?\b", re.I)
-MOVED_Q = re.compile(  # "how much extra are the lenses": by how much one costs more
-    rf"\b(?:{_MOVE}|up\s+by|down\s+by|higher|lower"
-    r"|how\s+much\s+(?:[\w-]+\s+)?(?:more|extra|less|cheaper|pricier|dearer))\b",
-    re.I,
+# "how much have they raised": money raised from investors, which no price per month is
+RAISED_Q = re.compile(r"\b(?:rais(?:e|ed|es|ing)|funding|fundraising|round|invest\w*)\b", re.I)
+# "how much extra are the lenses": by how much one costs more
+MORE_Q = re.compile(
+    r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:more|extra|less|cheaper|pricier|dearer)\b", re.I
 )
+MOVED_Q = re.compile(rf"\b(?:{_MOVE}|up\s+by|down\s+by|higher|lower)\b|{MORE_Q.pattern}", re.I)
 # "how much did google drop on deepmind", "what did msft sink into oai": money spent, not a fall
 # (not "how much did the shares drop on the news")
 _SPENT = re.compile(
