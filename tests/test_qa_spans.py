@@ -217,6 +217,17 @@ def test_noms_are_nominations_not_a_typo_of_norms() -> None:
     assert expand(fixed)[0] == "how many globe noms (nominations) did velm get"
 
 
+def test_devs_are_developers() -> None:
+    from bot.qa.aliases import spans as alias_spans
+    from bot.qa.spelling import Speller, correct
+
+    sp = Speller(["The studio paid 27 different developers, and the deviation was small."])
+    q = "how many devs did velm pay off"
+    fixed, fixes = correct(q, [sp], keep=alias_spans(q))
+    assert fixed == "how many developers did velm pay off"
+    assert fixes == {"devs": "developers"}
+
+
 def test_which_journal_is_the_name_the_article_calls_a_journal() -> None:
     text = (
         '"The evidence for food addiction is strong and consistent," said lead researcher Ilse '

@@ -251,7 +251,7 @@ _CHAT_FIXES = {
     "yds": "yards", "yd": "yard", "yrs": "years", "yr": "year", "hrs": "hours", "hr": "hour",
     "mins": "minutes", "pts": "points", "wks": "weeks", "mos": "months", "noms": "nominations",
     "tmrw": "tomorrow", "tmr": "tomorrow", "tmrow": "tomorrow",
-    "tonite": "tonight",
+    "tonite": "tonight", "devs": "developers",
     # a subject clipped ("the chem nobel", "econ prize"), or a title ("the big ten commish")
     "chem": "chemistry", "econ": "economics",
     "commish": "commissioner", "prez": "president", "govt": "government", "mgr": "manager",
