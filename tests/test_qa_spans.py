@@ -217,6 +217,14 @@ def test_noms_are_nominations_not_a_typo_of_norms() -> None:
     assert expand(fixed)[0] == "how many globe noms (nominations) did velm get"
 
 
+def test_a_surname_that_is_also_a_place_word_after_the_role_asked_is_a_person() -> None:
+    """ "Park" ends park names ("Orna Park"), but "economist Jiwon Park" names the economist
+    the question asks for."""
+    q = "who's the velm economist behind that housing note"
+    s = "As noted by both Velm Research economist Jiwon Park and Tamsk Realty’s Ivo Renn, prices froze."
+    assert _weight(q, s, "Jiwon Park") > _weight(q, s, "Ivo Renn")
+
+
 def test_devs_are_developers() -> None:
     from bot.qa.aliases import spans as alias_spans
     from bot.qa.spelling import Speller, correct

@@ -205,6 +205,9 @@ def _span_strength(
         titled = titled and not ROLE_OF.match(sp.text)  # "CEO of Mayo Clinic": no one's name
         known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
         known = known or introduced(sentence, sp.start, asked)  # "the innkeeper Romah"
+        # "economist Jeseo Park": the role asked stands before the name, a person's even if its
+        # last word ends place names ("Park")
+        named_as = bool(before and before[-1].islower() and roles & set(tokenize(before[-1])))
         # "which country": a country's name in one word ("Italy") is as whole as one in two
         known = known or (ask.country_q and bool(ENDS_IN_COUNTRY.fullmatch(sp.text)))
         # "which nfl team": a side's name in one plural word ("Vikings") is whole, unless it is
@@ -218,7 +221,9 @@ def _span_strength(
         # "the Crimson Tide": a side, unless the question asks whom a side plays
         group = not (titled or ask.opponent_q) and bool(before) and before[-1] in ("the", "The")
         if wants_person and (
-            (not titled and not personlike(sp.text)) or PLACE_NAME.match(bare(sp.text)) or group
+            (not titled and not named_as and not personlike(sp.text))
+            or PLACE_NAME.match(bare(sp.text))
+            or group
         ):
             base *= 0.5  # "New England", "Las Vegas": a place, or a team named for one
         if label:  # "Director: Varkan": the label says what the name is
