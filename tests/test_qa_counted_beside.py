@@ -80,3 +80,14 @@ def test_games_are_counted_by_a_count_of_matches() -> None:
     assert _lead("how many games in a row has venn scored or assisted in", text) == (
         "11 consecutive league matches [1]."
     )
+
+
+def test_how_many_in_total_is_the_count_said_to_be_the_total() -> None:
+    text = (
+        "Season 2 adds the new Ember Powers, which let you slot five additional abilities into "
+        "your character for new effects. There are 22 total Ember Powers, and none is tied to a "
+        "class."
+    )
+    assert _lead("s2 ember powers, how many are there total", text) == (
+        "22 total Ember Powers [1]."
+    )

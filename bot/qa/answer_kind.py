@@ -176,6 +176,13 @@ _LENGTH_UNITS = frozenset(
 _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
 # "a 29-yard touchdown", "his 51-yard run": how long one play was, not a total of yards
 _ONE_PLAY = re.compile(r"\d+-yard\s+[a-z]")
+# "how many in total": a count said to be the total, not one said to be added
+TOTAL_MATCH = 1.3
+TOTAL_Q = re.compile(r"\b(?:total|altogether|in\s+all|combined|overall)\b", re.I)
+_TOTAL = re.compile(r"\b(?:total|combined|overall|cumulative)\b", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|total\s+of|in\s+all|all\s+told)\s+$", re.I)
+_ADDED = re.compile(r"\b(?:additional|extra|further|another|more(?!\s+than)|new)\b", re.I)
+_ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|an\s+extra)\s+$", re.I)
 _EXTRA_BEFORE = re.compile(r"\b(?:a\s+|an\s+)?(?:further|extra|additional)\s+$", re.I)
 # "threw a dart to Garrett Wilson for 14 yards": one completion to a receiver, not the game's
 _TO_SOMEONE_FOR = re.compile(r"\bto\s+(?:[A-Z][\w'’.-]+\s+){1,3}for\s+$")
@@ -343,6 +350,16 @@ def _span_strength(
             base *= PERIOD_MATCH if stated == ask.period else PERIOD_OTHER  # "$99 per year"
         elif ask.raised_q and period_of(sentence, sp):
             base *= PERIOD_OTHER  # "how much have they raised": not "$1.99 per month"
+    if shape in (HOW_MUCH, HOW_MANY) and ask.total_q:
+        # "how many are there total": "22 total Vampiric Powers", not "five additional abilities"
+        if _TOTAL.search(sp.text) or _TOTAL_BEFORE.search(
+            sentence[max(0, sp.start - 20) : sp.start]
+        ):
+            base *= TOTAL_MATCH
+        elif _ADDED.search(sp.text) or _ADDED_BEFORE.search(
+            sentence[max(0, sp.start - 20) : sp.start]
+        ):
+            base *= 1 / TOTAL_MATCH
     if shape in (HOW_MUCH, HOW_MANY) and not ask.milestone_q and milestone(sentence, sp):
         base *= MILESTONE  # "beyond the Rs 20 Cr mark": a line passed, not what was paid
     if shape == SCORE:  # a season's record, or the score at the break, is not the result
@@ -404,6 +421,7 @@ class Asked:
     moved_q: bool  # "how much did it go up": a rise or fall ("2.1 percent higher") answers
     more_q: bool  # "how much extra are the lenses": only a difference ("$80 more") answers
     raised_q: bool  # "how much have they raised": a sum raised, not a price per month
+    total_q: bool  # "how many are there total": the count said to be the total
     former_q: bool  # "what does it usually cost": what it was or usually is
     condition_q: bool  # "below what level does the clause kick in": a threshold answers
     period: str  # "how much a month": the period an amount is asked over ("month"), or ""
@@ -490,6 +508,7 @@ class Asked:
             moved_q=bool(MOVED_Q.search(question)) and not spent,
             more_q=bool(MORE_Q.search(question)) and not spent,
             raised_q=bool(RAISED_Q.search(question)),
+            total_q=bool(TOTAL_Q.search(question)),
             former_q=bool(FORMER_Q.search(question)),
             condition_q=bool(CONDITION_Q.search(question)),
             period=period_asked(question) if shape == HOW_MUCH else "",
