@@ -11,12 +11,13 @@ patterns in ``bot.qa.question_kind``.
 
 Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
 name, a person or a body, a name that says it is the kind of body asked, a side's one-word name
-for which team, an event's name for no body, a role or title matched;
-how many: a count of the noun asked, an age, one play's length; how much: money, a share, a
-measure, the period asked, not a threshold a condition names; how much and how many: not a line
-passed, "the Rs 20 Cr mark"; when: a date over a vague time) and its closeness to the question's
-words; then ``Asked``: its fields (what the question asks, read once
-by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by ``bot.qa.seen``), and
+for which team, an event's name for no body, a role or title matched; how many: a count of the
+noun asked, an age, not one play's or one pass's yards; how much: money, a share, a measure, the
+period asked, not a threshold a condition names, a difference for "how much more" ("$80 more"),
+no price per month for a sum raised; how much and how many: not a line passed, "the Rs 20 Cr
+mark", the total when one is asked; when: a date over a vague time) and its closeness to the
+question's words; then ``Asked``: its fields (what the question asks, read once by
+``Asked.read``; ``counted_seen`` onwards filled from all candidates by ``bot.qa.seen``), and
 ``Asked.rate``, which finds a sentence's spans, drops those the question already names, and
 applies the weights kept in other modules (places and times, owners, labels, brackets, votes)."""
 
@@ -182,8 +183,8 @@ TOTAL_Q = re.compile(r"\b(?:total|altogether|in\s+all|combined|overall)\b", re.I
 _TOTAL = re.compile(r"\b(?:total|combined|overall|cumulative)\b", re.I)
 _TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|total\s+of|in\s+all|all\s+told)\s+$", re.I)
 _ADDED = re.compile(r"\b(?:additional|extra|further|another|more(?!\s+than)|new)\b", re.I)
-_ADDED_BEFORE = re.compile(r"\b(?:another|an\s+additional|a\s+further|an\s+extra)\s+$", re.I)
-_EXTRA_BEFORE = re.compile(r"\b(?:a\s+|an\s+)?(?:further|extra|additional)\s+$", re.I)
+# "another $5", "a further £29": a sum added, said before it
+_ADDED_BEFORE = re.compile(r"\b(?:another|(?:a\s+|an\s+)?(?:further|extra|additional))\s+$", re.I)
 # "threw a dart to Garrett Wilson for 14 yards": one completion to a receiver, not the game's
 _TO_SOMEONE_FOR = re.compile(r"\bto\s+(?:[A-Z][\w'’.-]+\s+){1,3}for\s+$")
 ONE_PLAY = 0.5
@@ -317,7 +318,7 @@ def _span_strength(
         moved = (
             MOVED.match(sentence[sp.end : sp.end + 12])
             or any(MOVED.match(w) for w in sp.text.split()[1:])
-            or _EXTRA_BEFORE.search(sentence[max(0, sp.start - 20) : sp.start])
+            or _ADDED_BEFORE.search(sentence[max(0, sp.start - 20) : sp.start])
         )
         if moved_q and moved:
             base = 1.0  # "how much did it go up": "2.1 percent higher" is how far

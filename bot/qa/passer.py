@@ -1,7 +1,7 @@
 """Who caught it, not who threw it: "who caught the go-ahead TD" is answered by the name the
 pass went to ("Wilson found Courtland Sutton"), not by the passer, who stands before "found",
-"hit", "threw" or "went back to" or after "a pass from". The same for an interception ("Baker intercepted a
-deflected pass from Hurts")."""
+"hit", "threw" or "went back to" or after "a pass from". The same for an interception ("Baker
+intercepted a deflected pass from Hurts")."""
 
 from __future__ import annotations
 

@@ -453,7 +453,8 @@ MONEY_Q = re.compile(
     r"\b(?:cost|costs|price[ds]?|pric\w+|worth|pay|paid|pays|paying|spen[dt]\w*|charg\w+|fine[ds]?|"
     r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
     r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal|export\w*|"
-    r"imports?|imported|earn\w*|income|payouts?|winnings|sales|turnover|loans?|lent|lend\w*|donat\w*|settle\w*|"
+    r"imports?|imported|earn\w*|income|payouts?|winnings|sales|turnover|loans?|lent|lend\w*|"
+    r"donat\w*|settle\w*|"
     r"compensat\w*|(?:put|puts|putting)\s+(?:in|into|up)|clos\w*\s+at|trad\w*\s+at|payments?|"
     # "how much did nike make", "how much did it pull in": money taken (not "how big does he
     # wanna make old trafford")
