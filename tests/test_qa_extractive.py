@@ -334,6 +334,12 @@ def test_a_deadline_is_answered_by_the_date_something_has_until() -> None:
     assert _lead("when is the deadline for orna ferries", text) == "Until October 18 [1]."
 
 
+def test_when_something_opens_is_the_start_of_its_hours_and_when_it_closes_their_end() -> None:
+    text = "Tamsk Mart's usual hours are from 7am to 10pm every day, the chain says."
+    assert _lead("what time do tamsk mart stores open", text) == "From 7am [1]."
+    assert _lead("what time do tamsk mart stores close", text) == "10pm [1]."
+
+
 def test_a_name_asked_with_a_nickname_that_expands_to_a_body_still_asks_for_a_person() -> None:
     text = (
         "Ferry firms must publish their safety records, the European Parliament said on "

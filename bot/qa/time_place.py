@@ -22,6 +22,13 @@ if TYPE_CHECKING:
     from .answer_kind import Asked
 
 _STATE = frozenset(tokenize("state states"))
+_CLOSE_Q = frozenset(tokenize("close closes closing closed shut shuts"))
+# "from 6am to 11pm", "from Monday through Friday": the end of a range
+_RANGE_START = re.compile(r"from\s", re.I)
+_RANGE_TO = re.compile(r"\s+(?:to|until|till|through)\s", re.I)
+_RANGE_END = re.compile(
+    r"\bfrom\s+[\w:.]+(?:\s*[ap]\.?m\.?)?\s+(?:to|until|till|through)\s+$", re.I
+)
 NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played
 BASED = 1.5  # "Tel Aviv-based Check Point", for where a company is based or someone was born
 _BASED_Q = {"base": "-based", "headquart": "-headquartered", "hq": "-based", "born": "-born"}
@@ -153,6 +160,15 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
                 tw.UNTIL_RX.match(sp.text)
                 and not tw.NOT_BEFORE.search(sentence[max(0, sp.start - 60) : sp.start])
             ),
+        )
+    if shape == WHEN and not ask.end_q and not _CLOSE_Q & ask.q_toks:
+        # "what time did the stores open": "from 6am", not the "11pm" the hours run to
+        rated = by(
+            tw.UNTIL, lambda sp: _RANGE_END.search(sentence[max(0, sp.start - 30) : sp.start])
+        )
+    elif shape == WHEN:  # "what time do they close": "11pm", not the "from 6am" they open
+        rated = by(
+            tw.UNTIL, lambda sp: _RANGE_START.match(sp.text) and _RANGE_TO.match(sentence, sp.end)
         )
     if shape == WHERE and not ask.watch_q:  # "simulcast on ABC": no place the game was at
         rated = by(NETWORK_PLACE, lambda sp: NETWORK.match(sp.text))
