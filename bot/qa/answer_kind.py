@@ -311,14 +311,15 @@ def _span_strength(
             base = 0.3  # "the 3rd stage": a count only of what the question counts
         elif not hits and MEASURED.search(sp.text):
             base = 0.3  # "how many tanks": not "55 cubic metres" or "40 percent"
-    if shape == HOW_MUCH and CONVERTED.search(sentence[max(0, sp.start - 20) : sp.start]):
+    lead_in = sentence[max(0, sp.start - 20) : sp.start]  # "a further", "a total of", "($"
+    if shape == HOW_MUCH and CONVERTED.search(lead_in):
         base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
     if shape == HOW_MUCH:
         # "$80 more", "10% less oxygen", "3.67 times more likely", "a further £29"
         moved = (
             MOVED.match(sentence[sp.end : sp.end + 12])
             or any(MOVED.match(w) for w in sp.text.split()[1:])
-            or _ADDED_BEFORE.search(sentence[max(0, sp.start - 20) : sp.start])
+            or _ADDED_BEFORE.search(lead_in)
         )
         if moved_q and moved:
             base = 1.0  # "how much did it go up": "2.1 percent higher" is how far
@@ -353,13 +354,9 @@ def _span_strength(
             base *= PERIOD_OTHER  # "how much have they raised": not "$1.99 per month"
     if shape in (HOW_MUCH, HOW_MANY) and ask.total_q:
         # "how many are there total": "22 total Vampiric Powers", not "five additional abilities"
-        if _TOTAL.search(sp.text) or _TOTAL_BEFORE.search(
-            sentence[max(0, sp.start - 20) : sp.start]
-        ):
+        if _TOTAL.search(sp.text) or _TOTAL_BEFORE.search(lead_in):
             base *= TOTAL_MATCH
-        elif _ADDED.search(sp.text) or _ADDED_BEFORE.search(
-            sentence[max(0, sp.start - 20) : sp.start]
-        ):
+        elif _ADDED.search(sp.text) or _ADDED_BEFORE.search(lead_in):
             base *= 1 / TOTAL_MATCH
     if shape in (HOW_MUCH, HOW_MANY) and not ask.milestone_q and milestone(sentence, sp):
         base *= MILESTONE  # "beyond the Rs 20 Cr mark": a line passed, not what was paid
