@@ -286,3 +286,20 @@ def given(span_text: str, asked: frozenset[str]) -> bool:
     maxes are affected"."""
     first = _FIGURE.search(span_text)
     return first is not None and first.group().replace(",", "") in asked
+
+
+# "the 32,000-capacity barn", "a 60,000-seat arena": what a place holds, not how many came
+CAPACITY = re.compile(r"-(?:capacity|seat(?:er)?)\b|^\S+\s+(?:capacity|seats?)\b", re.I)
+CAPACITY_Q = re.compile(r"\b(?:capacity|seats?|seating|holds?|fits?|sold\s+out)\b", re.I)
+HELD = 0.5
+# "how much snow does it get": a depth ("nine metres"), not the resort's size ("2,500 acres")
+DEPTH_Q = re.compile(r"\bhow\s+much\s+(?:snow|rain|snowfall|rainfall|precipitation)\b", re.I)
+DEPTH = re.compile(
+    r"^[\w.,\s-]*?(?:met(?:re|er)s?|m|cm|centimet(?:re|er)s?|mm|millimet(?:re|er)s?|inch(?:es)?|"
+    r"feet|foot|ft)\b",
+    re.I,
+)
+NOT_DEPTH = 0.5
+# "inflation moved closer to its 2 percent target": an aim, not where it is, unless one is asked
+AIM = re.compile(r"\b(?:target|goal|aim)\b", re.I)
+AIMED = 0.6

@@ -35,16 +35,24 @@ from .agent import AGENT, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
 from .amounts import (
     AGE_NEAR,
+    AIM,
+    AIMED,
+    CAPACITY,
+    CAPACITY_Q,
     CONDITION,
     CONVERTED,
     CURRENCY,
+    DEPTH,
+    DEPTH_Q,
     FORMER,
     GIVEN,
+    HELD,
     MEASURE,
     MEASURED,
     MILESTONE,
     MILESTONE_Q,
     MOVED,
+    NOT_DEPTH,
     PERCENT,
     PERIOD_MATCH,
     PERIOD_OTHER,
@@ -153,8 +161,11 @@ from .span_filter import (
     vote,
     without_preposition,
 )
+from .subject import OTHERS, others_figure
 from .succession import succession_asked
 from .synonyms import synonyms
+from .tally import side_asked
+from .tally import weight as tally_weight
 
 W_INNER = 0.3
 KIND_NAMED = 1.15  # a name whose first or last word is the kind of body asked for
@@ -218,6 +229,9 @@ def _span_strength(
         named_as = bool(before and before[-1].islower() and roles & set(tokenize(before[-1])))
         # "which country": a country's name in one word ("Italy") is as whole as one in two
         known = known or (ask.country_q and bool(ENDS_IN_COUNTRY.fullmatch(sp.text)))
+        # "who are the all blacks playing": a side named for its country ("Argentina")
+        side = ask.opponent_q and bool(ENDS_IN_COUNTRY.fullmatch(sp.text))
+        known = known or side
         # "which nfl team": a side's name in one plural word ("Vikings") is whole, unless it is
         # the end of a longer one ("All Blacks")
         known = known or (
@@ -228,10 +242,14 @@ def _span_strength(
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
         # "the Crimson Tide": a side, unless the question asks whom a side plays
         group = not (titled or ask.opponent_q) and bool(before) and before[-1] in ("the", "The")
-        if wants_person and (
-            (not titled and not named_as and not personlike(sp.text))
-            or PLACE_NAME.match(bare(sp.text))
-            or group
+        if (
+            wants_person
+            and not side
+            and (
+                (not titled and not named_as and not personlike(sp.text))
+                or PLACE_NAME.match(bare(sp.text))
+                or group
+            )
         ):
             base *= 0.5  # "New England", "Las Vegas": a place, or a team named for one
         if label:  # "Director: Varkan": the label says what the name is
@@ -240,7 +258,7 @@ def _span_strength(
             base *= LOWER_TERM  # “stroke handicap”: a term in quotation marks, less often a name
         elif used_as_kind(sentence, sp):
             base *= MODIFIER  # "a Nobel laureate", "an Apple spokesperson": a kind, no one
-        elif wants_person and quoted(sentence, sp):
+        elif wants_person and not side and quoted(sentence, sp):
             base *= QUOTED  # "missions like ‘Good Men’": a title, no one
         if done_by(sentence, sp, q_toks, asked):
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
@@ -311,6 +329,8 @@ def _span_strength(
             base = 0.3  # "the 3rd stage": a count only of what the question counts
         elif not hits and MEASURED.search(sp.text):
             base = 0.3  # "how many tanks": not "55 cubic metres" or "40 percent"
+        if not ask.capacity_q and CAPACITY.search(sentence[sp.start : sp.end + 12]):
+            base *= HELD  # "how many fans showed up": not "the 32,000-capacity barn"
     lead_in = sentence[max(0, sp.start - 20) : sp.start]  # "a further", "a total of", "($"
     if shape == HOW_MUCH and CONVERTED.search(lead_in):
         base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
@@ -342,6 +362,10 @@ def _span_strength(
             base = 0.6 if CURRENCY.search(sp.text) else 0.4
         elif not (CURRENCY.search(sp.text) or PERCENT.search(sp.text) or odds(sp.text, asked)):
             base = 0.6  # a bare number ("4") says less than an amount (or betting odds, asked)
+        if AIM.search(sp.text) and not AIM.search(" ".join(q_toks)):
+            base *= AIMED  # "whats inflation at": not "its 2 percent target"
+        if ask.depth_q:  # "how much snow": "nine metres", not "2,500 acres"
+            base = max(base, 1.0) if DEPTH.match(sp.text) else base * NOT_DEPTH
         if asked & set(tokenize(" ".join(of_words(sentence, sp)))):
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
         if not ask.condition_q and conditional(sentence, sp):
@@ -442,6 +466,9 @@ class Asked:
     done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
     successor: bool = False  # "who's taking over as ceo": the name coming into the post
     figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
+    tally: str = ""  # "how many voted yes": the side of a vote counted ("for", "against")
+    capacity_q: bool = False  # "how many does it hold": what a place holds is asked
+    depth_q: bool = False  # "how much snow": a depth is the answer
 
     @property
     def kind(self) -> set[str]:
@@ -523,6 +550,9 @@ class Asked:
             done_to=object_verb(question) if shape == WHO else ("", frozenset()),
             successor=shape == WHO and succession_asked(question),
             figures=figures(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset(),
+            tally=side_asked(question) if shape == HOW_MANY else "",
+            capacity_q=bool(CAPACITY_Q.search(question)),
+            depth_q=shape == HOW_MUCH and bool(DEPTH_Q.search(question)),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -595,6 +625,17 @@ class Asked:
         rated = bracketed.weigh(shape, sentence, rated, self.q_toks)  # "Freeman ($27 million)"
         if self.figures:  # "how many of the last 25": not "25 previous derbies"
             rated = [(sp, w * (GIVEN if given(sp.text, self.figures) else 1.0)) for sp, w in rated]
+        if shape != WHO:  # "Cummins went for Rs 20.50 Cr, ... as Kolkata paid Starc Rs 24.75 Cr"
+            rated = [
+                (
+                    sp,
+                    w
+                    * (OTHERS if others_figure(sentence, sp, self.q_toks, self.surnames) else 1.0),
+                )
+                for sp, w in rated
+            ]
+        if self.tally:  # "how many voted yes": "296" of "voted 296 against three"
+            rated = [(sp, w * tally_weight(sentence, sp, self.tally)) for sp, w in rated]
         if shape == POSITION:  # "3. Detroit Lions" for the lions, not "1. Philadelphia Eagles"
             rated = [(sp, w * ranked_fit(sp.text, self.q_toks)) for sp, w in rated]
         if shape == WHO:  # "a lecturer at the University of Halk": where she works, named aside

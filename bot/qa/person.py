@@ -40,6 +40,7 @@ _NON_PERSON = re.compile(
     # a page's furniture, not a name: "Rankings Week", "CNL Quarter-Finals", "Last Light Inn"
     r"Week|Weeks|Finals|Quarter-?[Ff]inals|Semi-?[Ff]inals|Rankings?|Standings|Highlights|Odds|"
     r"Picks|Predictions|Preview|Recap|Updates?|Scores?|Results|Trophy|Inn|Hotel|Restaurant|Cafe|"
+    r"Live|LIVE|Blog|"
     r"Arena|Theat(?:re|er)|Gardens|Square|Avenue|Road|Boulevard|"
     # a club, not a player: "Manchester United", "Crystal Palace FC"
     r"United|City|Town|Rovers|Athletic|Wanderers|Albion|Hotspur|FC|AFC|Rangers)$"

@@ -5,6 +5,7 @@ years some candidate dates to the day, and the surnames of the people named in f
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .answer_kind import Asked
@@ -15,6 +16,9 @@ from .shape import HOW_MANY, WHEN, WHERE, WHO, answer_spans
 from .span_filter import first_names_given, surnames_of
 from .timeparse import YEAR_WORD
 from .when_words import YEAR_ONLY
+
+# a first and a last name: "Pat Cummins"
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b")
 
 
 def read_candidates(ask: Asked, cands: Sequence[Sent], question: str) -> None:
@@ -53,3 +57,7 @@ def read_candidates(ask: Asked, cands: Sequence[Sent], question: str) -> None:
         spans = [n.split() for n in names]
         given = first_names_given(question, [c.sentence for c in cands], spans)
         ask.surnames, ask.alone = surnames_of(spans, ask.alone | given)
+    else:  # "Pat Cummins" elsewhere: "Cummins went to Sunrisers" opens with his name
+        ask.surnames = frozenset(
+            m.group(1).lower() for c in cands for m in _FULL_NAME.finditer(c.sentence)
+        )

@@ -237,6 +237,8 @@ _DESCRIBING = re.compile(
 )
 
 
+# where a labelled line's text starts: "QB Joe Burrow: Battling a calf injury"
+_LINE_START = re.compile(r"[:|–—]\s+$")
 # what may come before the sentence's first word: an opening quote mark or bracket
 _OPENING = re.compile(r"[\s\"“‘'(\[]*")
 # "We’re", "They'll", "I'd": a pronoun with its verb, never a name
@@ -277,6 +279,8 @@ def _names(s: str) -> list[Span]:
         alone = first and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:])
         if alone and not APPOSED.match(s):  # "Fanny, his wife ...": a name beside whose it is
             continue  # else capitalised only because the sentence starts there
+        if len(words) == 1 and GERUND.fullmatch(text) and _LINE_START.search(s[:start]):
+            continue  # "QB Joe Burrow: Battling a calf injury": a verb opening what follows
         if (
             _PLACE_BEFORE.search(s[max(0, start - 12) : start])
             and not works_at(s[:start])

@@ -24,6 +24,10 @@ def _related(t: str, q_toks: set[str]) -> bool:
     return any(len(q) >= 4 and len(t) >= 4 and (t.startswith(q) or q.startswith(t)) for q in q_toks)
 
 
+# "Virginia-based", "Microsoft-backed": words that describe the name after them
+_DESCRIBED_BY = re.compile(r"^(?:[\w.]+-(?:based|born|backed|owned|headquartered)\s+)+")
+
+
 def novel(
     span: Span,
     q_toks: set[str],
@@ -44,6 +48,9 @@ def novel(
     where-question that does not ask where inside somewhere) is novel only if none of its
     distinctive words is the question's."""
     toks = [t for t in tokenize(span.text) if t != "\u2205" and (len(t) > 1 or t.isdigit())]
+    core = [t for t in tokenize(_DESCRIBED_BY.sub("", span.text)) if t != "\u2205"]
+    if core and len(core) < len(toks) and all(t in q_toks for t in core):
+        return False  # "the startup ironnet": "Virginia-based IronNet" is the question's own
     if initials(span.text) & q_toks:
         return False  # "with DTR concussed": "Dorian Thompson-Robinson" is the question's own
     if person and toks and len(toks[-1]) >= 3 and toks[-1] in q_toks:
@@ -95,7 +102,9 @@ def alone_words(question: str) -> frozenset[str]:
 
 
 MODIFIER = 0.5  # what a name used as a kind of thing counts as a who-answer
-_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
+# "an Apple spokesperson", "a former NSA director"
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+(?:(?:former|retired|onetime)\s+)?$", re.I)
+_FORMER = frozenset(("Former", "Retired", "Onetime"))  # "Former NSA director's startup"
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 
 
@@ -106,10 +115,17 @@ _FIELD_TERM = re.compile(rf"(?:{FIELD_TERMS}|LLMs?|GPUs?|IPOs|ETFs|EVs)")
 def used_as_kind(sentence: str, sp: Span) -> bool:
     """One capitalised word between "a" or "an" and a lowercase word ("made a Nobel laureate",
     "an Apple spokesperson") says what kind of person or thing, not who; so do initials that
-    name a field ("generative AI", "our AI tools")."""
+    name a field ("generative AI", "our AI tools"), and a former one's ("a former NSA director",
+    "Former NSA director's startup")."""
+    words = sp.text.split()
     return bool(_FIELD_TERM.fullmatch(sp.text)) or (
-        len(sp.text.split()) == 1
-        and bool(_ARTICLE_BEFORE.search(sentence[max(0, sp.start - 4) : sp.start]))
+        (
+            (len(words) == 2 and words[0] in _FORMER)
+            or (
+                len(words) == 1
+                and bool(_ARTICLE_BEFORE.search(sentence[max(0, sp.start - 14) : sp.start]))
+            )
+        )
         and bool(_LOWER_AFTER.match(sentence[sp.end : sp.end + 20]))
     )
 

@@ -372,6 +372,9 @@ def correct(
                 return fixes[word]
         if len(word) < MIN_LEN or any(is_word(b) for b in _bases(word.lower())):
             return word
+        if word.lower().endswith("in") and is_word(word.lower() + "g"):  # "playin": g dropped
+            fixes[word] = word + "g"
+            return fixes[word]
         head, apos, tail = (
             re.split(r"(['’])", word, maxsplit=1) if "'" in word or "’" in word else (word, "", "")
         )

@@ -1,0 +1,106 @@
+"""Which of a sentence's figures or names is the one asked for: a vote's side, what a stadium
+holds against who came, a depth of snow, an aim against a level, a figure a later clause gives to
+someone else, a former body's director, a side a team plays."""
+
+from __future__ import annotations
+
+from bot.qa.shape import WHO, Span, answer_spans
+from bot.qa.span_filter import novel, used_as_kind
+from bot.qa.spelling import correct
+from bot.qa.subject import others_figure
+from ingest.keyword import tokenize
+
+from .test_qa_extractive import _lead
+
+
+def test_how_many_voted_yes_is_the_first_side_of_the_tally() -> None:
+    text = (
+        "The Velmar assembly voted 211 against four, with two abstentions, to pass the 2027 "
+        "budget bill on its final reading."
+    )
+    assert _lead("how many members voted yes on the velmar budget", text) == "211 [1]."
+    assert _lead("how many voted against the velmar budget", text) == "Four [1]."
+
+
+def test_how_many_came_is_not_what_the_ground_holds() -> None:
+    text = (
+        "Rain kept fans away as only 18,400 filled the 30,000-capacity Holm Park for Orvale's "
+        "4-0 win over Tollis."
+    )
+    assert _lead("how many fans turned up for orvale vs tollis", text) == "18,400 [1]."
+
+
+def test_how_much_snow_is_a_depth_not_the_resort_size() -> None:
+    text = (
+        "Though small at 1,800 acres, Karsk Peak gets an average of seven metres of snowfall "
+        "every winter."
+    )
+    assert _lead("how much snow does karsk peak get a year", text) == "Seven metres [1]."
+
+
+def test_what_a_rate_is_at_is_no_target() -> None:
+    text = (
+        "Inflation in Velm is closing in on the central bank's 2 percent target after easing to "
+        "3.1 percent in October."
+    )
+    assert _lead("whats inflation at in velm", text) == "3.1 percent [1]."
+    assert _lead("what's the velm central bank's inflation target", text) == "2 percent target [1]."
+
+
+def test_a_figure_a_later_clause_gives_someone_else_is_theirs() -> None:
+    s = (
+        "Tom Ardley went to Orvale for £12 million, but the record lasted an hour as Tollis "
+        "paid for Karl Veng, spending £15 million."
+    )
+    q = set(tokenize("how much did orvale pay for ardley"))
+    veng, ardley = s.index("£15 million"), s.index("£12 million")
+    assert others_figure(s, Span(veng, veng + 11, "£15 million"), q)
+    assert not others_figure(s, Span(ardley, ardley + 11, "£12 million"), q)
+    assert _lead("how much did orvale pay for ardley", s) == "£12 million [1]."
+    # a capitalised common word opening the sentence is no name the question gives
+    t = "Import guard Sam Holt (24 points) tried, but Tom Ardley managed just 10 points."
+    at = t.index("10 points")
+    assert not others_figure(t, Span(at, at + 9, "10 points"), set(tokenize("the import's points")))
+
+
+def test_a_former_bodys_director_is_no_one_named() -> None:
+    s = "Karsk, a startup founded by a former NSA director, has shut down."
+    at = s.index("NSA")
+    assert used_as_kind(s, Span(at, at + 3, "NSA"))
+    head = "Former NSA director’s startup shuts down"
+    assert used_as_kind(head, Span(0, 10, "Former NSA"))
+    assert not used_as_kind("She met the NSA director.", Span(12, 15, "NSA"))
+    q = set(tokenize("who founded the startup karsk"))
+    assert not novel(Span(0, 18, "Virginia-based Karsk"), q, person=True)
+    text = (
+        "Karsk, a startup founded by a former NSA director, has shut down. "
+        "The Virginia-based Karsk was founded in 2014 by retired general Keith Alder."
+    )
+    assert _lead("who founded the cybersecurity startup karsk", text) == "Keith Alder [1]."
+
+
+def test_whom_a_side_plays_may_be_a_country() -> None:
+    text = "The Orvale Blacks said they respect Argentina ahead of their semi-final on Friday."
+    assert _lead("who are the orvale blacks playing in the semis", text) == "Argentina [1]."
+
+
+def test_a_verb_opening_a_labelled_line_is_no_name() -> None:
+    s = "VELM ROVERS | QB Tom Ardley: Battling a calf injury, Ardley had a rough start."
+    assert "Battling" not in [sp.text for sp in answer_spans(s, WHO)]
+    assert "Tom Ardley" in [sp.text for sp in answer_spans(s, WHO)]
+
+
+def test_a_live_page_title_is_no_one() -> None:
+    text = (
+        "Orvale vs Tollis Live: Orvale are travelling to Karsk for their 11th match of the season."
+    )
+    assert _lead("who scored the winner for orvale", text) is None
+
+
+def test_a_dropped_g_is_put_back() -> None:
+    fixed, fixes = correct("who r the blacks playin next", [], lambda w: w == "playing")
+    assert fixed == "who are the blacks playing next" and fixes["playin"] == "playing"
+    # a word that ends so, with no English word in -ing behind it, is left alone
+    assert correct("the cousin of the captain", [], lambda w: w == "playing")[0] == (
+        "the cousin of the captain"
+    )
