@@ -4,8 +4,9 @@ someone else, a former body's director, a side a team plays."""
 
 from __future__ import annotations
 
+from bot.qa.agent import asked_particle
 from bot.qa.shape import WHO, Span, answer_spans
-from bot.qa.span_filter import novel, used_as_kind
+from bot.qa.span_filter import novel, role_styled, used_as_kind
 from bot.qa.spelling import correct
 from bot.qa.subject import others_figure
 from ingest.keyword import tokenize
@@ -104,3 +105,45 @@ def test_a_dropped_g_is_put_back() -> None:
     assert correct("the cousin of the captain", [], lambda w: w == "playing")[0] == (
         "the cousin of the captain"
     )
+
+
+def test_who_picked_off_is_not_who_picked_up() -> None:
+    text = "Orvale had picked up 28 yards in six plays before Jem Arto's interception of Holt."
+    assert _lead("who picked off holt sunday night", text) == "Jem Arto [1]."
+    assert asked_particle("who picked off holt", "pick") == "off"
+    assert asked_particle("who led the round", "lead") == ""
+
+
+def test_a_name_styling_the_role_after_it_is_whose_player() -> None:
+    s = "The 20-year-old Karsk City playmaker returns to the Velm squad under Jo Bell."
+    at = s.index("Karsk City")
+    assert role_styled(s, Span(at, at + 10, "Karsk City"))
+    titled = "Karsk City playmaker Tom Ardley returns."
+    assert not role_styled(titled, Span(0, 10, "Karsk City"))  # the title of the name after it
+    q = "whos the velm interim head coach now that orr got fired"
+    text = (
+        "Having recovered from injury suffered under an interim head coach, the 20-year-old "
+        "Karsk City playmaker returns to the Velm squad under Jo Bell."
+    )
+    assert _lead(q, text) == "Jo Bell [1]."
+
+
+def test_a_regulator_asked_for_is_a_body_but_not_one_named_aside() -> None:
+    text = (
+        "Velmbook's lead regulator for privacy remains the Irish Data Protection Commission, "
+        "which would normally lead on enforcement."
+    )
+    q = "Who is Velmbook's lead privacy regulator in the EU?"
+    assert _lead(q, text) == "Irish Data Protection Commission [1]."
+    other = (
+        "Reached for a response to the regulator's referral, Velmbook spokesperson Tam Orr said "
+        "the company had already moved to consent. The Karsk data protection authority had "
+        "asked a European Union regulator to decide."
+    )
+    q2 = "who was the velmbook spokesperson that responded when karsk's privacy regulator acted"
+    assert _lead(q2, other) == "Tam Orr [1]."
+
+
+def test_what_target_was_chased_is_a_figure() -> None:
+    text = "Orvale easily chased down 75 in the fourth innings on Sunday."
+    assert _lead("what target did orvale chase down on sunday", text) == "75 [1]."

@@ -90,12 +90,32 @@ def asked_verb(question: str) -> str:
 _INFLECTED = re.compile(r"(?:ed|es|ing|[^su]s)$")
 
 
-def does(sentence: str, sp: Span, verb: str) -> bool:
-    """Whether ``sp`` is who does ``verb`` (a stem, ``asked_verb``): the verb follows it."""
+# the particle of a phrasal verb: "picked off", "picked up"
+_PARTICLE = re.compile(r"\s+(off|up|out|down|over|away|back)\b")
+
+
+def asked_particle(question: str, verb: str) -> str:
+    """The particle after the question's verb ("who picked off dobbs": "off"), or ""."""
+    for m in re.finditer(r"[a-z]+", question.lower()):
+        toks = tokenize(m.group())
+        if verb and toks and base_form(toks[0]) == verb:
+            p = _PARTICLE.match(question.lower(), m.end())
+            return p.group(1) if p else ""
+    return ""
+
+
+def does(sentence: str, sp: Span, verb: str, particle: str = "") -> bool:
+    """Whether ``sp`` is who does ``verb`` (a stem, ``asked_verb``): the verb follows it, with
+    the question's ``particle`` if the sentence gives one ("picked up 28 yards" is not "who
+    picked off dobbs")."""
     m = _VERB_AFTER.match(sentence[sp.end : sp.end + 80]) if verb else None
     toks = tokenize(m.group(1)) if m else []
     if len(toks) != 1:
         return False
+    if particle and m:
+        p = _PARTICLE.match(sentence, sp.end + m.end())
+        if p and p.group(1).lower() != particle:
+            return False
     # "which country banned it": "Italy outlawed ChatGPT", a synonym of the verb in a verb's
     # form ("VAR official John Brooks" is no one officiating)
     inflected = bool(m and _INFLECTED.search(m.group(1)))

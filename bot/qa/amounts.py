@@ -248,7 +248,7 @@ AMOUNT_NOUN = (
     r"stake|size|payments?|income|inflation|gdp|gni|unemployment|earnings|rent|yield|estimate|eps|"
     r"worth|debt|capacity|wattage|distance|contract|sales|minimum|maximum|multiplier|average|avg|"
     r"median|differential|capex|margin|purse|payroll|fare|premium|odds|discount|markup|rebate|"
-    r"refund|surcharge)"
+    r"refund|surcharge|target)"
 )
 
 

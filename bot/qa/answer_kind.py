@@ -31,7 +31,7 @@ from ingest.keyword import tokenize
 
 from . import bracketed, time_place
 from . import when_words as tw
-from .agent import AGENT, asked_verb, doer_first, does, done_by, titled_doer
+from .agent import AGENT, asked_particle, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
 from .amounts import (
     AGE_NEAR,
@@ -156,6 +156,7 @@ from .span_filter import (
     person_named,
     possessor_weight,
     quoted,
+    role_styled,
     style_fit,
     used_as_kind,
     vote,
@@ -258,11 +259,13 @@ def _span_strength(
             base *= LOWER_TERM  # “stroke handicap”: a term in quotation marks, less often a name
         elif used_as_kind(sentence, sp):
             base *= MODIFIER  # "a Nobel laureate", "an Apple spokesperson": a kind, no one
+        elif wants_person and role_styled(sentence, sp):
+            base *= MODIFIER  # "the Borussia Dortmund playmaker": whose player, not who
         elif wants_person and not side and quoted(sentence, sp):
             base *= QUOTED  # "missions like ‘Good Men’": a title, no one
         if done_by(sentence, sp, q_toks, asked):
             base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
-        elif does(sentence, sp, verb) or titled_doer(sentence, sp, verb):
+        elif does(sentence, sp, verb, ask.particle) or titled_doer(sentence, sp, verb):
             base = max(base, 1.0) * AGENT  # "who led the round": "Tamsk led the seed round"
         if ask.body and len(words) >= 2 and names_kind(ask.body, sp.text):
             base *= KIND_NAMED  # "which anime studio": "Wit Studio" says it is one
@@ -466,6 +469,7 @@ class Asked:
     done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
     successor: bool = False  # "who's taking over as ceo": the name coming into the post
     figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
+    particle: str = ""  # "who picked off dobbs": the verb's particle ("off")
     tally: str = ""  # "how many voted yes": the side of a vote counted ("for", "against")
     capacity_q: bool = False  # "how many does it hold": what a place holds is asked
     depth_q: bool = False  # "how much snow": a depth is the answer
@@ -551,6 +555,7 @@ class Asked:
             successor=shape == WHO and succession_asked(question),
             figures=figures(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset(),
             tally=side_asked(question) if shape == HOW_MANY else "",
+            particle=asked_particle(question, asked_verb(question)) if shape == WHO else "",
             capacity_q=bool(CAPACITY_Q.search(question)),
             depth_q=shape == HOW_MUCH and bool(DEPTH_Q.search(question)),
         )

@@ -381,7 +381,10 @@ _ORG_WORDS = "company|firm|team|club|side|group|country|organi[sz]ation|agency|m
 # her partner")
 ORG_Q = re.compile(
     rf"\b(?:{_ORG_WORDS}|brand|band|bank|union|party|charity|nation|school"
-    r"|partner(?:s|ed|ing)?\s+with|team(?:s|ed|ing)?\s+up\s+with)\b",
+    r"|partner(?:s|ed|ing)?\s+with|team(?:s|ed|ing)?\s+up\s+with)\b"
+    # "who is meta's lead gdpr regulator": a body is what is asked, when it heads the question
+    r"|\bwho(?:['’]s|\s+(?:is|was|are|were))\s+(?:[\w'’-]+\s+){0,4}?(?:regulators?|watchdogs?|"
+    r"authority|publisher|broadcaster|sponsors?|airline|manufacturer)\b",
     re.I,
 )
 

@@ -130,6 +130,21 @@ def used_as_kind(sentence: str, sp: Span) -> bool:
     )
 
 
+# a lowercase role right after a name: "the Borussia Dortmund playmaker", "an Epic spokesperson"
+_ROLE_AFTER = re.compile(
+    r"\s+(?:(?:head|assistant|chief|star|veteran|former|interim|lead)\s+)?"
+    r"(?:playmaker|forward|winger|striker|midfielder|defender|goalkeeper|keeper|quarterback|"
+    r"coach|manager|boss|owner|chairman|executive|exec|official|spokesperson|spokesman|"
+    r"spokeswoman|director|founder|analyst|economist|researcher|reporter|insider)\b(?!\s+[A-Z])"
+)
+
+
+def role_styled(sentence: str, sp: Span) -> bool:
+    """The name styles a role that follows it in lowercase, with no name after the role: "the
+    20-year-old Borussia Dortmund playmaker returns" names the club he plays for, not him."""
+    return bool(_ROLE_AFTER.match(sentence, sp.end))
+
+
 def surnames_of(
     names: list[list[str]], alone: frozenset[str]
 ) -> tuple[frozenset[str], frozenset[str]]:
