@@ -147,3 +147,12 @@ def test_a_regulator_asked_for_is_a_body_but_not_one_named_aside() -> None:
 def test_what_target_was_chased_is_a_figure() -> None:
     text = "Orvale easily chased down 75 in the fourth innings on Sunday."
     assert _lead("what target did orvale chase down on sunday", text) == "75 [1]."
+
+
+def test_how_many_votes_someone_got_is_the_count_for_them() -> None:
+    text = (
+        "After two failed votes, Orr tried again. Friday's vote was 194 for Orr, his lowest tally "
+        "yet, and 210 for Veng."
+    )
+    assert _lead("how many votes did tam orr get on the floor", text) == "194 [1]."
+    assert _lead("how many votes did veng get on the floor", text) == "210 [1]."

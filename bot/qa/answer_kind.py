@@ -165,7 +165,7 @@ from .span_filter import (
 from .subject import OTHERS, others_figure
 from .succession import succession_asked
 from .synonyms import synonyms
-from .tally import side_asked
+from .tally import side_asked, votes_for, whose_votes
 from .tally import weight as tally_weight
 
 W_INNER = 0.3
@@ -309,6 +309,8 @@ def _span_strength(
         hits = len(nouns(sp.text) & counted)
         if not hits:  # "a subscriber base of over 4 million", "108 units, or homes"
             hits = int(counted_beside(sentence, sp.start, sp.end, counted))
+        if not hits and "vote" in counted:  # "the vote was 194 for Jordan": his votes
+            hits = int(votes_for(sentence, sp))
         other = 0.5 if counted_seen else 0.9  # a count of something else, when one of it is there
         if counted & PEOPLE and what_counted(sp.text) - PEOPLE_BY_ROLE - PEOPLE:
             other = 0.5  # "how many people": not "dozens of rockets", whatever else is there
@@ -641,6 +643,8 @@ class Asked:
             ]
         if self.tally:  # "how many voted yes": "296" of "voted 296 against three"
             rated = [(sp, w * tally_weight(sentence, sp, self.tally)) for sp, w in rated]
+        if shape == HOW_MANY and "vote" in self.q_toks:  # "194 for Jordan", asked for Jordan's
+            rated = [(sp, w * whose_votes(sentence, sp, self.q_toks)) for sp, w in rated]
         if shape == POSITION:  # "3. Detroit Lions" for the lions, not "1. Philadelphia Eagles"
             rated = [(sp, w * ranked_fit(sp.text, self.q_toks)) for sp, w in rated]
         if shape == WHO:  # "a lecturer at the University of Halk": where she works, named aside

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.keyword import tokenize
+
 from .shape import Span
 
 FIT = 1.3  # the side of the tally the question asks for
@@ -47,3 +49,21 @@ def weight(sentence: str, sp: Span, side: str) -> float:
             if m.start(group) <= sp.start < m.end(group):
                 return FIT if own == side else OTHER
     return 1.0
+
+
+# "194 for Jordan", "210 votes for Jeffries": whose votes a count is
+_FOR_NAME = re.compile(r"\s+(?:votes?\s+)?for\s+((?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)")
+
+
+def votes_for(sentence: str, sp: Span) -> bool:
+    """The count is of votes for someone: "Friday's vote was 194 for Jordan"."""
+    return bool(_VOTED.search(sentence) and _FOR_NAME.match(sentence, sp.end))
+
+
+def whose_votes(sentence: str, sp: Span, q_toks: set[str]) -> float:
+    """Asked how many votes someone got: ``FIT`` for a count of votes for a name the question
+    gives, ``OTHER`` for one for a name it does not, else 1."""
+    m = _FOR_NAME.match(sentence, sp.end)
+    if m is None:
+        return 1.0
+    return FIT if set(tokenize(m.group(1))) & q_toks else OTHER
