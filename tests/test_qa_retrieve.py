@@ -699,6 +699,14 @@ def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_c
     assert signals(sq, given)["outcome_missing"] == 0.0
     # a count of tickets someone bought asks no takings
     assert signals("how many tickets did marsh buy", faces)["outcome_missing"] == 0.0
+    # "the game winner" (a kick), "from winning positions", "made it free": no contest's result
+    for asked in (
+        "who kicked the game winner at the harbour regatta",
+        "how many points did orna drop from winning positions at the regatta",
+        "how much was the regatta charging before they made it free",
+    ):
+        assert signals(asked, preview)["outcome_missing"] == 0.0, asked
+    assert signals("who's the winner of the harbour regatta", preview)["outcome_missing"] == 1.0
     # weighed with the rest: the same evidence without it is less sure the question is not covered
     policy = AbstainPolicy()
     assert policy.model is not None
@@ -713,7 +721,7 @@ def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_c
         "regatta. Brackwater won a grant for its new sea wall last spring."
     )
     p = Passage(
-        "c1", "a1", "news", text, 0, len(text), "Regatta", None, None, None, True, dense=0.45
+        "c1", "a1", "news", text, 0, len(text), "Regatta", None, None, None, True, dense=0.47
     )
     covered = Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=50)
     sig = signals(q, covered)

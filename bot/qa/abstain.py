@@ -114,10 +114,14 @@ _OUTCOME_Q = re.compile(
     # "who took it": not "who took over as ceo" (who runs it now)
     r"\bwho\s+(?:won|wins|win|claimed)\b|\bwho\s+took\b(?!\s+(?:over|charge|the\s+helm|office))|"
     # "what's the score", "final score": not "did he score" (a goal, not a result)
-    r"\bwinn(?:er|ing)\b|\b(?:the|final|full[\s-]time|half[\s-]time|whats|what'?s)\s+score\b|"
+    # "who's the winner": not "the game winner" (a kick) or "from winning positions"
+    r"(?<!game[\s-])\bwinn(?:er|ing)\b(?!\s+(?:positions?|streaks?|runs?|goals?|shots?|kicks?|"
+    r"baskets?|tr(?:y|ies)|touchdowns?|records?|ways|mentality|percentage))|\b(?:the|final|full[\s-]time|half[\s-]time|whats|what'?s)\s+score\b|"
     r"^\s*score\b|\bscore\s+(?:of|in|was|is)\b|\bscoreline\b|\bresult\b|\bbeat\b|"
     # "how much did it make", "how many did it sell"; not "how many tackles did he make"
-    r"\bhow\s+much\b[^?]*\b(?:make|made|gross\w*|earn\w*|sold|sell|box\s+office)\b|"
+    # "how much did it make": not "before they made it free"
+    r"\bhow\s+much\b[^?]*\b(?:(?:make|made)(?!\s+(?:it|them)\b)|gross\w*|earn\w*|sold|sell|"
+    r"box\s+office)\b|"
     r"\bhow\s+many\b[^?]*\b(?:sold|sell|copies|units)\b|"
     # "how many years did he get at his sentencing": his sentence, not what he faces
     r"\b(?:how\s+(?:many|much|long)|what)\b[^?]*\b(?:sentenc\w*|jail\w*)",
