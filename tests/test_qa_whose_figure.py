@@ -156,3 +156,11 @@ def test_how_many_votes_someone_got_is_the_count_for_them() -> None:
     )
     assert _lead("how many votes did tam orr get on the floor", text) == "194 [1]."
     assert _lead("how many votes did veng get on the floor", text) == "210 [1]."
+
+
+def test_how_many_now_is_not_the_count_it_grew_from() -> None:
+    text = (
+        "Velm Retail: From a modest 1,200 stores in 2015, the chain has grown to 9,400 stores "
+        "by 2023."
+    )
+    assert _lead("how many stores does velm retail have", text) == "9,400 stores [1]."

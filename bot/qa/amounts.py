@@ -79,6 +79,16 @@ _MOVED_FROM = re.compile(
     r"[^.;]{0,40}\bfrom\s*$",
     re.I,
 )
+# "From a modest 1,691 stores in FY14, the business has grown to 18,040": where it started
+_FROM_START = re.compile(
+    r"\bfrom\s+(?:(?:a|an|the|just|only|about|around|some)\s+)?(?:(?:modest|mere|low|high)\s+)?$",
+    re.I,
+)
+_CHANGED_TO = re.compile(
+    r"\b(?:grown|grew|risen|rose|increased|expanded|climbed|jumped|soared|swelled|fallen|fell|"
+    r"dropped|declined|shrunk|shrank|slipped)\s+to\b",
+    re.I,
+)
 # "$328 $400": a deal's price, then the price it had, as shop listings print them
 _PRICE_BEFORE = re.compile(r"[$€£¥₹]\d(?:[\d,.]*\d)?\s+$")
 _REGULAR_BEFORE = re.compile(
@@ -100,6 +110,8 @@ def former(sentence: str, sp: Span) -> bool:
         _TO_AFTER.match(sentence[sp.end : sp.end + 30]) or _MOVED_FROM.search(before)
     ):
         return True
+    if _FROM_START.search(before) and _CHANGED_TO.search(sentence[sp.end : sp.end + 120]):
+        return True  # "from a modest 1,691 stores in FY14, ... has grown to 18,040 stores"
     if _PRICE_BEFORE.search(before) and sp.text[:1] in "$€£¥₹":
         return True  # "Sony WH-1000XM5 $328 $400 Save $72": $400 is what it was
     return bool(_REGULAR_BEFORE.search(before))

@@ -336,6 +336,8 @@ def _span_strength(
             base = 0.3  # "how many tanks": not "55 cubic metres" or "40 percent"
         if not ask.capacity_q and CAPACITY.search(sentence[sp.start : sp.end + 12]):
             base *= HELD  # "how many fans showed up": not "the 32,000-capacity barn"
+    if shape == HOW_MANY and not how_old and not former_q and former(sentence, sp):
+        base *= FORMER  # "how many stores do they have": not the "1,691 stores" they grew from
     lead_in = sentence[max(0, sp.start - 20) : sp.start]  # "a further", "a total of", "($"
     if shape == HOW_MUCH and CONVERTED.search(lead_in):
         base *= 0.8  # "one million NOK ($100,000)": the amount in brackets is a conversion
