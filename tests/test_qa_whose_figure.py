@@ -8,7 +8,7 @@ from bot.qa.agent import asked_particle
 from bot.qa.shape import WHO, Span, answer_spans
 from bot.qa.span_filter import novel, role_styled, used_as_kind
 from bot.qa.spelling import correct
-from bot.qa.subject import others_figure
+from bot.qa.subject import asked_place, elsewhere, others_figure
 from ingest.keyword import tokenize
 
 from .test_qa_extractive import _lead
@@ -164,3 +164,18 @@ def test_how_many_now_is_not_the_count_it_grew_from() -> None:
         "by 2023."
     )
     assert _lead("how many stores does velm retail have", text) == "9,400 stores [1]."
+
+
+def test_a_figure_for_another_place_than_the_one_asked_is_not_it() -> None:
+    text = (
+        "Velmo plans to repeat its Karsk growth in Orna by launching 30 stations in Tollis by "
+        "March. The company began in Karsk with the same number of stations but has since "
+        "expanded to 9,500 stations that serve riders throughout Karsk."
+    )
+    q = "how many battery swap stations does velmo run in karsk now"
+    assert asked_place(q) == "karsk"
+    assert _lead(q, text) == "9,500 stations [1]."
+    # "in the attack" names no place: a figure for a place the sentence names is not held down
+    assert asked_place("how many people died in the attack") == "attack"
+    s = "At least 30 people were killed in Tollis on Monday."
+    assert not elsewhere(s, Span(9, 18, "30 people"), "attack")

@@ -162,7 +162,7 @@ from .span_filter import (
     vote,
     without_preposition,
 )
-from .subject import OTHERS, others_figure
+from .subject import OTHERS, asked_place, elsewhere, others_figure
 from .succession import succession_asked
 from .synonyms import synonyms
 from .tally import side_asked, votes_for, whose_votes
@@ -473,6 +473,7 @@ class Asked:
     done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
     successor: bool = False  # "who's taking over as ceo": the name coming into the post
     figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
+    place: str = ""  # "how many run in taiwan": the place a figure is asked for ("taiwan")
     particle: str = ""  # "who picked off dobbs": the verb's particle ("off")
     tally: str = ""  # "how many voted yes": the side of a vote counted ("for", "against")
     capacity_q: bool = False  # "how many does it hold": what a place holds is asked
@@ -559,6 +560,7 @@ class Asked:
             successor=shape == WHO and succession_asked(question),
             figures=figures(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset(),
             tally=side_asked(question) if shape == HOW_MANY else "",
+            place=asked_place(question) if shape in (HOW_MANY, HOW_MUCH) else "",
             particle=asked_particle(question, asked_verb(question)) if shape == WHO else "",
             capacity_q=bool(CAPACITY_Q.search(question)),
             depth_q=shape == HOW_MUCH and bool(DEPTH_Q.search(question)),
@@ -641,6 +643,12 @@ class Asked:
                     w
                     * (OTHERS if others_figure(sentence, sp, self.q_toks, self.surnames) else 1.0),
                 )
+                for sp, w in rated
+            ]
+        if shape in (HOW_MANY, HOW_MUCH) and self.place:  # "how many run in taiwan": not "30
+            # stations in Delhi" beside Taiwan
+            rated = [
+                (sp, w * (OTHERS if elsewhere(sentence, sp, self.place) else 1.0))
                 for sp, w in rated
             ]
         if self.tally:  # "how many voted yes": "296" of "voted 296 against three"

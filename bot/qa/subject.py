@@ -38,3 +38,37 @@ def others_figure(
         and _TURN.search(sentence[n.end() : last.start()])
         for n in names[:-1]
     )
+
+
+# "run in taiwan": the place a figure is asked for; "30 stations in Delhi": the place it is for
+_IN_Q = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([a-z][\w'’-]{2,})", re.I)
+_IN_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)"
+)
+_NOT_PLACE_WORDS = frozenset(
+    tokenize(
+        "january february march april may june july august september october november december "
+        "total all q1 q2 q3 q4 fy the a this that which his her their its"
+    )
+)
+
+
+def asked_place(question: str) -> str:
+    """The word after "in" that the question asks a figure for ("in taiwan"), stemmed, or ""."""
+    for m in _IN_Q.finditer(question):
+        toks = tokenize(m.group(1))
+        if toks and toks[0] not in _NOT_PLACE_WORDS and not toks[0].isdigit():
+            return toks[0]
+    return ""
+
+
+def elsewhere(sentence: str, sp: Span, place: str) -> bool:
+    """The figure is given for another place than the one asked: "30 stations in Delhi" when
+    asked how many run in Taiwan."""
+    m = _IN_AFTER.match(sentence, sp.end)
+    if not place or m is None:
+        return False
+    if not any(tokenize(w)[:1] == [place] for w in re.findall(r"\b[A-Z][\w'’-]+", sentence)):
+        return False  # the sentence does not name the place asked: "in the attack" is none
+    toks = tokenize(m.group(1))
+    return bool(toks) and toks[0] != place and toks[0] not in _NOT_PLACE_WORDS
