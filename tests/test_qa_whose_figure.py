@@ -5,6 +5,8 @@ someone else, a former body's director, a side a team plays."""
 from __future__ import annotations
 
 from bot.qa.agent import asked_particle
+from bot.qa.answer_kind import TOTAL_Q
+from bot.qa.counted import counted_beside
 from bot.qa.shape import WHO, Span, answer_spans
 from bot.qa.span_filter import novel, role_styled, used_as_kind
 from bot.qa.spelling import correct
@@ -179,3 +181,11 @@ def test_a_figure_for_another_place_than_the_one_asked_is_not_it() -> None:
     assert asked_place("how many people died in the attack") == "attack"
     s = "At least 30 people were killed in Tollis on Monday."
     assert not elsewhere(s, Span(9, 18, "30 people"), "attack")
+
+
+def test_a_season_total_answers_how_many_this_season() -> None:
+    s = "It allowed five sacks on Holt, bringing the season total to a league-leading 29."
+    at = s.index("29")
+    assert counted_beside(s, at, at + 2, {"sack"})  # the count it rose from names the noun
+    assert _lead("how many sacks has orvale's o-line given up this season", s) == "29 [1]."
+    assert TOTAL_Q.search("how many has he got so far") and not TOTAL_Q.search("how many today")

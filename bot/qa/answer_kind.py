@@ -191,9 +191,17 @@ _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
 _ONE_PLAY = re.compile(r"\d+-yard\s+[a-z]")
 # "how many in total": a count said to be the total, not one said to be added
 TOTAL_MATCH = 1.3
-TOTAL_Q = re.compile(r"\b(?:total|altogether|in\s+all|combined|overall)\b", re.I)
+# "this season", "so far": the running total is asked
+TOTAL_Q = re.compile(
+    r"\b(?:total|altogether|in\s+all|combined|overall|so\s+far|to\s+date|this\s+season)\b", re.I
+)
 _TOTAL = re.compile(r"\b(?:total|combined|overall|cumulative)\b", re.I)
-_TOTAL_BEFORE = re.compile(r"\b(?:a\s+total\s+of|total\s+of|in\s+all|all\s+told)\s+$", re.I)
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:a\s+total\s+of|total\s+of|in\s+all|all\s+told|"
+    # "bringing the season total to a nation-leading 31"
+    r"total\s+(?:to|at)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?)\s*$",
+    re.I,
+)
 _ADDED = re.compile(r"\b(?:additional|extra|further|another|more(?!\s+than)|new)\b", re.I)
 # "another $5", "a further £29": a sum added, said before it
 _ADDED_BEFORE = re.compile(r"\b(?:another|(?:a\s+|an\s+)?(?:further|extra|additional))\s+$", re.I)
@@ -385,7 +393,9 @@ def _span_strength(
             base *= PERIOD_OTHER  # "how much have they raised": not "$1.99 per month"
     if shape in (HOW_MUCH, HOW_MANY) and ask.total_q:
         # "how many are there total": "22 total Vampiric Powers", not "five additional abilities"
-        if _TOTAL.search(sp.text) or _TOTAL_BEFORE.search(lead_in):
+        if _TOTAL.search(sp.text) or _TOTAL_BEFORE.search(
+            sentence[max(0, sp.start - 45) : sp.start]
+        ):
             base *= TOTAL_MATCH
         elif _ADDED.search(sp.text) or _ADDED_BEFORE.search(lead_in):
             base *= 1 / TOTAL_MATCH

@@ -79,10 +79,14 @@ _NOUN_OF = re.compile(r"((?:[\w'’-]+\s+){1,3})(?:of|at)\s+$")
 _OR_AGAIN = re.compile(r"^,?\s+(?:or|i\.e\.,?)\s+([\w'’-]+)")
 # "from 300 workers to 450", "a million people ... to rise to about 1.7 million": the count
 # before (not a year) names the noun the one after "to" leaves out
-_TO = re.compile(r"\bto\s+(?:(?:about|around|roughly|nearly|almost|some|over|under|just)\s+)?$")
+_TO = re.compile(
+    r"\bto\s+(?:(?:about|around|roughly|nearly|almost|some|over|under|just)\s+)?"
+    r"(?:(?:a|an)\s+[\w]+-[\w]+\s+)?$"  # "to a nation-leading 31"
+)
 _COUNT = re.compile(
     r"(?:\b(?!(?:19|20)\d\d\b)\d[\d,.]*\s+(?:(?:hundred|thousand|million|billion)\s+)?"
-    r"|\b(?:a|one)\s+(?:hundred|thousand|million|billion)\s+)([a-z][\w'’-]*)"
+    r"|\b(?:a|one)\s+(?:hundred|thousand|million|billion)\s+"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)([a-z][\w'’-]*)"
 )
 
 
@@ -92,7 +96,7 @@ def counted_beside(sentence: str, start: int, end: int, counted: set[str]) -> bo
     people ..., expected to rise to about 1.7 million" people, like the count it rises from."""
     before = _NOUN_OF.search(sentence[max(0, start - 40) : start])
     after = _OR_AGAIN.match(sentence[end : end + 30])
-    if _TO.search(sentence[max(0, start - 20) : start]):
+    if _TO.search(sentence[max(0, start - 40) : start]):
         from_ = list(_COUNT.finditer(sentence[max(0, start - 120) : start]))
         if from_ and nouns(from_[-1].group(1)) & counted:
             return True
