@@ -12,14 +12,16 @@ patterns in ``bot.qa.question_kind``.
 Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
 name, a person or a body, a name that says it is the kind of body asked, a side's one-word name
 for which team, an event's name for no body, a role or title matched; how many: a count of the
-noun asked, an age, not one play's or one pass's yards; how much: money, a share, a measure, the
-period asked, not a threshold a condition names, a difference for "how much more" ("$80 more"),
-no price per month for a sum raised; how much and how many: not a line passed, "the Rs 20 Cr
-mark", the total when one is asked; when: a date over a vague time) and its closeness to the
-question's words; then ``Asked``: its fields (what the question asks, read once by
-``Asked.read``; ``counted_seen`` onwards filled from all candidates by ``bot.qa.seen``), and
+noun asked, an age, not one play's or one pass's yards, not what a ground holds for who came,
+not the count something grew from; how much: money, a share, a measure, a depth for snow or rain,
+the period asked, not a threshold a condition names nor a target, a difference for "how much
+more" ("$80 more"), no price per month for a sum raised; how much and how many: not a line
+passed, "the Rs 20 Cr mark", the total when one is asked; when: a date over a vague time) and its
+closeness to the question's words; then ``Asked``: its fields (what the question asks, read once
+by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by ``bot.qa.seen``), and
 ``Asked.rate``, which finds a sentence's spans, drops those the question already names, and
-applies the weights kept in other modules (places and times, owners, labels, brackets, votes)."""
+applies the weights kept in other modules (places and times, owners, labels, brackets, whose a
+figure is (``bot.qa.subject``), a vote's tally (``bot.qa.tally``), votes)."""
 
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
-from . import bracketed, time_place
+from . import bracketed, tally, time_place
 from . import when_words as tw
 from .agent import AGENT, asked_particle, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
@@ -162,11 +164,10 @@ from .span_filter import (
     vote,
     without_preposition,
 )
-from .subject import OTHERS, asked_place, elsewhere, others_figure
+from .subject import asked_place, whose_figure
 from .succession import succession_asked
 from .synonyms import synonyms
-from .tally import side_asked, votes_for, whose_votes
-from .tally import weight as tally_weight
+from .tally import side_asked, votes_for
 
 W_INNER = 0.3
 KIND_NAMED = 1.15  # a name whose first or last word is the kind of body asked for
@@ -485,7 +486,7 @@ class Asked:
     figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
     place: str = ""  # "how many run in taiwan": the place a figure is asked for ("taiwan")
     particle: str = ""  # "who picked off dobbs": the verb's particle ("off")
-    tally: str = ""  # "how many voted yes": the side of a vote counted ("for", "against")
+    tally_side: str = ""  # "how many voted yes": the side of a vote counted ("for", "against")
     capacity_q: bool = False  # "how many does it hold": what a place holds is asked
     depth_q: bool = False  # "how much snow": a depth is the answer
 
@@ -569,7 +570,7 @@ class Asked:
             done_to=object_verb(question) if shape == WHO else ("", frozenset()),
             successor=shape == WHO and succession_asked(question),
             figures=figures(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset(),
-            tally=side_asked(question) if shape == HOW_MANY else "",
+            tally_side=side_asked(question) if shape == HOW_MANY else "",
             place=asked_place(question) if shape in (HOW_MANY, HOW_MUCH) else "",
             particle=asked_particle(question, asked_verb(question)) if shape == WHO else "",
             capacity_q=bool(CAPACITY_Q.search(question)),
@@ -646,25 +647,12 @@ class Asked:
         rated = bracketed.weigh(shape, sentence, rated, self.q_toks)  # "Freeman ($27 million)"
         if self.figures:  # "how many of the last 25": not "25 previous derbies"
             rated = [(sp, w * (GIVEN if given(sp.text, self.figures) else 1.0)) for sp, w in rated]
-        if shape != WHO:  # "Cummins went for Rs 20.50 Cr, ... as Kolkata paid Starc Rs 24.75 Cr"
-            rated = [
-                (
-                    sp,
-                    w
-                    * (OTHERS if others_figure(sentence, sp, self.q_toks, self.surnames) else 1.0),
-                )
-                for sp, w in rated
-            ]
-        if shape in (HOW_MANY, HOW_MUCH) and self.place:  # "how many run in taiwan": not "30
-            # stations in Delhi" beside Taiwan
-            rated = [
-                (sp, w * (OTHERS if elsewhere(sentence, sp, self.place) else 1.0))
-                for sp, w in rated
-            ]
-        if self.tally:  # "how many voted yes": "296" of "voted 296 against three"
-            rated = [(sp, w * tally_weight(sentence, sp, self.tally)) for sp, w in rated]
-        if shape == HOW_MANY and "vote" in self.q_toks:  # "194 for Jordan", asked for Jordan's
-            rated = [(sp, w * whose_votes(sentence, sp, self.q_toks)) for sp, w in rated]
+        if shape != WHO:  # whose figure: "Cummins went for Rs 20.50 Cr, ... as Kolkata paid
+            # Starc Rs 24.75 Cr"; "launching 30 stations in Delhi" asked how many run in Taiwan
+            place = self.place if shape in (HOW_MANY, HOW_MUCH) else ""
+            rated = whose_figure(sentence, rated, self.q_toks, self.surnames, place)
+        if shape == HOW_MANY:  # "296" of "voted 296 against three"; "194 for Jordan"
+            rated = tally.weigh(sentence, rated, self.tally_side, self.q_toks)
         if shape == POSITION:  # "3. Detroit Lions" for the lions, not "1. Philadelphia Eagles"
             rated = [(sp, w * ranked_fit(sp.text, self.q_toks)) for sp, w in rated]
         if shape == WHO:  # "a lecturer at the University of Halk": where she works, named aside

@@ -72,3 +72,26 @@ def elsewhere(sentence: str, sp: Span, place: str) -> bool:
         return False  # the sentence does not name the place asked: "in the attack" is none
     toks = tokenize(m.group(1))
     return bool(toks) and toks[0] != place and toks[0] not in _NOT_PLACE_WORDS
+
+
+def whose_figure(
+    sentence: str,
+    rated: list[tuple[Span, float]],
+    q_toks: set[str],
+    surnames: frozenset[str],
+    place: str,
+) -> list[tuple[Span, float]]:
+    """``rated`` with ``OTHERS`` on each figure that is someone else's (``others_figure``) or
+    another place's than the one asked (``elsewhere``)."""
+    return [
+        (
+            sp,
+            w
+            * (
+                OTHERS
+                if others_figure(sentence, sp, q_toks, surnames) or elsewhere(sentence, sp, place)
+                else 1.0
+            ),
+        )
+        for sp, w in rated
+    ]

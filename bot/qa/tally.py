@@ -67,3 +67,15 @@ def whose_votes(sentence: str, sp: Span, q_toks: set[str]) -> float:
     if m is None:
         return 1.0
     return FIT if set(tokenize(m.group(1))) & q_toks else OTHER
+
+
+def weigh(
+    sentence: str, rated: list[tuple[Span, float]], side: str, q_toks: set[str]
+) -> list[tuple[Span, float]]:
+    """``rated`` with the side of a tally asked (``weight``) and, asked how many votes someone
+    got, the count for them (``whose_votes``)."""
+    votes = "vote" in q_toks
+    return [
+        (sp, w * weight(sentence, sp, side) * (whose_votes(sentence, sp, q_toks) if votes else 1.0))
+        for sp, w in rated
+    ]
