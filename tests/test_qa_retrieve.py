@@ -704,6 +704,7 @@ def test_an_outcome_asked_of_articles_that_only_preview_it_is_evidence_against_c
         "who kicked the game winner at the harbour regatta",
         "how many points did orna drop from winning positions at the regatta",
         "how much was the regatta charging before they made it free",
+        "which firm has shaped the regatta's search result rankings",
     ):
         assert signals(asked, preview)["outcome_missing"] == 0.0, asked
     assert signals("who's the winner of the harbour regatta", preview)["outcome_missing"] == 1.0

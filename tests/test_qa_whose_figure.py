@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.qa.agent import asked_particle
 from bot.qa.answer_kind import TOTAL_Q
 from bot.qa.counted import counted_beside
+from bot.qa.question_kind import OPPONENT_Q
 from bot.qa.shape import WHO, Span, answer_spans
 from bot.qa.span_filter import novel, role_styled, used_as_kind
 from bot.qa.spelling import correct
@@ -85,6 +86,9 @@ def test_a_former_bodys_director_is_no_one_named() -> None:
 def test_whom_a_side_plays_may_be_a_country() -> None:
     text = "The Orvale Blacks said they respect Argentina ahead of their semi-final on Friday."
     assert _lead("who are the orvale blacks playing in the semis", text) == "Argentina [1]."
+    # a relative clause says who someone is: "the cricketer that played" asks for a person
+    assert OPPONENT_Q.search("who are the blacks playing")
+    assert not OPPONENT_Q.search("who is the cricketer that played the anchor role")
 
 
 def test_a_verb_opening_a_labelled_line_is_no_name() -> None:

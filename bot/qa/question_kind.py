@@ -392,7 +392,9 @@ ORG_Q = re.compile(
 # "who are the warriors playing", "who do the chiefs face": whom a side plays is another side
 OPPONENT_Q = re.compile(
     r"\bwho(?:\s+(?:are|do|did|will|were|have|had)\s+|(?:['’]s|\s+is|\s+does)\s+the\s+)"
-    r"(?:(?!be\b)[\w'’&.-]+\s+){1,3}?(?:(?:be|have)\s+)?(?:play(?:s|ed|ing)?|fac(?:e|es|ed|ing)|"
+    # not "who is the cricketer that played": a relative clause says who the person is
+    r"(?:(?!(?:be|that|who|which)\b)[\w'’&.-]+\s+){1,3}?(?:(?:be|have)\s+)?"
+    r"(?:play(?:s|ed|ing)?|fac(?:e|es|ed|ing)|"
     r"host(?:s|ed|ing)?|beat(?:s|ing)?|visit(?:s|ed|ing)?|meet(?:s|ing)?|tak(?:e|ing)\s+on)\b",
     re.I,
 )
