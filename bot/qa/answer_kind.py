@@ -378,7 +378,7 @@ def _span_strength(
             base = 0.6 if CURRENCY.search(sp.text) else 0.4
         elif not (CURRENCY.search(sp.text) or PERCENT.search(sp.text) or odds(sp.text, asked)):
             base = 0.6  # a bare number ("4") says less than an amount (or betting odds, asked)
-        if AIM.search(sp.text) and not AIM.search(" ".join(q_toks)):
+        if AIM.search(sp.text) and not ask.aim_q:
             base *= AIMED  # "whats inflation at": not "its 2 percent target"
         if ask.depth_q:  # "how much snow": "nine metres", not "2,500 acres"
             base = max(base, 1.0) if DEPTH.match(sp.text) else base * NOT_DEPTH
@@ -489,6 +489,7 @@ class Asked:
     tally_side: str = ""  # "how many voted yes": the side of a vote counted ("for", "against")
     capacity_q: bool = False  # "how many does it hold": what a place holds is asked
     depth_q: bool = False  # "how much snow": a depth is the answer
+    aim_q: bool = False  # "what's the inflation target": a target, goal or aim is asked
 
     @property
     def kind(self) -> set[str]:
@@ -575,6 +576,7 @@ class Asked:
             particle=asked_particle(question, asked_verb(question)) if shape == WHO else "",
             capacity_q=bool(CAPACITY_Q.search(question)),
             depth_q=shape == HOW_MUCH and bool(DEPTH_Q.search(question)),
+            aim_q=bool(AIM.search(" ".join(q_toks))),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
