@@ -15,26 +15,40 @@ from .synonyms import base_form, synonyms
 
 AGENT = 1.3  # what a name after "<the question's verb> by" counts for more
 # "directed by", "published last week by": the verb before "by", past words of when
-_BY_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,3})by\s*$")
+_BY_BEFORE = re.compile(r"((?:[\w'’.-]+\s+){1,7})by\s*$")
 _WHEN_FILLER = frozenset(
     "last this next week month year yesterday today recently earlier later also first "
     "originally jointly now once just".split()
 )
+_WHERE_WHEN = frozenset("in on at during".split())
 _PARTICIPLE = re.compile(r"(?:ed|en|wn|won|made|held|hit|set|run|shot|paid)$", re.I)
 
 
 def _agent_verb(words: str) -> str:
     """The word before "by" that says what was done, past the words of when."""
     out = words.split()
-    while len(out) > 1 and out[-1].lower() in _WHEN_FILLER:
-        out.pop()
+    cut = True
+    while cut:
+        while len(out) > 1 and out[-1].lower() in _WHEN_FILLER:
+            out.pop()
+        # "Started in Georgia in 2000 by John Tang": where and when stand between verb and "by"
+        cut = False
+        for k in (2, 3):
+            if (
+                len(out) > k
+                and out[-k].lower() in _WHERE_WHEN
+                and all(w[:1].isupper() or w[:1].isdigit() for w in out[-k + 1 :])
+            ):
+                del out[-k:]
+                cut = True
+                break
     return out[-1] if out else ""
 
 
 def done_by(sentence: str, sp: Span, q_toks: set[str] | frozenset[str], asked: set[str]) -> bool:
     """Whether ``sp`` follows "by" after the question's own verb, or one of its synonyms that is
     a verb ("won by"; not "a victory by Denver" for "who nailed the game winner")."""
-    by = _BY_BEFORE.search(sentence[max(0, sp.start - 40) : sp.start])
+    by = _BY_BEFORE.search(sentence[max(0, sp.start - 60) : sp.start])
     verb = _agent_verb(by.group(1)) if by else ""
     return bool(verb) and bool(
         set(tokenize(verb)) & (q_toks if not _PARTICIPLE.search(verb) else asked)

@@ -252,6 +252,7 @@ def _span_strength(
         base = 1.0 if len(words) >= 2 or titled or known else 0.5
         # "the Crimson Tide": a side, unless the question asks whom a side plays
         group = not (titled or ask.opponent_q) and bool(before) and before[-1] in ("the", "The")
+        no_one = 1.0  # what a doer's name keeps of its weight below: a side is no one asked
         if (
             wants_person
             and not side
@@ -262,6 +263,9 @@ def _span_strength(
             )
         ):
             base *= 0.5  # "New England", "Las Vegas": a place, or a team named for one
+            # "The Blackhawks score four goals": a side did it, not who scored (but "Watchung
+            # Capital co-led the round" is who led it)
+            no_one = 0.5 if group else 1.0
         if label:  # "Director: Varkan": the label says what the name is
             base = 1.0
         elif ask.name_q and not re.search(r"[A-Z0-9]", sp.text):
@@ -273,9 +277,9 @@ def _span_strength(
         elif wants_person and not side and quoted(sentence, sp):
             base *= QUOTED  # "missions like ‘Good Men’": a title, no one
         if done_by(sentence, sp, q_toks, asked):
-            base = max(base, 1.0) * AGENT  # "who directed it": "Directed by Atlee"
+            base = max(base, no_one) * AGENT  # "who directed it": "Directed by Atlee"
         elif does(sentence, sp, verb, ask.particle) or titled_doer(sentence, sp, verb):
-            base = max(base, 1.0) * AGENT  # "who led the round": "Tamsk led the seed round"
+            base = max(base, no_one) * AGENT  # "who led the round": "Tamsk led the seed round"
         if ask.body and len(words) >= 2 and names_kind(ask.body, sp.text):
             base *= KIND_NAMED  # "which anime studio": "Wit Studio" says it is one
         event = bool(EVENT_END.search(bare(sp.text))) and not event_asked(bare(sp.text), ask.kind)

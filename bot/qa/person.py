@@ -20,7 +20,7 @@ _NON_PERSON_FIRST = re.compile(
     r"Institute|School|College|Hospital|Centre|Center|Foundation|Government|Parliament|Congress|"
     r"Senate|Army|Navy|Police|Federation|Association|Union|League|Republic|Kingdom|State|City|"
     r"County|Province|Lake|River|Mount|Port|Fort|Gulf|Bay|Cape|Isle|Islands?|Gulf|Museum|"
-    r"Club|Church|Stadium|Airport|Station|Bureau|Board|Authority|Tribunal|Cathedral)$"
+    r"Club|Church|Stadium|Airport|Station|Bureau|Board|Authority|Tribunal|Cathedral|Copa)$"
 )
 _NON_PERSON = re.compile(
     r"^(?:Research|Capital|Labs?|Technologies|Technology|Holdings|Partners|Ventures|Systems|"
@@ -41,6 +41,8 @@ _NON_PERSON = re.compile(
     r"Week|Weeks|Finals|Quarter-?[Ff]inals|Semi-?[Ff]inals|Rankings?|Standings|Highlights|Odds|"
     r"Picks|Predictions|Preview|Recap|Updates?|Scores?|Results|Trophy|Inn|Hotel|Restaurant|Cafe|"
     r"Live|LIVE|Blog|"
+    # "Penn State" is a university's side; "African VCs", "Gulf NGOs": groups, not a person
+    r"State|America|[A-Z]{2,5}s|"
     r"Arena|Theat(?:re|er)|Gardens|Square|Avenue|Road|Boulevard|"
     # a club, not a player: "Manchester United", "Crystal Palace FC"
     r"United|City|Town|Rovers|Athletic|Wanderers|Albion|Hotspur|FC|AFC|Rangers)$"

@@ -62,7 +62,10 @@ _GROUPS = [
     "uni|university|college|school|campus",
     "distro|distributor|distribution",
     "fight|clash|clashes|fighting|violence|attack",
-    "score|scored|goal|goals",
+    "score|scored|goal|goals|netted|fired home|slotted home",
+    # "who came in for tillman": "named to the roster in his place"
+    "replace|replaced|replacing|replacement|in his place|in her place|came in for|stand-in|"
+    "filled in for|fill in for",
     "hurt|harm|damage|damaged",
     "start|started|begin|began|begins|kick off|kicked off|launch|founded|established|set up",
     "kick in|kicks in|take effect|takes effect|come into force|comes into force|starting|effective",
