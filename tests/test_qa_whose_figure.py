@@ -11,7 +11,7 @@ from bot.qa.question_kind import OPPONENT_Q
 from bot.qa.shape import WHO, Span, answer_spans
 from bot.qa.span_filter import novel, role_styled, used_as_kind
 from bot.qa.spelling import correct
-from bot.qa.subject import asked_place, elsewhere, others_figure
+from bot.qa.subject import asked_place, elsewhere, names_place, others_figure
 from ingest.keyword import tokenize
 
 from .test_qa_extractive import _lead
@@ -193,3 +193,28 @@ def test_a_season_total_answers_how_many_this_season() -> None:
     assert counted_beside(s, at, at + 2, {"sack"})  # the count it rose from names the noun
     assert _lead("how many sacks has orvale's o-line given up this season", s) == "29 [1]."
     assert TOTAL_Q.search("how many has he got so far") and not TOTAL_Q.search("how many today")
+
+
+def test_a_figure_for_the_place_asked_beats_one_for_no_place() -> None:
+    text = (
+        "During the quarter, footwear sales at Orsk rose 4% to $8.4 billion, making up about 68% "
+        "of its total sales. Sales in Taiwan fell 2% from a year earlier to $5.42 billion, "
+        "just above what analysts had expected."
+    )
+    assert _lead("how much did orsk make in taiwan this qtr", text) == "$5.42 billion [1]."
+    # no sentence gives a figure for the place: the figures keep their weight
+    assert _lead("how much did orsk make in tollis this qtr", text.split(". Sales")[0] + ".") == (
+        "$8.4 billion [1]."
+    )
+
+
+def test_a_figure_is_for_a_place_named_after_in() -> None:
+    assert names_place("Sales in North America fell 2% to $5.42 billion.", "north")
+    assert not names_place("North of the river, sales fell 2% to $5.42 billion.", "north")
+    # a game is no place, and "the country" is the one written about
+    assert not names_place("There are 22 powers in Diablo 4 this season.", "diablo")
+    assert names_place("The number of startups in the country is 9,000.", "israel", said_of=True)
+    assert not names_place("The number of startups in the country is 9,000.", "israel")
+    # "in the first quarter", "in his first game": no place asked
+    assert asked_place("how much did it make in the first quarter") == ""
+    assert asked_place("what percent of snaps did he play in his first game back") == ""

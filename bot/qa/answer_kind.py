@@ -489,6 +489,7 @@ class Asked:
     successor: bool = False  # "who's taking over as ceo": the name coming into the post
     figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
     place: str = ""  # "how many run in taiwan": the place a figure is asked for ("taiwan")
+    place_seen: bool = False  # a candidate sentence names that place beside a figure
     particle: str = ""  # "who picked off dobbs": the verb's particle ("off")
     tally_side: str = ""  # "how many voted yes": the side of a vote counted ("for", "against")
     capacity_q: bool = False  # "how many does it hold": what a place holds is asked
@@ -656,7 +657,9 @@ class Asked:
         if shape != WHO:  # whose figure: "Cummins went for Rs 20.50 Cr, ... as Kolkata paid
             # Starc Rs 24.75 Cr"; "launching 30 stations in Delhi" asked how many run in Taiwan
             place = self.place if shape in (HOW_MANY, HOW_MUCH) else ""
-            rated = whose_figure(sentence, rated, self.q_toks, self.surnames, place)
+            rated = whose_figure(
+                sentence, rated, self.q_toks, self.surnames, place, self.place_seen
+            )
         if shape == HOW_MANY:  # "296" of "voted 296 against three"; "194 for Jordan"
             rated = tally.weigh(sentence, rated, self.tally_side, self.q_toks)
         if shape == POSITION:  # "3. Detroit Lions" for the lions, not "1. Philadelphia Eagles"

@@ -1,7 +1,8 @@
 """What a question's reading takes from the candidate sentences as a whole, before any one of
 them is rated (``bot.qa.answer_kind.Asked``, filled by ``bot.qa.extractive.select_excerpts``):
-whether a count of the thing asked about is there at all, which articles hold each word, the
-years some candidate dates to the day, and the surnames of the people named in full."""
+whether a count of the thing asked about is there at all, whether a figure is given for the
+place asked, which articles hold each word, the years some candidate dates to the day, and the
+surnames of the people named in full."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ from .answer_kind import Asked
 from .candidates import Sent
 from .counted import nouns
 from .placed import placed_name
-from .shape import HOW_MANY, WHEN, WHERE, WHO, answer_spans
+from .shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, WHO, answer_spans
 from .span_filter import first_names_given, surnames_of
+from .subject import names_place
 from .timeparse import YEAR_WORD
 from .when_words import YEAR_ONLY
 
@@ -27,6 +29,11 @@ def read_candidates(ask: Asked, cands: Sequence[Sent], question: str) -> None:
     if shape == HOW_MANY and ask.counted:  # a count of the thing asked about is there
         ask.counted_seen = any(
             nouns(sp.text) & ask.counted for c in cands for sp in answer_spans(c.sentence, shape)
+        )
+    if shape in (HOW_MANY, HOW_MUCH) and ask.place:  # "sales in North America ... $5.42 billion"
+        ask.place_seen = any(  # in the best-ranked article: what it is about
+            c.top_article and names_place(c.sentence, ask.place) and answer_spans(c.sentence, shape)
+            for c in cands
         )
     if shape == WHO:
         for c in cands:

@@ -10,9 +10,11 @@ import re
 from ingest.keyword import tokenize
 
 from .person import personlike
+from .regions import ENDS_IN_COUNTRY, ENDS_IN_STATE
 from .shape import Span
 
 OTHERS = 0.75  # a figure a later clause gives to a person the question does not name
+UNPLACED = 0.5  # a figure of a sentence that does not name the place asked, when others do
 # where a sentence turns to someone else: "..., but", "; ", "while", "as", "whereas"
 _NAME = re.compile(r"[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*[a-z][\w'’.-]*)*")
 _TURN = re.compile(r";\s|,\s+(?:but|while|whereas|as|and)\s|\s(?:but|while|whereas)\s", re.I)
@@ -45,10 +47,16 @@ _IN_Q = re.compile(r"\b(?:in|across|throughout)\s+(?:the\s+)?([a-z][\w'’-]{2,}
 _IN_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){0,2}?(?:in|across|throughout)\s+(?:the\s+)?([A-Z][\w'’-]+)"
 )
+_THE_COUNTRY = re.compile(r"\b(?:in|across|throughout)\s+the\s+(?:country|nation|region|state)\b")
+# "in North America", "across mainland China": the place a figure is for, named
+_IN_PLACE = re.compile(
+    r"\b(?:in|across|throughout)\s+(?:the\s+)?((?:[A-Z][\w'’-]+|of)(?:\s+(?:[A-Z][\w'’-]+|of))*)"
+)
 _NOT_PLACE_WORDS = frozenset(
     tokenize(
         "january february march april may june july august september october november december "
-        "total all q1 q2 q3 q4 fy the a this that which his her their its"
+        "total all q1 q2 q3 q4 fy the a this that which his her their its first second third "
+        "fourth last next past year quarter week month season game match"
     )
 )
 
@@ -57,9 +65,29 @@ def asked_place(question: str) -> str:
     """The word after "in" that the question asks a figure for ("in taiwan"), stemmed, or ""."""
     for m in _IN_Q.finditer(question):
         toks = tokenize(m.group(1))
-        if toks and toks[0] not in _NOT_PLACE_WORDS and not toks[0].isdigit():
+        # "in his first game": a stop word ("\u2205") is no place
+        if (
+            toks
+            and toks[0] not in _NOT_PLACE_WORDS
+            and not toks[0].isdigit()
+            and toks[0] != "\u2205"
+        ):
             return toks[0]
     return ""
+
+
+def names_place(sentence: str, place: str, said_of: bool = False) -> bool:
+    """The sentence gives a figure for the place asked (``asked_place``), a country, a region or
+    a state: "Sales in North America fell 2% to $5.42 billion" for "in north america"; not "in
+    Diablo 4", a game. ``said_of``: "in the country" counts too, for a sentence whose article
+    names the place elsewhere."""
+    if place and said_of and _THE_COUNTRY.search(sentence):
+        return True  # "The number of startups in the country is 9,000": the one written about
+    return bool(place) and any(
+        tokenize(m.group(1))[:1] == [place]
+        and bool(ENDS_IN_COUNTRY.search(m.group(1)) or ENDS_IN_STATE.search(m.group(1)))
+        for m in _IN_PLACE.finditer(sentence)
+    )
 
 
 def elsewhere(sentence: str, sp: Span, place: str) -> bool:
@@ -80,9 +108,15 @@ def whose_figure(
     q_toks: set[str],
     surnames: frozenset[str],
     place: str,
+    place_seen: bool = False,
 ) -> list[tuple[Span, float]]:
     """``rated`` with ``OTHERS`` on each figure that is someone else's (``others_figure``) or
-    another place's than the one asked (``elsewhere``)."""
+    another place's than the one asked (``elsewhere``), and ``UNPLACED`` on each figure of a
+    sentence that does not name the place asked when other candidates give one for it
+    (``place_seen``: "footwear sales rose 4% to $8.4 billion" asked what Nike made in North
+    America, beside "Sales in North America fell 2% to $5.42 billion")."""
+    if place_seen and not names_place(sentence, place, said_of=True):
+        rated = [(sp, w * UNPLACED) for sp, w in rated]
     return [
         (
             sp,
