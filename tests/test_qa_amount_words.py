@@ -231,3 +231,17 @@ def test_how_much_was_raised_is_no_price_per_month() -> None:
     )
     assert _lead("and how much money have they raised so far", text) == "$16 million [1]."
     assert _lead("how much does the velmchat app cost", text) == "$1.99 per month [1]."
+
+
+def test_what_a_firm_pulled_in_is_its_sales_or_revenue() -> None:
+    text = (
+        "Orsk Games expects to spend $300 million on its next title, a record for the studio. "
+        "The studio's sales reached $1.2 billion in the quarter, up from $900 million a year "
+        "earlier."
+    )
+    assert _lead("how much did orsk games pull in last quarter", text) == "$1.2 billion [1]."
+    bank = (
+        "Holm Bank set aside $2 billion for bad loans this year. "
+        "Holm Bank's revenue came in at $14 billion for the year, slightly ahead of forecasts."
+    )
+    assert _lead("how much did holm bank bring in this year", bank) == "$14 billion [1]."

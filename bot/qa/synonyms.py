@@ -111,6 +111,8 @@ _GROUPS = [
     "early|in advance|ahead of time|beforehand|head start",
     "post|posted|took to instagram|took to x|took to twitter|took to social media",
     "mom|mum|mother",
+    "revenue|revenues|sales|turnover|bring in|brought in|pull in|pulled in",
+    "employees|staff|workers|workforce|headcount",
     "dad|father",
 ]
 
