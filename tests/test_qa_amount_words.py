@@ -7,7 +7,7 @@ import pytest
 
 from bot.qa.counted import nouns
 from bot.qa.question_kind import question_shape
-from bot.qa.shape import HOW_MUCH, WHAT, WHO
+from bot.qa.shape import HOW_MUCH, WHAT, WHEN, WHO
 
 from .test_qa_extractive import _lead
 
@@ -245,3 +245,20 @@ def test_what_a_firm_pulled_in_is_its_sales_or_revenue() -> None:
         "Holm Bank's revenue came in at $14 billion for the year, slightly ahead of forecasts."
     )
     assert _lead("how much did holm bank bring in this year", bank) == "$14 billion [1]."
+
+
+def test_what_a_firm_is_valued_at_is_not_what_it_raised() -> None:
+    text = (
+        "Orsk Telecom has picked up €400 million ($430 million) from Holm Corp. Holm is taking a "
+        "51% stake in the Dublin startup, valuing it at just over $1 billion (€930 million)."
+    )
+    lead = _lead("holm took a stake in that dublin startup, what's it valued at now", text)
+    assert lead in ("Over $1 billion [1].", "€930 million [1].")
+    assert question_shape("what was the company valued at") == HOW_MUCH
+
+
+def test_the_last_day_to_do_it_asks_when() -> None:
+    assert question_shape("shipping deadlines list: last day to send fedex 2day?") == WHEN
+    assert question_shape("last day to send ups ground?") == WHEN
+    # "the last player to score" asks who
+    assert question_shape("who was the last player to score") == WHO

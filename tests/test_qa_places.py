@@ -105,3 +105,14 @@ def test_a_venue_named_before_its_kind_is_a_place() -> None:
     assert _where("The final is at the Harbour stadium in Lunvik.") == [
         "at the Harbour stadium in Lunvik"
     ]
+
+
+def test_a_hometown_is_the_place_named_after_it() -> None:
+    assert _where("The show will be held in his hometown, Velmton, Ohio.") == [
+        "in his hometown, Velmton, Ohio"
+    ]
+    assert _where("She played in her home town of Arlow last week.") == [
+        "in her home town of Arlow"
+    ]
+    # no place named after it: nothing to state
+    assert _where("He went back to his hometown for the summer.") == []

@@ -315,3 +315,20 @@ NOT_DEPTH = 0.5
 # "inflation moved closer to its 2 percent target": an aim, not where it is, unless one is asked
 AIM = re.compile(r"\b(?:target|goal|aim)\b", re.I)
 AIMED = 0.6
+
+
+# "what's it valued at", "the valuation": the figure the firm is said to be worth, not the sum it
+# raised in the same sentence ("picked up €473 million ... in a deal valuing it at €927 million")
+VALUED = 1.4
+VALUED_Q = re.compile(r"\bvalu(?:ed|ation|e|ing)\b", re.I)
+_VALUED_BEFORE = re.compile(r"\b(?:valu(?:ed|es|ing|ation)|worth)\b[^.;:$€£¥₹\d]{0,30}$", re.I)
+_VALUED_AFTER = re.compile(r"^\W{0,3}(?:post-money\s+|pre-money\s+)?valuation\b", re.I)
+
+
+def valued(sentence: str, sp: Span) -> bool:
+    """Whether the amount is what something is valued at ("valuing the company at €927
+    million", "a $1 billion valuation")."""
+    return bool(
+        _VALUED_BEFORE.search(sentence[max(0, sp.start - 60) : sp.start])
+        or _VALUED_AFTER.match(sentence[sp.end : sp.end + 30])
+    )

@@ -58,6 +58,8 @@ from .amounts import (
     PERCENT,
     PERIOD_MATCH,
     PERIOD_OTHER,
+    VALUED,
+    VALUED_Q,
     compared,
     conditional,
     figures,
@@ -68,6 +70,7 @@ from .amounts import (
     of_words,
     period_asked,
     period_of,
+    valued,
 )
 from .around import around, said_by_or_on
 from .counted import (
@@ -396,6 +399,8 @@ def _span_strength(
             base *= PERIOD_MATCH if stated == ask.period else PERIOD_OTHER  # "$99 per year"
         elif ask.raised_q and period_of(sentence, sp):
             base *= PERIOD_OTHER  # "how much have they raised": not "$1.99 per month"
+        if ask.valued_q and valued(sentence, sp):
+            base *= VALUED  # "what's it valued at": "valuing it at €927 million"
     if shape in (HOW_MUCH, HOW_MANY) and ask.total_q:
         # "how many are there total": "22 total Vampiric Powers", not "five additional abilities"
         if _TOTAL.search(sp.text) or _TOTAL_BEFORE.search(
@@ -495,6 +500,7 @@ class Asked:
     capacity_q: bool = False  # "how many does it hold": what a place holds is asked
     depth_q: bool = False  # "how much snow": a depth is the answer
     aim_q: bool = False  # "what's the inflation target": a target, goal or aim is asked
+    valued_q: bool = False  # "what's it valued at": what a firm is said to be worth
 
     @property
     def kind(self) -> set[str]:
@@ -582,6 +588,7 @@ class Asked:
             capacity_q=bool(CAPACITY_Q.search(question)),
             depth_q=shape == HOW_MUCH and bool(DEPTH_Q.search(question)),
             aim_q=bool(AIM.search(" ".join(q_toks))),
+            valued_q=shape == HOW_MUCH and bool(VALUED_Q.search(question)),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:

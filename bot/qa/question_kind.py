@@ -137,7 +137,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:bring|brought|rake[ds]?|pull(?:ed|s)?)\s+in\b(?!\s+(?:the|a|an|his|her|their)\b)|"
             r"(?:looking|seeking|hoping|planning|plans|aims?|aiming|trying)\s+to\s+raise|"
             r"sell\s+for|sold\s+for|selling\s+for|going\s+for|go\s+for|retail(?:s|ed|ing)?\s+for|"
-            r"priced\s+at)\b"
+            r"(?:priced|valued)\s+at)\b"
             # "what did the bank cut its rate to?"
             rf"|\bwhat\s+{_AUX}\s[^?]{{0,80}}?\b(?:cut|cuts|raised?|raises|lower(?:ed|s)?|"
             r"hike[ds]?|increased?|increases|reduced?|reduces|set|lift(?:ed|s)?|drop(?:ped|s)?|"
@@ -165,7 +165,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"(?:date|deadline)s?\b|"
             # "whats the last day to send it"
             rf"\bwhat{_S}\s+(?:is\s+|was\s+)?the\s+(?:last|first|next|final|earliest|latest|exact)\s+"
-            rf"{_TIME_NOUN}\b",
+            rf"{_TIME_NOUN}\b|"
+            # "shipping deadlines list: last day to send fedex 2day?"
+            r"(?:^|[:,;]\s*)(?:the\s+)?(?:last|final|first|earliest|latest)\s+(?:day|date)\s+to\b",
             re.I,
         ),
     ),

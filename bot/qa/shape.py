@@ -134,7 +134,10 @@ _PLACE_RX = re.compile(
     rf"(?:\b(?:in|at|near|from|outside|inside|across|to|into|on|off(?=\s+the\s+(?:\w+\s+)?coast\b))"
     rf"|^(?:In|At|Near|From|Outside|Inside))"
     # "to its Negev desert", not "to its U.S. customers": a place of its own is named as one
-    rf"\s+(?:the\s+|(?:its|their|his|her|our)\s+(?=(?:{_CAP}\s+){{1,3}}(?:{PLACE_NOUN}|home|"
+    # "in his hometown, Chicago", "in her home town of Leeds": the place is named after it
+    r"\s+(?:(?:its|their|his|her|our)\s+(?:hometown|home\s+(?:town|city|state)|birthplace)"
+    r"(?:,\s+|\s+of\s+)|"
+    rf"the\s+|(?:its|their|his|her|our)\s+(?=(?:{_CAP}\s+){{1,3}}(?:{PLACE_NOUN}|home|"
     r"homeland|hometown|headquarters|plant|factory|campus)\b))?"
     r"(?:(?:(?:north|south)-?(?:east|west)?(?:ern)?|east(?:ern)?|west(?:ern)?|central|downtown|"
     r"coastal|rural)\s+)?"  # "in southern Israel"
