@@ -262,3 +262,16 @@ def test_the_last_day_to_do_it_asks_when() -> None:
     assert question_shape("last day to send ups ground?") == WHEN
     # "the last player to score" asks who
     assert question_shape("who was the last player to score") == WHO
+
+
+def test_a_sure_answer_a_little_further_down_the_best_article_leads() -> None:
+    # the sentences that repeat the question's words state no figure; the short one that does
+    # scores well below them, and still answers
+    text = (
+        "Marta Velle says sports media coverage of women's sports has long trailed the men's "
+        "game, and that the share has barely moved. According to Velle, women's sports get too "
+        "little sports media coverage, whatever their share of fans. Women's sports get the "
+        "share of coverage that Velle has called unfair for years. We get 5% of it. "
+    )
+    q = "what share of sports media coverage do women's sports get according to velle"
+    assert _lead(q, text) == "5% [1]."

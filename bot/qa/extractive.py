@@ -106,6 +106,8 @@ TOP_LEAD = 0.15  # what an answer from the best-ranked article gains in choosing
 STRONG_LEAD = 0.8  # an answer from another article than the best-ranked one must be this strong
 LEAD_CLEAR = 0.4  # ... unless its sentence outscores all that article's by this much
 ANSWER_MARGIN = 0.6  # how far below the best an answer-stating sentence may score to lead
+WIDE_MARGIN = 1.0  # ... or this far, when none within ANSWER_MARGIN can be stated,
+WIDE_LEAD = 0.7  # for an answer of the best-ranked article this strong
 SYNONYM = 0.6  # a synonym of a question word counts this much of the word
 W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
 W_LEDE = 0.3  # for "the latest": an article's opening sentence says what is new
@@ -318,6 +320,18 @@ def select_excerpts(
         close = [
             c for c in cands if c.spans and not c.mute and c.score >= cands[0].score - ANSWER_MARGIN
         ]
+        if not any(_can_state(c) for c in close):
+            # none near the best can be stated: a sure answer of the best-ranked article a little
+            # further down leads ("We only get 5% of the media.", short and so scored down)
+            close += [
+                c
+                for c in cands
+                if c not in close
+                and c.top_article
+                and c.shape >= WIDE_LEAD
+                and _can_state(c)
+                and c.score >= cands[0].score - WIDE_MARGIN
+            ]
         # one whose answer can be stated in the lead first, then any that has an answer
         first = max(
             close,
