@@ -275,3 +275,16 @@ def test_a_sure_answer_a_little_further_down_the_best_article_leads() -> None:
     )
     q = "what share of sports media coverage do women's sports get according to velle"
     assert _lead(q, text) == "5% [1]."
+
+
+def test_how_much_of_a_raise_asks_a_rise_in_pay_not_money_raised() -> None:
+    offer = (
+        "The Orsk Bus Authority raised its offer for the Orsk bus drivers on Monday to 7 percent "
+        "over three years, up from 5 percent. The drivers turned it down the same evening."
+    )
+    ask = (
+        "The Orsk Drivers' Union is seeking a 12 percent pay rise over three years, arguing that "
+        "wages have fallen behind rents. The strike has shut every bus route in Orsk."
+    )
+    q = "how much of a raise were the orsk bus drivers asking for"
+    assert _lead(q, offer, ask) == "12 percent [1]."

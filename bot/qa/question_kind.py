@@ -458,7 +458,7 @@ HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
 # The question asks for money ("how much does it cost"), or for a share ("how much did it go up").
 MONEY_Q = re.compile(
     r"\b(?:cost|costs|price[ds]?|pric\w+|worth|pay|paid|pays|paying|spen[dt]\w*|charg\w+|fine[ds]?|"
-    r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|raised?|raising|"
+    r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|(?<!\ba\s)(?<!\bpay\s)raised?|raising|"
     r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal|export\w*|"
     r"imports?|imported|earn\w*|income|payouts?|winnings|sales|turnover|loans?|lent|lend\w*|"
     r"donat\w*|settle\w*|"
@@ -501,7 +501,10 @@ SHARE_Q = re.compile(rf"%|\b(?:percent\w*|pct|rate|share|stock|shares|{_MOVE})\b
 # "how big a stake": a share of a company, unless money is asked ("what's the stake worth")
 STAKE_Q = re.compile(r"\bstakes?\b", re.I)
 # "how much have they raised": money raised from investors, which no price per month is
-RAISED_Q = re.compile(r"\b(?:rais(?:e|ed|es|ing)|funding|fundraising|round|invest\w*)\b", re.I)
+# not "how much of a raise", "a pay raise": a rise in pay, not money raised
+RAISED_Q = re.compile(
+    r"\b(?:(?<!\ba\s)(?<!\bpay\s)rais(?:e|ed|es|ing)|funding|fundraising|round|invest\w*)\b", re.I
+)
 # "how much extra are the lenses": by how much one costs more
 MORE_Q = re.compile(
     r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:more|extra|less|cheaper|pricier|dearer)\b", re.I
