@@ -54,7 +54,14 @@ def test_a_firm_that_led_the_round_still_answers_who_led_it() -> None:
 
 
 def test_names_no_person_has() -> None:
-    for name in ("Velm State", "Copa Orvalia", "Orsk VCs", "Orsk America"):
+    for name in (
+        "Velm State",
+        "Copa Orvalia",
+        "Orsk VCs",
+        "Orsk America",
+        "Southeast Asian",
+        "Thai",
+    ):
         assert not personlike(name), name
     for name in ("Anya Brell", "Dane Morrow", "Statesman Brell"):
         assert personlike(name), name

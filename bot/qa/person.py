@@ -43,6 +43,11 @@ _NON_PERSON = re.compile(
     r"Live|LIVE|Blog|"
     # "Penn State" is a university's side; "African VCs", "Gulf NGOs": groups, not a person
     r"State|America|[A-Z]{2,5}s|"
+    # a people's adjective ends no one's name: "Southeast Asian", "fellow Cambodian"
+    r"Asian|American|European|African|Australian|Canadian|British|Chinese|Japanese|Korean|"
+    r"Indian|Russian|Ukrainian|Israeli|Palestinian|Spanish|Italian|Mexican|"
+    r"Brazilian|Thai|Cambodian|Vietnamese|Filipino|Indonesian|Malaysian|Pakistani|Iranian|"
+    r"Iraqi|Saudi|Turkish|Egyptian|Nigerian|Kenyan|"
     r"Arena|Theat(?:re|er)|Gardens|Square|Avenue|Road|Boulevard|"
     # a club, not a player: "Manchester United", "Crystal Palace FC"
     r"United|City|Town|Rovers|Athletic|Wanderers|Albion|Hotspur|FC|AFC|Rangers)$"
