@@ -11,17 +11,20 @@ patterns in ``bot.qa.question_kind``.
 
 Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
 name, a person or a body, a name that says it is the kind of body asked, a side's one-word name
-for which team, an event's name for no body, a role or title matched; how many: a count of the
+for which team, an event's name for no body, a role or title matched, the doer of the question's
+verb unless a side named with "the" when a person is asked; how many: a count of the
 noun asked, an age, not one play's or one pass's yards, not what a ground holds for who came,
 not the count something grew from; how much: money, a share, a measure, a depth for snow or rain,
-the period asked, not a threshold a condition names nor a target, a difference for "how much
+the period asked, what a firm is valued at when that is asked, not a threshold a condition
+names nor a target, a difference for "how much
 more" ("$80 more"), no price per month for a sum raised; how much and how many: not a line
 passed, "the Rs 20 Cr mark", the total when one is asked; when: a date over a vague time) and its
 closeness to the question's words; then ``Asked``: its fields (what the question asks, read once
 by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by ``bot.qa.seen``), and
 ``Asked.rate``, which finds a sentence's spans, drops those the question already names, and
 applies the weights kept in other modules (places and times, owners, labels, brackets, whose a
-figure is (``bot.qa.subject``), a vote's tally (``bot.qa.tally``), votes)."""
+figure is (``bot.qa.subject``: someone else's, another place's, or given for no place when the
+best article gives one for the place asked), a vote's tally (``bot.qa.tally``), votes)."""
 
 from __future__ import annotations
 

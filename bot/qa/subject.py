@@ -1,7 +1,9 @@
 """Whose figure it is: in "Cummins went to Sunrisers Hyderabad for Rs 20.50 Cr but the record
 lasted 30 minutes as Kolkata broke the bank for Mitchell Starc, paying Rs 24.75 Cr", the second
 sum is Starc's. Asked what Cummins cost, a figure that a later clause gives to another person,
-after the one the question names, is someone else's."""
+after the one the question names, is someone else's. Asked a figure for a place ("how much did
+nike make in north america"), one given for another place ("30 stations in Delhi") is held down,
+and so is one given for no place when the best-ranked article gives one "in North America"."""
 
 from __future__ import annotations
 
