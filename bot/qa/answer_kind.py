@@ -538,6 +538,7 @@ class Asked:
         if shape in (WHO, WHERE):
             kind = KIND_ASKED.search(typed)  # "what EU law", not "what EU (European Union)"
             context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
+        verb = asked_verb(question) if shape == WHO else ""  # "who led the round": "lead"
         asked = cls(
             shape=shape,
             q_toks=q_toks,
@@ -577,7 +578,7 @@ class Asked:
             body=body_kind(question) if shape == WHO else "",
             measure_q=bool(MEASURE_Q.search(question)),
             catch_q=catch_asked(question),
-            verb=asked_verb(question) if shape == WHO else "",
+            verb=verb,
             owner=role_owner(question, roles),
             context=context,
             alone=alone_words(question),
@@ -587,7 +588,7 @@ class Asked:
             figures=figures(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset(),
             tally_side=side_asked(question) if shape == HOW_MANY else "",
             place=asked_place(question) if shape in (HOW_MANY, HOW_MUCH) else "",
-            particle=asked_particle(question, asked_verb(question)) if shape == WHO else "",
+            particle=asked_particle(question, verb) if verb else "",
             capacity_q=bool(CAPACITY_Q.search(question)),
             depth_q=shape == HOW_MUCH and bool(DEPTH_Q.search(question)),
             aim_q=bool(AIM.search(" ".join(q_toks))),

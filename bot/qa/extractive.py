@@ -327,7 +327,7 @@ def select_excerpts(
             close += [
                 c
                 for c in cands
-                if c not in close
+                if c.score < cands[0].score - ANSWER_MARGIN  # not in ``close`` already
                 and c.top_article
                 and c.shape >= WIDE_LEAD
                 and _can_state(c)
