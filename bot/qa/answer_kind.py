@@ -12,9 +12,10 @@ patterns in ``bot.qa.question_kind``.
 Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
 name, a person or a body, a name that says it is the kind of body asked, a side's one-word name
 for which team, an event's name for no body, a role or title matched, the doer of the question's
-verb unless a side named with "the" when a person is asked; how many: a count of the
-noun asked, an age, not one play's or one pass's yards, not what a ground holds for who came,
-not the count something grew from; how much: money, a share, a measure, a depth for snow or rain,
+verb unless a side named with "the" when a person is asked; how many: a count of the noun
+asked (not of the "-ing" word before it: rushes for "rushing yards"), an age, not one play's or
+one pass's yards nor a live blog's clock-stamped play, not what a ground holds for who came, not
+the count something grew from; how much: money, a share, a measure, a depth for snow or rain,
 the period asked, what a firm is valued at when that is asked, not a threshold a condition
 names nor a target, a difference for "how much
 more" ("$80 more"), no price per month for a sum raised; how much and how many: not a line
@@ -194,8 +195,19 @@ _LENGTH_UNITS = frozenset(
     )
 )
 _HOW_LONG_UNITS = _TIME_UNITS | _LENGTH_UNITS
-# "a 29-yard touchdown", "his 51-yard run": how long one play was, not a total of yards
-_ONE_PLAY = re.compile(r"\d+-yard\s+[a-z]")
+# "a 29-yard touchdown", "his 51-yard run": how long one play was, not a total of yards ("his
+# 179-yard outburst" is a game's)
+_ONE_PLAY = re.compile(
+    r"(?:\d+|[a-z]+)-yard\s+"
+    r"(?!(?:outburst|performance|game|day|night|afternoon|effort|outing|season)\b)[a-z]"
+)
+# "how many rushing yards": the words in "-ing" before the noun counted say which (not a count of
+# rushes)
+_ING_BEFORE = re.compile(r"\b([a-z]{3,}ing)\s+(?=[a-z])", re.I)
+# "picks up nine yards", "gaining three": what one play gained, and a live blog's entry stamped
+# with the game clock ("8:56 p.m.: James Cook gets his first rush") is one moment of the game
+_ONE_GAIN = re.compile(r"\b(?:pick(?:s|ed|ing)?\s+up|gain(?:s|ed|ing)?|loses|lost|losing)\s+$")
+_CLOCK_ENTRY = re.compile(r"^\s*\d{1,2}:\d{2}\s*[ap]\.?\s?m\.?\s*[:—–-]", re.I)
 # "how many in total": a count said to be the total, not one said to be added
 TOTAL_MATCH = 1.3
 # "this season", "so far": the running total is asked
@@ -326,6 +338,8 @@ def _span_strength(
     elif shape == HOW_MANY and counted:  # "how many workers": a count of workers, not of years
         toks = set(tokenize(sp.text))
         hits = len(nouns(sp.text) & counted)
+        if hits and nouns(sp.text) & counted <= ask.counted_by:
+            hits = 0  # "how many rushing yards": not "22 rushes"
         if not hits:  # "a subscriber base of over 4 million", "108 units, or homes"
             hits = int(counted_beside(sentence, sp.start, sp.end, counted))
         if not hits and "vote" in counted:  # "the vote was 194 for Jordan": his votes
@@ -344,10 +358,12 @@ def _span_strength(
             and (
                 _ONE_PLAY.match(sp.text)
                 or _TO_SOMEONE_FOR.search(sentence[max(0, sp.start - 50) : sp.start])
+                or _ONE_GAIN.search(sentence[max(0, sp.start - 20) : sp.start])
+                or _CLOCK_ENTRY.match(sentence)
             )
         ):
-            # "how many yards did he throw for": "245 yards", not "a 29-yard TD" or "a pass
-            # to Tee Higgins for 18 yards"
+            # "how many yards did he throw for": "245 yards", not "a 29-yard TD", "a pass to
+            # Tee Higgins for 18 yards" or "8:56 p.m.: ... picking up two yards"
             base *= ONE_PLAY
         if not hits and re.match(r"\d+(?:st|nd|rd|th)\b", sp.text):
             base = 0.3  # "the 3rd stage": a count only of what the question counts
@@ -451,6 +467,7 @@ class Asked:
     q_toks: set[str]
     asked: set[str]  # the question's words with their one-word synonyms
     counted: set[str]  # "how many workers": what is counted
+    counted_by: set[str]  # "how many rushing yards": the "-ing" word before the noun counted
     how_old: bool
     money_q: bool
     share_q: bool
@@ -516,6 +533,7 @@ class Asked:
     ) -> Asked:
         m = HOW_MANY_NOUN.search(question)
         counted = nouns(counted_head(noun_part(m.group(1)))) - NOT_COUNTED if m else set()
+        counted_by = nouns(" ".join(_ING_BEFORE.findall(m.group(1)))) if m else set()
         # "how many picks": a count of interceptions is one of picks
         counted |= {ph[0] for t in counted for ph in synonyms(t) if len(ph) == 1}
         if counted & NATIONALS:  # "how many americans": people
@@ -544,6 +562,7 @@ class Asked:
             q_toks=q_toks,
             asked=q_toks | {ph[0] for phs in syn.values() for ph in phs if len(ph) == 1},
             counted=counted,
+            counted_by=counted_by,
             how_old=bool(HOW_OLD.search(question)),
             opponent_q=bool(OPPONENT_Q.search(typed)),
             money_q=money_q,

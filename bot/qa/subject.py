@@ -1,7 +1,8 @@
 """Whose figure it is: in "Cummins went to Sunrisers Hyderabad for Rs 20.50 Cr but the record
 lasted 30 minutes as Kolkata broke the bank for Mitchell Starc, paying Rs 24.75 Cr", the second
 sum is Starc's. Asked what Cummins cost, a figure that a later clause gives to another person,
-after the one the question names, is someone else's. Asked a figure for a place ("how much did
+after the one the question names, is someone else's; so is one of a clause that comes before the
+turn to the person asked ("Burrow completed ... for 348 yards, while Allen went ..."). Asked a figure for a place ("how much did
 nike make in north america"), one given for another place ("30 stations in Delhi") is held down,
 and so is one given for no place when the best-ranked article gives one "in North America"."""
 
@@ -19,28 +20,46 @@ OTHERS = 0.75  # a figure a later clause gives to a person the question does not
 UNPLACED = 0.5  # a figure of a sentence that does not name the place asked, when others do
 # where a sentence turns to someone else: "..., but", "; ", "while", "as", "whereas"
 _NAME = re.compile(r"[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*[a-z][\w'’.-]*)*")
+# "Burrow completed ...", "while Allen went ...": a one-word name that does something
+_DID = re.compile(r"\s+(?:[a-z]+ed|went|threw|ran|had|made|got|won|took|caught|hit)\b")
 _TURN = re.compile(r";\s|,\s+(?:but|while|whereas|as|and)\s|\s(?:but|while|whereas)\s", re.I)
 
 
 def others_figure(
     sentence: str, sp: Span, q_toks: set[str], surnames: frozenset[str] = frozenset()
 ) -> bool:
-    """The span follows a person's name the question does not give, which follows, across a
-    turn of the sentence, a name the question gives, with no name between it and the span. A
-    name of one word that opens the sentence is one only if the candidates give it as someone's
+    """The span follows a person's name the question does not give, and a name the question
+    gives stands across a turn of the sentence: before that person ("Cummins went ... but ...
+    Kolkata broke the bank for Mitchell Starc, paying Rs 24.75 Cr"), or after the span, which is
+    in that person's clause ("Burrow completed 31-of-44 passes for 348 yards, while Allen went
+    ..." asked of Allen). A name of one word counts only if the candidates give it as someone's
     last name (``surnames``): "Cummins", not "Import forward Gary Clark"."""
     names = [n for n in _NAME.finditer(sentence[: sp.start])]
-    if len(names) < 2:
+    if not names:
         return False
     last = names[-1]
     own = set(tokenize(last.group()))
-    if own & q_toks or len(last.group().split()) < 2 or not personlike(last.group()):
+    if own & q_toks or not personlike(last.group()):
         return False
-    return any(
+    if (
+        len(last.group().split()) < 2
+        and last.group().lower() not in surnames
+        and not _DID.match(sentence, last.end())
+    ):
+        return False  # one word, if the candidates give it as a surname or it does something
+
+    if any(
         set(tokenize(n.group())) & q_toks
         and (n.start() > 0 or " " in n.group() or n.group().lower() in surnames)
         and _TURN.search(sentence[n.end() : last.start()])
         for n in names[:-1]
+    ):
+        return True
+    if _TURN.search(sentence[last.end() : sp.start]):
+        return False  # the figure is past the person's clause
+    return any(
+        set(tokenize(n.group())) & q_toks and _TURN.search(sentence[sp.end : n.start()])
+        for n in _NAME.finditer(sentence, sp.end)
     )
 
 
