@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.qa.regions import COUNTRY_ONLY_RX
 from bot.qa.shape import WHERE, answer_spans
+from tests.test_qa_extractive import _lead
 
 
 def _where(sentence: str) -> list[str]:
@@ -116,3 +117,23 @@ def test_a_hometown_is_the_place_named_after_it() -> None:
     ]
     # no place named after it: nothing to state
     assert _where("He went back to his hometown for the summer.") == []
+
+
+def test_a_town_named_after_its_state_and_kind_is_kept_whole() -> None:
+    """ "in the southern Utah city of Ivins": the lead names the town, not only its kind."""
+    assert _where("The boy escaped from a house in the southern Utah city of Ivins.") == [
+        "in the southern Utah city of Ivins"
+    ]
+    assert _where("They play in the Welsh capital of Cardiff on Friday.") == [
+        "in the Welsh capital of Cardiff"
+    ]
+
+
+def test_a_continent_alone_says_less_than_the_town() -> None:
+    """ "here in North America" of a game played in East Hartford: the town leads, though the
+    continent's sentence shares more of the question's words."""
+    text = (
+        "It was the toughest friendly the Orna side will play here in North America before the "
+        "Tarn Cup. Orna fell 3-1 in East Velmont on Saturday."
+    )
+    assert _lead("where was the orna friendly", text) == "In East Velmont [1]."

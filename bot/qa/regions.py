@@ -80,6 +80,16 @@ COUNTRY_ONLY_RX = re.compile(
     rf"^(?:(?:in|at|to|from|into|across|inside|outside)\s+)?{COUNTRY}$", re.I
 )
 COUNTRY_ONLY = 0.8
+# a continent or a part of the world alone says less still ("here in North America" of a game
+# played in Hartford): weighed down again
+WORLD_REGION_RX = re.compile(
+    r"^(?:(?:in|at|to|from|into|across|inside|outside|throughout)\s+)?(?:the\s+)?"
+    r"(?:(?:North|South|Central|Latin)\s+America|Americas|Europe|(?:Eastern|Western)\s+Europe|"
+    r"Asia|(?:Southeast|South|East|Central)\s+Asia|Africa|(?:Sub-Saharan|North|West|East)\s+Africa|"
+    r"Middle\s+East|Oceania|Scandinavia|Caribbean|Asia[\s-]Pacific)$",
+    re.I,
+)
+WORLD_REGION = 0.75
 # what an answer to "which country" ends with ("the Netherlands", "France and Spain"), and to
 # "which state" ("the state of Wisconsin"); not "New York City Public Schools"
 ENDS_IN_COUNTRY = re.compile(rf"\b(?:{NATION}|{COUNTRY})\W*$")

@@ -14,7 +14,15 @@ from ingest.keyword import tokenize
 
 from . import when_words as tw
 from .not_place import NETWORK
-from .regions import COUNTRY_ONLY, COUNTRY_ONLY_RX, ENDS_IN_COUNTRY, ENDS_IN_STATE, NOT_A_COUNTRY
+from .regions import (
+    COUNTRY_ONLY,
+    COUNTRY_ONLY_RX,
+    ENDS_IN_COUNTRY,
+    ENDS_IN_STATE,
+    NOT_A_COUNTRY,
+    WORLD_REGION,
+    WORLD_REGION_RX,
+)
 from .shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, WHO, Span
 from .titled import IN_TITLE, in_title
 
@@ -174,6 +182,7 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
         rated = by(NETWORK_PLACE, lambda sp: NETWORK.match(sp.text))
     if shape == WHERE and not ask.country_q:  # "in Brazil ... in Rio de Janeiro": the city
         rated = by(COUNTRY_ONLY, lambda sp: COUNTRY_ONLY_RX.match(sp.text))
+        rated = by(WORLD_REGION, lambda sp: WORLD_REGION_RX.match(sp.text))
     if shape in (WHO, WHERE) and ask.country_q:  # "which country banned it": not "NYC Schools"
         named = ENDS_IN_STATE if _STATE & ask.q_toks else ENDS_IN_COUNTRY
         rated = by(NOT_A_COUNTRY, lambda sp: not named.search(sp.text))
