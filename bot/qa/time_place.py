@@ -1,7 +1,8 @@
 """How a when- or where-question's words weigh the times and places a sentence gives: a time of
 day for "what time", a date for the last time something happened, not "until" for when it
-began; a town before the country it is in, no network for where a game was, no place out of a
-book's title, where someone was born or grew up for where they are from; for how long, not the time since something was last so ("the first strike in 19
+began; a town before the country it is in, and before a continent most of all; no network for
+where a game was, no place out of a book's title, where someone was born or grew up for where
+they are from; for how long, not the time since something was last so ("the first strike in 19
 years"). Read by ``bot.qa.answer_kind.Asked.rate``."""
 
 from __future__ import annotations
