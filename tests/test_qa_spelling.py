@@ -122,3 +122,10 @@ def test_figures_typed_short_are_written_as_the_articles_write_them() -> None:
     # without a currency sign "5m" may be metres, minutes or millions: kept as typed
     assert correct("who won the 100m sprint", sp) == ("who won the 100m sprint", {})
     assert correct("is the k-pop show on", sp) == ("is the k-pop show on", {})
+
+
+def test_a_short_word_with_its_last_letter_typed_twice_is_that_word() -> None:
+    """ "how hott are the gas streams": "hot", not "hoft", a name one letter away."""
+    sp = Speller(["Hot streams of gas glow. Rudi Hoft watched the streams from the hill."])
+    assert sp.suggest("hott") == "hot"
+    assert sp.suggest("streeams") == "streams"  # longer words are looked up as before

@@ -151,6 +151,8 @@ class Speller:
         w = word.lower()
         if len(w) < MIN_LEN or w in self.freq or w in _KEEP:
             return None
+        if w[-1] == w[-2] and len(w) - 1 < MIN_LEN and w[:-1] in self.freq:
+            return w[:-1]  # "hott": "hot" with its last letter typed twice (too short to index)
         cands: set[str] = set(self._lookup(w))
         for d in _deletes(w):
             cands.update(self._lookup(d))
