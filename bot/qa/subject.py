@@ -2,9 +2,10 @@
 lasted 30 minutes as Kolkata broke the bank for Mitchell Starc, paying Rs 24.75 Cr", the second
 sum is Starc's. Asked what Cummins cost, a figure that a later clause gives to another person,
 after the one the question names, is someone else's; so is one of a clause that comes before the
-turn to the person asked ("Burrow completed ... for 348 yards, while Allen went ..."). Asked a figure for a place ("how much did
-nike make in north america"), one given for another place ("30 stations in Delhi") is held down,
-and so is one given for no place when the best-ranked article gives one "in North America"."""
+turn to the person asked ("Burrow completed ... for 348 yards, while Allen went ..."). Asked a
+figure for a place ("how much did nike make in north america"), one given for another place ("30
+stations in Delhi") is held down, and so is one given for no place when the best-ranked article
+gives one "in North America"."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ def others_figure(
     in that person's clause ("Burrow completed 31-of-44 passes for 348 yards, while Allen went
     ..." asked of Allen). A name of one word counts only if the candidates give it as someone's
     last name (``surnames``): "Cummins", not "Import forward Gary Clark"."""
-    names = [n for n in _NAME.finditer(sentence[: sp.start])]
+    names = list(_NAME.finditer(sentence[: sp.start]))
     if not names:
         return False
     last = names[-1]
@@ -47,7 +48,6 @@ def others_figure(
         and not _DID.match(sentence, last.end())
     ):
         return False  # one word, if the candidates give it as a surname or it does something
-
     if any(
         set(tokenize(n.group())) & q_toks
         and (n.start() > 0 or " " in n.group() or n.group().lower() in surnames)
