@@ -455,10 +455,13 @@ NAME_Q = re.compile(
 )
 NOT_COUNTED = frozenset(tokenize("more less fewer other times total exactly"))
 HOW_OLD = re.compile(r"\bhow\s+old\b|\bwhat\s+age\b|\bage\s+of\b", re.I)
+# "a raise", "a pay raise": a rise in pay, neither money asked for nor money raised
+_NOT_PAY_RISE = r"(?<!\ba\s)(?<!\bpay\s)"
 # The question asks for money ("how much does it cost"), or for a share ("how much did it go up").
 MONEY_Q = re.compile(
     r"\b(?:cost|costs|price[ds]?|pric\w+|worth|pay|paid|pays|paying|spen[dt]\w*|charg\w+|fine[ds]?|"
-    r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|(?<!\ba\s)(?<!\bpay\s)raised?|raising|"
+    r"salary|wages?|valu\w+|fee|fees|offer\w*|bid|sold|sell\w*|bought|buy\w*|"
+    rf"{_NOT_PAY_RISE}raised?|raising|"
     r"fund\w*|invest\w*|revenue|profit|loss|budget|money|dollars?|bucks|cash|deal|export\w*|"
     r"imports?|imported|earn\w*|income|payouts?|winnings|sales|turnover|loans?|lent|lend\w*|"
     r"donat\w*|settle\w*|"
@@ -501,9 +504,9 @@ SHARE_Q = re.compile(rf"%|\b(?:percent\w*|pct|rate|share|stock|shares|{_MOVE})\b
 # "how big a stake": a share of a company, unless money is asked ("what's the stake worth")
 STAKE_Q = re.compile(r"\bstakes?\b", re.I)
 # "how much have they raised": money raised from investors, which no price per month is
-# not "how much of a raise", "a pay raise": a rise in pay, not money raised
+# (not "how much of a raise")
 RAISED_Q = re.compile(
-    r"\b(?:(?<!\ba\s)(?<!\bpay\s)rais(?:e|ed|es|ing)|funding|fundraising|round|invest\w*)\b", re.I
+    rf"\b(?:{_NOT_PAY_RISE}rais(?:e|ed|es|ing)|funding|fundraising|round|invest\w*)\b", re.I
 )
 # "how much extra are the lenses": by how much one costs more
 MORE_Q = re.compile(
