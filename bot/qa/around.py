@@ -70,11 +70,29 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
         at = bracket[0]
         if _NEXT_ITEM.match(sentence, bracket[1] + 1):
             end = inner_end = bracket[1]
-    window = sentence[max(0, at - WINDOW[0]) : sp.start] + " " + sentence[after:end]
+    # another clause's words say nothing of this answer: "Canada ... on the second Monday in
+    # October, and Liberia celebrates Thanksgiving on the first Thursday of November"
+    start = max(0, at - WINDOW[0])
+    for m in _TURN.finditer(sentence, start, sp.start):
+        start = m.end()
+    turn = _TURN.search(sentence, after, end)
+    if turn is not None and not described:
+        end, inner_end = turn.start(), min(inner_end, turn.start())
+    window = sentence[start : sp.start] + " " + sentence[after:end]
     # the words right beside the answer say more about what it answers than those further off
     # ("one guard was killed and four others were wounded": who was wounded is "four others")
-    inner = sentence[max(0, at - INNER[0]) : sp.start] + " " + sentence[after:inner_end]
+    inner = sentence[max(start, at - INNER[0]) : sp.start] + " " + sentence[after:inner_end]
     return window, inner
+
+
+# where one clause gives way to another about someone or something else, named ("..., and
+# Liberia celebrates", "..., while Spotify rival Apple Music had"); not one that goes on about the
+# same ("..., but their marriage was annulled after 55 hours")
+_TURN = re.compile(
+    r"(?:;|,\s+(?:and|but|while|whereas|although|though|yet)|\s+(?:while|whereas))\s+"
+    r"(?=[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){0,3}?(?:[a-z]{2,}(?:s|ed)|had|was|were|will|would|"
+    r"can|could|got|won|lost|made|took|saw|went|came|led|ran|beat)\b)"
+)
 
 
 def _bracketed(sentence: str, sp: Span) -> tuple[int, int] | None:
