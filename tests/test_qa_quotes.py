@@ -927,6 +927,9 @@ def test_nicknames_add_the_full_name_to_the_search() -> None:
     # a full name already given is not repeated; everyday words are not nicknames
     assert expand("did Mark Zuckerberg (zuck) say so")[1] == []
     assert expand("which city hosts the final")[1] == []
+    # "utd" alone is Manchester United; another club's "utd" is that club's
+    assert expand("who reffed utd v chelsea")[1] == ["Manchester United"]
+    assert expand("did newcastle utd beat man utd")[1] == ["Newcastle United", "Manchester United"]
 
 
 def test_a_follow_ups_he_or_she_is_the_person_the_last_reply_named() -> None:
