@@ -143,8 +143,13 @@ def item_heading(c: Sent, at: dict[int, Sent]) -> Sent | None:
             continue
         if len(line.split()) > HEADING_WORDS:
             return None
-        return at.get(at_ + len(line) - len(line.lstrip()))
+        start = at_ + len(line) - len(line.lstrip())
+        numbered = _ITEM_NUMBER.match(line)  # "12. Dave the Diver": the number is a sentence
+        return at.get(start) or (at.get(at_ + numbered.end()) if numbered else None)
     return None
+
+
+_ITEM_NUMBER = re.compile(r"\s*\d{1,3}[.)]\s+")
 
 
 # A list item's text that opens on its verb, its subject being the item's heading: "Epic Games"

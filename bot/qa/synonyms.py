@@ -105,6 +105,8 @@ _GROUPS = [
     "pt|pts|point|points",
     "yd|yds|yard|yards",
     "pen|pens|penalty|penalties|spot kick",
+    # "who got sent off": "84 mins: RED CARD (Demarai Gray)"
+    "sent off|sending off|sending-off|red card|red cards|red-carded|red carded|ejected|ejection",
     "crash|crashed|collide|collided|collision|clattered|ran into",
     "offload|offloaded|offloading|sell|sold|sale|sells",
     "catch|caught|catches|grab|grabbed|reception|haul in|hauls in|hauled in",
