@@ -90,8 +90,10 @@ ALIASES: dict[str, str] = {
     "tix": "tickets", "vax": "vaccine", "prez": "president", "champs": "champions",
     "brissy": "Brisbane", "tassie": "Tasmania", "fg": "field goal", "fgs": "field goals",
     "vid": "video", "vids": "videos", "psu": "Penn State",
-    "asu": "Arizona State", "kc": "Kansas City", "utd": "Manchester United", "newcastle utd": "Newcastle United",
-    "leeds utd": "Leeds United", "sheffield utd": "Sheffield United", "west ham utd": "West Ham United",
+    "asu": "Arizona State", "kc": "Kansas City",
+    # "utd" alone is Manchester United; another club's "utd" is its own
+    "utd": "Manchester United", "newcastle utd": "Newcastle United", "leeds utd": "Leeds United",
+    "sheffield utd": "Sheffield United", "west ham utd": "West Ham United",
 }  # fmt: skip
 
 

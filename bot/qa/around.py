@@ -1,5 +1,6 @@
 """The words around an answer that say what it answers: a window of the sentence on each side,
-and a narrower one right beside it (its own predicate)."""
+and a narrower one right beside it (its own predicate); neither reaches past a turn to another
+clause with its own named subject ("..., and Liberia celebrates ...")."""
 
 from __future__ import annotations
 

@@ -144,7 +144,8 @@ def item_heading(c: Sent, at: dict[int, Sent]) -> Sent | None:
         if len(line.split()) > HEADING_WORDS:
             return None
         start = at_ + len(line) - len(line.lstrip())
-        numbered = _ITEM_NUMBER.match(line)  # "12. Dave the Diver": the number is a sentence
+        # "12. Dave the Diver": syntok splits the number off as a sentence of its own
+        numbered = _ITEM_NUMBER.match(line)
         return at.get(start) or (at.get(at_ + numbered.end()) if numbered else None)
     return None
 
