@@ -76,7 +76,7 @@ from .amounts import (
     period_of,
     valued,
 )
-from .around import around, said_by_or_on
+from .around import around, pronoun_for, said_by_or_on
 from .counted import (
     DEATHS,
     DIED,
@@ -451,6 +451,10 @@ def _span_strength(
     if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
     window, inner = around(sentence, sp)
+    if shape != WHO and (named := pronoun_for(sentence, sp, q_toks, surnames)):
+        # "He also rushed eight times for 44 yards", asked of Josh Allen: "he" is the person
+        # the question names, whom the sentence before named
+        window, inner = f"{window} {named}", f"{inner} {named}"
     if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
         titles = " " + " ".join(w for w in sp.text.split() if is_title(w))
         window, inner = window + titles, inner + titles

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.keyword import tokenize
+
 from .shape import CURRENCY_NAMES, Span
 
 INNER = (15, 22)  # characters before and after an answer that are its own predicate
@@ -112,3 +114,23 @@ def said_by_or_on(sentence: str, sp: Span) -> bool:
         _SPEECH_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start])
         or _SPEECH_AFTER.match(sentence[sp.end : sp.end + 40])
     )
+
+
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*")
+
+
+def pronoun_for(sentence: str, sp: Span, q_toks: set[str], surnames: frozenset[str]) -> str:
+    """The question's person, when the span's sentence refers to someone by "he" or "she" before
+    it and names no one: nothing capitalised before it but function words ("In the playoffs, he
+    has contributed an additional 4,878 points", asked of Kevin Durant). The surnames the
+    question gives; else ""."""
+    names = q_toks & surnames
+    if not names:
+        return ""
+    before = sentence[: sp.start]
+    if not _PRONOUN.search(before) or names & set(tokenize(sentence)):
+        return ""
+    if any(tokenize(m.group()) != ["\u2205"] for m in _CAPITALISED.finditer(before)):
+        return ""  # "Jiménez ..., when he ran", "He takes it to the Bills' 7": someone else
+    return " ".join(sorted(names))
