@@ -20,12 +20,14 @@ the period asked, what a firm is valued at when that is asked, not a threshold a
 names nor a target, a difference for "how much
 more" ("$80 more"), no price per month for a sum raised; how much and how many: not a line
 passed, "the Rs 20 Cr mark", the total when one is asked; when: a date over a vague time) and its
-closeness to the question's words; then ``Asked``: its fields (what the question asks, read once
-by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by ``bot.qa.seen``), and
-``Asked.rate``, which finds a sentence's spans, drops those the question already names, and
-applies the weights kept in other modules (places and times, owners, labels, brackets, whose a
-figure is (``bot.qa.subject``: someone else's, another place's, or given for no place when the
-best article gives one for the place asked), a vote's tally (``bot.qa.tally``), votes)."""
+closeness to the question's words (its own clause's; a "he" before a figure stands for the
+person asked, ``bot.qa.around.pronoun_for``); then ``Asked``: its fields (what the question
+asks, read once by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by
+``bot.qa.seen``), and ``Asked.rate``, which finds a sentence's spans, drops those the question
+already names, and applies the weights kept in other modules (places and times, owners, labels,
+brackets, whose a figure is (``bot.qa.subject``: someone else's, another place's, or given for
+no place when the best article gives one for the place asked), a vote's tally
+(``bot.qa.tally``), votes)."""
 
 from __future__ import annotations
 
@@ -452,8 +454,8 @@ def _span_strength(
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
     window, inner = around(sentence, sp)
     if shape != WHO and (named := pronoun_for(sentence, sp, q_toks, surnames)):
-        # "He also rushed eight times for 44 yards", asked of Josh Allen: "he" is the person
-        # the question names, whom the sentence before named
+        # "He was opposed by 22 Republicans", asked how many voted against Jordan: "he" is
+        # the person the question names, whom an earlier sentence named
         window, inner = f"{window} {named}", f"{inner} {named}"
     if shape == WHO:  # a title in the name is context too ("Governor" of "Governor Tomas Wendrell")
         titles = " " + " ".join(w for w in sp.text.split() if is_title(w))
