@@ -76,9 +76,9 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
     # another clause's words say nothing of this answer: "Canada ... on the second Monday in
     # October, and Liberia celebrates Thanksgiving on the first Thursday of November"
     start = max(0, at - WINDOW[0])
-    for m in _TURN.finditer(sentence, start, sp.start):
+    for m in _NAMED_TURN.finditer(sentence, start, sp.start):
         start = m.end()
-    turn = _TURN.search(sentence, after, end)
+    turn = _NAMED_TURN.search(sentence, after, end)
     if turn is not None and not described:
         end, inner_end = turn.start(), min(inner_end, turn.start())
     window = sentence[start : sp.start] + " " + sentence[after:end]
@@ -90,8 +90,9 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
 
 # where one clause gives way to another about someone or something else, named ("..., and
 # Liberia celebrates", "..., while Spotify rival Apple Music had"); not one that goes on about the
-# same ("..., but their marriage was annulled after 55 hours")
-_TURN = re.compile(
+# same ("..., but their marriage was annulled after 55 hours"). ``bot.qa.subject._TURN`` is any
+# turn, named or not, for whose a figure is.
+_NAMED_TURN = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas|although|though|yet)|\s+(?:while|whereas))\s+"
     r"(?=[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){0,3}?(?:[a-z]{2,}(?:s|ed)|had|was|were|will|would|"
     r"can|could|got|won|lost|made|took|saw|went|came|led|ran|beat)\b)"
