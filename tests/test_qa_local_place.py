@@ -52,7 +52,6 @@ def test_the_kind_of_place_asked_is_no_place_the_member_names() -> None:
     )
 
 
-
 def test_where_someone_is_from_is_where_they_were_born_or_grew_up() -> None:
     """ "where's she from": where she was born or grew up, before other places the sentence
     names; asked where she played, as before."""

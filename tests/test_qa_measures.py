@@ -226,12 +226,9 @@ def test_money_dropped_on_or_sunk_into_something_is_spent_not_a_fall() -> None:
         "Orna sank $650 million into Velmont Labs in 2014. Since then the lab's headcount has "
         "grown 12%, and Orna's shares dropped 4% on the news of another write-down."
     )
-    assert _lead("how much did orna drop on velmont back in the day", text) == (
-        "$650 million [1]."
-    )
+    assert _lead("how much did orna drop on velmont back in the day", text) == ("$650 million [1].")
     assert _lead("how much did orna sink into velmont", text) == "$650 million [1]."
     assert _lead("how much did orna shares drop on the news", text) == "4% [1]."
-
 
 
 def test_an_amount_that_names_a_line_passed_is_not_what_was_paid() -> None:

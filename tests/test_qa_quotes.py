@@ -930,6 +930,9 @@ def test_nicknames_add_the_full_name_to_the_search() -> None:
     # "utd" alone is Manchester United; another club's "utd" is that club's
     assert expand("who reffed utd v chelsea")[1] == ["Manchester United"]
     assert expand("did newcastle utd beat man utd")[1] == ["Newcastle United", "Manchester United"]
+    # a university by its initials, and chat words for news words
+    assert expand("who led the ucsd study on fasting")[1] == ["UC San Diego"]
+    assert expand("how many notifs a day do teens get")[1] == ["notifications"]
 
 
 def test_a_follow_ups_he_or_she_is_the_person_the_last_reply_named() -> None:

@@ -35,7 +35,8 @@ ALIASES: dict[str, str] = {
     "sjr": "Jim Ratcliffe", "taa": "Trent Alexander-Arnold",
     # organisations, products, places
     "umich": "University of Michigan", "upenn": "University of Pennsylvania",
-    "uchicago": "University of Chicago", "gatech": "Georgia Tech",
+    "uchicago": "University of Chicago", "gatech": "Georgia Tech", "ucsd": "UC San Diego",
+    "ucsf": "UC San Francisco", "ucsb": "UC Santa Barbara", "fsu": "Florida State",
     "the fed": "Federal Reserve", "ecb": "European Central Bank", "boe": "Bank of England",
     "the bird app": "X Twitter", "twitter": "X Twitter", "insta": "Instagram",
     "ig": "Instagram", "fb": "Facebook", "yt": "YouTube", "gpt": "ChatGPT OpenAI",
@@ -89,7 +90,8 @@ ALIASES: dict[str, str] = {
     "qbing": "playing quarterback", "qtr": "quarter", "bday": "birthday", "b-day": "birthday",
     "tix": "tickets", "vax": "vaccine", "prez": "president", "champs": "champions",
     "brissy": "Brisbane", "tassie": "Tasmania", "fg": "field goal", "fgs": "field goals",
-    "vid": "video", "vids": "videos", "psu": "Penn State",
+    "vid": "video", "vids": "videos", "psu": "Penn State", "notifs": "notifications",
+    "notif": "notification",
     "asu": "Arizona State", "kc": "Kansas City",
     # "utd" alone is Manchester United; another club's "utd" is its own
     "utd": "Manchester United", "newcastle utd": "Newcastle United", "leeds utd": "Leeds United",

@@ -42,7 +42,14 @@ from .candidates import WORD, Sent, article_cover, article_text, candidates, lis
 from .dense_more import promote
 from .followup import same_answer
 from .in_full import in_full
-from .labels import item_heading, labelled, role_labelled, subject_heading, with_heading
+from .labels import (
+    item_heading,
+    labelled,
+    role_labelled,
+    subject_heading,
+    tracker_heading,
+    with_heading,
+)
 from .lead_words import stated
 from .person import personlike
 from .press import MEDIA_Q, outlet_named
@@ -288,7 +295,7 @@ def select_excerpts(
             ):
                 head = item_heading(c, at)  # "Where to watch: Shudder", of the film it names
             else:  # "Epic Games" / "Announced ... it is laying off 870 people": whose news
-                head = subject_heading(c, at)
+                head = subject_heading(c, at) or tracker_heading(c, at)
             if head is not None:
                 c.head = head.idx
                 c.lex = lex_of(c.toks | head.toks, seq[id(head)] + seq[id(c)])

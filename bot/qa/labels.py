@@ -181,6 +181,49 @@ def heads_item(text: str, spans: list[tuple[int, int]], i: int) -> bool:
     return "\n" in text[e:a] and opens_on_verb(text[a:b])
 
 
+# a tracker's fact line under an item's heading: "Date: Tuesday, Dec. 19", "Source: ESPN's Jeff
+# Passan" (any short label, not only the ones that answer a question)
+_FACT_LINE = re.compile(r"^[A-Z][\w'’ ]{0,24}:\s*\S")
+
+
+def tracker_heading(c: Sent, at: dict[int, Sent]) -> Sent | None:
+    """The heading of a tracker's item whose first paragraph ``c`` opens, under the item's fact
+    lines: "Dodgers sign Yamamoto to $325 million contract" / "Date: Tuesday, Dec. 19" /
+    "Source: ESPN" / "The Yamamoto sweepstakes are over, as the Dodgers have ... signed the
+    Japanese ace ..."; None when no fact line stands right above the paragraph. A title with a
+    colon heads the fact lines under it when no shorter line stands over it ("Insidious: The Red
+    Door" / "Where to watch: ..." / "Director: ...")."""
+    base = max(0, c.start - 800)
+    before = c.text[base : c.start]
+    if not before.rstrip(" \t").endswith("\n") or ":" in c.sentence[:40]:
+        return None  # the sentence does not open a paragraph of prose
+    lines = [(base + m.start(), m.group()) for m in re.finditer(r"[^\n]*\S[^\n]*", before)]
+    facts: list[tuple[int, str]] = []
+    above: tuple[int, str] | None = None
+    for at_, line in reversed(lines):
+        line_ = line.strip()
+        fact = _FACT_LINE.match(line_) and len(line_.split()) <= HEADING_WORDS
+        if not fact or len(facts) > LABEL_RUN + 1:
+            above = (at_, line)
+            break
+        facts.append((at_, line))
+    if not facts:
+        return None
+    if above is not None and len(above[1].split()) <= HEADING_WORDS:
+        head = above if above[1].strip()[-1:] not in ".!?:;," else None
+    else:  # over a paragraph, or at the top: the first fact line may be the item's title
+        value = facts[-1][1].split(":", 1)[1].strip()
+        head = facts[-1] if len(facts) >= 2 and _TITLE_WORDS.fullmatch(value) else None
+    return at.get(head[0] + len(head[1]) - len(head[1].lstrip())) if head else None
+
+
+# "The Red Door", "Chapter 2 of the Saga": a title's words, each capitalised but the small ones
+_TITLE_WORDS = re.compile(
+    r"(?:[A-Z0-9][\w'’.&-]*|of|the|a|an|and|in|on|to|for|with|at|by)"
+    r"(?:\s+(?:[A-Z0-9][\w'’.&-]*|of|the|a|an|and|in|on|to|for|with|at|by))*"
+)
+
+
 def subject_heading(c: Sent, at: dict[int, Sent]) -> Sent | None:
     """The name a paragraph that opens on its verb is about, or None: the sentence before it,
     when that is a short unpunctuated line of its own (what ``heads_item`` keeps)."""

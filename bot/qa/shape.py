@@ -129,7 +129,9 @@ _COUNT_RX = re.compile(
 )
 # A capitalised run: "Sihasak Phuangketkeow", "Thailand's Chanthaburi province", "New York".
 _CAP = r"[A-Z][\w'’.&-]*"
-_NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:of|de|la|van|von|al|bin)\s+)?{_CAP})*")
+# particles inside a name: "Bank of England", "Luca de la Torre", "Rassie van der Dussen"
+_PARTICLES = r"of|de(?:\s+(?:la|los|las))?|la|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|al|bin"
+_NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PARTICLES})\s+)?{_CAP})*")
 _PLACE_RX = re.compile(
     rf"(?:\b(?:in|at|near|from|outside|inside|across|to|into|on|off(?=\s+the\s+(?:\w+\s+)?coast\b))"
     rf"|^(?:In|At|Near|From|Outside|Inside))"
