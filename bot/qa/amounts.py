@@ -69,6 +69,24 @@ AGE_NEAR = re.compile(
     r"|(?:st|nd|rd|th)\s+birthday)",
     re.I,
 )
+# A price a sentence gives as a deal's ("drop to as low as $174.99", "on sale for $99"): asked
+# what something usually costs, not the answer
+_SALE_BEFORE = re.compile(
+    r"\b(?:down|drop(?:ped|s)?|fell|falls?|cut|reduced|discounted|slashed|lowered|marked\s+down|"
+    r"on\s+sale|sale\s+price|deal\s+price|sells?\s+for\s+just)\s+(?:to\s+|for\s+|of\s+)?"
+    r"(?:as\s+low\s+as\s+|just\s+|only\s+|a\s+mere\s+)?$",
+    re.I,
+)
+
+
+ON_SALE = 0.45
+
+
+def on_sale(sentence: str, sp: Span) -> bool:
+    """The amount is a price cut to, or a deal's price ("has dropped to $174.99")."""
+    return bool(_SALE_BEFORE.search(sentence[max(0, sp.start - 40) : sp.start]))
+
+
 # An amount a sentence gives as what was ("down from $1,499.99 to $1,199.99", "typically sells
 # for $999, but ..."): asked what it costs, the amount now is the answer.
 FORMER = 0.6

@@ -61,6 +61,7 @@ from .amounts import (
     MILESTONE_Q,
     MOVED,
     NOT_DEPTH,
+    ON_SALE,
     PERCENT,
     PERIOD_MATCH,
     PERIOD_OTHER,
@@ -74,6 +75,7 @@ from .amounts import (
     milestone,
     odds,
     of_words,
+    on_sale,
     period_asked,
     period_of,
     valued,
@@ -94,7 +96,7 @@ from .counted import (
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import AFFILIATION, WATCH_Q, works_at
 from .owner import OTHER_OWNER, described, other_owner, own_words, role_owner
-from .passer import catch_asked, passer
+from .passer import catch_asked, passer, pick_asked, picker
 from .person import (
     EVENT_END,
     ORG_END,
@@ -416,6 +418,8 @@ def _span_strength(
             base *= CONDITION  # "when the reservoir falls below 40 percent": a threshold
         if not former_q and former(sentence, sp):
             base *= FORMER  # "down from $1,499.99 to $1,199.99": not what it costs now
+        elif former_q and on_sale(sentence, sp):
+            base *= ON_SALE  # "at full price": not "drop to as low as $174.99"
         if ask.period and (stated := period_of(sentence, sp)):
             base *= PERIOD_MATCH if stated == ask.period else PERIOD_OTHER  # "$99 per year"
         elif ask.raised_q and period_of(sentence, sp):
@@ -527,6 +531,7 @@ class Asked:
     depth_q: bool = False  # "how much snow": a depth is the answer
     aim_q: bool = False  # "what's the inflation target": a target, goal or aim is asked
     valued_q: bool = False  # "what's it valued at": what a firm is said to be worth
+    pick_q: bool = False  # "who picked off tua": who intercepted the pass is asked
 
     @property
     def kind(self) -> set[str]:
@@ -618,6 +623,7 @@ class Asked:
             depth_q=shape == HOW_MUCH and bool(DEPTH_Q.search(question)),
             aim_q=bool(AIM.search(" ".join(q_toks))),
             valued_q=shape == HOW_MUCH and bool(VALUED_Q.search(question)),
+            pick_q=shape == WHO and pick_asked(question),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -729,7 +735,13 @@ class Asked:
         if shape == WHO:  # a heading's words name no one; who threw it did not catch it
             head = 0.5 if heading(sentence) else 1.0  # a labelled line is no heading
             rated = [
-                (sp, w * (1.0 if sp is label else head) * passer(self.catch_q, sentence, sp))
+                (
+                    sp,
+                    w
+                    * (1.0 if sp is label else head)
+                    * passer(self.catch_q, sentence, sp)
+                    * picker(self.pick_q, sentence, sp),
+                )
                 for sp, w in rated
             ]
         if shape == WHO:  # a name the best articles keep coming back to is likelier the one

@@ -38,6 +38,7 @@ import numpy as np
 
 from . import when_words as tw
 from .answer_kind import Asked
+from .around import around
 from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
 from .dense_more import promote
 from .followup import same_answer
@@ -58,6 +59,8 @@ from .seen import read_candidates
 from .sentences import trim_window
 from .sentvecs import EMBED_CHARS
 from .shape import (
+    HOW_MANY,
+    HOW_MUCH,
     SHORT,
     WHAT,
     WHEN,
@@ -70,7 +73,7 @@ from .synonyms import by_start, doers, phrase_in, phrase_synonyms, synonyms, wor
 from .timeparse import later_than
 from .types import Passage
 from .vectors import CACHE, Stored
-from .years import year_fit, years
+from .years import asked_months, month_fit, year_fit, years
 
 MAX_QUOTE_CHARS = 320  # one sentence; longer ones are trimmed around the answer, with "…"
 MAX_PAIR_CHARS = 420  # a sentence with the neighbour that completes it
@@ -235,6 +238,7 @@ def select_excerpts(
 
     shared = shared_weight(cands) if shape == WHO and sources >= 2 else None
     asked_years = years(question)
+    months_asked = asked_months(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset()
     last_time = shape == WHEN and bool(tw.LAST_TIME_Q.search(question))  # "when did they last win"
     by_article: dict[str, list[Sent]] = {}
     called = bool(NAME_Q.search(question))  # "what did the mayor call them"
@@ -250,6 +254,11 @@ def select_excerpts(
                 asked = now.date() if now is not None else pub
                 rated = [
                     (sp, w * (LATER if later_than(sp.text, pub, asked) else 1.0)) for sp, w in rated
+                ]
+                rated.sort(key=lambda x: -x[1])
+            if months_asked:  # "how many subs did she have back in april"
+                rated = [
+                    (sp, w * month_fit(months_asked, around(c.sentence, sp)[0])) for sp, w in rated
                 ]
                 rated.sort(key=lambda x: -x[1])
             if last_time:  # "their first win since 2015"

@@ -12,7 +12,7 @@ from .shape import Span
 # The question asks who caught or picked off a ball (not who threw it).
 CATCH_Q = re.compile(
     r"\b(?:catch|catches|catching|caught|receiv(?:e|ed|er|ing)|receptions?|hauled\s+in|"
-    r"intercept(?:s|ed|ion)?|pick[\s-]?(?:six|6)|picked\s+off|picks\s+off|"
+    r"intercept(?:s|ed|ion)?|pick[\s-]?(?:six(?:es)?|6s?)|pi?cked\s+off|picks\s+off|"
     r"(?:had|got|grabbed|with)\s+(?:both|two|three|the|a|an|\d)?\s*(?:picks?|ints?)\b)\b",
     re.I,
 )
@@ -50,3 +50,30 @@ def passer(catch_q: bool, sentence: str, sp: Span) -> float:
         sentence[max(0, sp.start - 30) : sp.start]
     )
     return PASSER if threw else 1.0
+
+
+# The question asks who intercepted a pass ("who picked off tua", "who had the pick 6").
+_PICK_Q = re.compile(
+    r"\b(?:intercept\w*|pick[\s-]?(?:six(?:es)?|6s?)|pi?ck(?:ed|s)?\s+off|"
+    r"(?:had|got|grabbed|with)\s+(?:both|two|three|the|a|an|\d)?\s*(?:picks?|ints?))\b",
+    re.I,
+)
+# "pass to Mostert is picked off": whom the pass was meant for did not intercept it
+_MEANT_FOR = re.compile(
+    r"\b(?:(?:pass|throw|ball|toss|heave)\s+(?:intended\s+)?(?:to|for)|intended\s+for|"
+    r"targeting|looking\s+for)\s*$",
+    re.I,
+)
+
+
+def pick_asked(question: str) -> bool:
+    return bool(_PICK_Q.search(question))
+
+
+def picker(pick_q: bool, sentence: str, sp: Span) -> float:
+    """Asked who intercepted a pass: ``PASSER`` for the one the pass was meant for ("Tovan's
+    pass to Lenz is picked off by Marek Osei"), else 1. (A boost for the name said to have
+    picked it off, "picked off by", "X intercepted", was tried: see the eval notes.)"""
+    if not pick_q:
+        return 1.0
+    return PASSER if _MEANT_FOR.search(sentence[max(0, sp.start - 40) : sp.start]) else 1.0
