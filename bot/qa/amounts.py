@@ -79,7 +79,7 @@ _SALE_BEFORE = re.compile(
 )
 
 
-ON_SALE = 0.45
+ON_SALE = 0.45  # what such a price keeps of its weight, asked the full price (0.6 did as well)
 
 
 def on_sale(sentence: str, sp: Span) -> bool:

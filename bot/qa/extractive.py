@@ -17,10 +17,11 @@ no network. How likely each answer-shaped span is the answer is rated in ``bot.q
 
 Map: the weights and thresholds first (``W_*``, the lead's ``MIN_LEAD_STRENGTH`` and
 ``STRONG_LEAD``); then ``select_excerpts``, which reads the question once, rates each candidate
-sentence's spans, adds its neighbours' and headings' words, scores it (``_score``, with the
-meaning score for a shortlist), puts first the sentence whose answer the lead can state (one near
-the best, else a sure one of the best-ranked article within ``WIDE_MARGIN``), and hands
-the order to ``_pick``; ``_pick`` takes at most two sentences per article while others have
+sentence's spans (a year or month the question names weighs them), adds its neighbours' and
+headings' words (a listing's item, a tracker's item over its "Date:" and "Source:" lines),
+scores it (``_score``, with the meaning score for a shortlist), puts first the sentence whose
+answer the lead can state (one near the best, else a sure one of the best-ranked article within
+``WIDE_MARGIN``), and hands the order to ``_pick``; ``_pick`` takes at most two sentences per article while others have
 something to say, each with the neighbour that completes it (a pronoun's referent, an answer that
 goes on); ``_excerpt`` cuts the quote and pins its answer (``_can_state``); and
 ``short_answer_lead`` writes the lead from the first excerpt's pinned answer."""

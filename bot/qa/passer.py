@@ -1,7 +1,8 @@
 """Who caught it, not who threw it: "who caught the go-ahead TD" is answered by the name the
 pass went to ("Wilson found Courtland Sutton"), not by the passer, who stands before "found",
 "hit", "threw" or "went back to" or after "a pass from". The same for an interception ("Baker
-intercepted a deflected pass from Hurts")."""
+intercepted a deflected pass from Hurts"); and asked who intercepted it, the receiver the pass
+was meant for is not the answer either ("Tovan's pass to Lenz is picked off by Marek Osei")."""
 
 from __future__ import annotations
 
@@ -67,6 +68,7 @@ _MEANT_FOR = re.compile(
 
 
 def pick_asked(question: str) -> bool:
+    """Whether the question asks who intercepted a pass."""
     return bool(_PICK_Q.search(question))
 
 

@@ -1,4 +1,5 @@
-"""A year the question names, against the years a sentence names.
+"""A year the question names, against the years a sentence names; and a month, against the
+months named around an answer (``month_fit``).
 
 "inter miami's cheapest season tix in 2023": a sentence about 2024's prices states an amount of
 the right shape for the wrong year. A sentence that names only other years weighs ``OTHER_YEAR``
