@@ -133,6 +133,7 @@ from .question_kind import (
     STAKE_Q,
     WHERE_IN,
     body_kind,
+    market_level,
     names_kind,
     noun_part,
     spent_asked,
@@ -180,6 +181,10 @@ from .succession import succession_asked
 from .synonyms import synonyms
 from .tally import side_asked, votes_for
 
+# an index whose name ends in a number: "S&P 500", "FTSE 100", "ASX 200", "Nikkei 225"
+_INDEX_NAMED = re.compile(r"\b(?:S&P|FTSE|ASX|Russell|STOXX|Stoxx|Nikkei|Sensex|Nifty)\s*$")
+# a market's level: a plain figure ("33,739.30", "4288.05"), the last of "11.65 points to 4288.05"
+_LEVEL = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?$")
 W_INNER = 0.3
 KIND_NAMED = 1.15  # a name whose first or last word is the kind of body asked for
 ROLE_MATCH = 1.4
@@ -387,7 +392,11 @@ def _span_strength(
             or any(MOVED.match(w) for w in sp.text.split()[1:])
             or _ADDED_BEFORE.search(lead_in)
         )
-        if moved_q and moved:
+        if ask.level_q:  # "where'd the dow close": "rose 0.4 per cent, to 33,739.30"
+            base = 1.0 if _LEVEL.search(sp.text) and not moved else 0.4
+            if _INDEX_NAMED.search(sentence[max(0, sp.start - 12) : sp.start]):
+                base = 0.1  # the "500" of "S&P 500" names the index
+        elif moved_q and moved:
             base = 1.0  # "how much did it go up": "2.1 percent higher" is how far
         elif ask.more_q:
             base = 0.5  # "how much extra are the lenses": "$80 more", not what the glasses cost
@@ -532,6 +541,7 @@ class Asked:
     aim_q: bool = False  # "what's the inflation target": a target, goal or aim is asked
     valued_q: bool = False  # "what's it valued at": what a firm is said to be worth
     pick_q: bool = False  # "who picked off tua": who intercepted the pass is asked
+    level_q: bool = False  # "where'd the dow close": the level a market stands at (points)
 
     @property
     def kind(self) -> set[str]:
@@ -624,6 +634,7 @@ class Asked:
             aim_q=bool(AIM.search(" ".join(q_toks))),
             valued_q=shape == HOW_MUCH and bool(VALUED_Q.search(question)),
             pick_q=shape == WHO and pick_asked(question),
+            level_q=shape == HOW_MUCH and market_level(question),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -640,6 +651,13 @@ class Asked:
                 m
                 for m in answer_spans(sentence, HOW_MANY)
                 if MEASURE.match(m.text)
+                and not any(m.start < f.end and f.start < m.end for f in found)
+            ]
+        if shape == HOW_MUCH and self.level_q:  # "where'd the dow close": "to 33,739.30"
+            found += [
+                m
+                for m in answer_spans(sentence, HOW_MANY)
+                if _LEVEL.search(m.text)
                 and not any(m.start < f.end and f.start < m.end for f in found)
             ]
         label = labelled(sentence, shape, self.q_toks)  # "Where to watch: Shudder, AMC Plus"

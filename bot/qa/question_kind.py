@@ -226,6 +226,27 @@ _WHEN_CLAUSE = re.compile(
 )
 
 
+# "where'd the dow close", "where is bitcoin trading": asks the level a market stands at
+_MARKET_LEVEL = re.compile(
+    r"\bwhere(?:['’]d|\s+did|\s+does|\s+do|['’]s|\s+is|\s+are|\s+will|\s+could|\s+would)?\s+"
+    r"(?:the\s+)?(?:dow(?:\s+jones)?|s&p(?:\s*500)?|nasdaq|ftse(?:\s*100)?|nikkei|asx(?:\s*200)?|"
+    r"hang\s+seng|stoxx(?:\s*600)?|index|stocks?|shares|markets?|oil|brent|crude|bitcoin|btc|gold|"
+    r"yields?|pound|dollar|euro|yen|rupee|[\w&.-]+\s+(?:stock|shares|index))\b[^?]{0,30}?\b"
+    r"(?:close|closed|closing|end|ended|finish|finished|settle|settled|trade|trading|stand|"
+    r"standing|sit|sitting|open|opened|land|landed)\b",
+    re.I,
+)
+
+_MARKET_SHUT = re.compile(
+    r"\b(?:is|are)\s+(?:the\s+)?[\w&. -]{1,20}?\s+(?:closed|open|opened)\b", re.I
+)
+
+
+def market_level(question: str) -> bool:
+    """Whether the question asks the level a market stands at ("where'd the dow close")."""
+    return bool(_MARKET_LEVEL.search(question)) and not _MARKET_SHUT.search(question)
+
+
 def question_shape(question: str) -> str:
     """The answer shape a question asks for. The first wh-cue in the question wins, so "who
     announced the talks and when" asks for a person."""
@@ -241,6 +262,8 @@ def _shape(question: str, kinds: bool = True) -> str:
         return WHO
     if position_asked(q):  # "what minute did he score", "where did they rank the lions"
         return POSITION
+    if market_level(q):  # "where'd the dow close": a level ("33,739.30"), not a place; but
+        return HOW_MUCH  # "where are markets closed today" asks where
     score = _SCORE_Q.search(q) or record_asked(q)  # "the bears record": "5-9"
     cue = re.search(r"\bwho\b|\bwhen\b|\bwhere\b|\bhow\s+many\b", q, re.I)
     # "what was the scoreline when wales beat them": "when" only says which game
