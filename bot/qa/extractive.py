@@ -21,10 +21,11 @@ sentence's spans (a year or month the question names weighs them), adds its neig
 headings' words (a listing's item, a tracker's item over its "Date:" and "Source:" lines),
 scores it (``_score``, with the meaning score for a shortlist), puts first the sentence whose
 answer the lead can state (one near the best, else a sure one of the best-ranked article within
-``WIDE_MARGIN``), and hands the order to ``_pick``; ``_pick`` takes at most two sentences per article while others have
-something to say, each with the neighbour that completes it (a pronoun's referent, an answer that
-goes on); ``_excerpt`` cuts the quote and pins its answer (``_can_state``); and
-``short_answer_lead`` writes the lead from the first excerpt's pinned answer."""
+``WIDE_MARGIN``), and hands the order to ``_pick``; ``_pick`` takes at most two sentences per
+article while others have something to say, each with the neighbour that completes it (a
+pronoun's referent, an answer that goes on); ``_excerpt`` cuts the quote and pins its answer
+(``_can_state``); and ``short_answer_lead`` writes the lead from the first excerpt's pinned
+answer."""
 
 from __future__ import annotations
 

@@ -236,7 +236,7 @@ _MARKET_LEVEL = re.compile(
     r"standing|sit|sitting|open|opened|land|landed)\b",
     re.I,
 )
-
+# "where are the markets closed today", "where is the exchange open on sundays": a place
 _MARKET_SHUT = re.compile(
     r"\b(?:is|are)\s+(?:the\s+)?[\w&. -]{1,20}?\s+(?:closed|open|opened)\b", re.I
 )
