@@ -1,5 +1,6 @@
-""""Where'd the dow close" asks for the level a market stands at, not a place: the figure after
-"to" ("rose 0.4 per cent, to 33,912.40"), not the move, and not the "500" of "S&P 500"."""
+"""Asked "where'd the dow close", the answer is the level a market stands at, not a place: the
+figure after "to" ("rose 0.4 per cent, to 33,912.40"), not the move, nor the "500" of "S&P
+500"."""
 
 from __future__ import annotations
 
