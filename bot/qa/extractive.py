@@ -98,7 +98,11 @@ QUOTED_SPEECH = 0.6
 # "name" as what is asked for ("ceo name?", "the name of"), not as a verb ("name the ship")
 _NAME_ASKED = re.compile(r"\bname\b(?!\s+(?:the|a|an|it|him|her|them|his|their)\b)", re.I)
 _PRONOUN = re.compile(
-    r"^[\"'“‘]?(?:He|She|They|It|His|Her|Its|Their|Them|This|These|Those|That|Both|The\s+"
+    r"^[\"'“‘]?(?:(?:However|But|And|Yet|Still|Now|Then|Instead|Meanwhile),?\s+)?"
+    # "That said, ...", "This season, ...": a turn of phrase or a time, no referent before
+    r"(?!That,?\s+(?:being\s+)?said\b|Th(?:is|at)\s+(?:year|week|month|season|time|weekend|"
+    r"morning|afternoon|evening|summer|fall|autumn|spring|winter)\b)"
+    r"(?:(?i:he|she|they|it|his|her|its|their|them)|This|These|Those|That|Both|The\s+"
     r"(?:move|decision|deal|plan|company|firm|group|team|club|ministry|agency|bank|court|talks|"
     r"meeting|statement|report|announcement|bill|law|measure|proposal|changes?))\b"
 )
