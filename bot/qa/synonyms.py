@@ -36,6 +36,8 @@ _GROUPS = [
     "layoffs|laid off|job cuts|redundancies|cut jobs|axing|axe|axes",
     "strike|walkout|industrial action|stoppage",
     "ceasefire|truce|armistice",
+    "sea creatures|sea life|marine life|marine organisms|marine animals|ocean life",
+    "another name|other name|also known as|also called|otherwise known as|aka",
     "election|vote|poll|ballot",
     "increase|rise|rose|raise|raised|hike|up|grew|growth|jump|jumped|surge|soar|soared|climb|climbed|"
     "rocket|rocketed|skyrocket|skyrocketed|spike|spiked",

@@ -1,0 +1,33 @@
+"""A member's everyday phrase matches the article's: "sea creatures" are "marine organisms",
+and "another name for" a thing is what it is "also known as". Hand-written sentences, read by
+the answerer as an article's."""
+
+from __future__ import annotations
+
+from bot.qa.extractive import select_excerpts, short_answer_lead
+from bot.qa.synonyms import phrase_in, phrase_synonyms, words
+from tests.test_qa_extractive import passage
+
+TEXT = (
+    "The Orrin Basin die-off was the worst the region has recorded. An estimated 70% of all "
+    "species in the basin vanished over three summers.\n\n"
+    "Scientists at the Weyfield institute still debate the cause. Some point to a long drought, "
+    "others to a fungus carried by migrating birds.\n\n"
+    "Tourism in the basin fell by half, and two ferry lines closed.\n\n"
+    "Marine organisms were hit hardest, with 88% of species lost.\n\n"
+    "Land plants recovered within a decade. Insects took longer."
+)
+
+
+def test_sea_creatures_are_marine_organisms() -> None:
+    q = "how much of the sea life died in the die-off"
+    ex = select_excerpts(q, [passage(TEXT)])
+    assert short_answer_lead(ex, q) == "88% of species lost [1]."
+    assert "88%" in ex[0].quote
+
+
+def test_the_phrases_are_read_as_one_another() -> None:
+    sea = phrase_synonyms("what % of sea creatures got wiped out")["sea"]
+    assert any(phrase_in(ph, words("Marine organisms were hit hardest")) for ph in sea)
+    other = phrase_synonyms("whats another name for team props")["anoth"]
+    assert any(phrase_in(ph, words("Team props, also known as game props, ...")) for ph in other)
