@@ -97,6 +97,8 @@ _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
 QUOTED_SPEECH = 0.6
 # "name" as what is asked for ("ceo name?", "the name of"), not as a verb ("name the ship")
 _NAME_ASKED = re.compile(r"\bname\b(?!\s+(?:the|a|an|it|him|her|them|his|their)\b)", re.I)
+# a sentence that opens on a pronoun, or on a connective and then one ("However, he was taken
+# off ..."), goes on about the sentence before it
 _PRONOUN = re.compile(
     r"^[\"'“‘]?(?:(?:However|But|And|Yet|Still|Now|Then|Instead|Meanwhile),?\s+)?"
     # "That said, ...", "This season, ...": a turn of phrase or a time, no referent before
