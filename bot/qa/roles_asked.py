@@ -24,7 +24,9 @@ ROLES = frozenset(
         "receiver pitcher commentator announcer analyst reporter host anchor negotiator "
         "prosecutor attorney lawyer regulator inspector detective officer commander reffed "
         "refereed officiated reffing refereeing officiating cfo coo cto rb wr te lb cb kicker "
-        "linebacker cornerback gm editor economist professor researcher scientist"
+        "linebacker cornerback gm editor economist professor researcher scientist "
+        # family: "whats the name of longfellow's wife": "Fanny, his wife of 18 years"
+        "wife husband widow widower spouse fiance fiancee girlfriend boyfriend"
     )
 )
 # A member's way of naming a role: "the var guy", "which blackrock exec", "the uber person": the
