@@ -420,7 +420,10 @@ OPPONENT_Q = re.compile(
     # not "who is the cricketer that played": a relative clause says who the person is
     r"(?:(?!(?:be|that|who|which)\b)[\w'’&.-]+\s+){1,3}?(?:(?:be|have)\s+)?"
     r"(?:play(?:s|ed|ing)?|fac(?:e|es|ed|ing)|"
-    r"host(?:s|ed|ing)?|beat(?:s|ing)?|visit(?:s|ed|ing)?|meet(?:s|ing)?|tak(?:e|ing)\s+on)\b",
+    r"host(?:s|ed|ing)?|beat(?:s|ing)?|visit(?:s|ed|ing)?|meet(?:s|ing)?|tak(?:e|ing)\s+on)\b"
+    # "who were the two wins against", "who was their loss to"
+    r"|\bwho(?:['’]s|\s+(?:is|was|are|were))\s+(?:the|their|his|her|its|our)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:wins?|victor(?:y|ies)|loss(?:es)?|defeats?)\s+(?:against|over|to)\b",
     re.I,
 )
 
