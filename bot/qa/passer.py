@@ -10,11 +10,14 @@ import re
 
 from .shape import Span
 
+# what both question patterns below read as an interception: "pick six", "pick 6s"; "had both
+# picks", "got 2 ints"
+_PICK_SIX = r"pick[\s-]?(?:six(?:es)?|6s?)"
+_HAD_PICKS = r"(?:had|got|grabbed|with)\s+(?:both|two|three|the|a|an|\d)?\s*(?:picks?|ints?)"
 # The question asks who caught or picked off a ball (not who threw it).
 CATCH_Q = re.compile(
     r"\b(?:catch|catches|catching|caught|receiv(?:e|ed|er|ing)|receptions?|hauled\s+in|"
-    r"intercept(?:s|ed|ion)?|pick[\s-]?(?:six(?:es)?|6s?)|pi?cked\s+off|picks\s+off|"
-    r"(?:had|got|grabbed|with)\s+(?:both|two|three|the|a|an|\d)?\s*(?:picks?|ints?)\b)\b",
+    rf"intercept(?:s|ed|ion)?|{_PICK_SIX}|pi?cked\s+off|picks\s+off|{_HAD_PICKS}\b)\b",
     re.I,
 )
 _THROW_Q = re.compile(r"\b(?:threw|throw|throws|throwing|tossed|passer)\b", re.I)
@@ -55,8 +58,7 @@ def passer(catch_q: bool, sentence: str, sp: Span) -> float:
 
 # The question asks who intercepted a pass ("who picked off tua", "who had the pick 6").
 _PICK_Q = re.compile(
-    r"\b(?:intercept\w*|pick[\s-]?(?:six(?:es)?|6s?)|pi?ck(?:ed|s)?\s+off|"
-    r"(?:had|got|grabbed|with)\s+(?:both|two|three|the|a|an|\d)?\s*(?:picks?|ints?))\b",
+    rf"\b(?:intercept\w*|{_PICK_SIX}|pi?ck(?:ed|s)?\s+off|{_HAD_PICKS})\b",
     re.I,
 )
 # "pass to Mostert is picked off": whom the pass was meant for did not intercept it
