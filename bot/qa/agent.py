@@ -8,7 +8,7 @@ import re
 
 from ingest.keyword import tokenize
 
-from .name_words import POSITIONAL
+from .name_words import CONTRACTED, POSITIONAL
 from .role_words import AGENT_NOUNS
 from .shape import Span
 from .synonyms import base_form, synonyms
@@ -156,5 +156,7 @@ def doer_first(sentence: str, verb: str) -> Span | None:
     m = _FIRST_WORD.match(sentence)
     if m is None or tokenize(m.group()) in ([], ["\u2205"]) or POSITIONAL.fullmatch(m.group()):
         return None
+    if CONTRACTED.fullmatch(m.group()):
+        return None  # "They’re playing for their country": a pronoun with its verb
     sp = Span(0, m.end(), m.group())
     return sp if does(sentence, sp, verb) else None

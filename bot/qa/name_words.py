@@ -30,6 +30,9 @@ NOT_NAME_WORDS = (
     "Neither|Whose|Whom|GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|AEDT|AEST|IST|ET|PT"
 )
 
+# "We’re", "They'll", "I'd": a pronoun with its verb, never a name
+CONTRACTED = re.compile(r"\w+['’](?:re|ve|ll|m|d)", re.I)
+
 # a verb in -ing that opens a sentence before a name; not the names that end so ("Sterling K.
 # Brown", "Channing Tatum", "Reading FC")
 GERUND = re.compile(

@@ -21,6 +21,7 @@ from .joined import joined
 from .name_words import (
     ABBREVIATED,
     APPOSED,
+    CONTRACTED,
     GERUND,
     NOT_NAME_WORDS,
     POSITIONAL,
@@ -46,8 +47,9 @@ _SCORE_LINE_RX = re.compile(rf"\b{_TEAM}\s\d{{1,3}},\s{_TEAM}\s\d{{1,3}}\b(?![,.
 RECORD_AROUND = (
     re.compile(
         r"(?:\(|\brecord\s+(?:of\s+|to\s+|at\s+)?|"
-        r"\b(?:improves?|improved|falls?|fell|drops?|dropped|moves?|moved|sits?|at|slips?|slipped|"
-        r"slid|climbs?|climbed|rose|rises?)\s+(?:to\s+)?)$"
+        r"\b(?:improv(?:es?|ed|ing)|fall(?:s|ing)?|fell|drop(?:s|ped|ping)?|mov(?:es?|ed|ing)|"
+        r"sit(?:s|ting)?|at|slip(?:s|ped|ping)?|slid(?:ing)?|climb(?:s|ed|ing)?|rose|ris(?:es?|ing))"
+        r"\s+(?:to\s+)?)$"
     ),
     re.compile(r"^(?:\)|\s+(?:record|on\s+the\s+season|overall|in\s+(?:the\s+)?conference))"),
 )
@@ -234,6 +236,7 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
 
 # a first word that opens no name elsewhere but does here: "Thursday Night Football", "Will Levis"
 _NAME_OPENER = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]|Will\s+[A-Z][a-z]")
+_ABBREVIATION = re.compile(r"[A-Z]{2,}")  # a word in capitals: "PPR", "RNK", "NFL"
 _ROUND = re.compile(r"(?:Pre-)?Series\s+[A-H]\d?\+?")  # a funding round's name
 
 
@@ -247,8 +250,6 @@ _DESCRIBING = re.compile(
 _LINE_START = re.compile(r"[:|–—]\s+$")
 # what may come before the sentence's first word: an opening quote mark or bracket
 _OPENING = re.compile(r"[\s\"“‘'(\[]*")
-# "We’re", "They'll", "I'd": a pronoun with its verb, never a name
-_CONTRACTED = re.compile(r"\w+['’](?:re|ve|ll|m|d)", re.I)
 
 
 def _names(s: str) -> list[Span]:
@@ -259,9 +260,14 @@ def _names(s: str) -> list[Span]:
         # a lone letter opens no name ("F Patriots", "y Julián"; an initial has its full stop:
         # "J. Smith"), nor a word capitalised where a line starts ("Oct. 31 First pitch:")
         while words and (
-            (_NOT_NAME.match(words[0].rstrip(".,'’")) and not _NAME_OPENER.match(" ".join(words)))
+            (
+                _NOT_NAME.match(words[0].rstrip(".,'’"))
+                and not _NAME_OPENER.match(" ".join(words))
+                # "the All Blacks": "All" capitalised inside a sentence is the name's own
+                and not (words[0] == "All" and len(words) >= 2 and not first)
+            )
             or re.fullmatch(r"[A-Z]", words[0])
-            or _CONTRACTED.fullmatch(words[0].rstrip(".,"))
+            or CONTRACTED.fullmatch(words[0].rstrip(".,"))
             or (len(words) == 1 and POSITIONAL.fullmatch(words[0].rstrip(".,:'’")))
         ):
             words = words[1:]
@@ -301,6 +307,10 @@ def _names(s: str) -> list[Span]:
             continue  # "CEO of Flexport", "CEO of Warner Music Group": a post, not who holds it
         if len(text.split()) >= 2 and text.upper() == text and sum(c.isalpha() for c in text) > 5:
             continue  # "FULL TIME LIVE": a heading in capitals, not a name
+        caps = [bool(_ABBREVIATION.fullmatch(w)) for w in text.split()]
+        if sum(caps) >= 2 and caps[-1] and not re.search(r"\s[a-z]", text):
+            continue  # "TE PPR", "YTD Stats REC": a stats table's labels (not "VP of IBM", nor
+            # "UK PM Rishi Sunak", where a name ends it)
         if _ROUND.fullmatch(text):
             continue  # "led its Series B": a funding round, not who led it
         if _DESCRIBING.search(text):
