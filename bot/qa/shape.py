@@ -237,6 +237,9 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
 # a first word that opens no name elsewhere but does here: "Thursday Night Football", "Will Levis"
 _NAME_OPENER = re.compile(rf"{_WEEKDAY}\s+Night\s+[A-Z]|Will\s+[A-Z][a-z]")
 _ABBREVIATION = re.compile(r"[A-Z]{2,}")  # a word in capitals: "PPR", "RNK", "NFL"
+# a figure that opens a firm's name: "777 Partners", "1789 Capital" (not "$500 Capital", "No. 9")
+_NUMBERED = re.compile(r"(?<![\w$£€#.,/-])(?<!No\.\s)\d{1,4}\s$")
+_FIRM_END = re.compile(r"\b(?:Partners|Capital|Ventures|Holdings|Group|Labs?|Media|Studios)$")
 _ROUND = re.compile(r"(?:Pre-)?Series\s+[A-H]\d?\+?")  # a funding round's name
 
 
@@ -317,6 +320,10 @@ def _names(s: str) -> list[Span]:
             continue  # "the Los Angeles-based firm": says what the firm is, names no one
         if out and _ROLE_OF.match(text) and s[out[-1].end : start] == ", ":
             continue  # "Satya Nadella, Microsoft's CEO": the role says who the name is
+        numbered = _NUMBERED.search(s[:start])
+        if numbered and _FIRM_END.search(text):  # "fund 777 Partners": the figure is the name's
+            start = numbered.start()
+            text = s[start : start + len(numbered.group()) + len(text)]
         out.append(Span(start, start + len(text), text))
     return out
 
