@@ -80,7 +80,7 @@ from .amounts import (
     period_of,
     valued,
 )
-from .around import around, pronoun_for, said_by_or_on
+from .around import around, pronoun_for, said_by_or_on, speaker
 from .counted import (
     DEATHS,
     DIED,
@@ -129,6 +129,7 @@ from .question_kind import (
     PRICE_LEVEL,
     RAISED_Q,
     SHARE_Q,
+    SPEAKER_Q,
     SPEECH_Q,
     STAKE_Q,
     WHERE_IN,
@@ -494,6 +495,7 @@ class Asked:
     wants_org: bool
     name_q: bool  # "what is it called"
     speech_q: bool  # the question asks what was said
+    speaker_q: bool  # "who at nintendo said ...": who said it is asked for
     future_q: bool  # "where will they meet"
     roles: frozenset[str]  # the title asked about ("who is the governor")
     under: frozenset[str]  # "the var guy": what a name stands under ("VAR official John Brooks")
@@ -594,6 +596,7 @@ class Asked:
             wants_org=bool(WANTS_ORG.search(question)),
             name_q=bool(NAME_Q.search(question)) and not wants_person,
             speech_q=bool(SPEECH_Q.search(question)),
+            speaker_q=shape == WHO and bool(SPEAKER_Q.search(question)),
             future_q=bool(FUTURE_Q.search(question)),
             roles=roles,
             under=role_under(question) if shape == WHO else frozenset(),
@@ -710,6 +713,8 @@ class Asked:
         if shape == WHEN or self.name_q:  # "the ministry said on Monday": when it was said;
             # "..., said Jo Mar": who said it, not what the thing is called
             rated = [(sp, w * (0.4 if self._said(sentence, sp) else 1.0)) for sp, w in rated]
+        elif self.speaker_q:  # "who at nintendo said ...": "Zelda producer Eiji Aonuma said"
+            rated = [(sp, w * (AGENT if speaker(sentence, sp) else 1.0)) for sp, w in rated]
         rated = time_place.weigh(self, sentence, rated)  # times and places
         rated = bracketed.weigh(shape, sentence, rated, self.q_toks)  # "Freeman ($27 million)"
         if self.figures:  # "how many of the last 25": not "25 previous derbies"

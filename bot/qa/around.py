@@ -117,6 +117,22 @@ def said_by_or_on(sentence: str, sp: Span) -> bool:
     )
 
 
+# the speaker's name right before the verb of saying, or after it ("Eiji Aonuma said", "Jo Mar,
+# the firm's head, told reporters", "..., said Jo Mar")
+_SAID = r"(?:said|says|told|tells|wrote|writes|added|explained|noted|warned|claimed|tweeted|posted)"
+_SAYS_AFTER = re.compile(rf"^(?:['’]s?)?(?:,[^,]{{1,80}},)?\s+{_SAID}\b")
+_SAID_BEFORE = re.compile(rf"\b{_SAID},?\s+$")
+
+
+def speaker(sentence: str, sp: Span) -> bool:
+    """Whether ``sp`` is who said what the sentence reports: the name right before the verb of
+    saying (a title set off by commas between them) or right after it."""
+    return bool(
+        _SAYS_AFTER.match(sentence[sp.end : sp.end + 100])
+        or _SAID_BEFORE.search(sentence[max(0, sp.start - 20) : sp.start])
+    )
+
+
 _PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’.-]*")
 

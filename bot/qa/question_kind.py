@@ -559,10 +559,12 @@ def spent_asked(question: str) -> bool:
 
 
 HOW_LONG = re.compile(r"\bhow\s+long\b(?!\s+ago\b)", re.I)
-# "who at beuc called it unfair", "who said ...": who said it is asked for
+# "who at beuc called it unfair", "who said ...": who said it is asked for ("who said no" asks
+# who voted against)
 SPEAKER_Q = re.compile(
     r"\bwho(?:['’]s)?\b(?:\s+(?:at|from|of|in)\s+[\w'’&.-]+)?\s+(?:said|says|called|calls|claimed|"
-    r"described|slammed|criticised|criticized|warned|told|wrote|tweeted|posted|blasted|praised)\b",
+    r"described|slammed|criticised|criticized|warned|told|wrote|tweeted|posted|blasted|praised)\b"
+    r"(?!\s+(?:no|yes)\b)",
     re.I,
 )
 SPEECH_Q = re.compile(
