@@ -82,8 +82,12 @@ def novel(
             ts and not any(len(t) >= 4 and t not in _PLACE_WORDS and _related(t, own) for t in ts)
             for ts in ([t for t in p if t != "\u2205"] for p in parts)
         )
-    # "the four-team college playoff": "College Football Playoff" is the question's own
+    # "the four-team college playoff": "College Football Playoff" is the question's own; and a
+    # name every word of which the question gives is, even among the words of the kind asked
+    # ("which metal gear solid character": "Metal Gear Solid")
     if context is not None and len(toks) >= 3:
+        if all(_related(t, q_toks) for t in toks):
+            return False
         return 2 * sum(not _related(t, context) for t in toks) >= len(toks)
     return any(not _related(t, q_toks) for t in toks)
 
