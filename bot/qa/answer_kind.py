@@ -85,12 +85,15 @@ from .counted import (
     DEATHS,
     DIED,
     NATIONALS,
+    OTHER_STAT,
     PEOPLE,
     PEOPLE_BY_ROLE,
     counted_beside,
     counted_head,
     counts_people,
     nouns,
+    other_stat,
+    stat_asked,
     what_counted,
 )
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
@@ -375,6 +378,8 @@ def _span_strength(
             # "how many yards did he throw for": "245 yards", not "a 29-yard TD", "a pass to
             # Tee Higgins for 18 yards" or "8:56 p.m.: ... picking up two yards"
             base *= ONE_PLAY
+        if hits and other_stat(sp.text, ask.stat):
+            base *= OTHER_STAT  # "how many yards did allen run for": not "258 passing yards"
         if not hits and re.match(r"\d+(?:st|nd|rd|th)\b", sp.text):
             base = 0.3  # "the 3rd stage": a count only of what the question counts
         elif not hits and MEASURED.search(sp.text):
@@ -544,6 +549,7 @@ class Asked:
     valued_q: bool = False  # "what's it valued at": what a firm is said to be worth
     pick_q: bool = False  # "who picked off tua": who intercepted the pass is asked
     level_q: bool = False  # "where'd the dow close": the level a market stands at (points)
+    stat: str = ""  # "how many yards did he run for": the kind of yards asked ("rushing")
 
     @property
     def kind(self) -> set[str]:
@@ -586,6 +592,7 @@ class Asked:
             asked=q_toks | {ph[0] for phs in syn.values() for ph in phs if len(ph) == 1},
             counted=counted,
             counted_by=counted_by,
+            stat=stat_asked(question) if shape == HOW_MANY else "",
             how_old=bool(HOW_OLD.search(question)),
             opponent_q=bool(OPPONENT_Q.search(typed)),
             money_q=money_q,

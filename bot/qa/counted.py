@@ -103,3 +103,27 @@ def counted_beside(sentence: str, start: int, end: int, counted: set[str]) -> bo
     return bool(
         (before and nouns(before.group(1)) & counted) or (after and nouns(after.group(1)) & counted)
     )
+
+
+# a player's yards by how they were gained: the question's verb says which it asks for ("how
+# many yards did he run for"), and a count of another kind ("258 passing yards") is not it
+_STAT_ASKED = (
+    ("rushing", re.compile(r"\b(?:run|ran|runs|rush(?:ed|es|ing)?|carr(?:y|ied|ies))\b", re.I)),
+    ("passing", re.compile(r"\b(?:throw|threw|thrown|throws|pass(?:ed|ing)?)\b", re.I)),
+    ("receiving", re.compile(r"\b(?:catch|caught|catches|receiv(?:e|ed|ing))\b", re.I)),
+)
+_STAT_OF = re.compile(r"\b(rushing|passing|receiving)\s+(?:yards|yds|touchdowns|tds)\b", re.I)
+OTHER_STAT = 0.5  # what a count of another kind of yards counts for
+
+
+def stat_asked(question: str) -> str:
+    """The kind of yards a question's verb asks for ("rushing", "passing", "receiving"), or ""
+    where it names none or more than one."""
+    kinds = [kind for kind, rx in _STAT_ASKED if rx.search(question)]
+    return kinds[0] if len(kinds) == 1 else ""
+
+
+def other_stat(span: str, asked: str) -> bool:
+    """Whether the count says it is yards of another kind than those asked for."""
+    m = _STAT_OF.search(span)
+    return bool(asked and m and m.group(1).lower() != asked)

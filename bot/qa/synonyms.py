@@ -65,6 +65,8 @@ _GROUPS = [
     "distro|distributor|distribution",
     "fight|clash|clashes|fighting|violence|attack",
     "score|scored|goal|goals|netted|fired home|slotted home",
+    # "how many yards did he run for": "He also rushed eight times for 44 yards"
+    "rush|rushed|rushes|rushing|run for|ran for|runs for",
     # "who came in for tillman": "named to the roster in his place"
     "replace|replaced|replacing|replacement|in his place|in her place|came in for|stand-in|"
     "filled in for|fill in for",
