@@ -13,7 +13,8 @@ Map: the weights first; then ``_span_strength``, one span's base strength by sha
 name, a person or a body, a name that says it is the kind of body asked, a side's one-word name
 for which team, an event's name for no body, a role or title matched, the doer of the question's
 verb unless a side named with "the" when a person is asked; how many: a count of the noun
-asked (not of the "-ing" word before it: rushes for "rushing yards"), an age, not one play's or
+asked (not of the "-ing" word before it: rushes for "rushing yards"; nor yards of another kind than
+the question's verb asks: "passing yards" for "run for"), an age, not one play's or
 one pass's yards nor a live blog's clock-stamped play, not what a ground holds for who came, not
 the count something grew from; how much: money, a share, a measure, a depth for snow or rain,
 the period asked, what a firm is valued at when that is asked, not a threshold a condition
@@ -27,7 +28,7 @@ asks, read once by ``Asked.read``; ``counted_seen`` onwards filled from all cand
 already names, and applies the weights kept in other modules (places and times, owners, labels,
 brackets, whose a figure is (``bot.qa.subject``: someone else's, another place's, or given for
 no place when the best article gives one for the place asked), a vote's tally
-(``bot.qa.tally``), votes)."""
+(``bot.qa.tally``), votes; asked who said something, the speaker, ``bot.qa.around.speaker``)."""
 
 from __future__ import annotations
 
