@@ -6,12 +6,8 @@ Hand-written sentences, read by the answerer as an article's."""
 from __future__ import annotations
 
 from bot.qa.agent import doer_first
-from bot.qa.shape import WHO, answer_spans
 from tests.test_qa_extractive import _lead
-
-
-def _names(sentence: str) -> list[str]:
-    return [sp.text for sp in answer_spans(sentence, WHO)]
+from tests.test_qa_names import _names
 
 
 def test_a_stats_table_s_labels_are_no_name() -> None:

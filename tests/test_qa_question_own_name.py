@@ -4,25 +4,18 @@ character": "Orvane Keep Saga"). Hand-written sentences."""
 
 from __future__ import annotations
 
-from bot.qa.answer_kind import Asked
-from bot.qa.shape import WHO
-from bot.qa.synonyms import synonyms, words
 from tests.test_qa_extractive import _lead
+from tests.test_qa_owner import _rating
 
 Q = "which orvane keep saga character is basically a vampire"
 
 
-def _rated(q: str, sentence: str) -> dict[str, float]:
-    toks = set(words(q))
-    ask = Asked.read(q, WHO, toks, {t: synonyms(t) for t in toks})
-    return {sp.text: w for sp, w in ask.rate(sentence, lambda _: 0.0)}
-
-
 def test_the_question_s_own_title_is_no_answer() -> None:
-    rated = _rated(Q, "The Orvane Keep Saga games are kings of the sudden plot twist.")
-    assert "Orvane Keep Saga" not in rated
+    title = "The Orvane Keep Saga games are kings of the sudden plot twist."
+    assert _rating(Q, title, "Orvane Keep Saga") is None
     # a name the question does not give in full is still an answer
-    assert "Dell Marrow" in _rated(Q, "In Orvane Keep Saga 2, Dell Marrow drinks blood to heal.")
+    named = "In Orvane Keep Saga 2, Dell Marrow drinks blood to heal."
+    assert _rating(Q, named, "Dell Marrow") is not None
 
 
 def test_the_lead_does_not_echo_the_question() -> None:

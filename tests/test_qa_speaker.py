@@ -5,27 +5,15 @@ Hand-written sentences."""
 
 from __future__ import annotations
 
-from bot.qa.answer_kind import Asked
 from bot.qa.around import speaker
 from bot.qa.question_kind import SPEAKER_Q
-from bot.qa.shape import WHO, Span
-from bot.qa.synonyms import synonyms, words
+from tests.test_qa_clauses import _span
+from tests.test_qa_owner import _rating
 
 PRODUCER = (
     "Orsk later answered the talk: Tidewater producer Ilse Marrow said that nothing so bold was "
     "planned."
 )
-
-
-def _span(sentence: str, name: str) -> Span:
-    at = sentence.index(name)
-    return Span(at, at + len(name), name)
-
-
-def _rating(q: str, sentence: str, name: str) -> float | None:
-    toks = set(words(q))
-    ask = Asked.read(q, WHO, toks, {t: synonyms(t) for t in toks})
-    return dict((sp.text, w) for sp, w in ask.rate(sentence, lambda _: 0.0)).get(name)
 
 
 def test_the_speaker_is_the_name_beside_the_verb_of_saying() -> None:

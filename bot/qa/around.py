@@ -46,9 +46,10 @@ def description(sentence: str, end: int) -> re.Match[str] | None:
 
 
 _NEXT_ITEM = re.compile(r"\s*(?:[,;:–—-]|and\b|or\b|while\b|but\b)")
-_SPEECH = (
-    r"(?:said|says|announced|told|reported|added|stated|confirmed|wrote|tweeted|posted|published)"
-)
+# verbs of saying: those that say who or when something was said, and (below) those that name
+# its speaker
+_SAYING = r"said|says|told|added|wrote|tweeted|posted"
+_SPEECH = rf"(?:{_SAYING}|announced|reported|stated|confirmed|published)"
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
 
@@ -119,7 +120,7 @@ def said_by_or_on(sentence: str, sp: Span) -> bool:
 
 # the speaker's name right before the verb of saying, or after it ("Eiji Aonuma said", "Jo Mar,
 # the firm's head, told reporters", "..., said Jo Mar")
-_SAID = r"(?:said|says|told|tells|wrote|writes|added|explained|noted|warned|claimed|tweeted|posted)"
+_SAID = rf"(?:{_SAYING}|tells|writes|explained|noted|warned|claimed)"
 _SAYS_AFTER = re.compile(rf"^(?:['’]s?)?(?:,[^,]{{1,80}},)?\s+{_SAID}\b")
 _SAID_BEFORE = re.compile(rf"\b{_SAID},?\s+$")
 

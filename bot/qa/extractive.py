@@ -56,7 +56,7 @@ from .labels import (
 from .lead_words import stated
 from .person import personlike
 from .press import MEDIA_Q, outlet_named
-from .question_kind import NAME_Q, SPEAKER_Q, kind_named, question_shape, what_kind
+from .question_kind import NAME_Q, kind_named, question_shape, what_kind
 from .seen import read_candidates
 from .sentences import trim_window
 from .sentvecs import EMBED_CHARS
@@ -92,7 +92,7 @@ SAID_WORDS = 8
 SHORTLIST = 12  # sentences embedded per question for the meaning score (EMBED_CHARS of each)
 # a stats line's figures before the copy it repeats: "11 4 deebo samuel is on pace ..."
 _LEAD_FIGURES = re.compile(r"^(?:\d+ )+")
-# asked who said it (``SPEAKER_Q``), what a sentence quoted after "Ursula Pachl, deputy director
+# asked who said it (``Asked.speaker_q``), what a sentence quoted after "Ursula Pachl, deputy director
 # of BEUC, said:" counts for: it is what she said, and the names in it are not hers
 QUOTED_SPEECH = 0.6
 # "name" as what is asked for ("ceo name?", "the name of"), not as a verb ("name the ship")
@@ -299,7 +299,7 @@ def select_excerpts(
         elif shape == WHAT and called and _SHORT_QUOTE.search(c.sentence):
             c.shape = W_BECAUSE  # "what did he call them": “environmental lunatics”
         by_article.setdefault(c.passage.article_id, []).append(c)
-    speaker_q = shape == WHO and bool(SPEAKER_Q.search(question))
+    speaker_q = ask.speaker_q
     for sents in by_article.values():
         at = {c.idx: c for c in sents}
         for c in sents:
