@@ -145,7 +145,7 @@ from .question_kind import (
 )
 from .quoted_title import with_quoted_titles
 from .regions import COUNTRY_Q, ENDS_IN_COUNTRY, PLACE_NAME
-from .relations import object_verb, weigh_done, weigh_relations, whose_words
+from .relations import made_words, object_verb, weigh_done, weigh_relations, whose_words
 from .roles_asked import KIND_ASKED, WANTS_ORG, qualified, role_under, roles_asked
 from .scores import result_weight
 from .shape import (
@@ -537,6 +537,7 @@ class Asked:
     arts_with: dict[str, set[str]] = field(default_factory=dict)  # word -> articles holding it
     vote: float = VOTE  # what each further article naming a person adds to its strength
     whose: frozenset[str] = frozenset()  # "whose backpass": the thing whose owner is asked for
+    made: frozenset[str] = frozenset()  # "who scored both goals": what the verb made ("goal")
     done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
     successor: bool = False  # "who's taking over as ceo": the name coming into the post
     figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
@@ -634,6 +635,7 @@ class Asked:
             context=context,
             alone=alone_words(question),
             whose=whose_words(question) if shape == WHO else frozenset(),
+            made=made_words(question, verb) if shape == WHO else frozenset(),
             done_to=object_verb(question) if shape == WHO else ("", frozenset()),
             successor=shape == WHO and succession_asked(question),
             figures=figures(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset(),

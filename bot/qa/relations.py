@@ -1,6 +1,7 @@
 """Who stands in the relation the question asks about, besides doing its verb
 (``bot.qa.agent``): whose thing it is ("whose backpass gifted them the winner": "Destiny
-Udogie's blind backpass", "the liver of 3-year-old Olivia Swedberg"), whom the verb was done to
+Udogie's blind backpass", "the liver of 3-year-old Olivia Swedberg"), whose the thing the verb
+made is ("who scored both goals": "Lineth Beerensteyn’s two goals"), whom the verb was done to
 ("who did spire hire as team president": "has also hired Doug Duchardt"), and, asked who plays a
 part, the part itself ("his role as Arthur Fleck"), which is not the answer; asked who comes into a
 post, the name an article puts in it (``bot.qa.succession``)."""
@@ -12,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from .shape import Span
 from .succession import succession_weight
-from .synonyms import words
+from .synonyms import synonyms, words
 
 if TYPE_CHECKING:
     from .answer_kind import Asked
 
 WHOSE = 1.5  # what a name that owns the thing asked about counts for more
+MADE = 1.3  # what a name that owns the thing the question's verb made counts for more
 DONE_TO = 1.3  # what a name the question's verb was done to counts for more
 DOER = 0.3  # ... and what a name the question gives as who did it counts for
 CHARACTER = 0.5  # what the role a name is cast in counts for, asked who plays it
@@ -72,6 +74,52 @@ _BEATEN = re.compile(
     r"\b(?:victory|victories|win|wins|won|triumph|upset|rout|thrashing)\b(?:\s+[\w'’-]+){0,3}?\s+"
     r"(?:over|against)\s+(?:[a-z\d][\w'’-]*\s+){0,3}$"
 )
+
+
+# "who scored both dutch goals": the words after the question's verb, up to a preposition or the
+# question's end; the last of them is the thing the verb made
+_MADE_AFTER = re.compile(
+    r"\s+((?:[\w'’-]+\s+){0,3}?[\w-]+)(?=\s*(?:$|[?,!.]|\s(?:for|in|on|at|against|vs|to|from|"
+    r"with|by|during|before|after|last|this|up|down|when|while|that)\b))",
+    re.I,
+)
+_NOT_MADE = frozenset(words("it them him her that one"))
+_PARTICLE = re.compile(r"(?:up|off|out|down|over|away|back|in)\b")
+# a verb whose thing any side in it owns ("Hamilton's race" for "who won the race")
+_TAKING_PART = frozenset(words("win lose play watch have get face miss"))
+# after the name: "'s", up to two words, then the thing, which ends its noun ("Lineth
+# Beerensteyn’s two goals were", not "Josh Allen's touchdown pass to Diggs")
+_MADE_OWNED = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,2}?([\w-]+)(?=\s*(?:$|[^\w\s]|\s(?:in|on|at|for|to|of|from|with|"
+    r"by|and|or|but|was|were|is|are|had|has|came|that|which|[a-z]+ing|[a-z]+ed)\b))"
+)
+
+
+def made_words(question: str, verb: str) -> frozenset[str]:
+    """The stemmed word of the thing a who-question's verb made ("who scored both dutch goals":
+    "goal"), with its one-word synonyms, whose maker a sentence may give as its owner; none
+    for a pronoun ("who put it in")."""
+    for m in re.finditer(r"[a-z]+", question.lower()):
+        stem = words(m.group())
+        if not verb or stem != [verb] or verb in _TAKING_PART:
+            continue
+        after = _MADE_AFTER.match(question.lower(), m.end())
+        if after is None or _PARTICLE.match(after.group(1)):
+            return frozenset()  # "who set up the goal": who made it is not who set it up
+        head = words(after.group(1).split()[-1])
+        if len(head) != 1 or head[0] in _NOT_MADE:
+            return frozenset()
+        # "td": a touchdown
+        return frozenset(head) | {ph[0] for ph in synonyms(head[0]) if len(ph) == 1}
+    return frozenset()
+
+
+def made_by(sentence: str, sp: Span, thing: frozenset[str]) -> bool:
+    """Whether the name ``sp`` owns the thing the question's verb made ("Lineth Beerensteyn’s two
+    goals" for "who scored both dutch goals")."""
+    m = _MADE_OWNED.match(sentence, sp.end)
+    # "Tyrick Mitchell's own goal" was not for his side
+    return m is not None and bool(thing & set(words(m.group(1)))) and " own " not in m.group()
 
 
 def whose_words(question: str) -> frozenset[str]:
@@ -163,6 +211,8 @@ def weigh_relations(
         rated = [(sp, w * cast_weight(sentence, sp, asked.q_toks)) for sp, w in rated]
     if thing := asked.whose:
         rated = [(sp, w * (WHOSE if owns(sentence, sp, thing) else 1.0)) for sp, w in rated]
+    elif made := asked.made:  # "who scored both goals": "Lineth Beerensteyn’s two goals"
+        rated = [(sp, w * (MADE if made_by(sentence, sp, made) else 1.0)) for sp, w in rated]
     if asked.successor:  # "Richard Teng will take over", not "Changpeng Zhao stepped down"
         rated = [(sp, w * succession_weight(sentence, sp)) for sp, w in rated]
     return rated
