@@ -77,9 +77,12 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
     # another clause's words say nothing of this answer: "Canada ... on the second Monday in
     # October, and Liberia celebrates Thanksgiving on the first Thursday of November"
     start = max(0, at - WINDOW[0])
-    for m in _NAMED_TURN.finditer(sentence, start, sp.start):
+    # between figures, "and" alone turns to another's: "Celgene acquiring Juno for $9 billion
+    # and Gilead acquiring Kite Pharma for $12 billion"
+    turns = _FIGURE_TURN if _FIGURE.match(sp.text) else _NAMED_TURN
+    for m in turns.finditer(sentence, start, sp.start):
         start = m.end()
-    turn = _NAMED_TURN.search(sentence, after, end)
+    turn = turns.search(sentence, after, end)
     if turn is not None and not described:
         end, inner_end = turn.start(), min(inner_end, turn.start())
     window = sentence[start : sp.start] + " " + sentence[after:end]
@@ -97,6 +100,15 @@ _NAMED_TURN = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas|although|though|yet)|\s+(?:while|whereas))\s+"
     r"(?=[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){0,3}?(?:[a-z]{2,}(?:s|ed)|had|was|were|will|would|"
     r"can|could|got|won|lost|made|took|saw|went|came|led|ran|beat)\b)"
+)
+
+_FIGURE = re.compile(r"[$€£¥₹\d]|[A-Z]{1,3}\$")
+# ... with its verb right after the name, in the singular ("and Gilead acquiring", "and Jo Mar
+# added"; "42 states and D.C. are suing" is one subject)
+_FIGURE_TURN = re.compile(
+    rf"{_NAMED_TURN.pattern}|\s+and\s+(?=(?:[A-Z][\w'’.&-]*\s+){{1,3}}"
+    r"(?:[a-z]{2,}(?:ing|ed)|[a-z]{2,}[^s\s']s|had|was|will|would|can|could|got|won|lost|made|"
+    r"took|paid|spent|sold|bought)\b)"
 )
 
 

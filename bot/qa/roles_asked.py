@@ -22,7 +22,7 @@ ROLES = frozenset(
         "spokesman spokeswoman commissioner ambassador leader boss head premier chancellor "
         "mediation referee ref umpire defender striker midfielder goalkeeper keeper quarterback qb "
         "receiver pitcher commentator announcer analyst reporter host anchor negotiator "
-        "prosecutor attorney lawyer regulator inspector detective officer commander reffed "
+        "prosecutor attorney lawyer counsel regulator inspector detective officer commander reffed "
         "refereed officiated reffing refereeing officiating cfo coo cto rb wr te lb cb kicker "
         "linebacker cornerback gm editor economist professor researcher scientist "
         # family: "whats the name of longfellow's wife": "Fanny, his wife of 18 years"
@@ -138,6 +138,17 @@ def roles_asked(question: str, q_toks: set[str]) -> frozenset[str]:
     roles = set(agents) if agents and not (head or orgs) else roles | agents
     if not roles and _IN_CHARGE.search(question):
         roles |= IN_CHARGE_ROLES
+    # "iag's general counsel got called out by the ceo": the ceo did something; the counsel is
+    # asked for
+    by = {t for m in _BY_ROLE.finditer(question) for t in tokenize(m.group(1))} & roles
+    if roles - by:
+        roles -= by
     for r in list(roles):  # "who is quillon's ceo": "chief executive Mirela Castan"
         roles.update(SAME_ROLE.get(r, ()))
     return frozenset(roles)
+
+
+# a title after "by": whoever holds it did what the question says, and is not asked for
+_BY_ROLE = re.compile(
+    r"\bby\s+(?:the|a|an|his|her|their|its)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)", re.I
+)
