@@ -46,3 +46,11 @@ def test_dropping_to_a_record_is_the_season_s_record() -> None:
         "their playoff hopes for another year."
     )
     assert _lead("harriers record now after the quays game", text) == "5-9 [1]."
+
+
+def test_a_word_of_how_many_opens_no_name() -> None:
+    # "Multiple Vikings defenders": many of a side, not a person named "Multiple Vikings"
+    names = _names("Multiple Harrier defenders wrap up Ivo Tarn for a 12-yard loss.")
+    assert "Ivo Tarn" in names
+    assert not [n for n in names if n.startswith("Multiple")]
+    assert not [n for n in _names("Numerous Otters fans came.") if n.startswith("Numerous")]
