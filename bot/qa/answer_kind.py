@@ -484,6 +484,17 @@ def _span_strength(
     return base * (0.6 + min(0.6, closeness))
 
 
+# where a place joined to the one before it starts: "to the Kings| in Sacramento"
+_LAST_PLACE = re.compile(r".+\s((?:in|at|near)\s+[A-Z][^,]*)$")
+
+
+def _last_place(sp: Span) -> Span | None:
+    """The last of the places a where-span joins ("in Sacramento" of "to the Kings in
+    Sacramento"), or None."""
+    m = _LAST_PLACE.match(sp.text)
+    return Span(sp.start + m.start(1), sp.end, m.group(1)) if m else None
+
+
 @dataclass
 class Asked:
     """What a question asks for, read once per question; ``counted_seen`` to ``arts_with`` are
@@ -694,10 +705,9 @@ class Asked:
                 for o in (without_preposition(sp) for sp in answer_spans(sentence, WHERE))
                 if not any(o.start < f.end and f.start < o.end for f in found)
             ]
-        spans = [
-            s
-            for s in found
-            if novel(
+
+        def new(s: Span) -> bool:
+            return novel(
                 s,
                 self.q_toks,
                 shape == WHO and self.wants_person,
@@ -705,6 +715,14 @@ class Asked:
                 place=shape == WHERE and not self.where_in,
                 alone=self.alone,
             )
+
+        if shape == WHERE:  # "to the Kings in Sacramento", asked where they lost to the kings:
+            # the place the question does not name yet ("in Sacramento")
+            found = [s if new(s) else (_last_place(s) or s) for s in found]
+        spans = [
+            s
+            for s in found
+            if new(s)
             and (s is label or not (shape == WHERE and person_named(s.text, self.surnames)))
             and not boilerplate(sentence, s)
             and not bracketed.short_name_given(sentence, s, self.q_toks)
