@@ -105,7 +105,8 @@ _INFLECTED = re.compile(r"(?:ed|es|ing|[^su]s)$")
 
 
 # the particle of a phrasal verb: "picked off", "picked up"
-_PARTICLE = re.compile(r"\s+(off|up|out|down|over|away|back)\b")
+PARTICLES = "off|up|out|down|over|away|back"
+_PARTICLE = re.compile(rf"\s+({PARTICLES})\b")
 
 
 def asked_particle(question: str, verb: str) -> str:

@@ -706,7 +706,7 @@ class Asked:
                 if not any(o.start < f.end and f.start < o.end for f in found)
             ]
 
-        def new(s: Span) -> bool:
+        def novel_here(s: Span) -> bool:
             return novel(
                 s,
                 self.q_toks,
@@ -718,11 +718,11 @@ class Asked:
 
         if shape == WHERE:  # "to the Kings in Sacramento", asked where they lost to the kings:
             # the place the question does not name yet ("in Sacramento")
-            found = [s if new(s) else (_last_place(s) or s) for s in found]
+            found = [s if novel_here(s) else (_last_place(s) or s) for s in found]
         spans = [
             s
             for s in found
-            if new(s)
+            if novel_here(s)
             and (s is label or not (shape == WHERE and person_named(s.text, self.surnames)))
             and not boilerplate(sentence, s)
             and not bracketed.short_name_given(sentence, s, self.q_toks)

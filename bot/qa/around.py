@@ -96,10 +96,12 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
 # Liberia celebrates", "..., while Spotify rival Apple Music had"); not one that goes on about the
 # same ("..., but their marriage was annulled after 55 hours"). ``bot.qa.subject._TURN`` is any
 # turn, named or not, for whose a figure is.
+# a clause's verb of one form for any subject: "had", "will", "won"
+_VERB_FORMS = "had|was|will|would|can|could|got|won|lost|made|took"
 _NAMED_TURN = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas|although|though|yet)|\s+(?:while|whereas))\s+"
-    r"(?=[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){0,3}?(?:[a-z]{2,}(?:s|ed)|had|was|were|will|would|"
-    r"can|could|got|won|lost|made|took|saw|went|came|led|ran|beat)\b)"
+    r"(?=[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){0,3}?(?:[a-z]{2,}(?:s|ed)|were|"
+    rf"{_VERB_FORMS}|saw|went|came|led|ran|beat)\b)"
 )
 
 _FIGURE = re.compile(r"[$€£¥₹\d]|[A-Z]{1,3}\$")
@@ -107,8 +109,7 @@ _FIGURE = re.compile(r"[$€£¥₹\d]|[A-Z]{1,3}\$")
 # added"; "42 states and D.C. are suing" is one subject)
 _FIGURE_TURN = re.compile(
     rf"{_NAMED_TURN.pattern}|\s+and\s+(?=(?:[A-Z][\w'’.&-]*\s+){{1,3}}"
-    r"(?:[a-z]{2,}(?:ing|ed)|[a-z]{2,}[^s\s']s|had|was|will|would|can|could|got|won|lost|made|"
-    r"took|paid|spent|sold|bought)\b)"
+    rf"(?:[a-z]{{2,}}(?:ing|ed)|[a-z]{{2,}}[^s\s']s|{_VERB_FORMS}|paid|spent|sold|bought)\b)"
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .agent import PARTICLES
 from .shape import Span
 from .succession import succession_weight
 from .synonyms import synonyms, words
@@ -84,7 +85,8 @@ _MADE_AFTER = re.compile(
     re.I,
 )
 _NOT_MADE = frozenset(words("it them him her that one"))
-_PARTICLE = re.compile(r"(?:up|off|out|down|over|away|back|in)\b")
+# a particle ("who set up the goal") or "in" ("who put in the cross") right after the verb
+_PARTICLE = re.compile(rf"(?:{PARTICLES}|in)\b")
 # a verb whose thing any side in it owns ("Hamilton's race" for "who won the race")
 _TAKING_PART = frozenset(words("win lose play watch have get face miss"))
 # after the name: "'s", up to two words, then the thing, which ends its noun ("Lineth
