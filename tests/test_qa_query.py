@@ -207,6 +207,15 @@ def test_a_word_of_a_nickname_s_full_name_is_unseen_only_if_the_name_is_nowhere(
     assert not written_otherwise("Ysolde", expansions(q), holds_city)
 
 
+def test_sports_nicknames_are_searched_with_the_names_articles_use() -> None:
+    assert expand("who's starting at qb for cincy now")[1] == ["Cincinnati"]
+    assert expand("how many yards did kittle have the last time the niners played")[1] == ["49ers"]
+    assert expand("where are the poms playing india next")[1] == ["England"]
+    assert expand("who coaches the dees")[1] == ["Melbourne Demons"]
+    # everyday words stay as typed: "pats on the back", "kiwis and mangoes"
+    assert expand("he got pats on the back for the kiwis he grew")[1] == []
+
+
 def test_outlet_names_are_not_unseen_names() -> None:
     q = "What did the Ostry Valley Post and Reuters say about the Quillon water rationing?"
     assert unseen_names(q, OUTLETS, KNOWN) == []

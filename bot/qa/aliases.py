@@ -93,6 +93,9 @@ ALIASES: dict[str, str] = {
     "vid": "video", "vids": "videos", "psu": "Penn State", "notifs": "notifications",
     "notif": "notification",
     "asu": "Arizona State", "kc": "Kansas City",
+    "niners": "49ers", "cincy": "Cincinnati", "g-men": "Giants",
+    "nola": "New Orleans", "poms": "England", "aussies": "Australia",
+    "proteas": "South Africa cricket", "dees": "Melbourne Demons",
     # "utd" alone is Manchester United; another club's "utd" is its own
     "utd": "Manchester United", "newcastle utd": "Newcastle United", "leeds utd": "Leeds United",
     "sheffield utd": "Sheffield United", "west ham utd": "West Ham United",
