@@ -3,8 +3,7 @@ gives the place it does not name ("in Welbrook"). Hand-written sentences."""
 
 from __future__ import annotations
 
-from bot.qa.answer_kind import _last_place
-from bot.qa.shape import Span
+from bot.qa.shape import Span, last_place
 from tests.test_qa_extractive import _lead
 
 COLLAPSE = (
@@ -16,10 +15,10 @@ COLLAPSE = (
 def test_the_last_of_joined_places() -> None:
     s = "They lost to the Otters in Welbrook."
     joined = Span(s.index("to the"), len(s) - 1, "to the Otters in Welbrook")
-    last = _last_place(joined)
+    last = last_place(joined)
     assert last is not None and last.text == "in Welbrook"
     assert s[last.start : last.end] == "in Welbrook"
-    assert _last_place(Span(0, 4, "in Welbrook")) is None  # one place alone
+    assert last_place(Span(0, 4, "in Welbrook")) is None  # one place alone
 
 
 def test_the_place_the_question_does_not_name_leads() -> None:

@@ -25,10 +25,12 @@ closeness to the question's words (its own clause's; a "he" before a figure stan
 person asked, ``bot.qa.around.pronoun_for``); then ``Asked``: its fields (what the question
 asks, read once by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by
 ``bot.qa.seen``), and ``Asked.rate``, which finds a sentence's spans, drops those the question
-already names, and applies the weights kept in other modules (places and times, owners, labels,
+already names (asked where, keeping the last of two joined places when the question names the
+first, ``bot.qa.shape.last_place``), and applies the weights kept in other modules (places and times, owners, labels,
 brackets, whose a figure is (``bot.qa.subject``: someone else's, another place's, or given for
 no place when the best article gives one for the place asked), a vote's tally
-(``bot.qa.tally``), votes; asked who said something, the speaker, ``bot.qa.around.speaker``)."""
+(``bot.qa.tally``), votes; asked who said something, the speaker, ``bot.qa.around.speaker``;
+asked who made a thing, its owner, ``bot.qa.relations.made_by``)."""
 
 from __future__ import annotations
 
@@ -159,6 +161,7 @@ from .shape import (
     Span,
     answer_spans,
     is_title,
+    last_place,
 )
 from .span_filter import (
     LONG_WORDS,
@@ -484,17 +487,6 @@ def _span_strength(
     return base * (0.6 + min(0.6, closeness))
 
 
-# where a place joined to the one before it starts: "to the Kings| in Sacramento"
-_LAST_PLACE = re.compile(r".+\s((?:in|at|near)\s+[A-Z][^,]*)$")
-
-
-def _last_place(sp: Span) -> Span | None:
-    """The last of the places a where-span joins ("in Sacramento" of "to the Kings in
-    Sacramento"), or None."""
-    m = _LAST_PLACE.match(sp.text)
-    return Span(sp.start + m.start(1), sp.end, m.group(1)) if m else None
-
-
 @dataclass
 class Asked:
     """What a question asks for, read once per question; ``counted_seen`` to ``arts_with`` are
@@ -718,7 +710,7 @@ class Asked:
 
         if shape == WHERE:  # "to the Kings in Sacramento", asked where they lost to the kings:
             # the place the question does not name yet ("in Sacramento")
-            found = [s if novel_here(s) else (_last_place(s) or s) for s in found]
+            found = [s if novel_here(s) else (last_place(s) or s) for s in found]
         spans = [
             s
             for s in found

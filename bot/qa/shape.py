@@ -8,7 +8,7 @@ amounts and counts, names and places); then the helpers that cut a capitalised r
 (``_names``; a person named in the possessive after "in" is ``person.whose_name``) and give a
 count its noun (``_with_noun``); a weekday that ends a named day ("Cyber Monday") is dropped by
 ``_named_day``; ``answer_spans``, near the end, is the entry point that picks among them by
-shape."""
+shape; ``last_place`` gives the last of two places a where-span joins."""
 
 from __future__ import annotations
 
@@ -569,6 +569,17 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             out.append(s)
         return out
     return joined(sentence, _names(sentence)) if shape == WHO else []
+
+
+# where a place joined to the one before it starts: "to the Kings| in Sacramento"
+_LAST_PLACE = re.compile(r".+\s((?:in|at|near)\s+[A-Z][^,]*)$")
+
+
+def last_place(sp: Span) -> Span | None:
+    """The last of the places a where-span joins ("in Sacramento" of "to the Kings in
+    Sacramento"), or None."""
+    m = _LAST_PLACE.match(sp.text)
+    return Span(sp.start + m.start(1), sp.end, m.group(1)) if m else None
 
 
 def is_title(word: str) -> bool:
