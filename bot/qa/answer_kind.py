@@ -13,24 +13,24 @@ Map: the weights first; then ``_span_strength``, one span's base strength by sha
 name, a person or a body, a name that says it is the kind of body asked, a side's one-word name
 for which team, an event's name for no body, a role or title matched, the doer of the question's
 verb unless a side named with "the" when a person is asked; how many: a count of the noun
-asked (not of the "-ing" word before it: rushes for "rushing yards"; nor yards of another kind than
-the question's verb asks: "passing yards" for "run for"), an age, not one play's or
-one pass's yards nor a live blog's clock-stamped play, not what a ground holds for who came, not
+asked (not of the "-ing" word before it: rushes for "rushing yards"; nor yards of another kind
+than the question's verb asks: "passing yards" for "run for"), an age, not one play's or one
+pass's yards nor a live blog's clock-stamped play, not what a ground holds for who came, not
 the count something grew from; how much: money, a share, a measure, a depth for snow or rain,
 the period asked, what a firm is valued at when that is asked, not a threshold a condition
-names nor a target, a difference for "how much
-more" ("$80 more"), no price per month for a sum raised; how much and how many: not a line
-passed, "the Rs 20 Cr mark", the total when one is asked; when: a date over a vague time) and its
+names nor a target, a difference for "how much more" ("$80 more"), no price per month for a sum
+raised; how much and how many: not a line passed, "the Rs 20 Cr mark", the total when one is
+asked; when: a date over a vague time) and its
 closeness to the question's words (its own clause's; a "he" before a figure stands for the
 person asked, ``bot.qa.around.pronoun_for``); then ``Asked``: its fields (what the question
 asks, read once by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by
 ``bot.qa.seen``), and ``Asked.rate``, which finds a sentence's spans, drops those the question
 already names (asked where, keeping the last of two joined places when the question names the
-first, ``bot.qa.shape.last_place``), and applies the weights kept in other modules (places and times, owners, labels,
-brackets, whose a figure is (``bot.qa.subject``: someone else's, another place's, or given for
-no place when the best article gives one for the place asked), a vote's tally
-(``bot.qa.tally``), votes; asked who said something, the speaker, ``bot.qa.around.speaker``;
-asked who made a thing, its owner, ``bot.qa.relations.made_by``)."""
+first, ``bot.qa.shape.last_place``), and applies the weights kept in other modules (places and
+times, owners, labels, brackets, whose a figure is (``bot.qa.subject``: someone else's, another
+place's, or given for no place when the best article gives one for the place asked), a vote's
+tally (``bot.qa.tally``), votes; asked who said something, the speaker,
+``bot.qa.around.speaker``; asked who made a thing, its owner, ``bot.qa.relations.made_by``)."""
 
 from __future__ import annotations
 

@@ -92,12 +92,13 @@ def around(sentence: str, sp: Span) -> tuple[str, str]:
     return window, inner
 
 
+# a clause's verb of one form for any subject: "had", "will", "won"
+_VERB_FORMS = "had|was|will|would|can|could|got|won|lost|made|took"
+
 # where one clause gives way to another about someone or something else, named ("..., and
 # Liberia celebrates", "..., while Spotify rival Apple Music had"); not one that goes on about the
 # same ("..., but their marriage was annulled after 55 hours"). ``bot.qa.subject._TURN`` is any
 # turn, named or not, for whose a figure is.
-# a clause's verb of one form for any subject: "had", "will", "won"
-_VERB_FORMS = "had|was|will|would|can|could|got|won|lost|made|took"
 _NAMED_TURN = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas|although|though|yet)|\s+(?:while|whereas))\s+"
     r"(?=[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+){0,3}?(?:[a-z]{2,}(?:s|ed)|were|"
