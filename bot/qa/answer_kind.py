@@ -471,10 +471,12 @@ def _span_strength(
         year = tw.YEAR_ONLY.match(sp.text)
         # a year alone that no other candidate dates more closely ("on 4 March 2019") is the
         # date news gives for what is long done
-        undated = past_q and bool(year) and sp.text[-4:] not in dated_years
+        undated = (past_q or ask.future_q) and bool(year) and sp.text[-4:] not in dated_years
         base = (1.0 if year_q else tw.YEAR_PAST if undated else tw.YEAR_ALONE) if year else 0.6
     if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
         base = 0.5  # "30 years ago" answers "how long ago", not "what year"
+    if shape == WHEN and ask.future_q and not past_q and tw.GONE_BY.search(sp.text):
+        base *= tw.GONE  # "when will the dam be full": not "since last spring"
     window, inner = around(sentence, sp)
     if shape != WHO and (named := pronoun_for(sentence, sp, q_toks, surnames)):
         # "He was opposed by 22 Republicans", asked how many voted against Jordan: "he" is

@@ -86,19 +86,39 @@ _DAY_WORD = re.compile(
 )
 
 
+# two years or two times of day: "in 2024 or 2025", "between 10 p.m. and 2 a.m."
+_YEAR_END = re.compile(r"\b(?:19|20)\d{2}$")
+_CLOCK_END = re.compile(r"\d\s?(?:[ap]\.?m\.?|GMT|BST|[ECMP][SD]?T)$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+
+
+def _alike(one: str, other: str) -> bool:
+    """Whether two times are of one kind: both days, both years or both times of day."""
+    return any(
+        bool(rx.search(one)) and bool(rx.search(other)) for rx in (_DAY_WORD, _YEAR_END, _CLOCK_END)
+    )
+
+
 def date_ranges(sentence: str, days: Sequence[Bounded]) -> list[tuple[int, int]]:
     """Where the times ``days`` (in order) are, two days joined into one that bound a span of
-    time ("November 3 - December 9")."""
+    time ("November 3 - December 9"), or that are its two likely ends ("in 2024 or 2025",
+    "between 10 p.m. and 2 a.m.", which takes "between" in)."""
     out: list[tuple[int, int]] = []
     for a, b in ((x.start, x.end) for x in days):
         prev = sentence[out[-1][0] : out[-1][1]] if out else ""
-        if (
-            out
-            and _DATE_GAP.fullmatch(sentence[out[-1][1] : a])
-            and _DAY_WORD.search(prev)
-            and _DAY_WORD.search(sentence[a:b])
-        ):
+        gap = sentence[out[-1][1] : a] if out else ""
+        spanned = (
+            _DATE_GAP.fullmatch(gap) and _DAY_WORD.search(prev) and _DAY_WORD.search(sentence[a:b])
+        )
+        if out and (spanned or (gap == " or " and _alike(prev, sentence[a:b]))):
             out[-1] = (out[-1][0], b)
+        elif (
+            out
+            and gap == " and "
+            and _alike(prev, sentence[a:b])
+            and (between := _BETWEEN_BEFORE.search(sentence[max(0, out[-1][0] - 9) : out[-1][0]]))
+        ):
+            out[-1] = (out[-1][0] - len(between.group()), b)
         else:
             out.append((a, b))
     return out

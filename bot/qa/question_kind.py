@@ -121,7 +121,8 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         HOW_MUCH,
         re.compile(
             r"\bhow\s+many\s+(?:bucks|dollars|quid|euros|yen|rupees)\b|"
-            r"\bhow\s+(?:much|big|large|high|low|far|long\s+(?:a|an)\b|expensive|cheap|tall|fast|"
+            r"\bhow\s+(?:much|big|large|high|low|far(?!\s+(?:north|south|east|west|inland|afield)\b)|"
+            r"long\s+(?:a|an)\b|expensive|cheap|tall|fast|"
             r"deep|wide|heavy|steep|full|empty|bad|badly|pricey|pricy|costly|small|hot|cold)\b|"
             rf"\bwhat{_S}\s+(?:was|is|were|are)?\s*(?:the\s+)?(?:[\w'’-]+\s+){{0,3}}"
             # not "what's the deal with the strike", nor a ratio ("the revenue split"); not
@@ -167,7 +168,10 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\bwhat{_S}\s+(?:is\s+|was\s+)?the\s+(?:last|first|next|final|earliest|latest|exact)\s+"
             rf"{_TIME_NOUN}\b|"
             # "shipping deadlines list: last day to send fedex 2day?"
-            r"(?:^|[:,;]\s*)(?:the\s+)?(?:last|final|first|earliest|latest)\s+(?:day|date)\s+to\b",
+            r"(?:^|[:,;]\s*)(?:the\s+)?(?:last|final|first|earliest|latest)\s+(?:day|date)\s+to\b|"
+            # "whats the best time of nite to catch the northern lights": a time of day, not a race's
+            r"\b(?:best|ideal|right|worst)\s+time\s+(?:of\s+(?:the\s+)?(?:day|night|nite|year)\s+)?to\s+"
+            r"(?!beat\b)\w",
             re.I,
         ),
     ),
@@ -176,7 +180,9 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"\b(?:where|wher|whre|wehre|wheres)\b|\bwh(?:at|ich){_S}\s+(?:\w+\s+)?{_PLACE_NOUNS}\b"
             rf"(?!\s+{_DOES})"  # "which country won the cup": who, by name, not where
-            rf"|\bin\s+which\s+{_PLACE_NOUNS}\b",
+            rf"|\bin\s+which\s+{_PLACE_NOUNS}\b"
+            # "how far south were the lights seen": as far south as a place
+            r"|\bhow\s+far\s+(?:north|south|east|west|inland|afield)\b",
             re.I,
         ),
     ),

@@ -77,7 +77,7 @@ _WHEN_RX = re.compile(
     r"|(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\())"
     r"1[0-8]\d{2}(?![\d,])(?!\s+(?!(?:was|as|is|has|his|its|this|thus)\b)[a-z]+s\b)"
     # "3.30pm", "12 a.m. BST", "7 p.m. ET"
-    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?:[A-Z]{1,4}T|UTC)\b)?"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+(?-i:[A-Z]{1,4}T|UTC)\b)?"
     r"|(?:yesterday|today|tomorrow|tonight)"
     r"|(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)\b(?:\s+\d{4})?"
     r"|(?:next|last|this|coming)\s+(?:week|month|year|decade|season)\b(?!['’]s)"  # not "last year's Masters"
@@ -135,7 +135,8 @@ _CAP = r"[A-Z][\w'’.&-]*"
 _PARTICLES = r"of|de(?:\s+(?:la|los|las))?|la|van(?:\s+(?:der|den|de))?|von(?:\s+der)?|al|bin"
 _NAME_RX = re.compile(rf"{_CAP}(?:\s+(?:(?:{_PARTICLES})\s+)?{_CAP})*")
 _PLACE_RX = re.compile(
-    rf"(?:\b(?:in|at|near|from|outside|inside|across|to|into|on|off(?=\s+the\s+(?:\w+\s+)?coast\b))"
+    rf"(?:\b(?:in|at|near|from|outside|inside|across|to|into|on|off(?=\s+the\s+(?:\w+\s+)?coast\b)|"
+    r"as\s+far\s+(?:north|south|east|west|inland|afield)\s+as)"
     rf"|^(?:In|At|Near|From|Outside|Inside))"
     # "to its Negev desert", not "to its U.S. customers": a place of its own is named as one
     # "in his hometown, Chicago", "in her home town of Leeds": the place is named after it
@@ -445,16 +446,26 @@ def _named_day(sentence: str, sp: Span) -> bool:
     )
 
 
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+
 def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
     """ "three of its nine lines": the part with the whole it is counted out of, as one count;
-    "two to seven players": a range, as one."""
+    "two to seven players" and "between 6,000 and 60,000 thoughts": a range, as one."""
     out: list[Span] = []
     for sp in spans:
         prev = out[-1] if out else None
         gap = sentence[prev.end : sp.start] if prev else ""
-        ranged = prev and len(prev.text.split()) == 1 and RANGE_GAP.fullmatch(gap)
-        if prev and (_OF_WHOLE.fullmatch(gap) or ranged) and len(sp.text.split()) > 1:
-            out[-1] = Span(prev.start, sp.end, sentence[prev.start : sp.end])
+        lone = prev is not None and len(prev.text.split()) == 1
+        ranged = lone and RANGE_GAP.fullmatch(gap)
+        between = (
+            _BETWEEN.search(sentence[max(0, prev.start - 9) : prev.start])
+            if prev is not None and lone and gap == " and "
+            else None
+        )
+        if prev and (_OF_WHOLE.fullmatch(gap) or ranged or between) and len(sp.text.split()) > 1:
+            start = prev.start - len(between.group()) if between else prev.start
+            out[-1] = Span(start, sp.end, sentence[start : sp.end])
         else:
             out.append(sp)
     return out

@@ -10,6 +10,13 @@ import re
 NOW_ON = re.compile(
     r"\b(?:tonight|today|tomorrow|next\s+\w+|this\s+(?:week|weekend|month|season)|coming)\b", re.I
 )
+# a time gone by: "since last spring", "yesterday", "two weeks ago", not when a planned thing is
+GONE_BY = re.compile(
+    r"^since\b|\b(?:last\s+(?:week|month|year|season|spring|summer|autumn|fall|"
+    r"winter|night)|yesterday|ago)\b",
+    re.I,
+)
+GONE = 0.5  # what a time gone by counts, asked when a thing to come will be
 CLOCK_MATCH = 1.3  # a time of day, asked "what time", against a date
 CLOCK_Q = re.compile(
     r"\bwhat\s+time\b|\b(?:kick-?\s?off|start|tip-?off|first\s+pitch)\s+time\b", re.I
@@ -34,8 +41,13 @@ END_Q = re.compile(
 YEAR_ALONE = 0.6  # a year alone, asked when (not "what year"): a day or date says more
 # ... asked when something long done happened ("when did uber add audio recording"): news
 # dates what is years old by its year
-YEAR_PAST = 0.85
-YEAR_ONLY = re.compile(r"^(?:in\s+|since\s+|by\s+|from\s+|until\s+)?(?:19|20)\d{2}$", re.I)
+YEAR_PAST = 0.85  # ... or what is planned years ahead ("expected to peak in 2024 or 2025")
+# a year alone, or two as its likely ends ("in 2024 or 2025", "between 2019 and 2021")
+YEAR_ONLY = re.compile(
+    r"^(?:in\s+|since\s+|by\s+|from\s+|until\s+|between\s+)?(?:19|20)\d{2}"
+    r"(?:\s+(?:or|and|to)\s+(?:19|20)\d{2})?$",
+    re.I,
+)
 YEAR_Q = re.compile(r"\b(?:what|which)\s+(?:yr|year)\b|\byear\s+(?:did|was|were)\b", re.I)
 VAGUE_WHEN = re.compile(
     r"^(?:in\s+|(?:at|by)\s+(?=the\s+(?:end|start|beginning|middle)\b))?(?:the\s+)?"
