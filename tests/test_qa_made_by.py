@@ -48,3 +48,8 @@ def test_the_owner_of_the_goals_leads() -> None:
     assert _lead("who scored both kessland goals vs harbour last night", MATCH) == (
         "Ilse Varga [1]."
     )
+
+
+def test_the_goal_a_shot_goes_towards_is_the_keeper_s() -> None:
+    s = "Ada Moss ran clear towards Pia Dahl’s goal and drilled her shot past her."
+    assert not _owner(s, "Pia Dahl", frozenset({"goal"}))

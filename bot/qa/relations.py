@@ -96,6 +96,8 @@ _MADE_OWNED = re.compile(
     r"by|and|or|but|was|were|is|are|had|has|came|that|which|[a-z]+ing|[a-z]+ed)\b))"
 )
 
+_AIMED_AT = re.compile(r"\b(?:towards?|into|at|past|beyond|behind|in\s+front\s+of)\s+$", re.I)
+
 
 def made_words(question: str, verb: str) -> frozenset[str]:
     """The stemmed word of the thing a who-question's verb made ("who scored both dutch goals":
@@ -120,8 +122,14 @@ def made_by(sentence: str, sp: Span, thing: frozenset[str]) -> bool:
     """Whether the name ``sp`` owns the thing the question's verb made ("Lineth Beerensteyn’s two
     goals" for "who scored both dutch goals")."""
     m = _MADE_OWNED.match(sentence, sp.end)
-    # "Tyrick Mitchell's own goal" was not for his side
-    return m is not None and bool(thing & set(words(m.group(1)))) and " own " not in m.group()
+    # "Tyrick Mitchell's own goal" was not for his side; "towards Caoimhín Kelleher’s goal" is
+    # the goal he kept
+    return (
+        m is not None
+        and bool(thing & set(words(m.group(1))))
+        and " own " not in m.group()
+        and not _AIMED_AT.search(sentence[max(0, sp.start - 16) : sp.start])
+    )
 
 
 def whose_words(question: str) -> frozenset[str]:
