@@ -51,24 +51,6 @@ def listing(sentence: str) -> bool:
     return len(ws) >= LISTING_WORDS and lower <= max(1, len(ws) // 10)
 
 
-# a made-up example, not what happened: "Let's say the final score is Lakers 110, Knicks 100",
-# "Suppose an NBA betting site has set the point spread ...", "For instance, if the odds ..."
-_SUPPOSED = re.compile(
-    r"^\W*(?:(?:however|now|so|and|but|then),?\s+)?"
-    r"(?:(?:for\s+(?:example|instance),?\s+)(?:if|let['’]s)\b|let['’]s\s+(?:say|assume|"
-    r"consider|imagine)\b|let\s+us\s+(?:say|assume)\b|suppos(?:e|ing)\b|imagine\b|"
-    r"hypothetically\b|say\s+(?:you|we)\b)",
-    re.I,
-)
-_ASKS_SUPPOSED = re.compile(r"\b(?:if|say|suppose|supposing|hypothetically|example)\b", re.I)
-
-
-def supposed(sentence: str, question: str) -> bool:
-    """Whether the sentence makes up an example (see ``_SUPPOSED``) that the question, which
-    supposes nothing itself ("if i bet $100 at +150"), does not ask about."""
-    return bool(_SUPPOSED.match(sentence)) and not _ASKS_SUPPOSED.search(question)
-
-
 @dataclass
 class Sent:
     passage: Passage

@@ -41,7 +41,7 @@ import numpy as np
 from . import when_words as tw
 from .answer_kind import Asked
 from .around import around
-from .candidates import WORD, Sent, article_cover, article_text, candidates, listing, supposed
+from .candidates import WORD, Sent, article_cover, article_text, candidates, listing
 from .dense_more import promote
 from .followup import same_answer
 from .in_full import in_full
@@ -132,7 +132,6 @@ W_OUTSIDE = 0.3  # what a sentence outside the retrieved passages gives up
 W_LEDE = 0.3  # for "the latest": an article's opening sentence says what is new
 W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading over a week
 LISTED = 0.5  # what the answer shape of a list or table row counts, for a who-question
-SUPPOSED = 0.4  # ... and of a made-up example ("Let's say the final score is ...")
 LISTED_NAMES = 4  # ... when it names this many
 LATER = 0.5  # a time after its article was written, for a question about the past
 W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
@@ -291,9 +290,6 @@ def select_excerpts(
             c.mute = (kind_q and not (rated and kind_named(question, rated[0][0].text))) or (
                 shape == WHO and bool(rated) and not media_q and outlet_named(rated[0][0].text)
             )
-            if supposed(c.sentence, question):  # "Let's say the final score is Lakers 110, ...":
-                c.shape *= SUPPOSED  # quoted when nothing says more, never stated
-                c.mute = True
             if shape == WHO and len(rated) >= LISTED_NAMES and listing(c.sentence):
                 # a table of teams or fixtures says nothing of who did what (a scoreboard
                 # line naming two scorers does)
