@@ -185,7 +185,7 @@ from .span_filter import (
     without_preposition,
 )
 from .subject import asked_place, whose_figure
-from .succession import succession_asked
+from .succession import replaced_asked, succession_asked
 from .synonyms import synonyms
 from .tally import side_asked, votes_for
 
@@ -545,6 +545,7 @@ class Asked:
     made: frozenset[str] = frozenset()  # "who scored both goals": what the verb made ("goal")
     done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
     successor: bool = False  # "who's taking over as ceo": the name coming into the post
+    replaced: frozenset[str] = frozenset()  # "who replaced murati": whom the newcomer follows
     figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
     place: str = ""  # "how many run in taiwan": the place a figure is asked for ("taiwan")
     place_seen: bool = False  # a candidate sentence names that place beside a figure
@@ -643,6 +644,7 @@ class Asked:
             made=made_words(question, verb) if shape == WHO else frozenset(),
             done_to=object_verb(question) if shape == WHO else ("", frozenset()),
             successor=shape == WHO and succession_asked(question),
+            replaced=replaced_asked(question) if shape == WHO else frozenset(),
             figures=figures(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset(),
             tally_side=side_asked(question) if shape == HOW_MANY else "",
             place=asked_place(question) if shape in (HOW_MANY, HOW_MUCH) else "",

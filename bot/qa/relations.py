@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .agent import PARTICLES
 from .shape import Span
-from .succession import succession_weight
+from .succession import OTHER_POST, other_post, succession_weight
 from .synonyms import synonyms, words
 
 if TYPE_CHECKING:
@@ -225,6 +225,8 @@ def weigh_relations(
         rated = [(sp, w * (MADE if made_by(sentence, sp, made) else 1.0)) for sp, w in rated]
     if asked.successor:  # "Richard Teng will take over", not "Changpeng Zhao stepped down"
         rated = [(sp, w * succession_weight(sentence, sp)) for sp, w in rated]
+        if other_post(sentence, asked.replaced):  # "to replace Altman", asked who replaced Murati
+            rated = [(sp, w * OTHER_POST) for sp, w in rated]
     return rated
 
 

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import re
 
+from .aliases import expand
 from .shape import Span
+from .synonyms import words
 
 SUCCESSOR = 1.3  # what a name put in the post counts for more
 PREDECESSOR = 0.7  # what the name leaving it counts for
+# what the names count for in a sentence about someone else's post: one that says who was
+# replaced, and names another than the question does ("persuade Amodei to replace Altman",
+# asked who replaced Murati)
+OTHER_POST = 0.7
 
 _LEAVING = (
     r"(?:gone|out|left|leaving|leaves|quit|quits|stepped\s+down|steps?\s+down|stepping\s+down|"
@@ -51,7 +57,9 @@ _OUT_AFTER = re.compile(
 )
 # before the name: whom someone replaces ("will replace Caroline Ellison"), or a former holder
 _OUT_BEFORE = re.compile(
-    r"(?:\b(?:replace|replaces|replacing|succeed|succeeds|succeeding|replaced|succeeded)|"
+    # "will replace interim CEO Ada Quill": a title may stand between
+    r"(?:\b(?:replace|replaces|replacing|succeed|succeeds|succeeding|replaced|succeeded)"
+    r"(?:\s+(?!as\b|by\b)(?:[a-z][\w-]*|[A-Z]{2,5})){0,3}|"
     r"\b(?:former|outgoing|ousted|departing|sacked|fired)\s+(?:[\w-]+\s+){0,2}?)\s*$",
     re.I,
 )
@@ -71,3 +79,35 @@ def succession_weight(sentence: str, sp: Span) -> float:
     if _IN_AFTER.match(after) or _IN_BEFORE.search(before):
         return SUCCESSOR
     return 1.0
+
+
+# whom the question says the newcomer follows: "replaced murati as ceo", "taking over from
+# foster", "to replace sama (Sam Altman)", "now that raibert stepped down", "after maddon got canned"
+_OUT_Q = re.compile(
+    r"\b(?:replac\w*|succeed\w*|over\s+from|in\s+place\s+of)\s+([\w'’.-]+(?:\s+[\w'’.-]+){0,2}?(?:\s*\([^)]*\))?)"
+    r"(?=\s+(?:as|at|in|for|who|during|this|next|now|after|on)\b|\s*[,?.!]|\s*$)"
+    r"|\b(?:now\s+that|after)\s+((?:[\w'’.-]+\s+){1,3}?(?:\([^)]*\)\s+)?)(?:(?:is|was|has|had|got|"
+    r"has\s+been|was\s+just)\s+)?" + _LEAVING + r"\b",
+    re.I,
+)
+# whom a sentence says someone replaces or follows: "to replace Altman", "taking over from Foster"
+_OUT_NAMED = re.compile(
+    r"\b(?:replace[sd]?|replacing|succeed(?:s|ed|ing)?|(?:takes?|took|taking|taken)\s+over\s+from|"
+    r"in\s+place\s+of)\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
+)
+_NOT_OUT = frozenset(words("the a an him her them his their this that as coach ceo boss"))
+
+
+def replaced_asked(question: str) -> frozenset[str]:
+    """The words of whom the question says the newcomer follows ("murati"), or none."""
+    m = _OUT_Q.search(expand(question)[0])  # "replace sama": "replace sama (Sam Altman)"
+    if m is None:
+        return frozenset()
+    return frozenset(words(m.group(1) or m.group(2) or "")) - _NOT_OUT
+
+
+def other_post(sentence: str, replaced: frozenset[str]) -> bool:
+    """Whether the sentence says someone replaces or follows another than ``replaced``."""
+    named = [set(words(m.group(1))) for m in _OUT_NAMED.finditer(sentence)]
+    return bool(replaced and named) and not any(n & replaced for n in named)
