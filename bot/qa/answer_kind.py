@@ -42,7 +42,16 @@ from ingest.keyword import tokenize
 
 from . import bracketed, tally, time_place
 from . import when_words as tw
-from .agent import AGENT, asked_particle, asked_verb, doer_first, does, done_by, titled_doer
+from .agent import (
+    AGENT,
+    asked_particle,
+    asked_verb,
+    doer_first,
+    does,
+    done_by,
+    named_first,
+    titled_doer,
+)
 from .aliases import unexpand
 from .amounts import (
     AGE_NEAR,
@@ -538,6 +547,7 @@ class Asked:
     alone: frozenset[str]  # words the question gives alone, as a first name ("from dusty at")
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     dated_years: frozenset[str] = frozenset()  # years the candidates give with a month or day
+    named_alone: frozenset[str] = frozenset()  # one-word names the candidates give mid-sentence
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     arts_with: dict[str, set[str]] = field(default_factory=dict)  # word -> articles holding it
     vote: float = VOTE  # what each further article naming a person adds to its strength
@@ -691,6 +701,10 @@ class Asked:
             first = doer_first(sentence, self.verb)
             if first is not None and not any(f.start == 0 for f in found):
                 found.insert(0, first)
+        # "Joelinton thumped home Newcastle’s goal": a one-word name other sentences give
+        opening = named_first(sentence, self.named_alone) if shape == WHO else None
+        if opening is not None and not any(f.start == 0 for f in found):
+            found.insert(0, opening)
         if shape == WHO and self.name_q:  # "what's the book called": a quoted title is one name
             found = with_quoted_titles(sentence, found)
         if shape == WHO and self.wants_org:  # "which school is Brus at": "... Brus of Columbia";
