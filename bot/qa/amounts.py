@@ -9,7 +9,9 @@ import re
 
 from ingest.keyword import tokenize
 
+from .extent import of_whole
 from .shape import CURRENCY_CODE, CURRENCY_NAMES, Span
+from .synonyms import synonyms
 
 # "$20 more", "5% higher than", "$200 off": a difference, not the amount
 COMPARED = re.compile(
@@ -350,3 +352,39 @@ def valued(sentence: str, sp: Span) -> bool:
         _VALUED_BEFORE.search(sentence[max(0, sp.start - 60) : sp.start])
         or _VALUED_AFTER.match(sentence[sp.end : sp.end + 30])
     )
+
+
+# "what % of boomers say ...": the whole a share is asked of, up to the question's verb
+_SHARE_OF_Q = re.compile(
+    r"(?:%|\bper\s*cent|\bpercent|\bpct|\bshare|\bproportion|\bfraction)\s+of\s+"
+    r"(?:(?:the|all|its|their|his|her)\s+)?((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
+    r"(?=\s+(?:did|do|does|is|are|was|were|say|says|said|got|get|gets|have|has|had|in|on|at|by|"
+    r"per|that|who|which|think|thinks|use|uses|look|looks|will|would|can|could|according|"
+    r"actually|ended|end|ever|never|got)\b|\s*[?,.]|\s*$)",
+    re.I,
+)
+# where a share's own text says what it is of: "46% of young workers"
+_SHARE_WHOLE = re.compile(r"(?:%|\bper\s*cent|\bpercent)\s+of\s+(.+)$", re.I)
+SHARE_OTHER = 0.7  # a share of another whole than the one asked of ("46% of young workers")
+
+
+def share_whole(question: str) -> frozenset[str]:
+    """The words of the whole a share is asked of ("boomers" of "what % of boomers say"), or
+    none."""
+    m = _SHARE_OF_Q.search(question)
+    asked = tokenize(m.group(1)) if m else []
+    # with their one-word synonyms: "of its staff" is "of its workforce"
+    return frozenset(asked) | {s[0] for t in asked for s in synonyms(t) if len(s) == 1}
+
+
+def whole_of(sentence: str, sp: Span) -> frozenset[str] | None:
+    """The words of what the share ``sp`` says it is of ("young workers" of "46% of young
+    workers"), or None."""
+    m = _SHARE_WHOLE.search(sentence[sp.start : of_whole(sentence, sp.start, sp.end)[1]])
+    return frozenset(tokenize(m.group(1))) if m else None
+
+
+def other_whole(sentence: str, sp: Span, whole: frozenset[str]) -> bool:
+    """Whether the share ``sp`` says it is of another whole than ``whole``."""
+    own = whole_of(sentence, sp)
+    return bool(whole) and own is not None and not whole & own

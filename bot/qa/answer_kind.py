@@ -77,6 +77,7 @@ from .amounts import (
     PERCENT,
     PERIOD_MATCH,
     PERIOD_OTHER,
+    SHARE_OTHER,
     VALUED,
     VALUED_Q,
     compared,
@@ -88,8 +89,10 @@ from .amounts import (
     odds,
     of_words,
     on_sale,
+    other_whole,
     period_asked,
     period_of,
+    share_whole,
     valued,
 )
 from .around import around, pronoun_for, said_by_or_on, speaker
@@ -442,6 +445,8 @@ def _span_strength(
             base = max(base, 1.0) if DEPTH.match(sp.text) else base * NOT_DEPTH
         if asked & set(tokenize(" ".join(of_words(sentence, sp)))):
             base *= AMOUNT_OF  # "what size of stake": "an 11% stake", not the deal's value
+        if ask.share_seen and other_whole(sentence, sp, ask.share_of):
+            base *= SHARE_OTHER  # "what % of boomers": not "46% of young workers"
         if not ask.condition_q and conditional(sentence, sp):
             base *= CONDITION  # "when the reservoir falls below 40 percent": a threshold
         if not former_q and former(sentence, sp):
@@ -548,6 +553,7 @@ class Asked:
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     dated_years: frozenset[str] = frozenset()  # years the candidates give with a month or day
     named_alone: frozenset[str] = frozenset()  # one-word names the candidates give mid-sentence
+    share_seen: bool = False  # a candidate gives a share of the whole asked of ("19% of boomers")
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     arts_with: dict[str, set[str]] = field(default_factory=dict)  # word -> articles holding it
     vote: float = VOTE  # what each further article naming a person adds to its strength
@@ -556,6 +562,7 @@ class Asked:
     done_to: tuple[str, frozenset[str]] = ("", frozenset())  # "who did spire hire": its verb, doer
     successor: bool = False  # "who's taking over as ceo": the name coming into the post
     replaced: frozenset[str] = frozenset()  # "who replaced murati": whom the newcomer follows
+    share_of: frozenset[str] = frozenset()  # "what % of boomers": the whole a share is of
     figures: frozenset[str] = frozenset()  # the figures the question gives ("of the last 25")
     place: str = ""  # "how many run in taiwan": the place a figure is asked for ("taiwan")
     place_seen: bool = False  # a candidate sentence names that place beside a figure
@@ -655,6 +662,7 @@ class Asked:
             done_to=object_verb(question) if shape == WHO else ("", frozenset()),
             successor=shape == WHO and succession_asked(question),
             replaced=replaced_asked(question) if shape == WHO else frozenset(),
+            share_of=share_whole(question) if shape == HOW_MUCH else frozenset(),
             figures=figures(question) if shape in (HOW_MANY, HOW_MUCH) else frozenset(),
             tally_side=side_asked(question) if shape == HOW_MANY else "",
             place=asked_place(question) if shape in (HOW_MANY, HOW_MUCH) else "",

@@ -141,7 +141,8 @@ _NOT_WHOLE = re.compile(
     r"|since|between|among|through|per|of|who|while|but|so|itself|themselves|alone|too|also"
     # an adverb or a participle after the whole ("50% of his throws here", "of looks shown")
     r"|here|there|now|then|today|yesterday|ago|again|already|still|only|even|back|out|up|down"
-    r"|off|away|together|done|shown|known|seen|given|taken|made|held|found|put|set|paid|sold",
+    r"|off|away|together|done|shown|known|seen|given|taken|made|held|found|put|set|paid|sold"
+    r"|say|says|think|thinks|agree|agrees|report|reports|feel|feels|believe|believes|want|wants",  # "12% of retirees say"
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .amounts import whole_of
 from .answer_kind import Asked
 from .candidates import Sent
 from .counted import nouns
@@ -34,6 +35,12 @@ def read_candidates(ask: Asked, cands: Sequence[Sent], question: str) -> None:
         ask.place_seen = any(  # in the best-ranked article: what it is about
             c.top_article and names_place(c.sentence, ask.place) and answer_spans(c.sentence, shape)
             for c in cands
+        )
+    if shape == HOW_MUCH and ask.share_of:  # "19% of baby boomers", asked "what % of boomers"
+        ask.share_seen = any(
+            (own := whole_of(c.sentence, sp)) is not None and bool(own & ask.share_of)
+            for c in cands
+            for sp in answer_spans(c.sentence, shape)
         )
     if shape == WHO:
         for c in cands:
