@@ -360,7 +360,7 @@ _SHARE_OF_Q = re.compile(
     r"(?:(?:the|all|its|their|his|her)\s+)?((?:[\w'’-]+\s+){0,2}?[\w'’-]+)"
     r"(?=\s+(?:did|do|does|is|are|was|were|say|says|said|got|get|gets|have|has|had|in|on|at|by|"
     r"per|that|who|which|think|thinks|use|uses|look|looks|will|would|can|could|according|"
-    r"actually|ended|end|ever|never|got)\b|\s*[?,.]|\s*$)",
+    r"actually|ended|end|ever|never)\b|\s*[?,.]|\s*$)",
     re.I,
 )
 # where a share's own text says what it is of: "46% of young workers"

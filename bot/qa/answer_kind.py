@@ -19,18 +19,21 @@ pass's yards nor a live blog's clock-stamped play, not what a ground holds for w
 the count something grew from; how much: money, a share, a measure, a depth for snow or rain,
 the period asked, what a firm is valued at when that is asked, not a threshold a condition
 names nor a target, a difference for "how much more" ("$80 more"), no price per month for a sum
-raised; how much and how many: not a line passed, "the Rs 20 Cr mark", the total when one is
-asked; when: a date over a vague time) and its
+raised, a share of the group asked of ("19% of boomers", ``bot.qa.amounts.other_whole``); how
+much and how many: not a line passed, "the Rs 20 Cr mark", the total when one is asked; when: a
+date over a vague time, ``bot.qa.when_words.when_weight``) and its
 closeness to the question's words (its own clause's; a "he" before a figure stands for the
 person asked, ``bot.qa.around.pronoun_for``); then ``Asked``: its fields (what the question
 asks, read once by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by
-``bot.qa.seen``), and ``Asked.rate``, which finds a sentence's spans, drops those the question
+``bot.qa.seen``), and ``Asked.rate``, which finds a sentence's spans (with a one-word name
+opening it that other candidates name, ``bot.qa.agent.named_first``), drops those the question
 already names (asked where, keeping the last of two joined places when the question names the
 first, ``bot.qa.shape.last_place``), and applies the weights kept in other modules (places and
 times, owners, labels, brackets, whose a figure is (``bot.qa.subject``: someone else's, another
 place's, or given for no place when the best article gives one for the place asked), a vote's
 tally (``bot.qa.tally``), votes; asked who said something, the speaker,
-``bot.qa.around.speaker``; asked who made a thing, its owner, ``bot.qa.relations.made_by``)."""
+``bot.qa.around.speaker``; asked who made a thing, its owner, ``bot.qa.relations.made_by``;
+asked who replaced someone, not who replaced another, ``bot.qa.succession.other_post``)."""
 
 from __future__ import annotations
 
@@ -478,19 +481,8 @@ def _span_strength(
         and not re.search(r"\d\.\d+\s*(?:million|billion|trillion|thousand|bn|m|k)\b", sp.text)
     ):
         base *= 0.6  # "3.3 yards" a carry: an average or a rate, not a count
-    if shape == WHEN and past_q and tw.NOW_ON.search(sp.text):
-        base *= 0.5  # "when did it start": not "tonight" or "next week"
-    if shape == WHEN and tw.VAGUE_WHEN.search(sp.text):
-        # "this week", "in the spring": a day or date says more; "in 1997" answers "what year"
-        year = tw.YEAR_ONLY.match(sp.text)
-        # a year alone that no other candidate dates more closely ("on 4 March 2019") is the
-        # date news gives for what is long done
-        undated = (past_q or ask.future_q) and bool(year) and sp.text[-4:] not in dated_years
-        base = (1.0 if year_q else tw.YEAR_PAST if undated else tw.YEAR_ALONE) if year else 0.6
-    if shape == WHEN and not ago_q and sp.text.lower().endswith(" ago"):
-        base = 0.5  # "30 years ago" answers "how long ago", not "what year"
-    if shape == WHEN and ask.future_q and not past_q and tw.GONE_BY.search(sp.text):
-        base *= tw.GONE  # "when will the dam be full": not "since last spring"
+    if shape == WHEN:  # "tonight" asked when it started, "this week", "30 years ago"
+        base = tw.when_weight(sp.text, base, (past_q, ask.future_q, ago_q, year_q), dated_years)
     window, inner = around(sentence, sp)
     if shape != WHO and (named := pronoun_for(sentence, sp, q_toks, surnames)):
         # "He was opposed by 22 Republicans", asked how many voted against Jordan: "he" is

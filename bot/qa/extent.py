@@ -38,6 +38,14 @@ def widen(sentence: str, start: int, end: int) -> tuple[int, int]:
 # "$300 million to $400 million", "$5-$10": two amounts that bound one range
 RANGE_GAP = re.compile(r"\s+(?:to|or)\s+|\s?[-–]\s?")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+
+
+def between_before(sentence: str, start: int) -> str:
+    """ "between " right before ``start`` (the first of a range's two ends), or ""."""
+    m = _BETWEEN.search(sentence[max(0, start - 9) : start])
+    return m.group() if m else ""
+
+
 # "fell from $20 to $15" is a change, not a range; "ranging from $10 to $20" is one
 _RANGING = re.compile(r"\brang(?:e|es|ed|ing)\s+from\s+$", re.I)
 
@@ -56,7 +64,7 @@ def ranges(sentence: str, amounts: Sequence[Bounded]) -> list[tuple[int, int]]:
     for a, b in ((x.start, x.end) for x in amounts):
         if out:
             gap = sentence[out[-1][1] : a]
-            between = _BETWEEN.search(sentence[max(0, out[-1][0] - 8) : out[-1][0]])
+            between = between_before(sentence, out[-1][0])
             before = sentence[max(0, out[-1][0] - 16) : out[-1][0]]
             change = bool(re.search(r"\bfrom\s+$", before, re.I)) and not _RANGING.search(before)
             # "32-12" is a score: a hyphen joins only sums or shares ("$5-$10", "5-10%")
@@ -65,7 +73,7 @@ def ranges(sentence: str, amounts: Sequence[Bounded]) -> list[tuple[int, int]]:
             alike = _kind(sentence[out[-1][0] : out[-1][1]]) == _kind(sentence[a:b])
             ranged = RANGE_GAP.fullmatch(gap) and not change and not dash and alike
             if ranged or (between and gap.strip() == "and"):
-                start = out[-1][0] - (len(between.group()) if between else 0)
+                start = out[-1][0] - len(between)
                 out[-1] = (start, b)
                 continue
         out.append((a, b))
@@ -89,7 +97,6 @@ _DAY_WORD = re.compile(
 # two years or two times of day: "in 2024 or 2025", "between 10 p.m. and 2 a.m."
 _YEAR_END = re.compile(r"\b(?:19|20)\d{2}$")
 _CLOCK_END = re.compile(r"\d\s?(?:[ap]\.?m\.?|GMT|BST|[ECMP][SD]?T)$", re.I)
-_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 
 
 def _alike(one: str, other: str) -> bool:
@@ -116,9 +123,9 @@ def date_ranges(sentence: str, days: Sequence[Bounded]) -> list[tuple[int, int]]
             out
             and gap == " and "
             and _alike(prev, sentence[a:b])
-            and (between := _BETWEEN_BEFORE.search(sentence[max(0, out[-1][0] - 9) : out[-1][0]]))
+            and (between := between_before(sentence, out[-1][0]))
         ):
-            out[-1] = (out[-1][0] - len(between.group()), b)
+            out[-1] = (out[-1][0] - len(between), b)
         else:
             out.append((a, b))
     return out
@@ -142,7 +149,8 @@ _NOT_WHOLE = re.compile(
     # an adverb or a participle after the whole ("50% of his throws here", "of looks shown")
     r"|here|there|now|then|today|yesterday|ago|again|already|still|only|even|back|out|up|down"
     r"|off|away|together|done|shown|known|seen|given|taken|made|held|found|put|set|paid|sold"
-    r"|say|says|think|thinks|agree|agrees|report|reports|feel|feels|believe|believes|want|wants",  # "12% of retirees say"
+    # a verb of saying or thinking after the whole ("12% of retirees say")
+    r"|say|says|think|thinks|agree|agrees|report|reports|feel|feels|believe|believes|want|wants",
 )
 
 

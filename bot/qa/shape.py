@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .extent import RANGE_GAP, date_ranges, ranges, widen
+from .extent import RANGE_GAP, between_before, date_ranges, ranges, widen
 from .joined import joined
 from .name_words import (
     ABBREVIATED,
@@ -446,9 +446,6 @@ def _named_day(sentence: str, sp: Span) -> bool:
     )
 
 
-_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
-
-
 def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
     """ "three of its nine lines": the part with the whole it is counted out of, as one count;
     "two to seven players" and "between 6,000 and 60,000 thoughts": a range, as one."""
@@ -458,13 +455,9 @@ def _part_of(sentence: str, spans: list[Span]) -> list[Span]:
         gap = sentence[prev.end : sp.start] if prev else ""
         lone = prev is not None and len(prev.text.split()) == 1
         ranged = lone and RANGE_GAP.fullmatch(gap)
-        between = (
-            _BETWEEN.search(sentence[max(0, prev.start - 9) : prev.start])
-            if prev is not None and lone and gap == " and "
-            else None
-        )
+        between = between_before(sentence, prev.start) if prev and lone and gap == " and " else ""
         if prev and (_OF_WHOLE.fullmatch(gap) or ranged or between) and len(sp.text.split()) > 1:
-            start = prev.start - len(between.group()) if between else prev.start
+            start = prev.start - len(between)
             out[-1] = Span(start, sp.end, sentence[start : sp.end])
         else:
             out.append(sp)

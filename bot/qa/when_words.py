@@ -81,3 +81,26 @@ NAMED_DAY_BEFORE = re.compile(
     r"\b(?:Cyber|Black|Good|Easter|Giving|Super|Ash|Palm|Holy|Maundy|Blue|Selection|Travel|"
     r"Business|Bowl|Fat|Shrove|Bloody|Manic)\s+$"
 )
+
+
+def when_weight(
+    text: str, base: float, asked: tuple[bool, bool, bool, bool], dated_years: frozenset[str]
+) -> float:
+    """What the time ``text`` counts for, from ``base``, asked when: ``asked`` says whether the
+    question asks of a time gone by, of one to come, how long ago, or what year;
+    ``dated_years`` are the years some candidate dates to the day."""
+    past_q, future_q, ago_q, year_q = asked
+    if past_q and NOW_ON.search(text):
+        base *= 0.5  # "when did it start": not "tonight" or "next week"
+    if VAGUE_WHEN.search(text):
+        # "this week", "in the spring": a day or date says more; "in 1997" answers "what year"
+        year = YEAR_ONLY.match(text)
+        # a year alone that no other candidate dates more closely ("on 4 March 2019") is the
+        # date news gives for what is long done
+        undated = (past_q or future_q) and bool(year) and text[-4:] not in dated_years
+        base = (1.0 if year_q else YEAR_PAST if undated else YEAR_ALONE) if year else 0.6
+    if not ago_q and text.lower().endswith(" ago"):
+        base = 0.5  # "30 years ago" answers "how long ago", not "what year"
+    if future_q and not past_q and GONE_BY.search(text):
+        base *= GONE  # "when will the dam be full": not "since last spring"
+    return base
