@@ -151,19 +151,6 @@ def titled_doer(sentence: str, sp: Span, verb: str) -> bool:
 _FIRST_WORD = re.compile(r"[A-Z][\w'’.&-]*[\w&]")
 
 
-_LOWER_NEXT = re.compile(r"\s+[a-z]")
-
-
-def named_first(sentence: str, named: frozenset[str]) -> Span | None:
-    """The sentence's first word, where the candidate sentences name it elsewhere, where no
-    sentence start capitalises it ("Joelinton thumped home Newcastle’s goal" beside "a
-    thunderbolt from Joelinton"), and a lowercase word follows it."""
-    m = _FIRST_WORD.match(sentence)
-    if m is None or m.group().lower() not in named or not _LOWER_NEXT.match(sentence, m.end()):
-        return None
-    return Span(0, m.end(), m.group())
-
-
 def doer_first(sentence: str, verb: str) -> Span | None:
     """The sentence's first word, where it is a name and the question's verb follows it
     ("Tamsk led the seed round"); not a pronoun or another stop word ("They led")."""

@@ -25,8 +25,7 @@ date over a vague time, ``bot.qa.when_words.when_weight``) and its
 closeness to the question's words (its own clause's; a "he" before a figure stands for the
 person asked, ``bot.qa.around.pronoun_for``); then ``Asked``: its fields (what the question
 asks, read once by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by
-``bot.qa.seen``), and ``Asked.rate``, which finds a sentence's spans (with a one-word name
-opening it that other candidates name, ``bot.qa.agent.named_first``), drops those the question
+``bot.qa.seen``), and ``Asked.rate``, which finds a sentence's spans, drops those the question
 already names (asked where, keeping the last of two joined places when the question names the
 first, ``bot.qa.shape.last_place``), and applies the weights kept in other modules (places and
 times, owners, labels, brackets, whose a figure is (``bot.qa.subject``: someone else's, another
@@ -45,16 +44,7 @@ from ingest.keyword import tokenize
 
 from . import bracketed, tally, time_place
 from . import when_words as tw
-from .agent import (
-    AGENT,
-    asked_particle,
-    asked_verb,
-    doer_first,
-    does,
-    done_by,
-    named_first,
-    titled_doer,
-)
+from .agent import AGENT, asked_particle, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
 from .amounts import (
     AGE_NEAR,
@@ -544,7 +534,6 @@ class Asked:
     alone: frozenset[str]  # words the question gives alone, as a first name ("from dusty at")
     counted_seen: bool = False  # a count of the thing asked about is among the candidates
     dated_years: frozenset[str] = frozenset()  # years the candidates give with a month or day
-    named_alone: frozenset[str] = frozenset()  # one-word names the candidates give mid-sentence
     share_seen: bool = False  # a candidate gives a share of the whole asked of ("19% of boomers")
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
     arts_with: dict[str, set[str]] = field(default_factory=dict)  # word -> articles holding it
@@ -701,10 +690,6 @@ class Asked:
             first = doer_first(sentence, self.verb)
             if first is not None and not any(f.start == 0 for f in found):
                 found.insert(0, first)
-        # "Joelinton thumped home Newcastle’s goal": a one-word name other sentences give
-        opening = named_first(sentence, self.named_alone) if shape == WHO else None
-        if opening is not None and not any(f.start == 0 for f in found):
-            found.insert(0, opening)
         if shape == WHO and self.name_q:  # "what's the book called": a quoted title is one name
             found = with_quoted_titles(sentence, found)
         if shape == WHO and self.wants_org:  # "which school is Brus at": "... Brus of Columbia";

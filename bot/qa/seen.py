@@ -57,8 +57,6 @@ def read_candidates(ask: Asked, cands: Sequence[Sent], question: str) -> None:
         )
     if shape in (WHO, WHERE):  # people named in full: "to Cosgrave" is not a place
         names = [sp.text for c in cands for sp in answer_spans(c.sentence, WHO)]
-        if shape == WHO:  # "from Joelinton": a one-word name, which a sentence may open with
-            ask.named_alone = frozenset(n.lower() for n in names if " " not in n)
         if shape == WHERE:  # "Pastor Jesse Bradley of Auburn": the name ends before the place
             names = [n.split(" of ")[0] for n in names]
             # a name a sentence puts after "in" or "at" whole is a place ("in Buenos Aires"), as
