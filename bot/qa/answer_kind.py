@@ -472,7 +472,15 @@ def _span_strength(
     ):
         base *= 0.6  # "3.3 yards" a carry: an average or a rate, not a count
     if shape == WHEN:  # "tonight" asked when it started, "this week", "30 years ago"
-        base = tw.when_weight(sp.text, base, (past_q, ask.future_q, ago_q, year_q), dated_years)
+        base = tw.when_weight(
+            sp.text,
+            base,
+            past_q=past_q,
+            future_q=ask.future_q,
+            ago_q=ago_q,
+            year_q=year_q,
+            dated_years=dated_years,
+        )
     window, inner = around(sentence, sp)
     if shape != WHO and (named := pronoun_for(sentence, sp, q_toks, surnames)):
         # "He was opposed by 22 Republicans", asked how many voted against Jordan: "he" is

@@ -54,7 +54,7 @@ _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+){{0,2}}$", re.I)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:\w+\s+){{0,3}}{_SPEECH}\b", re.I)
 # "... full in 2027 or 2028, the authority said.": the tail that closes the sentence says who
 # said what comes before it, which the time belongs to
-_SPEECH_TAIL = re.compile(rf"^,\s+(?:\w+\s+){{0,3}}{_SPEECH}\W*$", re.I)
+_SPEECH_TAIL = re.compile(rf",\s+(?:\w+\s+){{0,3}}{_SPEECH}\W*$", re.I)
 
 
 def around(sentence: str, sp: Span) -> tuple[str, str]:
@@ -129,12 +129,11 @@ def _bracketed(sentence: str, sp: Span) -> tuple[int, int] | None:
 def said_by_or_on(sentence: str, sp: Span) -> bool:
     """Whether ``sp`` is who or when something was said: "the ministry said on Monday",
     "..., said Jo Mar"."""
-    after = sentence[sp.end : sp.end + 40]
+    # "... in 2028, the authority said.": a closing tail says who said what the time is of
+    tail = sp.start > 0 and _SPEECH_TAIL.match(sentence, sp.end) is not None
     return bool(
         _SPEECH_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start])
-        or (
-            _SPEECH_AFTER.match(after) and not (sp.start and _SPEECH_TAIL.match(sentence[sp.end :]))
-        )
+        or (_SPEECH_AFTER.match(sentence[sp.end : sp.end + 40]) and not tail)
     )
 
 

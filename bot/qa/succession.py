@@ -55,10 +55,12 @@ _OUT_AFTER = re.compile(
     r"axed)))",
     re.I,
 )
+# the verb of replacing someone, in any form
+_REPLACING = r"replace[sd]?|replacing|succeed(?:s|ed|ing)?"
 # before the name: whom someone replaces ("will replace Caroline Ellison"), or a former holder
 _OUT_BEFORE = re.compile(
     # "will replace interim CEO Ada Quill": a title may stand between
-    r"(?:\b(?:replace|replaces|replacing|succeed|succeeds|succeeding|replaced|succeeded)"
+    rf"(?:\b(?:{_REPLACING})"
     r"(?:\s+(?!as\b|by\b)(?:[a-z][\w-]*|[A-Z]{2,5})){0,3}|"
     r"\b(?:former|outgoing|ousted|departing|sacked|fired)\s+(?:[\w-]+\s+){0,2}?)\s*$",
     re.I,
@@ -84,7 +86,8 @@ def succession_weight(sentence: str, sp: Span) -> float:
 # whom the question says the newcomer follows: "replaced murati as ceo", "taking over from
 # foster", "to replace sama (Sam Altman)", "now that raibert stepped down", "after maddon got canned"
 _OUT_Q = re.compile(
-    r"\b(?:replac\w*|succeed\w*|over\s+from|in\s+place\s+of)\s+([\w'’.-]+(?:\s+[\w'’.-]+){0,2}?(?:\s*\([^)]*\))?)"
+    r"\b(?:replac\w*|succeed\w*|over\s+from|in\s+place\s+of)\s+"
+    r"([\w'’.-]+(?:\s+[\w'’.-]+){0,2}?(?:\s*\([^)]*\))?)"
     r"(?=\s+(?:as|at|in|for|who|during|this|next|now|after|on)\b|\s*[,?.!]|\s*$)"
     r"|\b(?:now\s+that|after)\s+((?:[\w'’.-]+\s+){1,3}?(?:\([^)]*\)\s+)?)(?:(?:is|was|has|had|got|"
     r"has\s+been|was\s+just)\s+)?" + _LEAVING + r"\b",
@@ -92,7 +95,7 @@ _OUT_Q = re.compile(
 )
 # whom a sentence says someone replaces or follows: "to replace Altman", "taking over from Foster"
 _OUT_NAMED = re.compile(
-    r"\b(?:replace[sd]?|replacing|succeed(?:s|ed|ing)?|(?:takes?|took|taking|taken)\s+over\s+from|"
+    rf"\b(?:{_REPLACING}|(?:takes?|took|taking|taken)\s+over\s+from|"
     r"in\s+place\s+of)\s+(?:(?:the|its|his|her|their)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
     r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
 )

@@ -84,12 +84,18 @@ NAMED_DAY_BEFORE = re.compile(
 
 
 def when_weight(
-    text: str, base: float, asked: tuple[bool, bool, bool, bool], dated_years: frozenset[str]
+    text: str,
+    base: float,
+    *,
+    past_q: bool,
+    future_q: bool,
+    ago_q: bool,
+    year_q: bool,
+    dated_years: frozenset[str],
 ) -> float:
-    """What the time ``text`` counts for, from ``base``, asked when: ``asked`` says whether the
-    question asks of a time gone by, of one to come, how long ago, or what year;
-    ``dated_years`` are the years some candidate dates to the day."""
-    past_q, future_q, ago_q, year_q = asked
+    """What the time ``text`` counts for, from ``base``, asked when: whether the question asks
+    of a time gone by, of one to come, how long ago, or what year; ``dated_years`` are the
+    years some candidate dates to the day."""
     if past_q and NOW_ON.search(text):
         base *= 0.5  # "when did it start": not "tonight" or "next week"
     if VAGUE_WHEN.search(text):
