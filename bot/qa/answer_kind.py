@@ -89,6 +89,7 @@ from .amounts import (
     valued,
 )
 from .around import around, pronoun_for, said_by_or_on, speaker
+from .called import NAMED_AS, named_thing, thing_asked
 from .counted import (
     DEATHS,
     DIED,
@@ -289,7 +290,10 @@ def _span_strength(
             and bool(_NICKNAME.fullmatch(sp.text))
             and not (before and before[-1][:1].isupper())
         )
-        base = 1.0 if len(words) >= 2 or titled or known else 0.5
+        if named_thing(sentence, sp, ask.thing):  # "her new memoir, Worthy"
+            base = NAMED_AS
+        else:
+            base = 1.0 if len(words) >= 2 or titled or known else 0.5
         # "the Crimson Tide": a side, unless the question asks whom a side plays
         group = not (titled or ask.opponent_q) and bool(before) and before[-1] in ("the", "The")
         no_one = 1.0  # what a doer's name keeps of its weight below: a side is no one asked
@@ -509,6 +513,7 @@ class Asked:
     wants_person: bool
     wants_org: bool
     name_q: bool  # "what is it called"
+    thing: frozenset[str]  # "what's her new memoir called": the noun for what is named ("memoir")
     speech_q: bool  # the question asks what was said
     speaker_q: bool  # "who at nintendo said ...": who said it is asked for
     future_q: bool  # "where will they meet"
@@ -616,6 +621,9 @@ class Asked:
             wants_person=wants_person,
             wants_org=bool(WANTS_ORG.search(question)),
             name_q=bool(NAME_Q.search(question)) and not wants_person,
+            thing=thing_asked(question)
+            if NAME_Q.search(question) and not wants_person
+            else frozenset(),
             speech_q=bool(SPEECH_Q.search(question)),
             speaker_q=shape == WHO and bool(SPEAKER_Q.search(question)),
             future_q=bool(FUTURE_Q.search(question)),
