@@ -23,6 +23,8 @@ SAME_ROLE: dict[str, frozenset[str]] = {
         # football positions, as a team sheet writes them ("RB Zack Moss", "running back Moss")
         "rb": "running back", "wr": "receiver wide", "te": "tight end", "lb": "linebacker",
         "cb": "cornerback", "receiver": "wr", "linebacker": "lb", "cornerback": "cb",
+        "corner": "cornerback cb", "edge": "rusher", "hc": "head coach",
+        "oc": "offensive coordinator", "dc": "defensive coordinator",
         # what a side's players are called by their job ("their best defensive player")
         "defender": "defensive defenseman defenceman", "keeper": "goalkeeper goalie",
         "goalkeeper": "keeper goalie", "striker": "forward", "kicker": "placekicker",

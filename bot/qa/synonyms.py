@@ -120,6 +120,8 @@ _GROUPS = [
     "revenue|revenues|sales|turnover|bring in|brought in|pull in|pulled in",
     "employees|staff|workers|workforce|headcount",
     "dad|father",
+    # a small number as members type it and as articles spell it out ("the pick 6": "pick-six")
+    *(f"{n}|{w}" for n, w in enumerate("two three four five six seven eight nine ten".split(), 2)),
 ]
 
 
