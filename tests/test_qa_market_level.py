@@ -19,6 +19,10 @@ MARKETS = (
 def test_where_a_market_closed_asks_its_level() -> None:
     assert question_shape("where'd the dow close last night") == HOW_MUCH
     assert question_shape("where is bitcoin trading rn") == HOW_MUCH
+    # a word before what is traded ("us crude"), and a rate where it sits
+    assert question_shape("where did us crude end up settling after the drop") == HOW_MUCH
+    assert question_shape("where's the deposit rate sitting") == HOW_MUCH
+    assert question_shape("where did the lions end the crows' run") == WHERE
     # a place is still asked where markets are shut, or where talks are held
     assert question_shape("where are the markets closed today") == WHERE
     assert question_shape("where did they hold the talks") == WHERE
