@@ -1,57 +1,38 @@
-"""Asked what a thing is called ("whats her new memoir called", "the name of the podcast they
-do"), the name a sentence sets right after the question's noun for the thing ("her new memoir,
-Undertow") or right before it ("his Night Shift podcast") is the answer, not the first name
-the sentence opens with. Hand-written sentences."""
+"""What someone called something ("what did the mayor call them", "his made-up word for it") is
+answered by the words in quotation marks, not by the sentence that repeats the question's topic.
+Hand-written sentences, through the extractive selector."""
 
 from __future__ import annotations
 
-from bot.qa.called import named_thing, thing_asked
-from bot.qa.shape import Span
-from tests.test_qa_extractive import _lead
+from bot.qa.extractive import select_excerpts
+from bot.qa.question_kind import NAME_Q
+from tests.test_qa_extractive import passage
 
-SPLIT = (
-    "Longtime Veldan couple Ora Linde and Tomas Brack confirmed their split this week when the "
-    "Morning Table host spoke about it on air for the first time. "
-    "Linde said the last year had been hard, while promoting her new memoir, Undertow."
-)
-PODCAST = (
-    "Brack spoke about the split on an episode of his Night Shift podcast with brother Ivo "
-    "Brack, which aired on Tuesday. The brothers have hosted the show since 2021."
+TEXT = (
+    "Mayor Ilka Sorvaag spoke in Velm on Tuesday about the tram plan and the cyclists pushing "
+    "for wider lanes across the city centre. "
+    "Those pushing for wider lanes are “traffic dreamers,” she said. "
+    "The council votes on the tram plan next month."
 )
 
 
-def _name(sentence: str, text: str) -> Span:
-    at = sentence.index(text)
-    return Span(at, at + len(text), text)
+def test_what_someone_called_them_is_the_quoted_words() -> None:
+    """The sentence with the quoted words gets the answer-shape weight a reason gets for a
+    why-question; the sentence that only repeats the topic gets none."""
+    q = "what did the mayor call the cyclists pushing for wider lanes"
+    assert NAME_Q.search(q)
+    trace: list = []
+    select_excerpts(q, [passage(TEXT, 0)], trace=trace)
+    shape = {c.sentence[:12]: c.shape for c in trace}
+    assert shape["Those pushin"] > 0.0
+    assert shape["Mayor Ilka S"] == 0.0
+    # asked what she said about the plan, quoted words are no answer shape
+    trace = []
+    select_excerpts("what did the mayor say about the tram plan", [passage(TEXT, 0)], trace=trace)
+    assert all(c.shape == 0.0 for c in trace)
 
 
-def test_the_noun_for_the_thing_named() -> None:
-    assert thing_asked("whats ora linde's new memoir called") == {"memoir"}
-    assert thing_asked("whats the name of the podcast the brack brothers do") == {"podcast"}
-    assert thing_asked("whats the name of the betrivers loyalty/points program") == {"program"}
-    assert thing_asked("what's the firm calling the new dark theme for oled phones") == {"theme"}
-    assert "film" in thing_asked("whats his next anime movie called")  # and its synonyms
-    assert thing_asked("whats it called when the margin lands on the spread") == frozenset()
-
-
-def test_a_name_beside_the_noun() -> None:
-    s = "Sanctuary’s newest and first bipedal robot, Phoenix, can stock shelves."
-    robot = frozenset({"robot"})
-    assert named_thing(s, _name(s, "Phoenix"), robot)
-    assert not named_thing(s, _name(s, "Phoenix"), frozenset({"memoir"}))
-    t = "Agility’s Digit robot caught the eye of Amazon."
-    assert named_thing(t, _name(t, "Agility’s Digit"), robot)
-    assert not named_thing(t, _name(t, "Amazon"), robot)
-    u = "He made a short film called Saw."
-    assert named_thing(u, _name(u, "Saw"), frozenset({"film"}))
-    assert not named_thing(u, _name(u, "Saw"), frozenset())  # no noun read: nothing named
-
-
-def test_the_name_given_to_the_thing_leads() -> None:
-    assert _lead("whats ora linde's new memoir called", SPLIT) == "Undertow [1]."
-
-
-def test_the_name_before_the_noun_still_leads() -> None:  # a guard: the older ranking had it too
-    assert _lead("whats the name of the podcast the brack brothers do", PODCAST) == (
-        "Night Shift [1]."
-    )
+def test_calling_something_off_asks_no_name() -> None:
+    assert not NAME_Q.search("did they call off the tram vote")
+    assert not NAME_Q.search("why did the mayor call for a new vote")
+    assert NAME_Q.search("what was her made up word for the plan")
