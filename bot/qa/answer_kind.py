@@ -153,7 +153,14 @@ from .question_kind import (
 )
 from .quoted_title import with_quoted_titles
 from .regions import COUNTRY_Q, ENDS_IN_COUNTRY, PLACE_NAME
-from .relations import made_words, object_verb, weigh_done, weigh_relations, whose_words
+from .relations import (
+    made_words,
+    object_verb,
+    passive_verb,
+    weigh_done,
+    weigh_relations,
+    whose_words,
+)
 from .roles_asked import KIND_ASKED, WANTS_ORG, qualified, role_under, roles_asked
 from .scores import result_weight
 from .shape import (
@@ -604,7 +611,9 @@ class Asked:
         if shape in (WHO, WHERE):
             kind = KIND_ASKED.search(typed)  # "what EU law", not "what EU (European Union)"
             context = q_toks - set(tokenize(kind.group(1))) if kind else q_toks
-        verb = asked_verb(question) if shape == WHO else ""  # "who led the round": "lead"
+        # "who got added": whom the verb was done to, not who "got" anything
+        passive = passive_verb(question) if shape == WHO else ""
+        verb = asked_verb(question) if shape == WHO and not passive else ""  # "who led": "lead"
         asked = cls(
             shape=shape,
             q_toks=q_toks,
@@ -656,7 +665,9 @@ class Asked:
             alone=alone_words(question),
             whose=whose_words(question) if shape == WHO else frozenset(),
             made=made_words(question, verb) if shape == WHO else frozenset(),
-            done_to=object_verb(question) if shape == WHO else ("", frozenset()),
+            done_to=(object_verb(question) if shape == WHO else ("", frozenset()))
+            if not passive
+            else (passive, frozenset()),
             successor=shape == WHO and succession_asked(question),
             replaced=replaced_asked(question) if shape == WHO else frozenset(),
             share_of=share_whole(question) if shape == HOW_MUCH else frozenset(),

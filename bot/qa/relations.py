@@ -159,6 +159,35 @@ def owns(sentence: str, sp: Span, thing: frozenset[str]) -> bool:
     return before is not None and bool(thing & set(words(before.group(1))))
 
 
+# "who got added to the roster", "who was traded": the question asks whom its verb was done to
+_PASSIVE_Q = re.compile(
+    r"\bwho(?:['’]?s\s+been|['’]s|\s+(?:got|gets|was|were|is|are|has\s+been|have\s+been|had\s+been|"
+    r"will\s+be|getting))\s+(?:(?:just|actually|really|also|then|now)\s+)?([a-z]+(?:ed|en))\b",
+    re.I,
+)
+# after a name: "Ezequiel Duran has been added", "Duran, who was traded", "Ivo Larch and Pell
+# Amsby were accused"
+_UNDERGOES = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?(?:,\s+who)?\s+(?:(?:has|have|had)\s+been|was|were|is|are|got|gets|will\s+be)\s+"
+    r"(?:(?:also|just|now|since|officially|reportedly)\s+)?([a-z]+)\b"
+)
+
+
+def passive_verb(question: str) -> str:
+    """The stem of the verb a who-question asks whom it was done to ("who got added": "add"),
+    or ""."""
+    m = _PASSIVE_Q.search(question)
+    stem = words(m.group(1)) if m else []
+    return stem[0] if len(stem) == 1 and stem[0] not in _NOT_DONE else ""
+
+
+def undergoes(sentence: str, sp: Span, verb: str) -> bool:
+    """Whether the sentence says the question's verb was done to the name ``sp`` in the passive
+    ("Ezequiel Duran has been added to the roster" for "who got added")."""
+    m = _UNDERGOES.match(sentence[sp.end : sp.end + 60])
+    return m is not None and words(m.group(1)) == [verb]
+
+
 def done_to(sentence: str, sp: Span, verb: str, doer: frozenset[str]) -> bool:
     """Whether the name ``sp`` follows the question's verb as its object, a few lowercase words
     after it at most ("hired Doug Duchardt", "fired offensive coordinator Matt Canada",
@@ -239,5 +268,14 @@ def weigh_done(
     verb, by = asked.done_to
     if not verb:
         return rated
-    rated = [(sp, w * (DONE_TO if done_to(sentence, sp, verb, by) else 1.0)) for sp, w in rated]
+    rated = [
+        (
+            sp,
+            w
+            * (
+                DONE_TO if done_to(sentence, sp, verb, by) or undergoes(sentence, sp, verb) else 1.0
+            ),
+        )
+        for sp, w in rated
+    ]
     return [(sp, w * (DOER if by & set(words(sp.text)) else 1.0)) for sp, w in rated]
