@@ -6,13 +6,7 @@ same people ("..., but their marriage was annulled after 55 hours") keeps the wo
 from __future__ import annotations
 
 from bot.qa.around import around
-from bot.qa.shape import Span
-from tests.test_qa_extractive import _lead
-
-
-def _span(sentence: str, text: str) -> Span:
-    at = sentence.index(text)
-    return Span(at, at + len(text), text)
+from tests.test_qa_extractive import _lead, span_in
 
 
 def test_a_date_of_another_named_clause_is_not_the_answer() -> None:
@@ -29,9 +23,9 @@ def test_a_date_of_another_named_clause_is_not_the_answer() -> None:
 
 def test_the_window_stops_where_another_named_subject_takes_over() -> None:
     s = "Brell counted 44.4 million paying listeners, while Brell rival Tunewave had 32.6 million"
-    window, inner = around(s, _span(s, "44.4 million"))
+    window, inner = around(s, span_in(s, "44.4 million"))
     assert "Tunewave" not in window and "paying" in window and "Tunewave" not in inner
-    window, _ = around(s, _span(s, "32.6 million"))
+    window, _ = around(s, span_in(s, "32.6 million"))
     assert "Tunewave" in window and "paying" not in window
 
 
@@ -40,9 +34,9 @@ def test_a_clause_about_the_same_people_keeps_the_words_before_it() -> None:
         "Earlier that year, Marra was also married to her childhood friend Tal Oden, but their "
         "marriage was annulled after just 55 hours."
     )
-    window, _ = around(s, _span(s, "55 hours"))
+    window, _ = around(s, span_in(s, "55 hours"))
     assert "Tal Oden" in window
     # a list of names is no turn either
     s = "Kade Ruhl (@ Osk), Lio Marr (@ Varn), and Dace Morrow (@ Tarn) are not far behind."
-    window, _ = around(s, _span(s, "Lio Marr"))
+    window, _ = around(s, span_in(s, "Lio Marr"))
     assert "Dace Morrow" in window

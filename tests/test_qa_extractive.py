@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.qa.extractive import select_excerpts
+from bot.qa.shape import Span
 from bot.qa.types import Passage
 
 HEADLINE = "Brackwater council settles the ferry fares dispute"
@@ -56,6 +57,12 @@ def test_two_sentences_of_an_article_while_another_has_some_then_more_of_one() -
     sentences = [s if s.endswith(".") else s + "." for s in TEXT.split(". ")]
     quoted = [s for s in sentences for e in alone if s in e.quote]
     assert len(quoted) == len(set(quoted)) >= 3
+
+
+def span_in(sentence: str, text: str) -> Span:
+    """The span ``text`` stands at in ``sentence`` (its first occurrence)."""
+    at = sentence.index(text)
+    return Span(at, at + len(text), text)
 
 
 def _lead(q: str, *texts: str) -> str | None:

@@ -7,18 +7,12 @@ from __future__ import annotations
 
 from bot.qa.agent import asked_verb
 from bot.qa.relations import passive_verb, undergoes
-from bot.qa.shape import Span
-from tests.test_qa_extractive import _lead
+from tests.test_qa_extractive import _lead, span_in
 
 ROSTER = (
     "8:40 p.m. — Ivo Marr is also off the playoff roster for the Gulls. "
     "Tomas Verde has been added to the roster."
 )
-
-
-def _name(sentence: str, text: str) -> Span:
-    at = sentence.index(text)
-    return Span(at, at + len(text), text)
 
 
 def test_the_verb_done_to_the_one_asked_for() -> None:
@@ -32,13 +26,13 @@ def test_the_verb_done_to_the_one_asked_for() -> None:
 
 def test_a_name_the_verb_is_done_to() -> None:
     s = "Tomas Verde has been added to the roster."
-    assert undergoes(s, _name(s, "Tomas Verde"), "add")
-    assert not undergoes(s, _name(s, "Tomas Verde"), "trade")
+    assert undergoes(s, span_in(s, "Tomas Verde"), "add")
+    assert not undergoes(s, span_in(s, "Tomas Verde"), "trade")
     both = "Ivo Larch and Pell Amsby were accused of moving the funds."
-    assert undergoes(both, _name(both, "Ivo Larch"), "accus")  # both named before the verb
-    assert undergoes(both, _name(both, "Pell Amsby"), "accus")
+    assert undergoes(both, span_in(both, "Ivo Larch"), "accus")  # both named before the verb
+    assert undergoes(both, span_in(both, "Pell Amsby"), "accus")
     t = "Rafe Olsen added a late goal."
-    assert not undergoes(t, _name(t, "Rafe Olsen"), "add")
+    assert not undergoes(t, span_in(t, "Rafe Olsen"), "add")
 
 
 def test_who_got_added_leads_with_the_name_added() -> None:

@@ -5,29 +5,25 @@ something capitalised before the figure may be whom the pronoun means."""
 from __future__ import annotations
 
 from bot.qa.around import pronoun_for
-from bot.qa.shape import Span
-from tests.test_qa_extractive import _lead
-
-
-def _span(sentence: str, text: str) -> Span:
-    at = sentence.index(text)
-    return Span(at, at + len(text), text)
+from tests.test_qa_extractive import _lead, span_in
 
 
 def test_he_stands_for_the_person_asked_about() -> None:
     names = frozenset({"morrow", "venn"})
     s = "In the playoffs, he has added another 878 points, placing him 7th all time."
-    assert pronoun_for(s, _span(s, "878 points"), {"morrow", "playoff", "point"}, names) == "morrow"
+    assert (
+        pronoun_for(s, span_in(s, "878 points"), {"morrow", "playoff", "point"}, names) == "morrow"
+    )
     # a name before the figure may be whom "he" means ("Jiménez ..., when he ran")
     s2 = "Venn was healthy as recently as 2022, when he played 84 games."
-    assert pronoun_for(s2, _span(s2, "84 games"), {"morrow", "game"}, names) == ""
+    assert pronoun_for(s2, span_in(s2, "84 games"), {"morrow", "game"}, names) == ""
     s3 = "He takes it up to the Orna 7 for 11 yards."
-    assert pronoun_for(s3, _span(s3, "11 yards"), {"morrow", "yard"}, names) == ""
+    assert pronoun_for(s3, span_in(s3, "11 yards"), {"morrow", "yard"}, names) == ""
     # no "he" or "she", or the name is there already: nothing to add
     s4 = "In the playoffs, Morrow has added 878 points."
-    assert pronoun_for(s4, _span(s4, "878 points"), {"morrow"}, names) == ""
+    assert pronoun_for(s4, span_in(s4, "878 points"), {"morrow"}, names) == ""
     s5 = "They added 878 points in the playoffs."
-    assert pronoun_for(s5, _span(s5, "878 points"), {"morrow"}, names) == ""
+    assert pronoun_for(s5, span_in(s5, "878 points"), {"morrow"}, names) == ""
 
 
 def test_the_figure_said_of_him_answers() -> None:

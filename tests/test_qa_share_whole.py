@@ -5,19 +5,13 @@ the group asked about ("12% of retirees"). Hand-written sentences."""
 from __future__ import annotations
 
 from bot.qa.amounts import other_whole, share_whole
-from bot.qa.shape import Span
-from tests.test_qa_extractive import _lead
+from tests.test_qa_extractive import _lead, span_in
 
 SURVEY = (
     "The Velm poll found that 52% of students aged 16 to 22 say the news leaves them too anxious "
     "to study, the pollster said. "
     "By comparison, 31% of parents and 12% of older retirees say the same."
 )
-
-
-def _share(sentence: str, text: str) -> Span:
-    at = sentence.index(text)
-    return Span(at, at + len(text), text)
 
 
 def test_the_whole_a_share_is_asked_of() -> None:
@@ -29,10 +23,10 @@ def test_the_whole_a_share_is_asked_of() -> None:
 
 def test_a_share_of_another_whole() -> None:
     s = "Some 52% of students aged 16 to 22 agree."
-    assert other_whole(s, _share(s, "52%"), frozenset({"retire"}))
-    assert not other_whole(s, _share(s, "52%"), frozenset({"student"}))
+    assert other_whole(s, span_in(s, "52%"), frozenset({"retire"}))
+    assert not other_whole(s, span_in(s, "52%"), frozenset({"student"}))
     assert not other_whole(
-        "Some 52% agree.", _share("Some 52% agree.", "52%"), frozenset({"retire"})
+        "Some 52% agree.", span_in("Some 52% agree.", "52%"), frozenset({"retire"})
     )
 
 

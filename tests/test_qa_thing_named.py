@@ -6,8 +6,7 @@ the sentence opens with. Hand-written sentences."""
 from __future__ import annotations
 
 from bot.qa.called import named_thing, thing_asked
-from bot.qa.shape import Span
-from tests.test_qa_extractive import _lead
+from tests.test_qa_extractive import _lead, span_in
 
 SPLIT = (
     "Longtime Veldan couple Ora Linde and Tomas Brack confirmed their split this week when the "
@@ -18,11 +17,6 @@ PODCAST = (
     "Brack spoke about the split on an episode of his Night Shift podcast with brother Ivo "
     "Brack, which aired on Tuesday. The brothers have hosted the show since 2021."
 )
-
-
-def _name(sentence: str, text: str) -> Span:
-    at = sentence.index(text)
-    return Span(at, at + len(text), text)
 
 
 def test_the_noun_for_the_thing_named() -> None:
@@ -37,14 +31,14 @@ def test_the_noun_for_the_thing_named() -> None:
 def test_a_name_beside_the_noun() -> None:
     s = "Sanctuary’s newest and first bipedal robot, Phoenix, can stock shelves."
     robot = frozenset({"robot"})
-    assert named_thing(s, _name(s, "Phoenix"), robot)
-    assert not named_thing(s, _name(s, "Phoenix"), frozenset({"memoir"}))
+    assert named_thing(s, span_in(s, "Phoenix"), robot)
+    assert not named_thing(s, span_in(s, "Phoenix"), frozenset({"memoir"}))
     t = "Agility’s Digit robot caught the eye of Amazon."
-    assert named_thing(t, _name(t, "Agility’s Digit"), robot)
-    assert not named_thing(t, _name(t, "Amazon"), robot)
+    assert named_thing(t, span_in(t, "Agility’s Digit"), robot)
+    assert not named_thing(t, span_in(t, "Amazon"), robot)
     u = "He made a short film called Saw."
-    assert named_thing(u, _name(u, "Saw"), frozenset({"film"}))
-    assert not named_thing(u, _name(u, "Saw"), frozenset())  # no noun read: nothing named
+    assert named_thing(u, span_in(u, "Saw"), frozenset({"film"}))
+    assert not named_thing(u, span_in(u, "Saw"), frozenset())  # no noun read: nothing named
 
 
 def test_the_name_given_to_the_thing_leads() -> None:
