@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.qa.around import speaker
 from bot.qa.question_kind import SPEAKER_Q
-from tests.test_qa_clauses import _span
+from tests.test_qa_extractive import span_in
 from tests.test_qa_owner import _rating
 
 PRODUCER = (
@@ -17,12 +17,12 @@ PRODUCER = (
 
 
 def test_the_speaker_is_the_name_beside_the_verb_of_saying() -> None:
-    assert speaker(PRODUCER, _span(PRODUCER, "Ilse Marrow"))
-    assert not speaker(PRODUCER, _span(PRODUCER, "Tidewater"))
+    assert speaker(PRODUCER, span_in(PRODUCER, "Ilse Marrow"))
+    assert not speaker(PRODUCER, span_in(PRODUCER, "Tidewater"))
     titled = "Jo Marr, the firm's chief, told the board it was unfair."
-    assert speaker(titled, _span(titled, "Jo Marr"))
+    assert speaker(titled, span_in(titled, "Jo Marr"))
     after = "The plan is dead, said Ann Lee on Monday."
-    assert speaker(after, _span(after, "Ann Lee"))
+    assert speaker(after, span_in(after, "Ann Lee"))
 
 
 def test_asked_who_said_it_the_speaker_counts_more() -> None:
