@@ -4,9 +4,11 @@ the answerer as an article's."""
 
 from __future__ import annotations
 
+from bot.qa.abstain import signals
 from bot.qa.extractive import select_excerpts, short_answer_lead
 from bot.qa.synonyms import phrase_in, phrase_synonyms, words
 from tests.test_qa_extractive import passage
+from tests.test_qa_spelled_numbers import one_article
 
 TEXT = (
     "The Orrin Basin die-off was the worst the region has recorded. An estimated 70% of all "
@@ -31,3 +33,15 @@ def test_the_phrases_are_read_as_one_another() -> None:
     assert any(phrase_in(ph, words("Marine organisms were hit hardest")) for ph in sea)
     other = phrase_synonyms("whats another name for team props")["anoth"]
     assert any(phrase_in(ph, words("Team props, also known as game props, ...")) for ph in other)
+
+
+def test_an_emergency_session_is_a_special_one() -> None:
+    """ "their emergency session": the article says "a special session of ... foreign
+    ministers", and no word of the question is missing from it."""
+    r = one_article(
+        "The talks were announced after a special session of regional foreign ministers held in "
+        "Varo, called to save the truce."
+    )
+    q = "where did the regional foreign ministers hold their emergency session"
+    assert signals(q, r)["unknown_missing"] == 0.0 and signals(q, r)["cover"] == 1.0
+    assert signals("where did the ministers hold their budget session", r)["cover"] < 1.0

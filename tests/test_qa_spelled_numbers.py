@@ -12,7 +12,8 @@ from bot.qa.types import Passage
 from ingest.keyword import tokenize
 
 
-def _one_article(text: str) -> Retrieval:
+def one_article(text: str) -> Retrieval:
+    """What a retrieval that found one short article, whole, hands the abstention signals."""
     p = Passage("c1", "a1", "news", text, 0, len(text), "Gulls notes", None, None, None, True)
     return Retrieval(Query("q"), [p], doc_freq=lambda _t: 1, n_chunks=50)
 
@@ -25,7 +26,7 @@ def test_a_digit_is_its_word() -> None:
 
 
 def test_an_article_that_spells_the_number_holds_the_questions_words_together() -> None:
-    r = _one_article("The Gulls won six games in a row before losing to the Owls.")
+    r = one_article("The Gulls won six games in a row before losing to the Owls.")
     assert signals("did the gulls win 6 games in a row", r)["pair_cover"] == 1.0
     assert signals("did the gulls win 7 games in a row", r)["pair_cover"] < 1.0
 

@@ -13,6 +13,9 @@ from ingest.keyword import tokenize
 # Groups of words and phrases that news uses interchangeably. Each member matches every other.
 _GROUPS = [
     "talks|discussions|negotiations|meeting|dialogue|summit|session",
+    # "their emergency session": "a special session of ... foreign ministers"
+    "emergency session|special session|extraordinary session|emergency meeting|special meeting|"
+    "extraordinary meeting|urgent meeting|crisis talks",
     "hold|held|take place|takes place|took place|hosted|host|venue|convene|happen|happening|meet|met",
     "announce|announced|unveiled|revealed|confirmed|declared|said",
     "win|won|victory|beat|defeated|champion|champions|title|winner",
