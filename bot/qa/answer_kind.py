@@ -117,6 +117,7 @@ from .person import (
     bare,
     event_asked,
     introduced,
+    named_place,
     personlike,
 )
 from .plans import planned
@@ -310,6 +311,7 @@ def _span_strength(
             and (
                 (not titled and not named_as and not personlike(sp.text))
                 or PLACE_NAME.match(bare(sp.text))
+                or named_place(sentence, sp.end)  # "its Siem Reap and Preah Vihear provinces"
                 or group
             )
         ):

@@ -155,3 +155,18 @@ def whose_name(s: str, start: int, text: str) -> bool:
         and not PLACE_NAME.match(text)  # "in South Africa's win"
         and bool(_WHOSE_AFTER.match(s, start + len(text)))
     )
+
+
+# "in its Siem Reap and Preah Vihear provinces", "Chanthaburi province": a name that a place's
+# noun follows (past the names joined to it) is a place's
+_PLACE_NOUN_AFTER = re.compile(
+    r"(?:\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?\s+(?:city|cities|town|towns|village|"
+    r"villages|country|state|states|province|provinces|region|regions|county|counties|district|"
+    r"districts|island|islands)\b"
+)
+
+
+def named_place(sentence: str, end: int) -> bool:
+    """Whether a place's noun follows the name that ends at ``end`` ("Siem Reap and Preah Vihear
+    provinces"), so the name is a place's, not a person's."""
+    return _PLACE_NOUN_AFTER.match(sentence, end) is not None
