@@ -97,6 +97,17 @@ _MADE_OWNED = re.compile(
 )
 
 _AIMED_AT = re.compile(r"\b(?:towards?|into|at|past|beyond|behind|in\s+front\s+of)\s+$", re.I)
+# "who scored for bayern": no thing named after the verb, the goal scored is meant
+_FOR_SIDE = re.compile(r"(?:for|against|vs|versus|in|at|on)\b", re.I)
+# a goal by another word: what "A Nemanja Gudelj header" or "a late Coman winner" scored
+_GOAL = frozenset(words("goal"))
+_SCORED_AS = frozenset(
+    words("goal header strike finish volley penalty pen tap-in winner equaliser equalizer opener")
+)
+# words for the thing made that are verbs as often ("The Hawks score three goals")
+_AS_VERB = frozenset(words("score net win beat defeat"))
+# "a", "an" or "the" and up to two lowercase words before a name the scoring noun follows
+_A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}$")
 
 
 def made_words(question: str, verb: str) -> frozenset[str]:
@@ -105,12 +116,16 @@ def made_words(question: str, verb: str) -> frozenset[str]:
     for a pronoun ("who put it in")."""
     for m in re.finditer(r"[a-z]+", question.lower()):
         stem = words(m.group())
-        if not verb or stem != [verb] or verb in _TAKING_PART:
+        if not verb or stem != [verb]:
             continue
         after = _MADE_AFTER.match(question.lower(), m.end())
         if after is None or _PARTICLE.match(after.group(1)):
             return frozenset()  # "who set up the goal": who made it is not who set it up
+        if verb == "score" and _FOR_SIDE.match(after.group(1)):
+            return _GOAL | {ph[0] for ph in synonyms("goal") if len(ph) == 1}  # "scored for"
         head = words(after.group(1).split()[-1])
+        if verb in _TAKING_PART and not set(head) & _GOAL:
+            continue  # "who won the race", but "who got sevilla's goal" asks who scored it
         if len(head) != 1 or head[0] in _NOT_MADE:
             return frozenset()
         # "td": a touchdown
@@ -120,15 +135,27 @@ def made_words(question: str, verb: str) -> frozenset[str]:
 
 def made_by(sentence: str, sp: Span, thing: frozenset[str]) -> bool:
     """Whether the name ``sp`` owns the thing the question's verb made ("Lineth Beerensteyn’s two
-    goals" for "who scored both dutch goals")."""
+    goals" for "who scored both dutch goals"), or stands before it ("an early Cristian Romero
+    header", "a Greta Gerwig film")."""
     m = _MADE_OWNED.match(sentence, sp.end)
     # "Tyrick Mitchell's own goal" was not for his side; "towards Caoimhín Kelleher’s goal" is
     # the goal he kept
-    return (
+    if (
         m is not None
         and bool(thing & set(words(m.group(1))))
         and " own " not in m.group()
         and not _AIMED_AT.search(sentence[max(0, sp.start - 16) : sp.start])
+    ):
+        return True
+    # "an early Cristian Romero header": the name stands before the goal it scored
+    noun = re.match(r"\s+([\w-]+)", sentence[sp.end :])
+    return (
+        noun is not None
+        and bool(_A_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start]))
+        and bool(
+            set(words(noun.group(1)))
+            & ((thing - _AS_VERB) | (_SCORED_AS if thing & _GOAL else frozenset()))
+        )
     )
 
 
