@@ -45,3 +45,21 @@ def test_an_emergency_session_is_a_special_one() -> None:
     q = "where did the regional foreign ministers hold their emergency session"
     assert signals(q, r)["unknown_missing"] == 0.0 and signals(q, r)["cover"] == 1.0
     assert signals("where did the ministers hold their budget session", r)["cover"] < 1.0
+
+
+def test_put_out_is_launched() -> None:
+    """ "what year did they put out sr classic": the article says the studio "launched" it; an
+    approval's date in a sentence that shares the studio's name is not the year asked."""
+    first = (
+        "When the purchase of Orvane-Kettlesoft was finally approved on March 3, 2025 after two "
+        "years of review, it became the largest studio in the region."
+    )
+    second = (
+        "Skyreach, the fantasy game once everywhere, did something similar a few years ago. "
+        "Kettlesoft, which built the game, launched Skyreach Classic back in 2017, while the "
+        "modern version stayed online."
+    )
+    q = "what year did kettlesoft put out sr classic"
+    ex = select_excerpts(q, [passage(first, 0), passage(second, 1)])
+    assert short_answer_lead(ex, q) == "In 2017 [1]."
+    assert ("launch",) in phrase_synonyms(q).get("put", [])

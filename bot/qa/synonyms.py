@@ -34,7 +34,7 @@ _GROUPS = [
     "ceo|chief executive|boss|head",
     "arrest|arrested|detained|charged|custody",
     "jail|jailed|prison|sentenced|sentence",
-    "launch|launched|released|release|debut|unveiled|rollout",
+    "launch|launched|released|release|debut|unveiled|rollout|put out",
     "raise|raised|funding|round|investment|invested",
     "layoffs|laid off|job cuts|redundancies|cut jobs|axing|axe|axes",
     "strike|walkout|industrial action|stoppage",
