@@ -31,7 +31,13 @@ if TYPE_CHECKING:
     from .answer_kind import Asked
 
 _STATE = frozenset(tokenize("state states"))
-_CLOSE_Q = frozenset(tokenize("close closes closing closed shut shuts"))
+# "what time do they close", "when did he stop drinking": a range's end is asked, not its start
+_CLOSE_Q = frozenset(
+    tokenize(
+        "close closes closing closed shut shuts stop stops stopped quit quits quitting retire "
+        "retired retires"
+    )
+)
 # "from 6am to 11pm", "from Monday through Friday": the end of a range
 _RANGE_START = re.compile(r"from\s", re.I)
 _RANGE_TO = re.compile(r"\s+(?:to|until|till|through)\s", re.I)
