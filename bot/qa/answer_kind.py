@@ -637,7 +637,7 @@ class Asked:
             else frozenset(),
             speech_q=bool(SPEECH_Q.search(question)),
             speaker_q=shape == WHO and bool(SPEAKER_Q.search(question)),
-            future_q=bool(FUTURE_Q.search(question)),
+            future_q=bool(FUTURE_Q.search(typed)),  # "when's cz (Changpeng Zhao) getting"
             roles=roles,
             under=role_under(question) if shape == WHO else frozenset(),
             qualified=qualified(question) if shape == WHO else frozenset(),

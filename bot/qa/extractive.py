@@ -72,7 +72,7 @@ from .shape import (
 )
 from .shared_names import shared_weight
 from .synonyms import by_start, doers, phrase_in, phrase_synonyms, synonyms, words
-from .timeparse import later_than
+from .timeparse import earlier_than, later_than
 from .types import Passage
 from .vectors import CACHE, Stored
 from .years import asked_months, month_fit, year_fit, years
@@ -134,6 +134,7 @@ W_RECENT = 0.5  # for "the latest": a sentence of the newest article, fading ove
 LISTED = 0.5  # what the answer shape of a list or table row counts, for a who-question
 LISTED_NAMES = 4  # ... when it names this many
 LATER = 0.5  # a time after its article was written, for a question about the past
+EARLIER = 0.5  # a time before its article was written, for a question about what is to come
 W_BECAUSE = 0.6  # the shape score of a sentence that gives a reason, for a why-question
 
 
@@ -262,6 +263,13 @@ def select_excerpts(
                 asked = now.date() if now is not None else pub
                 rated = [
                     (sp, w * (LATER if later_than(sp.text, pub, asked) else 1.0)) for sp, w in rated
+                ]
+                rated.sort(key=lambda x: -x[1])
+            elif shape == WHEN and ask.future_q and c.passage.published_at is not None:
+                # "when's cz getting sentenced": not "on Nov. 21" in a Nov. 30 article
+                pub = c.passage.published_at.date()
+                rated = [
+                    (sp, w * (EARLIER if earlier_than(sp.text, pub) else 1.0)) for sp, w in rated
                 ]
                 rated.sort(key=lambda x: -x[1])
             if months_asked:  # "how many subs did she have back in april"

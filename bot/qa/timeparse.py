@@ -366,3 +366,14 @@ def later_than(when: str, written: date, asked: date) -> bool:
         return True
     day = day_named(when, written)
     return day is not None and day > asked + timedelta(days=LATER_SLACK_DAYS)
+
+
+def earlier_than(when: str, written: date) -> bool:
+    """The time names a year before ``written`` (its article's date), or a day more than
+    ``LATER_SLACK_DAYS`` before it ("on Nov. 21" in a November 30 article): gone by when the
+    article was written, so no answer to what is still to come."""
+    years = YEAR_WORD.findall(when)
+    if years and all(int(y) < written.year for y in years):
+        return True
+    day = day_named(when, written)
+    return day is not None and day < written - timedelta(days=LATER_SLACK_DAYS)
