@@ -10,7 +10,9 @@ question's words say about its answer (money or a share, a role, a count's noun)
 patterns in ``bot.qa.question_kind``.
 
 Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
-name, a person or a body, a name that says it is the kind of body asked, a side's one-word name
+name, a person or a body (not a place a place's noun follows, ``bot.qa.person.named_place``),
+the name set beside the noun for a thing whose name is asked (``bot.qa.called``), a name that
+says it is the kind of body asked, a side's one-word name
 for which team, an event's name for no body, a role or title matched, the doer of the question's
 verb unless a side named with "the" when a person is asked; how many: a count of the noun
 asked (not of the "-ing" word before it: rushes for "rushing yards"; nor yards of another kind
@@ -31,8 +33,10 @@ first, ``bot.qa.shape.last_place``), and applies the weights kept in other modul
 times, owners, labels, brackets, whose a figure is (``bot.qa.subject``: someone else's, another
 place's, or given for no place when the best article gives one for the place asked), a vote's
 tally (``bot.qa.tally``), votes; asked who said something, the speaker,
-``bot.qa.around.speaker``; asked who made a thing, its owner, ``bot.qa.relations.made_by``;
-asked who replaced someone, not who replaced another, ``bot.qa.succession.other_post``)."""
+``bot.qa.around.speaker``; asked who made a thing, its owner or the name set before it,
+``bot.qa.relations.made_by``; asked who had something done to them, the name it is done to,
+active or passive, ``bot.qa.relations.weigh_done``; asked who replaced someone, not who replaced
+another, ``bot.qa.succession.other_post``)."""
 
 from __future__ import annotations
 
