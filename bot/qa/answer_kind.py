@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 
 from ingest.keyword import tokenize
 
-from . import bracketed, tally, time_place
+from . import bracketed, superlative, tally, time_place
 from . import when_words as tw
 from .agent import AGENT, asked_particle, asked_verb, doer_first, does, done_by, titled_doer
 from .aliases import unexpand
@@ -562,6 +562,8 @@ class Asked:
     dated_years: frozenset[str] = frozenset()  # years the candidates give with a month or day
     share_seen: bool = False  # a candidate gives a share of the whole asked of ("19% of boomers")
     surnames: frozenset[str] = frozenset()  # last words of full names ("Sam Bankman-Fried")
+    extreme: frozenset[str] = frozenset()  # "cheapest": the extreme asked (``bot.qa.superlative``)
+    extreme_seen: bool = False  # a candidate names the extreme asked ("the cheapest ... was")
     arts_with: dict[str, set[str]] = field(default_factory=dict)  # word -> articles holding it
     vote: float = VOTE  # what each further article naming a person adds to its strength
     whose: frozenset[str] = frozenset()  # "whose backpass": the thing whose owner is asked for
@@ -687,6 +689,7 @@ class Asked:
             valued_q=shape == HOW_MUCH and bool(VALUED_Q.search(question)),
             pick_q=shape == WHO and pick_asked(question),
             level_q=shape == HOW_MUCH and market_level(question),
+            extreme=superlative.asked(question) if shape in (HOW_MUCH, HOW_MANY) else frozenset(),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -772,6 +775,8 @@ class Asked:
         elif self.speaker_q:  # "who at nintendo said ...": "Zelda producer Eiji Aonuma said"
             rated = [(sp, w * (AGENT if speaker(sentence, sp) else 1.0)) for sp, w in rated]
         rated = time_place.weigh(self, sentence, rated)  # times and places
+        if self.extreme_seen:  # "the cheapest season ticket was $485", asked the cheapest
+            rated = superlative.weigh(sentence, rated, self.extreme)
         rated = bracketed.weigh(shape, sentence, rated, self.q_toks)  # "Freeman ($27 million)"
         if self.figures:  # "how many of the last 25": not "25 previous derbies"
             rated = [(sp, w * (GIVEN if given(sp.text, self.figures) else 1.0)) for sp, w in rated]

@@ -17,6 +17,7 @@ from .placed import placed_name
 from .shape import HOW_MANY, HOW_MUCH, WHEN, WHERE, WHO, answer_spans
 from .span_filter import first_names_given, surnames_of
 from .subject import names_place
+from .superlative import extremes
 from .timeparse import YEAR_WORD
 from .when_words import YEAR_ONLY
 
@@ -42,6 +43,8 @@ def read_candidates(ask: Asked, cands: Sequence[Sent], question: str) -> None:
             for c in cands
             for sp in answer_spans(c.sentence, shape)
         )
+    if ask.extreme:  # "the cheapest season ticket was $485", asked the cheapest
+        ask.extreme_seen = any(extremes(c.sentence) & ask.extreme for c in cands)
     if shape == WHO:
         for c in cands:
             for t in c.toks:
