@@ -36,7 +36,8 @@ tally (``bot.qa.tally``), votes; asked who said something, the speaker,
 ``bot.qa.around.speaker``; asked who made a thing, its owner or the name set before it,
 ``bot.qa.relations.made_by``; asked who had something done to them, the name it is done to,
 active or passive, ``bot.qa.relations.weigh_done``; asked who replaced someone, not who replaced
-another, ``bot.qa.succession.other_post``)."""
+another, ``bot.qa.succession.other_post``; asked for the cheapest or biggest, an amount its own
+words call that, ``bot.qa.superlative``)."""
 
 from __future__ import annotations
 
