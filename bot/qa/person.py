@@ -76,6 +76,13 @@ def bare(word: str) -> str:
     return re.sub(r"['’]s?$", "", word.rstrip(".,;:"))
 
 
+# a coach's national side: "Andy Farrell’s Irish", "Eddie Jones’s English"
+_COACHS_SIDE = re.compile(
+    r"['’]s?\s+(?:Irish|English|French|Welsh|Scots|Scottish|Dutch|German|Italian|Argentine|"
+    r"Argentinian|Portuguese|Spanish|Belgian|Fijian|Samoan|Tongan|Japanese|Australian)$"
+)
+
+
 def personlike(span: str) -> bool:
     """A name that is not obviously a place or an organisation ("Isel River", "Premier League")."""
     words = span.split()
@@ -87,6 +94,8 @@ def personlike(span: str) -> bool:
         return False  # "England's Man-of-the-Match": a title made of a phrase
     if len(words) > 1 and _NON_PERSON_FIRST.match(words[0]):
         return False  # "University of Colorado Boulder", "Bank of America": a body or a place
+    if _COACHS_SIDE.search(span):
+        return False  # "Andy Farrell’s Irish": his side, not him
     return not any(_NON_PERSON.match(bare(w)) for w in words[1:] or words)
 
 
