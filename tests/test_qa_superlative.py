@@ -4,7 +4,7 @@ Hand-written sentences."""
 
 from __future__ import annotations
 
-from bot.qa.superlative import OTHER, SAME, asked, extremes, weigh
+from bot.qa.superlative import OTHER, SAME, extremes, weigh
 from tests.test_qa_extractive import _lead, span_in
 
 TICKETS = (
@@ -15,10 +15,10 @@ TICKETS = (
 
 
 def test_the_extremes_a_question_names() -> None:
-    assert asked("dorvans cheapest season tix in 2025 cost how much") == {"cheap"}
-    assert asked("how much is the most expensive ticket") == {"dear"}
-    assert asked("whats the biggest fine they can hit them with") == {"high"}
-    assert asked("how many points did he score") == frozenset()
+    assert extremes("dorvans cheapest season tix in 2025 cost how much") == {"cheap"}
+    assert extremes("how much is the most expensive ticket") == {"dear"}
+    assert extremes("whats the biggest fine they can hit them with") == {"high"}
+    assert extremes("how many points did he score") == frozenset()
     # a price's extreme is read before a plain one: "lowest price" is the cheap one
     assert extremes("sold at its lowest price yet") == {"cheap"}
 

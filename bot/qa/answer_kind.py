@@ -623,6 +623,7 @@ class Asked:
         # "who got added": whom the verb was done to, not who "got" anything
         passive = passive_verb(question) if shape == WHO else ""
         verb = asked_verb(question) if shape == WHO and not passive else ""  # "who led": "lead"
+        name_q = bool(NAME_Q.search(question)) and not wants_person  # "what is it called"
         asked = cls(
             shape=shape,
             q_toks=q_toks,
@@ -638,10 +639,8 @@ class Asked:
             and not spent,
             wants_person=wants_person,
             wants_org=bool(WANTS_ORG.search(question)),
-            name_q=bool(NAME_Q.search(question)) and not wants_person,
-            thing=thing_asked(question)
-            if NAME_Q.search(question) and not wants_person
-            else frozenset(),
+            name_q=name_q,
+            thing=thing_asked(question) if name_q else frozenset(),
             speech_q=bool(SPEECH_Q.search(question)),
             speaker_q=shape == WHO and bool(SPEAKER_Q.search(question)),
             future_q=bool(FUTURE_Q.search(typed)),  # "when's cz (Changpeng Zhao) getting"
@@ -674,9 +673,11 @@ class Asked:
             alone=alone_words(question),
             whose=whose_words(question) if shape == WHO else frozenset(),
             made=made_words(question, verb) if shape == WHO else frozenset(),
-            done_to=(object_verb(question) if shape == WHO else ("", frozenset()))
-            if not passive
-            else (passive, frozenset()),
+            done_to=(passive, frozenset())
+            if passive
+            else object_verb(question)
+            if shape == WHO
+            else ("", frozenset()),
             successor=shape == WHO and succession_asked(question),
             replaced=replaced_asked(question) if shape == WHO else frozenset(),
             share_of=share_whole(question) if shape == HOW_MUCH else frozenset(),
@@ -690,7 +691,9 @@ class Asked:
             valued_q=shape == HOW_MUCH and bool(VALUED_Q.search(question)),
             pick_q=shape == WHO and pick_asked(question),
             level_q=shape == HOW_MUCH and market_level(question),
-            extreme=superlative.asked(question) if shape in (HOW_MUCH, HOW_MANY) else frozenset(),
+            extreme=superlative.extremes(question)
+            if shape in (HOW_MUCH, HOW_MANY)
+            else frozenset(),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:

@@ -238,7 +238,7 @@ _MARKET_LEVEL = re.compile(
     r"\bwhere(?:['’]d|\s+did|\s+does|\s+do|['’]s|\s+is|\s+are|\s+will|\s+could|\s+would)?\s+"
     r"(?:the\s+)?(?:[\w&.-]+\s+)?(?:dow(?:\s+jones)?|s&p(?:\s*500)?|nasdaq|ftse(?:\s*100)?|nikkei|"
     r"asx(?:\s*200)?|hang\s+seng|stoxx(?:\s*600)?|index|stocks?|shares|markets?|oil|brent|crude|"
-    r"bitcoin|btc|gold|yields?|rates?|pound|dollar|euro|yen|rupee|[\w&.-]+\s+(?:stock|shares|index))\b[^?]{0,30}?\b"
+    r"bitcoin|btc|gold|yields?|rates?|pound|dollar|euro|yen|rupee)\b[^?]{0,30}?\b"
     r"(?:close|closed|closing|end|ended|finish|finished|settle|settled|trade|trading|stand|"
     r"standing|sit|sitting|open|opened|land|landed)\b",
     re.I,

@@ -108,6 +108,7 @@ _SCORED_AS = frozenset(
 _AS_VERB = frozenset(words("score net win beat defeat"))
 # "a", "an" or "the" and up to two lowercase words before a name the scoring noun follows
 _A_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_NOUN_NEXT = re.compile(r"\s+([\w-]+)")  # the word right after a name
 
 
 def made_words(question: str, verb: str) -> frozenset[str]:
@@ -148,7 +149,7 @@ def made_by(sentence: str, sp: Span, thing: frozenset[str]) -> bool:
     ):
         return True
     # "an early Cristian Romero header": the name stands before the goal it scored
-    noun = re.match(r"\s+([\w-]+)", sentence[sp.end :])
+    noun = _NOUN_NEXT.match(sentence, sp.end)
     return (
         noun is not None
         and bool(_A_BEFORE.search(sentence[max(0, sp.start - 30) : sp.start]))
@@ -195,7 +196,8 @@ _PASSIVE_Q = re.compile(
 # after a name: "Ezequiel Duran has been added", "Duran, who was traded", "Ivo Larch and Pell
 # Amsby were accused"
 _UNDERGOES = re.compile(
-    r"^(?:\s+and\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?(?:,\s+who)?\s+(?:(?:has|have|had)\s+been|was|were|is|are|got|gets|will\s+be)\s+"
+    r"^(?:\s+and\s+[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})?(?:,\s+who)?\s+"
+    r"(?:(?:has|have|had)\s+been|was|were|is|are|got|gets|will\s+be)\s+"
     r"(?:(?:also|just|now|since|officially|reportedly)\s+)?([a-z]+)\b"
 )
 
@@ -295,14 +297,9 @@ def weigh_done(
     verb, by = asked.done_to
     if not verb:
         return rated
-    rated = [
-        (
-            sp,
-            w
-            * (
-                DONE_TO if done_to(sentence, sp, verb, by) or undergoes(sentence, sp, verb) else 1.0
-            ),
-        )
-        for sp, w in rated
-    ]
+
+    def done(sp: Span) -> bool:  # "hired Doug Duchardt", "Ezequiel Duran has been added"
+        return done_to(sentence, sp, verb, by) or undergoes(sentence, sp, verb)
+
+    rated = [(sp, w * (DONE_TO if done(sp) else 1.0)) for sp, w in rated]
     return [(sp, w * (DOER if by & set(words(sp.text)) else 1.0)) for sp, w in rated]

@@ -38,11 +38,6 @@ def extremes(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def asked(question: str) -> frozenset[str]:
-    """The extremes a question asks for ("cheapest", "most expensive", "biggest")."""
-    return extremes(question)
-
-
 def weigh(
     sentence: str, rated: list[tuple[Span, float]], wanted: frozenset[str]
 ) -> list[tuple[Span, float]]:
