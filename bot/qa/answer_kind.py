@@ -205,8 +205,10 @@ from .span_filter import (
 )
 from .subject import asked_place, whose_figure
 from .succession import replaced_asked, succession_asked
+from .sum_verb import VERB_OBJECT, amount_verbs, verb_object
 from .synonyms import synonyms
 from .tally import side_asked, votes_for
+from .years import asked_months, month_fit
 
 # an index whose name ends in a number: "S&P 500", "FTSE 100", "ASX 200", "Nikkei 225"
 _INDEX_NAMED = re.compile(r"\b(?:S&P|FTSE|ASX|Russell|STOXX|Stoxx|Nikkei|Sensex|Nifty)\s*$")
@@ -470,6 +472,15 @@ def _span_strength(
             base *= PERIOD_OTHER  # "how much have they raised": not "$1.99 per month"
         if ask.valued_q and valued(sentence, sp):
             base *= VALUED  # "what's it valued at": "valuing it at €927 million"
+    # "Dig has raised only around $45 million", asked what dig raised: whose amount it is, not
+    # what kind ("has cost as little as $89" stays a past price), nor when (asked "sold by
+    # august", not the figure a sentence gives for March)
+    if (
+        base >= 1.0
+        and month_fit(ask.months, sentence) >= 1.0
+        and verb_object(sentence, sp, ask.amount_verbs, q_toks)
+    ):
+        base *= VERB_OBJECT
     if shape in (HOW_MUCH, HOW_MANY) and ask.total_q:
         # "how many are there total": "22 total Vampiric Powers", not "five additional abilities"
         if _TOTAL.search(sp.text) or _TOTAL_BEFORE.search(
@@ -585,6 +596,8 @@ class Asked:
     pick_q: bool = False  # "who picked off tua": who intercepted the pass is asked
     level_q: bool = False  # "where'd the dow close": the level a market stands at (points)
     stat: str = ""  # "how many yards did he run for": the kind of yards asked ("rushing")
+    amount_verbs: frozenset[str] = frozenset()  # "how much did dig raise": the verb's stem
+    months: frozenset[int] = frozenset()  # the months the question names ("sold by august")
 
     @property
     def kind(self) -> set[str]:
@@ -694,6 +707,8 @@ class Asked:
             extreme=superlative.extremes(question)
             if shape in (HOW_MUCH, HOW_MANY)
             else frozenset(),
+            amount_verbs=amount_verbs(question) if shape in (HOW_MUCH, HOW_MANY) else frozenset(),
+            months=asked_months(question),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
