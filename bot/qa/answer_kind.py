@@ -368,7 +368,9 @@ def _span_strength(
             base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
     if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"
         beside = (sentence[max(0, sp.start - 8) : sp.start], sentence[sp.end : sp.end + 20])
-        first = sp.text.split()[0] if sp.text.split() else ""
+        # past a bound before the figure ("just 23", "nearly 80")
+        figure = [w for w in sp.text.split() if w[:1].isdigit()] or sp.text.split() or [""]
+        first = figure[0]
         plain = re.fullmatch(r"\d{1,3}", first)
         hyphened = re.fullmatch(r"\d{1,3}-years?-old", first)  # "the 74-year-old was in charge"
         aged = bool(AGE_NEAR.search(beside[0]) or AGE_NEAR.match(beside[1]) or hyphened)

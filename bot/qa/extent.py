@@ -17,10 +17,11 @@ _RATE = re.compile(
     r"\b|\s?/\s?(?:mo|month|yr|year|wk|week|hr|hour|night)\b",
     re.I,
 )
-# "up to $200", "nearly $5 million": how far the figure holds
+# "up to $200", "nearly $5 million", "just under $2M": how far the figure holds
 _BOUND = re.compile(
     r"\b(?:up\s+to|as\s+much\s+as|as\s+little\s+as|starting\s+at|nearly|almost|about|around|"
-    r"roughly|approximately|more\s+than|less\s+than|at\s+least|over|under)\s+$",
+    r"roughly|approximately|more\s+than|less\s+than|at\s+least|(?:just\s+)?(?:over|under))"
+    r"\s+$",
     re.I,
 )
 

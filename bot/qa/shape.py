@@ -124,7 +124,8 @@ _AMOUNT_RX = re.compile(
 _UNIT_END = re.compile(r"\d(?:km|kg|cm|mm|mph|kph|lbs?|gb|tb|mah|kwh|kw|whr|wh|hz|W)$", re.I)
 _COUNT_RX = re.compile(
     r"(?:(?<![\w.+-])[+-](?=\d{3,5}\b)|\b(?:(?:more\s+than|about|nearly|almost|at\s+least|some|"
-    rf"over|around|up\s+to|roughly|approximately)\s+)?)(?<![\d.,])(?<!(?-i:[A-Z])-){_NUMBER}"
+    r"(?:just\s+)?(?:over|under)|around|up\s+to|roughly|approximately)\s+)?)"
+    rf"(?<![\d.,])(?<!(?-i:[A-Z])-){_NUMBER}"
     r"(?:\s+(?:million|billion|thousand|hundred)|(?:m|mn|bn|k)(?!\w)"  # "2.2m tickets"
     r"|(?:km|kg|cm|mm|ft|mph|kph|lbs?|gb|tb|mah|kwh|kw|whr|wh|hz|(?-i:g|mg|mcg|ml|W|x))(?!\w))?\b",  # "360km", "1.5g", "50Whr", "1.8x", odds "+1800"
     re.I,
@@ -480,6 +481,18 @@ def _date_part(sentence: str, s: Span) -> bool:
     )
 
 
+# "one out of 25", "one of their last 25": a count of others follows ("one of six drivers" is
+# still one driver of six, no count asked)
+_ONE_OF_COUNT = re.compile(
+    r"\s+(?:out\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
+    r"(?:(?:last|past|first|previous|next)\s+)?"
+    r"|of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)(?:last|past|first|previous|next)\s+)"
+    r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred)\b",
+    re.I,
+)
+
+
 def answer_spans(sentence: str, shape: str) -> list[Span]:
     """Spans of ``sentence`` that have the shape asked for (empty for yes/no, what, why)."""
     if shape == WHEN:  # a month alone is one only with its capital ("may" is a verb)
@@ -534,8 +547,11 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
             and not _LABELLED.search(sentence[max(0, s.start - 10) : s.start])
             and not _DOWN.search(sentence[max(0, s.start - 10) : s.start])
         ]
-        # a bare "one" with no noun after it is a pronoun ("set one up", "one of them")
-        counts = [c for c in counts if c.text.lower() != "one"]
+        # a bare "one" with no noun after it is a pronoun ("set one up", "one of them"), not
+        # when a count of others follows ("won just one out of the last 25")
+        counts = [
+            c for c in counts if c.text.lower() != "one" or _ONE_OF_COUNT.match(sentence, c.end)
+        ]
         return _part_of(sentence, sorted(ordinals + counts, key=lambda sp: sp.start))
     if shape == WHERE:
         out: list[Span] = []
