@@ -137,7 +137,9 @@ from .question_kind import (
     MEASURE_Q,
     MONEY_Q,
     MORE_Q,
+    MOVED_BY,
     MOVED_Q,
+    MOVED_TO_Q,
     NAME_Q,
     NOT_COUNTED,
     OPPONENT_Q,
@@ -265,6 +267,7 @@ _ADDED_BEFORE = re.compile(r"\b(?:another|(?:a\s+|an\s+)?(?:further|extra|additi
 # "threw a dart to Garrett Wilson for 14 yards": one completion to a receiver, not the game's
 _TO_SOMEONE_FOR = re.compile(r"\bto\s+(?:[A-Z][\w'’.-]+\s+){1,3}for\s+$")
 ONE_PLAY = 0.5
+NOT_MOVED = 0.8  # asked how far something moved: a figure no move's word goes with
 
 
 def _span_strength(
@@ -428,6 +431,7 @@ def _span_strength(
             MOVED.match(sentence[sp.end : sp.end + 12])
             or any(MOVED.match(w) for w in sp.text.split()[1:])
             or _ADDED_BEFORE.search(lead_in)
+            or MOVED_BY.search(sentence[max(0, sp.start - 40) : sp.start])
         )
         if ask.level_q:  # "where'd the dow close": "rose 0.4 per cent, to 33,739.30"
             base = 1.0 if _LEVEL.search(sp.text) and not moved else 0.4
@@ -454,6 +458,8 @@ def _span_strength(
             base = 0.6 if CURRENCY.search(sp.text) else 0.4
         elif not (CURRENCY.search(sp.text) or PERCENT.search(sp.text) or odds(sp.text, asked)):
             base = 0.6  # a bare number ("4") says less than an amount (or betting odds, asked)
+        if moved_q and not moved and not ask.level_q and not ask.more_q:
+            base *= NOT_MOVED  # "how much did funding drop": "dropped by 73%", not "$3.2 billion"
         if AIM.search(sp.text) and not ask.aim_q:
             base *= AIMED  # "whats inflation at": not "its 2 percent target"
         if ask.depth_q:  # "how much snow": "nine metres", not "2,500 acres"
@@ -670,7 +676,9 @@ class Asked:
             clock_q=bool(tw.CLOCK_Q.search(question)),
             end_q=bool(tw.END_Q.search(question)),
             year_q=bool(tw.YEAR_Q.search(question)),
-            moved_q=bool(MOVED_Q.search(question)) and not spent,
+            moved_q=bool(MOVED_Q.search(question))
+            and not spent
+            and not MOVED_TO_Q.search(question),
             more_q=bool(MORE_Q.search(question)) and not spent,
             raised_q=bool(RAISED_Q.search(question)),
             total_q=bool(TOTAL_Q.search(question)),

@@ -545,6 +545,15 @@ RAISED_Q = re.compile(
 MORE_Q = re.compile(
     r"\bhow\s+much\s+(?:[\w-]+\s+)?(?:more|extra|less|cheaper|pricier|dearer)\b", re.I
 )
+# "funding dropped by 73%", "shares jumped 6.7 per cent", "sales dropped a stunning 15%": the
+# figure right after a move's verb is how far it moved
+MOVED_BY = re.compile(
+    rf"\b(?:{_MOVE})\s+(?:by\s+)?(?:(?:about|around|nearly|almost|roughly|some|just|over|more\s+than|"
+    r"less\s+than|a\s+further|another|an?(?:\s+[a-z][a-z-]*)?)\s+)?$",
+    re.I,
+)
+# "what price did they drop to": the level reached, not how far it moved
+MOVED_TO_Q = re.compile(rf"\b(?:{_MOVE})\s+(?:down\s+|up\s+)?to\b", re.I)
 MOVED_Q = re.compile(rf"\b(?:{_MOVE}|up\s+by|down\s+by|higher|lower)\b|{MORE_Q.pattern}", re.I)
 # "how much did google drop on deepmind", "what did msft sink into oai": money spent, not a fall
 # (not "how much did the shares drop on the news")
