@@ -22,7 +22,9 @@ the count something grew from; how much: money, a share, a measure, a depth for 
 the period asked, what a firm is valued at when that is asked, not a threshold a condition
 names nor a target, a difference for "how much more" ("$80 more"), no price per month for a sum
 raised, a share of the group asked of ("19% of boomers", ``bot.qa.amounts.other_whole``); how
-much and how many: not a line passed, "the Rs 20 Cr mark", the total when one is asked; when: a
+much and how many: not a line passed, "the Rs 20 Cr mark", the total when one is asked, how
+far it moved when a move is asked ("dropped by 73%", ``question_kind.MOVED_BY``), the amount the
+question's verb takes from its own doer ("Dig has raised $45 million", ``bot.qa.sum_verb``); when: a
 date over a vague time, ``bot.qa.when_words.when_weight``) and its
 closeness to the question's words (its own clause's; a "he" before a figure stands for the
 person asked, ``bot.qa.around.pronoun_for``); then ``Asked``: its fields (what the question
@@ -484,7 +486,8 @@ def _span_strength(
     # what kind ("has cost as little as $89" stays a past price), nor when (asked "sold by
     # august", not the figure a sentence gives for March)
     if (
-        base >= 1.0
+        ask.amount_verbs
+        and base >= 1.0
         and month_fit(ask.months, sentence) >= 1.0
         and verb_object(sentence, sp, ask.amount_verbs, q_toks)
     ):

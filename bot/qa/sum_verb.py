@@ -43,6 +43,10 @@ _VERB_FORM = re.compile(r"(?:ed|es|s|ing|en|wn|paid|made|spent|sold|brought|won|
 _MODAL_BEFORE = re.compile(rf"\b(?:to|will|would|could|can|may|might)\s+(?:{_HEDGE}\s+)?$", re.I)
 
 
+# what a thing costs is said of it at every price it had (sale, full, past): its verb picks none
+_STATE = frozenset({"cost"})
+
+
 def amount_verbs(question: str) -> frozenset[str]:
     """The stems of the words after a how-much question's auxiliary ("raise", "pay"), one of
     which is the verb whose amount is asked."""
@@ -52,10 +56,6 @@ def amount_verbs(question: str) -> frozenset[str]:
     return frozenset(base_form(t) for t in tokenize(m.group(1)) if t != "\u2205") - _STATE
 
 
-# what a thing costs is said of it at every price it had (sale, full, past): its verb picks none
-_STATE = frozenset({"cost"})
-
-
 def verb_object(
     sentence: str, sp: Span, verbs: frozenset[str], q_toks: set[str] | frozenset[str]
 ) -> bool:
@@ -63,14 +63,15 @@ def verb_object(
     doer (or a pronoun for it) before the verb: "Dig has raised only around $45 million"."""
     if not verbs:
         return False
-    m = _DOER_VERB.search(sentence[max(0, sp.start - 90) : sp.start])
+    before = sentence[max(0, sp.start - 90) : sp.start]
+    m = _DOER_VERB.search(before)
     if m is None:
         return False
     verb = m.group(2)
     toks = tokenize(verb)
     if len(toks) != 1 or base_form(toks[0]) not in verbs:
         return False
-    head = sentence[max(0, sp.start - 90) : sp.start][: m.start(2)]
+    head = before[: m.start(2)]
     if not (_VERB_FORM.search(verb) or _MODAL_BEFORE.search(head)):
         return False
     doer = m.group(1)
