@@ -113,7 +113,7 @@ from .counted import (
     what_counted,
 )
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
-from .not_place import AFFILIATION, WATCH_Q, works_at
+from .not_place import AFFILIATION, CHANNEL_Q, WATCH_Q, works_at
 from .owner import OTHER_OWNER, described, other_owner, own_words, role_owner
 from .passer import catch_asked, passer, pick_asked, picker
 from .person import (
@@ -608,6 +608,7 @@ class Asked:
     level_q: bool = False  # "where'd the dow close": the level a market stands at (points)
     stat: str = ""  # "how many yards did he run for": the kind of yards asked ("rushing")
     amount_verbs: frozenset[str] = frozenset()  # "how much did dig raise": the verb's stem
+    channel_q: bool = False  # "what channel is it on": where to watch, not where it was watched
     months: frozenset[int] = frozenset()  # the months the question names ("sold by august")
 
     @property
@@ -674,6 +675,7 @@ class Asked:
             where_in=bool(WHERE_IN.search(question)),
             country_q=bool(COUNTRY_Q.search(question)),
             watch_q=bool(WATCH_Q.search(question)),
+            channel_q=shape == WHERE and bool(CHANNEL_Q.search(question)),
             past_q=bool(PAST_Q.search(question)),
             ago_q=bool(re.search(r"\bago\b", question, re.I)),
             clock_q=bool(tw.CLOCK_Q.search(question)),

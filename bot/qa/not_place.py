@@ -87,6 +87,14 @@ NETWORK = re.compile(
     r"Peacock|Paramount\+?|Prime\s+Video|Amazon(?:\s+Prime(?:\s+Video)?)?|Apple\s+TV\+?|Disney\+|"
     r"BBC(?:\s+One|\s+Two|\s+iPlayer)?|ITV\w*|Sky\s+Sports\w*|NFL\s+Network|FS1|CNBC|CNN|MSNBC)\.?$"
 )
+# "what channel is it on", "where can i stream it": where to watch, as against "where were the
+# players watching the game" (a place)
+CHANNEL_Q = re.compile(
+    r"\b(?:channel|network|station|streaming\s+(?:service|platform|site|app))s?\b|"
+    r"\bwhere\s+(?:can|could|do|does|to|should|will)\s+(?:(?:i|u|you|we|ppl|people|fans)\s+)?"
+    r"(?:watch|stream|catch|see|listen)",
+    re.I,
+)
 WATCH_Q = re.compile(
     r"\b(?:watch\w*|stream\w*|air(?:s|ed|ing)?|tv|channel|broadcast\w*|televised|network|"
     r"listen\w*|on\s+what)\b",

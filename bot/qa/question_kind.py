@@ -181,6 +181,11 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:where|wher|whre|wehre|wheres)\b|\bwh(?:at|ich){_S}\s+(?:\w+\s+)?{_PLACE_NOUNS}\b"
             rf"(?!\s+{_DOES})"  # "which country won the cup": who, by name, not where
             rf"|\bin\s+which\s+{_PLACE_NOUNS}\b"
+            # "what channel is the game on", "which streaming service has it": where to watch
+            # (not "which network host did the jokes": a person)
+            r"|\b(?:what|which)\s+(?:tv\s+)?(?:channel|network|station|streaming\s+(?:service|"
+            r"platform|site|app))s?\b(?!\s+(?:host|anchor|owner|boss|exec\w*|president|ceo|"
+            r"chief|star|personality|analyst|reporter)s?\b)"
             # "how far south were the lights seen": as far south as a place
             r"|\bhow\s+far\s+(?:north|south|east|west|inland|afield)\b",
             re.I,

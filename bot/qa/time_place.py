@@ -44,7 +44,10 @@ _RANGE_TO = re.compile(r"\s+(?:to|until|till|through)\s", re.I)
 _RANGE_END = re.compile(
     r"\bfrom\s+[\w:.]+(?:\s*[ap]\.?m\.?)?\s+(?:to|until|till|through)\s+$", re.I
 )
-NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played
+NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played (and a place, for where
+# to watch it)
+# a place, not a channel or a service ("on Universo") nor a listing's value ("Glimmer")
+_AT_PLACE = re.compile(r"(?:in|at|near|from|outside|inside|across|to|into|off)\s", re.I)
 BASED = 1.5  # "Tel Aviv-based Check Point", for where a company is based or someone was born
 _BASED_Q = {"base": "-based", "headquart": "-headquartered", "hq": "-based", "born": "-born"}
 # "where's tate mcrae from", "where'd he grow up": where someone was born or raised ("the
@@ -187,6 +190,10 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
         )
     if shape == WHERE and not ask.watch_q:  # "simulcast on ABC": no place the game was at
         rated = by(NETWORK_PLACE, lambda sp: NETWORK.match(sp.text))
+    elif (
+        shape == WHERE and ask.channel_q
+    ):  # "what channel is it on": "on Universo", not "in Malaga"
+        rated = by(NETWORK_PLACE, lambda sp: _AT_PLACE.match(sp.text))
     if shape == WHERE and not ask.country_q:  # "in Brazil ... in Rio de Janeiro": the city
         rated = by(COUNTRY_ONLY, lambda sp: COUNTRY_ONLY_RX.match(sp.text))
         rated = by(WORLD_REGION, lambda sp: WORLD_REGION_RX.match(sp.text))
