@@ -4,6 +4,7 @@ a streamer is still a person. Hand-written sentences."""
 
 from __future__ import annotations
 
+from bot.qa.not_place import CHANNEL_Q
 from bot.qa.question_kind import question_shape
 from bot.qa.shape import WHERE, WHO
 from tests.test_qa_extractive import _lead
@@ -15,6 +16,10 @@ def test_a_channel_or_service_asked_is_where_to_watch() -> None:
     assert question_shape("which streaming service has the new season") == WHERE
     assert question_shape("which network host did the jokes in the preshow") == WHO
     assert question_shape("which streamer got a burger statue in his backyard") == WHO
+    # where to watch, not where to see something or where a station is
+    assert CHANNEL_Q.search("where can i stream the cup final in the us")
+    assert not CHANNEL_Q.search("where can you see the northern lights")
+    assert not CHANNEL_Q.search("where is the aurora sky station")
 
 
 def test_the_channel_after_on_leads() -> None:

@@ -90,11 +90,11 @@ NETWORK = re.compile(
 # "what channel is it on", "where can i stream it": where to watch, as against "where were the
 # players watching the game" (a place)
 CHANNEL_Q = re.compile(
-    r"\b(?:channel|network|station|streaming\s+(?:service|platform|site|app))s?\b|"
+    r"\b(?:channel|network|streaming\s+(?:service|platform|site|app))s?\b|"
     r"\bwhere\s+(?:can|could|do|does|to|should|will)\s+(?:(?:i|u|you|we|ppl|people|fans)\s+)?"
-    r"(?:watch|stream|catch|see|listen)",
+    r"(?:watch|stream|listen)",
     re.I,
-)
+)  # not "see" or "station": "where can you see the lights", "the Aurora Sky Station"
 WATCH_Q = re.compile(
     r"\b(?:watch\w*|stream\w*|air(?:s|ed|ing)?|tv|channel|broadcast\w*|televised|network|"
     r"listen\w*|on\s+what)\b",

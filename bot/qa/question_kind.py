@@ -183,7 +183,7 @@ _Q_RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|\bin\s+which\s+{_PLACE_NOUNS}\b"
             # "what channel is the game on", "which streaming service has it": where to watch
             # (not "which network host did the jokes": a person)
-            r"|\b(?:what|which)\s+(?:tv\s+)?(?:channel|network|station|streaming\s+(?:service|"
+            r"|\b(?:what|which)\s+(?:tv\s+)?(?:channel|network|streaming\s+(?:service|"
             r"platform|site|app))s?\b(?!\s+(?:host|anchor|owner|boss|exec\w*|president|ceo|"
             r"chief|star|personality|analyst|reporter)s?\b)"
             # "how far south were the lights seen": as far south as a place

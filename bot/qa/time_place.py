@@ -44,8 +44,7 @@ _RANGE_TO = re.compile(r"\s+(?:to|until|till|through)\s", re.I)
 _RANGE_END = re.compile(
     r"\bfrom\s+[\w:.]+(?:\s*[ap]\.?m\.?)?\s+(?:to|until|till|through)\s+$", re.I
 )
-NETWORK_PLACE = 0.3  # "simulcast on ABC", for where a game was played (and a place, for where
-# to watch it)
+NETWORK_PLACE = 0.3  # "simulcast on ABC" for where a game was played; "in Malaga" for a channel
 # a place, not a channel or a service ("on Universo") nor a listing's value ("Glimmer")
 _AT_PLACE = re.compile(r"(?:in|at|near|from|outside|inside|across|to|into|off)\s", re.I)
 BASED = 1.5  # "Tel Aviv-based Check Point", for where a company is based or someone was born
