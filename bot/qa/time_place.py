@@ -189,9 +189,8 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
         )
     if shape == WHERE and not ask.watch_q:  # "simulcast on ABC": no place the game was at
         rated = by(NETWORK_PLACE, lambda sp: NETWORK.match(sp.text))
-    elif (
-        shape == WHERE and ask.channel_q
-    ):  # "what channel is it on": "on Universo", not "in Malaga"
+    elif shape == WHERE and ask.channel_q:
+        # "what channel is it on": "on Universo", not "in Malaga"
         rated = by(NETWORK_PLACE, lambda sp: _AT_PLACE.match(sp.text))
     if shape == WHERE and not ask.country_q:  # "in Brazil ... in Rio de Janeiro": the city
         rated = by(COUNTRY_ONLY, lambda sp: COUNTRY_ONLY_RX.match(sp.text))
