@@ -38,7 +38,8 @@ tally (``bot.qa.tally``), votes; asked who said something, the speaker,
 ``bot.qa.around.speaker``; asked who made a thing, its owner or the name set before it,
 ``bot.qa.relations.made_by``; asked who had something done to them, the name it is done to,
 active or passive, ``bot.qa.relations.weigh_done``; asked who replaced someone, not who replaced
-another, ``bot.qa.succession.other_post``; asked for the cheapest or biggest, an amount its own
+another, ``bot.qa.succession.other_post``; asked who made a play for one side of a game, not a
+name set under the other side, ``bot.qa.sides``; asked for the cheapest or biggest, an amount its own
 words call that, ``bot.qa.superlative``)."""
 
 from __future__ import annotations
@@ -186,6 +187,8 @@ from .shape import (
     is_title,
     last_place,
 )
+from .sides import Sides, sides_asked
+from .sides import weigh as weigh_sides
 from .span_filter import (
     LONG_WORDS,
     MODIFIER,
@@ -610,6 +613,8 @@ class Asked:
     amount_verbs: frozenset[str] = frozenset()  # "how much did dig raise": the verb's stem
     channel_q: bool = False  # "what channel is it on": where to watch, not where it was watched
     months: frozenset[int] = frozenset()  # the months the question names ("sold by august")
+    # "who scored spurs' goal vs west ham": whose play it was, against whom
+    sides: Sides = field(default_factory=Sides)
 
     @property
     def kind(self) -> set[str]:
@@ -724,6 +729,7 @@ class Asked:
             else frozenset(),
             amount_verbs=amount_verbs(question) if shape in (HOW_MUCH, HOW_MANY) else frozenset(),
             months=asked_months(question),
+            sides=sides_asked(question) if shape == WHO else Sides(),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -846,6 +852,8 @@ class Asked:
                 ]
         if shape == WHO:  # "who did they hire": "hired Jo Marr"; "which team did the chiefs beat"
             rated = weigh_done(sentence, rated, self)
+            # "who scored spurs' goal vs west ham": not "West Ham's Jarrod Bowen"
+            rated = weigh_sides(sentence, rated, self.sides)
         if shape == WHO:  # "who is the karsenian foreign minister": the name the words style
             rated = [
                 (sp, w * (1 + STYLE_FIT * style_fit(sentence, sp, self.asked))) for sp, w in rated
