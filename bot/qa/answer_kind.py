@@ -210,6 +210,7 @@ from .span_filter import (
     vote,
     without_preposition,
 )
+from .stand_in import stand_in_asked, stand_in_weight
 from .subject import asked_place, whose_figure
 from .succession import replaced_asked, succession_asked
 from .sum_verb import VERB_OBJECT, amount_verbs, verb_object
@@ -615,6 +616,7 @@ class Asked:
     months: frozenset[int] = frozenset()  # the months the question names ("sold by august")
     # "who scored spurs' goal vs west ham": whose play it was, against whom
     sides: Sides = field(default_factory=Sides)
+    stand_in: bool = False  # "with carr out, who starts at qb": who plays in the absent one's place
 
     @property
     def kind(self) -> set[str]:
@@ -730,6 +732,7 @@ class Asked:
             amount_verbs=amount_verbs(question) if shape in (HOW_MUCH, HOW_MANY) else frozenset(),
             months=asked_months(question),
             sides=sides_asked(question) if shape == WHO else Sides(),
+            stand_in=shape == WHO and stand_in_asked(question),
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -854,6 +857,8 @@ class Asked:
             rated = weigh_done(sentence, rated, self)
             # "who scored spurs' goal vs west ham": not "West Ham's Jarrod Bowen"
             rated = weigh_sides(sentence, rated, self.sides)
+            if self.stand_in:  # "with dtr concussed who's under center": "backup Jo Marr"
+                rated = [(sp, w * stand_in_weight(sentence, sp)) for sp, w in rated]
         if shape == WHO:  # "who is the karsenian foreign minister": the name the words style
             rated = [
                 (sp, w * (1 + STYLE_FIT * style_fit(sentence, sp, self.asked))) for sp, w in rated
