@@ -147,3 +147,24 @@ def test_a_player_who_scored_asks_no_result_but_the_score_does() -> None:
     assert missing("what minute did moran score vs ardley") == 0.0
     assert missing("kell moran's team vs ardley, what's the score") == 1.0
     assert missing("final score moran's side vs ardley?") == 1.0
+
+
+def test_an_outcome_far_from_the_thing_asked_about_states_no_outcome_of_it() -> None:
+    """ "who took home the velm trophy": a sentence that names the trophy and, a clause later,
+    a game some side won states how the game went, not who took the trophy; one that says who
+    won the trophy does."""
+    from bot.qa.abstain import key_terms, outcome_missing
+
+    far = (
+        "The Harriers have Velm Trophy candidate Tove Ahl, a quick and fearless passer with "
+        "a fine arm, and she was the difference when Brakstad City beat Osk United 20-12."
+    )
+    near = "Tove Ahl won the Velm Trophy on Saturday night in Brakstad."
+    df = {"velm": 2, "trophi": 5}.get
+
+    def missing(bodies: list[str]) -> float:
+        q = "who took home the velm trophy this year"
+        return outcome_missing(q, key_terms(q), bodies, lambda t: df(t, 10))
+
+    assert missing([far]) == 1.0
+    assert missing([far, near]) == 0.0

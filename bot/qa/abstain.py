@@ -139,6 +139,7 @@ _OUTCOME = re.compile(
     re.I,
 )
 OUTCOME_TERMS = 2  # the question's rarest words an outcome sentence must name (one of them)
+OUTCOME_NEAR = 8  # ... this many words or fewer from its word of outcome
 # the words that ask for the outcome name no topic: any result sentence holds "won"
 _OUTCOME_WORDS = frozenset(
     base_form(t)
@@ -153,8 +154,8 @@ def outcome_missing(
     question: str, terms: Sequence[str], bodies: Sequence[str], df: Callable[[str], int]
 ) -> float:
     """1 when the question asks how something turned out and no sentence of the best articles
-    both states an outcome and names one of the question's rarest words (and the edition it
-    names, if any); else 0."""
+    both states an outcome and names one of the question's rarest words near it (and the
+    edition it names, if any); else 0."""
     if not _OUTCOME_Q.search(question) or _FORECAST_Q.search(question):
         return 0.0
     asks = [t for t in terms if df(t) > 0 and base_form(t) not in _OUTCOME_WORDS]
@@ -163,12 +164,17 @@ def outcome_missing(
         return 0.0
     edition = editions(question)  # "super bowl lviii": not "won a Super Bowl" in 2017
     outcome = _SENTENCED if _SENTENCE_Q.search(question) else _OUTCOME
+    wanted = {t for r in rare for t in (r, base_form(r))}
     for body in bodies:
         for sent in re.split(r"(?<=[.!?])\s+|\n+", body):
             if not outcome.search(sent) or not names_edition(sent, edition):
                 continue
-            toks = {base_form(t) for t in tokenize(sent)}
-            if any(t in toks or base_form(t) in toks for t in rare):
+            # the outcome word near the thing asked about ("Harrison, the Heisman candidate,
+            # ... when Ohio State beat Penn State" states how a game went, not the trophy)
+            toks = [base_form(t) for t in tokenize(sent)]
+            named = [i for i, t in enumerate(toks) if t in wanted]
+            said = [len(tokenize(sent[: m.start()])) for m in outcome.finditer(sent)]
+            if any(abs(i - j) <= OUTCOME_NEAR for i in named for j in said):
                 return 0.0
     return 1.0
 
