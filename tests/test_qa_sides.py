@@ -5,9 +5,8 @@ the side asked about more. Hand-written sentences."""
 
 from __future__ import annotations
 
-from bot.qa.shape import Span
 from bot.qa.sides import OTHER_SIDE, OWN_SIDE, Sides, side_weight, sides_asked
-from tests.test_qa_extractive import _lead
+from tests.test_qa_extractive import _lead, span_in
 
 
 def test_the_sides_a_question_names() -> None:
@@ -24,11 +23,6 @@ def test_the_sides_a_question_names() -> None:
     assert not sides_asked("who did varnholm sign from osk city")
 
 
-def _span(sentence: str, name: str) -> Span:
-    i = sentence.index(name)
-    return Span(i, i + len(name), name)
-
-
 def test_the_side_a_sentence_sets_a_name_under() -> None:
     sides = Sides(frozenset({"varnholm"}), frozenset({"osk", "citi"}))
     for s, name, w in [
@@ -41,7 +35,7 @@ def test_the_side_a_sentence_sets_a_name_under() -> None:
         ("Jonas Veld pulled one back late on.", "Jonas Veld", 1.0),  # nothing says whose
         ("Brakstad's Jonas Veld pulled one back.", "Jonas Veld", 1.0),  # a side not asked of
     ]:
-        assert side_weight(s, _span(s, name), sides) == w, (s, name)
+        assert side_weight(s, span_in(s, name), sides) == w, (s, name)
 
 
 def test_the_scorer_of_the_side_asked_about_leads() -> None:

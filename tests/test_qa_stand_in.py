@@ -5,9 +5,8 @@ Tomas Veld (concussion)"). Hand-written sentences."""
 
 from __future__ import annotations
 
-from bot.qa.shape import Span
 from bot.qa.stand_in import INJURED, STAND_IN, stand_in_asked, stand_in_weight
-from tests.test_qa_extractive import _lead
+from tests.test_qa_extractive import _lead, span_in
 
 
 def test_questions_that_ask_who_stands_in() -> None:
@@ -19,11 +18,6 @@ def test_questions_that_ask_who_stands_in() -> None:
     assert not stand_in_asked("who started the fire at the osk depot")
     assert not stand_in_asked("who came out on top in the derby")
     assert not stand_in_asked("who runs the startup that pushed out its founder")
-
-
-def _span(sentence: str, name: str) -> Span:
-    i = sentence.index(name)
-    return Span(i, i + len(name), name)
 
 
 def test_the_name_set_in_someones_place() -> None:
@@ -39,7 +33,7 @@ def test_the_name_set_in_someones_place() -> None:
         ("Harriers: WR Tomas Veld (concussion), CB Jan Ek (shoulder) OUT", "Tomas Veld", INJURED),
         ("Tomas Veld caught two passes for 40 yards.", "Tomas Veld", 1.0),
     ]:
-        assert stand_in_weight(s, _span(s, name)) == w, (s, name)
+        assert stand_in_weight(s, span_in(s, name)) == w, (s, name)
 
 
 def test_the_stand_in_leads_not_an_injured_player() -> None:

@@ -75,7 +75,7 @@ def _side_tokens(words: list[str]) -> frozenset[str]:
         return frozenset()
     typed = " ".join(words)
     full = ALIASES.get(typed) or ALIASES.get(words[-1]) or ""  # "spurs": Tottenham Hotspur
-    return frozenset(t for t in tokenize(f"{typed} {full}") if t != "\u2205")
+    return _words(f"{typed} {full}")
 
 
 def _leading(words: str) -> frozenset[str]:
@@ -120,12 +120,13 @@ def marked_side(sentence: str, sp: Span) -> frozenset[str]:
     for rx in (_POSSESSIVE_BEFORE, _ROLE_BEFORE, _SCORELINE_BEFORE):
         m = rx.search(before)
         if m:
-            return _marker(m.group(1))
+            return _words(m.group(1))
     m = _BRACKET_AFTER.match(sentence[sp.end : sp.end + 40])
-    return _marker(m.group(1)) if m else frozenset()
+    return _words(m.group(1)) if m else frozenset()
 
 
-def _marker(name: str) -> frozenset[str]:
+def _words(name: str) -> frozenset[str]:
+    """A side's stemmed words, without the mark ``tokenize`` leaves for a stop word."""
     return frozenset(t for t in tokenize(name) if t != "\u2205")
 
 
@@ -146,6 +147,7 @@ def side_weight(sentence: str, sp: Span, sides: Sides) -> float:
 
 
 def weigh(sentence: str, rated: list[tuple[Span, float]], sides: Sides) -> list[tuple[Span, float]]:
+    """``rated`` with each name weighed by the side the sentence sets it under."""
     if not sides:
         return rated
     return [(sp, w * side_weight(sentence, sp, sides)) for sp, w in rated]

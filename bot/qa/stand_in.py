@@ -25,8 +25,9 @@ _STEPS_IN_Q = re.compile(
 # why the one named is not playing
 _ABSENT_Q = re.compile(
     # "with cousins out", not "throwing out there"
-    r"\b(?:hurt|injur\w*|concuss\w*|out(?!\s+(?:there|here|of|on\s+top|for|to)\b)|pulled|benched|withdr[ae]w\w*|went\s+down|ruled\s+out|"
-    r"sidelined|surgery|suspend\w*|sent\s+off|banned|sick|ill)\b",
+    r"\b(?:hurt|injur\w*|concuss\w*|out(?!\s+(?:there|here|of|on\s+top|for|to)\b)|pulled|"
+    r"benched|withdr[ae]w\w*|went\s+down|ruled\s+out|sidelined|surgery|suspend\w*|sent\s+off|"
+    r"banned|sick|ill)\b",
     re.I,
 )
 # "who came on for gio", "who came in for tillman": in someone's place, said outright
@@ -40,7 +41,7 @@ _FOR_SOMEONE_Q = re.compile(
 # Moss", "with backups Mitchell Trubisky and Jameis Winston"
 _BEFORE = re.compile(
     r"\b(?:backups?|back-ups?|replacements?|reserves?|understudy|stand-ins?|substitutes?|"
-    r"thrust(?:s|ing)?|opening\s+the\s+door\s+for|open(?:s|ed)\s+the\s+door\s+for|"
+    r"thrust(?:s|ing)?|open(?:s|ed|ing)?\s+the\s+door\s+for|"
     r"turn(?:s|ed|ing)?\s+to|in\s+favou?r\s+of)\s+(?:[a-z-]+\s+){0,2}"
     r"(?:(?:[A-Z][\w.'’-]*\s+){1,4}(?:and|,)\s+)?$"
 )
