@@ -9,10 +9,10 @@ own words (the predicate it answers). A name the question already gives is no an
 question's words say about its answer (money or a share, a role, a count's noun) is read with the
 patterns in ``bot.qa.question_kind``.
 
-Map: the weights first; then ``_span_strength``, one span's base strength by shape (who: a full
-name, a person or a body (not a place a place's noun follows, ``bot.qa.person.named_place``),
-the name set beside the noun for a thing whose name is asked (``bot.qa.called``), a name that
-says it is the kind of body asked, a side's one-word name
+Map: the weights first; then ``_span_strength``, one span's base strength by shape (who, in
+``bot.qa.who_name.name_strength``: a full name, a person or a body (not a place a place's noun
+follows, ``bot.qa.person.named_place``), the name set beside the noun for a thing whose name is
+asked (``bot.qa.called``), a name that says it is the kind of body asked, a side's one-word name
 for which team, an event's name for no body, a role or title matched, the doer of the question's
 verb unless a side named with "the" when a person is asked; how many: a count of the noun
 asked (not of the "-ing" word before it: rushes for "rushing yards"; nor yards of another kind
@@ -39,8 +39,9 @@ tally (``bot.qa.tally``), votes; asked who said something, the speaker,
 ``bot.qa.relations.made_by``; asked who had something done to them, the name it is done to,
 active or passive, ``bot.qa.relations.weigh_done``; asked who replaced someone, not who replaced
 another, ``bot.qa.succession.other_post``; asked who made a play for one side of a game, not a
-name set under the other side, ``bot.qa.sides``; asked for the cheapest or biggest, an amount its own
-words call that, ``bot.qa.superlative``)."""
+name set under the other side, ``bot.qa.sides``, and who stands in for someone who is out, the
+name set in their place, ``bot.qa.stand_in``; asked for the cheapest or biggest, an amount its
+own words call that, ``bot.qa.superlative``)."""
 
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ from ingest.keyword import tokenize
 
 from . import bracketed, superlative, tally, time_place
 from . import when_words as tw
-from .agent import AGENT, asked_particle, asked_verb, doer_first, does, done_by, titled_doer
+from .agent import AGENT, asked_particle, asked_verb, doer_first
 from .aliases import unexpand
 from .amounts import (
     AGE_NEAR,
@@ -97,7 +98,7 @@ from .amounts import (
     valued,
 )
 from .around import around, pronoun_for, said_by_or_on, speaker
-from .called import NAMED_AS, named_thing, thing_asked
+from .called import thing_asked
 from .counted import (
     DEATHS,
     DIED,
@@ -115,19 +116,8 @@ from .counted import (
 )
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .not_place import AFFILIATION, CHANNEL_Q, WATCH_Q, works_at
-from .owner import OTHER_OWNER, described, other_owner, own_words, role_owner
+from .owner import OTHER_OWNER, other_owner, role_owner
 from .passer import catch_asked, passer, pick_asked, picker
-from .person import (
-    EVENT_END,
-    ORG_END,
-    ROLE_OF,
-    VENUE_END,
-    bare,
-    event_asked,
-    introduced,
-    named_place,
-    personlike,
-)
 from .plans import planned
 from .position import POSITION, ranked_fit
 from .question_kind import (
@@ -158,12 +148,11 @@ from .question_kind import (
     WHERE_IN,
     body_kind,
     market_level,
-    names_kind,
     noun_part,
     spent_asked,
 )
 from .quoted_title import with_quoted_titles
-from .regions import COUNTRY_Q, ENDS_IN_COUNTRY, PLACE_NAME
+from .regions import COUNTRY_Q
 from .relations import (
     made_words,
     object_verb,
@@ -191,8 +180,6 @@ from .sides import Sides, sides_asked
 from .sides import weigh as weigh_sides
 from .span_filter import (
     LONG_WORDS,
-    MODIFIER,
-    QUOTED,
     STYLE_FIT,
     VOTE,
     VOTE_LONG,
@@ -203,10 +190,7 @@ from .span_filter import (
     of_org,
     person_named,
     possessor_weight,
-    quoted,
-    role_styled,
     style_fit,
-    used_as_kind,
     vote,
     without_preposition,
 )
@@ -216,6 +200,7 @@ from .succession import replaced_asked, succession_asked
 from .sum_verb import VERB_OBJECT, amount_verbs, verb_object
 from .synonyms import synonyms
 from .tally import side_asked, votes_for
+from .who_name import name_strength
 from .years import asked_months, month_fit
 
 # an index whose name ends in a number: "S&P 500", "FTSE 100", "ASX 200", "Nikkei 225"
@@ -223,12 +208,6 @@ _INDEX_NAMED = re.compile(r"\b(?:S&P|FTSE|ASX|Russell|STOXX|Stoxx|Nikkei|Sensex|
 # a market's level: a plain figure ("33,739.30", "4288.05"), the last of "11.65 points to 4288.05"
 _LEVEL = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?$")
 W_INNER = 0.3
-KIND_NAMED = 1.15  # a name whose first or last word is the kind of body asked for
-ROLE_MATCH = 1.4
-ORG_MATCH = 1.3
-_SIDES = frozenset(("team", "club"))  # kinds of body (``body_kind``) a side's nickname names
-_NICKNAME = re.compile(r"[A-Z][a-z]{3,}s")  # "Vikings", "Magpies"
-LOWER_TERM = 0.7  # a quoted term in lower case, asked what something is called
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
@@ -282,99 +261,15 @@ def _span_strength(
     """How likely a span is the answer: its kind (a full name beats a lone capitalised word; a
     person's name beats a place's when a person is asked for), and how close it sits to the
     question's own words (the predicate it answers)."""
-    shape, wants_person, counted, q_toks, asked = (
-        ask.shape, ask.wants_person, ask.counted, ask.q_toks, ask.asked
-    )  # fmt: skip
+    shape, counted, q_toks, asked = ask.shape, ask.counted, ask.q_toks, ask.asked
     how_old, money_q, share_q, measure_q = ask.how_old, ask.money_q, ask.share_q, ask.measure_q
     past_q, ago_q, year_q, moved_q, former_q = (
         ask.past_q, ask.ago_q, ask.year_q, ask.moved_q, ask.former_q
     )  # fmt: skip
-    roles, under, wants_org, verb = ask.roles, ask.under, ask.wants_org, ask.verb
     surnames, counted_seen, dated_years = ask.surnames, ask.counted_seen, ask.dated_years
     base = 1.0
     if shape == WHO:
-        words = sp.text.split()
-        before = sentence[max(0, sp.start - 30) : sp.start].split()
-        titled = any(is_title(w) for w in words) or bool(before and is_title(before[-1]))
-        titled = titled and not ROLE_OF.match(sp.text)  # "CEO of Mayo Clinic": no one's name
-        known = bool(words) and words[-1].lower() in surnames  # "Bankman-Fried", named in full
-        known = known or introduced(sentence, sp.start, asked)  # "the innkeeper Romah"
-        # "economist Jeseo Park": the role asked stands before the name, a person's even if its
-        # last word ends place names ("Park")
-        named_as = bool(before and before[-1].islower() and roles & set(tokenize(before[-1])))
-        # "which country": a country's name in one word ("Italy") is as whole as one in two
-        known = known or (ask.country_q and bool(ENDS_IN_COUNTRY.fullmatch(sp.text)))
-        # "who are the all blacks playing": a side named for its country ("Argentina")
-        side = ask.opponent_q and bool(ENDS_IN_COUNTRY.fullmatch(sp.text))
-        known = known or side
-        # "which nfl team": a side's name in one plural word ("Vikings") is whole, unless it is
-        # the end of a longer one ("All Blacks")
-        known = known or (
-            ask.body in _SIDES
-            and bool(_NICKNAME.fullmatch(sp.text))
-            and not (before and before[-1][:1].isupper())
-        )
-        if named_thing(sentence, sp, ask.thing):  # "her new memoir, Worthy"
-            base = NAMED_AS
-        else:
-            base = 1.0 if len(words) >= 2 or titled or known else 0.5
-        # "the Crimson Tide": a side, unless the question asks whom a side plays
-        group = not (titled or ask.opponent_q) and bool(before) and before[-1] in ("the", "The")
-        no_one = 1.0  # what a doer's name keeps of its weight below: a side is no one asked
-        if (
-            wants_person
-            and not side
-            and (
-                (not titled and not named_as and not personlike(sp.text))
-                or PLACE_NAME.match(bare(sp.text))
-                or named_place(sentence, sp.end)  # "its Siem Reap and Preah Vihear provinces"
-                or group
-            )
-        ):
-            base *= 0.5  # "New England", "Las Vegas": a place, or a team named for one
-            # "The Blackhawks score four goals": a side did it, not who scored (but "Watchung
-            # Capital co-led the round" is who led it)
-            no_one = 0.5 if group else 1.0
-        if label:  # "Director: Varkan": the label says what the name is
-            base = 1.0
-        elif ask.name_q and not re.search(r"[A-Z0-9]", sp.text):
-            base *= LOWER_TERM  # “stroke handicap”: a term in quotation marks, less often a name
-        elif used_as_kind(sentence, sp):
-            base *= MODIFIER  # "a Nobel laureate", "an Apple spokesperson": a kind, no one
-        elif wants_person and role_styled(sentence, sp):
-            base *= MODIFIER  # "the Borussia Dortmund playmaker": whose player, not who
-        elif wants_person and not side and quoted(sentence, sp):
-            base *= QUOTED  # "missions like ‘Good Men’": a title, no one
-        if done_by(sentence, sp, q_toks, asked):
-            base = max(base, no_one) * AGENT  # "who directed it": "Directed by Atlee"
-        elif does(sentence, sp, verb, ask.particle) or titled_doer(sentence, sp, verb):
-            base = max(base, no_one) * AGENT  # "who led the round": "Tamsk led the seed round"
-        if ask.body and len(words) >= 2 and names_kind(ask.body, sp.text):
-            base *= KIND_NAMED  # "which anime studio": "Wit Studio" says it is one
-        event = bool(EVENT_END.search(bare(sp.text))) and not event_asked(bare(sp.text), ask.kind)
-        # asked which body, a name that ends like one ("Neowiz Games") is no event
-        if wants_org and not (event and not ORG_END.search(bare(sp.text))):
-            # "which football club": a club's name, not its manager's
-            org_end = not personlike(sp.text) or bool(ORG_END.search(bare(sp.text)))
-            base *= ORG_MATCH if org_end else (1 / ORG_MATCH if len(words) >= 2 else 1.0)
-        elif event:
-            base *= 0.4  # "the ICC Men's World Cup" did not win anything, nor is it a team
-        venue = VENUE_END.search(bare(sp.text))
-        if venue and tokenize(venue.group())[0] not in q_toks:
-            base *= 0.4  # "Arrowhead Stadium" beat no one, unless a stadium is asked for
-        after = own_words(sentence[sp.end : sp.end + 60].split()[:5], roles)
-        if re.match(r"['’]s?\s", sentence[sp.end : sp.end + 3]):
-            after = []  # "Rakuten Golden Eagles' reliever Yuki Matsui": whose the role is
-        # a title inside the span counts when a name of two words follows it ("Governor Tomas
-        # Wendrell"), not in "Executive Orders"
-        titled_by = [w for i, w in enumerate(words) if len(words) - i > 2] + words[-1:]
-        desc = described(sentence, sp)  # "Paul Barrett, deputy director of the NYU ..."
-        if (
-            (roles and roles & set(tokenize(" ".join(before[-3:] + titled_by + after + desc))))
-            or (under and under & set(tokenize(" ".join(before[-3:] + desc))))
-            or (ask.qualified & set(tokenize(" ".join(before[-3:] + titled_by + desc))))
-        ):
-            base *= ROLE_MATCH  # "who is the governor": "Governor Tomas Wendrell"
+        base = name_strength(ask, sp, sentence, label)
     if shape == HOW_MANY and how_old:  # an age: "age 33", "turns 80", "a 33-year-old"
         beside = (sentence[max(0, sp.start - 8) : sp.start], sentence[sp.end : sp.end + 20])
         # past a bound before the figure ("just 23", "nearly 80")
