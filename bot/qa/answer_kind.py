@@ -40,8 +40,10 @@ tally (``bot.qa.tally``), votes; asked who said something, the speaker,
 active or passive, ``bot.qa.relations.weigh_done``; asked who replaced someone, not who replaced
 another, ``bot.qa.succession.other_post``; asked who made a play for one side of a game, not a
 name set under the other side, ``bot.qa.sides``, and who stands in for someone who is out, the
-name set in their place, ``bot.qa.stand_in``; asked for the cheapest or biggest, an amount its
-own words call that, ``bot.qa.superlative``)."""
+name set in their place, ``bot.qa.stand_in``; asked who owns, makes or buys a thing, the name
+set as its owner, maker or buyer, ``bot.qa.maker``; asked who stands at a place in a ranked list,
+the name set there, ``bot.qa.ranked``; asked for the cheapest or biggest, an amount its own words
+call that, ``bot.qa.superlative``)."""
 
 from __future__ import annotations
 
@@ -115,6 +117,7 @@ from .counted import (
     what_counted,
 )
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
+from .maker import maker_asked, maker_weight
 from .not_place import AFFILIATION, CHANNEL_Q, WATCH_Q, works_at
 from .owner import OTHER_OWNER, other_owner, role_owner
 from .passer import catch_asked, passer, pick_asked, picker
@@ -152,6 +155,7 @@ from .question_kind import (
     spent_asked,
 )
 from .quoted_title import with_quoted_titles
+from .ranked import rank_asked, rank_weight
 from .regions import COUNTRY_Q
 from .relations import (
     made_words,
@@ -512,6 +516,8 @@ class Asked:
     # "who scored spurs' goal vs west ham": whose play it was, against whom
     sides: Sides = field(default_factory=Sides)
     stand_in: bool = False  # "with carr out, who starts at qb": who plays in the absent one's place
+    maker: str = ""  # "who owns tubi": "maker"; "who did they sell it to": "buyer"
+    rank: int = 0  # "whos the #2 te in the rankings": the place in a list (``bot.qa.ranked``)
 
     @property
     def kind(self) -> set[str]:
@@ -537,8 +543,10 @@ class Asked:
             counted = set(_HOW_LONG_UNITS)  # "how long did the strike last": days, weeks
         # "the prof who ..., which university was she at": a body is asked for, not a person
         typed = unexpand(question)  # "uswnt (... soccer team)": no team is asked for
+        maker = maker_asked(question) if shape == WHO else ""
+        # "who owns tubi": a firm as much as a person
         wants_person = bool(PERSON_Q.search(question)) and not (
-            ORG_Q.search(typed) or WANTS_ORG.search(typed)
+            ORG_Q.search(typed) or WANTS_ORG.search(typed) or maker
         )
         context: set[str] | None = None
         roles = roles_asked(question, q_toks) if shape == WHO else frozenset()
@@ -628,6 +636,8 @@ class Asked:
             months=asked_months(question),
             sides=sides_asked(question) if shape == WHO else Sides(),
             stand_in=shape == WHO and stand_in_asked(question),
+            maker=maker,
+            rank=rank_asked(question) if shape == WHO else 0,
         )
         # described at length, and not by what a name stands under ("the var guy")
         if len(question.split()) >= LONG_WORDS and not asked.under:
@@ -754,6 +764,12 @@ class Asked:
             rated = weigh_sides(sentence, rated, self.sides)
             if self.stand_in:  # "with dtr concussed who's under center": "backup Jo Marr"
                 rated = [(sp, w * stand_in_weight(sentence, sp)) for sp, w in rated]
+            if self.maker:  # "who owns tubi": "Tubi, Fox's free streaming service"
+                rated = [
+                    (sp, w * maker_weight(sentence, sp, self.asked, self.maker)) for sp, w in rated
+                ]
+            if self.rank:  # "in the mock who do the giants grab at 2": "Pick 2 Drake Maye"
+                rated = [(sp, w * rank_weight(sentence, sp, self.rank)) for sp, w in rated]
         if shape == WHO:  # "who is the karsenian foreign minister": the name the words style
             rated = [
                 (sp, w * (1 + STYLE_FIT * style_fit(sentence, sp, self.asked))) for sp, w in rated

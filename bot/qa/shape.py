@@ -218,10 +218,32 @@ _PLACE_BEFORE = re.compile(
 _POSSESSIVE_GAP = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
 
 
+# a player's position between his name and his school or side, as draft boards and rosters
+# write them: "Drake Maye QB North Carolina", "Cooper DeJean CB Iowa" (a code that opens a run is
+# a title: "QB Joe Burrow")
+_POSITION_GAP = re.compile(
+    r"\s+(?:QB|RB|WR|TE|LB|CB|DE|DT|OT|OG|OL|IOL|EDGE|DL|DB|FB|HB|ILB|OLB|ATH)(?:\s+|$)"
+)
+
+
 def _name_runs(s: str) -> list[tuple[int, str]]:
     """Runs of capitalised words, split after a possessive between two names of two words or
     more: "Michael Lewis' Going Infinite" is "Michael Lewis" and "Going Infinite" (but "St James's
-    Park", "McDonald's Corp" and "People's Bank of China" stay whole)."""
+    Park", "McDonald's Corp" and "People's Bank of China" stay whole); and around a player's
+    position inside a run ("Drake Maye QB North Carolina": "Drake Maye", "North Carolina")."""
+    out: list[tuple[int, str]] = []
+    for start, run in _possessive_runs(s):
+        at = 0
+        for gap in _POSITION_GAP.finditer(run):
+            if run[at : gap.start()].strip():
+                out.append((start + at, run[at : gap.start()]))
+            at = gap.end()
+        if run[at:].strip():
+            out.append((start + at, run[at:]))
+    return out
+
+
+def _possessive_runs(s: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     for m in _NAME_RX.finditer(s):
         parts = _POSSESSIVE_GAP.split(m.group())
@@ -293,7 +315,10 @@ def _names(s: str) -> list[Span]:
         start = m_start + run.index(words[0])
         if ABBREVIATED.search(text) and s[start + len(text) : start + len(text) + 1] == ".":
             text += "."  # "Marvin Harrison Jr.": the full stop is the name's own
-        alone = first and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:])
+        # "The Marlins have been interested", "Like Solskjaer, Coman has ...": a name after the
+        # word that opens the sentence is capitalised for itself, not for where it stands
+        opens = first and _OPENING.fullmatch(s[:start]) is not None
+        alone = opens and len(words) == 1 and not re.search(r"[A-Z0-9]", text[1:])
         if alone and not APPOSED.match(s):  # "Fanny, his wife ...": a name beside whose it is
             continue  # else capitalised only because the sentence starts there
         if len(words) == 1 and GERUND.fullmatch(text) and _LINE_START.search(s[:start]):

@@ -20,6 +20,7 @@ from ingest.keyword import tokenize
 
 from .agent import AGENT, does, done_by, titled_doer
 from .called import NAMED_AS, named_thing
+from .maker import MAKER, maker_weight
 from .owner import described, own_words
 from .person import (
     EVENT_END,
@@ -68,6 +69,8 @@ def name_strength(ask: Asked, sp: Span, sentence: str, label: bool = False) -> f
     # "who are the all blacks playing": a side named for its country ("Argentina")
     side = ask.opponent_q and bool(ENDS_IN_COUNTRY.fullmatch(sp.text))
     known = known or side
+    # "Tubi, Fox's free streaming service": the owner of the thing asked about is a whole name
+    known = known or (bool(ask.maker) and maker_weight(sentence, sp, ask.asked, ask.maker) >= MAKER)
     # "which nfl team": a side's name in one plural word ("Vikings") is whole, unless it is
     # the end of a longer one ("All Blacks")
     known = known or (
