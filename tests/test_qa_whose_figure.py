@@ -218,3 +218,19 @@ def test_a_figure_is_for_a_place_named_after_in() -> None:
     # "in the first quarter", "in his first game": no place asked
     assert asked_place("how much did it make in the first quarter") == ""
     assert asked_place("what percent of snaps did he play in his first game back") == ""
+
+
+def test_a_side_turned_to_with_as_owns_the_figure_after_it() -> None:
+    """ "Lind and Moss scored twice each as the Harriers finished with 300 rushing yards": the
+    300 is the side's, asked what Lind ran for; "such as" turns to no one."""
+    text = (
+        "Tomas Lind and Per Moss scored two touchdowns each as the Harriers finished with 300 "
+        "rushing yards. Lind ended the night with a career-high 127 yards."
+    )
+    assert (
+        _lead("how many rushing yds did tomas lind put up vs the gulls", text) == "127 yards [1]."
+    )
+    s = "Tomas Lind ran for big gains on plays such as Harbor Sweep, 88 yards in all."
+    at = s.index("88 yards")
+    q = set(tokenize("how many yards did tomas lind run for"))
+    assert not others_figure(s, Span(at, at + 8, "88 yards"), q)

@@ -23,7 +23,13 @@ UNPLACED = 0.5  # a figure of a sentence that does not name the place asked, whe
 _NAME = re.compile(r"[A-Z][\w'’.-]*[a-z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*[a-z][\w'’.-]*)*")
 # "Burrow completed ...", "while Allen went ...": a one-word name that does something
 _DID = re.compile(r"\s+(?:[a-z]+ed|went|threw|ran|had|made|got|won|took|caught|hit)\b")
-_TURN = re.compile(r";\s|,\s+(?:but|while|whereas|as|and)\s|\s(?:but|while|whereas)\s", re.I)
+# (and "... scored two touchdowns each as the Bulldogs finished with 300 rushing yards", not "such
+# as Apple" or "known as")
+_TURN = re.compile(
+    r";\s|,\s+(?:but|while|whereas|as|and)\s|\s(?:but|while|whereas)\s|"
+    r"(?<!such)(?<!well)(?<!known)(?<!same)\sas\s+(?=(?:the\s+)?(?:(?-i:[A-Z])|$))",
+    re.I,
+)
 
 
 def others_figure(
