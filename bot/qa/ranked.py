@@ -4,7 +4,8 @@ mock who do the giants grab at 2", "who goes first overall", "who's top of the t
 after its number ("Pick 2 Drake Maye", a list's line "2 T.J. Hockenson, Vikings @ Raiders"), or,
 for the top, a name the sentence says heads the list ("Travis Kelce tops our rankings"). A name
 set at another place counts less. Read once by ``Asked.read`` (``rank_asked``) and applied in
-``Asked.rate`` (``rank_weight``) of ``bot.qa.answer_kind`` for who-questions."""
+``Asked.rate`` (``rank_weight``) of ``bot.qa.answer_kind`` for who-questions. (The other way
+round, the place of an entry the question names, is ``bot.qa.position``'s.)"""
 
 from __future__ import annotations
 
