@@ -16,22 +16,23 @@ from .shape import Span
 
 MAKER = 1.4  # a name set as the owner or maker of the thing asked about, or as its buyer
 
-_ADVERBS = r"(?:actually|really|originally|first|now|currently|even|still|else)"
+# "who", "who's", "who actually": the question's verb follows
+_WHO = (
+    r"\bwho(?:['’]s|\s+(?:is|was|are|were|will\s+be|has|have|had)|"
+    r"\s+(?:actually|really|originally|first|now|currently|even|still|else))*\s+"
+)
 # "who owns", "who's developing", "who actually publishes": a firm's verbs ("who made M" and
 # "who produced the album" ask for a person, and stay as they are)
 _MAKER_Q = re.compile(
-    rf"\bwho(?:['’]s|\s+(?:is|was|are|were|will\s+be|has|have|had)|\s+{_ADVERBS})*\s+"
-    r"(?:own(?:s|ed|ing)?|publish(?:es|ed|ing)?|develop(?:s|ed|ing)?|manufactur(?:es|ed|ing)|"
-    r"makes|making|acquir(?:es|ed|ing)|bought|buy(?:s|ing)|sponsor(?:s|ed|ing)?)\b",
+    rf"{_WHO}(?:own(?:s|ed|ing)?|publish(?:es|ed|ing)?|develop(?:s|ed|ing)?|"
+    r"manufactur(?:es|ed|ing)|makes|making|sponsor(?:s|ed|ing)?)\b",
     re.I,
 )
-# "who is moshiri selling his stake to", "who did they sell it to": the buyer
-_SOLD_TO_Q = re.compile(r"\bwho\b.*\bs(?:ell|ells|elling|old)\b.*\bto\s*[?!.]*\s*$", re.I)
+# "who's buying", "who acquired it"; "who is moshiri selling his stake to": the buyer
 _BUYER_Q = re.compile(
-    rf"\bwho(?:['’]s|\s+(?:is|was|are|were|will\s+be|has|have|had)|\s+{_ADVERBS})*\s+"
-    r"(?:acquir(?:es|ed|ing)|bought|buy(?:s|ing)|purchas(?:es|ed|ing))\b",
-    re.I,
+    rf"{_WHO}(?:acquir(?:es|ed|ing)|bought|buy(?:s|ing)|purchas(?:es|ed|ing))\b", re.I
 )
+_SOLD_TO_Q = re.compile(r"\bwho\b.*\bs(?:ell|ells|elling|old)\b.*\bto\s*[?!.]*\s*$", re.I)
 
 # the name as the owner of the thing named before it: "Tubi, Fox's ad-supported service"
 _POSSESSIVE = re.compile(r"['’]s?\s")
@@ -44,7 +45,6 @@ _SOLD_TO = re.compile(
 )
 # a word that describes the name after it: "American investment fund 777 Partners"
 _DESCRIBES_NEXT = re.compile(r"^\s+(?:[a-z][\w-]*\s+){1,3}[A-Z0-9]")
-_SOLD_TO_NAME = re.compile(r"\bto\s+(?:[\w'’-]+\s+){0,4}$")
 
 
 def maker_asked(question: str) -> str:
@@ -62,10 +62,9 @@ def maker_weight(sentence: str, sp: Span, asked: set[str] | frozenset[str], kind
     if set(tokenize(sp.text)) & asked:
         return 1.0  # "Ivo Ostrow", asked whom Ostrow sells to: the seller, named in the question
     if kind == "buyer":
-        sold = _SOLD_TO.search(before)
         if _DESCRIBES_NEXT.match(sentence[sp.end : sp.end + 60]):
             return 1.0  # "to American investment fund 777 Partners": the buyer is named next
-        return MAKER if sold and _SOLD_TO_NAME.search(sold.group()) else 1.0
+        return MAKER if _SOLD_TO.search(before) else 1.0
     # "Tubi, Fox's ad-supported free streaming service" ("Fox's Tubi" is
     # ``bot.qa.relations.made_by``'s)
     apposed = _APPOSED_BEFORE.search(before)

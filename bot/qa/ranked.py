@@ -19,7 +19,7 @@ LAST = -1  # the place of "who's dead last"
 
 _ORDINAL = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "one": 1, "two": 2, "three": 3,
+    "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
 _PLACE = r"(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
 # a list is what the question is about: rankings, a mock draft, projections, a board

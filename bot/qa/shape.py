@@ -244,6 +244,7 @@ def _name_runs(s: str) -> list[tuple[int, str]]:
 
 
 def _possessive_runs(s: str) -> list[tuple[int, str]]:
+    """The runs of capitalised words, cut after a possessive between two names (``_name_runs``)."""
     out: list[tuple[int, str]] = []
     for m in _NAME_RX.finditer(s):
         parts = _POSSESSIVE_GAP.split(m.group())
