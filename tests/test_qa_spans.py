@@ -678,3 +678,18 @@ def test_whom_a_firm_partners_with_is_a_body() -> None:
     from bot.qa.question_kind import ORG_Q
 
     assert not ORG_Q.search("who is her partner now")
+
+
+def test_a_role_before_in_names_a_person_not_a_place() -> None:
+    """ "share a manager in Per Lindqvist": the role before "in" makes the name after it someone
+    (a who-answer, no place); "a manager in Lunvik" stays where the job is."""
+    s = "The two men now share a manager in Per Lindqvist, the man who discovered the actor."
+    assert "Per Lindqvist" in [sp.text for sp in answer_spans(s, WHO)]
+    assert answer_spans(s, WHERE) == []
+    t = "She worked as a manager in Lunvik for a decade."
+    assert [sp.text for sp in answer_spans(t, WHERE)] == ["in Lunvik"]
+    # a title won in something is no one: "champion in Vellmark Alpine skiing"
+    u = "She is the youngest slalom champion in Vellmark Alpine skiing history."
+    assert "Vellmark Alpine" not in [sp.text for sp in answer_spans(u, WHO)]
+    q = "the director and the actor have the same guy handling their careers now, who is he"
+    assert _lead(q, s) == "Per Lindqvist [1]."

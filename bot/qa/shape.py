@@ -31,7 +31,7 @@ from .not_place import said_no_place, works_at
 from .person import personlike, whose_name
 from .placed import based_places, hometowns, local_places
 from .position import POSITION, position_spans
-from .regions import AFTER_VISIT, NATION, PLACE_NOUN, REGION
+from .regions import AFTER_VISIT, NATION, PLACE_NAME, PLACE_NOUN, REGION
 from .when_words import NAMED_DAY_BEFORE
 
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY = "who", "where", "when", "how_much", "how_many"
@@ -215,6 +215,26 @@ _PLACE_BEFORE = re.compile(
 )
 
 
+# "share a manager in Rick Yorn", "found an ally in Jo Marr": the role before "in" says the name
+# after it is someone, not a place
+_ROLE_IN = re.compile(
+    r"\b(?:an?|the|their|his|her|its|our|your)\s+(?:[a-z][\w-]*\s+){0,2}?(?:manager|agent|"
+    r"coach|ally|friend|mentor|replacement|successor|suitor|teammate|backer|investor|buyer)"
+    r"\s+in\s+$"
+)
+
+
+def _role_in(s: str, start: int, name: str) -> bool:
+    """Whether the name at ``start``, after "in", is the person a role before it names ("share a
+    manager in Rick Yorn"), not where someone holds it ("a manager in London")."""
+    return (
+        _ROLE_IN.search(s[max(0, start - 60) : start]) is not None
+        and len(name.split()) >= 2
+        and personlike(name)
+        and not PLACE_NAME.match(name)
+    )
+
+
 _POSSESSIVE_GAP = re.compile(r"(?<=['’]s)\s+|(?<=s['’])\s+")
 
 
@@ -328,6 +348,7 @@ def _names(s: str) -> list[Span]:
             _PLACE_BEFORE.search(s[max(0, start - 12) : start])
             and not works_at(s[:start])
             and not whose_name(s, start, text)
+            and not _role_in(s, start, text)
         ):
             continue  # "in Lunvik": a place, not who (but "researchers at Acme Labs" work there)
         if all(re.fullmatch(_TITLE, w.rstrip(".,'’")) for w in text.split()):
@@ -600,6 +621,7 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
                 or re.fullmatch(_WEEKDAY, head)
                 or re.fullmatch(r"Q[1-4]|H[12]|FY\d{2,4}", head)  # "in Q1": a quarter, no place
                 or said_no_place(sentence, s.start, s.end)
+                or _role_in(sentence, s.start + 3, s.text[3:])  # "a manager in Rick Yorn"
             ):
                 continue
             gap = sentence[out[-1].end : s.start].strip() if out else "-"
