@@ -168,3 +168,27 @@ def test_an_outcome_far_from_the_thing_asked_about_states_no_outcome_of_it() -> 
 
     assert missing([far]) == 1.0
     assert missing([far, near]) == 0.0
+
+
+def _one(text: str, df: dict[str, int], dense: float = 0.35) -> Retrieval:
+    p = Passage("c1", "a1", "news", text, 0, len(text), "Rates", None, None, None, True,
+                dense=dense)  # fmt: skip
+    return Retrieval(Query("q"), [p], doc_freq=lambda t: df.get(t, 0), n_chunks=30)
+
+
+def test_a_phrase_said_in_other_words_covers_its_second_word_the_corpus_never_writes() -> None:
+    text = "Harrow Mutual said it would cut its mortgage rates after the central bank's move."
+    df = {"harrow": 2, "mortgag": 3, "rate": 6, "central": 2, "bank": 5, "move": 4, "cheaper": 0}
+    sig = signals("are home loans at harrow getting cheaper", _one(text, df))
+    # "home loans" is "mortgage": neither word is missing ("cheaper" is "cut" in no table)
+    assert sig["unknown_missing"] == 1.0
+    sig = signals("strings attached to the permit", _one("The licence comes with conditions.", {}))
+    assert sig["cover"] == 1.0 and sig["unknown_missing"] == 0.0
+
+
+def test_a_phrases_second_word_the_corpus_writes_keeps_its_own_reading() -> None:
+    # "said no": "voted against" covers "said", and "no", which the corpus writes, stays missing
+    text = "Two members of the committee voted against the cut."
+    df = {"no": 40, "committe": 3, "cut": 5, "vote": 4, "unanim": 0}
+    sig = signals("the vote wasnt unanimous, who said no", _one(text, df))
+    assert sig["known_missing"] > 0.0

@@ -230,8 +230,13 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     # floored: in a one-article corpus every word the question shares with it is in every chunk
     idf = {t: max(IDF_FLOOR, math.log((n + 1) / (df(t) + 1))) for t in terms}
     total = sum(idf[t] * w for t, w in terms.items()) or 1.0
-    by_phrase = phrase_synonyms(question)  # "kick off": "start", "began"
-    syn = {t: synonyms(base_form(t)) + by_phrase.get(t, []) for t in terms}
+    # "kick off": "start", "began". A phrase's second word the corpus never writes is covered
+    # by the phrase's synonym too ("home loans": "mortgage"); one it writes ("said no": "voted
+    # against") keeps its own reading.
+    by_phrase, by_second = phrase_synonyms(question), phrase_synonyms(question, both=True)
+    syn = {
+        t: synonyms(base_form(t)) + (by_phrase if df(t) else by_second).get(t, []) for t in terms
+    }
 
     def has(t: str, aid: str) -> bool:
         toks = arts[aid][0]

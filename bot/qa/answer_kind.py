@@ -213,6 +213,12 @@ _INDEX_NAMED = re.compile(r"\b(?:S&P|FTSE|ASX|Russell|STOXX|Stoxx|Nikkei|Sensex|
 _LEVEL = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{3,})(?:\.\d+)?$")
 W_INNER = 0.3
 AMOUNT_OF = 1.25  # an amount that names what the question measures ("an 11% stake")
+# the words of a bound before a figure ("more than", "up to", "just under")
+_BOUND_WORDS = frozenset(
+    "up to as much little starting at nearly almost about around roughly approximately more "
+    "less than least most just over under some".split()
+)
+OTHER_SPAN = 0.7  # a time that names another thing than the one asked about ("a 30-minute break")
 _TIME_UNITS = frozenset(
     tokenize("years year days day weeks week months month hours hour minutes decades")
 )
@@ -303,6 +309,12 @@ def _span_strength(
         own = nouns(" ".join(w for w in sp.text.split() if w.islower())) - _TIME_UNITS
         if hits and (own - counted) & asked:
             base *= AMOUNT_OF  # "how long is the break": "a 30-minute break", not "six hours"
+        elif hits and counted == _HOW_LONG_UNITS and not nouns(sp.text) & asked:
+            # "how long did the strike last": not "a 30-minute break" (its words name another
+            # thing; "more than 9 kilometres" names none)
+            kept = [w for w in sp.text.split() if w.islower() and w not in _BOUND_WORDS]
+            if nouns(" ".join(kept)) - _TIME_UNITS - counted:
+                base *= OTHER_SPAN
         if (
             hits
             and "yard" in counted

@@ -145,6 +145,9 @@ _BECAUSE = re.compile(
     r"\b(?:because|due\s+to|owing\s+to|as\s+a\s+result|caused|causing|led\s+to|after|amid|"
     r"following|since|so\s+that|in\s+order\s+to|in\s+response\s+to|the\s+reason|reasons?|"
     r"blamed|citing|cited|over\s+(?:concerns?|fears?|claims?)|would\s+have\s+been|"
+    # "the suspension follows a report", "while it reviews reports that ..."
+    r"follows|followed\s+(?:a|an|the|reports?|claims?)|(?:reviews?|reviewing|investigat\w+)\s+"
+    r"(?:reports?|claims?|allegations?)|"
     r"(?:was|were)\s+(?:flooded|cancell?ed|postponed|suspended|banned|fired|sacked))\b",
     re.I,
 )

@@ -97,7 +97,9 @@ def qualified(question: str) -> frozenset[str]:
 # articles call the post ("the agency's executive director", "union chief")
 _IN_CHARGE = re.compile(
     r"\b(?:running|runs|heads|heading|headed)\b(?!\s+(?:for|against|back|up|out|into|to|in)\b)"
-    r"|\bin\s+charge\s+of\b",
+    r"|\bin\s+charge\s+of\b"
+    # "who leads the transit union", not "who leads the league in sacks" or "leads 2-0"
+    r"|\b(?:leads|leading)\s+(?:the|their|his|her|its)\s+(?![\w'’-]+(?:\s+[\w'’-]+)?\s+in\b)",
     re.I,
 )
 # "which japanese reliever did the padres sign": the noun the which-phrase ends on, before its verb
@@ -115,7 +117,7 @@ _WHO_THE_AGENT = re.compile(
     re.I,
 )
 IN_CHARGE_ROLES = frozenset(
-    tokenize("director head chief ceo chair chairman chairwoman executive leader boss")
+    tokenize("director head chief ceo chair chairman chairwoman executive leader boss president")
 )
 
 

@@ -98,6 +98,10 @@ _GROUPS = [
     "rate|rates|interest rate|borrowing costs|borrowing cost",
     "stock|stocks|shares",
     "mortgage|mortgages|home loan|home loans",
+    "permit|permits|licence|licences|license|licenses",
+    "strings attached|conditions|condition",
+    "inflation|consumer prices|cpi",
+    "delay|delays|delayed|held up|hold up|holds up|holdup",
     "cheap|cheaper|lower|less expensive",
     "pricier|costlier|dearer|more expensive",
     "money|funds|cash|funding",
@@ -202,13 +206,16 @@ def _phrase_table() -> dict[tuple[str, ...], list[tuple[str, ...]]]:
     return table
 
 
-def phrase_synonyms(text: str) -> dict[str, list[tuple[str, ...]]]:
+def phrase_synonyms(text: str, both: bool = False) -> dict[str, list[tuple[str, ...]]]:
     """What the two-word phrases of ``text`` may be in an article ("kick off": "start",
-    "began"), keyed by the phrase's first word, whose own synonyms may be another sense's."""
+    "began"), keyed by the phrase's first word, whose own synonyms may be another sense's. With
+    ``both``, keyed by its second word too: "home loans" found as "mortgage" covers "loans"."""
     seq = words(text)
     out: dict[str, list[tuple[str, ...]]] = {}
     for a, b in itertools.pairwise(seq):
-        out.setdefault(a, []).extend(_phrase_table().get((a, b), []))
+        found = _phrase_table().get((a, b), [])
+        for w in (a, b) if both else (a,):
+            out.setdefault(w, []).extend(found)
     return {k: v for k, v in out.items() if v}
 
 

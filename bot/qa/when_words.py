@@ -52,7 +52,8 @@ YEAR_Q = re.compile(r"\b(?:what|which)\s+(?:yr|year)\b|\byear\s+(?:did|was|were)
 VAGUE_WHEN = re.compile(
     r"^(?:in\s+|(?:at|by)\s+(?=the\s+(?:end|start|beginning|middle)\b))?(?:the\s+)?"
     r"(?:(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?"
-    r"(?:(?:next|last|this|coming)\s+(?:week|month|year|decade|season)|"
+    r"(?:(?:(?:early|late|later|mid)[\s-]+)?(?:next|last|this|coming)\s+"
+    r"(?:week|month|year|decade|season)|(?:coming|next\s+few)\s+(?:weeks|months|years)|"
     r"(?:(?:early|late|mid)[\s-]+)?(?:spring|summer|autumn|fall|winter)|(?:19|20)\d{2})",
     re.I,
 )
