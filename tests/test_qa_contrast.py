@@ -1,7 +1,8 @@
 """A time or a title that belongs to another thing is no answer: "how long did the strike last"
 is not answered by "a 20-minute break", a vague time ("early next year") says less than a date,
 and "who leads the union" asks for whoever is in charge (its president), not someone who leads
-another union. A reason may be given as a review of reports ("while it reviews reports that ...").
+another union. A reason may be given as a review of reports ("while it reviews reports that ..."), and a channel
+as "on 9GEM" or "a national ESPN2 audience".
 Hand-written articles; leads checked through the extractive answerer."""
 
 from __future__ import annotations
@@ -79,3 +80,18 @@ def test_a_reason_given_as_a_review_of_reports_is_quoted_early() -> None:
     q = "why did orvel suspend kessel's licence"
     quotes = [e.quote for e in select_excerpts(q, [passage(t, n) for n, t in enumerate(texts)])]
     assert any("brakes failed" in x for x in quotes[:2]), quotes
+
+
+def test_a_channel_written_with_a_figure_answers_what_channel() -> None:
+    text = (
+        "The Orvel Cup final will be played in Dresa on Sunday, with Brack Rovers the favourites. "
+        "The final starts at 2am local time and will be broadcast on 7MATE."
+    )
+    assert _lead("what channel is the orvel cup final on", text) == "On 7MATE [1]."
+    text = (
+        "Brack Rovers host Tamsk on Friday night. The Rovers get a national KTV2 audience in an "
+        "8 p.m. kickoff."
+    )
+    assert _lead("what channel is brack rovers vs tamsk on", text) == "KTV2 [1]."
+    # asked where the game is, a channel is no place
+    assert _lead("where is brack rovers vs tamsk", text) is None

@@ -118,7 +118,7 @@ from .counted import (
 )
 from .labels import LABEL, OTHER_CREDIT, labelled, other_credit, role_labelled
 from .maker import maker_asked, maker_weight
-from .not_place import AFFILIATION, CHANNEL_Q, WATCH_Q, works_at
+from .not_place import AFFILIATION, CHANNEL_Q, WATCH_Q, channel_spans, works_at
 from .owner import OTHER_OWNER, other_owner, role_owner
 from .passer import catch_asked, passer, pick_asked, picker
 from .plans import planned
@@ -675,6 +675,12 @@ class Asked:
                 if _LEVEL.search(m.text)
                 and not any(m.start < f.end and f.start < m.end for f in found)
             ]
+        if shape == WHERE and self.channel_q:  # "broadcast on 9GEM", "a national ESPN2 audience"
+            for a, b in channel_spans(sentence):
+                found = [f for f in found if not (a <= f.start and f.end <= b)]
+                if not any(f.start < b and a < f.end for f in found):
+                    found.append(Span(a, b, sentence[a:b]))
+            found.sort(key=lambda sp: sp.start)
         label = labelled(sentence, shape, self.q_toks)  # "Where to watch: Shudder, AMC Plus"
         if label is None and shape == WHO:  # "Referee: Raphael Claus (BRA)" for "who reffed"
             label = role_labelled(sentence, self.roles)

@@ -95,6 +95,21 @@ CHANNEL_Q = re.compile(
     r"(?:watch|stream|listen)",
     re.I,
 )  # not "see" or "station": "where can you see the lights", "the Aurora Sky Station"
+# a channel written in capitals with a figure or a plus ("on 9GEM", "on ESPN+", "via BT
+# Sport1"), or set before what it shows ("a national ESPN2 audience", "the CBS broadcast")
+_CHANNEL_ON = re.compile(r"\b(?:on|via)\s+(?=\w*[A-Z])(?=[\w+]*[\d+])\d*[A-Z][A-Za-z\d]*\+?")
+_CHANNEL_BEFORE = re.compile(
+    r"\b(?=[A-Z\d+]*[A-Z])\d*[A-Z][A-Z\d]+\+?(?=\s+(?:audience|broadcast|telecast|simulcast|"
+    r"coverage|viewers|broadcasts|telecasts)\b)"
+)
+
+
+def channel_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where ``sentence`` names a channel the answer-span reader misses: "on 9GEM", "on ESPN+",
+    "a national ESPN2 audience" (start, end of each)."""
+    return [m.span() for rx in (_CHANNEL_ON, _CHANNEL_BEFORE) for m in rx.finditer(sentence)]
+
+
 WATCH_Q = re.compile(
     r"\b(?:watch\w*|stream\w*|air(?:s|ed|ing)?|tv|channel|broadcast\w*|televised|network|"
     r"listen\w*|on\s+what)\b",

@@ -19,6 +19,7 @@ from ingest.keyword import tokenize
 
 from .aliases import unexpand
 from .amounts import AMOUNT_NOUN, AMOUNT_WORD, guessed_amount
+from .injury import INJURY, injury_asked
 from .position import position_asked
 from .regions import PLACE_NOUN
 from .scores import record_asked
@@ -274,6 +275,8 @@ def _shape(question: str, kinds: bool = True) -> str:
         return WHO
     if position_asked(q):  # "what minute did he score", "where did they rank the lions"
         return POSITION
+    if injury_asked(q):  # "whats wrong with casemiro again": "a new hamstring issue"
+        return INJURY
     if market_level(q):  # "where'd the dow close": a level ("33,739.30"), not a place; but
         return HOW_MUCH  # "where are markets closed today" asks where
     score = _SCORE_Q.search(q) or record_asked(q)  # "the bears record": "5-9"

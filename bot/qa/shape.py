@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .extent import RANGE_GAP, between_before, date_ranges, ranges, widen
+from .injury import INJURY, injury_spans
 from .joined import joined
 from .name_words import (
     ABBREVIATED,
@@ -37,7 +38,7 @@ from .when_words import NAMED_DAY_BEFORE
 WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY = "who", "where", "when", "how_much", "how_many"
 YESNO, WHAT, WHY = "yesno", "what", "why"
 SCORE = "score"  # a match result: "12-11"
-SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE, POSITION)
+SHORT = (WHO, WHERE, WHEN, HOW_MUCH, HOW_MANY, SCORE, POSITION, INJURY)
 
 # not a piece of a longer run: a boxer's record "43-2-1" holds no "2-1"
 _SCORE_RX = re.compile(r"(?<!\d[-–])\b\d{1,3}\s?[-–]\s?\d{1,3}(?:[-–]\d{1,2})?\b(?![-–]\d)")
@@ -551,6 +552,8 @@ def answer_spans(sentence: str, shape: str) -> list[Span]:
         return [Span(a, b, sentence[a:b]) for a, b in date_ranges(sentence, found)]
     if shape == POSITION:
         return [Span(a, b, sentence[a:b]) for a, b in position_spans(sentence)]
+    if shape == INJURY:
+        return [Span(a, b, sentence[a:b]) for a, b in injury_spans(sentence)]
     if shape == SCORE:  # "12-11", or a scoreboard line: "Final: Bears 16, Panthers 13"
         lines = _spans(_SCORE_LINE_RX, sentence)
         inside = [sp for sp in _spans(_SCORE_RX, sentence) if not _within(sp, lines)]
