@@ -95,3 +95,11 @@ def test_a_channel_written_with_a_figure_answers_what_channel() -> None:
     assert _lead("what channel is brack rovers vs tamsk on", text) == "KTV2 [1]."
     # asked where the game is, a channel is no place
     assert _lead("where is brack rovers vs tamsk", text) is None
+
+
+def test_a_childhood_somewhere_is_where_someone_grew_up() -> None:
+    text = (
+        "After their daughter was born, Brell signed with Dresa, and the family moved to Tamsk. "
+        "Brell spent his childhood in Velmont, a port town on the mouth of the Isel."
+    )
+    assert _lead("where'd tomas brell grow up", text) == "In Velmont [1]."

@@ -20,7 +20,7 @@ _GROUPS = [
     "announce|announced|unveiled|revealed|confirmed|declared|said",
     "win|won|victory|beat|defeated|champion|champions|title|winner",
     "w|win|won|victory",  # "who got the W"
-    "originally|born|native|hails|grew up",  # "where's he originally from": "born in Dublin"
+    "originally|born|native|hails|grew up|childhood|hometown|upbringing",  # "born in Dublin"
     "lose|lost|defeat|defeated|beaten",
     "buy|bought|acquire|acquired|acquisition|purchase|takeover|deal",
     "cost|price|priced|worth|valued|valuation|fee|paid|pay",
