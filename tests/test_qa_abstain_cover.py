@@ -12,7 +12,7 @@ from bot.qa.abstain import (
     AbstainPolicy,
     signals,
 )
-from bot.qa.events import event_in, event_phrases
+from bot.qa.events import event_in, event_phrases, fold
 from bot.qa.retrieve import Query, Retrieval
 from bot.qa.types import Passage
 
@@ -192,3 +192,12 @@ def test_a_phrases_second_word_the_corpus_writes_keeps_its_own_reading() -> None
     df = {"no": 40, "committe": 3, "cut": 5, "vote": 4, "unanim": 0}
     sig = signals("the vote wasnt unanimous, who said no", _one(text, df))
     assert sig["known_missing"] > 0.0
+
+
+def test_a_name_typed_without_its_accent_is_the_name_the_article_writes() -> None:
+    assert fold("Pokémon Café") == "Pokemon Cafe"
+    body = "By the time the 2023 Pokémon World Championships rolled around, Yokohama was ready."
+    assert event_in("2023 pokemon world championships", body.lower())
+    df = {"pokemon": 1, "pokémon": 3, "world": 90, "championship": 40, "held": 60, "2023": 500}
+    sig = signals("where were the 2023 pokemon world championships held", _one(body, df))
+    assert sig["event_missing"] == 0.0 and sig["unknown_missing"] == 0.0

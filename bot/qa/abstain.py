@@ -31,7 +31,7 @@ from ingest.keyword import tokenize
 
 from .aliases import ALIASES, unexpand
 from .edition import editions, names_edition
-from .events import event_in, event_phrases
+from .events import event_in, event_phrases, fold
 from .query import NUMBERED_WORD, initials_named, lower_initials_named, numbered_named
 from .retrieve import Retrieval
 from .synonyms import base_form, phrase_synonyms, synonyms
@@ -185,7 +185,7 @@ _LOWER_WORD = re.compile(r"\b[a-z]{3,4}\b")
 
 
 def _norm_text(s: str) -> str:
-    return " ".join(s.lower().replace("’", "'").split())
+    return " ".join(fold(s).lower().replace("’", "'").split())
 
 
 def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
@@ -204,7 +204,7 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     for p in r.passages[:6]:
         if p.article_id not in arts and len(arts) < 3:
             text = p.article_text or p.text
-            body = f"{p.headline}\n{text}\n{p.outlet or ''}"
+            body = fold(f"{p.headline}\n{text}\n{p.outlet or ''}")  # "Pokémon": "pokemon"
             # irregular past forms as their present ("paid" -> "pay"), as the synonyms are kept
             seq = [base_form(t) for t in tokenize(body)]
             toks = set(seq)
@@ -221,8 +221,8 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
             pairs[p.article_id] = {(a, b) for a, b in itertools.pairwise(seq)} | {
                 (a, b) for a, b in zip(seq, seq[2:], strict=False)
             }
-    terms = {t: 1.0 for t in key_terms(question)}
-    for t in key_terms(history) if history else []:
+    terms = {t: 1.0 for t in key_terms(fold(question))}
+    for t in key_terms(fold(history)) if history else []:
         terms.setdefault(t, 0.5)
     n = max(1, r.n_chunks)
     for t in [t for t in terms if t in _ALIAS_WORDS and df(t) == 0]:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .timeparse import MONTHS
 
@@ -88,10 +89,20 @@ def event_phrases(question: str) -> list[str]:
     return out + [" ".join(m.groups()) for m in _CODE.finditer(question)]
 
 
+def fold(text: str) -> str:
+    """``text`` without its accents ("Pokémon" -> "Pokemon"), as members type names."""
+    if text.isascii():
+        return text
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
 def event_in(event: str, body: str) -> bool:
     """The event's words in order, at most two words apart ("CES Innovation Award" for "ces
     award"), a code's initials written out before its figure ("Tel Aviv 35" for "ta 35"), or a
     two-word one turned round ("Nobel Prize in Chemistry")."""
+    event, body = fold(event), fold(body)  # "pokemon": "Pokémon"
     # "womens singles": "women's singles"; "latin grammys": the "Latin Grammy Awards"
     words = [
         _SHOW.sub(r"\1(?:['’]?s)?", w) if _SHOW.match(w) else re.sub(r"s$", "['’]?s", re.escape(w))
