@@ -201,3 +201,10 @@ def test_a_name_typed_without_its_accent_is_the_name_the_article_writes() -> Non
     df = {"pokemon": 1, "pokémon": 3, "world": 90, "championship": 40, "held": 60, "2023": 500}
     sig = signals("where were the 2023 pokemon world championships held", _one(body, df))
     assert sig["event_missing"] == 0.0 and sig["unknown_missing"] == 0.0
+
+
+def test_a_chiefs_title_typed_short_is_the_title_written_out() -> None:
+    text = "Kell became Quillon's chief creative officer in 2006, after a decade at Brack."
+    df = {"kell": 2, "quillon": 5, "chief": 30, "creativ": 4, "offic": 40, "cco": 0}
+    sig = signals("when did kell become quillon's cco", _one(text, df))
+    assert sig["unknown_missing"] == 0.0 and sig["cover"] == 1.0

@@ -32,6 +32,13 @@ _GROUPS = [
     "hire|hired|appointed|named|recruited|signed",
     "sue|sued|lawsuit|suit|legal action|litigation",
     "ceo|chief executive|boss|head",
+    # the other chiefs, as members type them
+    "cto|chief technology officer",
+    "cfo|chief financial officer|finance chief",
+    "coo|chief operating officer",
+    "cmo|chief marketing officer",
+    "cpo|chief product officer",
+    "cco|chief creative officer|chief content officer|chief commercial officer",
     "arrest|arrested|detained|charged|custody",
     "jail|jailed|prison|sentenced|sentence",
     "launch|launched|released|release|debut|unveiled|rollout|put out",
