@@ -10,16 +10,16 @@ import re
 
 INJURY = "injury"  # the answer shape (``bot.qa.shape``)
 
-_BODY = (
-    r"hamstrings?|groin|oblique|ankles?|knees?|thumb|forearm|wrist|shoulder|elbow|achilles|"
-    r"acl|mcl|pcl|meniscus|calf|quad|quadriceps|ribs?|collarbone|clavicle|tibia|fibula|"
-    r"pectoral|pec|hip|foot|toe|hand|finger|back|neck|head|shin|heel|biceps|triceps|jaw|eye"
-)
-# a body part that names an injury on its own ("(oblique)", "his hamstring"); the others ("back",
-# "head", "hand") only with a word for the injury before or after them
+# a body part that names an injury on its own ("(oblique)", "his hamstring")
 _BARE = (
     r"hamstrings?|groin|oblique|ankles?|knees?|thumb|forearm|wrist|shoulder|elbow|achilles|"
     r"acl|mcl|pcl|meniscus|calf|quad|quadriceps|ribs?|collarbone|clavicle|pectoral|pec"
+)
+# and the others, which name one only with a word for the hurt before or after them ("a broken
+# hand", "a back injury"; not "came back" or "head coach")
+_BODY = (
+    _BARE
+    + r"|tibia|fibula|hip|foot|toe|hand|finger|back|neck|head|shin|heel|biceps|triceps|jaw|eye"
 )
 _HURT_BEFORE = (
     r"torn|tore|broken|broke|fractured|sprained|strained|bruised|dislocated|separated|"
