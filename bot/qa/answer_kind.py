@@ -16,7 +16,8 @@ asked (``bot.qa.called``), a name that says it is the kind of body asked, a side
 for which team, an event's name for no body, a role or title matched, the doer of the question's
 verb unless a side named with "the" when a person is asked; how many: a count of the noun
 asked (not of the "-ing" word before it: rushes for "rushing yards"; nor yards of another kind
-than the question's verb asks: "passing yards" for "run for"), an age, not one play's or one
+than the question's verb asks: "passing yards" for "run for"; nor a length that names another
+thing, "a 30-minute break" for how long the strike lasted), an age, not one play's or one
 pass's yards nor a live blog's clock-stamped play, not what a ground holds for who came, not
 the count something grew from; how much: money, a share, a measure, a depth for snow or rain,
 the period asked, what a firm is valued at when that is asked, not a threshold a condition
@@ -29,7 +30,8 @@ date over a vague time, ``bot.qa.when_words.when_weight``) and its
 closeness to the question's words (its own clause's; a "he" before a figure stands for the
 person asked, ``bot.qa.around.pronoun_for``); then ``Asked``: its fields (what the question
 asks, read once by ``Asked.read``; ``counted_seen`` onwards filled from all candidates by
-``bot.qa.seen``), and ``Asked.rate``, which finds a sentence's spans, drops those the question
+``bot.qa.seen``), and ``Asked.rate``, which finds a sentence's spans (with the channels the
+place reader misses, ``bot.qa.not_place.channel_spans``), drops those the question
 already names (asked where, keeping the last of two joined places when the question names the
 first, ``bot.qa.shape.last_place``), and applies the weights kept in other modules (places and
 times, owners, labels, brackets, whose a figure is (``bot.qa.subject``: someone else's, another

@@ -1,5 +1,6 @@
 """Which shape of answer a question asks for (``bot.qa.shape``): a place, a time, a person, an
-amount, a count, a match result, a yes or no. Rules over the words themselves, so they work on
+amount, a count, a match result, a place in an order (``bot.qa.position``), an injury
+(``bot.qa.injury``), a yes or no. Rules over the words themselves, so they work on
 lowercase, casual questions ("whos the ref", "how long was the kick", "... right?") as well as
 formal ones. Below them, what else a question's words say about its answer: money or a share, the
 noun a count counts, a role or an organisation asked for, a time gone by or to come.

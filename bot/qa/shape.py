@@ -8,7 +8,8 @@ amounts and counts, names and places); then the helpers that cut a capitalised r
 (``_names``; a person named in the possessive after "in" is ``person.whose_name``) and give a
 count its noun (``_with_noun``); a weekday that ends a named day ("Cyber Monday") is dropped by
 ``_named_day``; ``answer_spans``, near the end, is the entry point that picks among them by
-shape; ``last_place`` gives the last of two places a where-span joins."""
+shape (a position's spans are ``bot.qa.position``'s, an injury's ``bot.qa.injury``'s);
+``last_place`` gives the last of two places a where-span joins."""
 
 from __future__ import annotations
 
