@@ -2,7 +2,8 @@
 is not answered by "a 20-minute break", a vague time ("early next year") says less than a date,
 and "who leads the union" asks for whoever is in charge (its president), not someone who leads
 another union. A reason may be given as a review of reports ("while it reviews reports that ..."), and a channel
-as "on 9GEM" or "a national ESPN2 audience".
+as "on 9GEM" or "a national ESPN2 audience" (but "the best horror movies on Netflix" is a
+service's catalogue, not where one film streams).
 Hand-written articles; leads checked through the extractive answerer."""
 
 from __future__ import annotations
@@ -103,3 +104,11 @@ def test_a_childhood_somewhere_is_where_someone_grew_up() -> None:
         "Brell spent his childhood in Velmont, a port town on the mouth of the Isel."
     )
     assert _lead("where'd tomas brell grow up", text) == "In Velmont [1]."
+
+
+def test_a_services_catalogue_is_not_where_one_film_streams() -> None:
+    text = (
+        "Where can you stream Orvel Nights? Unlike the best horror movies on Netflix, this ghost "
+        "story never leans on jump scares. It streams on Kessel Video."
+    )
+    assert _lead("where can i stream orvel nights", text) == "On Kessel Video [1]."

@@ -44,6 +44,10 @@ _RANGE_TO = re.compile(r"\s+(?:to|until|till|through)\s", re.I)
 _RANGE_END = re.compile(
     r"\bfrom\s+[\w:.]+(?:\s*[ap]\.?m\.?)?\s+(?:to|until|till|through)\s+$", re.I
 )
+CATALOGUE = 0.5  # "the best movies on Netflix" for where one film streams
+_CATALOGUE = re.compile(
+    r"\b(?:movies|films|shows|series|titles|games|episodes|documentaries|specials)\s+$", re.I
+)
 NETWORK_PLACE = 0.3  # "simulcast on ABC" for where a game was played; "in Malaga" for a channel
 # a place, not a channel or a service ("on Universo") nor a listing's value ("Glimmer")
 _AT_PLACE = re.compile(r"(?:in|at|near|from|outside|inside|across|to|into|off)\s", re.I)
@@ -192,6 +196,10 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
     elif shape == WHERE and ask.channel_q:
         # "what channel is it on": "on Universo", not "in Malaga"
         rated = by(NETWORK_PLACE, lambda sp: _AT_PLACE.match(sp.text))
+        # nor "the best horror movies on Netflix": a service's catalogue, not where this one is
+        rated = by(
+            CATALOGUE, lambda sp: _CATALOGUE.search(sentence[max(0, sp.start - 20) : sp.start])
+        )
     if shape == WHERE and not ask.country_q:  # "in Brazil ... in Rio de Janeiro": the city
         rated = by(COUNTRY_ONLY, lambda sp: COUNTRY_ONLY_RX.match(sp.text))
         rated = by(WORLD_REGION, lambda sp: WORLD_REGION_RX.match(sp.text))
