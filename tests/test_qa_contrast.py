@@ -1,10 +1,11 @@
 """A time or a title that belongs to another thing is no answer: "how long did the strike last"
 is not answered by "a 20-minute break", a vague time ("early next year") says less than a date,
 and "who leads the union" asks for whoever is in charge (its president), not someone who leads
-another union. A reason may be given as a review of reports ("while it reviews reports that ..."), and a channel
-as "on 9GEM" or "a national ESPN2 audience" (but "the best horror movies on Netflix" is a
-service's catalogue, not where one film streams).
-Hand-written articles; leads checked through the extractive answerer."""
+another union. A reason may be given as a review of reports ("while it reviews reports that
+..."), and a channel as "on 9GEM" or "a national ESPN2 audience" (but "the best horror movies on
+Netflix" is a service's catalogue, not where one film streams). Asked what date, years ("since
+1995-97") say less than a day. Hand-written articles; leads checked through the extractive
+answerer."""
 
 from __future__ import annotations
 
@@ -112,3 +113,11 @@ def test_a_services_catalogue_is_not_where_one_film_streams() -> None:
         "story never leans on jump scares. It streams on Kessel Video."
     )
     assert _lead("where can i stream orvel nights", text) == "On Kessel Video [1]."
+
+
+def test_what_date_is_not_answered_by_years() -> None:
+    text = (
+        "Orvel had not lost three in a row to Tamsk since 1995-97. "
+        "Orvel and Tamsk meet again in the Isel Cup final on Nov. 25 at the harbour ground."
+    )
+    assert _lead("what date is the game, orvel vs tamsk?", text) == "On Nov. 25 [1]."

@@ -44,6 +44,11 @@ _RANGE_TO = re.compile(r"\s+(?:to|until|till|through)\s", re.I)
 _RANGE_END = re.compile(
     r"\bfrom\s+[\w:.]+(?:\s*[ap]\.?m\.?)?\s+(?:to|until|till|through)\s+$", re.I
 )
+# "since 1995-97", "in 2022": years, which no "what date" is answered by
+_YEARS_ONLY = re.compile(
+    r"^(?:(?:in|since|by|from|until|till)\s+)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:(?:19|20)\d{2}|\d{2}))?$",
+    re.I,
+)
 CATALOGUE = 0.5  # "the best movies on Netflix" for where one film streams
 _CATALOGUE = re.compile(
     r"\b(?:movies|films|shows|series|titles|games|episodes|documentaries|specials)\s+$", re.I
@@ -173,7 +178,14 @@ def weigh(ask: Asked, sentence: str, rated: list[tuple[Span, float]]) -> list[tu
     elif shape == WHEN and ask.past_q:  # "last time colorado won there": a date, not "7 p.m."
         rated = by(tw.CLOCK_PAST, lambda sp: tw.CLOCK_ONLY.match(sp.text))
     if shape == WHEN and _DATE_Q & ask.q_toks:  # "what date is the game": "Nov. 25", not "Saturday"
-        rated = by(NO_DATE, lambda sp: _DAY_ONLY.match(sp.text) or tw.CLOCK_ONLY.match(sp.text))
+        rated = by(
+            NO_DATE,
+            lambda sp: (
+                _DAY_ONLY.match(sp.text)
+                or tw.CLOCK_ONLY.match(sp.text)
+                or _YEARS_ONLY.match(sp.text)
+            ),
+        )
     if shape == WHEN and not ask.end_q:  # "when did he found it": not "CEO until 2019"
         rated = by(  # but "won't reopen until Sunday": then it will
             tw.UNTIL,
