@@ -16,8 +16,9 @@ _BARE = (
     r"acl|mcl|pcl|meniscus|calf|quad|quadriceps|ribs?|collarbone|clavicle|pectoral|pec"
 )
 # and the others, which name one only with a word for the hurt before or after them ("a broken
-# hand", "a back injury"; not "came back" or "head coach")
-_BODY = (
+# hand", "a back injury"; not "came back" or "head coach"); ``bot.qa.stand_in`` reads an injury
+# report's "(ankle)" with the same list
+BODY = (
     _BARE
     + r"|tibia|fibula|hip|foot|toe|hand|finger|back|neck|head|shin|heel|biceps|triceps|jaw|eye"
 )
@@ -31,7 +32,7 @@ _HURT_AFTER = (
     r"issues|problem|problems|surgery|break|dislocation|pull|spasms"
 )
 _INJURY_RX = re.compile(
-    rf"\b(?:(?:{_HURT_BEFORE})[\s-]+){{0,2}}(?:{_BODY})(?:\s+and\s+(?:{_BODY}))?"
+    rf"\b(?:(?:{_HURT_BEFORE})[\s-]+){{0,2}}(?:{BODY})(?:\s+and\s+(?:{BODY}))?"
     rf"(?:[\s-]+(?:{_HURT_AFTER}))?\b"
     r"|\b(?:concussion|turf\s+toe|plantar\s+fasciitis)\b",
     re.I,
@@ -56,7 +57,7 @@ _INJURY_Q = re.compile(
 
 
 _HOW_BAD_Q = re.compile(r"\bhow\s+bad\b", re.I)
-_BODY_Q = re.compile(rf"\b(?:{_BODY}|injur(?:y|ies|ed)|hurt)\b", re.I)
+_BODY_Q = re.compile(rf"\b(?:{BODY}|injur(?:y|ies|ed)|hurt)\b", re.I)
 
 
 def injury_asked(question: str) -> bool:

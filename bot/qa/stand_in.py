@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .injury import BODY
 from .shape import Span
 
 STAND_IN = 1.6  # a name the sentence sets in the absent one's place
@@ -58,9 +59,8 @@ _AFTER = re.compile(
 _WORD_BEFORE = re.compile(r"^(?:Backup|Replacement|Reserve|Substitute)\s")
 # "CB Jo Brents (quad)", "Kenny Pickett (ankle)": an injury report's entry
 _INJURED_AFTER = re.compile(
-    r"^\s*\((?:[^()]{0,30}\b)?(?:concussion|ankle|knee|hamstring|head|shoulder|back|elbow|"
-    r"thumb|foot|groin|calf|illness|injur\w*|arm|wrist|hip|neck|ribs?|toe|quad|achilles|"
-    r"pectoral|oblique|chest|hand|finger|suspen\w+|questionable|doubtful|out)\b[^()]*\)",
+    rf"^\s*\((?:[^()]{{0,30}}\b)?(?:{BODY}|concussion|arm|chest|illness|injur\w*|suspen\w+|"
+    r"questionable|doubtful|out)\b[^()]*\)",
     re.I,
 )
 
