@@ -208,3 +208,28 @@ def test_a_chiefs_title_typed_short_is_the_title_written_out() -> None:
     df = {"kell": 2, "quillon": 5, "chief": 30, "creativ": 4, "offic": 40, "cco": 0}
     sig = signals("when did kell become quillon's cco", _one(text, df))
     assert sig["unknown_missing"] == 0.0 and sig["cover"] == 1.0
+
+
+def test_a_result_of_another_cup_is_no_result_of_the_cup_asked_about() -> None:
+    """ "who won the brenna cup": a report on a cricket cup that says which side "won the Cup"
+    states no result of the Brenna Cup; a report that names the Brenna Cup, even as "the cup"
+    with "brenna" elsewhere, may."""
+    from bot.qa.abstain import key_terms, outcome_missing
+
+    q = "who won the brenna cup this year"
+    other = "Tasmir won the Cup by 40 runs, their second cup title in four years."
+    named = "Orla Town lifted the trophy. Brenna side Orla Town won the cup 2-1 at Kessel Park."
+    df = {"brenna": 3, "cup": 9}.get
+
+    def missing(bodies: list[str]) -> float:
+        return outcome_missing(q, key_terms(q), bodies, lambda t: df(t, 10), event_phrases(q))
+
+    assert event_phrases(q) == ["brenna cup"]
+    assert missing([other.lower()]) == 1.0
+    assert missing([other.lower(), named.lower()]) == 0.0
+
+
+def test_a_time_before_an_event_is_no_word_of_its_name() -> None:
+    """ "last night's world series": the World Series, not a series called "night's world"."""
+    assert event_phrases("final score of last night's world series game?") == ["world series"]
+    assert event_phrases("who won sunday's orna invitational") == ["orna invitational"]

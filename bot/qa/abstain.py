@@ -150,12 +150,25 @@ _OUTCOME_WORDS = frozenset(
 )
 
 
+def _event_named(event: str, body: str) -> bool:
+    """The article names the event: as one phrase (``event_in``), or by the words before its kind
+    ("rugby world cup": a report on the "World Cup" that says "rugby")."""
+    *named, _kind = event.split()
+    return event_in(event, body) or all(
+        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", body) for w in named
+    )
+
+
 def outcome_missing(
-    question: str, terms: Sequence[str], bodies: Sequence[str], df: Callable[[str], int]
+    question: str,
+    terms: Sequence[str],
+    bodies: Sequence[str],
+    df: Callable[[str], int],
+    events: Sequence[str] = (),
 ) -> float:
     """1 when the question asks how something turned out and no sentence of the best articles
     both states an outcome and names one of the question's rarest words near it (and the
-    edition it names, if any); else 0."""
+    edition it names, if any, and the named event, ``events``); else 0."""
     if not _OUTCOME_Q.search(question) or _FORECAST_Q.search(question):
         return 0.0
     asks = [t for t in terms if df(t) > 0 and base_form(t) not in _OUTCOME_WORDS]
@@ -166,6 +179,8 @@ def outcome_missing(
     outcome = _SENTENCED if _SENTENCE_Q.search(question) else _OUTCOME
     wanted = {t for r in rare for t in (r, base_form(r))}
     for body in bodies:
+        if events and not any(_event_named(ev, body) for ev in events):
+            continue  # "who won mls cup": not "Pakistan won the Cup" of a cricket report
         for sent in re.split(r"(?<=[.!?])\s+|\n+", body):
             if not outcome.search(sent) or not names_edition(sent, edition):
                 continue
@@ -286,7 +301,11 @@ def signals(question: str, r: Retrieval, history: str = "") -> dict[str, float]:
     return {
         "event_missing": event_missing,
         "outcome_missing": outcome_missing(
-            question, [t for t, w in terms.items() if w == 1.0], [b for _, b in arts.values()], df
+            question,
+            [t for t, w in terms.items() if w == 1.0],
+            [b for _, b in arts.values()],
+            df,
+            events,
         ),
         "dense": max((p.dense or 0.0) for p in top) if top else 0.0,
         "top": top[0].score if top else 0.0,

@@ -35,6 +35,9 @@ _NOT_EVENT_WORD = re.compile(
     r"(?:his|her|hers|its|their|our|my|your|and|or|but|as|from|named|called|dubbed|full|first|"
     r"second|third|latest|recent|special|prestigious|perceived|specific|next|own|major|"
     r"upcoming|previous|former|big|biggest|top|various|several|other|player|music|cash|total|"
+    # "last night's world series": a time, not a word of the name
+    r"(?:night|week|weekend|month|today|tonight|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)"
+    r"day)['’]s|"
     r"(?:team|club|side|league|country|nation|city|state|party|company|family)['’]s)$"
     r"|.+(?:ing|ed)$"
 )
