@@ -233,3 +233,16 @@ def test_a_time_before_an_event_is_no_word_of_its_name() -> None:
     """ "last night's world series": the World Series, not a series called "night's world"."""
     assert event_phrases("final score of last night's world series game?") == ["world series"]
     assert event_phrases("who won sunday's orna invitational") == ["orna invitational"]
+
+
+def test_a_league_by_its_name_is_an_event_the_best_articles_must_hold() -> None:
+    """ "who won the varn super league title": a league named in lowercase, by the two words
+    that name it ("streams kings league games": the Kings League, not "streams kings")."""
+    assert event_phrases("who won the varn super league title this season") == ["super league"]
+    assert event_phrases("which ex player streams kings league games") == ["kings league"]
+    assert event_phrases("what happened in the league last night") == []
+    r = _one("Orla Town won the Premier League title on Sunday, two points clear.", {"leagu": 5})
+    assert signals("who won the varn super league title", r)["event_missing"] == 1.0
+    assert signals("who won the premier league title", r)["event_missing"] == 0.0
+    assert event_phrases("did kane score his ninth league goal from the spot") == []
+    assert event_phrases("is everton better placed in its respective league") == []

@@ -15,7 +15,7 @@ from .timeparse import MONTHS
 _EVENT = re.compile(
     r"\b((?:[a-z0-9][\w'’.&-]*\s+){1,3}?(?:prize|cup|trophy|awards?|bowl|championships?|"
     r"grand\s+prix|marathon|elections?|runoff|primary|medal|ultra|gen(?=\s+\d)|500|singles|"
-    r"series|finals?|classic|masters|invitational|grammys|emmys|oscars|baftas|"
+    r"series|finals?|classic|masters|invitational|grammys|emmys|oscars|baftas|league|"
     r"nobel(?!\s+(?:peace\s+|memorial\s+)?prize))"  # "the economics nobel"
     r"(?:\s+(?:[ivxl]+|\d+))?)\b"
 )
@@ -33,7 +33,10 @@ _EVENT_LEAD = frozenset(
 # primary service"), "and" ("culture and recent award")
 _NOT_EVENT_WORD = re.compile(
     r"(?:his|her|hers|its|their|our|my|your|and|or|but|as|from|named|called|dubbed|full|first|"
-    r"second|third|latest|recent|special|prestigious|perceived|specific|next|own|major|"
+    # "his ninth league goal": a count of goals, not a league
+    r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)|"
+    r"latest|recent|special|prestigious|perceived|specific|next|own|major|respective|same|whole|"
+    r"entire|domestic|rival|different|each|every|any|"
     r"upcoming|previous|former|big|biggest|top|various|several|other|player|music|cash|total|"
     # "last night's world series": a time, not a word of the name
     r"(?:night|week|weekend|month|today|tonight|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)"
@@ -79,6 +82,8 @@ def event_phrases(question: str) -> list[str]:
         words = m.group(1).split()
         lead = [i for i, w in enumerate(words) if w in _EVENT_LEAD or _NOT_EVENT_WORD.match(w)]
         words = words[lead[-1] + 1 :] if lead else words  # "blaney won the cup": "cup"
+        if words and words[-1] == "league":  # "streams kings league": "kings league"
+            words = words[-2:]
         if len(words) > 2 and words[0] in MONTHS:  # "the oct 4 chemistry nobel": a date
             words = words[2:] if words[1].isdigit() and len(words) > 3 else words[1:]
         if len(words) >= 2:
