@@ -246,3 +246,20 @@ def test_a_league_by_its_name_is_an_event_the_best_articles_must_hold() -> None:
     assert signals("who won the premier league title", r)["event_missing"] == 0.0
     assert event_phrases("did kane score his ninth league goal from the spot") == []
     assert event_phrases("is everton better placed in its respective league") == []
+
+
+def test_a_title_held_from_before_states_no_result() -> None:
+    """ "final score of harriers vs kestrels": "the Harriers face the reigning champions, the
+    Kestrels" describes a side; it states no result of the game asked about."""
+    from bot.qa.abstain import key_terms, outcome_missing
+
+    q = "final score of harriers vs kestrels on sunday"
+    preview = "On Sunday the Harriers face the reigning champions, the Kestrels, at Velm Park."
+    result = "The Harriers beat the Kestrels 3-1 on Sunday at Velm Park."
+    df = {"harrier": 2, "kestrel": 2}.get
+
+    def missing(bodies: list[str]) -> float:
+        return outcome_missing(q, key_terms(q), bodies, lambda t: df(t, 10))
+
+    assert missing([preview.lower()]) == 1.0
+    assert missing([preview.lower(), result.lower()]) == 0.0

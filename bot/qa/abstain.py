@@ -138,6 +138,13 @@ _OUTCOME = re.compile(
     r"grossed|earned|sold|box\s+office|opening\s+weekend)\b|\b\d{1,3}\s?[-–]\s?\d{1,3}\b",
     re.I,
 )
+# a title someone holds from before ("the reigning champions, the Denver Nuggets", "defending
+# champion"): a description, not how the game asked about went
+_TITLE_HELD = re.compile(
+    r"\b(?:reigning|defending|former|incumbent|current|two-time|three-time|\w+-time)\s+"
+    r"(?:\w+\s+)?champ(?:ion)?s?\b",
+    re.I,
+)
 OUTCOME_TERMS = 2  # the question's rarest words an outcome sentence must name (one of them)
 OUTCOME_NEAR = 8  # ... this many words or fewer from its word of outcome
 # the words that ask for the outcome name no topic: any result sentence holds "won"
@@ -182,6 +189,7 @@ def outcome_missing(
         if events and not any(_event_named(ev, body) for ev in events):
             continue  # "who won mls cup": not "Pakistan won the Cup" of a cricket report
         for sent in re.split(r"(?<=[.!?])\s+|\n+", body):
+            sent = _TITLE_HELD.sub(" ", sent)
             if not outcome.search(sent) or not names_edition(sent, edition):
                 continue
             # the outcome word near the thing asked about ("Harrison, the Heisman candidate,
