@@ -263,3 +263,8 @@ def test_a_title_held_from_before_states_no_result() -> None:
 
     assert missing([preview.lower()]) == 1.0
     assert missing([preview.lower(), result.lower()]) == 0.0
+    # "first-time champions" may be how it went
+    assert (
+        missing(["the harriers are first-time champions after sunday's final with the kestrels."])
+        == 0.0
+    )

@@ -141,7 +141,8 @@ _OUTCOME = re.compile(
 # a title someone holds from before ("the reigning champions, the Denver Nuggets", "defending
 # champion"): a description, not how the game asked about went
 _TITLE_HELD = re.compile(
-    r"\b(?:reigning|defending|former|incumbent|current|two-time|three-time|\w+-time)\s+"
+    # "two-time champion"; not "first-time champions", which may say how it went
+    r"\b(?:reigning|defending|former|incumbent|current|(?:two|three|four|five|six|\d+)-time)\s+"
     r"(?:\w+\s+)?champ(?:ion)?s?\b",
     re.I,
 )
